@@ -18,8 +18,8 @@ def extract_records(
 ) -> Iterator[dict[str, Any]]:
     """Yield one record per document, running the pipeline over them in batches."""
     nlp = nlp or load_pipeline()
-    docs = list(documents)
-    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield build_record(document, [])
 
 
