@@ -1,0 +1,76 @@
+"""Read plain-text articles: the text stays as written, metadata comes only from labelled lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from accord.ingest.dates import parse_date
+from accord.ingest.document import Document
+
+HEADER_LINES = 10
+FOOTER_LINES = 10
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+
+_DATE_LINE = re.compile(r"(?:published|posted|dated?)(?:\s+on)?\s*(?:[:\-–—]\s*|\s+)(?P<value>\S.*)", re.I)
+_URL_LINE = re.compile(r"(?:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.I)
+_BYLINE = re.compile(r"By\s+(?:[A-Z]|our\b|the\b)\S*(?:\s+\S+){0,6}")
+_CLOSERS = "\"'”’»)]"
+
+
+def normalise_newlines(text: str) -> str:
+    """Make every line end `\\n`, since evidence offsets count into exactly this text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def document_from_text(text: str, source: str) -> Document:
+    """Build the document for a plain-text file, keeping its text whole so offsets stay true."""
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return Document(
+        text=text,
+        source=source,
+        title=headline(lines),
+        url=source_url(lines),
+        published=published_date(lines),
+    )
+
+
+def headline(lines: Sequence[str]) -> str | None:
+    """Take the first line as the title only when it reads like a headline, not a sentence."""
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    if len(first) > MAX_TITLE_CHARS or len(first.split()) > MAX_TITLE_WORDS:
+        return None
+    if first.rstrip(_CLOSERS).endswith((".", ",", ";", ":")):
+        return None
+    if _is_metadata(first):
+        return None
+    return first
+
+
+def published_date(lines: Sequence[str]) -> str | None:
+    """Find a labelled date line near the top; body text is never read for a date."""
+    for line in lines[:HEADER_LINES]:
+        if match := _DATE_LINE.fullmatch(line):
+            value = re.split(r"\s+\|\s+|;", match["value"], maxsplit=1)[0]
+            if found := parse_date(value):
+                return found
+    return None
+
+
+def source_url(lines: Sequence[str]) -> str | None:
+    """Find a `Source:` or `URL:` line at the top or bottom, where such notes are put."""
+    for line in (*lines[:HEADER_LINES], *lines[-FOOTER_LINES:]):
+        if match := _URL_LINE.fullmatch(line):
+            return match["url"].rstrip(".,;")
+    return None
+
+
+def _is_metadata(line: str) -> bool:
+    """Tell a label line (date, source, byline) from a headline."""
+    return bool(_DATE_LINE.fullmatch(line) and published_date([line])) or bool(
+        _URL_LINE.fullmatch(line) or _BYLINE.fullmatch(line)
+    )
