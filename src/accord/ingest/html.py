@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -17,6 +18,8 @@ from accord.ingest.dates import parse_date
 from accord.ingest.document import Document, IngestError
 from accord.ingest.text import normalise_newlines
 
+# htmldate reads the page's markup and URL only, and prefers the first publication to an update.
+_DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 # Precision over recall: a missed paragraph costs a fact, a stray teaser invents one.
 _EXTRACTOR = Extractor(
     output_format="python",
@@ -27,7 +30,7 @@ _EXTRACTOR = Extractor(
     links=False,
     images=False,
     with_metadata=True,
-    date_params={"extensive_search": False, "original_date": True},
+    date_params=_DATE_PARAMS,
 )
 
 _TITLE_KEYS = ("og:title", "twitter:title")
