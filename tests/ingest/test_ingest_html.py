@@ -93,10 +93,15 @@ def test_paragraphs_are_separated_by_newlines_in_order() -> None:
 
 def test_metadata_comes_from_og_canonical_and_published_time() -> None:
     document = document_from_html(article_page(FULL_HEAD), "page.html")
-    assert document.title == "River states sign audit accord"
+    assert document.title == "River states sign audit accord in Port Alder"  # the h1 extends og:title
     assert document.url == "https://ledger.example/rivers/2024/06/04/river-accord"
     assert document.published == "2024-06-04"  # the publisher's local date, not converted to UTC
     assert document.site == "The River Ledger"
+
+
+def test_og_title_wins_over_an_h1_that_is_not_the_headline() -> None:
+    page = article_page(FULL_HEAD).replace(">River states sign audit accord in Port Alder<", ">Rivers<")
+    assert document_from_html(page, "page.html").title == "River states sign audit accord"
 
 
 def test_title_falls_back_to_h1_before_the_title_tag() -> None:
@@ -154,7 +159,7 @@ def test_declared_windows_1252_page_is_decoded(tmp_path: Path) -> None:
     path.write_bytes(page.encode("cp1252"))
     document = read_path(path)
     assert "Ministre Adé Brook’s deputy" in document.text
-    assert document.title == "River states sign audit accord"
+    assert document.url == "https://ledger.example/rivers/2024/06/04/river-accord"
 
 
 def test_long_paragraphs_protect_a_container_with_a_boilerplate_tag_or_class() -> None:

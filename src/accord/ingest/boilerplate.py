@@ -19,6 +19,7 @@ WORDS = frozenset(
         "advertisement",
         "breadcrumb",
         "breadcrumbs",
+        "byline",
         "consent",
         "cookie",
         "cookies",

@@ -94,7 +94,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     site = _first(meta, _SITE_KEYS)
     page_title = _strip_site(_clean(tree.findtext(".//title")), site)
     return PageMetadata(
-        title=_first(meta, _TITLE_KEYS) or _headline(tree) or page_title,
+        title=_fuller_title(_first(meta, _TITLE_KEYS), _headline(tree)) or page_title,
         url=_canonical_url(tree, _web_url(_first(meta, _URL_KEYS))),
         published=next(filter(None, (parse_date(meta.get(key)) for key in _DATE_KEYS)), None),
         site=site,
@@ -172,6 +172,16 @@ def _headline(tree: HtmlElement) -> str | None:
         if heading is not None and (text := _clean(heading.text_content())):
             return text
     return None
+
+
+def _fuller_title(social: str | None, heading: str | None) -> str | None:
+    """Prefer the `<h1>` when it extends og:title, which sites often shorten for sharing.
+
+    Otherwise og:title wins: an `<h1>` that does not contain it may be a logo or a section name.
+    """
+    if social and heading and social.casefold() in heading.casefold():
+        return heading
+    return social or heading
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
