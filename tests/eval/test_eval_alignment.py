@@ -45,7 +45,12 @@ def test_optional_gold_fact_neither_missed_nor_credited() -> None:
 
 
 def test_required_gold_facts_choose_before_optional_ones() -> None:
-    optional = {"kind": "event_chair", "event": "AI Action Summit", "chair": "Emmanuel Macron", "optional": True}
+    optional = {
+        "kind": "event_chair",
+        "event": "AI Action Summit",
+        "chair": "Emmanuel Macron",
+        "optional": True,
+    }
     required = {**optional, "optional": False}
     score = score_document(record(optional, required), record({**required}), None)
     assert (score.micro.tp, score.micro.fp, score.micro.fn) == (1, 0, 0)
@@ -60,7 +65,9 @@ def test_extra_system_fact_is_spurious() -> None:
 
 
 def test_facts_of_unknown_kind_or_shape_are_not_scored() -> None:
-    score = score_document(record(PLACE), record(PLACE, {"kind": "weather"}, "not a fact", {"event": "x"}), None)
+    score = score_document(
+        record(PLACE), record(PLACE, {"kind": "weather"}, "not a fact", {"event": "x"}), None
+    )
     assert (score.micro.tp, score.micro.fp) == (1, 0)
     assert score.evidence.total == 1
 
@@ -103,15 +110,27 @@ def test_stance_reason_is_a_word_overlap_attribute() -> None:
         "stance": "declined",
         "reason": "national interests and regulatory concerns",
     }
-    close = score_document(record(stance), record({**stance, "reason": "concerns about regulatory interests"}), None)
+    close = score_document(
+        record(stance), record({**stance, "reason": "concerns about regulatory interests"}), None
+    )
     far = score_document(record(stance), record({**stance, "reason": "regulation"}), None)
     assert (close.attributes.hits, far.attributes.hits) == (1, 0)
 
 
 def test_initiative_event_attribute_matches_by_alias() -> None:
     summit = {"kind": "event", "event": "AI Action Summit", "aliases": ["Paris summit"]}
-    initiative = {"kind": "initiative", "initiative": "Current AI", "type": "partnership", "event": "AI Action Summit"}
-    system = {"kind": "initiative", "initiative": "Current AI", "type": "Partnership", "event": "Paris Summit"}
+    initiative = {
+        "kind": "initiative",
+        "initiative": "Current AI",
+        "type": "partnership",
+        "event": "AI Action Summit",
+    }
+    system = {
+        "kind": "initiative",
+        "initiative": "Current AI",
+        "type": "Partnership",
+        "event": "Paris Summit",
+    }
     score = score_document(record(summit, initiative), record(system), None)
     assert (score.attributes.hits, score.attributes.total) == (2, 2)
 
@@ -199,7 +218,10 @@ def test_key_words_share_is_reported_per_document() -> None:
         ({"facts": None}, '"facts" is not a list'),
         ({"facts": [PLACE, 3]}, "fact 2 is not an object"),
         ({"facts": [{"kind": "event", "name": "x"}]}, 'has no "event" field'),
-        ({"facts": [{"kind": "agreement", "agreement": "x", "aliases": "y"}]}, '"aliases" that is not a list'),
+        (
+            {"facts": [{"kind": "agreement", "agreement": "x", "aliases": "y"}]},
+            '"aliases" that is not a list',
+        ),
     ],
 )
 def test_malformed_gold_raises_eval_error(gold: Any, message: str) -> None:

@@ -42,7 +42,11 @@ def test_country_codes_match_case_insensitively_but_not_by_name() -> None:
 
 def test_names_match_after_folding_case_accents_punctuation() -> None:
     record = gold({"kind": "role", "person": "Bùi Hoàng Phương", "title": "Deputy Minister"})
-    assert found(record, {"kind": "role", "person": "BUI HOANG PHUONG", "title": "deputy minister"}) == (1, 0, 0)
+    assert found(record, {"kind": "role", "person": "BUI HOANG PHUONG", "title": "deputy minister"}) == (
+        1,
+        0,
+        0,
+    )
 
 
 def test_names_match_without_leading_the() -> None:
@@ -103,7 +107,9 @@ def test_surname_shared_by_two_gold_people_matches_neither() -> None:
 
 
 def test_surname_rule_only_applies_to_person_fields() -> None:
-    names = GoldNames([{"kind": "participant", "event": "AI Seoul Summit", "participant": "Council of Europe"}])
+    names = GoldNames(
+        [{"kind": "participant", "event": "AI Seoul Summit", "participant": "Council of Europe"}]
+    )
     assert names.names_match("participant", "Europe", "Council of Europe")
     assert not names.names_match("event", "Europe", "Council of Europe")
 

@@ -31,7 +31,10 @@ def report() -> EvalReport:
         {"facts": [CHAIR]},
         {
             "document": {"text": "Macron spoke."},
-            "facts": [{**CHAIR, "evidence": {"start": 0, "end": 6, "text": "Macron"}}, {**CHAIR, "chair": "FR"}],
+            "facts": [
+                {**CHAIR, "evidence": {"start": 0, "end": 6, "text": "Macron"}},
+                {**CHAIR, "chair": "FR"},
+            ],
         },
         None,
     )

@@ -122,11 +122,11 @@ def test_invalid_gold_file_is_a_one_line_error_naming_it(gold_dir: Path, content
 
 def test_gold_that_is_not_utf8_is_an_error(gold_dir: Path) -> None:
     (gold_dir / "gamma.gold.json").write_bytes(b'{"facts": ["\xff"]}')
-    with pytest.raises(EvalError, match="gamma.gold.json: not UTF-8"):
+    with pytest.raises(EvalError, match=r"gamma\.gold\.json: not UTF-8"):
         score_folder(gold_dir, {})
 
 
 def test_text_source_that_is_not_utf8_is_an_error(gold_dir: Path) -> None:
     (gold_dir / "alpha.txt").write_bytes(b"Caf\xe9")
-    with pytest.raises(EvalError, match="alpha.txt: not UTF-8"):
+    with pytest.raises(EvalError, match=r"alpha\.txt: not UTF-8"):
         score_folder(gold_dir, {})
