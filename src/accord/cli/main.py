@@ -1,0 +1,116 @@
+"""The `accord` command line: thin commands over the package's functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from accord.cli.tables import render_record
+
+app = typer.Typer(
+    name="accord",
+    help="Build a sourced knowledge base of AI-governance facts from news articles and official texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .htm) or folders of them.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one record per document; table: a readable view.")] = OutputFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<stem>.json for each input instead of printing.")] = None,
+) -> None:
+    """Extract the facts of each article into a sourced record (shared/spec/RECORD.md)."""
+    from accord.extract.record import extract_records
+    from accord.ingest import IngestError, read_paths
+
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err.print(f"accord: cannot create output folder {out}: {exc.strerror}")
+            raise typer.Exit(2) from None
+    failures = 0
+    documents = []
+    for item in read_paths(paths):
+        if isinstance(item, IngestError):
+            failures += 1
+            err.print(f"accord: {item}", markup=False)
+        else:
+            documents.append(item)
+    console = Console(highlight=False)
+    for record in extract_records(documents):
+        stem = record.pop("_stem", None)
+        if out is not None:
+            write_record(out / f"{stem}.json", record)
+        elif format is OutputFormat.table:
+            render_record(console, record)
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
+def write_record(path: Path, record: dict[str, Any]) -> None:
+    """Write a record whole or not at all: a temporary file renamed into place."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of documents with <name>.gold.json beside each.")],
+    records: Annotated[Path | None, typer.Option("--records", help="Score stored records (<name>.json) instead of extracting.")] = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and spurious facts per document.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit 1 when the micro F1 is below this.")] = None,
+) -> None:
+    """Score extraction against gold annotations: per-kind P/R/F1, micro figures, attributes, evidence."""
+    from accord.eval import EvalError, render_report, report_as_json, run_eval
+
+    try:
+        report = run_eval(gold_dir, records, extract=None if records else _extract_for_eval)
+    except EvalError as exc:
+        err.print(f"accord: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report_as_json(report), indent=1) + "\n")
+    else:
+        render_report(report, Console(highlight=False), show_errors=show_errors)
+    if min_f1 is not None and report.micro.f1 < min_f1:
+        raise typer.Exit(1)
+
+
+def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:
+    from accord.extract.record import extract_records
+    from accord.ingest import IngestError, read_paths
+
+    documents = []
+    for item in read_paths(paths):
+        if isinstance(item, IngestError):
+            err.print(f"accord: {item}", markup=False)
+        else:
+            documents.append(item)
+    out = {}
+    for record in extract_records(documents):
+        out[record.pop("_stem")] = record
+    return out
+
+
+def main() -> None:
+    app()

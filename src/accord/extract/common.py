@@ -1,0 +1,128 @@
+"""What every fact family needs: evidence spans, party keys and reading numbers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+import json
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.nlp.components.countries import span_capital, span_country
+from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.lexicon import organisations
+
+Fact = dict[str, Any]
+
+PARTY_LABELS = {"GPE", "NORP", "ORG"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+
+
+@lru_cache(maxsize=None)
+def data(name: str) -> Any:
+    """Load one of the extractors' data files."""
+    return json.loads(resources.files("accord.extract.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def evidence(span: Span) -> dict[str, Any]:
+    """Cite a span by its character offsets, trimmed of surrounding white space."""
+    doc = span.doc
+    start, end = span.start_char, span.end_char
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def fact(kind: str, where: Span, confidence: float = 0.8, **fields: Any) -> Fact:
+    """Build one fact with its evidence; optional fields left as None are dropped."""
+    record: Fact = {"kind": kind}
+    record.update({k: v for k, v in fields.items() if v is not None})
+    record["confidence"] = round(confidence, 2)
+    record["evidence"] = evidence(where)
+    return record
+
+
+def parse_number(text: str) -> int | None:
+    """Read '58', '1,200', 'Sixty-one' or 'twenty seven' as an integer."""
+    cleaned = text.lower().replace(",", "").strip()
+    if cleaned.isdigit():
+        return int(cleaned)
+    total = 0
+    for part in re.split(r"[-\s]+", cleaned):
+        if part in ("and", ""):
+            continue
+        if part not in _NUMBER_WORDS:
+            return None
+        value = _NUMBER_WORDS[part]
+        total = total * value if value == 100 else total + value
+    return total or None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity a token belongs to, if any (with its label, unlike a plain slice)."""
+    doc = token.doc
+    # Extraction runs after the pipeline has settled the entities, so one index per doc holds.
+    index = doc.user_data.get("accord_entity_index")
+    if index is None:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data["accord_entity_index"] = index
+    return index.get(token.i)
+
+
+def party_key(span: Span, *, capitals: bool = True) -> str | None:
+    """Key a party: an ISO code for a country (capitals too, where they act), `EU`, or an organisation."""
+    code = span_country(span)
+    if code:
+        return code
+    if capitals:
+        code = span_capital(span)
+        if code:
+            return code
+    text = _strip_the(span.text)
+    orgs = organisations()
+    if text in orgs:
+        return orgs[text][1] or orgs[text][0]
+    if span.label_ in ("ORG", "GPE") and span.label_ != "PERSON" and text[:1].isupper():
+        return text
+    return None
+
+
+def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str, Span]]:
+    """Collect the parties named among some tokens, each once, in order."""
+    found: list[tuple[str, Span]] = []
+    seen_ents: set[int] = set()
+    for token in tokens:
+        ent = entity_of(token)
+        if ent is None or ent.start in seen_ents or ent.label_ not in PARTY_LABELS:
+            continue
+        seen_ents.add(ent.start)
+        key = party_key(ent, capitals=capitals)
+        if key and key not in [k for k, _ in found]:
+            found.append((key, ent))
+    return found
+
+
+def country_of_text(text: str) -> str | None:
+    return load_gazetteer().country(text, capitals=True)
+
+
+def _strip_the(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents)

@@ -1,0 +1,24 @@
+"""Roles: the offices people hold, as the text gives them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from accord.extract.common import Fact, fact
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(",.").lower() for w in text.split()}
+
+
+def extract_roles(doc: Doc) -> list[Fact]:
+    """One fact per person and office; an office that is part of a fuller one of theirs is left out."""
+    facts: list[Fact] = []
+    for person in doc._.people.persons.values():
+        roles = person.roles
+        for role in roles:
+            fuller = [r for r in roles if r is not role and _words(role.title) < _words(r.title)]
+            if fuller:
+                continue
+            facts.append(fact("role", role.sentence, 0.8, person=person.name, title=role.title, of=role.of))
+    return facts

@@ -1,0 +1,339 @@
+"""Stances: who signed, endorsed or adopted an agreement, and who refused, with the stated reason.
+
+A stance is only what the text asserts as having happened. Each trigger verb is read
+with its clause: its subject (or the agent of a passive) gives the parties, conjuncts
+included; its object gives the agreement; negation turns signing into declining; and
+modality ("will sign", "is expected to sign", "urged X to sign"), conditionals and
+questions make it no stance at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.common import Fact, data, fact, parties_in, parse_number
+from accord.nlp.components.people import quoted_tokens
+from accord.nlp.components.things import Thing
+from accord.nlp.lexicon import organisations
+
+_CLAUSE_CUTS = {"relcl", "acl", "advcl", "appos", "parataxis", "ccomp"}
+
+
+def extract_stances(doc: Doc) -> list[Fact]:
+    """Read every stance the document asserts, one fact per (agreement, party, stance)."""
+    facts: dict[tuple[str, str, str], Fact] = {}
+    quoted = quoted_tokens(doc)
+    for sent in doc.sents:
+        for stance in sentence_stances(sent, quoted):
+            agreement, party, polarity, reason = stance
+            key = (agreement, party, polarity)
+            if key not in facts:
+                facts[key] = fact("stance", sent, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason)
+    return list(facts.values())
+
+
+def extract_signatory_counts(doc: Doc) -> list[Fact]:
+    """Read the number of signatories a text states ('58 countries signed', 'ten signatories')."""
+    lexicon = data("stances.json")
+    nouns = set(lexicon["count_nouns"])
+    quoted = quoted_tokens(doc)
+    found: dict[tuple[str, int], Fact] = {}
+    for sent in doc.sents:
+        for token in sent:
+            if token.i in quoted or token.lower_ not in nouns:
+                continue
+            number = number_before(token)
+            if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
+                continue
+            trigger = stance_trigger_near(token, lexicon)
+            if trigger is None and token.lower_ not in ("signatories", "backers", "co-sponsors", "cosponsors", "signatures"):
+                continue
+            agreement = agreement_for(trigger or token, doc)
+            if agreement is None:
+                continue
+            key = (agreement.name, number)
+            if key not in found:
+                found[key] = fact("signatory_count", sent, 0.7, agreement=agreement.name, count=number)
+    return list(found.values())
+
+
+def number_before(noun: Token) -> int | None:
+    """The cardinal that counts a noun ('Twenty-seven countries', '58 countries and the EU')."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.like_num and child.i < noun.i):
+            start = child.i
+            while start - 1 >= noun.sent.start and noun.doc[start - 1].dep_ in ("quantmod", "compound") and noun.doc[start - 1].like_num:
+                start -= 1
+            if any(t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "more", "than", "least")
+                   for t in noun.doc[max(noun.sent.start, start - 2) : start]):
+                return None
+            return parse_number(noun.doc[start : child.i + 1].text)
+    return None
+
+
+def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
+    """The signing verb a counted noun is the subject or agent of."""
+    head = noun.head
+    for _ in range(3):
+        if head.lemma_.lower() in lexicon["sign_verbs"] or head.lemma_.lower() in ("put", "issue", "add", "win"):
+            return head
+        if head.head == head:
+            break
+        head = head.head
+    return None
+
+
+def sentence_stances(sent: Span, quoted: set[int]) -> Iterator[tuple[str, str, str, str | None]]:
+    lexicon = data("stances.json")
+    if sent.text.rstrip().endswith("?"):
+        return
+    doc = sent.doc
+    for token in sent:
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        polarity = trigger_polarity(token, lexicon)
+        if polarity is None or irrealis(token, lexicon):
+            continue
+        agreement = agreement_for(token, doc)
+        if agreement is None:
+            continue
+        parties = parties_for(token, lexicon)
+        reason = reason_for(token, lexicon) if polarity == "declined" else None
+        for key in parties:
+            yield agreement.name, key, polarity, reason
+        yield from elliptic_refusals(token, agreement, polarity, lexicon)
+
+
+def trigger_polarity(token: Token, lexicon: dict) -> str | None:
+    """Tell whether a token asserts signing or declining, or neither."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return None
+    negated = any(c.dep_ == "neg" for c in token.children) or any(
+        c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj") for c in token.children
+    )
+    if lemma in lexicon["decline_verbs"]:
+        if lemma == "withhold" and not any("signature" in c.lower_ or "support" in c.lower_ for c in token.subtree):
+            return None
+        return None if negated else "declined"
+    if any(lemma == phrase[0] and any(c.lower_ == phrase[1] or c.lemma_ == phrase[1] for c in token.children)
+           for phrase in lexicon["decline_phrases"]):
+        return None if negated else "declined"
+    if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
+        if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
+            return None
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
+            return None
+        return "declined" if negated else "signed"
+    return None
+
+
+def is_sign_phrase(token: Token, lexicon: dict) -> bool:
+    """Recognise 'put their names to', 'add its signature to', 'signed on as co-sponsors'."""
+    lemma = token.lemma_.lower()
+    for verb, noun, particle in (tuple(p) + ("",) * (3 - len(p)) for p in lexicon["sign_phrases"]):
+        if lemma != verb:
+            continue
+        words = {c.lower_ for c in token.subtree}
+        if noun in words and (not particle or particle in words):
+            return True
+    return False
+
+
+def has_agreement_object(token: Token) -> bool:
+    doc = token.doc
+    return any(doc._.agreements.at(t.i) is not None for t in token.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass"))
+
+
+def irrealis(token: Token, lexicon: dict) -> bool:
+    """Tell whether a trigger is hypothetical: modal, wished-for, conditional or in a question."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon["modal_words"] for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in lexicon["conditional_marks"] for c in node.children):
+            return True
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acomp") or (node.dep_ == "conj" and node.head != node):
+            head = node.head
+            if node.dep_ in ("xcomp", "ccomp", "acomp") and head.lemma_.lower() in lexicon["irrealis_heads"]:
+                return True
+            if node.dep_ == "xcomp" and head.lemma_.lower() in lexicon["implicative_verbs"]:
+                return False
+            if node.dep_ == "xcomp" and head.lemma_.lower() in lexicon["decline_verbs"]:
+                return False
+            node = head
+            continue
+        break
+    return False
+
+
+def agreement_for(token: Token, doc: Doc) -> Thing | None:
+    """The agreement a trigger is about: its object, its passive subject, the noun it modifies, or the latest named."""
+    agreements = doc._.agreements
+    candidates: list[Token] = []
+    if token.dep_ in ("relcl", "acl"):
+        candidates.append(token.head)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "prep", "pobj", "dative", "prt", "xcomp", "oprd"):
+            candidates.extend(t for t in child.subtree)
+    if token.dep_ == "xcomp":
+        candidates.extend(t for c in token.head.children if c.dep_ in ("dobj",) for t in c.subtree)
+    for candidate in candidates:
+        thing = agreements.at(candidate.i)
+        if thing is not None:
+            return thing
+    sent = token.sent
+    in_sentence = agreements.in_span(sent)
+    if in_sentence:
+        return in_sentence[0]
+    return agreements.latest_before(sent.start) or agreements.main()
+
+
+def parties_for(token: Token, lexicon: dict) -> list[str]:
+    """The parties a trigger asserts a stance of, in the order the text names them."""
+    doc = token.doc
+    found: list[str] = []
+
+    def add(tokens: list[Token]) -> None:
+        for key, _span in parties_in(tokens):
+            if key not in found:
+                found.append(key)
+
+    subject = subject_of(token, lexicon)
+    if subject is not None:
+        if subject.lower_ in ("neither", "none", "both", "each", "all"):
+            add(previous_party_list(subject))
+        else:
+            add(phrase_tokens(subject))
+            add_person_parties(subject, found)
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                add(phrase_tokens(pobj))
+                add_person_parties(pobj, found)
+        if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like"):
+            for pobj in child.children:
+                add(phrase_tokens(pobj))
+    for node in [token, *[c for c in token.children if c.dep_ in ("dobj",)]]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("alongside",):
+                for pobj in child.children:
+                    add(phrase_tokens(pobj))
+    add(as_did_parties(token))
+    add(colon_list(token))
+    return found
+
+
+def subject_of(token: Token, lexicon: dict) -> Token | None:
+    """Find who acts: the subject, or the object of 'get X to sign', or the subject a conjunct shares."""
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "expl") and child.lower_ not in ("it", "that", "which", "who"):
+                return child
+            if child.dep_ == "nsubj" and child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
+                return node.head
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon["implicative_verbs"]:
+            objects = [c for c in node.head.children if c.dep_ in ("dobj", "nsubj") and c.i > node.head.i]
+            if objects:
+                return objects[0]
+        if node.dep_ in ("xcomp", "conj") and node.head != node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def phrase_tokens(root: Token) -> list[Token]:
+    """The tokens of a noun phrase without its relative clauses and other attached clauses."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in _CLAUSE_CUTS and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def add_person_parties(root: Token, found: list[str]) -> None:
+    """A person who signs signs for the country or body they hold office in."""
+    people = root.doc._.people
+    orgs = organisations()
+    for token in phrase_tokens(root):
+        name = people.at(token.i)
+        key = people.persons[name].country if name else None
+        if key in orgs:
+            key = orgs[key][1]
+        if key and len(key) == 2 and key not in found:
+            found.append(key)
+
+
+def previous_party_list(token: Token) -> list[Token]:
+    """The tokens of the last subject before 'neither' / 'both' in the same sentence."""
+    sent = token.sent
+    earlier = [t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+    return phrase_tokens(earlier[-1]) if earlier else []
+
+
+def as_did_parties(token: Token) -> list[Token]:
+    """Read ', as did the European Union' / ', as were Chile and Singapore' after a trigger."""
+    sent = token.sent
+    doc = token.doc
+    out: list[Token] = []
+    for t in sent:
+        if t.i <= token.i or t.lower_ != "as" or t.i + 1 >= sent.end:
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.lower_ in ("did", "were", "was", "do", "does", "have", "had", "has"):
+            j = t.i + 2
+            while j < sent.end and doc[j].text not in (",", ";", ".") and doc[j].lower_ not in ("while", "but", "whereas"):
+                out.append(doc[j])
+                j += 1
+    return out
+
+
+def colon_list(token: Token) -> list[Token]:
+    """Read 'sixteen companies signed the Commitments: Amazon, Anthropic, ...'."""
+    sent = token.sent
+    doc = token.doc
+    for t in sent:
+        if t.i > token.i and t.text == ":":
+            return list(doc[t.i + 1 : sent.end])
+    return []
+
+
+def elliptic_refusals(token: Token, agreement: Thing, polarity: str, lexicon: dict) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read '... that China and India signed but the US and the UK did not'."""
+    if polarity != "signed":
+        return
+    sent = token.sent
+    doc = token.doc
+    for t in sent:
+        if t.i > token.i and t.lower_ in ("did", "do", "does", "have", "has") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("not", "n't"):
+            if t.i + 2 < sent.end and doc[t.i + 2].pos_ == "VERB":
+                continue
+            start = t.i - 1
+            while start > token.i and doc[start].lower_ not in ("but", "while", "whereas", ";"):
+                start -= 1
+            for key, _span in parties_in(list(doc[start + 1 : t.i])):
+                yield agreement.name, key, "declined", None
+
+
+def reason_for(token: Token, lexicon: dict) -> str | None:
+    """The stated reason of a refusal: 'citing national interests', 'because of ...'."""
+    markers = set(lexicon["reason_markers"])
+    for node in [token, token.head]:
+        for child in node.children:
+            if child.lower_ in markers or (child.dep_ == "advcl" and child.lower_ in markers):
+                tokens = [t for t in child.subtree if t.i != child.i]
+                if tokens and tokens[0].lower_ in ("of", "to"):
+                    tokens = tokens[1:]
+                text = "".join(t.text_with_ws for t in tokens).strip(" ,.;")
+                if text:
+                    return text
+    return None

@@ -1,0 +1,270 @@
+"""Group the mentions of agreements and events in a document into the things they name.
+
+"the Seoul Declaration for safe, innovative and inclusive AI", "the Seoul Declaration"
+and a later "the declaration" are one agreement; "AI Action Summit", "the Paris AI
+Summit" and "the summit" one event. Named mentions are clustered by their words; a
+generic mention ("the text", "the meeting") points to the thing most recently named
+of a compatible kind, the way a reader resolves a definite description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from accord.nlp.components.names import AGREEMENT, EVENT
+from accord.nlp.components.people import quoted_tokens
+from accord.nlp.lexicon import cities, json_data
+
+_GENERIC_WORDS = {"international", "ai", "artificial", "intelligence", "on", "of", "for", "the", "and", "global",
+                  "in", "to", "toward", "towards", "a", "an", "summit", "conference", "meeting", "forum"}
+_DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
+_DETERMINERS = _DEFINITE | {"a", "an"}
+_TITLED = re.compile(r"\b(?:formally |officially )?(?:titled|entitled|named|called)\s*$", re.IGNORECASE)
+
+for _name in ("agreements", "events"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class Thing:
+    """One agreement or event and every span that refers to it."""
+
+    kind: str
+    names: list[Span] = field(default_factory=list)
+    references: list[Span] = field(default_factory=list)
+    type: str | None = None
+    ordinal: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The fullest form the document gives, preferring names that do not lean on a place."""
+        known = cities()
+        def fullness(span: Span) -> tuple[int, int, int]:
+            text = clean_name(span.text)
+            return (len(text.split()) - sum(t.text in known for t in span), len(text.split()), len(text))
+        return clean_name(max(self.names, key=fullness).text)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for span in self.names:
+            text = clean_name(span.text)
+            if text not in seen:
+                seen.add(text)
+                out.append(text)
+        return out
+
+    @property
+    def first(self) -> int:
+        return min(s.start for s in self.names + self.references)
+
+    def mentions(self) -> list[Span]:
+        return sorted(self.names + self.references, key=lambda s: s.start)
+
+    def city(self) -> str | None:
+        """The city the name carries ('AI Seoul Summit') or that follows it ('AI Action Summit in Paris')."""
+        known = cities()
+        for span in self.names:
+            for token in span:
+                if token.text in known:
+                    return token.text
+        for span in self.names:
+            place = city_after(span)
+            if place:
+                return place
+        return None
+
+
+@dataclass
+class Things:
+    """The agreements or events of one document, and which thing each token refers to."""
+
+    items: list[Thing] = field(default_factory=list)
+    by_token: dict[int, Thing] = field(default_factory=dict)
+
+    def at(self, i: int) -> Thing | None:
+        return self.by_token.get(i)
+
+    def in_span(self, span: Span) -> list[Thing]:
+        """The things referred to inside a span, in order of appearance, each once."""
+        found: list[Thing] = []
+        for i in range(span.start, span.end):
+            thing = self.by_token.get(i)
+            if thing is not None and thing not in found:
+                found.append(thing)
+        return found
+
+    def main(self) -> Thing | None:
+        """The thing the document is most about: most often referred to, earliest on ties."""
+        if not self.items:
+            return None
+        return max(self.items, key=lambda t: (len(t.names) + len(t.references), -t.first))
+
+    def latest_before(self, i: int, type_: str | None = None) -> Thing | None:
+        """The thing last mentioned before token i, of a compatible type."""
+        best: tuple[int, Thing] | None = None
+        for thing in self.items:
+            if type_ and thing.type and thing.type != type_:
+                continue
+            starts = [s.start for s in thing.mentions() if s.start < i]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), thing)
+        return best[1] if best else None
+
+
+def city_after(span: Span) -> str | None:
+    """Read 'NAME in Seoul' or 'NAME (REAIM) in Seoul': a known city right after a name."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - span.end < 6:
+            i += 1
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in ("in", "at"):
+        known = cities()
+        for length in (3, 2, 1):
+            candidate = doc[i + 1 : i + 1 + length].text
+            if candidate in known:
+                return candidate
+    return None
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" \"'“”‘’,.")
+
+
+def content_words(span: Span) -> set[str]:
+    return {t.lower_ for t in span if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ not in ("GPE",)}
+
+
+@Language.factory("accord_things", assigns=["doc._.agreements", "doc._.events"], requires=["doc.spans"])
+def make_things(nlp: Language, name: str) -> ThingFinder:
+    return ThingFinder()
+
+
+class ThingFinder:
+    """Cluster agreement and event mentions into `doc._.agreements` and `doc._.events`."""
+
+    def __init__(self) -> None:
+        data = json_data("names.json")
+        self.generic_agreements: dict[str, str | None] = data["generic_agreements"]
+        self.generic_events = set(data["generic_events"])
+        self.ordinals = set(data["ordinals"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = quoted_tokens(doc)
+        names = list(doc.spans.get("accord_names", []))
+        agreement_names = [s for s in names if s.label_ == AGREEMENT] + self.titled_names(doc)
+        event_names = [s for s in names if s.label_ == EVENT]
+        doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
+        doc._.events = self.cluster(event_names, EVENT)
+        self.merge_events_by_city(doc._.events)
+        self.add_references(doc, doc._.agreements, self.generic_agreements, quoted, _DETERMINERS)
+        self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
+        return doc
+
+    def titled_names(self, doc: Doc) -> list[Span]:
+        """Take a quoted formal title ('formally titled "Seizing the opportunities ..."') as a name."""
+        found = []
+        for match in re.finditer(r"[\"“]([^\"”]{12,300})[\"”]", doc.text):
+            before = doc.text[max(0, match.start() - 40) : match.start()]
+            if _TITLED.search(before):
+                span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def cluster(self, spans: list[Span], kind: str) -> Things:
+        things = Things()
+        for span in spans:
+            thing = next((t for t in things.items if self.same(t, span)), None)
+            if thing is None:
+                thing = Thing(kind=kind, type=span._.name_type if span.has_extension("name_type") else None,
+                              ordinal=self.ordinal(span))
+                things.items.append(thing)
+            thing.names.append(span)
+            thing.type = thing.type or span._.name_type
+            thing.ordinal = thing.ordinal or self.ordinal(span)
+            for i in range(span.start, span.end):
+                things.by_token[i] = thing
+        return things
+
+    def ordinal(self, span: Span) -> str | None:
+        for token in span:
+            if token.lower_ in self.ordinals:
+                return token.lower_
+        return None
+
+    def same(self, thing: Thing, span: Span) -> bool:
+        """Tell whether a named mention names a thing already seen."""
+        text = clean_name(span.text).lower()
+        if any(clean_name(s.text).lower() == text for s in thing.names):
+            return True
+        ordinal = self.ordinal(span)
+        if ordinal and thing.ordinal and ordinal != thing.ordinal:
+            return False
+        words = content_words(span)
+        head = span[-1].lower_ if span.label_ == EVENT else _head(span)
+        for other in thing.names:
+            other_head = other[-1].lower_ if other.label_ == EVENT else _head(other)
+            if head != other_head:
+                continue
+            other_words = content_words(other)
+            if words and other_words and (words <= other_words or other_words <= words):
+                return True
+        return False
+
+    @staticmethod
+    def merge_events_by_city(events: Things) -> None:
+        """Join 'Paris AI Summit' and 'AI Action Summit' when the text places both in one city."""
+        by_city: dict[str, Thing] = {}
+        for thing in list(events.items):
+            city = thing.city()
+            if city is None or thing.ordinal:
+                continue
+            if city in by_city:
+                keeper = by_city[city]
+                keeper.names.extend(thing.names)
+                for span in thing.names:
+                    for i in range(span.start, span.end):
+                        events.by_token[i] = keeper
+                events.items.remove(thing)
+            else:
+                by_city[city] = thing
+
+    def add_references(
+        self, doc: Doc, things: Things, nouns: dict[str, str | None], quoted: set[int], determiners: set[str]
+    ) -> None:
+        """Point each generic definite mention ('the declaration') at the thing it means."""
+        for token in doc:
+            if token.lower_ not in nouns or token.i in things.by_token or token.i in quoted:
+                continue
+            if not token.is_lower or token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges"):
+                continue
+            if not any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children):
+                continue
+            if token.i > 1 and doc[token.i - 2].lower_ == "in" and doc[token.i - 1].lower_ == "a":
+                continue
+            thing = things.latest_before(token.i, nouns[token.lower_]) or (things.items[0] if things.items else None)
+            if thing is None:
+                continue
+            span = doc[token.i : token.i + 1]
+            thing.references.append(span)
+            things.by_token[token.i] = thing
+
+
+def _head(span: Span) -> str:
+    """The word that says what kind of agreement a name names ('Declaration', 'Code')."""
+    heads = {h.lower() for h in json_data("names.json")["agreement_heads"]}
+    for token in reversed(span):
+        if token.lower_ in heads and token.text[:1].isupper():
+            return token.lower_
+    return span[-1].lower_
