@@ -92,9 +92,17 @@ def party_key(span: Span, *, capitals: bool = True) -> str | None:
     orgs = organisations()
     if text in orgs:
         return orgs[text][1] or orgs[text][0]
-    if span.label_ in ("ORG", "GPE") and span.label_ != "PERSON" and text[:1].isupper():
+    if span.label_ in ("ORG", "GPE") and looks_like_organisation(span):
         return text
     return None
+
+
+def looks_like_organisation(span: Span) -> bool:
+    """Accept a named organisation as a party, not a fragment the model mis-tagged ('Leaders of')."""
+    last = span[-1]
+    if last.pos_ in ("ADP", "DET", "CCONJ") or not span.text[:1].isalnum():
+        return False
+    return any(t.pos_ == "PROPN" for t in span) and not all(t.is_title and t.pos_ == "NOUN" for t in span)
 
 
 def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str, Span]]:
@@ -104,6 +112,8 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
     for token in tokens:
         ent = entity_of(token)
         if ent is None or ent.start in seen_ents or ent.label_ not in PARTY_LABELS:
+            continue
+        if token.doc._.people is not None and token.doc._.people.at(token.i):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, data, fact, parties_in, parse_number
+import re
+
+from accord.extract.common import Fact, country_of_text, data, fact, parties_in, parse_number
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import organisations
@@ -60,17 +62,23 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
 
 
 def number_before(noun: Token) -> int | None:
-    """The cardinal that counts a noun ('Twenty-seven countries', '58 countries and the EU')."""
-    for child in noun.children:
-        if child.dep_ == "nummod" or (child.like_num and child.i < noun.i):
-            start = child.i
-            while start - 1 >= noun.sent.start and noun.doc[start - 1].dep_ in ("quantmod", "compound") and noun.doc[start - 1].like_num:
-                start -= 1
-            if any(t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "more", "than", "least")
-                   for t in noun.doc[max(noun.sent.start, start - 2) : start]):
-                return None
-            return parse_number(noun.doc[start : child.i + 1].text)
-    return None
+    """The cardinal that counts a noun ('Twenty-seven countries', 'Sixteen AI companies')."""
+    doc = noun.doc
+    k = noun.i - 1
+    skipped = 0
+    while k >= noun.sent.start and skipped < 2 and not doc[k].like_num and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+        k -= 1
+        skipped += 1
+    end = k + 1
+    while k >= noun.sent.start and (doc[k].like_num or doc[k].text == "-") and doc[k].ent_type_ not in ("DATE", "MONEY"):
+        k -= 1
+    start = k + 1
+    if start == end:
+        return None
+    if any(t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "than", "least", "up")
+           for t in doc[max(noun.sent.start, start - 2) : start]):
+        return None
+    return parse_number(doc[start:end].text)
 
 
 def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
@@ -111,6 +119,10 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN":
         return None
+    if lemma == "be" and signatory_attribute(token, lexicon) is not None:
+        negated = any(c.dep_ == "neg" for c in token.children) or any(
+            c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children)
+        return "declined" if negated else "signed"
     negated = any(c.dep_ == "neg" for c in token.children) or any(
         c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj") for c in token.children
     )
@@ -127,6 +139,17 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
         return "declined" if negated else "signed"
+    return None
+
+
+def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
+    """Find 'among the signatories (to X)' / 'among the co-sponsors' after a copula."""
+    nouns = set(lexicon["signatory_nouns"])
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            for pobj in child.children:
+                if pobj.lower_ in nouns:
+                    return pobj
     return None
 
 
@@ -173,6 +196,9 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     """The agreement a trigger is about: its object, its passive subject, the noun it modifies, or the latest named."""
     agreements = doc._.agreements
     candidates: list[Token] = []
+    attribute = signatory_attribute(token, data("stances.json")) if token.lemma_ == "be" else None
+    if attribute is not None:
+        candidates.extend(attribute.subtree)
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
     for child in token.children:
@@ -222,7 +248,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 for pobj in child.children:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
-    add(colon_list(token))
+    add(among_them_parties(token))
+    for name in colon_list(token):
+        if name not in found:
+            found.append(name)
     return found
 
 
@@ -235,6 +264,8 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
                 return node.head
+        if node.dep_ == "acl" and node.head.pos_ == "PROPN":
+            return node.head
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon["implicative_verbs"]:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "nsubj") and c.i > node.head.i]
             if objects:
@@ -255,6 +286,8 @@ def phrase_tokens(root: Token) -> list[Token]:
         out.append(node)
         for child in node.children:
             if child.dep_ in _CLAUSE_CUTS and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "appos" and root.doc._.people.at(node.i):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -297,13 +330,38 @@ def as_did_parties(token: Token) -> list[Token]:
     return out
 
 
-def colon_list(token: Token) -> list[Token]:
-    """Read 'sixteen companies signed the Commitments: Amazon, Anthropic, ...'."""
+def among_them_parties(token: Token) -> list[Token]:
+    """Read '123 countries had signed on, China among them' and '61 countries, among them the US and Japan'."""
+    sent = token.sent
+    doc = token.doc
+    out: list[Token] = []
+    for t in sent:
+        if t.lower_ != "among" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "them":
+            continue
+        j = t.i + 2
+        while j < sent.end and doc[j].text not in (";", ".", ":") and doc[j].pos_ not in ("VERB", "AUX"):
+            out.append(doc[j])
+            j += 1
+        j = t.i - 1
+        while j > sent.start and doc[j].text not in (",", ";", ":"):
+            out.append(doc[j])
+            j -= 1
+    return out
+
+
+def colon_list(token: Token) -> list[str]:
+    """Read 'sixteen companies signed the Commitments: Amazon, Anthropic, ...' as party names."""
     sent = token.sent
     doc = token.doc
     for t in sent:
         if t.i > token.i and t.text == ":":
-            return list(doc[t.i + 1 : sent.end])
+            tail = doc[t.i + 1 : sent.end].text.strip().rstrip(".")
+            names = []
+            for chunk in re.split(r",\s*|\s+and\s+", tail):
+                chunk = re.sub(r"^(?:the|and)\s+", "", chunk.strip())
+                if chunk and len(chunk.split()) <= 4 and any(c.isupper() for c in chunk):
+                    names.append(country_of_text(chunk) or chunk)
+            return names
     return []
 
 
