@@ -233,3 +233,10 @@ def test_malformed_record_is_scored_as_empty() -> None:
     for bad in ({"facts": "none"}, {"facts": None, "document": "text"}, {}):
         score = score_document(record(PLACE), bad, TEXT)
         assert (score.micro.fn, score.evidence.total) == (1, 0)
+
+
+def test_document_of_the_wrong_shape_fails_every_span() -> None:
+    fact = {**PLACE, "evidence": span(TEXT, "The summit opened in Paris.")}
+    assert score_document(record(PLACE), {"document": TEXT, "facts": [fact]}, None).evidence.hits == 0
+    assert score_document(record(PLACE), {"document": {"text": 42}, "facts": [fact]}, None).evidence.hits == 0
+    assert score_document(record(PLACE), {"document": {}, "facts": [fact]}, None).evidence.hits == 1

@@ -13,6 +13,8 @@ from accord.eval.evidence import EvidenceChecker, has_key_words
 from accord.eval.matching import Fact, GoldNames
 from accord.eval.schema import ALIASED_KINDS, KINDS
 
+_UNUSABLE_TEXT = object()
+
 
 @dataclass(frozen=True, slots=True)
 class Tally:
@@ -191,8 +193,11 @@ def system_facts(record: object) -> list[Fact]:
 
 
 def _document_text(record: object) -> object:
+    # No document means no offsets to check; a document of the wrong shape fails every span.
     document = record.get("document") if isinstance(record, Mapping) else None
-    return document.get("text") if isinstance(document, Mapping) else None
+    if not document:
+        return None
+    return document.get("text") if isinstance(document, Mapping) else _UNUSABLE_TEXT
 
 
 def _is_optional(fact: Fact) -> bool:

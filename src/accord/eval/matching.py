@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from accord.eval.folding import fold, folded_words, holds_words, similar_names
-from accord.eval.schema import ALIASED_KINDS, KINDS, Rule, person_fields, rule_for
+from accord.eval.schema import ALIASED_KINDS, KINDS, PERSON_FIELDS, Rule, rule_for
 
 Fact = Mapping[str, Any]
 
@@ -76,7 +76,7 @@ def _alias_sets(facts: list[Fact]) -> dict[str, set[str]]:
 
 def _unique_surnames(facts: list[Fact]) -> dict[str, str]:
     # A name's first word counts too: Chinese, Korean and Vietnamese put the family name first.
-    people = {value for fact in facts for name in person_fields() if isinstance(value := fact.get(name), str)}
+    people = {value for fact in facts for name in PERSON_FIELDS if isinstance(value := fact.get(name), str)}
     owners: dict[str, set[str]] = {}
     for person in people:
         parts = folded_words(person)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 class Rule(enum.Enum):
-    """How a system value is held against a gold value."""
+    """Name the ways a system value is held against a gold value."""
 
     NAME = "name"
     PERSON = "person"
@@ -55,6 +55,5 @@ def rule_for(field: str) -> Rule:
     return _RULES.get(field, Rule.NAME)
 
 
-def person_fields() -> tuple[str, ...]:
-    """List the fields whose gold values feed the surname table."""
-    return tuple(name for name, rule in _RULES.items() if rule is Rule.PERSON)
+# The fields whose gold values feed the surname table.
+PERSON_FIELDS = tuple(name for name, rule in _RULES.items() if rule is Rule.PERSON)
