@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.extract.common import Fact
+from accord.extract.quotes import extract_quotes
 from accord.extract.roles import extract_roles
 from accord.extract.stances import extract_signatory_counts, extract_stances
 from accord.ingest.document import Document
@@ -20,6 +21,7 @@ EXTRACTORS: tuple[Callable[[Doc], list[Fact]], ...] = (
     extract_stances,
     extract_signatory_counts,
     extract_roles,
+    extract_quotes,
 )
 
 

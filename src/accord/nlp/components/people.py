@@ -129,6 +129,7 @@ class PeopleFinder:
         people = People()
         spans = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         spans += self.honorific_mentions(doc)
+        spans += self.names_beside_offices(doc, spans)
         spans = [self.join_particles(s) for s in spans if s is not None]
         quoted = quoted_tokens(doc)
         spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
@@ -141,9 +142,9 @@ class PeopleFinder:
         self.taken = set(people.by_token)
         for person in people.persons.values():
             for span in person.mentions:
-                role = self.role_before(span) or self.role_after(span) or self.role_as_head(span)
-                if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
-                    person.roles.append(role)
+                for role in (self.role_before(span), self.role_after(span), self.role_as_head(span)):
+                    if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
+                        person.roles.append(role)
         doc._.people = people
         return doc
 
@@ -221,6 +222,48 @@ class PeopleFinder:
                     found.append(Span(doc, nxt.i, end, label="PERSON"))
         return found
 
+    def names_beside_offices(self, doc: Doc, known: list[Span | None]) -> list[Span]:
+        """Find names the model missed where an office vouches for them.
+
+        'Foreign Minister Cho Tae-yul', 'India's foreign secretary, Vikram Misri,' and
+        'Ruben Brekelmans, the Dutch defence minister' are people whatever the model says.
+        """
+        taken = {i for s in known if s is not None for i in range(s.start, s.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and end - i < 4 and self.name_token(doc[end]) and end not in taken:
+                end += 1
+            if end - i < 2 or (i > 0 and self.name_token(doc[i - 1])):
+                i = max(end, i + 1)
+                continue
+            before = doc[i - 1] if i > 0 else None
+            before2 = doc[i - 2] if i > 1 else None
+            after = doc[end] if end < len(doc) else None
+            vouched = (before is not None and is_title_token(before) and before.is_title) or (
+                before is not None and before.text == "," and before2 is not None and is_title_token(before2)
+            ) or (after is not None and after.text == "," and self.office_follows(doc, end + 1))
+            if vouched:
+                found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        return found
+
+    def name_token(self, token: Token) -> bool:
+        if not token.is_title or token.pos_ != "PROPN" or is_title_token(token) or token.lower_ in _TITLE_MODIFIERS:
+            return False
+        return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC", "FAC")
+
+    @staticmethod
+    def office_follows(doc: Doc, i: int) -> bool:
+        """Tell whether an office phrase starts at token i ('the Dutch defence minister')."""
+        for token in doc[i : min(len(doc), i + 6)]:
+            if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
+                return False
+            if is_title_token(token):
+                return True
+        return False
+
     def find_surname_mentions(self, doc: Doc, people: People) -> None:
         """Catch the bare surnames the model did not tag ('Wu said ...')."""
         short: dict[str, str] = {}
@@ -285,20 +328,28 @@ class PeopleFinder:
         doc = span.doc
         if span.start - 2 < span.sent.start or doc[span.start - 1].text != ",":
             return None
-        k = span.start - 2
-        if not is_title_token(doc[k]):
-            return None
-        start = k
-        while start - 1 >= span.sent.start:
+        end = span.start - 1
+        start = end
+        while start - 1 >= span.sent.start and end - start < 10:
             token = doc[start - 1]
-            if token.lower_ in _DETERMINERS or token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS:
+            if token.lower_ in _DETERMINERS or (token.is_punct and token.text != "-") or token.i in self.taken \
+                    or (token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS):
                 break
             start -= 1
-        return self.parse_office(doc[start : k + 1], span.sent)
+        phrase = doc[start:end]
+        if not phrase or not (is_title_token(phrase[-1]) or any(is_title_token(t) for t in phrase)):
+            return None
+        return self.parse_office(phrase, span.sent)
 
     def parse_office(self, phrase: Span, sentence: Span) -> Role | None:
         """Split an office phrase into the title and what it is an office of."""
         tokens = [t for t in phrase if not (t.i == phrase.start and t.lower_ in _DETERMINERS)]
+        for idx, token in enumerate(tokens):
+            if token.lower_ in ("who", "whose", "which", "that") and idx > 0:
+                tokens = tokens[:idx]
+                break
+        while tokens and tokens[-1].text in (",", "-", "and"):
+            tokens = tokens[:-1]
         if not tokens or not has_title(tokens):
             return None
         of: str | None = None

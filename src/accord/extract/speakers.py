@@ -1,0 +1,121 @@
+"""Resolve who a subject is: a name, a surname, a pronoun, a title ('the French leader') or a body.
+
+Definite descriptions are resolved the way a reader does: against the offices the
+document has given its people ("the ambassador" is the one person called ambassador),
+and, when no office fits, to the person in focus, the last one who acted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from accord.extract.common import data, entity_of, party_key
+from accord.nlp.components.people import is_title_token, quoted_tokens
+from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.lexicon import organisations
+
+PRONOUNS = {"he", "she", "him", "her"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def resolve(token: Token) -> str | None:
+    """Name who a subject token stands for: a person's full name, a country key or an organisation."""
+    doc = token.doc
+    people = doc._.people
+    phrase = [t for t in token.subtree if t.dep_ not in ("relcl",)] if token.dep_ != "ROOT" else [token]
+    phrase = [t for t in phrase if not _inside_clause(t, token)]
+    for t in [token, *phrase]:
+        name = people.at(t.i)
+        if name:
+            return name
+    if token.lower_ in PRONOUNS:
+        return person_in_focus(doc, token.i)
+    return describe(token, phrase)
+
+
+def _inside_clause(t: Token, root: Token) -> bool:
+    node = t
+    while node != root and node.head != node:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def person_in_focus(doc: Doc, before: int) -> str | None:
+    """The person last mentioned as a subject before a token, else the last mentioned at all."""
+    people = doc._.people
+    quoted = quoted_tokens(doc)
+    fallback = None
+    for start, name in reversed(people.mentions()):
+        if start >= before or start in quoted:
+            continue
+        if before - start > 120:
+            break
+        token = doc[start]
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head != head:
+            head = head.head
+        if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
+            return name
+        fallback = fallback or name
+    return fallback
+
+
+def describe(head: Token, phrase: list[Token]) -> str | None:
+    """Resolve a description: 'the French President', 'a UK government spokesperson', 'The Commission'."""
+    doc = head.doc
+    lexicon = data("speech.json")
+    gazetteer = load_gazetteer()
+    country = None
+    owner_person = None
+    for t in phrase:
+        if t.i == head.i:
+            continue
+        ent = entity_of(t)
+        if ent is not None and t.i < head.i:
+            key = party_key(ent)
+            if key and len(key) == 2:
+                country = key
+        code = gazetteer.country(t.text)
+        if code and t.i < head.i:
+            country = code
+        if t.dep_ == "poss" and is_title_token(t):
+            owner_person = title_holder(doc, t, None, head.i)
+    if head.lower_ in lexicon["collective_heads"]:
+        if country:
+            return country
+        if owner_person:
+            person = doc._.people.persons.get(owner_person)
+            return person.country if person and person.country and len(person.country) == 2 else None
+        return None
+    ent = entity_of(head)
+    if ent is not None:
+        key = party_key(ent)
+        if key:
+            orgs = organisations()
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return orgs[text][0] if text in orgs else key
+    if is_title_token(head) or head.lower_ in ("leader", "american", "briton", "frenchman"):
+        return title_holder(doc, head, country, head.i) or person_in_focus(doc, head.i)
+    return None
+
+
+def title_holder(doc: Doc, head: Token, country: str | None, before: int) -> str | None:
+    """The person whose office a title names, preferring the most recently mentioned."""
+    lexicon = data("speech.json")
+    people = doc._.people
+    word = head.lower_
+    words = set(lexicon["leader_words"]) if word == "leader" else {word}
+    candidates = []
+    for person in people.persons.values():
+        titles = [r.title.lower() for r in person.roles]
+        if not any(w in title for w in words for title in titles):
+            continue
+        if country and person.country and person.country != country:
+            continue
+        last = max((s.start for s in person.mentions if s.start < before), default=-1)
+        candidates.append((last, person.name))
+    if not candidates:
+        return None
+    return max(candidates)[1]
