@@ -9,19 +9,40 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.extract.common import Fact
+from accord.extract.agreements import extract_agreement_events, extract_agreements
+from accord.extract.events import (
+    extract_event_chairs,
+    extract_event_dates,
+    extract_event_places,
+    extract_event_sequence,
+    extract_events,
+)
+from accord.extract.initiatives import extract_initiatives
+from accord.extract.participants import extract_participants
 from accord.extract.quotes import extract_quotes
 from accord.extract.roles import extract_roles
 from accord.extract.stances import extract_signatory_counts, extract_stances
+from accord.extract.themes import extract_themes
 from accord.ingest.document import Document
 from accord.nlp.pipeline import load_pipeline
 
 RECORD_FORMAT = "accord.record/1"
 
 EXTRACTORS: tuple[Callable[[Doc], list[Fact]], ...] = (
+    extract_events,
+    extract_event_places,
+    extract_event_dates,
+    extract_event_chairs,
+    extract_event_sequence,
+    extract_participants,
+    extract_agreements,
+    extract_agreement_events,
     extract_stances,
     extract_signatory_counts,
     extract_roles,
     extract_quotes,
+    extract_initiatives,
+    extract_themes,
 )
 
 
@@ -40,6 +61,7 @@ def extract_records(
     nlp = nlp or load_pipeline()
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        doc.user_data["published"] = document.published
         record = build_record(document, extract_facts(doc))
         record["_stem"] = document.stem
         yield record

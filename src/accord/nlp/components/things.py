@@ -23,6 +23,9 @@ _GENERIC_WORDS = {"international", "ai", "artificial", "intelligence", "on", "of
                   "in", "to", "toward", "towards", "a", "an", "summit", "conference", "meeting", "forum"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 _DETERMINERS = _DEFINITE | {"a", "an"}
+_ENDORSED = re.compile(
+    r"\b(?:endorsed|signed|adopted|backed|approved|agreed|issued|produced)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}$"
+)
 _TITLED = re.compile(r"\b(?:formally |officially )?(?:titled|entitled|named|called)\s*$", re.IGNORECASE)
 
 for _name in ("agreements", "events"):
@@ -39,10 +42,13 @@ class Thing:
     references: list[Span] = field(default_factory=list)
     type: str | None = None
     ordinal: str | None = None
+    given_name: str | None = None
 
     @property
     def name(self) -> str:
         """The fullest form the document gives, preferring names that do not lean on a place."""
+        if self.given_name:
+            return self.given_name
         known = cities()
         def fullness(span: Span) -> tuple[int, int, int]:
             text = clean_name(span.text)
@@ -53,7 +59,7 @@ class Thing:
     def aliases(self) -> list[str]:
         seen = {self.name}
         out = []
-        for span in self.names:
+        for span in ([] if self.given_name else self.names):
             text = clean_name(span.text)
             if text not in seen:
                 seen.add(text)
@@ -70,10 +76,13 @@ class Thing:
     def city(self) -> str | None:
         """The city the name carries ('AI Seoul Summit') or that follows it ('AI Action Summit in Paris')."""
         known = cities()
+        if self.given_name:
+            return next((s.text for s in self.references if s.text in known), None)
         for span in self.names:
-            for token in span:
-                if token.text in known:
-                    return token.text
+            words = f" {span.text} "
+            for city in known:
+                if f" {city} " in words:
+                    return city
         for span in self.names:
             place = city_after(span)
             if place:
@@ -167,16 +176,18 @@ class ThingFinder:
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         doc._.events = self.cluster(event_names, EVENT)
         self.merge_events_by_city(doc._.events)
+        self.add_events_named_by_place(doc, doc._.events)
         self.add_references(doc, doc._.agreements, self.generic_agreements, quoted, _DETERMINERS)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
         return doc
 
     def titled_names(self, doc: Doc) -> list[Span]:
-        """Take a quoted formal title ('formally titled "Seizing the opportunities ..."') as a name."""
+        """Take a quoted formal title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
         found = []
-        for match in re.finditer(r"[\"“]([^\"”]{12,300})[\"”]", doc.text):
+        for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc.text):
             before = doc.text[max(0, match.start() - 40) : match.start()]
-            if _TITLED.search(before):
+            endorsed = _ENDORSED.search(before) and len(match.group(1).split()) <= 8
+            if _TITLED.search(before) or endorsed:
                 span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
                 if span is not None:
                     found.append(span)
@@ -222,6 +233,32 @@ class ThingFinder:
                 return True
         return False
 
+    def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
+        """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
+        for token in doc:
+            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 1 >= len(doc):
+                continue
+            if doc[token.i + 1].lower_ not in ("in", "at"):
+                continue
+            known = cities()
+            j = token.i + 2
+            while j < token.sent.end:
+                for length in (3, 2, 1):
+                    place = doc[j : j + length]
+                    if place.text in known and events.at(j) is None:
+                        thing = next((t for t in events.items if t.city() == place.text), None)
+                        if thing is None:
+                            thing = Thing(kind=EVENT, given_name=f"{place.text} {token.lemma_.lower()}")
+                            events.items.append(thing)
+                        thing.references.append(place)
+                        for i in range(place.start, place.end):
+                            events.by_token[i] = thing
+                        j += length - 1
+                        break
+                if doc[j].text in (".", ";") or doc[j].pos_ == "VERB":
+                    break
+                j += 1
+
     @staticmethod
     def merge_events_by_city(events: Things) -> None:
         """Join 'Paris AI Summit' and 'AI Action Summit' when the text places both in one city."""
@@ -253,7 +290,13 @@ class ThingFinder:
                 continue
             if token.i > 1 and doc[token.i - 2].lower_ == "in" and doc[token.i - 1].lower_ == "a":
                 continue
-            thing = things.latest_before(token.i, nouns[token.lower_]) or (things.items[0] if things.items else None)
+            ordinal = next((c.lower_ for c in token.children if c.lower_ in self.ordinals), None)
+            if ordinal:
+                thing = next((t for t in things.items if t.ordinal == ordinal), None)
+                if thing is None:
+                    continue
+            else:
+                thing = things.latest_before(token.i, nouns[token.lower_]) or (things.items[0] if things.items else None)
             if thing is None:
                 continue
             span = doc[token.i : token.i + 1]

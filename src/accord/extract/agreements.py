@@ -1,0 +1,67 @@
+"""Agreements: the declarations, statements, treaties and other texts named, and where each was adopted."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from accord.extract.common import Fact, data, fact
+from accord.nlp.components.things import Thing
+from accord.nlp.lexicon import json_data
+
+_ADOPTION_LEMMAS = {"adopt", "sign", "endorse", "agree", "issue", "approve", "back", "open", "close", "conclude",
+                    "produce", "unveil", "launch", "present", "release", "take", "show", "wrap"}
+
+
+def agreement_type(thing: Thing) -> str:
+    """The kind of text: from its head noun, else from the generic nouns that refer to it."""
+    if thing.type:
+        return thing.type
+    generic = json_data("names.json")["generic_agreements"]
+    kinds = Counter(generic.get(r.text.lower()) for r in thing.references)
+    kinds.pop(None, None)
+    return kinds.most_common(1)[0][0] if kinds else "other"
+
+
+def extract_agreements(doc: Doc) -> list[Fact]:
+    """One fact per agreement the text names."""
+    facts = []
+    for thing in doc._.agreements.items:
+        first = thing.names[0] if thing.names else thing.mentions()[0]
+        facts.append(fact("agreement", first.sent, 0.8, agreement=thing.name, type=agreement_type(thing),
+                          aliases=thing.aliases or None))
+    return facts
+
+
+def extract_agreement_events(doc: Doc) -> list[Fact]:
+    """Where each agreement was adopted: an event named in the same sentence as the agreement,
+    or the place a 'there' points back to."""
+    agreements, events = doc._.agreements, doc._.events
+    facts: dict[tuple[str, str], Fact] = {}
+    previous: Span | None = None
+    for sent in doc.sents:
+        in_sentence = agreements.in_span(sent)
+        here = events.in_span(sent)
+        if not here and previous is not None and any(t.lower_ == "there" for t in sent):
+            here = events.in_span(previous)
+        adoption = any(t.lemma_.lower() in _ADOPTION_LEMMAS for t in sent)
+        if in_sentence and here and adoption:
+            for agreement in in_sentence:
+                event = closest_event(agreement, here, sent)
+                key = (agreement.name, event.name)
+                if key not in facts:
+                    facts[key] = fact("agreement_event", sent, 0.65, agreement=agreement.name, event=event.name)
+        previous = sent
+    return list(facts.values())
+
+
+def closest_event(agreement: Thing, events: list[Thing], sent: Span) -> Thing:
+    spots = [s.start for s in agreement.mentions() if sent.start <= s.start < sent.end] or [sent.start]
+    def distance(event: Thing) -> int:
+        starts = [s.start for s in event.mentions() if sent.start <= s.start < sent.end] or [sent.start]
+        return min(abs(a - b) for a in spots for b in starts)
+    return min(events, key=distance)
+
+
+__all__ = ["extract_agreement_events", "extract_agreements", "data"]

@@ -1,0 +1,221 @@
+"""Events: the summits and meetings a text names, where and when they were held, who chaired them,
+and which edition each follows."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.common import Fact, entity_of, fact, party_key
+from accord.nlp.components.things import Thing
+from accord.nlp.dates import find_dates
+from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.lexicon import cities
+
+_CHAIR_VERBS = {"chair", "co-chair", "cochair", "host", "co-host", "cohost", "preside", "convene", "organise", "organize"}
+_HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
+
+
+def extract_events(doc: Doc) -> list[Fact]:
+    """One fact per event the text names, with the other names it goes by."""
+    facts = []
+    for thing in doc._.events.items:
+        first = thing.mentions()[0]
+        facts.append(fact("event", first.sent, 0.8, event=thing.name, aliases=thing.aliases or None))
+    return facts
+
+
+def extract_event_places(doc: Doc) -> list[Fact]:
+    """Where each event was held: a city in its name or beside it, keyed to its country."""
+    facts = []
+    known = cities()
+    gazetteer = load_gazetteer()
+    for thing in doc._.events.items:
+        city = thing.city() or held_in(thing)
+        if city is None:
+            continue
+        country = known.get(city) or gazetteer.country(city, capitals=True)
+        if country is None:
+            continue
+        where = next((s.sent for s in thing.mentions() if city in s.sent.text), thing.mentions()[0].sent)
+        facts.append(fact("event_place", where, 0.75, event=thing.name, country=country, city=city))
+    return facts
+
+
+def held_in(thing: Thing) -> str | None:
+    """Read 'held at Bletchley Park', 'took place in Vilnius', 'X, which France hosts in Paris'."""
+    known = cities()
+    for mention in thing.mentions():
+        sent = mention.sent
+        doc = mention.doc
+        window = doc[mention.end : min(sent.end, mention.end + 12)]
+        for token in window:
+            if token.lower_ in ("in", "at") and token.i + 1 < sent.end:
+                for length in (3, 2, 1):
+                    candidate = doc[token.i + 1 : token.i + 1 + length].text
+                    if candidate in known:
+                        return candidate
+            if token.text in (";",) or token.lower_ in ("where", "while", "but"):
+                break
+    return None
+
+
+def extract_event_dates(doc: Doc) -> list[Fact]:
+    """When each event took place: the date written beside a mention of it."""
+    published = doc.user_data.get("published")
+    events = doc._.events
+    explicit: dict[int, tuple] = {}
+    relative: dict[int, tuple] = {}
+    for sent in doc.sents:
+        in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
+        if not in_sentence:
+            continue
+        for mention in find_dates(sent.text, published, sent.start_char):
+            thing = nearest(in_sentence, mention.start_char, sent)
+            store = relative if mention.relative else explicit
+            key = id(thing)
+            if key not in store:
+                store[key] = (thing, mention, sent)
+    facts = []
+    for key, (thing, mention, sent) in explicit.items():
+        facts.append(fact("event_date", sent, 0.7, event=thing.name, start=mention.start, end=mention.end))
+    for key, (thing, mention, sent) in relative.items():
+        if key not in explicit:
+            facts.append(fact("event_date", sent, 0.5, event=thing.name, start=mention.start, end=mention.end))
+    return facts
+
+
+def nearest(things: list[Thing], char: int, sent: Span) -> Thing:
+    """The thing whose mention in a sentence stands closest to a character offset."""
+    def distance(thing: Thing) -> int:
+        return min(abs(s.start_char - char) for s in thing.mentions() if sent.start <= s.start < sent.end)
+    return min(things, key=distance)
+
+
+def extract_event_chairs(doc: Doc) -> list[Fact]:
+    """Who chaired or hosted an event: the agent of 'chaired by', the subject of 'co-hosted'."""
+    events = doc._.events
+    facts: dict[tuple[str, str], Fact] = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        sharing = lemma == "share" and any(c.lower_ in _HOSTING_NOUNS for c in token.subtree)
+        if lemma not in _CHAIR_VERBS and not sharing:
+            continue
+        if token.pos_ not in ("VERB",):
+            continue
+        thing = event_for(token, events)
+        if thing is None:
+            continue
+        for chair in chairs_for(token):
+            key = (thing.name, chair)
+            if key not in facts:
+                facts[key] = fact("event_chair", token.sent, 0.75, event=thing.name, chair=chair)
+    return list(facts.values())
+
+
+def event_for(token: Token, events) -> Thing | None:
+    """The event a chairing verb is about: its object, the noun it modifies, or the event in focus."""
+    candidates: list[Token] = []
+    if token.dep_ in ("relcl", "acl"):
+        candidates.append(token.head)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "pobj", "prep"):
+            candidates.extend(child.subtree)
+    for candidate in candidates:
+        thing = events.at(candidate.i)
+        if thing is not None:
+            return thing
+    in_sentence = events.in_span(token.sent)
+    if in_sentence:
+        return in_sentence[0]
+    return None
+
+
+def chairs_for(token: Token) -> list[str]:
+    """The people and countries a chairing verb names as chairs."""
+    phrases: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "agent":
+            phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("nsubj",) and child.lower_ not in ("which", "who", "that"):
+            phrases.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            phrases.extend(c for c in child.children if c.dep_ == "pobj")
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children):
+        phrases.append(token.head)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        pass
+    out: list[str] = []
+    for phrase in phrases:
+        for chair in chair_names(phrase):
+            if chair not in out:
+                out.append(chair)
+    return out
+
+
+def chair_names(root: Token) -> list[str]:
+    """Persons and countries named in a phrase and its conjuncts, persons by their full names."""
+    doc = root.doc
+    people = doc._.people
+    out: list[str] = []
+    for token in conjunct_heads(root):
+        span_tokens = [t for t in token.subtree if t.dep_ not in ("relcl",)]
+        person = next((people.at(t.i) for t in span_tokens if people.at(t.i)), None)
+        if person:
+            out.append(person)
+            continue
+        ent = entity_of(token)
+        if ent is not None:
+            key = party_key(ent)
+            if key and len(key) == 2:
+                out.append(key)
+    return out
+
+
+def conjunct_heads(root: Token) -> list[Token]:
+    heads = [root]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                heads.append(child)
+                stack.append(child)
+    return heads
+
+
+def extract_event_sequence(doc: Doc) -> list[Fact]:
+    """Which edition follows which: 'after the conferences in Bletchley Park and Seoul', 'the next
+    summit, the AI Action Summit', and a second edition after a first."""
+    events = doc._.events
+    main = events.main()
+    facts: dict[tuple[str, str], Fact] = {}
+
+    def add(later: Thing, earlier: Thing, where: Span) -> None:
+        if later is earlier:
+            return
+        key = (later.name, earlier.name)
+        if key not in facts:
+            facts[key] = fact("event_sequence", where, 0.6, event=later.name, previous=earlier.name)
+
+    ordinals = {t.ordinal: t for t in events.items if t.ordinal}
+    for later, earlier in (("second", "first"), ("third", "second"), ("fourth", "third")):
+        if later in ordinals and earlier in ordinals:
+            add(ordinals[later], ordinals[earlier], ordinals[later].mentions()[0].sent)
+    if main is None:
+        return list(facts.values())
+    for sent in doc.sents:
+        lowered = sent.text.lower()
+        others = [t for t in events.in_span(sent) if t is not main]
+        if (" after the " in lowered or "builds on" in lowered or " follows " in lowered) and others:
+            for other in others:
+                add(main, other, sent)
+        if "next summit" in lowered or "next edition" in lowered:
+            for other in others:
+                add(other, main, sent)
+        if "builds on" in lowered:
+            for place in cities():
+                if f" at {place.lower()}" in lowered:
+                    earlier = next((t for t in events.items if t.city() == place and t is not main), None)
+                    if earlier:
+                        add(main, earlier, sent)
+    return list(facts.values())

@@ -1,0 +1,93 @@
+"""Initiatives: programmes, partnerships, funds, networks and bodies launched or announced."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.common import Fact, entity_of, fact
+from accord.nlp.components.names import INITIATIVE
+from accord.nlp.lexicon import json_data, organisations
+
+_LAUNCH = {"launch", "unveil", "announce", "establish", "create", "found", "form", "inaugurate", "start",
+           "set", "run", "promote", "adopt", "open", "introduce", "roll", "kick"}
+_STRONG = {"initiative", "partnership", "coalition", "fund", "observatory", "alliance", "process", "programme",
+           "network"}
+
+
+def extract_initiatives(doc: Doc) -> list[Fact]:
+    """Named initiatives, and the objects of launching verbs whose head says they are one."""
+    heads = {k.lower(): v for k, v in json_data("names.json")["initiative_heads"].items()}
+    orgs = organisations()
+    events = doc._.events
+    main = events.main()
+    facts: dict[str, Fact] = {}
+
+    def add(name: str, kind: str | None, where: Span) -> None:
+        name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", name.strip(" ,.\"“”"), flags=re.I)
+        if not name or name in orgs or name.lower() in facts:
+            return
+        in_sentence = events.in_span(where)
+        launched = any(t.lemma_.lower() in _LAUNCH for t in where)
+        event = in_sentence[0].name if in_sentence else (main.name if main and launched else None)
+        facts[name.lower()] = fact("initiative", where, 0.6, initiative=name, type=kind, event=event)
+
+    for span in doc.spans.get("accord_names", []):
+        if span.label_ != INITIATIVE:
+            continue
+        head = span[-1].lower_ if span[-1].lower_ in heads else next((t.lower_ for t in reversed(span) if t.lower_ in heads), "")
+        if head in _STRONG or launched_object(span):
+            add(span.text, appositive_kind(span) or heads.get(head), span.sent)
+    for token in doc:
+        if token.lemma_.lower() not in _LAUNCH or token.pos_ != "VERB":
+            continue
+        for obj in launch_objects(token):
+            named = quoted_or_named(obj)
+            if named:
+                add(named[0], named[1], token.sent)
+            elif obj.lower_ in heads and obj.is_lower:
+                phrase = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                if len(phrase) <= 10:
+                    add(phrase.text, heads[obj.lower_], token.sent)
+    return list(facts.values())
+
+
+def launched_object(span: Span) -> bool:
+    """Tell whether a name is what a launching verb launched ('set up its own AI Safety Institute')."""
+    node = span.root
+    while node.dep_ in ("conj", "appos", "compound") and node.head != node:
+        node = node.head
+    return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in _LAUNCH
+
+
+def launch_objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in list(objects):
+        objects.extend(c for c in obj.children if c.dep_ == "conj")
+    return objects
+
+
+def appositive_kind(span: Span) -> str | None:
+    """Read 'InvestAI, an initiative to …' / 'the Global AI Governance Initiative, a framework that …'."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an"):
+        for token in doc[span.end + 2 : min(len(doc), span.end + 6)]:
+            if token.pos_ == "NOUN":
+                return token.lower_
+    return None
+
+
+def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:
+    """A proper name launched: 'Current AI, a public-interest partnership', or 'initiative "Current AI"'."""
+    doc = obj.doc
+    ent = entity_of(obj)
+    heads = {k.lower() for k in json_data("names.json")["initiative_heads"]}
+    if ent is not None and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "PERSON") and ent.label_ != "PERSON":
+        kind = None
+        if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
+            nouns = [t for t in doc[ent.end + 1 : min(len(doc), ent.end + 6)] if t.lower_ in heads]
+            if nouns:
+                kind = doc[ent.end + 2 : nouns[0].i + 1].text
+        return ent.text, kind
+    return None

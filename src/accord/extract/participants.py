@@ -1,0 +1,123 @@
+"""Participants: who took part in an event, and for a delegation, who led it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.common import Fact, fact, parties_in
+from accord.extract.speakers import resolve
+from accord.nlp.components.things import Thing
+
+_ATTEND = {"attend", "participate", "join", "address", "speak", "travel", "come", "tell", "urge", "use", "open"}
+_AUDIENCE = {"delegates", "participants", "summit", "assembly", "conference", "meeting", "leaders", "plenary",
+             "session", "talks", "gathering", "forum", "audience", "delegations", "executives"}
+_LEAD = {"lead", "head"}
+
+
+def extract_participants(doc: Doc) -> list[Fact]:
+    """Delegations and their leaders, and the people and bodies the text places at an event."""
+    events = doc._.events
+    main = events.main()
+    if main is None:
+        return []
+    facts: dict[str, Fact] = {}
+
+    def add(participant: str, where: Span, event: Thing, led_by: str | None = None) -> None:
+        existing = facts.get(participant)
+        if existing is not None:
+            if led_by and not existing.get("led_by"):
+                existing["led_by"] = led_by
+            return
+        facts[participant] = fact("participant", where, 0.6, event=event.name, participant=participant, led_by=led_by)
+
+    for sent in doc.sents:
+        event = (events.in_span(sent) or [main])[0]
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in _LEAD and token.pos_ == "VERB":
+                delegation_led(token, event, add)
+            elif lemma == "represent" and token.pos_ == "VERB":
+                represented(token, event, add)
+            elif lemma in _ATTEND and token.pos_ == "VERB" and attends(token, events):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    who = resolve(subject)
+                    if who and who in doc._.people.persons:
+                        add(who, sent, event)
+            elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                for subject in subjects:
+                    for key, _span in parties_in(list(subject.subtree)):
+                        add(key, sent, event)
+                for t in sent:
+                    if t.lower_ == "as" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("did", "were", "was"):
+                        for key, _span in parties_in(list(doc[t.i + 2 : sent.end])):
+                            add(key, sent, event)
+            elif lemma == "have" and any(c.lower_ == "delegation" for c in token.children):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    for key, _span in parties_in(list(subject.subtree)):
+                        add(key, sent, event)
+    return list(facts.values())
+
+
+def attends(token: Token, events) -> bool:
+    """Tell whether a verb places its subject at an event ('told delegates', 'spoke at the conference')."""
+    for child in token.subtree:
+        if child.i == token.i:
+            continue
+        if events.at(child.i) is not None and child.i > token.i:
+            return True
+        if child.lower_ in _AUDIENCE and child.dep_ in ("dobj", "pobj", "dative") and child.i - token.i <= 5:
+            return True
+    return False
+
+
+def delegation_led(token: Token, event: Thing, add) -> None:
+    """Read 'X led the Vietnamese delegation' and 'the Chinese delegation was headed by X'."""
+    doc = token.doc
+    delegation = None
+    leader_token = None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lower_ == "delegation":
+            delegation = child
+        if child.dep_ == "nsubjpass" and child.lower_ == "delegation":
+            delegation = child
+        if child.dep_ == "nsubj":
+            leader_token = child
+        if child.dep_ == "agent":
+            leader_token = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if delegation is None or leader_token is None:
+        return
+    leader = resolve(leader_token)
+    country = delegation_country(delegation)
+    if country and leader:
+        add(country, token.sent, event, leader)
+
+
+def delegation_country(delegation: Token) -> str | None:
+    """The country a delegation belongs to: 'the Vietnamese delegation', 'Britain, whose delegation'."""
+    for key, _span in parties_in(list(delegation.subtree)):
+        return key
+    if any(c.lower_ == "whose" for c in delegation.children):
+        owner = delegation.head
+        while owner.dep_ != "relcl" and owner.head != owner:
+            owner = owner.head
+        if owner.dep_ == "relcl":
+            found = parties_in([owner.head])
+            return found[0][0] if found else None
+    return None
+
+
+def represented(token: Token, event: Thing, add) -> None:
+    """Read 'Washington was represented by Vice President Kamala Harris'."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None:
+        return
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    found = parties_in([subject])
+    leader = resolve(pobj) if pobj is not None else None
+    if found and leader:
+        add(found[0][0], token.sent, event, leader)
+        add(leader, token.sent, event)

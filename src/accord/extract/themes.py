@@ -1,0 +1,54 @@
+"""Themes: what the text says an event covered, mapped to the fixed vocabulary of RECORD.md."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from accord.extract.common import Fact, data, fact
+
+
+def extract_themes(doc: Doc) -> list[Fact]:
+    """Read the themes a sentence says an event covered ('focused on five key themes: …'),
+    and the theme an event's own name announces ('Responsible AI in the Military Domain')."""
+    lexicon = data("themes.json")
+    events = doc._.events
+    main = events.main()
+    facts: dict[tuple[str, str], Fact] = {}
+    if main is None:
+        return []
+    for sent in doc.sents:
+        scope = cue_scope(sent, lexicon["cues"])
+        if scope is None:
+            continue
+        in_sentence = events.in_span(sent)
+        event = in_sentence[0] if in_sentence else main
+        for theme in themes_in(scope, lexicon["themes"]):
+            key = (event.name, theme)
+            if key not in facts:
+                facts[key] = fact("theme", sent, 0.6, event=event.name, theme=theme)
+    for theme in themes_in(main.name, lexicon["themes"]):
+        if theme in ("safety", "military", "security", "human_rights") and (main.name, theme) not in facts:
+            facts[(main.name, theme)] = fact("theme", main.mentions()[0].sent, 0.5, event=main.name, theme=theme)
+    return list(facts.values())
+
+
+def cue_scope(sent: Span, cues: list[str]) -> str | None:
+    """The part of a sentence after a theme cue, where the themes are listed."""
+    text = sent.text.lower()
+    best = None
+    for cue in cues:
+        match = re.search(r"\b" + re.escape(cue) + r"\b", text)
+        if match and (best is None or match.start() < best):
+            best = match.start()
+    return text[best:] if best is not None else None
+
+
+def themes_in(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
+    lowered = text.lower()
+    found = []
+    for theme, words in vocabulary.items():
+        if any(re.search(r"\b" + re.escape(w) + r"\b", lowered) for w in words):
+            found.append(theme)
+    return found

@@ -1,0 +1,90 @@
+"""Read the dates of events in running text: days, ranges, months, and weekdays against the dateline.
+
+"1-2 November 2023", "February 10-13, 2025", "from 19 to 21 May 2023", "Feb. 10 and 11",
+"the 9-10 September meeting", "in February 2023" and, when the document has a
+published date, "on Thursday" (the last Thursday on or before it). A missing year is
+the published year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTH_NAMES = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_M = r"(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_Y = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
+_D1, _D2 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?", r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
+
+_PATTERNS = [
+    re.compile(r"\b(?:from\s+)?" + _D1 + _DASH + _D2 + r"\s+" + _M + _Y + r"\b", re.I),
+    re.compile(r"\b(?:from\s+)?" + _M + r"\s+" + _D1 + _DASH + _D2 + _Y + r"\b", re.I),
+    re.compile(r"\b" + _D1 + r"\s+" + _M + _Y + r"\b", re.I),
+    re.compile(r"\b" + _M + r"\s+" + _D1 + r"\b" + _Y, re.I),
+    re.compile(r"\b(?:in|since|from|during|of)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
+]
+_WEEKDAY = re.compile(r"\bon\s+(?P<w>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text, with the ISO dates it stands for and how exact it is."""
+
+    start_char: int
+    end_char: int
+    start: str
+    end: str
+    relative: bool = False
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    try:
+        return date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | None = None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in a stretch of text, longest first where they overlap."""
+    base_year = int(published[:4]) if published and published[:4].isdigit() else None
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            groups = match.groupdict()
+            year = int(groups["y"]) if groups.get("y") else base_year
+            if year is None:
+                continue
+            month = _MONTH_NAMES[groups["m"].lower().rstrip(".")]
+            d1 = int(groups["d1"]) if groups.get("d1") else None
+            d2 = int(groups["d2"]) if groups.get("d2") else None
+            start = _iso(year, month, d1)
+            end = _iso(year, month, d2) if d2 else start
+            if start and end and end >= start:
+                taken.append(span)
+                found.append(DateMention(span[0] + offset, span[1] + offset, start, end))
+    if published:
+        for match in _WEEKDAY.finditer(text):
+            day = weekday_before(published, _WEEKDAYS[match["w"].lower()])
+            if day:
+                found.append(DateMention(match.start() + offset, match.end() + offset, day, day, relative=True))
+    return sorted(found, key=lambda d: d.start_char)
+
+
+def weekday_before(published: str, weekday: int) -> str | None:
+    """The last given weekday on or before the published date: news reports what has happened."""
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
