@@ -27,8 +27,13 @@ def extract_stances(doc: Doc) -> list[Fact]:
     """Read every stance the document asserts, one fact per (agreement, party, stance)."""
     facts: dict[tuple[str, str, str], Fact] = {}
     quoted = quoted_tokens(doc)
+    last_agreement: Thing | None = None
     for sent in doc.sents:
-        for stance in sentence_stances(sent, quoted):
+        found = list(sentence_stances(sent, quoted))
+        if not found and last_agreement is not None:
+            found = list(bare_refusals(sent, last_agreement))
+        last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
+        for stance in found:
             agreement, party, polarity, reason = stance
             key = (agreement, party, polarity)
             if key not in facts:
@@ -239,12 +244,12 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             for pobj in child.children:
                 add(phrase_tokens(pobj))
                 add_person_parties(pobj, found)
-        if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like"):
+        if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
     for node in [token, *[c for c in token.children if c.dep_ in ("dobj",)]]:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("alongside",):
+            if child.dep_ == "prep" and child.lower_ in ("alongside", "including"):
                 for pobj in child.children:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
@@ -289,6 +294,10 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ == "appos" and root.doc._.people.at(node.i):
                 continue
+            if child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "during", "after", "before", "from", "since"):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "of" and node.lemma_.lower() in ("member", "state", "members"):
+                continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -319,7 +328,7 @@ def as_did_parties(token: Token) -> list[Token]:
     doc = token.doc
     out: list[Token] = []
     for t in sent:
-        if t.i <= token.i or t.lower_ != "as" or t.i + 1 >= sent.end:
+        if t.i <= token.i or t.lower_ not in ("as", "so") or t.i + 1 >= sent.end:
             continue
         nxt = doc[t.i + 1]
         if nxt.lower_ in ("did", "were", "was", "do", "does", "have", "had", "has"):
@@ -363,6 +372,20 @@ def colon_list(token: Token) -> list[str]:
                     names.append(country_of_text(chunk) or chunk)
             return names
     return []
+
+
+def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read 'The United States and Britain did not.' right after a sentence of signatures."""
+    doc = sent.doc
+    tokens = [t for t in sent if not t.is_punct]
+    for i, t in enumerate(tokens[:-1]):
+        if t.lower_ in ("did", "has", "have", "had", "does", "do") and tokens[i + 1].lower_ in ("not", "n't"):
+            rest = tokens[i + 2 :]
+            if rest and rest[0].pos_ == "VERB":
+                return
+            for key, _span in parties_in(list(doc[sent.start : t.i])):
+                yield agreement.name, key, "declined", None
+            return
 
 
 def elliptic_refusals(token: Token, agreement: Thing, polarity: str, lexicon: dict) -> Iterator[tuple[str, str, str, str | None]]:

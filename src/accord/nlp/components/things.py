@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
@@ -21,12 +21,14 @@ from accord.nlp.lexicon import cities, json_data
 
 _GENERIC_WORDS = {"international", "ai", "artificial", "intelligence", "on", "of", "for", "the", "and", "global",
                   "in", "to", "toward", "towards", "a", "an", "summit", "conference", "meeting", "forum"}
+_INTRODUCING = {"sign", "adopt", "endorse", "issue", "approve", "agree", "pass", "conclude", "back", "put", "unveil",
+                "produce", "release", "publish", "draft", "negotiate", "co-sponsor"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 _DETERMINERS = _DEFINITE | {"a", "an"}
 _ENDORSED = re.compile(
     r"\b(?:endorsed|signed|adopted|backed|approved|agreed|issued|produced)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}$"
 )
-_TITLED = re.compile(r"\b(?:formally |officially )?(?:titled|entitled|named|called)\s*$", re.IGNORECASE)
+_TITLED = re.compile(r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE)
 
 for _name in ("agreements", "events"):
     if not Doc.has_extension(_name):
@@ -99,6 +101,9 @@ class Things:
 
     def at(self, i: int) -> Thing | None:
         return self.by_token.get(i)
+
+    def items_by_name(self, name: str) -> Thing | None:
+        return next((t for t in self.items if t.name == name), None)
 
     def in_span(self, span: Span) -> list[Thing]:
         """The things referred to inside a span, in order of appearance, each once."""
@@ -174,6 +179,7 @@ class ThingFinder:
         agreement_names = [s for s in names if s.label_ == AGREEMENT] + self.titled_names(doc)
         event_names = [s for s in names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
+        self.add_unnamed_agreements(doc, doc._.agreements, quoted)
         doc._.events = self.cluster(event_names, EVENT)
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
@@ -232,6 +238,51 @@ class ThingFinder:
             if words and other_words and (words <= other_words or other_words <= words):
                 return True
         return False
+
+    def add_unnamed_agreements(self, doc: Doc, agreements: Things, quoted: set[int]) -> None:
+        """Let an indefinite description introduce an agreement: 'signed a closing statement on X'.
+
+        An indefinite noun phrase brings in a new referent, unless it opens the story before
+        any agreement is named: a lede's "issued a joint statement" is then the declaration
+        named a few paragraphs on, and joins it.
+        """
+        for token in doc:
+            if token.lower_ not in self.generic_agreements or token.i in agreements.by_token or token.i in quoted:
+                continue
+            if not token.is_lower or token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+                continue
+            det = [c for c in token.children if c.dep_ in ("det", "poss")]
+            if not det or det[0].lower_ not in ("a", "an", "its", "their"):
+                continue
+            if token.head.lemma_.lower() not in _INTRODUCING and token.head.head.lemma_.lower() not in _INTRODUCING:
+                continue
+            phrase = self.description(token)
+            if len(phrase) < 2:
+                continue
+            named_before = [t for t in agreements.items if t.names and t.names[0].start < token.i]
+            named_after = [t for t in agreements.items if t.names and t.names[0].start > token.i]
+            if any(t.names[0].sent == token.sent for t in agreements.items if t.names):
+                continue
+            if not named_before and named_after:
+                target = min(named_after, key=lambda t: t.names[0].start)
+            else:
+                target = Thing(kind=AGREEMENT, type=self.generic_agreements.get(token.lower_),
+                               given_name=clean_name(phrase.text))
+                agreements.items.append(target)
+            target.references.append(phrase)
+            for i in range(phrase.start, phrase.end):
+                agreements.by_token[i] = target
+
+    @staticmethod
+    def description(token: Token) -> Span:
+        """The noun phrase of a description without its determiner and clauses."""
+        doc = token.doc
+        start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ not in ("det", "poss")])
+        end = token.i + 1
+        for child in token.children:
+            if child.i > token.i and child.dep_ == "prep":
+                end = max(end, child.right_edge.i + 1)
+        return doc[start:end]
 
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
         """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
