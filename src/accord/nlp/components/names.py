@@ -33,6 +33,13 @@ def is_name_word(token: Token) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))
 
 
+def _joins_hyphenated(doc: Doc, i: int) -> bool:
+    """Tell whether token i is the hyphen inside a word like 'High-Level' or 'Co-operation'."""
+    if doc[i].text != "-" or i == 0 or i + 1 >= len(doc):
+        return False
+    return not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+
+
 @Language.factory(
     "accord_names",
     assigns=["doc.ents", "doc.spans"],
@@ -118,6 +125,9 @@ class DomainNames:
                 start = k
                 k -= 1
                 continue
+            if _joins_hyphenated(doc, k) and k - 1 >= limit:
+                k -= 1
+                continue
             if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
                 k -= 1
                 continue
@@ -127,6 +137,13 @@ class DomainNames:
             break
         return start
 
+    @staticmethod
+    def place_follows(doc: Doc, i: int) -> bool:
+        """Tell whether a place comes next ('… Development in Paris'): a name's tail stops there."""
+        while i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        return i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC", "FAC")
+
     def grow_right(self, doc: Doc, begin: int, limit: int) -> int:
         """Take a title-case prepositional tail ('on Inclusive and Sustainable AI for People')."""
         end = begin
@@ -135,13 +152,17 @@ class DomainNames:
         while j < limit and j - begin < _MAX_NAME_TOKENS:
             token = doc[j]
             if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
-                if token.lower_ == "in" and not in_tail:
+                if token.lower_ == "in" and (not in_tail or self.place_follows(doc, j + 1)):
                     break
                 if token.lower_ in _PREPOSITIONS:
                     in_tail = True
                 elif not in_tail:
                     break
                 j += 1
+                continue
+            if token.text == "-" and _joins_hyphenated(doc, j) and end == j:
+                j += 2
+                end = j
                 continue
             if token.text in (",", "-") and in_tail and j + 1 < limit:
                 following = doc[j + 1]
