@@ -60,27 +60,28 @@ def held_in(thing: Thing) -> str | None:
 
 
 def extract_event_dates(doc: Doc) -> list[Fact]:
-    """When each event took place: the date written beside a mention of it."""
+    """When each event took place: the date written beside a mention of it.
+
+    A range beats a single day and an explicit date beats a weekday reckoned from the
+    dateline; among equals, the date nearest a mention of the event wins.
+    """
     published = doc.user_data.get("published")
     events = doc._.events
-    explicit: dict[int, tuple] = {}
-    relative: dict[int, tuple] = {}
+    best: dict[int, tuple[tuple[int, int, int], Thing, object, Span]] = {}
     for sent in doc.sents:
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
             continue
         for mention in find_dates(sent.text, published, sent.start_char):
             thing = nearest(in_sentence, mention.start_char, sent)
-            store = relative if mention.relative else explicit
-            key = id(thing)
-            if key not in store:
-                store[key] = (thing, mention, sent)
+            distance = min(abs(s.start_char - mention.start_char) for s in thing.mentions() if sent.start <= s.start < sent.end)
+            rank = (0 if mention.relative else 1, 1 if mention.end != mention.start else 0, -distance)
+            if id(thing) not in best or rank > best[id(thing)][0]:
+                best[id(thing)] = (rank, thing, mention, sent)
     facts = []
-    for key, (thing, mention, sent) in explicit.items():
-        facts.append(fact("event_date", sent, 0.7, event=thing.name, start=mention.start, end=mention.end))
-    for key, (thing, mention, sent) in relative.items():
-        if key not in explicit:
-            facts.append(fact("event_date", sent, 0.5, event=thing.name, start=mention.start, end=mention.end))
+    for rank, thing, mention, sent in best.values():
+        facts.append(fact("event_date", sent, 0.7 if rank[0] else 0.5, event=thing.name,
+                          start=mention.start, end=mention.end))  # type: ignore[attr-defined]
     return facts
 
 
@@ -102,7 +103,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
             continue
         if token.pos_ not in ("VERB",):
             continue
-        thing = event_for(token, events)
+        thing = event_for(token, events) or (events.main() if sharing else None)
         if thing is None:
             continue
         for chair in chairs_for(token):

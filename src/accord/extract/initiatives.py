@@ -43,12 +43,15 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
         if token.lemma_.lower() not in _LAUNCH or token.pos_ != "VERB":
             continue
         for obj in launch_objects(token):
-            named = quoted_or_named(obj)
+            named = quoted_after(obj) or quoted_or_named(obj)
             if named:
                 add(named[0], named[1], token.sent)
             elif obj.lower_ in heads and obj.is_lower:
-                phrase = doc[obj.left_edge.i : obj.right_edge.i + 1]
-                if len(phrase) <= 10:
+                end = obj.right_edge.i + 1
+                while end < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end].head.i in (obj.i, obj.head.i):
+                    end = doc[end].right_edge.i + 1
+                phrase = doc[obj.left_edge.i : end]
+                if len(phrase) <= 12:
                     add(phrase.text, heads[obj.lower_], token.sent)
     return list(facts.values())
 
@@ -76,6 +79,17 @@ def appositive_kind(span: Span) -> str | None:
             if token.pos_ == "NOUN":
                 return token.lower_
     return None
+
+
+def quoted_after(obj: Token) -> tuple[str, str | None] | None:
+    """Read 'the global public-private partnership initiative "Current AI"': the quoted name after the noun."""
+    doc = obj.doc
+    match = re.match(r"\s*[\"“]([^\"”]{2,80})[\"”]", doc.text[obj.idx + len(obj.text) :])
+    if not match:
+        return None
+    kind_tokens = [t for t in doc[obj.left_edge.i : obj.i] if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
+    kind = " ".join(t.text for t in kind_tokens if t.lower_ not in ("global", "new", "international")) or None
+    return match.group(1), kind.replace(" - ", "-") if kind else None
 
 
 def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:

@@ -77,12 +77,14 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         speaker_token = speaker_of(verb)
         if speaker_token is None:
             continue
-        if any(c.dep_ == "conj" for c in speaker_token.children):
+        conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
+        if conjuncts and not all(doc._.people.at(t.i) for t in [speaker_token, *conjuncts]):
             continue
         if verb.lemma_.lower() in lexicon["content_as_object"] and not doc._.people.at(speaker_token.i) \
                 and speaker_token.lower_ not in ("he", "she"):
             continue
-        speaker = resolve(speaker_token)
+        speakers = [resolve(t) for t in [speaker_token, *conjuncts]]
+        speaker = speakers[0]
         inner = [s for s in segments if content.start_char <= s.start < content.end_char]
         covered = sum(len(doc.text[s.start : s.end].split()) for s in inner)
         total = len(content.text.split())
@@ -95,8 +97,9 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         else:
             for s in inner:
                 s.used = True
-            if len(content) >= 4:
-                emit(speaker, clean_content(content), False, where, 0.7)
+            if len(content.text.split()) >= 4:
+                for one in speakers:
+                    emit(one, clean_content(content), False, where, 0.7)
 
     previous: tuple[Segment, str] | None = None
     for segment in segments:
@@ -148,6 +151,8 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
+            if lemma == "ask" or child.left_edge.lower_ in ("whether", "if", "what", "who", "how", "why"):
+                return None
             return cut_participles(extend_reason(doc[child.left_edge.i : child.right_edge.i + 1], verb))
     if lemma in lexicon["content_as_infinitive"]:
         for child in verb.children:
@@ -217,15 +222,20 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         return None
     first, last = quote[0].sent, quote[-1].sent
     tail_end = last.end
-    if last.end - quote.end <= 2 and last.end < len(doc):
+    if last.end - quote.end <= 2 and last.end < len(doc) and doc[last.end].is_lower:
         tail_end = doc[last.end].sent.end
+    ends_sentence = doc.text[segment.start : segment.end].rstrip()[-1:] in (".", "?", "!")
+    closer_at = quote.end + 1 if quote.end < len(doc) and doc[quote.end].text in ('"', "”") else quote.end
+    if ends_sentence and closer_at < len(doc) and not doc[closer_at].is_lower:
+        tail_end = quote.end
     after = [t for t in doc[quote.end : tail_end] if _speech(t, lexicon)]
     for verb in after[:1]:
-        if verb.i - quote.end > 12:
-            break
         subject = speaker_of(verb)
-        if subject is not None:
-            return resolve(subject)
+        if subject is None:
+            break
+        if verb.i - quote.end > 12 and subject.left_edge.i - quote.end > 3:
+            break
+        return resolve(subject)
     before = [t for t in doc[first.start : quote.start] if _speech(t, lexicon)]
     if before:
         subject = speaker_of(before[-1])

@@ -29,7 +29,10 @@ def resolve(token: Token) -> str | None:
         if name:
             return name
     if token.lower_ in PRONOUNS:
-        return person_in_focus(doc, token.i)
+        name = person_in_focus(doc, token.i)
+        if name:
+            doc.user_data.setdefault("accord_pronouns", {})[token.i] = name
+        return name
     return describe(token, phrase)
 
 
@@ -43,11 +46,16 @@ def _inside_clause(t: Token, root: Token) -> bool:
 
 
 def person_in_focus(doc: Doc, before: int) -> str | None:
-    """The person last mentioned as a subject before a token, else the last mentioned at all."""
+    """The person last mentioned as a subject before a token, else the last mentioned at all.
+
+    Pronouns already resolved count as mentions, so a chain of "she … she …" keeps its referent.
+    """
     people = doc._.people
     quoted = quoted_tokens(doc)
     fallback = None
-    for start, name in reversed(people.mentions()):
+    resolved = doc.user_data.setdefault("accord_pronouns", {})
+    mentions = sorted([*people.mentions(), *resolved.items()])
+    for start, name in reversed(mentions):
         if start >= before or start in quoted:
             continue
         if before - start > 120:
@@ -97,7 +105,10 @@ def describe(head: Token, phrase: list[Token]) -> str | None:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return orgs[text][0] if text in orgs else key
     if is_title_token(head) or head.lower_ in ("leader", "american", "briton", "frenchman"):
-        return title_holder(doc, head, country, head.i) or person_in_focus(doc, head.i)
+        holder = title_holder(doc, head, country, head.i)
+        if holder is None and country and any(t.dep_ == "poss" for t in phrase):
+            return country
+        return holder or person_in_focus(doc, head.i)
     return None
 
 

@@ -116,6 +116,8 @@ def sentence_stances(sent: Span, quoted: set[int]) -> Iterator[tuple[str, str, s
         reason = reason_for(token, lexicon) if polarity == "declined" else None
         for key in parties:
             yield agreement.name, key, polarity, reason
+        for key in excluded_parties(sent):
+            yield agreement.name, key, "declined", None
         yield from elliptic_refusals(token, agreement, polarity, lexicon)
 
 
@@ -232,18 +234,24 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             if key not in found:
                 found.append(key)
 
+    people = doc._.people
     subject = subject_of(token, lexicon)
     if subject is not None:
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
             add(previous_party_list(subject))
+        elif people.at(subject.i):
+            add_person_parties(subject, found)
         else:
             add(phrase_tokens(subject))
             add_person_parties(subject, found)
     for child in token.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                add(phrase_tokens(pobj))
-                add_person_parties(pobj, found)
+                if people.at(pobj.i):
+                    add_person_parties(pobj, found)
+                else:
+                    add(phrase_tokens(pobj))
+                    add_person_parties(pobj, found)
         if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
@@ -347,6 +355,8 @@ def among_them_parties(token: Token) -> list[Token]:
     for t in sent:
         if t.lower_ != "among" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "them":
             continue
+        if t.i > sent.start and doc[t.i - 1].lower_ in ("not", "n't"):
+            continue
         j = t.i + 2
         while j < sent.end and doc[j].text not in (";", ".", ":") and doc[j].pos_ not in ("VERB", "AUX"):
             out.append(doc[j])
@@ -355,6 +365,19 @@ def among_them_parties(token: Token) -> list[Token]:
         while j > sent.start and doc[j].text not in (",", ";", ":"):
             out.append(doc[j])
             j -= 1
+    return out
+
+
+def excluded_parties(sent: Span) -> list[str]:
+    """Read '…, and China was not among them' after a list of signatories."""
+    doc = sent.doc
+    out = []
+    for t in sent:
+        if t.lower_ == "among" and t.i > sent.start + 1 and doc[t.i - 1].lower_ in ("not", "n't"):
+            clause_start = t.i - 2
+            while clause_start > sent.start and doc[clause_start].text not in (",", ";") and doc[clause_start].lower_ not in ("and", "but"):
+                clause_start -= 1
+            out.extend(k for k, _s in parties_in(list(doc[clause_start : t.i])))
     return out
 
 

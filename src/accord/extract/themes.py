@@ -19,10 +19,10 @@ def extract_themes(doc: Doc) -> list[Fact]:
     if main is None:
         return []
     for sent in doc.sents:
-        scope = cue_scope(sent, lexicon["cues"])
+        in_sentence = events.in_span(sent)
+        scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
         if scope is None:
             continue
-        in_sentence = events.in_span(sent)
         event = in_sentence[0] if in_sentence else main
         for theme in themes_in(scope, lexicon["themes"]):
             key = (event.name, theme)

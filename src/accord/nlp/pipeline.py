@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from accord.nlp.components import names, people, things  # noqa: F401  (registers the factories)
+from accord.nlp.components import lines, names, people, things  # noqa: F401  (registers the factories)
 from accord.nlp.components.countries import country_patterns
 from accord.nlp.lexicon import hyphenated_verbs
 
@@ -19,6 +19,7 @@ def build_pipeline() -> Language:
     """Load the English model by package name (never a download) and add accord's components."""
     nlp = spacy.load(MODEL_PACKAGE)
     add_hyphenated_verbs(nlp)
+    nlp.add_pipe("accord_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="accord_gazetteer", before="ner")
     ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("accord_names", after="ner")

@@ -26,7 +26,7 @@ _TITLE_MODIFIERS = {"vice", "deputy", "prime", "chief", "senior", "special", "le
                     "defence", "defense", "lord", "under", "co", "executive", "secretary", "first", "general",
                     "permanent", "principal", "former", "acting", "interim"}
 _TITLE_CONNECTORS = {"of", "for", "and", "on", "&", "-"}
-_ORG_PREPOSITIONS = {"at", "of"}
+_ORG_PREPOSITIONS = {"at", "of", "to"}
 
 if not Doc.has_extension("people"):
     Doc.set_extension("people", default=None)
@@ -162,6 +162,8 @@ class PeopleFinder:
             return False
         if len(span) == 1 and span[0].pos_ != "PROPN":
             return False
+        if span[-1].lower_ in word_set("organisation_words.txt"):
+            return False
         return self.gazetteer.country(text, capitals=True) is None and not any(is_title_token(t) for t in span)
 
     @staticmethod
@@ -276,7 +278,8 @@ class PeopleFinder:
             if token.i in people.by_token or not token.is_title:
                 continue
             name = short.get(token.text)
-            if name and token.ent_type_ not in ("GPE", "NORP", "ORG", "EVENT", "AGREEMENT"):
+            if name and token.ent_type_ not in ("EVENT", "AGREEMENT") and self.gazetteer.country(token.text, capitals=True) is None \
+                    and token.text not in self.organisations:
                 self.add_mention(people, name, doc[token.i : token.i + 1])
 
     # Offices -----------------------------------------------------------------------------
@@ -314,6 +317,9 @@ class PeopleFinder:
         appos = [t for t in doc[span.end + 1 : span.sent.end] if t.dep_ == "appos" and t.head.i in range(span.start, span.end)]
         if appos:
             phrase = doc[min(a.left_edge.i for a in appos) : max(a.right_edge.i for a in appos) + 1]
+            cut = next((t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None)
+            if cut is not None:
+                phrase = doc[phrase.start : cut]
         else:
             stop = span.end + 1
             while stop < span.sent.end and doc[stop].text not in (",", ".", ";", ":", "(", ")") and doc[stop].pos_ not in ("VERB", "AUX"):
@@ -362,18 +368,27 @@ class PeopleFinder:
                 lead_end = idx + 1
                 break
         if lead_end == 0:
-            idx = 0
-            while idx < len(tokens) and not opens_title(tokens[idx]):
-                idx += 1
-            lead = " ".join(t.text for t in tokens[:idx])
-            if lead and (self.gazetteer.country(lead) or lead in self.organisations or (tokens[0].is_title and tokens[0].ent_type_ in ("ORG", "GPE", "NORP", ""))):
-                key = self.owner_key(lead)
+            opener = next((i for i, t in enumerate(tokens) if opens_title(t)), 0)
+            if opener > 1 and tokens[opener - 1].ent_type_ == "ORG":
+                start = opener - 1
+                while start > 0 and tokens[start - 1].ent_type_ == "ORG" and tokens[start - 1].ent_iob_ != "O":
+                    start -= 1
+                    if tokens[start].ent_iob_ == "B":
+                        break
+                of, lead_end = " ".join(t.text for t in tokens[start:opener]), opener
+            for width in range(min(opener, 4), 0, -1):
+                lead = " ".join(t.text for t in tokens[:width])
+                key = self.gazetteer.country(lead) or (self.organisations[lead][0] if lead in self.organisations else None)
+                if key is None and width == opener and tokens[0].ent_type_ == "ORG" and tokens[width - 1].ent_type_ == "ORG":
+                    key = lead
                 if key:
-                    of = key
-                    lead_end = idx
+                    of, lead_end = key, width
+                    break
         rest = tokens[lead_end:]
         # A trailing "at Mozilla" / "of the European Commission" names the body.
         for idx, token in enumerate(rest):
+            if idx > 0 and token.lower_ in _ORG_PREPOSITIONS and not has_title(rest[:idx]):
+                continue
             if token.lower_ == "of" and idx > 0 and f"{rest[idx - 1].lower_} of {rest[idx + 1].lower_ if idx + 1 < len(rest) else ''}" in title_words():
                 continue
             if token.lower_ in _ORG_PREPOSITIONS and idx > 0:

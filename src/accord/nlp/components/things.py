@@ -176,6 +176,7 @@ class ThingFinder:
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
         names = list(doc.spans.get("accord_names", []))
+        names = [s for s in names if s.start not in quoted or self.whole_quote(doc, s)]
         agreement_names = [s for s in names if s.label_ == AGREEMENT] + self.titled_names(doc)
         event_names = [s for s in names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
@@ -186,6 +187,13 @@ class ThingFinder:
         self.add_references(doc, doc._.agreements, self.generic_agreements, quoted, _DETERMINERS)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
         return doc
+
+    @staticmethod
+    def whole_quote(doc: Doc, span: Span) -> bool:
+        """Tell whether a name is itself what the marks enclose (a "Blueprint for Action"), not part of a quotation."""
+        before = doc.text[max(0, span.start_char - 1) : span.start_char]
+        after = doc.text[span.end_char : span.end_char + 1]
+        return before in ('"', "“") and after in ('"', "”")
 
     def titled_names(self, doc: Doc) -> list[Span]:
         """Take a quoted formal title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
