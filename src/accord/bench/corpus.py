@@ -165,9 +165,9 @@ def _gold_people(corpus_dir: Path) -> tuple[str, ...]:
                     not_people.add(fact[key])
             for key in ("person", "speaker"):
                 name = fact.get(key)
-                if isinstance(name, str) and 2 <= len(name.split()) <= 4:
-                    if all(part[:1].isupper() for part in name.split()):
-                        people.add(name)
+                parts = name.split() if isinstance(name, str) else []
+                if 2 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts):
+                    people.add(" ".join(parts))
     return tuple(sorted(people - not_people))
 
 

@@ -85,7 +85,12 @@ def _accord_functions(stats: pstats.Stats, top: int) -> list[dict[str, Any]]:
             continue
         module = filename.rsplit(marker, 1)[1]
         rows.append(
-            {"function": f"{module}:{line}({name})", "calls": calls, "own_s": tottime, "cumulative_s": cumtime}
+            {
+                "function": f"{module}:{line}({name})",
+                "calls": calls,
+                "own_s": tottime,
+                "cumulative_s": cumtime,
+            }
         )
     rows.sort(key=lambda row: row["own_s"], reverse=True)
     return rows[:top]
@@ -101,7 +106,9 @@ def render_profile(result: dict[str, Any], console: Any = None) -> None:
     for column in ("stage", "s", "share", "ms/doc"):
         table.add_column(column, justify="left" if column == "stage" else "right")
     for name, seconds in sorted(result["stages_s"].items(), key=lambda item: -item[1]):
-        table.add_row(name, f"{seconds:.3f}", f"{seconds / total:.1%}", f"{1000 * seconds / result['docs']:.1f}")
+        table.add_row(
+            name, f"{seconds:.3f}", f"{seconds / total:.1%}", f"{1000 * seconds / result['docs']:.1f}"
+        )
     console.print(table)
     console.print(f"accord's own components and extractors: {result['accord_own_s']:.2f} s of {total:.2f} s")
     hot = Table(title="accord's hottest functions (cProfile, own time)")
