@@ -112,5 +112,27 @@ def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:
     return out
 
 
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Generated ~800-word articles.")] = 500,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="nlp.pipe batch size.")] = 16,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Runs per measurement (median).")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    profile: Annotated[bool, typer.Option("--profile", help="Profile accord's stages instead.")] = False,
+) -> None:
+    """Measure accord's throughput against plain spaCy and its tokenizer (docs/benchmarks.md)."""
+    from accord.bench.runner import pin_blas_threads
+
+    pin_blas_threads(1)
+    if profile:
+        from accord.bench.profile import profile_accord
+
+        profile_accord(docs=docs, batch_size=batch_size)
+    else:
+        from accord.bench.runner import run_bench
+
+        run_bench(docs=docs, batch_size=batch_size, json_out=as_json, repeat=repeat)
+
+
 def main() -> None:
     app()
