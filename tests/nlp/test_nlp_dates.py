@@ -1,0 +1,99 @@
+"""find_dates: days, ranges, months and weekdays, with the published year filling a missing one."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp.dates import find_dates, weekday_before
+
+
+def spans(text: str, published: str | None = None) -> list[tuple[str, str, str]]:
+    return [(text[d.start_char : d.end_char], d.start, d.end) for d in find_dates(text, published)]
+
+
+def test_day_range_before_the_month() -> None:
+    assert spans("The talks ran 3-4 June 2025 in Rome.") == [("3-4 June 2025", "2025-06-03", "2025-06-04")]
+
+
+def test_day_range_with_an_en_dash() -> None:
+    assert spans("The talks ran 3–4 June 2025.") == [("3–4 June 2025", "2025-06-03", "2025-06-04")]
+
+
+def test_day_range_after_the_month_takes_the_published_year() -> None:
+    assert spans("Leaders meet June 3-4 in Rome.", "2025-05-20") == [("June 3-4", "2025-06-03", "2025-06-04")]
+
+
+def test_day_range_after_the_month_without_any_year_is_dropped() -> None:
+    assert spans("Leaders meet June 3-4 in Rome.") == []
+
+
+def test_from_to_range() -> None:
+    assert spans("It met from 3 to 5 March 2024 in Vienna.") == [
+        ("from 3 to 5 March 2024", "2024-03-03", "2024-03-05")]
+
+
+def test_abbreviated_month_with_two_days_and_the_published_year() -> None:
+    assert spans("Talks on Feb. 10 and 11 went well.", "2025-02-12") == [
+        ("Feb. 10 and 11", "2025-02-10", "2025-02-11")]
+
+
+def test_month_first_range_with_a_comma_year() -> None:
+    assert spans("The forum runs February 10-13, 2025.") == [
+        ("February 10-13, 2025", "2025-02-10", "2025-02-13")]
+
+
+def test_single_day() -> None:
+    assert spans("The summit opened on 1 November 2023.") == [("1 November 2023", "2023-11-01", "2023-11-01")]
+
+
+def test_month_and_year_alone() -> None:
+    assert spans("The body first met in March 2023.") == [("in March 2023", "2023-03", "2023-03")]
+
+
+def test_weekday_is_the_last_such_day_on_or_before_the_published_date() -> None:
+    # 12 February 2025 was a Wednesday.
+    [mention] = find_dates("The summit opened on Monday.", "2025-02-12")
+    assert (mention.start, mention.end, mention.relative) == ("2025-02-10", "2025-02-10", True)
+
+
+def test_weekday_on_the_published_day_is_that_day() -> None:
+    [mention] = find_dates("Ministers met on Wednesday.", "2025-02-12")
+    assert mention.start == "2025-02-12"
+
+
+def test_weekday_without_a_published_date_is_no_date() -> None:
+    assert find_dates("The summit opened on Monday.") == []
+
+
+def test_impossible_day_is_no_date() -> None:
+    assert spans("The text is dated 31 February 2024.") == []
+
+
+def test_offsets_are_shifted_by_the_offset() -> None:
+    [mention] = find_dates("on 1 November 2023", offset=100)
+    assert (mention.start_char, mention.end_char) == (103, 118)
+
+
+def test_dates_come_in_text_order() -> None:
+    found = find_dates("It met on 2 May 2024 and again on 9 April 2024.")
+    assert [d.start for d in found] == ["2024-05-02", "2024-04-09"]
+
+
+@pytest.mark.parametrize(
+    ("weekday", "expected"),
+    [(0, "2025-02-10"), (2, "2025-02-12"), (3, "2025-02-06"), (6, "2025-02-09")],
+)
+def test_weekday_before(weekday: int, expected: str) -> None:
+    assert weekday_before("2025-02-12", weekday) == expected
+
+
+def test_weekday_before_a_bad_date_is_none() -> None:
+    assert weekday_before("not a date", 0) is None
+
+
+@pytest.mark.xfail(reason="a range across two months ('30 June to 2 July 2025') is read as two dates, "
+                          "the first without its year", strict=False)
+def test_range_across_two_months() -> None:
+    assert spans("The conference ran from 30 June to 2 July 2025.") == [
+        ("from 30 June to 2 July 2025", "2025-06-30", "2025-07-02")]
+

@@ -1,0 +1,66 @@
+"""Domain names: summits, declarations and codes grown around their head noun."""
+
+from __future__ import annotations
+
+from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE
+
+
+def names(doc) -> list[tuple[str, str]]:
+    return [(span.text, span.label_) for span in doc.spans["accord_names"]]
+
+
+def test_summit_name_is_an_event(doc_of) -> None:
+    doc = doc_of("Delegates gathered for the Global AI Ethics Summit on Tuesday.")
+    assert names(doc) == [("Global AI Ethics Summit", EVENT)]
+    assert ("Global AI Ethics Summit", "EVENT") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_event_name_stops_before_its_place(doc_of) -> None:
+    doc = doc_of("The AI Action Summit in Paris drew sixty countries.")
+    assert names(doc) == [("AI Action Summit", EVENT)]
+
+
+def test_declaration_keeps_its_title_case_tail(doc_of) -> None:
+    doc = doc_of("The Declaration on Inclusive and Sustainable AI for People and the Planet was published.")
+    name = "Declaration on Inclusive and Sustainable AI for People and the Planet"
+    assert names(doc) == [(name, AGREEMENT)]
+
+
+def test_declaration_tail_stops_at_lower_case_words(doc_of) -> None:
+    doc = doc_of("The Lisbon Declaration on Safe AI for everyone was signed on Monday.")
+    assert names(doc) == [("Lisbon Declaration on Safe AI", AGREEMENT)]
+
+
+def test_code_of_conduct_is_one_agreement_name(doc_of) -> None:
+    doc = doc_of("The Code of Conduct for Advanced AI Systems was agreed by the G7.")
+    assert names(doc) == [("Code of Conduct for Advanced AI Systems", AGREEMENT)]
+    assert doc.spans["accord_names"][0]._.name_type == "other"
+
+
+def test_agreement_type_comes_from_its_head_noun(doc_of) -> None:
+    doc = doc_of("The Accra Statement followed the Nairobi Declaration and the Oslo Convention on Data.")
+    types = {span.text: span._.name_type for span in doc.spans["accord_names"]}
+    assert types == {"Accra Statement": "statement", "Nairobi Declaration": "declaration",
+                     "Oslo Convention on Data": "convention"}
+
+
+def test_initiative_name_with_its_type(doc_of) -> None:
+    doc = doc_of("France announced the Public Interest AI Partnership at the meeting.")
+    found = [(s.text, s.label_, s._.name_type) for s in doc.spans["accord_names"]]
+    assert ("Public Interest AI Partnership", INITIATIVE, "partnership") in found
+
+
+def test_ordinal_is_part_of_an_event_name(doc_of) -> None:
+    doc = doc_of("Seoul hosted the second AI Safety Summit after Britain hosted the first AI Safety Summit.")
+    assert [text for text, label in names(doc) if label == EVENT] == [
+        "second AI Safety Summit", "first AI Safety Summit"]
+
+
+def test_a_lone_head_noun_is_no_name(doc_of) -> None:
+    doc = doc_of("The summit ended with a declaration that few people read.")
+    assert names(doc) == []
+
+
+def test_known_organisation_is_not_taken_for_an_initiative(doc_of) -> None:
+    doc = doc_of("The Global Partnership on Artificial Intelligence met in Delhi.")
+    assert "Global Partnership on Artificial Intelligence" not in [text for text, _ in names(doc)]
