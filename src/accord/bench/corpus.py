@@ -232,9 +232,10 @@ class _Variation:
         self.rng = rng
         self.countries: dict[str, str] = {}
         self.people: dict[str, str] = {}
-        self.year_shift = rng.randint(-3, 2)
+        self.year_shift = rng.choice((-3, -2, -1, 1, 2))
         shuffled = list(MONTHS)
-        rng.shuffle(shuffled)
+        while any(a == b for a, b in zip(MONTHS, shuffled, strict=True)):
+            rng.shuffle(shuffled)  # every month becomes another
         self.months = dict(zip(MONTHS, shuffled, strict=True))
         self.names = list(PEOPLE)
         rng.shuffle(self.names)
@@ -285,6 +286,7 @@ class _Variation:
         if 1900 <= number <= 2099 and "," not in value:
             return str(number + self.year_shift)
         new = self.rng.randint(max(1, number // 2), number * 3 // 2 + 1)
+        new = new + 1 if new == number else new
         return f"{new:,}" if "," in value else str(new)
 
 
