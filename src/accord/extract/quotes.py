@@ -78,7 +78,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         if speaker_token is None:
             continue
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
-        if conjuncts and not all(doc._.people.at(t.i) for t in [speaker_token, *conjuncts]):
+        if conjuncts and not all(doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]):
             continue
         if verb.lemma_.lower() in lexicon["content_as_object"] and not doc._.people.at(speaker_token.i) \
                 and speaker_token.lower_ not in ("he", "she"):
@@ -149,6 +149,12 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
     """What a speech verb reports: its clause, infinitive, object or predicate."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        sent = verb.sent
+        left = doc[sent.start : verb.left_edge.i]
+        right = doc[verb.right_edge.i + 1 : sent.end]
+        if len(left) and len(right):
+            return doc[sent.start : sent.end]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             if lemma == "ask" or child.left_edge.lower_ in ("whether", "if", "what", "who", "how", "why"):
@@ -158,9 +164,9 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
                 start = child.left_edge.i
-                obj = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i < child.i]
-                if lemma == "call" and obj and obj[0].dep_ == "prep":
-                    start = obj[0].i + 1
+                on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i]
+                if lemma == "call" and on:
+                    start = on[0].i + 1
                 return doc[start : child.right_edge.i + 1]
     if lemma in lexicon["content_as_predicate"]:
         for child in verb.children:
@@ -181,7 +187,8 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
 def cut_participles(content: Span) -> Span:
     """End reported content before a trailing participle clause (', noting that …')."""
     for token in content[1:]:
-        if token.text == "," and token.i + 1 < content.end and content.doc[token.i + 1].tag_ == "VBG":
+        following = content.doc[token.i + 1] if token.i + 1 < content.end else None
+        if token.text == "," and following is not None and following.tag_ == "VBG" and following.dep_ == "advcl":
             return content.doc[content.start : token.i]
     return content
 
@@ -205,8 +212,14 @@ def extend_reason(content: Span, verb: Token) -> Span:
 
 
 def clean_content(span: Span) -> str:
-    """Drop the complementiser and trailing attributions from reported content."""
+    """Drop the complementiser, a parenthetical attribution and trailing attributions from reported content."""
     text = span.text
+    for token in span:
+        if token.dep_ == "parataxis" and token.lemma_.lower() in data("speech.json")["speech_verbs"]:
+            inner = span.doc[token.left_edge.i : token.right_edge.i + 1]
+            text = (span.doc.text[span.start_char : inner.start_char].rstrip(" ,") + " "
+                    + span.doc.text[inner.end_char : span.end_char].lstrip(" ,"))
+            break
     text = re.sub(r"^(?:that|whether)\s+", "", text)
     for cut in data("speech.json")["clause_cuts"]:
         at = text.find(cut)
@@ -225,11 +238,10 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     if last.end - quote.end <= 2 and last.end < len(doc) and doc[last.end].is_lower:
         tail_end = doc[last.end].sent.end
     ends_sentence = doc.text[segment.start : segment.end].rstrip()[-1:] in (".", "?", "!")
-    closer_at = quote.end + 1 if quote.end < len(doc) and doc[quote.end].text in ('"', "”") else quote.end
-    if ends_sentence and closer_at < len(doc) and not doc[closer_at].is_lower:
-        tail_end = quote.end
     after = [t for t in doc[quote.end : tail_end] if _speech(t, lexicon)]
     for verb in after[:1]:
+        if introduces_next(verb) or (ends_sentence and speech_content(verb, lexicon) is not None):
+            break
         subject = speaker_of(verb)
         if subject is None:
             break
@@ -249,17 +261,22 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     return None
 
 
+def introduces_next(verb: Token) -> bool:
+    """Tell whether a speech verb opens the quotation that follows it ('said: "…"')."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1 : verb.i + 3]
+    return bool(nxt) and (nxt[0].text == ":" or (nxt[0].text == "," and len(nxt) > 1 and nxt[1].text in ("“", '"')))
+
+
 def _speech(token: Token, lexicon: dict) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in lexicon["speech_verbs"]
 
 
 def continues(doc: Doc, previous: Segment, segment: Segment) -> bool:
     """Tell whether a bare quote goes on from the one before ('…," he told Reuters. "…')."""
-    between = doc.text[previous.end : segment.start]
-    if len(between) > 80:
-        return False
     quote = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     if quote is None or before is None:
         return False
-    return quote[0].sent.start - before[-1].sent.end <= 1 and quote[0].sent.start >= before[-1].sent.start
+    opens = doc.text[: segment.start - 1].rstrip()[-1:] in ("", ".", "?", "!", "\n")
+    return opens and quote[0].sent.start == before[-1].sent.end

@@ -77,25 +77,30 @@ def describe(head: Token, phrase: list[Token]) -> str | None:
     gazetteer = load_gazetteer()
     country = None
     owner_person = None
+    collective = head.lower_ in lexicon["collective_heads"]
     for t in phrase:
-        if t.i == head.i:
+        if t.i == head.i or (t.i > head.i and not collective):
             continue
         ent = entity_of(t)
-        if ent is not None and t.i < head.i:
+        if ent is not None:
             key = party_key(ent)
             if key and len(key) == 2:
-                country = key
+                country = country or key
         code = gazetteer.country(t.text)
-        if code and t.i < head.i:
-            country = code
+        if code:
+            country = country or code
         if t.dep_ == "poss" and is_title_token(t):
             owner_person = title_holder(doc, t, None, head.i)
-    if head.lower_ in lexicon["collective_heads"]:
+    if collective:
+        memory = doc.user_data.setdefault("accord_collective", {})
         if country:
+            memory[head.lower_] = country
             return country
         if owner_person:
             person = doc._.people.persons.get(owner_person)
             return person.country if person and person.country and len(person.country) == 2 else None
+        if any(t.lower_ == "the" for t in head.children):
+            return memory.get(head.lower_)
         return None
     ent = entity_of(head)
     if ent is not None:
