@@ -53,7 +53,6 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
 
 def find_dates(text: str, published: str | None = None, offset: int = 0) -> list[DateMention]:
     """Every date expression in a stretch of text, longest first where they overlap."""
-    base_year = int(published[:4]) if published and published[:4].isdigit() else None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -62,11 +61,11 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             groups = match.groupdict()
-            year = int(groups["y"]) if groups.get("y") else base_year
-            if year is None:
-                continue
             month = _MONTH_NAMES[groups["m"].lower().rstrip(".")]
             d1 = int(groups["d1"]) if groups.get("d1") else None
+            year = int(groups["y"]) if groups.get("y") else nearest_year(published, month, d1 or 1)
+            if year is None:
+                continue
             d2 = int(groups["d2"]) if groups.get("d2") else None
             start = _iso(year, month, d1)
             end = _iso(year, month, d2) if d2 else start
@@ -79,6 +78,25 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
             if day:
                 found.append(DateMention(match.start() + offset, match.end() + offset, day, day, relative=True))
     return sorted(found, key=lambda d: d.start_char)
+
+
+def nearest_year(published: str | None, month: int, day: int) -> int | None:
+    """The year that puts a day-and-month nearest the dateline: 'Feb. 10' in a November story is next year's."""
+    try:
+        anchor = date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+    if anchor is None:
+        return None
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            gap = abs((date(year, month, min(day, 28)) - anchor).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
 
 
 def weekday_before(published: str, weekday: int) -> str | None:
