@@ -53,7 +53,44 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
                 if key not in facts:
                     facts[key] = fact("agreement_event", sent, 0.65, agreement=agreement.name, event=event.name)
         previous = sent
+    for agreement, event in adopted_at_the_reported_event(doc):
+        key = (agreement.name, event.name)
+        if key not in facts and not any(k[0] == agreement.name for k in facts):
+            where = agreement.mentions()[0].sent
+            facts[key] = fact("agreement_event", where, 0.5, agreement=agreement.name, event=event.name)
     return list(facts.values())
+
+
+def adopted_at_the_reported_event(doc: Doc) -> list[tuple[Thing, Thing]]:
+    """Agreements signed in a report written as its event happened belong to that event.
+
+    A story dated within a week of the summit it covers, telling who signed a text and
+    naming no other event for it, reports a text of that summit.
+    """
+    from accord.extract.events import extract_event_dates
+    from accord.extract.stances import extract_stances
+
+    published = doc.user_data.get("published")
+    main = doc._.events.main()
+    if not published or main is None:
+        return []
+    dates = [f for f in extract_event_dates(doc) if f["event"] == main.name]
+    if not dates or not _within_days(published, dates[0]["start"], dates[0]["end"], 7):
+        return []
+    signed = {f["agreement"] for f in extract_stances(doc) if f["stance"] == "signed"}
+    return [(a, main) for a in doc._.agreements.items if a.name in signed]
+
+
+def _within_days(published: str, start: str, end: str, days: int) -> bool:
+    from datetime import date
+
+    try:
+        anchor = date.fromisoformat(published[:10])
+        first = date.fromisoformat(start if len(start) == 10 else start[:7] + "-01")
+        last = date.fromisoformat(end if len(end) == 10 else end[:7] + "-28")
+    except ValueError:
+        return False
+    return (first - anchor).days <= days and (anchor - last).days <= days
 
 
 def closest_event(agreement: Thing, events: list[Thing], sent: Span) -> Thing:

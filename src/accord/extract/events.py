@@ -30,7 +30,7 @@ def extract_event_places(doc: Doc) -> list[Fact]:
     known = cities()
     gazetteer = load_gazetteer()
     for thing in doc._.events.items:
-        city = thing.city() or held_in(thing)
+        city = place_of(thing)
         if city is None:
             continue
         country = known.get(city) or gazetteer.country(city, capitals=True)
@@ -39,6 +39,11 @@ def extract_event_places(doc: Doc) -> list[Fact]:
         where = next((s.sent for s in thing.mentions() if city in s.sent.text), thing.mentions()[0].sent)
         facts.append(fact("event_place", where, 0.75, event=thing.name, country=country, city=city))
     return facts
+
+
+def place_of(thing: Thing) -> str | None:
+    """The city an event was held in, as far as the text says."""
+    return thing.city() or held_in(thing)
 
 
 def held_in(thing: Thing) -> str | None:
@@ -216,7 +221,7 @@ def extract_event_sequence(doc: Doc) -> list[Fact]:
         if "builds on" in lowered:
             for place in cities():
                 if f" at {place.lower()}" in lowered:
-                    earlier = next((t for t in events.items if t.city() == place and t is not main), None)
+                    earlier = next((t for t in events.items if place_of(t) == place and t is not main), None)
                     if earlier:
                         add(main, earlier, sent)
     return list(facts.values())

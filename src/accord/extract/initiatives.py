@@ -26,6 +26,7 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
 
     def add(name: str, kind: str | None, where: Span) -> None:
         name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", name.strip(" ,.\"“”"), flags=re.I)
+        name = re.sub(r"\s+of\s+(?:its|their|his|her)\s+own$", "", name)
         if not name or name in orgs or name.lower() in facts:
             return
         in_sentence = events.in_span(where)
@@ -97,7 +98,12 @@ def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:
     doc = obj.doc
     ent = entity_of(obj)
     heads = {k.lower() for k in json_data("names.json")["initiative_heads"]}
-    if ent is not None and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "PERSON") and ent.label_ != "PERSON":
+    if ent is None and obj.pos_ == "PROPN" and obj.is_title:
+        start = obj.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+            start -= 1
+        ent = doc[start : obj.i + 1]
+    if ent is not None and (not ent.label_ or ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE")):
         kind = None
         if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
             nouns = [t for t in doc[ent.end + 1 : min(len(doc), ent.end + 6)] if t.lower_ in heads]

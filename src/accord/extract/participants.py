@@ -10,7 +10,10 @@ from accord.nlp.components.things import Thing
 
 _ATTEND = {"attend", "participate", "join", "address", "speak", "travel", "come", "tell", "urge", "use", "open"}
 _AUDIENCE = {"delegates", "participants", "summit", "assembly", "conference", "meeting", "leaders", "plenary",
-             "session", "talks", "gathering", "forum", "audience", "delegations", "executives"}
+             "session", "talks", "gathering", "forum", "audience", "delegations", "executives", "speech", "address",
+             "remarks", "keynote", "estate", "venue", "hall"}
+_GATHERING = ("bring together", "brought together", "bringing together", "participation of", "among those",
+              "attended by", "were present", "took part")
 _LEAD = {"lead", "head"}
 
 
@@ -40,6 +43,8 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 represented(token, event, add)
             elif lemma in _ATTEND and token.pos_ == "VERB" and attends(token, events):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ in ("who", "that") and token.dep_ == "relcl":
+                    subject = token.head
                 if subject is not None:
                     who = resolve(subject)
                     if who and who in doc._.people.persons:
@@ -58,7 +63,39 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 if subject is not None:
                     for key, _span in parties_in(list(subject.subtree)):
                         add(key, sent, event)
+        lowered = sent.text.lower()
+        if any(cue in lowered for cue in _GATHERING):
+            for name in gathered(sent):
+                add(name, sent, event)
     return list(facts.values())
+
+
+def gathered(sent: Span) -> list[str]:
+    """People and organisations a gathering sentence lists: 'such as Google, Microsoft and OpenAI',
+    'including … JD Vance and … Zhang Guoqing', 'X and Y were also among those at the estate'."""
+    doc = sent.doc
+    people = doc._.people
+    out: list[str] = []
+    lowered = sent.text.lower()
+    starts = []
+    for cue in ("such as", "including", "among them"):
+        at = lowered.find(cue)
+        if at >= 0:
+            starts.append(sent.start_char + at + len(cue))
+    if "among those" in lowered or "were present" in lowered or "took part" in lowered:
+        starts.append(sent.start_char)
+    for start in starts:
+        tokens = [t for t in sent if t.idx >= start]
+        stop = next((t.i for t in tokens if t.text in (";", ".") or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)), sent.end)
+        tokens = [t for t in tokens if t.i < stop]
+        for t in tokens:
+            name = people.at(t.i)
+            if name and name not in out:
+                out.append(name)
+        for key, span in parties_in(tokens):
+            if not people.at(span.start) and key not in out and span.label_ == "ORG" or (len(key) == 2 and key not in out and not people.at(span.start)):
+                out.append(key)
+    return out
 
 
 def attends(token: Token, events) -> bool:

@@ -1,0 +1,110 @@
+"""The store's tables, in SQLAlchemy Core: documents, entities, facts and their evidence.
+
+The migrations under `accord.store.migrations` create exactly these tables (a test compares
+them); change both together, with a new migration, never by editing an applied one.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+# JSON everywhere, JSONB on PostgreSQL so later queries can index into fields.
+JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+
+ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
+REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
+
+# Fact columns copied out of the fact's fields so lookups use an index instead of reading JSON.
+# Each column takes the first of its keys that the fact has.
+INDEXED_FIELDS: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement",),
+    "party": ("party", "participant"),
+    "event": ("event",),
+    "person": ("person", "speaker"),
+    "stance": ("stance",),
+}
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True, comment="sha256:<hex> of the text (Document.id)"),
+    sa.Column("url", sa.Text, comment="canonical URL; one stored document per URL"),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(10), comment="YYYY-MM-DD, YYYY-MM or YYYY"),
+    sa.Column("site", sa.Text),
+    sa.Column("source", sa.Text, nullable=False, comment="the path the text was read from"),
+    sa.Column("text", sa.Text, nullable=False, comment="the text every evidence offset counts into"),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("url"),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("key", sa.Text, nullable=False, comment="canonical key: a country code or a folded name"),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("aliases", JSON, nullable=False),
+    sa.UniqueConstraint("kind", "key"),
+    sa.CheckConstraint(sa.column("kind").in_(ENTITY_KINDS), name="kind"),
+)
+
+facts = sa.Table(
+    "facts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id",
+        sa.String(80),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("ordinal", sa.Integer, nullable=False, comment="the fact's position in its record"),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("fields", JSON, nullable=False, comment="the fact without kind, confidence and evidence"),
+    sa.Column("agreement", sa.Text),
+    sa.Column("party", sa.Text),
+    sa.Column("event", sa.Text),
+    sa.Column("person", sa.Text),
+    sa.Column("stance", sa.String(16)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("review_status", sa.String(16), nullable=False, server_default="unreviewed"),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    sa.CheckConstraint(sa.column("review_status").in_(REVIEW_STATUSES), name="review_status"),
+    sa.Index(None, "kind", "agreement"),
+    sa.Index(None, "agreement", "party"),
+    sa.Index(None, "party"),
+    sa.Index(None, "event"),
+    sa.Index(None, "person"),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "document_id",
+        sa.String(80),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("start_char", sa.Integer, nullable=False, comment="0-based, in code points"),
+    sa.Column("end_char", sa.Integer, nullable=False, comment="exclusive"),
+    sa.Column("text", sa.Text, nullable=False, comment="the sentence, kept so a fact outlives its URL"),
+    sa.CheckConstraint("start_char >= 0 AND end_char >= start_char", name="span"),
+    sa.Index(None, "fact_id"),
+    sa.Index(None, "document_id"),
+)
