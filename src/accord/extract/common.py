@@ -92,7 +92,7 @@ def party_key(span: Span, *, capitals: bool = True) -> str | None:
     orgs = organisations()
     if text in orgs:
         return orgs[text][1] or orgs[text][0]
-    if span.label_ in ("ORG", "GPE") and looks_like_organisation(span):
+    if span.label_ == "ORG" and looks_like_organisation(span):
         return text
     return None
 

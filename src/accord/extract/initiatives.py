@@ -47,12 +47,13 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
             named = quoted_after(obj) or quoted_or_named(obj)
             if named:
                 add(named[0], named[1], token.sent)
-            elif obj.lower_ in heads and obj.is_lower:
+            elif obj.lower_ in heads and obj.is_lower and not any(c.lower_ == "own" for c in obj.children):
                 end = obj.right_edge.i + 1
                 while end < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end].head.i in (obj.i, obj.head.i):
                     end = doc[end].right_edge.i + 1
                 phrase = doc[obj.left_edge.i : end]
-                if len(phrase) <= 12:
+                content = [t for t in phrase if t.dep_ not in ("det", "poss")]
+                if 3 <= len(content) and len(phrase) <= 12:
                     add(phrase.text, heads[obj.lower_], token.sent)
     return list(facts.values())
 
@@ -98,7 +99,16 @@ def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:
     doc = obj.doc
     ent = entity_of(obj)
     heads = {k.lower() for k in json_data("names.json")["initiative_heads"]}
+    if obj.pos_ == "PROPN" and obj.is_title and (ent is None or not (ent.start <= obj.i < ent.end) or ent.end <= obj.i):
+        ent = None
+    if ent is not None and ent.end - 1 < obj.i:
+        ent = None
     if ent is None and obj.pos_ == "PROPN" and obj.is_title:
+        left = obj.left_edge.i
+        while left < obj.i and doc[left].pos_ in ("DET",):
+            left += 1
+        if all(t.is_title or t.lower_ in ("of", "for", "on", "and", "the") for t in doc[left : obj.i + 1]):
+            ent = doc[left : obj.i + 1]
         start = obj.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
             start -= 1

@@ -93,3 +93,18 @@ def one_line(error: BaseException) -> str:
     text = str(original if original is not None else error).strip()
     line = text.splitlines()[0] if text else type(error).__name__
     return line.strip()
+
+
+def open_store(url: str | URL | None = None) -> Engine:
+    """Connect to the store and migrate it to the newest schema; StoreError when that fails."""
+    from accord.store.migrate import upgrade
+
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    engine = create_store_engine(resolved)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection)
+    except sa.exc.SQLAlchemyError as error:
+        engine.dispose()
+        raise StoreError(f"cannot open {describe(resolved)}: {one_line(error)}") from None
+    return engine

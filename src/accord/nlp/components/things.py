@@ -180,6 +180,7 @@ class ThingFinder:
         agreement_names = [s for s in names if s.label_ == AGREEMENT] + self.titled_names(doc)
         event_names = [s for s in names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
+        self.merge_formal_titles(doc, doc._.agreements)
         self.add_unnamed_agreements(doc, doc._.agreements, quoted)
         doc._.events = self.cluster(event_names, EVENT)
         self.merge_events_by_city(doc._.events)
@@ -246,6 +247,27 @@ class ThingFinder:
             if words and other_words and (words <= other_words or other_words <= words):
                 return True
         return False
+
+    @staticmethod
+    def merge_formal_titles(doc: Doc, things: Things) -> None:
+        """Join 'the principles, formally the Recommendation of the Council on AI' to what it names."""
+        for thing in list(things.items):
+            for span in thing.names:
+                before = doc.text[max(span.sent.start_char, span.start_char - 30) : span.start_char].lower()
+                if not re.search(r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$", before):
+                    continue
+                earlier = [t for t in things.items if t is not thing and any(
+                    span.sent.start <= m.start < span.start for m in t.mentions())]
+                if not earlier:
+                    continue
+                keeper = earlier[-1]
+                keeper.names.extend(thing.names)
+                keeper.references.extend(thing.references)
+                for s in thing.mentions():
+                    for i in range(s.start, s.end):
+                        things.by_token[i] = keeper
+                things.items.remove(thing)
+                break
 
     def add_unnamed_agreements(self, doc: Doc, agreements: Things, quoted: set[int]) -> None:
         """Let an indefinite description introduce an agreement: 'signed a closing statement on X'.
