@@ -55,7 +55,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
                 continue
             trigger = stance_trigger_near(token, lexicon)
-            if trigger is None and token.lower_ not in ("signatories", "backers", "co-sponsors", "cosponsors", "signatures"):
+            if trigger is None and token.lower_ not in ("signatories", "backers", "co-sponsors", "cosponsors", "signatures", "adherents"):
                 continue
             agreement = agreement_for(trigger or token, doc)
             if agreement is None:
@@ -136,6 +136,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     if lemma in lexicon["decline_verbs"]:
         if lemma == "withhold" and not any("signature" in c.lower_ or "support" in c.lower_ for c in token.subtree):
             return None
+        if lemma in ("decline", "refuse", "reject", "boycott", "shun", "snub", "spurn") and not refuses_agreement(token, lexicon):
+            return None
         return None if negated else "declined"
     if any(lemma == phrase[0] and any(c.lower_ == phrase[1] or c.lemma_ == phrase[1] for c in token.children)
            for phrase in lexicon["decline_phrases"]):
@@ -147,6 +149,17 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None
         return "declined" if negated else "signed"
     return None
+
+
+def refuses_agreement(token: Token, lexicon: dict) -> bool:
+    """Tell whether 'declined'/'refused' is about signing ('declined to sign') and not
+    something else ('declined to comment')."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and (child.lemma_.lower() in lexicon["sign_verbs"] or is_sign_phrase(child, lexicon)):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and token.doc._.agreements.at(child.i) is not None:
+            return True
+    return False
 
 
 def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
@@ -386,8 +399,9 @@ def colon_list(token: Token) -> list[str]:
     sent = token.sent
     doc = token.doc
     for t in sent:
-        if t.i > token.i and t.text == ":":
-            tail = doc[t.i + 1 : sent.end].text.strip().rstrip(".")
+        if t.i > token.i and t.text == ":" or (t.lower_ == "namely" and t.i < token.i):
+            end = sent.end if t.text == ":" else next((u.i for u in doc[t.i + 1 : token.i] if u.pos_ == "VERB"), token.i)
+            tail = doc[t.i + 1 : end].text.strip().rstrip(".,")
             names = []
             for chunk in re.split(r",\s*|\s+and\s+", tail):
                 chunk = re.sub(r"^(?:the|and)\s+", "", chunk.strip())

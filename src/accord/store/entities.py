@@ -61,7 +61,7 @@ def fact_mentions(fact: dict[str, Any]) -> Iterator[Mention]:
         kind = _kind_of(field, value)
         if kind is None:
             continue
-        own = field == fact.get("kind") or (field == "event" and fact.get("kind") == "event")
+        own = field == fact.get("kind")
         aliases = tuple(a for a in fact.get("aliases") or () if isinstance(a, str)) if own else ()
         yield Mention(kind, entity_key(kind, value), value, aliases)
 

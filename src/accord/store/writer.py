@@ -1,0 +1,170 @@
+"""Write one extracted record, with its document, facts, evidence and entities, in one transaction.
+
+Every function but `write_record` takes a connection inside a transaction the caller owns;
+`write_record` owns its transaction, so a document is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from accord.store.entities import Mention, record_mentions
+from accord.store.schema import INDEXED_FIELDS, documents, entities, evidence, facts
+
+_NOT_FIELDS = frozenset({"kind", "confidence", "evidence"})
+
+
+class Outcome(StrEnum):
+    INGESTED = "ingested"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+
+
+def write_record(
+    connection: sa.Connection,
+    record: Mapping[str, Any],
+    *,
+    source: str,
+    site: str | None = None,
+    ingested_at: datetime | None = None,
+) -> Outcome:
+    """Store a record unless its text is stored already; a new text at a stored URL replaces that document."""
+    document = record["document"]
+    with connection.begin():
+        if document_stored(connection, document["id"]):
+            return Outcome.UNCHANGED
+        previous = document_at_url(connection, document.get("url"))
+        if previous is not None:
+            delete_document(connection, previous)
+        insert_document(connection, document, source=source, site=site, ingested_at=ingested_at)
+        insert_facts(connection, document["id"], record["facts"])
+        register_entities(connection, record["facts"])
+    return Outcome.INGESTED if previous is None else Outcome.REPLACED
+
+
+def document_stored(connection: sa.Connection, document_id: str) -> bool:
+    found = connection.execute(sa.select(documents.c.id).where(documents.c.id == document_id))
+    return found.first() is not None
+
+
+def document_at_url(connection: sa.Connection, url: str | None) -> str | None:
+    """The id of the document stored for a URL, if any (a document without a URL never matches)."""
+    if not url:
+        return None
+    return connection.execute(sa.select(documents.c.id).where(documents.c.url == url)).scalar()
+
+
+def delete_document(connection: sa.Connection, document_id: str) -> None:
+    """Remove a document with its facts and evidence (explicitly, not relying on cascades)."""
+    connection.execute(sa.delete(evidence).where(evidence.c.document_id == document_id))
+    connection.execute(sa.delete(facts).where(facts.c.document_id == document_id))
+    connection.execute(sa.delete(documents).where(documents.c.id == document_id))
+
+
+def insert_document(
+    connection: sa.Connection,
+    document: Mapping[str, Any],
+    *,
+    source: str,
+    site: str | None = None,
+    ingested_at: datetime | None = None,
+) -> None:
+    connection.execute(
+        sa.insert(documents).values(
+            id=document["id"],
+            url=document.get("url") or None,
+            title=document.get("title"),
+            published=document.get("published"),
+            site=site,
+            source=source,
+            text=document["text"],
+            ingested_at=ingested_at or datetime.now(UTC),
+        )
+    )
+
+
+def insert_facts(connection: sa.Connection, document_id: str, record_facts: Sequence[Mapping[str, Any]]) -> int:
+    """Insert a record's facts in their order, then one evidence row per fact that cites a span."""
+    if not record_facts:
+        return 0
+    rows = [fact_row(document_id, ordinal, fact) for ordinal, fact in enumerate(record_facts)]
+    inserted = connection.execute(
+        sa.insert(facts).returning(facts.c.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    cited = [
+        evidence_row(document_id, fact_id, fact["evidence"])
+        for fact_id, fact in zip(inserted, record_facts, strict=True)
+        if isinstance(fact.get("evidence"), Mapping)
+    ]
+    if cited:
+        connection.execute(sa.insert(evidence), cited)
+    return len(rows)
+
+
+def fact_row(document_id: str, ordinal: int, fact: Mapping[str, Any]) -> dict[str, Any]:
+    """A facts row: the fields as JSON, the common keys copied into their indexed columns."""
+    fields = {key: value for key, value in fact.items() if key not in _NOT_FIELDS}
+    row: dict[str, Any] = {
+        "document_id": document_id,
+        "ordinal": ordinal,
+        "kind": fact["kind"],
+        "fields": fields,
+        "confidence": fact.get("confidence"),
+    }
+    for column, keys in INDEXED_FIELDS.items():
+        row[column] = next((fields[k] for k in keys if isinstance(fields.get(k), str)), None)
+    return row
+
+
+def evidence_row(document_id: str, fact_id: int, cited: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "fact_id": fact_id,
+        "document_id": document_id,
+        "start_char": int(cited["start"]),
+        "end_char": int(cited["end"]),
+        "text": cited["text"],
+    }
+
+
+def register_entities(connection: sa.Connection, record_facts: Iterable[Mapping[str, Any]]) -> None:
+    """Add the record's entities that are new, and its names not yet known for the others as aliases."""
+    mentions = record_mentions(record_facts)
+    if not mentions:
+        return
+    known = _known_entities(connection, mentions)
+    new = [m for ident, m in mentions.items() if ident not in known]
+    if new:
+        rows = [{"kind": m.kind, "key": m.key, "name": m.name, "aliases": list(m.aliases)} for m in new]
+        connection.execute(_insert_ignoring_conflicts(connection, entities), rows)
+    for ident, (entity_id, names) in known.items():
+        mention = mentions[ident]
+        unknown = [n for n in (mention.name, *mention.aliases) if n not in names]
+        if unknown:
+            aliases = [*names[1:], *dict.fromkeys(unknown)]
+            connection.execute(sa.update(entities).where(entities.c.id == entity_id).values(aliases=aliases))
+
+
+def _known_entities(
+    connection: sa.Connection, mentions: Mapping[tuple[str, str], Mention]
+) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """The stored entities among the mentions: id and [name, *aliases] by (kind, key)."""
+    keys = sorted({key for _, key in mentions})
+    query = sa.select(entities.c.id, entities.c.kind, entities.c.key, entities.c.name, entities.c.aliases)
+    found = connection.execute(query.where(entities.c.key.in_(keys)))
+    return {
+        (row.kind, row.key): (row.id, [row.name, *row.aliases])
+        for row in found
+        if (row.kind, row.key) in mentions
+    }
+
+
+def _insert_ignoring_conflicts(connection: sa.Connection, table: sa.Table) -> Any:
+    """INSERT that leaves an existing row alone, so two concurrent ingests cannot clash on an entity."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
