@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from accord.cli.ingest_cmd import ingest
 from accord.cli.tables import render_record
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
+app.command()(ingest)
 
 
 class OutputFormat(str, Enum):
