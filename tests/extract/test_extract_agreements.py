@@ -1,0 +1,97 @@
+"""Agreements, where they were adopted, and how many signed them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def by_kind(facts, text: str, kind: str) -> list[dict]:
+    return facts(text, kind=kind)
+
+
+def test_named_declaration_is_an_agreement_with_its_type(facts) -> None:
+    [agreement] = facts("Brazil signed the Nairobi Declaration on Responsible AI.", kind="agreement")
+    assert agreement["agreement"] == "Nairobi Declaration on Responsible AI"
+    assert agreement["type"] == "declaration"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Oslo Convention on AI and Human Rights opened for signature.",
+         "Oslo Convention on AI and Human Rights", "convention"),
+        ("Delegates agreed the Accra Statement on Data.", "Accra Statement on Data", "statement"),
+        ("The Code of Conduct for Advanced AI Systems was agreed by the G7.",
+         "Code of Conduct for Advanced AI Systems", "other"),
+        ("Firms signed the Frontier AI Safety Commitments in May.",
+         "Frontier AI Safety Commitments", "commitment"),
+    ],
+)
+def test_agreement_type_from_the_head_noun(facts, text: str, name: str, kind: str) -> None:
+    assert [(f["agreement"], f["type"]) for f in facts(text, kind="agreement")] == [(name, kind)]
+
+
+def test_one_agreement_fact_with_the_other_name_as_alias(facts) -> None:
+    text = ("The Lisbon Declaration on Safe AI was published on Monday. "
+            "Critics said the Lisbon Declaration was weak.")
+    [agreement] = facts(text, kind="agreement")
+    assert agreement["agreement"] == "Lisbon Declaration on Safe AI"
+    assert agreement["aliases"] == ["Lisbon Declaration"]
+
+
+def test_agreement_without_aliases_has_no_aliases_field(facts) -> None:
+    [agreement] = facts("Ghana signed the Accra Statement.", kind="agreement")
+    assert "aliases" not in agreement
+
+
+def test_agreement_adopted_at_an_event(facts) -> None:
+    text = "The Nairobi Declaration was adopted at the Global AI Ethics Summit in Nairobi."
+    assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
+        ("Nairobi Declaration", "Global AI Ethics Summit")]
+
+
+def test_agreement_opened_for_signature_at_an_event(facts) -> None:
+    text = ("The Oslo Convention on AI and Human Rights was opened for signature "
+            "at the Nordic Digital Summit on 5 September 2024.")
+    assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
+        ("Oslo Convention on AI and Human Rights", "Nordic Digital Summit")]
+
+
+def test_no_agreement_event_without_an_adoption_verb(facts) -> None:
+    text = "Critics of the Nairobi Declaration gathered outside the Global AI Ethics Summit."
+    assert facts(text, kind="agreement_event") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The Lisbon Declaration was signed by 42 countries and the European Union.", 42),
+        ("Twenty-seven countries have now signed the Lisbon Declaration.", 27),
+        ("The Lisbon Declaration now has 61 signatories.", 61),
+        ("In 2023, 28 countries signed the Lisbon Declaration.", 28),
+        ("The Lisbon Declaration was signed in 2024 by 30 states.", 30),
+    ],
+)
+def test_signatory_count(facts, text: str, count: int) -> None:
+    assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
+        ("Lisbon Declaration", count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Around 60 countries signed the Lisbon Declaration.",
+        "More than 50 countries signed the Lisbon Declaration.",
+        "Ten other countries signed the Lisbon Declaration on Friday.",
+        "The Lisbon Declaration was discussed by 40 countries.",
+    ],
+)
+def test_no_signatory_count_for_vague_or_partial_numbers(facts, text: str) -> None:
+    assert facts(text, kind="signatory_count") == []
+
+
+def test_signatory_count_through_a_generic_reference(facts) -> None:
+    text = ("The Nairobi Declaration was adopted at the Global AI Ethics Summit. "
+            "Forty-two countries signed the declaration.")
+    assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
+        ("Nairobi Declaration", 42)]

@@ -1,0 +1,110 @@
+"""Events: names, places, dates, chairs and the editions they follow."""
+
+from __future__ import annotations
+
+
+def pairs(facts, text: str, kind: str, *fields: str, published: str | None = None) -> list[tuple]:
+    return [tuple(f.get(field) for field in fields) for f in facts(text, published, kind=kind)]
+
+
+SUMMIT = "Global AI Ethics Summit"
+
+
+def test_named_summit_is_an_event(facts) -> None:
+    assert pairs(facts, "The Global AI Ethics Summit opened with music.", "event", "event") == [(SUMMIT,)]
+
+
+def test_other_names_of_an_event_are_its_aliases(facts) -> None:
+    text = ("The AI Action Summit in Paris drew sixty countries. "
+            "Organisers said the Paris AI Summit was a success.")
+    [event] = facts(text, kind="event")
+    assert (event["event"], event["aliases"]) == ("AI Action Summit", ["Paris AI Summit"])
+
+
+def test_place_from_a_city_after_the_name(facts) -> None:
+    text = "The Global AI Ethics Summit was held in Nairobi on 3-4 June 2025."
+    assert pairs(facts, text, "event_place", "event", "country", "city") == [(SUMMIT, "KE", "Nairobi")]
+
+
+def test_place_from_a_city_in_the_name(facts) -> None:
+    assert pairs(facts, "The Oslo AI Forum opened on Monday.", "event_place", "event", "country", "city") == [
+        ("Oslo AI Forum", "NO", "Oslo")]
+
+
+def test_place_after_a_venue(facts) -> None:
+    text = "The Global AI Ethics Summit took place at a conference centre in Nairobi."
+    assert pairs(facts, text, "event_place", "country", "city") == [("KE", "Nairobi")]
+
+
+def test_no_place_when_none_is_given(facts) -> None:
+    assert facts("The Global AI Ethics Summit opened with music.", kind="event_place") == []
+
+
+def test_date_range_beside_the_event(facts) -> None:
+    text = "The Global AI Ethics Summit was held in Nairobi on 3-4 June 2025."
+    assert pairs(facts, text, "event_date", "event", "start", "end") == [(SUMMIT, "2025-06-03", "2025-06-04")]
+
+
+def test_from_to_date_range(facts) -> None:
+    text = "The Global AI Ethics Summit took place in Nairobi from 3 to 5 March 2024."
+    assert pairs(facts, text, "event_date", "start", "end") == [("2024-03-03", "2024-03-05")]
+
+
+def test_one_day_event_ends_when_it_starts(facts) -> None:
+    text = "The Oslo AI Forum met on 5 September 2024."
+    assert pairs(facts, text, "event_date", "start", "end") == [("2024-09-05", "2024-09-05")]
+
+
+def test_weekday_date_against_the_published_date(facts) -> None:
+    # 6 June 2025 was a Friday; the Wednesday before it was 4 June.
+    text = "The Global AI Ethics Summit opened in Nairobi on Wednesday."
+    assert pairs(facts, text, "event_date", "start", "end", published="2025-06-06") == [
+        ("2025-06-04", "2025-06-04")]
+
+
+def test_weekday_without_a_published_date_gives_no_date(facts) -> None:
+    assert facts("The Global AI Ethics Summit opened in Nairobi on Wednesday.", kind="event_date") == []
+
+
+def test_explicit_date_wins_over_a_weekday(facts) -> None:
+    text = "The Global AI Ethics Summit opened on Monday. The Global AI Ethics Summit ran on 2-3 June 2025."
+    assert pairs(facts, text, "event_date", "start", "end", published="2025-06-06") == [
+        ("2025-06-02", "2025-06-03")]
+
+
+def test_month_without_a_year_takes_the_published_year(facts) -> None:
+    text = "The Oslo AI Forum met on June 3-4 in Oslo."
+    assert pairs(facts, text, "event_date", "start", "end", published="2025-07-01") == [
+        ("2025-06-03", "2025-06-04")]
+
+
+def test_chair_by_passive_agent_through_a_generic_reference(facts) -> None:
+    text = ("The Global AI Ethics Summit opened in Nairobi. "
+            "The summit was chaired by Kenyan President William Ruto.")
+    assert pairs(facts, text, "event_chair", "event", "chair") == [(SUMMIT, "William Ruto")]
+
+
+def test_chair_in_a_participle_clause(facts) -> None:
+    text = "The Global AI Ethics Summit, chaired by Kenyan President William Ruto, opened in Nairobi."
+    assert pairs(facts, text, "event_chair", "event", "chair") == [(SUMMIT, "William Ruto")]
+
+
+def test_co_hosting_countries_are_chairs(facts) -> None:
+    text = "Kenya and Norway co-hosted the Global AI Ethics Summit in Nairobi."
+    assert pairs(facts, text, "event_chair", "event", "chair") == [(SUMMIT, "KE"), (SUMMIT, "NO")]
+
+
+def test_sequence_from_builds_on(facts) -> None:
+    text = "The Oslo AI Forum opened. The Oslo AI Forum builds on the Global AI Ethics Summit."
+    assert pairs(facts, text, "event_sequence", "event", "previous") == [("Oslo AI Forum", SUMMIT)]
+
+
+def test_sequence_from_ordinals(facts) -> None:
+    text = "The second AI Safety Summit in Seoul built on the first AI Safety Summit at Bletchley Park."
+    assert pairs(facts, text, "event_sequence", "event", "previous") == [
+        ("second AI Safety Summit", "first AI Safety Summit")]
+
+
+def test_no_sequence_between_unrelated_events(facts) -> None:
+    text = "The Oslo AI Forum met in May. The Global AI Ethics Summit met in June."
+    assert facts(text, kind="event_sequence") == []

@@ -1,0 +1,174 @@
+"""Stances: who signed or refused an agreement, read from what the text asserts happened."""
+
+from __future__ import annotations
+
+import pytest
+
+DECL = "Lisbon Declaration"
+
+
+def stances(facts, text: str) -> set[tuple[str, str, str]]:
+    return {(f["agreement"], f["party"], f["stance"]) for f in facts(text, kind="stance")}
+
+
+def parties(facts, text: str, stance: str = "signed") -> list[str]:
+    return [f["party"] for f in facts(text, kind="stance") if f["stance"] == stance]
+
+
+def test_list_of_signing_parties(facts) -> None:
+    text = "Brazil, Chile and Kenya signed the Nairobi Declaration on Responsible AI."
+    assert stances(facts, text) == {
+        ("Nairobi Declaration on Responsible AI", code, "signed") for code in ("BR", "CL", "KE")}
+
+
+def test_parties_come_in_text_order(facts) -> None:
+    assert parties(facts, "Brazil, Chile and Kenya signed the Lisbon Declaration.") == ["BR", "CL", "KE"]
+
+
+def test_passive_with_agent(facts) -> None:
+    text = "The Lisbon Declaration was signed by Portugal and Ghana on Monday."
+    assert stances(facts, text) == {(DECL, "PT", "signed"), (DECL, "GH", "signed")}
+
+
+def test_passive_endorsed_by_an_organisation_and_a_country(facts) -> None:
+    text = "The Lisbon Declaration was endorsed by the European Union and by Canada."
+    assert stances(facts, text) == {(DECL, "EU", "signed"), (DECL, "CA", "signed")}
+
+
+def test_among_the_signatories_after_a_copula(facts) -> None:
+    assert stances(facts, "Japan was among the signatories of the Lisbon "
+                          "Declaration.") == {(DECL, "JP", "signed")}
+
+
+def test_among_the_signatories_fronted(facts) -> None:
+    text = "Among the signatories of the Lisbon Declaration were Ghana, Senegal and Japan."
+    assert stances(facts, text) == {(DECL, code, "signed") for code in ("GH", "SN", "JP")}
+
+
+def test_among_them_after_a_count(facts) -> None:
+    text = "Sixty countries signed the Lisbon Declaration, among them India and Japan."
+    assert stances(facts, text) == {(DECL, "IN", "signed"), (DECL, "JP", "signed")}
+
+
+def test_as_did_adds_a_party(facts) -> None:
+    text = "Canada endorsed the Lisbon Declaration, as did the EU."
+    assert stances(facts, text) == {(DECL, "CA", "signed"), (DECL, "EU", "signed")}
+
+
+def test_relative_clause_subject(facts) -> None:
+    text = "Chile, which signed the Lisbon Declaration last year, hosted the talks."
+    assert stances(facts, text) == {(DECL, "CL", "signed")}
+
+
+def test_capital_standing_for_its_government(facts) -> None:
+    text = "The Lisbon Declaration was adopted on Monday. Beijing signed the declaration a day later."
+    assert (DECL, "CN", "signed") in stances(facts, text)
+
+
+def test_refusal_with_a_citing_reason(facts) -> None:
+    text = "Washington declined to sign the Lisbon Declaration, citing concerns over national security."
+    [stance] = facts(text, kind="stance")
+    assert (stance["agreement"], stance["party"], stance["stance"]) == (DECL, "US", "declined")
+    assert stance["reason"] == "concerns over national security"
+
+
+def test_refusal_with_a_saying_reason_for_two_parties(facts) -> None:
+    text = "The United States and Britain refused to sign the Lisbon Declaration, saying it went too far."
+    found = facts(text, kind="stance")
+    assert {(f["party"], f["stance"]) for f in found} == {("US", "declined"), ("GB", "declined")}
+    assert all(f["reason"] == "it went too far" for f in found)
+
+
+def test_refusal_with_a_because_reason(facts) -> None:
+    text = "Kenya abstained from the Lisbon Declaration because of concerns about enforcement."
+    [stance] = facts(text, kind="stance")
+    assert (stance["party"], stance["stance"], stance["reason"]) == (
+        "KE", "declined", "concerns about enforcement")
+
+
+def test_negated_signing_is_declining(facts) -> None:
+    text = "The British delegation did not sign the Lisbon Declaration."
+    assert stances(facts, text) == {(DECL, "GB", "declined")}
+
+
+def test_signed_but_another_did_not(facts) -> None:
+    text = "Argentina signed the Lisbon Declaration on Tuesday, but Chile did not."
+    assert stances(facts, text) == {(DECL, "AR", "signed"), (DECL, "CL", "declined")}
+
+
+def test_bare_refusal_in_the_next_sentence(facts) -> None:
+    text = "Canada has signed the Lisbon Declaration. Australia has not."
+    assert stances(facts, text) == {(DECL, "CA", "signed"), (DECL, "AU", "declined")}
+
+
+def test_a_refusal_has_no_reason_when_none_is_given(facts) -> None:
+    [stance] = facts("Peru did not sign the Lisbon Declaration.", kind="stance")
+    assert "reason" not in stance
+
+
+def test_stance_refers_to_the_declaration_by_a_generic_mention(facts) -> None:
+    text = "The Accra Statement on AI was published in May. Ghana and Togo endorsed the statement."
+    assert stances(facts, text) == {
+        ("Accra Statement on AI", "GH", "signed"), ("Accra Statement on AI", "TG", "signed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India is expected to sign the Lisbon Declaration.",
+        "Activists urged Mexico to sign the Lisbon Declaration.",
+        "Norway may join the Lisbon Declaration later this year.",
+        "Peru will sign the Lisbon Declaration next week.",
+        "Will Peru sign the Lisbon Declaration?",
+        "If Peru signs the Lisbon Declaration, Chile will follow.",
+        "Peru could sign the Lisbon Declaration if its parliament agrees.",
+        "Mexico has not yet decided whether to sign the Lisbon Declaration.",
+        "It is unclear whether Peru signed the Lisbon Declaration.",
+        "Brazil pledged to sign the Lisbon Declaration.",
+        "Critics say Brazil should sign the Lisbon Declaration.",
+    ],
+)
+def test_no_stance_for_what_has_not_happened(facts, text: str) -> None:
+    assert facts(text, kind="stance") == []
+
+
+def test_question_then_statement_keeps_only_the_statement(facts) -> None:
+    text = "Did Chile sign the Lisbon Declaration? Uruguay signed the Lisbon Declaration on Friday."
+    assert stances(facts, text) == {(DECL, "UY", "signed")}
+
+
+def test_no_stance_from_words_inside_a_quotation(facts) -> None:
+    text = ('The Lisbon Declaration was published. '
+            '"We signed it because Kenya signed the Lisbon Declaration," one aide joked.')
+    assert "KE" not in parties(facts, text)
+
+
+def test_one_fact_per_agreement_party_and_stance(facts) -> None:
+    text = ("Ghana signed the Lisbon Declaration on Monday. "
+            "The Lisbon Declaration was signed by Ghana at a ceremony.")
+    assert parties(facts, text) == ["GH"]
+
+
+@pytest.mark.xfail(reason="'Neither X nor Y signed' is read as both signing", strict=False)
+def test_neither_nor_is_declining(facts) -> None:
+    text = "Neither the US nor the UK signed the Lisbon Declaration."
+    assert stances(facts, text) == {(DECL, "US", "declined"), (DECL, "GB", "declined")}
+
+
+@pytest.mark.xfail(reason="'hopes to sign' is read as signing: the xcomp under 'hope' escapes irrealis",
+                   strict=False)
+def test_hoping_to_sign_is_no_stance(facts) -> None:
+    assert facts("Brazil hopes to sign the Lisbon Declaration.", kind="stance") == []
+
+
+@pytest.mark.xfail(reason="'has yet to sign' is read as having signed", strict=False)
+def test_yet_to_sign_is_not_signing(facts) -> None:
+    assert parties(facts, "Brazil has yet to sign the Lisbon Declaration.") == []
+
+
+@pytest.mark.xfail(reason="a reason introduced by 'over' after 'refused to sign X' is not read", strict=False)
+def test_refusal_with_an_over_reason(facts) -> None:
+    text = "Chile refused to sign the Lisbon Declaration over concerns about data sovereignty."
+    [stance] = facts(text, kind="stance")
+    assert stance["stance"] == "declined"
+    assert stance.get("reason") == "concerns about data sovereignty"
