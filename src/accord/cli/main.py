@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,16 +25,24 @@ err = Console(stderr=True, highlight=False)
 app.command()(ingest)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     table = "table"
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .htm) or folders of them.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one record per document; table: a readable view.")] = OutputFormat.json,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<stem>.json for each input instead of printing.")] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .html, .htm) or folders of them.")
+    ],
+    format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="json: one record per document; table: a readable view."),
+    ] = OutputFormat.json,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write DIR/<stem>.json for each input instead of printing."),
+    ] = None,
 ) -> None:
     """Extract the facts of each article into a sourced record (shared/spec/RECORD.md)."""
     from accord.extract.record import extract_records
@@ -76,11 +84,20 @@ def write_record(path: Path, record: dict[str, Any]) -> None:
 
 @app.command("eval")
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="A folder of documents with <name>.gold.json beside each.")],
-    records: Annotated[Path | None, typer.Option("--records", help="Score stored records (<name>.json) instead of extracting.")] = None,
-    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and spurious facts per document.")] = False,
+    gold_dir: Annotated[
+        Path, typer.Argument(help="A folder of documents with <name>.gold.json beside each.")
+    ],
+    records: Annotated[
+        Path | None,
+        typer.Option("--records", help="Score stored records (<name>.json) instead of extracting."),
+    ] = None,
+    show_errors: Annotated[
+        bool, typer.Option("--show-errors", help="List missed and spurious facts per document.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit 1 when the micro F1 is below this.")] = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when the micro F1 is below this.")
+    ] = None,
 ) -> None:
     """Score extraction against gold annotations: per-kind P/R/F1, micro figures, attributes, evidence."""
     from accord.eval import EvalError, render_report, report_as_json, run_eval

@@ -8,8 +8,22 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-KIND_ORDER = ("event", "event_place", "event_date", "event_chair", "event_sequence", "participant", "agreement",
-              "agreement_event", "signatory_count", "stance", "role", "quote", "initiative", "theme")
+KIND_ORDER = (
+    "event",
+    "event_place",
+    "event_date",
+    "event_chair",
+    "event_sequence",
+    "participant",
+    "agreement",
+    "agreement_event",
+    "signatory_count",
+    "stance",
+    "role",
+    "quote",
+    "initiative",
+    "theme",
+)
 _HIDDEN = {"kind", "evidence", "confidence"}
 
 

@@ -10,8 +10,26 @@ from accord.extract.common import Fact, data, fact
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import json_data
 
-_ADOPTION_LEMMAS = {"adopt", "sign", "endorse", "agree", "issue", "approve", "back", "open", "close", "conclude",
-                    "produce", "unveil", "launch", "present", "release", "take", "show", "wrap"}
+_ADOPTION_LEMMAS = {
+    "adopt",
+    "sign",
+    "endorse",
+    "agree",
+    "issue",
+    "approve",
+    "back",
+    "open",
+    "close",
+    "conclude",
+    "produce",
+    "unveil",
+    "launch",
+    "present",
+    "release",
+    "take",
+    "show",
+    "wrap",
+}
 
 
 def agreement_type(thing: Thing) -> str:
@@ -29,8 +47,16 @@ def extract_agreements(doc: Doc) -> list[Fact]:
     facts = []
     for thing in doc._.agreements.items:
         first = thing.names[0] if thing.names else thing.mentions()[0]
-        facts.append(fact("agreement", first.sent, 0.8, agreement=thing.name, type=agreement_type(thing),
-                          aliases=thing.aliases or None))
+        facts.append(
+            fact(
+                "agreement",
+                first.sent,
+                0.8,
+                agreement=thing.name,
+                type=agreement_type(thing),
+                aliases=thing.aliases or None,
+            )
+        )
     return facts
 
 
@@ -51,7 +77,9 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
                 event = closest_event(agreement, here, sent)
                 key = (agreement.name, event.name)
                 if key not in facts:
-                    facts[key] = fact("agreement_event", sent, 0.65, agreement=agreement.name, event=event.name)
+                    facts[key] = fact(
+                        "agreement_event", sent, 0.65, agreement=agreement.name, event=event.name
+                    )
         previous = sent
     for agreement, event in adopted_at_the_reported_event(doc):
         key = (agreement.name, event.name)
@@ -95,10 +123,12 @@ def _within_days(published: str, start: str, end: str, days: int) -> bool:
 
 def closest_event(agreement: Thing, events: list[Thing], sent: Span) -> Thing:
     spots = [s.start for s in agreement.mentions() if sent.start <= s.start < sent.end] or [sent.start]
+
     def distance(event: Thing) -> int:
         starts = [s.start for s in event.mentions() if sent.start <= s.start < sent.end] or [sent.start]
         return min(abs(a - b) for a in spots for b in starts)
+
     return min(events, key=distance)
 
 
-__all__ = ["extract_agreement_events", "extract_agreements", "data"]
+__all__ = ["data", "extract_agreement_events", "extract_agreements"]

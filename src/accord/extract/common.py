@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
-import json
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,14 +18,39 @@ Fact = dict[str, Any]
 
 PARTY_LABELS = {"GPE", "NORP", "ORG"}
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name: str) -> Any:
     """Load one of the extractors' data files."""
     return json.loads(resources.files("accord.extract.data").joinpath(name).read_text(encoding="utf-8"))

@@ -11,7 +11,18 @@ from accord.nlp.dates import find_dates
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities
 
-_CHAIR_VERBS = {"chair", "co-chair", "cochair", "host", "co-host", "cohost", "preside", "convene", "organise", "organize"}
+_CHAIR_VERBS = {
+    "chair",
+    "co-chair",
+    "cochair",
+    "host",
+    "co-host",
+    "cohost",
+    "preside",
+    "convene",
+    "organise",
+    "organize",
+}
 _HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
 
 
@@ -79,21 +90,35 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
             continue
         for mention in find_dates(sent.text, published, sent.start_char):
             thing = nearest(in_sentence, mention.start_char, sent)
-            distance = min(abs(s.start_char - mention.start_char) for s in thing.mentions() if sent.start <= s.start < sent.end)
+            distance = min(
+                abs(s.start_char - mention.start_char)
+                for s in thing.mentions()
+                if sent.start <= s.start < sent.end
+            )
             rank = (0 if mention.relative else 1, 1 if mention.end != mention.start else 0, -distance)
             if id(thing) not in best or rank > best[id(thing)][0]:
                 best[id(thing)] = (rank, thing, mention, sent)
     facts = []
     for rank, thing, mention, sent in best.values():
-        facts.append(fact("event_date", sent, 0.7 if rank[0] else 0.5, event=thing.name,
-                          start=mention.start, end=mention.end))  # type: ignore[attr-defined]
+        facts.append(
+            fact(
+                "event_date",
+                sent,
+                0.7 if rank[0] else 0.5,
+                event=thing.name,
+                start=mention.start,
+                end=mention.end,
+            )
+        )  # type: ignore[attr-defined]
     return facts
 
 
 def nearest(things: list[Thing], char: int, sent: Span) -> Thing:
     """The thing whose mention in a sentence stands closest to a character offset."""
+
     def distance(thing: Thing) -> int:
         return min(abs(s.start_char - char) for s in thing.mentions() if sent.start <= s.start < sent.end)
+
     return min(things, key=distance)
 
 
@@ -146,7 +171,9 @@ def chairs_for(token: Token) -> list[str]:
             phrases.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with":
             phrases.extend(c for c in child.children if c.dep_ == "pobj")
-    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children):
+    if token.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children
+    ):
         phrases.append(token.head)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         pass

@@ -10,10 +10,36 @@ from accord.extract.common import Fact, entity_of, fact
 from accord.nlp.components.names import INITIATIVE
 from accord.nlp.lexicon import json_data, organisations
 
-_LAUNCH = {"launch", "unveil", "announce", "establish", "create", "found", "form", "inaugurate", "start",
-           "set", "run", "promote", "adopt", "open", "introduce", "roll", "kick"}
-_STRONG = {"initiative", "partnership", "coalition", "fund", "observatory", "alliance", "process", "programme",
-           "network"}
+_LAUNCH = {
+    "launch",
+    "unveil",
+    "announce",
+    "establish",
+    "create",
+    "found",
+    "form",
+    "inaugurate",
+    "start",
+    "set",
+    "run",
+    "promote",
+    "adopt",
+    "open",
+    "introduce",
+    "roll",
+    "kick",
+}
+_STRONG = {
+    "initiative",
+    "partnership",
+    "coalition",
+    "fund",
+    "observatory",
+    "alliance",
+    "process",
+    "programme",
+    "network",
+}
 
 
 def extract_initiatives(doc: Doc) -> list[Fact]:
@@ -25,7 +51,7 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
     facts: dict[str, Fact] = {}
 
     def add(name: str, kind: str | None, where: Span) -> None:
-        name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", name.strip(" ,.\"“”"), flags=re.I)
+        name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", name.strip(' ,."“”'), flags=re.I)
         name = re.sub(r"\s+of\s+(?:its|their|his|her)\s+own$", "", name)
         if not name or name in orgs or name.lower() in facts:
             return
@@ -37,7 +63,11 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
     for span in doc.spans.get("accord_names", []):
         if span.label_ != INITIATIVE:
             continue
-        head = span[-1].lower_ if span[-1].lower_ in heads else next((t.lower_ for t in reversed(span) if t.lower_ in heads), "")
+        head = (
+            span[-1].lower_
+            if span[-1].lower_ in heads
+            else next((t.lower_ for t in reversed(span) if t.lower_ in heads), "")
+        )
         if head in _STRONG or launched_object(span):
             add(span.text, appositive_kind(span) or heads.get(head), span.sent)
     for token in doc:
@@ -49,11 +79,15 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
                 add(named[0], named[1], token.sent)
             elif obj.lower_ in heads and obj.is_lower and not any(c.lower_ == "own" for c in obj.children):
                 end = obj.right_edge.i + 1
-                while end < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end].head.i in (obj.i, obj.head.i):
+                while (
+                    end < len(doc)
+                    and doc[end].lower_ in ("on", "for", "of")
+                    and doc[end].head.i in (obj.i, obj.head.i)
+                ):
                     end = doc[end].right_edge.i + 1
                 phrase = doc[obj.left_edge.i : end]
                 content = [t for t in phrase if t.dep_ not in ("det", "poss")]
-                if 3 <= len(content) and len(phrase) <= 12:
+                if len(content) >= 3 and len(phrase) <= 12:
                     add(phrase.text, heads[obj.lower_], token.sent)
     return list(facts.values())
 
@@ -84,12 +118,14 @@ def appositive_kind(span: Span) -> str | None:
 
 
 def quoted_after(obj: Token) -> tuple[str, str | None] | None:
-    """Read 'the global public-private partnership initiative "Current AI"': the quoted name after the noun."""
+    """Read the quoted name after the noun: 'the public-private partnership initiative "Current AI"'."""
     doc = obj.doc
     match = re.match(r"\s*[\"“]([^\"”]{2,80})[\"”]", doc.text[obj.idx + len(obj.text) :])
     if not match:
         return None
-    kind_tokens = [t for t in doc[obj.left_edge.i : obj.i] if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
+    kind_tokens = [
+        t for t in doc[obj.left_edge.i : obj.i] if t.dep_ not in ("det", "poss") and t.pos_ != "DET"
+    ]
     kind = " ".join(t.text for t in kind_tokens if t.lower_ not in ("global", "new", "international")) or None
     return match.group(1), kind.replace(" - ", "-") if kind else None
 
@@ -99,7 +135,11 @@ def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:
     doc = obj.doc
     ent = entity_of(obj)
     heads = {k.lower() for k in json_data("names.json")["initiative_heads"]}
-    if obj.pos_ == "PROPN" and obj.is_title and (ent is None or not (ent.start <= obj.i < ent.end) or ent.end <= obj.i):
+    if (
+        obj.pos_ == "PROPN"
+        and obj.is_title
+        and (ent is None or not (ent.start <= obj.i < ent.end) or ent.end <= obj.i)
+    ):
         ent = None
     if ent is not None and ent.end - 1 < obj.i:
         ent = None

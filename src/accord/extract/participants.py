@@ -8,12 +8,53 @@ from accord.extract.common import Fact, fact, parties_in
 from accord.extract.speakers import resolve
 from accord.nlp.components.things import Thing
 
-_ATTEND = {"attend", "participate", "join", "address", "speak", "travel", "come", "tell", "urge", "use", "open"}
-_AUDIENCE = {"delegates", "participants", "summit", "assembly", "conference", "meeting", "leaders", "plenary",
-             "session", "talks", "gathering", "forum", "audience", "delegations", "executives", "speech", "address",
-             "remarks", "keynote", "estate", "venue", "hall"}
-_GATHERING = ("bring together", "brought together", "bringing together", "participation of", "among those",
-              "attended by", "were present", "took part")
+_ATTEND = {
+    "attend",
+    "participate",
+    "join",
+    "address",
+    "speak",
+    "travel",
+    "come",
+    "tell",
+    "urge",
+    "use",
+    "open",
+}
+_AUDIENCE = {
+    "delegates",
+    "participants",
+    "summit",
+    "assembly",
+    "conference",
+    "meeting",
+    "leaders",
+    "plenary",
+    "session",
+    "talks",
+    "gathering",
+    "forum",
+    "audience",
+    "delegations",
+    "executives",
+    "speech",
+    "address",
+    "remarks",
+    "keynote",
+    "estate",
+    "venue",
+    "hall",
+}
+_GATHERING = (
+    "bring together",
+    "brought together",
+    "bringing together",
+    "participation of",
+    "among those",
+    "attended by",
+    "were present",
+    "took part",
+)
 _LEAD = {"lead", "head"}
 
 
@@ -31,7 +72,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
             if led_by and not existing.get("led_by"):
                 existing["led_by"] = led_by
             return
-        facts[participant] = fact("participant", where, 0.6, event=event.name, participant=participant, led_by=led_by)
+        facts[participant] = fact(
+            "participant", where, 0.6, event=event.name, participant=participant, led_by=led_by
+        )
 
     for sent in doc.sents:
         event = (events.in_span(sent) or [main])[0]
@@ -55,7 +98,11 @@ def extract_participants(doc: Doc) -> list[Fact]:
                     for key, _span in parties_in(list(subject.subtree)):
                         add(key, sent, event)
                 for t in sent:
-                    if t.lower_ == "as" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("did", "were", "was"):
+                    if (
+                        t.lower_ == "as"
+                        and t.i + 1 < sent.end
+                        and doc[t.i + 1].lower_ in ("did", "were", "was")
+                    ):
                         for key, _span in parties_in(list(doc[t.i + 2 : sent.end])):
                             add(key, sent, event)
             elif lemma == "have" and any(c.lower_ == "delegation" for c in token.children):
@@ -86,14 +133,23 @@ def gathered(sent: Span) -> list[str]:
         starts.append(sent.start_char)
     for start in starts:
         tokens = [t for t in sent if t.idx >= start]
-        stop = next((t.i for t in tokens if t.text in (";", ".") or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)), sent.end)
+        stop = next(
+            (
+                t.i
+                for t in tokens
+                if t.text in (";", ".") or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
+            ),
+            sent.end,
+        )
         tokens = [t for t in tokens if t.i < stop]
         for t in tokens:
             name = people.at(t.i)
             if name and name not in out:
                 out.append(name)
         for key, span in parties_in(tokens):
-            if not people.at(span.start) and key not in out and span.label_ == "ORG" or (len(key) == 2 and key not in out and not people.at(span.start)):
+            if (not people.at(span.start) and key not in out and span.label_ == "ORG") or (
+                len(key) == 2 and key not in out and not people.at(span.start)
+            ):
                 out.append(key)
     return out
 
@@ -112,7 +168,6 @@ def attends(token: Token, events) -> bool:
 
 def delegation_led(token: Token, event: Thing, add) -> None:
     """Read 'X led the Vietnamese delegation' and 'the Chinese delegation was headed by X'."""
-    doc = token.doc
     delegation = None
     leader_token = None
     for child in token.children:

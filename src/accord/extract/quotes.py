@@ -69,7 +69,11 @@ def extract_quotes(doc: Doc) -> list[Fact]:
 
     quoted = {i for s in segments for i in range(s.start, s.end)}
     for verb in doc:
-        if verb.lemma_.lower() not in lexicon["speech_verbs"] or verb.pos_ not in ("VERB",) or verb.idx in quoted:
+        if (
+            verb.lemma_.lower() not in lexicon["speech_verbs"]
+            or verb.pos_ not in ("VERB",)
+            or verb.idx in quoted
+        ):
             continue
         content = speech_content(verb, lexicon)
         if content is None:
@@ -78,10 +82,15 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         if speaker_token is None:
             continue
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
-        if conjuncts and not all(doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]):
+        if conjuncts and not all(
+            doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]
+        ):
             continue
-        if verb.lemma_.lower() in lexicon["content_as_object"] and not doc._.people.at(speaker_token.i) \
-                and speaker_token.lower_ not in ("he", "she"):
+        if (
+            verb.lemma_.lower() in lexicon["content_as_object"]
+            and not doc._.people.at(speaker_token.i)
+            and speaker_token.lower_ not in ("he", "she")
+        ):
             continue
         speakers = [resolve(t) for t in [speaker_token, *conjuncts]]
         speaker = speakers[0]
@@ -117,7 +126,13 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         if speaker is None:
             previous = None
             continue
-        emit(speaker, doc.text[segment.start : segment.end], True, sentence_span(doc, segment.start, segment.end), 0.85)
+        emit(
+            speaker,
+            doc.text[segment.start : segment.end],
+            True,
+            sentence_span(doc, segment.start, segment.end),
+            0.85,
+        )
         previous = (segment, speaker)
     return facts
 
@@ -136,7 +151,14 @@ def speaker_of(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "that", "which", "who", "what"):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in (
+                "it",
+                "this",
+                "that",
+                "which",
+                "who",
+                "what",
+            ):
                 return child
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:
             node = node.head
@@ -188,7 +210,12 @@ def cut_participles(content: Span) -> Span:
     """End reported content before a trailing participle clause (', noting that …')."""
     for token in content[1:]:
         following = content.doc[token.i + 1] if token.i + 1 < content.end else None
-        if token.text == "," and following is not None and following.tag_ == "VBG" and following.dep_ == "advcl":
+        if (
+            token.text == ","
+            and following is not None
+            and following.tag_ == "VBG"
+            and following.dep_ == "advcl"
+        ):
             return content.doc[content.start : token.i]
     return content
 
@@ -212,13 +239,16 @@ def extend_reason(content: Span, verb: Token) -> Span:
 
 
 def clean_content(span: Span) -> str:
-    """Drop the complementiser, a parenthetical attribution and trailing attributions from reported content."""
+    """Drop the complementiser, a parenthetical attribution and trailing attributions from content."""
     text = span.text
     for token in span:
         if token.dep_ == "parataxis" and token.lemma_.lower() in data("speech.json")["speech_verbs"]:
             inner = span.doc[token.left_edge.i : token.right_edge.i + 1]
-            text = (span.doc.text[span.start_char : inner.start_char].rstrip(" ,") + " "
-                    + span.doc.text[inner.end_char : span.end_char].lstrip(" ,"))
+            text = (
+                span.doc.text[span.start_char : inner.start_char].rstrip(" ,")
+                + " "
+                + span.doc.text[inner.end_char : span.end_char].lstrip(" ,")
+            )
             break
     text = re.sub(r"^(?:that|whether)\s+", "", text)
     for cut in data("speech.json")["clause_cuts"]:
@@ -254,7 +284,12 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         if subject is not None:
             return resolve(subject)
     frame = doc[first.start : quote.start]
-    if len(frame) > 1 and frame[-1].text in ("“", '"') and frame[-2].text == ":" and first.start < quote.start:
+    if (
+        len(frame) > 1
+        and frame[-1].text in ("“", '"')
+        and frame[-2].text == ":"
+        and first.start < quote.start
+    ):
         subjects = [t for t in frame if t.dep_ == "nsubj"]
         if subjects:
             return resolve(subjects[0])
@@ -265,7 +300,9 @@ def introduces_next(verb: Token) -> bool:
     """Tell whether a speech verb opens the quotation that follows it ('said: "…"')."""
     doc = verb.doc
     nxt = doc[verb.i + 1 : verb.i + 3]
-    return bool(nxt) and (nxt[0].text == ":" or (nxt[0].text == "," and len(nxt) > 1 and nxt[1].text in ("“", '"')))
+    return bool(nxt) and (
+        nxt[0].text == ":" or (nxt[0].text == "," and len(nxt) > 1 and nxt[1].text in ("“", '"'))
+    )
 
 
 def _speech(token: Token, lexicon: dict) -> bool:

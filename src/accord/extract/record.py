@@ -8,8 +8,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from accord.extract.common import Fact
 from accord.extract.agreements import extract_agreement_events, extract_agreements
+from accord.extract.common import Fact
 from accord.extract.events import (
     extract_event_chairs,
     extract_event_dates,

@@ -9,13 +9,12 @@ questions make it no stance at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-import re
-
-from accord.extract.common import Fact, country_of_text, data, fact, parties_in, parse_number
+from accord.extract.common import Fact, country_of_text, data, fact, parse_number, parties_in
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import organisations
@@ -37,7 +36,9 @@ def extract_stances(doc: Doc) -> list[Fact]:
             agreement, party, polarity, reason = stance
             key = (agreement, party, polarity)
             if key not in facts:
-                facts[key] = fact("stance", sent, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason)
+                facts[key] = fact(
+                    "stance", sent, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason
+                )
     return list(facts.values())
 
 
@@ -55,7 +56,14 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
                 continue
             trigger = stance_trigger_near(token, lexicon)
-            if trigger is None and token.lower_ not in ("signatories", "backers", "co-sponsors", "cosponsors", "signatures", "adherents"):
+            if trigger is None and token.lower_ not in (
+                "signatories",
+                "backers",
+                "co-sponsors",
+                "cosponsors",
+                "signatures",
+                "adherents",
+            ):
                 continue
             agreement = agreement_for(trigger or token, doc)
             if agreement is None:
@@ -71,17 +79,28 @@ def number_before(noun: Token) -> int | None:
     doc = noun.doc
     k = noun.i - 1
     skipped = 0
-    while k >= noun.sent.start and skipped < 2 and not doc[k].like_num and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+    while (
+        k >= noun.sent.start
+        and skipped < 2
+        and not doc[k].like_num
+        and doc[k].pos_ in ("ADJ", "PROPN", "NOUN")
+    ):
         k -= 1
         skipped += 1
     end = k + 1
-    while k >= noun.sent.start and (doc[k].like_num or doc[k].text == "-") and doc[k].ent_type_ not in ("DATE", "MONEY"):
+    while (
+        k >= noun.sent.start
+        and (doc[k].like_num or doc[k].text == "-")
+        and doc[k].ent_type_ not in ("DATE", "MONEY")
+    ):
         k -= 1
     start = k + 1
     if start == end:
         return None
-    if any(t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "than", "least", "up")
-           for t in doc[max(noun.sent.start, start - 2) : start]):
+    if any(
+        t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "than", "least", "up")
+        for t in doc[max(noun.sent.start, start - 2) : start]
+    ):
         return None
     return parse_number(doc[start:end].text)
 
@@ -90,7 +109,12 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     """The signing verb a counted noun is the subject or agent of."""
     head = noun.head
     for _ in range(3):
-        if head.lemma_.lower() in lexicon["sign_verbs"] or head.lemma_.lower() in ("put", "issue", "add", "win"):
+        if head.lemma_.lower() in lexicon["sign_verbs"] or head.lemma_.lower() in (
+            "put",
+            "issue",
+            "add",
+            "win",
+        ):
             return head
         if head.head == head:
             break
@@ -128,19 +152,33 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None
     if lemma == "be" and signatory_attribute(token, lexicon) is not None:
         negated = any(c.dep_ == "neg" for c in token.children) or any(
-            c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children)
+            c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
+        )
         return "declined" if negated else "signed"
     negated = any(c.dep_ == "neg" for c in token.children) or any(
-        c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj") for c in token.children
+        c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj")
+        for c in token.children
     )
     if lemma in lexicon["decline_verbs"]:
-        if lemma == "withhold" and not any("signature" in c.lower_ or "support" in c.lower_ for c in token.subtree):
+        if lemma == "withhold" and not any(
+            "signature" in c.lower_ or "support" in c.lower_ for c in token.subtree
+        ):
             return None
-        if lemma in ("decline", "refuse", "reject", "boycott", "shun", "snub", "spurn") and not refuses_agreement(token, lexicon):
+        if lemma in (
+            "decline",
+            "refuse",
+            "reject",
+            "boycott",
+            "shun",
+            "snub",
+            "spurn",
+        ) and not refuses_agreement(token, lexicon):
             return None
         return None if negated else "declined"
-    if any(lemma == phrase[0] and any(c.lower_ == phrase[1] or c.lemma_ == phrase[1] for c in token.children)
-           for phrase in lexicon["decline_phrases"]):
+    if any(
+        lemma == phrase[0] and any(c.lower_ == phrase[1] or c.lemma_ == phrase[1] for c in token.children)
+        for phrase in lexicon["decline_phrases"]
+    ):
         return None if negated else "declined"
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
         if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
@@ -155,7 +193,9 @@ def refuses_agreement(token: Token, lexicon: dict) -> bool:
     """Tell whether 'declined'/'refused' is about signing ('declined to sign') and not
     something else ('declined to comment')."""
     for child in token.children:
-        if child.dep_ == "xcomp" and (child.lemma_.lower() in lexicon["sign_verbs"] or is_sign_phrase(child, lexicon)):
+        if child.dep_ == "xcomp" and (
+            child.lemma_.lower() in lexicon["sign_verbs"] or is_sign_phrase(child, lexicon)
+        ):
             return True
         if child.dep_ in ("dobj", "nsubjpass") and token.doc._.agreements.at(child.i) is not None:
             return True
@@ -187,7 +227,9 @@ def is_sign_phrase(token: Token, lexicon: dict) -> bool:
 
 def has_agreement_object(token: Token) -> bool:
     doc = token.doc
-    return any(doc._.agreements.at(t.i) is not None for t in token.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass"))
+    return any(
+        doc._.agreements.at(t.i) is not None for t in token.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass")
+    )
 
 
 def irrealis(token: Token, lexicon: dict) -> bool:
@@ -213,7 +255,7 @@ def irrealis(token: Token, lexicon: dict) -> bool:
 
 
 def agreement_for(token: Token, doc: Doc) -> Thing | None:
-    """The agreement a trigger is about: its object, its passive subject, the noun it modifies, or the latest named."""
+    """The agreement a trigger is about: its object, passive subject, the noun it modifies, or the latest."""
     agreements = doc._.agreements
     candidates: list[Token] = []
     attribute = signatory_attribute(token, data("stances.json")) if token.lemma_ == "be" else None
@@ -315,9 +357,22 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ == "appos" and root.doc._.people.at(node.i):
                 continue
-            if child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "during", "after", "before", "from", "since"):
+            if child.dep_ == "prep" and child.lower_ in (
+                "at",
+                "in",
+                "on",
+                "during",
+                "after",
+                "before",
+                "from",
+                "since",
+            ):
                 continue
-            if child.dep_ == "prep" and child.lower_ == "of" and node.lemma_.lower() in ("member", "state", "members"):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and node.lemma_.lower() in ("member", "state", "members")
+            ):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -354,14 +409,18 @@ def as_did_parties(token: Token) -> list[Token]:
         nxt = doc[t.i + 1]
         if nxt.lower_ in ("did", "were", "was", "do", "does", "have", "had", "has"):
             j = t.i + 2
-            while j < sent.end and doc[j].text not in (",", ";", ".") and doc[j].lower_ not in ("while", "but", "whereas"):
+            while (
+                j < sent.end
+                and doc[j].text not in (",", ";", ".")
+                and doc[j].lower_ not in ("while", "but", "whereas")
+            ):
                 out.append(doc[j])
                 j += 1
     return out
 
 
 def among_them_parties(token: Token) -> list[Token]:
-    """Read '123 countries had signed on, China among them' and '61 countries, among them the US and Japan'."""
+    """Read '123 countries had signed on, China among them' and '61 countries, among them the US'."""
     sent = token.sent
     doc = token.doc
     out: list[Token] = []
@@ -388,7 +447,11 @@ def excluded_parties(sent: Span) -> list[str]:
     for t in sent:
         if t.lower_ == "among" and t.i > sent.start + 1 and doc[t.i - 1].lower_ in ("not", "n't"):
             clause_start = t.i - 2
-            while clause_start > sent.start and doc[clause_start].text not in (",", ";") and doc[clause_start].lower_ not in ("and", "but"):
+            while (
+                clause_start > sent.start
+                and doc[clause_start].text not in (",", ";")
+                and doc[clause_start].lower_ not in ("and", "but")
+            ):
                 clause_start -= 1
             out.extend(k for k, _s in parties_in(list(doc[clause_start : t.i])))
     return out
@@ -399,8 +462,12 @@ def colon_list(token: Token) -> list[str]:
     sent = token.sent
     doc = token.doc
     for t in sent:
-        if t.i > token.i and t.text == ":" or (t.lower_ == "namely" and t.i < token.i):
-            end = sent.end if t.text == ":" else next((u.i for u in doc[t.i + 1 : token.i] if u.pos_ == "VERB"), token.i)
+        if (t.i > token.i and t.text == ":") or (t.lower_ == "namely" and t.i < token.i):
+            end = (
+                sent.end
+                if t.text == ":"
+                else next((u.i for u in doc[t.i + 1 : token.i] if u.pos_ == "VERB"), token.i)
+            )
             tail = doc[t.i + 1 : end].text.strip().rstrip(".,")
             names = []
             for chunk in re.split(r",\s*|\s+and\s+", tail):
@@ -425,14 +492,21 @@ def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str,
             return
 
 
-def elliptic_refusals(token: Token, agreement: Thing, polarity: str, lexicon: dict) -> Iterator[tuple[str, str, str, str | None]]:
+def elliptic_refusals(
+    token: Token, agreement: Thing, polarity: str, lexicon: dict
+) -> Iterator[tuple[str, str, str, str | None]]:
     """Read '... that China and India signed but the US and the UK did not'."""
     if polarity != "signed":
         return
     sent = token.sent
     doc = token.doc
     for t in sent:
-        if t.i > token.i and t.lower_ in ("did", "do", "does", "have", "has") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("not", "n't"):
+        if (
+            t.i > token.i
+            and t.lower_ in ("did", "do", "does", "have", "has")
+            and t.i + 1 < sent.end
+            and doc[t.i + 1].lower_ in ("not", "n't")
+        ):
             if t.i + 2 < sent.end and doc[t.i + 2].pos_ == "VERB":
                 continue
             start = t.i - 1

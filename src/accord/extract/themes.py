@@ -30,7 +30,9 @@ def extract_themes(doc: Doc) -> list[Fact]:
                 facts[key] = fact("theme", sent, 0.6, event=event.name, theme=theme)
     for theme in themes_in(main.name, lexicon["themes"]):
         if theme in ("safety", "military", "security", "human_rights") and (main.name, theme) not in facts:
-            facts[(main.name, theme)] = fact("theme", main.mentions()[0].sent, 0.5, event=main.name, theme=theme)
+            facts[(main.name, theme)] = fact(
+                "theme", main.mentions()[0].sent, 0.5, event=main.name, theme=theme
+            )
     return list(facts.values())
 
 

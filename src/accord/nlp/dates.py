@@ -13,11 +13,40 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _MONTH_NAMES = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _M = r"(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
 _D1, _D2 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?", r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
@@ -76,12 +105,14 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
         for match in _WEEKDAY.finditer(text):
             day = weekday_before(published, _WEEKDAYS[match["w"].lower()])
             if day:
-                found.append(DateMention(match.start() + offset, match.end() + offset, day, day, relative=True))
+                found.append(
+                    DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
+                )
     return sorted(found, key=lambda d: d.start_char)
 
 
 def nearest_year(published: str | None, month: int, day: int) -> int | None:
-    """The year that puts a day-and-month nearest the dateline: 'Feb. 10' in a November story is next year's."""
+    """The year that puts a day and month nearest the dateline ('Feb. 10' in a November story)."""
     try:
         anchor = date.fromisoformat(published[:10]) if published else None
     except ValueError:

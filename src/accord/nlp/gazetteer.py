@@ -71,7 +71,7 @@ def load_gazetteer() -> CountryGazetteer:
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, names, demonyms, capitals = (line.split("\t") + ["", "", ""])[:4]
+        code, names, demonyms, capitals = ([*line.split("\t"), "", "", ""])[:4]
         for name in _split(names):
             gazetteer.names[normalise(name)] = code
         for demonym in _split(demonyms):

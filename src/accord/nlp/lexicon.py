@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -14,25 +14,23 @@ def _data(name: str) -> str:
 
 def _rows(name: str) -> list[list[str]]:
     return [
-        line.split("\t")
-        for line in _data(name).splitlines()
-        if line.strip() and not line.startswith("#")
+        line.split("\t") for line in _data(name).splitlines() if line.strip() and not line.startswith("#")
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """Load a one-entry-per-line list, lowercased."""
     return frozenset(row[0].strip().lower() for row in _rows(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cities() -> dict[str, str]:
     """Map a city or venue to the country it lies in."""
     return {row[0].strip(): row[1].strip() for row in _rows("cities.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def organisations() -> dict[str, tuple[str, str | None]]:
     """Map every name of a known organisation to its canonical name and its party key."""
     table: dict[str, tuple[str, str | None]] = {}
@@ -46,13 +44,13 @@ def organisations() -> dict[str, tuple[str, str | None]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def json_data(name: str) -> Any:
     """Load a JSON data file."""
     return json.loads(_data(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def hyphenated_verbs() -> dict[str, str]:
     """Map each 'co-' verb form to its lemma."""
     return {row[0].strip(): row[1].strip() for row in _rows("hyphenated_verbs.txt")}

@@ -13,8 +13,6 @@ from spacy.tokens import Doc
 @Language.component("accord_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if "\n" in token.text and token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_:
+        if ("\n" in token.text and token.is_space) or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc

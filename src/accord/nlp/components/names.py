@@ -37,7 +37,9 @@ def _joins_hyphenated(doc: Doc, i: int) -> bool:
     """Tell whether token i is the hyphen inside a word like 'High-Level' or 'Co-operation'."""
     if doc[i].text != "-" or i == 0 or i + 1 >= len(doc):
         return False
-    return not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    return (
+        not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    )
 
 
 @Language.factory(
@@ -131,7 +133,12 @@ class DomainNames:
             if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
                 k -= 1
                 continue
-            if token.lower_ == "of" and k - 1 >= limit and is_name_word(doc[k - 1]) and is_name_word(doc[k + 1]):
+            if (
+                token.lower_ == "of"
+                and k - 1 >= limit
+                and is_name_word(doc[k - 1])
+                and is_name_word(doc[k + 1])
+            ):
                 k -= 1
                 continue
             break

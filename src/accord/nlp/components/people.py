@@ -20,11 +20,49 @@ from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations, word_set
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "dos", "del", "la", "le", "bin", "al", "ter"}
+_NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "dos",
+    "del",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "ter",
+}
 # Words that open an office but name none on their own ("Vice" President, "Prime" Minister).
-_TITLE_MODIFIERS = {"vice", "deputy", "prime", "chief", "senior", "special", "lead", "national", "foreign",
-                    "defence", "defense", "lord", "under", "co", "executive", "secretary", "first", "general",
-                    "permanent", "principal", "former", "acting", "interim"}
+_TITLE_MODIFIERS = {
+    "vice",
+    "deputy",
+    "prime",
+    "chief",
+    "senior",
+    "special",
+    "lead",
+    "national",
+    "foreign",
+    "defence",
+    "defense",
+    "lord",
+    "under",
+    "co",
+    "executive",
+    "secretary",
+    "first",
+    "general",
+    "permanent",
+    "principal",
+    "former",
+    "acting",
+    "interim",
+}
 _TITLE_CONNECTORS = {"of", "for", "and", "on", "&", "-"}
 _ORG_PREPOSITIONS = {"at", "of", "to"}
 
@@ -106,9 +144,30 @@ def _title_heads() -> frozenset[str]:
     heads = set()
     for title in title_words():
         heads.update(title.replace("-", " ").split())
-    return frozenset(heads - {"of", "state", "general", "security", "national", "senior", "chief", "special",
-                                "executive", "lead", "vice", "deputy", "foreign", "defence", "defense", "prime",
-                                "lord", "under", "co"})
+    return frozenset(
+        heads
+        - {
+            "of",
+            "state",
+            "general",
+            "security",
+            "national",
+            "senior",
+            "chief",
+            "special",
+            "executive",
+            "lead",
+            "vice",
+            "deputy",
+            "foreign",
+            "defence",
+            "defense",
+            "prime",
+            "lord",
+            "under",
+            "co",
+        }
+    )
 
 
 @Language.factory("accord_people", assigns=["doc._.people"], requires=["doc.ents", "token.dep"])
@@ -164,7 +223,9 @@ class PeopleFinder:
             return False
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
-        return self.gazetteer.country(text, capitals=True) is None and not any(is_title_token(t) for t in span)
+        return self.gazetteer.country(text, capitals=True) is None and not any(
+            is_title_token(t) for t in span
+        )
 
     @staticmethod
     def name_of(span: Span) -> str:
@@ -185,8 +246,11 @@ class PeopleFinder:
     def strip_titles(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (is_title_token(doc[start]) or doc[start].lower_ in self.honorifics
-                               or doc[start].lower_ in _DETERMINERS):
+        while start < end and (
+            is_title_token(doc[start])
+            or doc[start].lower_ in self.honorifics
+            or doc[start].lower_ in _DETERMINERS
+        ):
             start += 1
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
@@ -196,7 +260,9 @@ class PeopleFinder:
     def mend_entities(doc: Doc, persons: list[Span]) -> None:
         """Let mended names replace the fragments the model tagged ('Leyen' as a place)."""
         taken = {i for p in persons for i in range(p.start, p.end)}
-        others = [e for e in doc.ents if e.label_ != "PERSON" and not any(i in taken for i in range(e.start, e.end))]
+        others = [
+            e for e in doc.ents if e.label_ != "PERSON" and not any(i in taken for i in range(e.start, e.end))
+        ]
         doc.ents = filter_spans(others + [p for p in persons])
 
     @staticmethod
@@ -206,9 +272,9 @@ class PeopleFinder:
         end = span.end
         while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
             end += 1
-        if end > span.end or (span[-1].lower_ in _NAME_PARTICLES):
-            if end < len(doc) and doc[end].is_title:
-                return Span(doc, span.start, end + 1, label="PERSON")
+        mended = end > span.end or span[-1].lower_ in _NAME_PARTICLES
+        if mended and end < len(doc) and doc[end].is_title:
+            return Span(doc, span.start, end + 1, label="PERSON")
         return span
 
     def honorific_mentions(self, doc: Doc) -> list[Span]:
@@ -219,7 +285,9 @@ class PeopleFinder:
                 nxt = doc[token.i + 1]
                 if nxt.is_title and nxt.ent_type_ not in ("GPE", "NORP", "DATE"):
                     end = nxt.i + 1
-                    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in ("PERSON", "ORG", ""):
+                    while (
+                        end < len(doc) and doc[end].is_title and doc[end].ent_type_ in ("PERSON", "ORG", "")
+                    ):
                         end += 1
                     found.append(Span(doc, nxt.i, end, label="PERSON"))
         return found
@@ -243,16 +311,28 @@ class PeopleFinder:
             before = doc[i - 1] if i > 0 else None
             before2 = doc[i - 2] if i > 1 else None
             after = doc[end] if end < len(doc) else None
-            vouched = (before is not None and is_title_token(before) and before.is_title) or (
-                before is not None and before.text == "," and before2 is not None and is_title_token(before2)
-            ) or (after is not None and after.text == "," and self.office_follows(doc, end + 1))
+            vouched = (
+                (before is not None and is_title_token(before) and before.is_title)
+                or (
+                    before is not None
+                    and before.text == ","
+                    and before2 is not None
+                    and is_title_token(before2)
+                )
+                or (after is not None and after.text == "," and self.office_follows(doc, end + 1))
+            )
             if vouched:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
         return found
 
     def name_token(self, token: Token) -> bool:
-        if not token.is_title or token.pos_ != "PROPN" or is_title_token(token) or token.lower_ in _TITLE_MODIFIERS:
+        if (
+            not token.is_title
+            or token.pos_ != "PROPN"
+            or is_title_token(token)
+            or token.lower_ in _TITLE_MODIFIERS
+        ):
             return False
         return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC", "FAC")
 
@@ -278,8 +358,12 @@ class PeopleFinder:
             if token.i in people.by_token or not token.is_title:
                 continue
             name = short.get(token.text)
-            if name and token.ent_type_ not in ("EVENT", "AGREEMENT") and self.gazetteer.country(token.text, capitals=True) is None \
-                    and token.text not in self.organisations:
+            if (
+                name
+                and token.ent_type_ not in ("EVENT", "AGREEMENT")
+                and self.gazetteer.country(token.text, capitals=True) is None
+                and token.text not in self.organisations
+            ):
                 self.add_mention(people, name, doc[token.i : token.i + 1])
 
     # Offices -----------------------------------------------------------------------------
@@ -291,12 +375,24 @@ class PeopleFinder:
         start = span.start
         while k >= span.sent.start:
             token = doc[k]
-            if token.lower_ in _DETERMINERS or token.is_punct and token.text not in ("-",) or token.ent_type_ == "PERSON" \
-                    or token.i in self.taken:
+            if (
+                token.lower_ in _DETERMINERS
+                or (token.is_punct and token.text not in ("-",))
+                or token.ent_type_ == "PERSON"
+                or token.i in self.taken
+            ):
                 break
-            if opens_title(token) or token.is_title or token.is_upper \
-                    or (token.lower_ in _TITLE_CONNECTORS and k - 1 >= span.sent.start
-                        and doc[k - 1].is_title and doc[k - 1].ent_type_ != "PERSON"):
+            if (
+                opens_title(token)
+                or token.is_title
+                or token.is_upper
+                or (
+                    token.lower_ in _TITLE_CONNECTORS
+                    and k - 1 >= span.sent.start
+                    and doc[k - 1].is_title
+                    and doc[k - 1].ent_type_ != "PERSON"
+                )
+            ):
                 start = k
                 k -= 1
                 continue
@@ -314,15 +410,25 @@ class PeopleFinder:
         doc = span.doc
         if span.end >= span.sent.end - 1 or doc[span.end].text != ",":
             return None
-        appos = [t for t in doc[span.end + 1 : span.sent.end] if t.dep_ == "appos" and t.head.i in range(span.start, span.end)]
+        appos = [
+            t
+            for t in doc[span.end + 1 : span.sent.end]
+            if t.dep_ == "appos" and t.head.i in range(span.start, span.end)
+        ]
         if appos:
             phrase = doc[min(a.left_edge.i for a in appos) : max(a.right_edge.i for a in appos) + 1]
-            cut = next((t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None)
+            cut = next(
+                (t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None
+            )
             if cut is not None:
                 phrase = doc[phrase.start : cut]
         else:
             stop = span.end + 1
-            while stop < span.sent.end and doc[stop].text not in (",", ".", ";", ":", "(", ")") and doc[stop].pos_ not in ("VERB", "AUX"):
+            while (
+                stop < span.sent.end
+                and doc[stop].text not in (",", ".", ";", ":", "(", ")")
+                and doc[stop].pos_ not in ("VERB", "AUX")
+            ):
                 stop += 1
             phrase = doc[span.end + 1 : stop]
         if phrase.start != span.end + 1 or len(phrase) == 0 or len(phrase) > 20:
@@ -338,8 +444,12 @@ class PeopleFinder:
         start = end
         while start - 1 >= span.sent.start and end - start < 10:
             token = doc[start - 1]
-            if token.lower_ in _DETERMINERS or (token.is_punct and token.text != "-") or token.i in self.taken \
-                    or (token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS):
+            if (
+                token.lower_ in _DETERMINERS
+                or (token.is_punct and token.text != "-")
+                or token.i in self.taken
+                or (token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS)
+            ):
                 break
             start -= 1
         phrase = doc[start:end]
@@ -371,15 +481,24 @@ class PeopleFinder:
             opener = next((i for i, t in enumerate(tokens) if opens_title(t)), 0)
             if opener > 1 and tokens[opener - 1].ent_type_ == "ORG":
                 start = opener - 1
-                while start > 0 and tokens[start - 1].ent_type_ == "ORG" and tokens[start - 1].ent_iob_ != "O":
+                while (
+                    start > 0 and tokens[start - 1].ent_type_ == "ORG" and tokens[start - 1].ent_iob_ != "O"
+                ):
                     start -= 1
                     if tokens[start].ent_iob_ == "B":
                         break
                 of, lead_end = " ".join(t.text for t in tokens[start:opener]), opener
             for width in range(min(opener, 4), 0, -1):
                 lead = " ".join(t.text for t in tokens[:width])
-                key = self.gazetteer.country(lead) or (self.organisations[lead][0] if lead in self.organisations else None)
-                if key is None and width == opener and tokens[0].ent_type_ == "ORG" and tokens[width - 1].ent_type_ == "ORG":
+                key = self.gazetteer.country(lead) or (
+                    self.organisations[lead][0] if lead in self.organisations else None
+                )
+                if (
+                    key is None
+                    and width == opener
+                    and tokens[0].ent_type_ == "ORG"
+                    and tokens[width - 1].ent_type_ == "ORG"
+                ):
                     key = lead
                 if key:
                     of, lead_end = key, width
@@ -389,13 +508,22 @@ class PeopleFinder:
         for idx, token in enumerate(rest):
             if idx > 0 and token.lower_ in _ORG_PREPOSITIONS and not has_title(rest[:idx]):
                 continue
-            if token.lower_ == "of" and idx > 0 and f"{rest[idx - 1].lower_} of {rest[idx + 1].lower_ if idx + 1 < len(rest) else ''}" in title_words():
+            if (
+                token.lower_ == "of"
+                and idx > 0
+                and f"{rest[idx - 1].lower_} of {rest[idx + 1].lower_ if idx + 1 < len(rest) else ''}"
+                in title_words()
+            ):
                 continue
             if token.lower_ in _ORG_PREPOSITIONS and idx > 0:
                 tail = [t for t in rest[idx + 1 :] if t.lower_ not in _DETERMINERS or t.i != rest[idx + 1].i]
                 tail_text = " ".join(t.text for t in tail)
-                tail_is_body = bool(tail) and (tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC") or self.gazetteer.country(tail_text)
-                                               or tail_text in self.organisations or (token.lower_ == "at" and tail[0].is_title))
+                tail_is_body = bool(tail) and (
+                    tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+                    or self.gazetteer.country(tail_text)
+                    or tail_text in self.organisations
+                    or (token.lower_ == "at" and tail[0].is_title)
+                )
                 if tail_is_body:
                     of = self.owner_key(tail_text) or of
                     rest = rest[:idx]
@@ -412,7 +540,12 @@ class PeopleFinder:
         ands = [i for i, t in enumerate(tokens) if t.lower_ == "and"]
         for i in ands:
             left, right = tokens[:i], tokens[i + 1 :]
-            if left and right and not any(is_title_token(t) for t in left) and any(is_title_token(t) for t in right):
+            if (
+                left
+                and right
+                and not any(is_title_token(t) for t in left)
+                and any(is_title_token(t) for t in right)
+            ):
                 return right
         return tokens
 

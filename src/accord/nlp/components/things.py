@@ -19,16 +19,55 @@ from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.lexicon import cities, json_data
 
-_GENERIC_WORDS = {"international", "ai", "artificial", "intelligence", "on", "of", "for", "the", "and", "global",
-                  "in", "to", "toward", "towards", "a", "an", "summit", "conference", "meeting", "forum"}
-_INTRODUCING = {"sign", "adopt", "endorse", "issue", "approve", "agree", "pass", "conclude", "back", "put", "unveil",
-                "produce", "release", "publish", "draft", "negotiate", "co-sponsor"}
+_GENERIC_WORDS = {
+    "international",
+    "ai",
+    "artificial",
+    "intelligence",
+    "on",
+    "of",
+    "for",
+    "the",
+    "and",
+    "global",
+    "in",
+    "to",
+    "toward",
+    "towards",
+    "a",
+    "an",
+    "summit",
+    "conference",
+    "meeting",
+    "forum",
+}
+_INTRODUCING = {
+    "sign",
+    "adopt",
+    "endorse",
+    "issue",
+    "approve",
+    "agree",
+    "pass",
+    "conclude",
+    "back",
+    "put",
+    "unveil",
+    "produce",
+    "release",
+    "publish",
+    "draft",
+    "negotiate",
+    "co-sponsor",
+}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 _DETERMINERS = _DEFINITE | {"a", "an"}
 _ENDORSED = re.compile(
     r"\b(?:endorsed|signed|adopted|backed|approved|agreed|issued|produced)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}$"
 )
-_TITLED = re.compile(r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE)
+_TITLED = re.compile(
+    r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE
+)
 
 for _name in ("agreements", "events"):
     if not Doc.has_extension(_name):
@@ -52,16 +91,18 @@ class Thing:
         if self.given_name:
             return self.given_name
         known = cities()
+
         def fullness(span: Span) -> tuple[int, int, int]:
             text = clean_name(span.text)
             return (len(text.split()) - sum(t.text in known for t in span), len(text.split()), len(text))
+
         return clean_name(max(self.names, key=fullness).text)
 
     @property
     def aliases(self) -> list[str]:
         seen = {self.name}
         out = []
-        for span in ([] if self.given_name else self.names):
+        for span in [] if self.given_name else self.names:
             text = clean_name(span.text)
             if text not in seen:
                 seen.add(text)
@@ -156,7 +197,11 @@ def clean_name(text: str) -> str:
 
 
 def content_words(span: Span) -> set[str]:
-    return {t.lower_ for t in span if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ not in ("GPE",)}
+    return {
+        t.lower_
+        for t in span
+        if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ not in ("GPE",)
+    }
 
 
 @Language.factory("accord_things", assigns=["doc._.agreements", "doc._.events"], requires=["doc.spans"])
@@ -191,13 +236,13 @@ class ThingFinder:
 
     @staticmethod
     def whole_quote(doc: Doc, span: Span) -> bool:
-        """Tell whether a name is itself what the marks enclose (a "Blueprint for Action"), not part of a quotation."""
+        """Tell whether the marks enclose just the name (a "Blueprint for Action"), not a quotation."""
         before = doc.text[max(0, span.start_char - 1) : span.start_char]
         after = doc.text[span.end_char : span.end_char + 1]
         return before in ('"', "“") and after in ('"', "”")
 
     def titled_names(self, doc: Doc) -> list[Span]:
-        """Take a quoted formal title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
+        """Take a quoted title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
         found = []
         for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc.text):
             before = doc.text[max(0, match.start() - 40) : match.start()]
@@ -213,8 +258,11 @@ class ThingFinder:
         for span in spans:
             thing = next((t for t in things.items if self.same(t, span)), None)
             if thing is None:
-                thing = Thing(kind=kind, type=span._.name_type if span.has_extension("name_type") else None,
-                              ordinal=self.ordinal(span))
+                thing = Thing(
+                    kind=kind,
+                    type=span._.name_type if span.has_extension("name_type") else None,
+                    ordinal=self.ordinal(span),
+                )
                 things.items.append(thing)
             thing.names.append(span)
             thing.type = thing.type or span._.name_type
@@ -254,10 +302,15 @@ class ThingFinder:
         for thing in list(things.items):
             for span in thing.names:
                 before = doc.text[max(span.sent.start_char, span.start_char - 30) : span.start_char].lower()
-                if not re.search(r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$", before):
+                if not re.search(
+                    r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$", before
+                ):
                     continue
-                earlier = [t for t in things.items if t is not thing and any(
-                    span.sent.start <= m.start < span.start for m in t.mentions())]
+                earlier = [
+                    t
+                    for t in things.items
+                    if t is not thing and any(span.sent.start <= m.start < span.start for m in t.mentions())
+                ]
                 if not earlier:
                     continue
                 keeper = earlier[-1]
@@ -277,14 +330,21 @@ class ThingFinder:
         named a few paragraphs on, and joins it.
         """
         for token in doc:
-            if token.lower_ not in self.generic_agreements or token.i in agreements.by_token or token.i in quoted:
+            if (
+                token.lower_ not in self.generic_agreements
+                or token.i in agreements.by_token
+                or token.i in quoted
+            ):
                 continue
             if not token.is_lower or token.dep_ not in ("dobj", "pobj", "nsubjpass"):
                 continue
             det = [c for c in token.children if c.dep_ in ("det", "poss")]
             if not det or det[0].lower_ not in ("a", "an", "its", "their"):
                 continue
-            if token.head.lemma_.lower() not in _INTRODUCING and token.head.head.lemma_.lower() not in _INTRODUCING:
+            if (
+                token.head.lemma_.lower() not in _INTRODUCING
+                and token.head.head.lemma_.lower() not in _INTRODUCING
+            ):
                 continue
             phrase = self.description(token)
             if len(phrase) < 2:
@@ -296,8 +356,11 @@ class ThingFinder:
             if not named_before and named_after:
                 target = min(named_after, key=lambda t: t.names[0].start)
             else:
-                target = Thing(kind=AGREEMENT, type=self.generic_agreements.get(token.lower_),
-                               given_name=clean_name(phrase.text))
+                target = Thing(
+                    kind=AGREEMENT,
+                    type=self.generic_agreements.get(token.lower_),
+                    given_name=clean_name(phrase.text),
+                )
                 agreements.items.append(target)
             target.references.append(phrase)
             for i in range(phrase.start, phrase.end):
@@ -307,7 +370,10 @@ class ThingFinder:
     def description(token: Token) -> Span:
         """The noun phrase of a description without its determiner and clauses."""
         doc = token.doc
-        start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ not in ("det", "poss")])
+        start = min(
+            [token.i]
+            + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ not in ("det", "poss")]
+        )
         end = token.i + 1
         for child in token.children:
             if child.i > token.i and child.dep_ == "prep":
@@ -317,7 +383,9 @@ class ThingFinder:
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
         """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
         for token in doc:
-            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 1 >= len(doc):
+            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 1 >= len(
+                doc
+            ):
                 continue
             if doc[token.i + 1].lower_ not in ("in", "at"):
                 continue
@@ -365,7 +433,9 @@ class ThingFinder:
         for token in doc:
             if token.lower_ not in nouns or token.i in things.by_token or token.i in quoted:
                 continue
-            if not token.is_lower or token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges"):
+            if not token.is_lower or (
+                token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
+            ):
                 continue
             if not any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children):
                 continue
@@ -377,7 +447,9 @@ class ThingFinder:
                 if thing is None:
                     continue
             else:
-                thing = things.latest_before(token.i, nouns[token.lower_]) or (things.items[0] if things.items else None)
+                thing = things.latest_before(token.i, nouns[token.lower_]) or (
+                    things.items[0] if things.items else None
+                )
             if thing is None:
                 continue
             span = doc[token.i : token.i + 1]
