@@ -58,21 +58,57 @@ def place_of(thing: Thing) -> str | None:
 
 
 def held_in(thing: Thing) -> str | None:
-    """Read 'held at Bletchley Park', 'took place in Vilnius', 'X, which France hosts in Paris'."""
-    known = cities()
+    """Read where an event met from its sentence: 'X, held … in Paris', 'Shanghai, where X opens',
+    'In Paris, at the 41st session of …', 'from New York, where X opens'."""
     for mention in thing.mentions():
         sent = mention.sent
         doc = mention.doc
-        window = doc[mention.end : min(sent.end, mention.end + 12)]
-        for token in window:
-            if token.lower_ in ("in", "at") and token.i + 1 < sent.end:
-                for length in (3, 2, 1):
-                    candidate = doc[token.i + 1 : token.i + 1 + length].text
-                    if candidate in known:
-                        return candidate
-            if token.text in (";",) or token.lower_ in ("where", "while", "but"):
-                break
+        other_events = {
+            i
+            for t in doc._.events.in_span(sent)
+            if t is not thing
+            for s in t.mentions()
+            for i in range(s.start, s.end)
+        }
+        places = [p for p in cities_in(sent) if not any(i in other_events for i in range(p.start, p.end))]
+        for place in places:
+            before = doc[max(sent.start, place.start - 1)]
+            after = doc[place.end : place.end + 2]
+            if (
+                place.start >= mention.end
+                and before.lower_ in ("in", "at")
+                and place.start - mention.end <= 30
+            ):
+                between = doc[mention.end : place.start]
+                if not any(t.text == ";" or t.lower_ in ("while", "but", "whereas") for t in between):
+                    return place.text
+            if (
+                place.end <= mention.start
+                and len(after) == 2
+                and after[0].text == ","
+                and after[1].lower_ == "where"
+            ):
+                return place.text
+            if place.end <= mention.start and before.lower_ in ("in", "at") and place.start - sent.start <= 1:
+                return place.text
     return None
+
+
+def cities_in(sent: Span) -> list[Span]:
+    """The known cities a sentence names, longest names first where they overlap."""
+    known = cities()
+    doc = sent.doc
+    found: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        for length in (3, 2, 1):
+            candidate = doc[i : min(i + length, sent.end)]
+            if candidate.text in known:
+                found.append(candidate)
+                i += length - 1
+                break
+        i += 1
+    return found
 
 
 def extract_event_dates(doc: Doc) -> list[Fact]:
