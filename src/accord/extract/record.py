@@ -62,6 +62,7 @@ def extract_records(
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         doc.user_data["published"] = document.published
+        doc._.events.title = doc._.agreements.title = document.title
         record = build_record(document, extract_facts(doc))
         record["_stem"] = document.stem
         yield record

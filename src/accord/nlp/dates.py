@@ -59,6 +59,7 @@ _PATTERNS = [
     re.compile(r"\b" + _M + r"\s+" + _D1 + r"\b" + _Y, re.I),
     re.compile(r"\b(?:in|since|from|during|of)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
 ]
+_TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
 _WEEKDAY = re.compile(r"\bon\s+(?P<w>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
@@ -102,6 +103,12 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
                 taken.append(span)
                 found.append(DateMention(span[0] + offset, span[1] + offset, start, end))
     if published:
+        for match in _TODAY.finditer(text):
+            day = shift(published, -1 if match.group(0).lower() == "yesterday" else 0)
+            if day:
+                found.append(
+                    DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
+                )
         for match in _WEEKDAY.finditer(text):
             day = weekday_before(published, _WEEKDAYS[match["w"].lower()])
             if day:
@@ -109,6 +116,13 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
                     DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
                 )
     return sorted(found, key=lambda d: d.start_char)
+
+
+def shift(published: str, days: int) -> str | None:
+    try:
+        return (date.fromisoformat(published[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
 
 
 def nearest_year(published: str | None, month: int, day: int) -> int | None:

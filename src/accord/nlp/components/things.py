@@ -139,6 +139,7 @@ class Things:
 
     items: list[Thing] = field(default_factory=list)
     by_token: dict[int, Thing] = field(default_factory=dict)
+    title: str | None = None
 
     def at(self, i: int) -> Thing | None:
         return self.by_token.get(i)
@@ -155,11 +156,18 @@ class Things:
                 found.append(thing)
         return found
 
-    def main(self) -> Thing | None:
-        """The thing the document is most about: most often referred to, earliest on ties."""
+    def main(self, title: str | None = None) -> Thing | None:
+        """The thing the document is most about: most often referred to (its headline counting
+        twice), earliest on ties."""
         if not self.items:
             return None
-        return max(self.items, key=lambda t: (len(t.names) + len(t.references), -t.first))
+        headline = (title or self.title or "").lower()
+
+        def weight(thing: Thing) -> tuple[int, int]:
+            named = any(clean_name(s.text).lower() in headline for s in thing.names) if headline else False
+            return (len(thing.names) + len(thing.references) + (2 if named else 0), -thing.first)
+
+        return max(self.items, key=weight)
 
     def latest_before(self, i: int, type_: str | None = None) -> Thing | None:
         """The thing last mentioned before token i, of a compatible type."""
@@ -230,6 +238,7 @@ class ThingFinder:
         doc._.events = self.cluster(event_names, EVENT)
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
+        self.add_held_events(doc, doc._.events, quoted)
         self.add_references(doc, doc._.agreements, self.generic_agreements, quoted, _DETERMINERS)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
         return doc
@@ -379,6 +388,35 @@ class ThingFinder:
             if child.i > token.i and child.dep_ == "prep":
                 end = max(end, child.right_edge.i + 1)
         return doc[start:end]
+
+    def add_held_events(self, doc: Doc, events: Things, quoted: set[int]) -> None:
+        """Let 'the network held its inaugural convening' introduce an event, named after its holder."""
+        for token in doc:
+            if token.lower_ not in self.generic_events and token.lower_ != "convening":
+                continue
+            if token.i in events.by_token or token.i in quoted or token.dep_ != "dobj":
+                continue
+            if token.head.lemma_.lower() not in ("hold", "host", "convene", "organise", "organize", "stage"):
+                continue
+            det = [c for c in token.children if c.dep_ in ("det", "poss")]
+            if not det or det[0].lower_ not in ("its", "their", "a", "an"):
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            name = " ".join([*(m.text for m in modifiers), token.text])
+            if det[0].lower_ in ("its", "their") and subject is not None:
+                end = subject.right_edge.i + 1
+                end = next((t.i for t in doc[subject.i : end] if t.text in (",", "(")), end)
+                owner = doc[subject.left_edge.i : end]
+                name += " of " + clean_name(owner.text)
+            elif not modifiers:
+                continue
+            thing = Thing(kind=EVENT, given_name=name)
+            span = doc[(modifiers[0].i if modifiers else token.i) : token.i + 1]
+            thing.references.append(span)
+            events.items.append(thing)
+            for i in range(span.start, span.end):
+                events.by_token[i] = thing
 
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
         """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
