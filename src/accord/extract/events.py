@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact, party_key
 from accord.nlp.components.things import Thing
-from accord.nlp.dates import find_dates
+from accord.nlp.dates import DateMention, find_dates
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities
 
@@ -119,7 +119,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     """
     published = doc.user_data.get("published")
     events = doc._.events
-    best: dict[int, tuple[tuple[int, int, int], Thing, object, Span]] = {}
+    best: dict[int, tuple[tuple[int, int, int], Thing, DateMention, Span]] = {}
     for sent in doc.sents:
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
@@ -282,9 +282,9 @@ def extract_event_sequence(doc: Doc) -> list[Fact]:
             for other in others:
                 add(other, main, sent)
         if "builds on" in lowered:
-            for place in cities():
-                if f" at {place.lower()}" in lowered:
-                    earlier = next((t for t in events.items if place_of(t) == place and t is not main), None)
-                    if earlier:
-                        add(main, earlier, sent)
+            for city in cities():
+                if f" at {city.lower()}" in lowered:
+                    before = next((t for t in events.items if place_of(t) == city and t is not main), None)
+                    if before:
+                        add(main, before, sent)
     return list(facts.values())

@@ -443,7 +443,7 @@ def among_them_parties(token: Token) -> list[Token]:
 def excluded_parties(sent: Span) -> list[str]:
     """Read '…, and China was not among them' after a list of signatories."""
     doc = sent.doc
-    out = []
+    out: list[str] = []
     for t in sent:
         if t.lower_ == "among" and t.i > sent.start + 1 and doc[t.i - 1].lower_ in ("not", "n't"):
             clause_start = t.i - 2

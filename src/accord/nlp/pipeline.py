@@ -33,7 +33,7 @@ def add_hyphenated_verbs(nlp: Language) -> None:
     forms = hyphenated_verbs()
     for word in forms:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
     ruler = nlp.get_pipe("attribute_ruler")
     for word, lemma in forms.items():
         ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})  # type: ignore[attr-defined]

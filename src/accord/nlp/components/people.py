@@ -186,10 +186,10 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = People()
-        spans = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
-        spans += self.honorific_mentions(doc)
-        spans += self.names_beside_offices(doc, spans)
-        spans = [self.join_particles(s) for s in spans if s is not None]
+        stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
+        found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
+        found += self.names_beside_offices(doc, found)
+        spans = [self.join_particles(s) for s in found]
         quoted = quoted_tokens(doc)
         spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
         self.mend_entities(doc, spans)
@@ -292,13 +292,13 @@ class PeopleFinder:
                     found.append(Span(doc, nxt.i, end, label="PERSON"))
         return found
 
-    def names_beside_offices(self, doc: Doc, known: list[Span | None]) -> list[Span]:
+    def names_beside_offices(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Find names the model missed where an office vouches for them.
 
         'Foreign Minister Cho Tae-yul', 'India's foreign secretary, Vikram Misri,' and
         'Ruben Brekelmans, the Dutch defence minister' are people whatever the model says.
         """
-        taken = {i for s in known if s is not None for i in range(s.start, s.end)}
+        taken = {i for s in known for i in range(s.start, s.end)}
         found = []
         i = 0
         while i < len(doc):
@@ -357,14 +357,14 @@ class PeopleFinder:
         for token in doc:
             if token.i in people.by_token or not token.is_title:
                 continue
-            name = short.get(token.text)
+            full_name = short.get(token.text)
             if (
-                name
+                full_name
                 and token.ent_type_ not in ("EVENT", "AGREEMENT")
                 and self.gazetteer.country(token.text, capitals=True) is None
                 and token.text not in self.organisations
             ):
-                self.add_mention(people, name, doc[token.i : token.i + 1])
+                self.add_mention(people, full_name, doc[token.i : token.i + 1])
 
     # Offices -----------------------------------------------------------------------------
 
