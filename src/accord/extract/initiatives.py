@@ -60,6 +60,7 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
         event = in_sentence[0].name if in_sentence else (main.name if main and launched else None)
         facts[name.lower()] = fact("initiative", where, 0.6, initiative=name, type=kind, event=event)
 
+    covered: set[int] = set()
     for span in doc.spans.get("accord_names", []):
         if span.label_ != INITIATIVE:
             continue
@@ -70,10 +71,13 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
         )
         if head in _STRONG or launched_object(span):
             add(span.text, appositive_kind(span) or heads.get(head), span.sent)
+            covered.update(range(span.start, span.end))
     for token in doc:
         if token.lemma_.lower() not in _LAUNCH or token.pos_ != "VERB":
             continue
         for obj in launch_objects(token):
+            if obj.i in covered:
+                continue
             named = quoted_after(obj) or quoted_or_named(obj)
             if named:
                 add(named[0], named[1], token.sent)

@@ -181,8 +181,13 @@ def delegation_led(token: Token, event: Thing, add) -> None:
             leader_token = next((c for c in child.children if c.dep_ == "pobj"), None)
     if delegation is None or leader_token is None:
         return
+    if leader_token.lower_ in ("who", "that") and token.dep_ == "relcl":
+        leader_token = token.head
     leader = resolve(leader_token)
     country = delegation_country(delegation)
+    if country is None and leader and any(t.lower_ in ("his", "her", "their") for t in delegation.subtree):
+        person = token.doc._.people.persons.get(leader)
+        country = person.country if person and person.country and len(person.country) == 2 else None
     if country and leader:
         add(country, token.sent, event, leader)
 

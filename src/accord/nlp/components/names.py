@@ -177,7 +177,7 @@ class DomainNames:
                     j += 1
                     continue
                 break
-            if in_tail and is_name_word(token) and token.ent_type_ not in _STOP_ENTS:
+            if in_tail and is_name_word(token) and token.ent_type_ not in _STOP_ENTS - {"PERSON"}:
                 j += 1
                 end = j
                 continue
