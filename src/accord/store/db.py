@@ -36,7 +36,9 @@ def resolve_url(url: str | None = None) -> URL:
     if parsed.drivername in _DRIVERLESS:
         parsed = parsed.set(drivername=_DRIVERLESS[parsed.drivername])
     if parsed.get_backend_name() not in _SUPPORTED:
-        raise StoreError(f"unsupported database {parsed.drivername!r} in {describe(parsed)} (use sqlite or postgresql)")
+        raise StoreError(
+            f"unsupported database {parsed.drivername!r} in {describe(parsed)} (use sqlite or postgresql)"
+        )
     return parsed
 
 
@@ -46,7 +48,7 @@ def describe(url: URL) -> str:
 
 
 def create_store_engine(url: URL) -> Engine:
-    """An engine with the store's settings: SQLite in WAL mode with foreign keys, PostgreSQL with a timeout."""
+    """An engine with the store's settings: SQLite in WAL with foreign keys, PostgreSQL with a timeout."""
     try:
         engine = sa.create_engine(url, connect_args=_connect_args(url))
     except (ArgumentError, NoSuchModuleError, ImportError) as error:

@@ -81,7 +81,9 @@ def _fresh_documents(
             yield item
 
 
-def _extract(documents: Iterator[Document], batch_size: int, nlp: object | None) -> Iterator[tuple[dict, Document]]:
+def _extract(
+    documents: Iterator[Document], batch_size: int, nlp: object | None
+) -> Iterator[tuple[dict, Document]]:
     """Pair each record with its document; the pipeline is loaded only when there is something to extract."""
     first = next(documents, None)
     if first is None:

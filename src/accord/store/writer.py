@@ -89,14 +89,18 @@ def insert_document(
     )
 
 
-def insert_facts(connection: sa.Connection, document_id: str, record_facts: Sequence[Mapping[str, Any]]) -> int:
+def insert_facts(
+    connection: sa.Connection, document_id: str, record_facts: Sequence[Mapping[str, Any]]
+) -> int:
     """Insert a record's facts in their order, then one evidence row per fact that cites a span."""
     if not record_facts:
         return 0
     rows = [fact_row(document_id, ordinal, fact) for ordinal, fact in enumerate(record_facts)]
-    inserted = connection.execute(
-        sa.insert(facts).returning(facts.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    inserted = (
+        connection.execute(sa.insert(facts).returning(facts.c.id, sort_by_parameter_order=True), rows)
+        .scalars()
+        .all()
+    )
     cited = [
         evidence_row(document_id, fact_id, fact["evidence"])
         for fact_id, fact in zip(inserted, record_facts, strict=True)

@@ -81,7 +81,9 @@ def upgrade() -> None:
         sa.Column("end_char", sa.Integer, nullable=False, comment="exclusive"),
         sa.Column("text", sa.Text, nullable=False, comment="the sentence, kept so a fact outlives its URL"),
         sa.PrimaryKeyConstraint("id", name="pk_evidence"),
-        sa.ForeignKeyConstraint(["fact_id"], ["facts.id"], name="fk_evidence_fact_id_facts", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["facts.id"], name="fk_evidence_fact_id_facts", ondelete="CASCADE"
+        ),
         sa.ForeignKeyConstraint(
             ["document_id"], ["documents.id"], name="fk_evidence_document_id_documents", ondelete="CASCADE"
         ),
