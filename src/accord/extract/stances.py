@@ -485,7 +485,9 @@ def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str,
     for i, t in enumerate(tokens[:-1]):
         if t.lower_ in ("did", "has", "have", "had", "does", "do") and tokens[i + 1].lower_ in ("not", "n't"):
             rest = tokens[i + 2 :]
-            if rest and rest[0].pos_ == "VERB":
+            if rest and rest[0].lower_ not in ("and", "but", "either", "so", "yet"):
+                return
+            if len(rest) > 1 and rest[1].pos_ in ("VERB", "AUX"):
                 return
             for key, _span in parties_in(list(doc[sent.start : t.i])):
                 yield agreement.name, key, "declined", None

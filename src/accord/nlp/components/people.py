@@ -244,8 +244,12 @@ class PeopleFinder:
         return matches[0] if len(matches) == 1 else name
 
     def strip_titles(self, span: Span) -> Span | None:
+        """Cut an office the model folded into a name ('Federal Councillor Ignazio Cassis')."""
         start, end = span.start, span.end
         doc = span.doc
+        heads = [t.i for t in span[:-1] if is_title_token(t)]
+        if heads and heads[-1] + 1 < end:
+            start = heads[-1] + 1
         while start < end and (
             is_title_token(doc[start])
             or doc[start].lower_ in self.honorifics
