@@ -62,7 +62,3 @@ def store(db_url: str) -> Iterator[Engine]:
     yield engine
     engine.dispose()
 
-
-@pytest.fixture
-def backend(db_url: str) -> str:
-    return "postgresql" if db_url.startswith("postgresql") else "sqlite"
