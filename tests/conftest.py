@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / ".." / "shared"
-DEV = SHARED / "corpus" / "dev"
 
 Fact = dict[str, Any]
 

@@ -1,4 +1,4 @@
-"""Documentation checked by tests: every command of the `accord` app is in README.md."""
+"""README.md must mention every command the `accord` app offers."""
 
 from __future__ import annotations
 

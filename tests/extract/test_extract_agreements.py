@@ -21,10 +21,10 @@ def test_named_declaration_is_an_agreement_with_its_type(facts) -> None:
         ("The Oslo Convention on AI and Human Rights opened for signature.",
          "Oslo Convention on AI and Human Rights", "convention"),
         ("Delegates agreed the Accra Statement on Data.", "Accra Statement on Data", "statement"),
-        ("The Code of Conduct for Advanced AI Systems was agreed by the G7.",
-         "Code of Conduct for Advanced AI Systems", "other"),
-        ("Firms signed the Frontier AI Safety Commitments in May.",
-         "Frontier AI Safety Commitments", "commitment"),
+        ("The Code of Conduct for Frontier Model Developers was agreed by the G7.",
+         "Code of Conduct for Frontier Model Developers", "other"),
+        ("Firms signed the Open Model Safety Commitments in May.",
+         "Open Model Safety Commitments", "commitment"),
     ],
 )
 def test_agreement_type_from_the_head_noun(facts, text: str, name: str, kind: str) -> None:

@@ -15,10 +15,10 @@ def test_named_summit_is_an_event(facts) -> None:
 
 
 def test_other_names_of_an_event_are_its_aliases(facts) -> None:
-    text = ("The AI Action Summit in Paris drew sixty countries. "
+    text = ("The Digital Futures Summit in Paris drew sixty countries. "
             "Organisers said the Paris AI Summit was a success.")
     [event] = facts(text, kind="event")
-    assert (event["event"], event["aliases"]) == ("AI Action Summit", ["Paris AI Summit"])
+    assert (event["event"], event["aliases"]) == ("Digital Futures Summit", ["Paris AI Summit"])
 
 
 def test_place_from_a_city_after_the_name(facts) -> None:
@@ -100,9 +100,9 @@ def test_sequence_from_builds_on(facts) -> None:
 
 
 def test_sequence_from_ordinals(facts) -> None:
-    text = "The second AI Safety Summit in Seoul built on the first AI Safety Summit at Bletchley Park."
+    text = "The second Ocean AI Summit in Lisbon built on the first Ocean AI Summit at Bletchley Park."
     assert pairs(facts, text, "event_sequence", "event", "previous") == [
-        ("second AI Safety Summit", "first AI Safety Summit")]
+        ("second Ocean AI Summit", "first Ocean AI Summit")]
 
 
 def test_no_sequence_between_unrelated_events(facts) -> None:

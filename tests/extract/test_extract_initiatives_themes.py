@@ -58,8 +58,8 @@ def test_themes_of_the_main_event_from_a_later_sentence(facts) -> None:
 
 
 def test_theme_announced_by_the_event_name(facts) -> None:
-    text = "The Summit on Responsible AI in the Military Domain met in Seoul."
-    assert themes(facts, text) == [("Summit on Responsible AI in the Military Domain", "military")]
+    text = "The Summit on Lawful AI in Military Affairs met in Seoul."
+    assert themes(facts, text) == [("Summit on Lawful AI in Military Affairs", "military")]
 
 
 def test_no_theme_without_a_cue(facts) -> None:

@@ -21,18 +21,18 @@ def test_role_from_a_pre_modifier(facts) -> None:
 
 
 def test_role_from_an_apposition_with_of(facts) -> None:
-    text = "Ursula von der Leyen, President of the European Commission, arrived."
-    assert roles(facts, text) == [("Ursula von der Leyen", "President", "European Commission")]
+    text = "Marta Lindqvist, President of the European Commission, arrived."
+    assert roles(facts, text) == [("Marta Lindqvist", "President", "European Commission")]
 
 
 def test_role_from_an_apposition_with_at(facts) -> None:
-    text = "Linda Griffin, vice president of public policy at Mozilla, disagreed."
-    assert roles(facts, text) == [("Linda Griffin", "vice president of public policy", "Mozilla")]
+    text = "Priya Raman, vice president of research at Cohere, disagreed."
+    assert roles(facts, text) == [("Priya Raman", "vice president of research", "Cohere")]
 
 
 def test_role_without_an_owner_has_no_of(facts) -> None:
-    [role] = facts("Foreign Minister Cho Tae-yul spoke first.", kind="role")
-    assert (role["person"], role["title"]) == ("Cho Tae-yul", "Foreign Minister")
+    [role] = facts("Foreign Minister Kim Ji-ho spoke first.", kind="role")
+    assert (role["person"], role["title"]) == ("Kim Ji-ho", "Foreign Minister")
     assert "of" not in role
 
 
@@ -56,25 +56,25 @@ def test_delegation_led_by_a_person(facts) -> None:
 
 
 def test_delegation_headed_by_in_the_passive(facts) -> None:
-    text = "The Chinese delegation was headed by Vice Minister Li Wei at the Global AI Ethics Summit."
-    assert participants(facts, text) == [(SUMMIT, "CN", "Li Wei")]
+    text = "At the Global AI Ethics Summit, the Chilean delegation was headed by Deputy Minister Rosa Vidal."
+    assert participants(facts, text) == [(SUMMIT, "CL", "Rosa Vidal")]
 
 
 def test_whose_delegation_was_led_by(facts) -> None:
-    text = ("Britain, whose delegation was led by Technology Secretary Peter Kyle, "
+    text = ("Ghana, whose delegation was headed by Digital Minister Kofi Mensah, "
             "attended the Global AI Ethics Summit.")
-    assert participants(facts, text) == [(SUMMIT, "GB", "Peter Kyle")]
+    assert participants(facts, text) == [(SUMMIT, "GH", "Kofi Mensah")]
 
 
 def test_leader_leading_their_own_delegation(facts) -> None:
-    text = "German Chancellor Olaf Scholz led the German delegation to the AI Action Summit."
-    assert participants(facts, text) == [("AI Action Summit", "DE", "Olaf Scholz")]
+    text = "German Chancellor Olaf Scholz led the German delegation to the Digital Futures Summit."
+    assert participants(facts, text) == [("Digital Futures Summit", "DE", "Olaf Scholz")]
 
 
 def test_represented_by(facts) -> None:
     text = ("The Global AI Ethics Summit opened on Monday. "
-            "Washington was represented by Vice President JD Vance.")
-    assert participants(facts, text) == [(SUMMIT, "US", "JD Vance"), (SUMMIT, "JD Vance", None)]
+            "Ottawa was represented by Deputy Prime Minister Claire Tremblay.")
+    assert participants(facts, text) == [(SUMMIT, "CA", "Claire Tremblay"), (SUMMIT, "Claire Tremblay", None)]
 
 
 def test_people_who_attend_or_address_the_event(facts) -> None:
@@ -94,8 +94,8 @@ def test_no_participants_without_an_event(facts) -> None:
 @pytest.mark.xfail(reason="'represented at EVENT by X' (the event between verb and agent) "
                           "yields no participant", strict=False)
 def test_represented_at_the_event_by(facts) -> None:
-    text = "Washington was represented at the Global AI Ethics Summit by Vice President JD Vance."
-    assert (SUMMIT, "US", "JD Vance") in participants(facts, text)
+    text = "Ottawa was represented at the Global AI Ethics Summit by Deputy Prime Minister Claire Tremblay."
+    assert (SUMMIT, "CA", "Claire Tremblay") in participants(facts, text)
 
 
 def test_took_part_including(facts) -> None:

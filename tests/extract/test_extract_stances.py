@@ -73,9 +73,9 @@ def test_refusal_with_a_citing_reason(facts) -> None:
 
 
 def test_refusal_with_a_saying_reason_for_two_parties(facts) -> None:
-    text = "The United States and Britain refused to sign the Lisbon Declaration, saying it went too far."
+    text = "The United States and Australia refused to sign the Lisbon Declaration, saying it went too far."
     found = facts(text, kind="stance")
-    assert {(f["party"], f["stance"]) for f in found} == {("US", "declined"), ("GB", "declined")}
+    assert {(f["party"], f["stance"]) for f in found} == {("US", "declined"), ("AU", "declined")}
     assert all(f["reason"] == "it went too far" for f in found)
 
 

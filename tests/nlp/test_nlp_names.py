@@ -16,13 +16,13 @@ def test_summit_name_is_an_event(doc_of) -> None:
 
 
 def test_event_name_stops_before_its_place(doc_of) -> None:
-    doc = doc_of("The AI Action Summit in Paris drew sixty countries.")
-    assert names(doc) == [("AI Action Summit", EVENT)]
+    doc = doc_of("The Digital Futures Summit in Paris drew sixty countries.")
+    assert names(doc) == [("Digital Futures Summit", EVENT)]
 
 
 def test_declaration_keeps_its_title_case_tail(doc_of) -> None:
-    doc = doc_of("The Declaration on Inclusive and Sustainable AI for People and the Planet was published.")
-    name = "Declaration on Inclusive and Sustainable AI for People and the Planet"
+    doc = doc_of("The Declaration on Open and Trustworthy AI for Workers and the Oceans was published.")
+    name = "Declaration on Open and Trustworthy AI for Workers and the Oceans"
     assert names(doc) == [(name, AGREEMENT)]
 
 
@@ -32,8 +32,8 @@ def test_declaration_tail_stops_at_lower_case_words(doc_of) -> None:
 
 
 def test_code_of_conduct_is_one_agreement_name(doc_of) -> None:
-    doc = doc_of("The Code of Conduct for Advanced AI Systems was agreed by the G7.")
-    assert names(doc) == [("Code of Conduct for Advanced AI Systems", AGREEMENT)]
+    doc = doc_of("The Code of Conduct for Frontier Model Developers was agreed by the G7.")
+    assert names(doc) == [("Code of Conduct for Frontier Model Developers", AGREEMENT)]
     assert doc.spans["accord_names"][0]._.name_type == "other"
 
 
@@ -51,9 +51,9 @@ def test_initiative_name_with_its_type(doc_of) -> None:
 
 
 def test_ordinal_is_part_of_an_event_name(doc_of) -> None:
-    doc = doc_of("Seoul hosted the second AI Safety Summit after Britain hosted the first AI Safety Summit.")
+    doc = doc_of("Lisbon hosted the second Ocean AI Summit after Norway hosted the first Ocean AI Summit.")
     assert [text for text, label in names(doc) if label == EVENT] == [
-        "second AI Safety Summit", "first AI Safety Summit"]
+        "second Ocean AI Summit", "first Ocean AI Summit"]
 
 
 def test_a_lone_head_noun_is_no_name(doc_of) -> None:

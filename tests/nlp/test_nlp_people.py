@@ -63,23 +63,23 @@ def test_two_word_office_before_the_name(doc_of) -> None:
 
 
 def test_office_in_apposition_with_of_an_organisation(doc_of) -> None:
-    doc = doc_of("Ursula von der Leyen, President of the European Commission, arrived.")
-    assert roles(doc)["Ursula von der Leyen"] == [("President", "European Commission")]
+    doc = doc_of("Marta Lindqvist, President of the European Commission, arrived.")
+    assert roles(doc)["Marta Lindqvist"] == [("President", "European Commission")]
 
 
 def test_office_in_apposition_with_at_an_organisation(doc_of) -> None:
-    doc = doc_of("Linda Griffin, vice president of public policy at Mozilla, disagreed.")
-    assert roles(doc)["Linda Griffin"] == [("vice president of public policy", "Mozilla")]
+    doc = doc_of("Priya Raman, vice president of research at Cohere, disagreed.")
+    assert roles(doc)["Priya Raman"] == [("vice president of research", "Cohere")]
 
 
 def test_office_in_apposition_with_a_demonym(doc_of) -> None:
-    doc = doc_of("Ruben Brekelmans, the Dutch defence minister, opened the conference.")
-    assert roles(doc)["Ruben Brekelmans"] == [("defence minister", "NL")]
+    doc = doc_of("Lars Janssen, the Dutch digital minister, opened the conference.")
+    assert roles(doc)["Lars Janssen"] == [("digital minister", "NL")]
 
 
 def test_office_with_a_possessive_country_before_the_name(doc_of) -> None:
-    doc = doc_of("Morocco's ambassador, Omar Hilale, chaired the session.")
-    assert roles(doc)["Omar Hilale"] == [("ambassador", "MA")]
+    doc = doc_of("Senegal's ambassador, Awa Ndiaye, chaired the session.")
+    assert roles(doc)["Awa Ndiaye"] == [("ambassador", "SN")]
 
 
 def test_office_of_a_country_and_its_brief(doc_of) -> None:
@@ -110,8 +110,8 @@ def test_ambassador_to_a_body_is_of_the_country_that_sends_them(doc_of) -> None:
     assert [of for _title, of in roles(doc)["Omar Farouk"]] == ["EG"]
 
 
-@pytest.mark.xfail(reason="an organisation's possessive before a name ('Mozilla's Linda Griffin') "
+@pytest.mark.xfail(reason="an organisation's possessive before a name ('Anthropic's Priya Raman') "
                           "is taken for a person", strict=False)
 def test_organisation_possessive_is_not_a_person(doc_of) -> None:
-    doc = doc_of("Tesla chief executive Elon Musk and Mozilla's Linda Griffin were there.")
-    assert set(people(doc).persons) == {"Elon Musk", "Linda Griffin"}
+    doc = doc_of("Acme chief executive Jonas Weber and Anthropic's Priya Raman were there.")
+    assert set(people(doc).persons) == {"Jonas Weber", "Priya Raman"}
