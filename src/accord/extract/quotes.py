@@ -20,6 +20,7 @@ from accord.extract.speakers import resolve
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
+_NOT_SPEAKERS = {"it", "this", "that", "which", "who", "what"}
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
 
 
@@ -149,17 +150,13 @@ def sentence_span(doc: Doc, start: int, end: int) -> Span:
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from ('…, calling it X')."""
     node = verb
+    people = verb.doc._.people
     for _ in range(3):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in (
-                "it",
-                "this",
-                "that",
-                "which",
-                "who",
-                "what",
-            ):
-                return child
+        subjects = [
+            c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NOT_SPEAKERS
+        ]
+        if subjects:
+            return next((c for c in subjects if people.at(c.i)), subjects[0])
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:
             node = node.head
             continue

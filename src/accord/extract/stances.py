@@ -155,9 +155,18 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
         )
         return "declined" if negated else "signed"
-    negated = any(c.dep_ == "neg" for c in token.children) or any(
-        c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj")
-        for c in token.children
+    negated = (
+        any(c.dep_ == "neg" for c in token.children)
+        or any(
+            c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj")
+            for c in token.children
+        )
+        or any(
+            g.lower_ == "neither" and g.dep_ in ("preconj", "det")
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for g in c.children
+        )
     )
     if lemma in lexicon["decline_verbs"]:
         if lemma == "withhold" and not any(
