@@ -347,7 +347,10 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "nsubj") and c.i > node.head.i]
             if objects:
                 return objects[0]
-        if node.dep_ in ("xcomp", "conj") and node.head != node:
+        infinitive = node.dep_ in ("advcl", "acl") and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in node.children
+        )
+        if (node.dep_ in ("xcomp", "conj") or infinitive) and node.head != node:
             node = node.head
             continue
         break
