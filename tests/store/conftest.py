@@ -61,4 +61,3 @@ def store(db_url: str) -> Iterator[Engine]:
     engine = open_store(db_url)
     yield engine
     engine.dispose()
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from spacy.language import Language
 from sqlalchemy.engine import Engine
@@ -11,6 +12,7 @@ from store_support import article, count_rows, snapshot, write_articles
 
 from accord.extract.record import extract_records
 from accord.ingest import IngestError, read_paths
+from accord.store import ingest as ingest_module
 from accord.store import ingest_paths
 from accord.store.schema import documents, evidence, facts
 
@@ -124,3 +126,27 @@ def test_unreadable_files_are_reported_and_the_rest_stored(
     assert sorted(Path(e.source).name for e in errors) == ["empty.txt", "missing.txt"]
     with store.connect() as connection:
         assert count_rows(connection, documents) == 2
+
+
+def test_a_record_the_database_refuses_fails_alone(
+    store: Engine, nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write_articles(tmp_path, 3)
+    real_write = ingest_module.write_record
+
+    def write_with_a_broken_span(connection, record, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs["source"] == str(paths[1]):
+            record["facts"][0]["evidence"] = {"start": 5, "end": 2, "text": ""}
+        return real_write(connection, record, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "write_record", write_with_a_broken_span)
+    errors: list[IngestError] = []
+    summary = ingest(store, nlp, *paths, errors=errors)
+    assert (summary.ingested, summary.failed) == (2, 1)
+    assert [e.source for e in errors] == [str(paths[1])]
+    assert errors[0].reason.startswith("not stored (")
+    with store.connect() as connection:
+        assert sorted(connection.execute(sa.select(documents.c.source)).scalars()) == [
+            str(paths[0]),
+            str(paths[2]),
+        ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +53,7 @@ def is_country_code(value: str) -> bool:
     return bool(_COUNTRY_CODE.fullmatch(value))
 
 
-def fact_mentions(fact: dict[str, Any]) -> Iterator[Mention]:
+def fact_mentions(fact: Mapping[str, Any]) -> Iterator[Mention]:
     """The entities one fact names, with the aliases an agreement or event fact gives."""
     for field, value in fact.items():
         if not isinstance(value, str) or not value.strip():
@@ -76,7 +76,7 @@ def _kind_of(field: str, value: str) -> str | None:
     return None
 
 
-def record_mentions(facts: Iterable[dict[str, Any]]) -> dict[tuple[str, str], Mention]:
+def record_mentions(facts: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], Mention]:
     """One mention per (kind, key) across a record's facts, the first name kept and every other an alias."""
     merged: dict[tuple[str, str], Mention] = {}
     for fact in facts:

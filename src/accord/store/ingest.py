@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -20,6 +21,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from accord.ingest import Document, IngestError, read_paths
 from accord.store.db import StoreError, one_line
 from accord.store.writer import Outcome, document_stored, write_record
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_BATCH_SIZE = 16
 
@@ -47,15 +51,23 @@ def ingest_paths(
     *,
     on_error: Callable[[IngestError], None] = lambda _error: None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    nlp: object | None = None,
+    nlp: Language | None = None,
 ) -> IngestSummary:
-    """Store every readable article under the paths; unreadable ones go to `on_error` and are counted."""
+    """Store every readable article under the paths; unreadable ones go to `on_error` and are counted.
+
+    A record the database refuses (a constraint it breaks) fails that document alone; any
+    other database error stops the run as a StoreError, with every stored document whole.
+    """
     summary = IngestSummary()
     try:
         with engine.connect() as connection:
             fresh = _fresh_documents(connection, read_paths(paths), summary, on_error)
             for record, document in _extract(fresh, batch_size, nlp):
-                summary.count(_write(connection, record, document))
+                try:
+                    summary.count(_write(connection, record, document))
+                except IntegrityError as error:
+                    summary.failed += 1
+                    on_error(IngestError(document.source, f"not stored ({one_line(error)})"))
     except SQLAlchemyError as error:
         raise StoreError(f"store failed: {one_line(error)}") from None
     return summary
@@ -82,8 +94,8 @@ def _fresh_documents(
 
 
 def _extract(
-    documents: Iterator[Document], batch_size: int, nlp: object | None
-) -> Iterator[tuple[dict, Document]]:
+    documents: Iterator[Document], batch_size: int, nlp: Language | None
+) -> Iterator[tuple[dict[str, Any], Document]]:
     """Pair each record with its document; the pipeline is loaded only when there is something to extract."""
     first = next(documents, None)
     if first is None:
@@ -97,7 +109,7 @@ def _extract(
             pending.append(document)
             yield document
 
-    records = extract_records(queued(itertools.chain([first], documents)), nlp, batch_size)  # type: ignore[arg-type]
+    records = extract_records(queued(itertools.chain([first], documents)), nlp, batch_size)
     for record in records:
         document = pending.popleft()
         record.pop("_stem", None)
@@ -106,7 +118,7 @@ def _extract(
         yield record, document
 
 
-def _write(connection: sa.Connection, record: dict, document: Document) -> Outcome:
+def _write(connection: sa.Connection, record: dict[str, Any], document: Document) -> Outcome:
     """Write a record; when a concurrent ingest stored the same document first, the retry finds it."""
     try:
         return write_record(connection, record, source=document.source, site=document.site)
