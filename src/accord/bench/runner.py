@@ -13,7 +13,8 @@ whose `ops.gemm` calls numpy and so OpenBLAS; the parser's own C loop keeps blis
 The tokenizer uses no ops and runs once per round.
 
 Each pipeline is loaded and warmed up before any timing, then every measurement runs `repeat`
-times, interleaved (round after round, the order of the ops sets reversed every other round)
+times, interleaved (round after round, the order of the ops sets and of the pipelines
+reversed every other round)
 so that drifts in machine load fall on all of them alike; the report gives medians. Memory is
 the peak resident set size during a measurement: the kernel's high-water mark is reset before
 each (`/proc/self/clear_refs`), or, where that is impossible, `ru_maxrss` is read before and
@@ -77,6 +78,7 @@ class Measurement:
             "words_per_s": words / wall,
             "wall_s": wall,
             "cpu_s": statistics.median(self.cpu_s),
+            "docs_per_cpu_s": docs / statistics.median(self.cpu_s),
             "peak_rss_mib": max(self.peak_rss_mib),
             "peak_rss_delta_mib": max(self.peak_rss_delta_mib),
             "wall_s_runs": [round(w, 4) for w in self.wall_s],
@@ -151,10 +153,11 @@ def run_bench(
         for round_ in range(repeat):
             order = list(variants) if round_ % 2 == 0 else list(reversed(variants))
             _measure(measurements["tokenizer"], tokenizer)
+            pipelines = [("baseline", baseline), ("accord", accord)]
             for variant in order:
                 _use_ops(ops_sets[variant], set_current_ops, baseline_nlp, accord_nlp)
-                _measure(measurements[f"baseline/{variant}"], baseline)
-                _measure(measurements[f"accord/{variant}"], accord)
+                for name, run in pipelines if round_ % 2 == 0 else reversed(pipelines):
+                    _measure(measurements[f"{name}/{variant}"], run)
     finally:
         _use_ops(original_ops, set_current_ops, baseline_nlp, accord_nlp)
 
@@ -208,6 +211,9 @@ def _ratios(results: dict[str, dict[str, Any]], variants: Sequence[str]) -> dict
     ratios: dict[str, float] = {}
     for variant in variants:
         ratios[f"accord/baseline ({variant})"] = rate[f"accord/{variant}"] / rate[f"baseline/{variant}"]
+        ratios[f"accord/baseline cpu time ({variant})"] = (
+            results[f"baseline/{variant}"]["cpu_s"] / results[f"accord/{variant}"]["cpu_s"]
+        )
         ratios[f"baseline/tokenizer ({variant})"] = rate[f"baseline/{variant}"] / rate["tokenizer"]
     if "blis" in variants and "numpy" in variants:
         ratios["numpy/blis (baseline)"] = rate["baseline/numpy"] / rate["baseline/blis"]
@@ -329,7 +335,18 @@ def render_report(report: dict[str, Any], console: Any = None) -> None:
             f"batch {config['batch_size']}, median of {config['repeat']}"
         )
     )
-    for column in ("pipeline", "ops", "docs/s", "words/s", "wall s", "cpu s", "peak RSS MiB", "Δ RSS MiB"):
+    columns = (
+        "pipeline",
+        "ops",
+        "docs/s",
+        "words/s",
+        "wall s",
+        "cpu s",
+        "docs/cpu s",
+        "peak RSS MiB",
+        "Δ RSS MiB",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column in ("pipeline", "ops") else "right", no_wrap=True)
     for result in report["results"].values():
         ops = result["ops"] + (" (default)" if result["ops"] == config["default_variant"] else "")
@@ -340,6 +357,7 @@ def render_report(report: dict[str, Any], console: Any = None) -> None:
             f"{result['words_per_s']:,.0f}",
             f"{result['wall_s']:.2f}",
             f"{result['cpu_s']:.2f}",
+            f"{config['docs'] / result['cpu_s']:.2f}",
             f"{result['peak_rss_mib']:.0f}",
             f"{result['peak_rss_delta_mib']:.0f}",
         )
