@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,6 +16,8 @@ DEFAULT_URL = "sqlite:///accord.db"
 ENV_VAR = "ACCORD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 10
+
+WRITER_OPTION = "accord_writer"
 
 _DRIVERLESS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
 _SUPPORTED = ("sqlite", "postgresql")
@@ -86,7 +90,21 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """BEGIN, or BEGIN IMMEDIATE for a writer (`write_transaction`): it takes the write lock up front,
+    waiting its turn, instead of failing when another process wrote between its reads and its writes."""
+    writer = connection.get_execution_options().get(WRITER_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+@contextmanager
+def write_transaction(connection: sa.Connection) -> Iterator[sa.Connection]:
+    """A transaction that will write: on SQLite it holds the write lock from its first statement."""
+    connection.execution_options(**{WRITER_OPTION: True})
+    try:
+        with connection.begin():
+            yield connection
+    finally:
+        connection.execution_options(**{WRITER_OPTION: False})
 
 
 def one_line(error: BaseException) -> str:

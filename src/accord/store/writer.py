@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from accord.store.db import write_transaction
 from accord.store.entities import Mention, record_mentions
 from accord.store.schema import INDEXED_FIELDS, documents, entities, evidence, facts
 
@@ -36,7 +37,7 @@ def write_record(
 ) -> Outcome:
     """Store a record unless its text is stored already; a new text at a stored URL replaces that document."""
     document = record["document"]
-    with connection.begin():
+    with write_transaction(connection):
         if document_stored(connection, document["id"]):
             return Outcome.UNCHANGED
         previous = document_at_url(connection, document.get("url"))
