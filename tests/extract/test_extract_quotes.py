@@ -120,15 +120,11 @@ def test_quote_evidence_covers_the_quotation(facts) -> None:
     assert quote["evidence"]["text"] == "“Rules must come before scale,” Amina Okafor said."
 
 
-@pytest.mark.xfail(reason="quotations in curly single marks (‘…’), the British style, are not "
-                          "read", strict=False)
 def test_curly_single_marks(facts) -> None:
     text = "‘We are ready to lead,’ said Amina Okafor, Nigeria's digital minister."
     assert quotes(facts, text) == [("Amina Okafor", "We are ready to lead", True)]
 
 
-@pytest.mark.xfail(reason="the passive subject of a speech verb ('Brazil was asked to sign') is taken for "
-                          "the speaker", strict=False)
 def test_the_addressee_of_a_passive_request_is_no_speaker(facts) -> None:
     assert facts("Brazil was asked to sign the Lisbon Declaration.", kind="quote") == []
 

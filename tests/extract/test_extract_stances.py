@@ -149,24 +149,19 @@ def test_one_fact_per_agreement_party_and_stance(facts) -> None:
     assert parties(facts, text) == ["GH"]
 
 
-@pytest.mark.xfail(reason="'Neither X nor Y signed' is read as both signing", strict=False)
 def test_neither_nor_is_declining(facts) -> None:
     text = "Neither the US nor the UK signed the Lisbon Declaration."
     assert stances(facts, text) == {(DECL, "US", "declined"), (DECL, "GB", "declined")}
 
 
-@pytest.mark.xfail(reason="'hopes to sign' is read as signing: the xcomp under 'hope' escapes irrealis",
-                   strict=False)
 def test_hoping_to_sign_is_no_stance(facts) -> None:
     assert facts("Brazil hopes to sign the Lisbon Declaration.", kind="stance") == []
 
 
-@pytest.mark.xfail(reason="'has yet to sign' is read as having signed", strict=False)
 def test_yet_to_sign_is_not_signing(facts) -> None:
     assert parties(facts, "Brazil has yet to sign the Lisbon Declaration.") == []
 
 
-@pytest.mark.xfail(reason="a reason introduced by 'over' after 'refused to sign X' is not read", strict=False)
 def test_refusal_with_an_over_reason(facts) -> None:
     text = "Chile refused to sign the Lisbon Declaration over concerns about data sovereignty."
     [stance] = facts(text, kind="stance")

@@ -21,7 +21,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    """Print one error line as is: never wrapped to the terminal, so one failure stays one line."""
+    sys.stderr.write(f"accord: {message}\n")
+
+
 app.command()(ingest)
 
 
@@ -52,14 +58,14 @@ def extract(
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            err.print(f"accord: cannot create output folder {out}: {exc.strerror}")
+            fail(f"cannot create output folder {out}: {exc.strerror}")
             raise typer.Exit(2) from None
     failures = 0
     documents = []
     for item in read_paths(paths):
         if isinstance(item, IngestError):
             failures += 1
-            err.print(f"accord: {item}", markup=False)
+            fail(str(item))
         else:
             documents.append(item)
     console = Console(highlight=False)
@@ -105,7 +111,7 @@ def evaluate(
     try:
         report = run_eval(gold_dir, records, extract=None if records else _extract_for_eval)
     except EvalError as exc:
-        err.print(f"accord: {exc}", markup=False)
+        fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(report_as_json(report), indent=1) + "\n")
@@ -122,7 +128,7 @@ def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:
     documents = []
     for item in read_paths(paths):
         if isinstance(item, IngestError):
-            err.print(f"accord: {item}", markup=False)
+            fail(str(item))
         else:
             documents.append(item)
     out = {}

@@ -90,6 +90,9 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
                 ):
                     end = doc[end].right_edge.i + 1
                 phrase = doc[obj.left_edge.i : end]
+                cut = next((t.i for t in phrase if t.i > obj.i and t.lower_ in ("at", "in", "during")), None)
+                if cut is not None:
+                    phrase = doc[phrase.start : cut]
                 content = [t for t in phrase if t.dep_ not in ("det", "poss")]
                 if len(content) >= 3 and len(phrase) <= 12:
                     add(phrase.text, heads[obj.lower_], token.sent)

@@ -210,6 +210,9 @@ def represented(token: Token, event: Thing, add) -> None:
     """Read 'Washington was represented by Vice President Kamala Harris'."""
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        # The parser hangs 'by X' on the event in 'represented at the summit by X'.
+        agent = next((t for t in token.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
     if subject is None or agent is None:
         return
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)

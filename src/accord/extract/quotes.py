@@ -42,6 +42,10 @@ def quote_segments(text: str) -> list[Segment]:
         if open_at is None:
             if ch in _OPEN or ch == '"':
                 open_at, closer = i, _OPEN.get(ch, '"')
+            elif ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
+                open_at, closer = i, "’"
+        elif closer == "’" and ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+            continue  # an apostrophe inside the quotation ('don’t')
         elif ch == closer or (closer == '"' and ch == "”"):
             if i - open_at > 1:
                 segments.append(Segment(open_at + 1, i))
@@ -152,9 +156,7 @@ def speaker_of(verb: Token) -> Token | None:
     node = verb
     people = verb.doc._.people
     for _ in range(3):
-        subjects = [
-            c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NOT_SPEAKERS
-        ]
+        subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SPEAKERS]
         if subjects:
             return next((c for c in subjects if people.at(c.i)), subjects[0])
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:

@@ -16,9 +16,11 @@ def extract_roles(doc: Doc) -> list[Fact]:
     facts: list[Fact] = []
     for person in doc._.people.persons.values():
         roles = person.roles
-        for role in roles:
+        seen: set[str] = set()
+        for role in sorted(roles, key=lambda r: (r.of is None, -len(r.title))):
             fuller = [r for r in roles if r is not role and _words(role.title) < _words(r.title)]
-            if fuller:
+            if fuller or role.title.lower() in seen:
                 continue
+            seen.add(role.title.lower())
             facts.append(fact("role", role.sentence, 0.8, person=person.name, title=role.title, of=role.of))
     return facts

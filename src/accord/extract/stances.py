@@ -251,7 +251,9 @@ def irrealis(token: Token, lexicon: dict) -> bool:
             return True
         if node.dep_ in ("xcomp", "ccomp", "advcl", "acomp") or (node.dep_ == "conj" and node.head != node):
             head = node.head
-            if node.dep_ in ("xcomp", "ccomp", "acomp") and head.lemma_.lower() in lexicon["irrealis_heads"]:
+            if node.dep_ in ("xcomp", "ccomp", "acomp") and base_forms(head) & set(lexicon["irrealis_heads"]):
+                return True
+            if node.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children):
                 return True
             if node.dep_ == "xcomp" and head.lemma_.lower() in lexicon["implicative_verbs"]:
                 return False
@@ -261,6 +263,16 @@ def irrealis(token: Token, lexicon: dict) -> bool:
             continue
         break
     return False
+
+
+def base_forms(token: Token) -> set[str]:
+    """The forms a verb's lemma may take, since the small model's lemmatizer slips ('hopes' → 'hop')."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("es", "s", "ed", "d", "ing"):
+        if lower.endswith(suffix):
+            forms.add(lower[: -len(suffix)])
+    return forms
 
 
 def agreement_for(token: Token, doc: Doc) -> Thing | None:
@@ -533,7 +545,8 @@ def elliptic_refusals(
 def reason_for(token: Token, lexicon: dict) -> str | None:
     """The stated reason of a refusal: 'citing national interests', 'because of ...'."""
     markers = set(lexicon["reason_markers"])
-    for node in [token, token.head]:
+    nodes = [token, token.head, *(c for c in token.children if c.dep_ == "xcomp")]
+    for node in nodes:
         for child in node.children:
             if child.lower_ in markers or (child.dep_ == "advcl" and child.lower_ in markers):
                 tokens = [t for t in child.subtree if t.i != child.i]

@@ -37,8 +37,16 @@ def extract_themes(doc: Doc) -> list[Fact]:
 
 
 def cue_scope(sent: Span, cues: list[str]) -> str | None:
-    """The part of a sentence after a theme cue, where the themes are listed."""
-    text = sent.text.lower()
+    """The part of a sentence after a theme cue, where the themes are listed, without the names
+    of events in it (the 'Ethics' of a 'Global AI Ethics Summit' is no theme of the sentence)."""
+    doc = sent.doc
+    chars = list(sent.text.lower())
+    for thing in doc._.events.in_span(sent):
+        for span in thing.mentions():
+            if sent.start <= span.start < sent.end:
+                for k in range(span.start_char - sent.start_char, span.end_char - sent.start_char):
+                    chars[k] = " "
+    text = "".join(chars)
     best = None
     for cue in cues:
         match = re.search(r"\b" + re.escape(cue) + r"\b", text)

@@ -52,7 +52,13 @@ _Y = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
 _D1, _D2 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?", r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
 
+_M2 = r"(?P<m2>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_CROSS_MONTH = [
+    re.compile(r"\b(?:from\s+)?" + _D1 + r"\s+" + _M + _DASH + _D2 + r"\s+" + _M2 + _Y + r"\b", re.I),
+    re.compile(r"\b(?:from\s+)?" + _M + r"\s+" + _D1 + _DASH + _M2 + r"\s+" + _D2 + _Y + r"\b", re.I),
+]
 _PATTERNS = [
+    *_CROSS_MONTH,
     re.compile(r"\b(?:from\s+)?" + _D1 + _DASH + _D2 + r"\s+" + _M + _Y + r"\b", re.I),
     re.compile(r"\b(?:from\s+)?" + _M + r"\s+" + _D1 + _DASH + _D2 + _Y + r"\b", re.I),
     re.compile(r"\b" + _D1 + r"\s+" + _M + _Y + r"\b", re.I),
@@ -98,7 +104,8 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
                 continue
             d2 = int(groups["d2"]) if groups.get("d2") else None
             start = _iso(year, month, d1)
-            end = _iso(year, month, d2) if d2 else start
+            month2 = _MONTH_NAMES[groups["m2"].lower().rstrip(".")] if groups.get("m2") else month
+            end = _iso(year, month2, d2) if d2 else start
             if start and end and end >= start:
                 taken.append(span)
                 found.append(DateMention(span[0] + offset, span[1] + offset, start, end))

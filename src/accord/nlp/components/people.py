@@ -223,6 +223,12 @@ class PeopleFinder:
             return False
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
+        doc = span.doc
+        if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s"):
+            # "Anthropic's Priya Raman": an owner before a name is no person of its own.
+            following = doc[span.end + 1]
+            if following.pos_ == "PROPN" and following.is_title and not is_title_token(following):
+                return False
         return self.gazetteer.country(text, capitals=True) is None and not any(
             is_title_token(t) for t in span
         )
@@ -244,9 +250,13 @@ class PeopleFinder:
         return matches[0] if len(matches) == 1 else name
 
     def strip_titles(self, span: Span) -> Span | None:
-        """Cut an office the model folded into a name ('Federal Councillor Ignazio Cassis')."""
+        """Cut an office or an owner the model folded into a name ('Federal Councillor Ignazio Cassis',
+        "Anthropic's Priya Raman")."""
         start, end = span.start, span.end
         doc = span.doc
+        possessives = [t.i for t in span[:-1] if t.text in ("'s", "’s")]
+        if possessives:
+            start = possessives[-1] + 1
         heads = [t.i for t in span[:-1] if is_title_token(t)]
         if heads and heads[-1] + 1 < end:
             start = heads[-1] + 1
@@ -519,6 +529,9 @@ class PeopleFinder:
                 in title_words()
             ):
                 continue
+            if token.lower_ == "to" and of is not None:
+                # "Spain's ambassador to the United Nations": the office stays whole, the owner is Spain.
+                break
             if token.lower_ in _ORG_PREPOSITIONS and idx > 0:
                 tail = [t for t in rest[idx + 1 :] if t.lower_ not in _DETERMINERS or t.i != rest[idx + 1].i]
                 tail_text = " ".join(t.text for t in tail)
