@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from accord.extract.common import Fact, data, fact
 from accord.nlp.components.things import Thing
-from accord.nlp.lexicon import json_data
+from accord.nlp.lexicon import cities, json_data
 
 _ADOPTION_LEMMAS = {
     "adopt",
@@ -95,7 +95,7 @@ def adopted_at_the_reported_event(doc: Doc) -> list[tuple[Thing, Thing]]:
     A story dated within a week of the summit it covers, telling who signed a text and
     naming no other event for it, reports a text of that summit.
     """
-    from accord.extract.events import extract_event_dates
+    from accord.extract.events import extract_event_dates, place_of
     from accord.extract.stances import extract_stances
 
     published = doc.user_data.get("published")
@@ -105,8 +105,16 @@ def adopted_at_the_reported_event(doc: Doc) -> list[tuple[Thing, Thing]]:
     dates = [f for f in extract_event_dates(doc) if f["event"] == main.name]
     if not dates or not _within_days(published, dates[0]["start"], dates[0]["end"], 7):
         return []
+    if published < dates[0]["start"]:
+        return []  # a preview: what it says was signed happened elsewhere, before
     signed = {f["agreement"] for f in extract_stances(doc) if f["stance"] == "signed"}
-    return [(a, main) for a in doc._.agreements.items if a.name in signed]
+    city = place_of(main)
+    known = cities()
+    return [
+        (a, main)
+        for a in doc._.agreements.items
+        if a.name in signed and not any(c in a.name.split() and c != city for c in known)
+    ]
 
 
 def _within_days(published: str, start: str, end: str, days: int) -> bool:

@@ -207,18 +207,42 @@ def chairs_for(token: Token) -> list[str]:
             phrases.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with":
             phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "dobj":
+            # "shared hosting duties with the Netherlands, Singapore and Kenya"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    phrases.extend(c for c in prep.children if c.dep_ == "pobj")
+    owner = whose_owner(token)
+    if owner:
+        return [owner]
     if token.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children
     ):
         phrases.append(token.head)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        pass
     out: list[str] = []
     for phrase in phrases:
         for chair in chair_names(phrase):
             if chair not in out:
                 out.append(chair)
     return out
+
+
+def whose_owner(token: Token) -> str | None:
+    """Read 'X, the Dutch defence minister, whose government hosted the first summit' as X's country."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("government", "country", "nation"):
+        return None
+    if not any(c.lower_ == "whose" for c in subject.children) or token.dep_ != "relcl":
+        return None
+    people = token.doc._.people
+    antecedent = token.head
+    name = next((people.at(t.i) for t in antecedent.subtree if people.at(t.i)), None)
+    person = people.persons.get(name) if name else None
+    if person and person.country and len(person.country) == 2:
+        return person.country
+    ent = entity_of(antecedent)
+    key = party_key(ent) if ent is not None else None
+    return key if key and len(key) == 2 else None
 
 
 def chair_names(root: Token) -> list[str]:

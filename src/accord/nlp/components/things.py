@@ -452,10 +452,13 @@ class ThingFinder:
         by_city: dict[str, Thing] = {}
         for thing in list(events.items):
             city = thing.city()
-            if city is None or thing.ordinal:
+            if city is None:
                 continue
-            if city in by_city:
-                keeper = by_city[city]
+            keeper = by_city.get(city)
+            if keeper is not None and keeper.ordinal and thing.ordinal and keeper.ordinal != thing.ordinal:
+                continue
+            if keeper is not None:
+                keeper.ordinal = keeper.ordinal or thing.ordinal
                 keeper.names.extend(thing.names)
                 for span in thing.names:
                     for i in range(span.start, span.end):
