@@ -1,0 +1,139 @@
+"""Test helpers: a real HTTP server on 127.0.0.1, a clock that never waits, the test fetch limits.
+
+`server.route(path, body, ...)` serves fixed responses; `server.handle(path, fn)` serves dynamic
+ones (`fn(request)` returns a `Reply`). Every request is recorded with its headers. Handlers
+that must stall wait on `server.release`, which the fixture sets at teardown: nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import ssl
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from accord.ingest.fetch import FetchConfig
+
+
+@dataclass
+class Reply:
+    body: bytes | str = b""
+    status: int = 200
+    content_type: str | None = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    # Send the headers and this many body bytes, then stall until the server is released.
+    stall_after: int | None = None
+    # Announce no Content-Length and stream the body in pieces (for size-cap tests).
+    chunked_pieces: int | None = None
+
+
+@dataclass
+class Seen:
+    path: str
+    headers: dict[str, str]
+
+
+class LocalServer:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.routes: dict[str, Callable[[Seen], Reply]] = {}
+        self.requests: list[Seen] = []
+        self.release = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()})
+                server.requests.append(seen)
+                route = server.routes.get(self.path)
+                reply = route(seen) if route else Reply(b"not here", status=404, content_type="text/plain")
+                body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
+                self.send_response(reply.status)
+                if reply.content_type:
+                    self.send_header("Content-Type", reply.content_type)
+                for key, value in reply.headers.items():
+                    self.send_header(key, value)
+                if reply.chunked_pieces:
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    piece = max(1, len(body) // reply.chunked_pieces)
+                    try:
+                        for start in range(0, len(body), piece):
+                            self.wfile.write(body[start : start + piece])
+                            self.wfile.flush()
+                    except OSError:
+                        pass
+                    self.close_connection = True
+                    return
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if reply.stall_after is not None:
+                    self.wfile.write(body[: reply.stall_after])
+                    self.wfile.flush()
+                    server.release.wait(10)
+                    self.close_connection = True
+                    return
+                self.wfile.write(body)
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that hangs up mid-body (size cap, timeout) is expected here
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.scheme = "http"
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+
+    def start(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
+
+    def route(self, path: str, body: bytes | str = b"", **kwargs: object) -> None:
+        reply = Reply(body, **kwargs)  # type: ignore[arg-type]
+        self.routes[path] = lambda _seen: reply
+
+    def handle(self, path: str, fn: Callable[[Seen], Reply]) -> None:
+        self.routes[path] = fn
+
+    def hits(self, path: str) -> int:
+        return sum(1 for seen in self.requests if seen.path == path)
+
+
+class FakeClock:
+    """A monotonic clock that only moves when something sleeps on it; sleeps are recorded."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.sleeps.append(seconds)
+            self.now += seconds
+
+
+# Short timeouts: the stall tests fail fast; nothing else comes near them.
+TEST_CONFIG = FetchConfig(allow_private=True, connect_timeout=2.0, read_timeout=0.5, per_host_delay=0.0)
