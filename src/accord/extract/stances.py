@@ -109,12 +109,7 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     """The signing verb a counted noun is the subject or agent of."""
     head = noun.head
     for _ in range(3):
-        if head.lemma_.lower() in lexicon["sign_verbs"] or head.lemma_.lower() in (
-            "put",
-            "issue",
-            "add",
-            "win",
-        ):
+        if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
             return head
         if head.head == head:
             break

@@ -493,6 +493,8 @@ class PeopleFinder:
                 break
         if lead_end == 0:
             opener = next((i for i, t in enumerate(tokens) if opens_title(t)), 0)
+            while opener > 0 and tokens[opener - 1].lower_ in word_set("portfolios.txt"):
+                opener -= 1  # "Digital Minister": the portfolio belongs to the office
             if opener > 1 and tokens[opener - 1].ent_type_ == "ORG":
                 start = opener - 1
                 while (

@@ -204,11 +204,19 @@ def clean_name(text: str) -> str:
     return text.strip(" \"'“”‘’,.")
 
 
+def place_words(span: Span) -> set[str]:
+    """The words of a name that are places ('Seoul' in 'Seoul Declaration')."""
+    known = cities()
+    return {t.lower_ for t in span if t.ent_type_ == "GPE" or t.text in known}
+
+
 def content_words(span: Span) -> set[str]:
+    """The words that tell one name from another, without places and generic words."""
+    known = cities()
     return {
         t.lower_
         for t in span
-        if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ not in ("GPE",)
+        if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ != "GPE" and t.text not in known
     }
 
 
@@ -301,7 +309,13 @@ class ThingFinder:
             if head != other_head:
                 continue
             other_words = content_words(other)
+            places, other_places = place_words(span), place_words(other)
+            if places and other_places and places != other_places:
+                continue  # the "Seoul Declaration" is not the "Bletchley Declaration"
             if words and other_words and (words <= other_words or other_words <= words):
+                return True
+            # "Hiroshima Code" is the code of conduct the text names in full.
+            if span.label_ == AGREEMENT and (not words or not other_words) and places != other_places:
                 return True
         return False
 
