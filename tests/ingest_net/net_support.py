@@ -137,3 +137,47 @@ class FakeClock:
 
 # Short timeouts: the stall tests fail fast; nothing else comes near them.
 TEST_CONFIG = FetchConfig(allow_private=True, connect_timeout=2.0, read_timeout=0.5, per_host_delay=0.0)
+
+
+# Test articles (invented) ----------------------------------------------------------------------
+
+LAKE_STORY = [
+    "Delegates from eleven lake states agreed on Thursday to share incident reports about "
+    "large language models, in what officials called the first joint register of its kind.",
+    "The register will be kept by the Lake Council secretariat in Varnholm, which said it would "
+    "publish a summary of the reports every quarter without naming the companies involved.",
+    "Council chair Mira Solberg said the agreement filled a gap left by national regulators, who "
+    "until now had no way of knowing whether a failure in one country had been seen elsewhere.",
+    "Two states, Ostra and Kelmland, abstained, saying they wanted the register to cover "
+    "smaller systems as well before they would commit their agencies to report to it.",
+]
+HARBOUR_STORY = [
+    "Port authorities in the northern harbour cities signed a charter on automated cranes on "
+    "Monday, committing operators to keep a human supervisor on every shift.",
+    "The charter follows two accidents last winter in which software errors left containers "
+    "hanging over working crews for several minutes before engineers intervened.",
+    "Union representatives welcomed the text but said inspections would matter more than "
+    "promises, and asked for the first audit results to be published within a year.",
+]
+NAV_TEXT = "Home World Business Technology Opinion Subscribe"
+FOOTER_TEXT = "Copyright Lakeside Courier. All rights reserved. Privacy policy and cookie settings."
+RELATED_TEXT = "Read more: Weather warning issued for the western islands"
+
+
+def article_page(
+    title: str, paragraphs: list[str], *, published: str | None = None, site: str = "Lakeside Courier"
+) -> str:
+    """A news page with navigation, a related-links box and a footer around the article."""
+    date_meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | {site}</title>
+<meta property="og:site_name" content="{site}">{date_meta}</head>
+<body>
+<header><nav class="main-nav"><a href="/">{NAV_TEXT}</a></nav></header>
+<main><article><h1>{title}</h1>
+{body}
+</article>
+<aside class="related-links"><p>{RELATED_TEXT}</p></aside></main>
+<footer class="site-footer"><p>{FOOTER_TEXT}</p></footer>
+</body></html>"""

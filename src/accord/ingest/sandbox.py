@@ -80,9 +80,13 @@ class Sandbox:
             raise IngestError(source, answer["error"])
         return Document(**{key: answer["document"].get(key) for key in _DOCUMENT_FIELDS})
 
-    def parse_feed(self, data: bytes, url: str) -> dict[str, Any]:
-        """feedparser on feed bytes (DOCTYPE already stripped) under the bounds, as plain fields."""
-        answer = self._run({"job": "feed", "data": base64.b64encode(data).decode("ascii"), "url": url}, url)
+    def parse_feed(self, data: bytes, url: str, charset: str | None = None) -> dict[str, Any]:
+        """feedparser on feed bytes (DOCTYPE already stripped) under the bounds, as plain fields.
+
+        `charset` is the one the HTTP response declared, if any; otherwise the XML declaration counts.
+        """
+        job = {"job": "feed", "data": base64.b64encode(data).decode("ascii"), "url": url, "charset": charset}
+        answer = self._run(job, url)
         if "error" in answer:
             raise IngestError(url, answer["error"])
         return answer["feed"]
@@ -185,7 +189,7 @@ def serve() -> None:
         try:
             answer = handle(json.loads(line))
         except MemoryError:
-            answer = {"error": "parser ran out of memory (page or feed too complex)", "fatal": True}
+            answer = {"error": f"parser ran out of memory (past its {memory_mb} MB limit)", "fatal": True}
         out = json.dumps(answer, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
         stdout.write(out)
         stdout.flush()
@@ -230,6 +234,8 @@ def _html_job(job: dict[str, Any]) -> dict[str, Any]:
     try:
         document = document_from_html(job["markup"], job["source"])
     except IngestError as error:
+        if isinstance(error.__cause__, MemoryError):  # html.py reports parser failures as reasons
+            raise MemoryError from error
         return {"error": error.reason}
     except MemoryError:
         raise
@@ -244,10 +250,12 @@ def _feed_job(job: dict[str, Any]) -> dict[str, Any]:
     import feedparser
 
     data = base64.b64decode(job["data"])
+    charset = job.get("charset")
+    content_type = f"application/xml; charset={charset}" if charset else "application/xml"
     try:
         parsed = feedparser.parse(
             io.BytesIO(data),
-            response_headers={"content-location": job["url"]},
+            response_headers={"content-location": job["url"], "content-type": content_type},
             resolve_relative_uris=True,
             sanitize_html=True,
         )
