@@ -236,6 +236,8 @@ def whose_owner(token: Token) -> str | None:
         return None
     people = token.doc._.people
     antecedent = token.head
+    if antecedent.dep_ == "appos":
+        antecedent = antecedent.head  # "Ruben Brekelmans, the Dutch defence minister, whose government …"
     name = next((people.at(t.i) for t in antecedent.subtree if people.at(t.i)), None)
     person = people.persons.get(name) if name else None
     if person and person.country and len(person.country) == 2:

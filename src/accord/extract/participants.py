@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, fact, parties_in
 from accord.extract.speakers import resolve
-from accord.nlp.components.people import is_title_token
+from accord.nlp.components.people import opens_title
 from accord.nlp.components.things import Thing
 
 _ATTEND = {
@@ -150,7 +150,7 @@ def gathered(sent: Span) -> list[str]:
             if name and name not in out:
                 out.append(name)
         for key, span in parties_in(tokens):
-            if span.end < len(doc) and (is_title_token(doc[span.end]) or people.at(span.end)):
+            if span.end < len(doc) and (opens_title(doc[span.end]) or people.at(span.end)):
                 continue  # "Tesla chief executive Elon Musk": the company names an office, not a participant
             if (not people.at(span.start) and key not in out and span.label_ == "ORG") or (
                 len(key) == 2 and key not in out and not people.at(span.start)

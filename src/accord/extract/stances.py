@@ -427,6 +427,10 @@ def as_did_parties(token: Token) -> list[Token]:
             continue
         nxt = doc[t.i + 1]
         if nxt.lower_ in ("did", "were", "was", "do", "does", "have", "had", "has"):
+            subjects = [c for c in nxt.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > nxt.i]
+            if subjects:
+                out.extend(phrase_tokens(subjects[0]))
+                continue
             j = t.i + 2
             while (
                 j < sent.end

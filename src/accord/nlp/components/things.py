@@ -210,6 +210,11 @@ def place_words(span: Span) -> set[str]:
     return {t.lower_ for t in span if t.ent_type_ == "GPE" or t.text in known}
 
 
+def distinctive_words(span: Span, head: str) -> set[str]:
+    """The words of an agreement's name beyond its head noun, places included."""
+    return {t.lower_ for t in span if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.lower_ != head}
+
+
 def content_words(span: Span) -> set[str]:
     """The words that tell one name from another, without places and generic words."""
     known = cities()
@@ -295,27 +300,38 @@ class ThingFinder:
         return None
 
     def same(self, thing: Thing, span: Span) -> bool:
-        """Tell whether a named mention names a thing already seen."""
+        """Tell whether a named mention names a thing already seen.
+
+        Names with one head noun are one thing when the distinctive words of one are all in
+        the other ('Seoul Declaration' in 'Seoul Declaration for safe, innovative and
+        inclusive AI'); places keep apart what they name ('Seoul' and 'Bletchley'
+        declarations), and a name made only of a place ('Hiroshima Code') joins the text
+        named in full without one.
+        """
         text = clean_name(span.text).lower()
         if any(clean_name(s.text).lower() == text for s in thing.names):
             return True
         ordinal = self.ordinal(span)
         if ordinal and thing.ordinal and ordinal != thing.ordinal:
             return False
-        words = content_words(span)
-        head = span[-1].lower_ if span.label_ == EVENT else _head(span)
+        is_event = span.label_ == EVENT
+        head = span[-1].lower_ if is_event else _head(span)
+        words = content_words(span) if is_event else distinctive_words(span, head)
+        places = place_words(span)
         for other in thing.names:
             other_head = other[-1].lower_ if other.label_ == EVENT else _head(other)
             if head != other_head:
                 continue
-            other_words = content_words(other)
-            places, other_places = place_words(span), place_words(other)
+            other_words = content_words(other) if is_event else distinctive_words(other, other_head)
+            other_places = place_words(other)
             if places and other_places and places != other_places:
-                continue  # the "Seoul Declaration" is not the "Bletchley Declaration"
+                continue
             if words and other_words and (words <= other_words or other_words <= words):
                 return True
-            # "Hiroshima Code" is the code of conduct the text names in full.
-            if span.label_ == AGREEMENT and (not words or not other_words) and places != other_places:
+            if not is_event and (
+                (words <= places and not other_places and len(other_words) > 1)
+                or (other_words <= other_places and not places and len(words) > 1)
+            ):
                 return True
         return False
 
@@ -432,6 +448,18 @@ class ThingFinder:
             for i in range(span.start, span.end):
                 events.by_token[i] = thing
 
+    @staticmethod
+    def named_after(things: Things, token: Token) -> Thing | None:
+        """The thing whose own name holds the noun ('the blueprint' is the 'Blueprint for Action')."""
+        word = token.lower_
+        named = [t for t in things.items if any(word in s.text.lower().split() for s in t.names)]
+        if len(named) == 1:
+            return named[0]
+        before = [t for t in named if t.first < token.i]
+        if not before:
+            return None
+        return max(before, key=lambda t: max(s.start for s in t.mentions() if s.start < token.i))
+
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
         """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
         for token in doc:
@@ -502,8 +530,10 @@ class ThingFinder:
                 if thing is None:
                     continue
             else:
-                thing = things.latest_before(token.i, nouns[token.lower_]) or (
-                    things.items[0] if things.items else None
+                thing = (
+                    self.named_after(things, token)
+                    or things.latest_before(token.i, nouns[token.lower_])
+                    or (things.items[0] if things.items else None)
                 )
             if thing is None:
                 continue
