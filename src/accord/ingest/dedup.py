@@ -1,0 +1,235 @@
+"""Near-duplicate articles: the same story syndicated by several outlets, recognised by MinHash.
+
+Each text becomes a set of word shingles (4 consecutive words, case-folded, punctuation
+dropped), summarised by a 128-permutation MinHash (datasketch) and indexed in a MinHash LSH
+index, so finding the earlier copy of a story costs a few bucket look-ups, not a comparison
+with every stored text.
+
+Syndicated copies are seldom identical: outlets add a dateline and a credit, cut the last
+paragraphs, change a word. So a new text is a duplicate when most of it is already in an
+indexed text: the estimated containment |new ∩ canonical| / |new| (from the MinHash Jaccard
+estimate J and the two shingle counts: |A ∩ B| = J (|A| + |B|) / (1 + J)) is at least
+`threshold` (0.8). LSH finds the candidates at a lower Jaccard (`candidate_threshold`, 0.5),
+which a copy cut to 60% of the original still reaches. The rule is one-sided on purpose: a
+shorter copy of a stored story is a duplicate, but a longer text that contains a stored one
+is not (it has more to say, and its facts must not be lost), and becomes canonical itself.
+
+The first text of a story is its canonical copy; later copies name it. Only canonical copies
+enter the index, so a chain of small edits never drifts away from the first text.
+
+Storing a duplicate once "with every outlet as a source" is the store's part: see
+`DuplicateSource`, which says exactly what the ingest command records for each duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from accord.ingest.document import Document, IngestError
+
+DEFAULT_THRESHOLD = 0.8
+DEFAULT_CANDIDATE_THRESHOLD = 0.5
+DEFAULT_NUM_PERM = 128
+DEFAULT_SHINGLE_WORDS = 4
+_WORDS = re.compile(r"\w+")
+_SEED = 1
+
+
+def shingles(text: str, size: int = DEFAULT_SHINGLE_WORDS) -> set[bytes]:
+    """The text's overlapping runs of `size` words, case-folded, as bytes for hashing."""
+    words = _WORDS.findall(text.casefold())
+    if not words:
+        return set()
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def _datasketch() -> Any:
+    # Imported on first use: datasketch loads scipy, which takes seconds.
+    import datasketch
+
+    return datasketch
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An indexed text that a new one duplicates: the share of the new text found in it
+    (estimated containment) and their estimated Jaccard similarity."""
+
+    canonical_id: str
+    similarity: float
+    jaccard: float = 1.0
+
+
+class DuplicateIndex:
+    """Canonical texts seen so far, looked up by MinHash LSH. Not thread-safe."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        candidate_threshold: float = DEFAULT_CANDIDATE_THRESHOLD,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_words: int = DEFAULT_SHINGLE_WORDS,
+    ) -> None:
+        if not 0.0 < threshold <= 1.0 or not 0.0 < candidate_threshold <= 1.0:
+            raise ValueError("threshold and candidate_threshold must be in (0, 1]")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_words = shingle_words
+        self._lsh = _datasketch().MinHashLSH(threshold=candidate_threshold, num_perm=num_perm)
+        self._hashes: dict[str, Any] = {}
+        self._sizes: dict[str, int] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __contains__(self, document_id: object) -> bool:
+        return document_id in self._hashes
+
+    def minhash(self, pieces: set[bytes]) -> Any:
+        """The MinHash (datasketch.MinHash) of a set of shingles."""
+        signature = _datasketch().MinHash(num_perm=self.num_perm, seed=_SEED)
+        signature.update_batch(sorted(pieces))
+        return signature
+
+    def match(self, text: str, document_id: str | None = None) -> Match | None:
+        """The indexed text that holds most of `text`, if at or above the threshold (earliest on ties)."""
+        if document_id is not None and document_id in self._hashes:
+            return Match(document_id, 1.0)
+        pieces = shingles(text, self.shingle_words)
+        if not pieces:
+            return None
+        return self._best(self.minhash(pieces), len(pieces))
+
+    def _best(self, signature: Any, size: int) -> Match | None:
+        best: Match | None = None
+        for key in sorted(self._lsh.query(signature), key=self._order.__getitem__):
+            jaccard = float(signature.jaccard(self._hashes[key]))
+            shared = jaccard * (size + self._sizes[key]) / (1.0 + jaccard)
+            contained = min(1.0, shared / size)
+            if contained < self.threshold:
+                continue
+            if best is None or (contained, jaccard) > (best.similarity, best.jaccard):
+                best = Match(key, round(contained, 3), round(jaccard, 3))
+        return best
+
+    def add(self, document: Document) -> str | None:
+        """Index a document; return the id of the canonical copy it duplicates, or None if it is new.
+
+        A text already indexed (same id, i.e. the same text) returns its own id. Texts without a
+        word are never duplicates and are not indexed.
+        """
+        found = self.add_text(document.id, document.text)
+        return found.canonical_id if found else None
+
+    def add_text(self, document_id: str, text: str) -> Match | None:
+        """`add` for an id and a text, e.g. when seeding from documents already stored."""
+        if document_id in self._hashes:
+            return Match(document_id, 1.0)
+        pieces = shingles(text, self.shingle_words)
+        if not pieces:
+            return None
+        signature = self.minhash(pieces)
+        found = self._best(signature, len(pieces))
+        if found is None:
+            self._lsh.insert(document_id, signature)
+            self._hashes[document_id] = signature
+            self._sizes[document_id] = len(pieces)
+            self._order[document_id] = len(self._order)
+        return found
+
+
+def seed_index(index: DuplicateIndex, stored: Iterable[tuple[str, str]]) -> int:
+    """Index texts already in the store, `(document_id, text)` pairs, so a re-run still finds copies."""
+    added = 0
+    for document_id, text in stored:
+        if index.add_text(document_id, text) is None:
+            added += 1
+    return added
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    canonical: Document
+    copies: tuple[tuple[Document, float], ...]
+
+
+def find_duplicates(
+    documents: Iterable[Document],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    candidate_threshold: float = DEFAULT_CANDIDATE_THRESHOLD,
+    num_perm: int = DEFAULT_NUM_PERM,
+    shingle_words: int = DEFAULT_SHINGLE_WORDS,
+) -> list[DuplicateGroup]:
+    """Group near-duplicate documents: each group's first document and its later copies."""
+    index = DuplicateIndex(
+        threshold=threshold,
+        candidate_threshold=candidate_threshold,
+        num_perm=num_perm,
+        shingle_words=shingle_words,
+    )
+    canonical: dict[str, Document] = {}
+    copies: dict[str, list[tuple[Document, float]]] = {}
+    for document in documents:
+        found = index.add_text(document.id, document.text)
+        if found is None:
+            canonical.setdefault(document.id, document)
+        else:
+            copies.setdefault(found.canonical_id, []).append((document, found.similarity))
+    return [
+        DuplicateGroup(canonical[key], tuple(members)) for key, members in copies.items() if key in canonical
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateSource:
+    """What the store keeps for a duplicate: one more source of the canonical document's facts.
+
+    Store integration (for `accord ingest`): when `DuplicateIndex.add(document)` returns a
+    canonical id (an `IngestEvent` with status "duplicate"), do not extract or store the
+    duplicate's text. Record `duplicate_source(document, canonical_id)` against the canonical
+    document instead (e.g. a `document_sources` row: document_id=canonical_id, source, url,
+    site, title, published, similarity), so every outlet and URL that carried the story is
+    listed as a source of its facts. If the canonical id is not stored (its extraction failed),
+    store the duplicate as an ordinary document instead. To catch copies of stories stored in
+    earlier runs, seed the index first with `seed_index(index, rows)` over the stored
+    documents' `(id, text)`.
+    """
+
+    canonical_id: str
+    source: str
+    url: str | None
+    site: str | None
+    title: str | None
+    published: str | None
+    similarity: float
+
+
+def duplicate_source(document: Document, canonical_id: str, similarity: float = 1.0) -> DuplicateSource:
+    return DuplicateSource(
+        canonical_id=canonical_id,
+        source=document.source,
+        url=document.url,
+        site=document.site,
+        title=document.title,
+        published=document.published,
+        similarity=similarity,
+    )
+
+
+def mark_duplicates(
+    items: Iterable[Document | IngestError], index: DuplicateIndex
+) -> Iterator[tuple[Document | IngestError, Match | None]]:
+    """Pair each document with the canonical copy it duplicates (None when it is new); errors pass."""
+    for item in items:
+        if isinstance(item, IngestError):
+            yield item, None
+        else:
+            yield item, index.add_text(item.id, item.text)

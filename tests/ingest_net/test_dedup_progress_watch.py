@@ -1,0 +1,251 @@
+"""Near-duplicate detection, progress events and feed watching."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from net_support import HARBOUR_STORY, LAKE_STORY, LocalServer, Reply, Seen, article_page
+
+from accord.ingest.dedup import (
+    DuplicateIndex,
+    duplicate_source,
+    find_duplicates,
+    seed_index,
+    shingles,
+)
+from accord.ingest.document import Document, IngestError
+from accord.ingest.feeds import PollReport
+from accord.ingest.fetch import Fetcher
+from accord.ingest.progress import IngestEvent, Progress, ProgressLog, iter_events
+from accord.ingest.sandbox import Sandbox
+from accord.ingest.sources import Inputs, watch_inputs
+
+WIRE = "\n".join(LAKE_STORY)
+# The same wire story as another outlet runs it: its own dateline and credit, a paragraph cut.
+SYNDICATED = (
+    "VARNHOLM (Lakeside Wire) - " + "\n".join(LAKE_STORY[:3]) + "\nReporting by the Lakeside Wire desk."
+)
+LIGHTLY_EDITED = WIRE.replace("on Thursday", "on Thursday evening").replace("Two states", "Both states")
+OTHER_STORY = "\n".join(HARBOUR_STORY)
+# The same event told in other words: not a duplicate.
+SAME_EVENT = (
+    "Eleven governments around the lakes will pool reports of failures in big AI systems, "
+    "after a meeting in Varnholm ended with a deal on a common register. Ostra and Kelmland "
+    "held back, arguing that small models should be included too."
+)
+
+
+def doc(text: str, source: str, **kwargs: str) -> Document:
+    return Document(text=text, source=source, **kwargs)
+
+
+# Duplicates ------------------------------------------------------------------------------------
+
+
+def test_shingles() -> None:
+    assert shingles("One two, three FOUR five!", 4) == {b"one two three four", b"two three four five"}
+    assert shingles("Too short", 4) == {b"too short"}
+    assert shingles("  ... ") == set()
+
+
+def test_syndicated_and_edited_copies_are_duplicates_other_stories_are_not() -> None:
+    index = DuplicateIndex()
+    wire = doc(WIRE, "https://wire.example/lake")
+    assert index.add(wire) is None
+    assert index.add(doc(SYNDICATED, "https://courier.example/lake")) == wire.id
+    assert index.add(doc(LIGHTLY_EDITED, "https://post.example/lake")) == wire.id
+    assert index.add(doc(OTHER_STORY, "https://port.example/cranes")) is None
+    assert index.add(doc(SAME_EVENT, "https://digest.example/lake")) is None
+    assert index.add(doc(WIRE, "https://mirror.example/lake")) == wire.id  # the same text again
+    assert len(index) == 3  # copies never become canonical
+
+
+def test_a_longer_text_containing_a_stored_one_is_not_its_duplicate() -> None:
+    """Its extra paragraphs carry facts of their own; it is stored, and becomes canonical too."""
+    index = DuplicateIndex()
+    short = doc("\n".join(LAKE_STORY[:2]), "brief")
+    assert index.add(short) is None
+    longer = doc("\n".join(LAKE_STORY + HARBOUR_STORY), "feature")
+    assert index.add(longer) is None
+    assert index.add(doc("\n".join(LAKE_STORY[:3] + HARBOUR_STORY), "cut feature")) == longer.id
+
+
+def test_texts_without_words_are_never_duplicates() -> None:
+    index = DuplicateIndex()
+    assert index.add(doc("...", "a")) is None
+    assert index.add(doc("— —", "b")) is None
+    assert len(index) == 0
+
+
+def test_find_duplicates_groups_copies_under_the_first() -> None:
+    wire = doc(WIRE, "wire")
+    groups = find_duplicates(
+        [wire, doc(OTHER_STORY, "port"), doc(SYNDICATED, "courier"), doc(LIGHTLY_EDITED, "post")]
+    )
+    (group,) = groups
+    assert group.canonical == wire
+    assert [copy.source for copy, _ in group.copies] == ["courier", "post"]
+    assert all(0.8 <= similarity <= 1.0 for _, similarity in group.copies)
+
+
+def test_seed_index_and_duplicate_source() -> None:
+    index = DuplicateIndex()
+    stored = doc(WIRE, "stored")
+    assert seed_index(index, [(stored.id, stored.text), ("sha256:other", OTHER_STORY)]) == 2
+    copy = doc(SYNDICATED, "https://courier.example/lake", url="https://courier.example/lake", site="Courier")
+    canonical = index.add(copy)
+    assert canonical == stored.id
+    record = duplicate_source(copy, canonical, 0.8)
+    assert (record.canonical_id, record.source, record.site) == (stored.id, copy.source, "Courier")
+
+
+def test_threshold_is_validated() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        DuplicateIndex(threshold=0)
+
+
+# Progress --------------------------------------------------------------------------------------
+
+
+class Ticks:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_events_report_each_item_and_the_running_counts() -> None:
+    items: list[Document | IngestError] = [
+        doc(WIRE, "wire"),
+        IngestError("https://x.example/a", "HTTP 404 (Not Found)"),
+        doc(SYNDICATED, "courier"),
+        doc(OTHER_STORY, "port"),
+    ]
+    events = list(iter_events(items, dedup=DuplicateIndex(), expected=6, clock=Ticks()))
+    assert [event.status for event in events] == ["ok", "failed", "duplicate", "ok"]
+    failed, duplicate = events[1], events[2]
+    assert failed.reason == "HTTP 404 (Not Found)" and failed.source == "https://x.example/a"
+    assert duplicate.duplicate_of == items[0].id and duplicate.reason.startswith("duplicate of sha256:")
+    last = events[-1].progress
+    assert (last.done, last.ok, last.failed, last.duplicates, last.total) == (4, 2, 1, 1, 6)
+    assert last.elapsed == 4.0 and last.rate == 1.0 and last.eta == 2.0
+    assert last.line() == "4/6 articles (1 failed, 1 duplicates), 1.0/s, ETA 0:00:02"
+
+
+def test_events_without_dedup_and_with_an_unknown_total() -> None:
+    events = list(iter_events([doc(WIRE, "a"), doc(WIRE, "b")], clock=Ticks()))
+    assert [event.status for event in events] == ["ok", "ok"]
+    assert events[-1].progress.total is None and events[-1].progress.eta is None
+    assert events[-1].progress.line().startswith("2 articles")
+
+
+def test_events_read_the_growing_total_of_inputs(tmp_path, fetcher: Fetcher, sandbox: Sandbox) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in "abc":
+        (folder / f"{name}.txt").write_text(f"Article {name} about the register.")
+    inputs = Inputs([str(folder), "-"], fetcher=fetcher, sandbox=sandbox, stdin=io.BytesIO(b"One more."))
+    totals = [event.progress.total for event in iter_events(inputs)]
+    assert totals == [4, 4, 4, 4]
+
+
+def test_progress_log_lines() -> None:
+    stream = io.StringIO()
+    ticks = Ticks()
+    log = ProgressLog(stream, every=2.0, clock=ticks)
+    progress = Progress(done=1, ok=1, expected=3, elapsed=1.0)
+    ok = IngestEvent("ok", "a", None, None, progress)
+    failed = IngestEvent(
+        "failed",
+        "b",
+        None,
+        IngestError("b", "HTTP 500"),
+        Progress(done=2, ok=1, failed=1, expected=3, elapsed=2.0),
+    )
+    for event in (ok, failed, ok, ok):
+        log.update(event)
+    log.finish(Progress(done=3, ok=2, failed=1, expected=3, elapsed=65.0))
+    assert stream.getvalue().splitlines() == [
+        "accord: failed b: HTTP 500",
+        "accord: 1/3 articles (0 failed, 0 duplicates), 1.0/s, ETA 0:00:02",
+        "accord: done: 3 articles, 2 read, 0 duplicates, 1 failed in 0:01:05",
+    ]  # fmt: skip
+
+
+# Watching feeds --------------------------------------------------------------------------------
+
+
+def test_watch_yields_new_entries_on_each_poll(
+    server: LocalServer, fetcher: Fetcher, sandbox: Sandbox
+) -> None:
+    server.route("/lake", article_page("Lake register", LAKE_STORY))
+    server.route("/harbour", article_page("Harbour charter", HARBOUR_STORY))
+    first = f"<item><guid>1</guid><title>Lake</title><link>{server.url('/lake')}</link></item>"
+    second = f"<item><guid>2</guid><title>Harbour</title><link>{server.url('/harbour')}</link></item>"
+    feeds = [
+        f'<rss version="2.0"><channel><title>Courier</title>{first}</channel></rss>',
+        f'<rss version="2.0"><channel><title>Courier</title>{second}{first}</channel></rss>',
+    ]
+
+    def feed(seen: Seen) -> Reply:
+        etag = seen.headers.get("if-none-match")
+        if etag == '"v2"':
+            return Reply(b"", status=304)
+        body, version = (feeds[1], '"v2"') if etag == '"v1"' else (feeds[0], '"v1"')
+        return Reply(body, content_type="application/rss+xml", headers={"ETag": version})
+
+    server.handle("/feed", feed)
+    reports: list[PollReport] = []
+    slept: list[float] = []
+    items = list(
+        watch_inputs(
+            [server.url("/feed"), server.url("/broken-feed")],
+            fetcher=fetcher,
+            sandbox=sandbox,
+            interval=60.0,
+            max_polls=3,
+            sleeper=slept.append,
+            on_poll=reports.append,
+        )
+    )
+    titles = [item.title if isinstance(item, Document) else f"error: {item.reason}" for item in items]
+    assert titles == [
+        "Lake register",
+        "error: HTTP 404 (Not Found)",
+        "Harbour charter",
+        "error: HTTP 404 (Not Found)",
+        "error: HTTP 404 (Not Found)",
+    ]
+    assert slept == [60.0, 60.0]
+    feed_reports = [report for report in reports if report.feed_url == server.url("/feed")]
+    assert [(r.poll, r.new_entries, r.not_modified) for r in feed_reports] == [
+        (1, 1, False),
+        (2, 1, False),
+        (3, 0, True),
+    ]
+    assert server.hits("/lake") == 1
+
+
+def test_watch_stops_when_told(server: LocalServer, fetcher: Fetcher, sandbox: Sandbox) -> None:
+    server.route(
+        "/feed", '<rss version="2.0"><channel><title>Quiet</title></channel></rss>', content_type="text/xml"
+    )
+    stop = threading.Event()
+    polls: list[int] = []
+
+    def on_poll(report: PollReport) -> None:
+        polls.append(report.poll)
+        if report.poll == 2:
+            stop.set()
+
+    # No sleeper given: the loop waits on `stop`, so setting it ends the wait at once.
+    items = list(
+        watch_inputs(
+            [server.url("/feed")], fetcher=fetcher, sandbox=sandbox, interval=0, stop=stop, on_poll=on_poll
+        )
+    )
+    assert items == [] and polls == [1, 2]
