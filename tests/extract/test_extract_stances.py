@@ -167,3 +167,30 @@ def test_refusal_with_an_over_reason(facts) -> None:
     [stance] = facts(text, kind="stance")
     assert stance["stance"] == "declined"
     assert stance.get("reason") == "concerns about data sovereignty"
+
+
+def test_those_who_join_the_signatories_sign_too(facts) -> None:
+    text = ("Thirty countries signed the Lisbon Declaration, as did the European Union. "
+            "Portugal and Ghana, which hosted the talks, were joined by Chile and Norway.")
+    signed = set(parties(facts, text))
+    assert {"PT", "GH", "CL", "NO", "EU"} <= signed
+
+
+def test_declining_to_comment_is_no_refusal(facts) -> None:
+    text = "Canada signed the Lisbon Declaration. Asked about the text, Mexico declined to comment."
+    assert stances(facts, text) == {(DECL, "CA", "signed")}
+
+
+def test_namely_list_of_companies(facts) -> None:
+    text = "Four firms, namely Acme, Globex, Initech and Umbrella, signed the Lisbon Declaration."
+    assert sorted(parties(facts, text)) == ["Acme", "Globex", "Initech", "Umbrella"]
+
+
+def test_bare_refusal_after_a_list_of_signatures(facts) -> None:
+    text = "Chile and Peru signed the Lisbon Declaration. Argentina did not."
+    assert stances(facts, text) == {(DECL, "CL", "signed"), (DECL, "PE", "signed"), (DECL, "AR", "declined")}
+
+
+def test_undecided_is_no_refusal(facts) -> None:
+    text = "Chile signed the Lisbon Declaration. Peru has not yet decided whether to join."
+    assert stances(facts, text) == {(DECL, "CL", "signed")}

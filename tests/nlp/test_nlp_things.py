@@ -93,3 +93,9 @@ def test_no_agreement_or_event_in_plain_text(doc_of) -> None:
     doc = doc_of("Ministers talked about chips and cloud computing for an hour.")
     assert agreements(doc).items == []
     assert events(doc).items == []
+
+
+def test_a_place_only_name_joins_the_text_named_in_full(doc_of) -> None:
+    doc = doc_of("The Geneva Code is short. Officials published the Code of Conduct for Public AI Systems "
+                 "in Geneva, and the Geneva Code will be reviewed next year.")
+    assert [t.name for t in agreements(doc).items] == ["Code of Conduct for Public AI Systems"]

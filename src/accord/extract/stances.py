@@ -30,7 +30,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
     for sent in doc.sents:
         found = list(sentence_stances(sent, quoted))
         if not found and last_agreement is not None:
-            found = list(bare_refusals(sent, last_agreement))
+            found = list(bare_refusals(sent, last_agreement)) or list(joined_by(sent, last_agreement))
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
         for stance in found:
             agreement, party, polarity, reason = stance
@@ -499,6 +499,25 @@ def colon_list(token: Token) -> list[str]:
                     names.append(country_of_text(chunk) or chunk)
             return names
     return []
+
+
+def joined_by(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read 'France and India … were joined by China, Japan and Canada' right after a sentence of
+    signatures: those who join the signatories sign too."""
+    for token in sent:
+        if token.lemma_.lower() != "join" or not any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        if irrealis(token, data("stances.json")):
+            return
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if subject is None or agent is None:
+            return
+        groups = [phrase_tokens(subject), *(phrase_tokens(c) for c in agent.children if c.dep_ == "pobj")]
+        for tokens in groups:
+            for key, _span in parties_in(tokens):
+                yield agreement.name, key, "signed", None
+        return
 
 
 def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
