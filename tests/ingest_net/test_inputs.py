@@ -325,3 +325,16 @@ def test_iter_inputs_closes_what_it_opened(server: LocalServer) -> None:
     (document,) = list(inputs)
     assert isinstance(document, Document)
     assert inputs._fetcher is None and inputs.sandbox._process is None
+
+
+def test_an_unforeseen_failure_is_a_reason_and_the_run_goes_on(tmp_path: Path, fetcher: Fetcher) -> None:
+    class BrokenSandbox(Sandbox):
+        def extract_html(self, markup: str, source: str) -> Document:
+            raise RuntimeError("parser exploded")
+
+    (tmp_path / "a.html").write_text(article_page("Lake register", LAKE_STORY))
+    (tmp_path / "b.txt").write_text("A plain article about the harbour charter.")
+    first, second = read([str(tmp_path)], fetcher, BrokenSandbox())
+    assert isinstance(first, IngestError)
+    assert first.reason == "unexpected error (RuntimeError: parser exploded)"
+    assert isinstance(second, Document)

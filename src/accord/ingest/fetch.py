@@ -588,10 +588,7 @@ def _host_key(url: str) -> str:
 
 
 def _phrase(status: int) -> str:
-    try:
-        return httpx.codes(status).phrase
-    except ValueError:
-        return "unknown status"
+    return httpx.codes.get_reason_phrase(status) or "unknown status"
 
 
 def _too_large(detail: str, max_bytes: int) -> str:

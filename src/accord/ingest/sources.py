@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from accord.ingest.decoding import NotText, codec_name, declared_charset, decode
 from accord.ingest.document import Document, IngestError
@@ -41,6 +41,7 @@ from accord.ingest.feeds import (
     FeedEntry,
     PollReport,
     entry_document,
+    entry_source,
     looks_like_feed,
     parse_feed,
     watch_feeds,
@@ -86,7 +87,7 @@ class _Expansion:
 
     tasks: Iterable[Callable[[], list[Item | _Expansion]]]
     count: int | None
-    extra: list[Item] = field(default_factory=list)
+    extra: Sequence[Item] = field(default_factory=list)
 
 
 Task = Callable[[], list[Item | _Expansion]]
@@ -273,19 +274,19 @@ class Inputs:
 
     def _task_for(self, spec: str) -> Task:
         if spec == STDIN:
-            return lambda: [_attempt(self._read_stdin)]
+            return _task(STDIN_SOURCE, lambda: [_attempt(STDIN_SOURCE, self._read_stdin)])
         if _URL.match(spec):
-            return lambda: self._url_items(spec)
+            return _task(spec, self._url_items, spec)
         path = Path(spec)
         if path.is_dir():
-            return lambda: [self._folder(path)]
-        return lambda: self._file_items(path)
+            return _task(spec, lambda: [self._folder(path)])
+        return _task(spec, self._file_items, path)
 
     def _folder(self, root: Path) -> _Expansion:
         files, errors = list_folder(root)
         if not files and not errors:
             errors = [IngestError(str(root), f"no {', '.join(FOLDER_SUFFIXES)} files in this folder")]
-        tasks = [(lambda file=file: self._file_items(file)) for file in files]
+        tasks = [_task(str(file), self._file_items, file) for file in files]
         return _Expansion(tasks=tasks, count=len(files), extra=errors)
 
     def _file_items(self, path: Path) -> list[Item | _Expansion]:
@@ -293,9 +294,9 @@ class Inputs:
         if is_jsonl(path):
             return [self._jsonl(path)]
         if name.endswith(TEXT_SUFFIXES):
-            return [_attempt(lambda: read_path(path, max_bytes=self.max_bytes))]
+            return [_attempt(str(path), read_path, path, max_bytes=self.max_bytes)]
         if name.endswith(HTML_SUFFIXES):
-            return [_attempt(lambda: self._read_html_file(path))]
+            return [_attempt(str(path), self._read_html_file, path)]
         if name.endswith((*FEED_SUFFIXES, ".xml")):
             try:
                 data = read_file_bytes(path, self.max_feed_bytes)
@@ -325,13 +326,17 @@ class Inputs:
         def tasks() -> Iterator[Task]:
             for source, record in records:
                 if isinstance(record, IngestError):
-                    yield lambda record=record: [record]
+                    yield _task(source, _constant, [record])
                 else:
-                    yield lambda source=source, record=record: [
-                        _attempt(lambda: record_document(record, source, read_html=self.read_html))
-                    ]
+                    yield _task(source, self._jsonl_record, record, source)
 
         return _Expansion(tasks=tasks(), count=count_lines(path))
+
+    def _jsonl_record(self, record: dict[str, Any], source: str) -> list[Item | _Expansion]:
+        return [_attempt(source, record_document, record, source, read_html=self.read_html)]
+
+    def _entry_items(self, feed: Feed, entry: FeedEntry, index: int) -> list[Item | _Expansion]:
+        return [_attempt(entry_source(feed, entry, index), self.read_entry, feed, entry, index)]
 
     def _read_stdin(self) -> Document:
         with self._stdin_used:
@@ -372,11 +377,11 @@ class Inputs:
             except IngestError as error:
                 return [IngestError(url, error.reason)]
             return [self._feed_expansion(feed)]
-        return [_attempt(lambda: self.document_from_response(result, url))]
+        return [_attempt(url, self.document_from_response, result, url)]
 
     def _feed_expansion(self, feed: Feed) -> _Expansion:
         tasks = [
-            (lambda index=index, entry=entry: [_attempt(lambda: self.read_entry(feed, entry, index))])
+            _task(entry_source(feed, entry, index), self._entry_items, feed, entry, index)
             for index, entry in enumerate(feed.entries)
         ]
         extra: list[Item] = []
@@ -425,13 +430,36 @@ class Inputs:
 # Helpers ----------------------------------------------------------------------------------------
 
 
-def _attempt(read: Callable[[], Document]) -> Item:
+def _attempt(source: str, read: Callable[..., Document], *args: Any, **kwargs: Any) -> Item:
+    """Read one article; every way it can fail becomes an IngestError naming `source`."""
     try:
-        return read()
+        return read(*args, **kwargs)
     except IngestError as error:
         return error
     except FetchError as error:
         return IngestError(error.url, error.reason)
+    except Exception as error:  # one odd input must not end a long run
+        return IngestError(source, f"unexpected error ({type(error).__name__}: {error})")
+
+
+def _task(source: str, run: Callable[..., list[Item | _Expansion]], *args: Any) -> Task:
+    """A task for the pool: `run(*args)`, with any failure it did not foresee as an IngestError."""
+
+    def task() -> list[Item | _Expansion]:
+        try:
+            return run(*args)
+        except IngestError as error:
+            return [error]
+        except FetchError as error:
+            return [IngestError(error.url, error.reason)]
+        except Exception as error:
+            return [IngestError(source, f"unexpected error ({type(error).__name__}: {error})")]
+
+    return task
+
+
+def _constant(items: list[Item | _Expansion]) -> list[Item | _Expansion]:
+    return items
 
 
 def list_folder(root: Path) -> tuple[list[Path], list[IngestError]]:
