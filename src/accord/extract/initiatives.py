@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact
-from accord.nlp.components.names import INITIATIVE
+from accord.nlp.components.names import INITIATIVE, is_name_word
 from accord.nlp.lexicon import json_data, organisations
 
 _LAUNCH = {
@@ -138,33 +138,53 @@ def quoted_after(obj: Token) -> tuple[str, str | None] | None:
 
 
 def quoted_or_named(obj: Token) -> tuple[str, str | None] | None:
-    """A proper name launched: 'Current AI, a public-interest partnership', or 'initiative "Current AI"'."""
+    """A proper name launched, with the kind its apposition gives: 'Current AI, a public-interest
+    partnership'; 'the Testing Risks of AI for National Security Taskforce'."""
     doc = obj.doc
-    ent = entity_of(obj)
-    heads = {k.lower() for k in json_data("names.json")["initiative_heads"]}
-    if (
-        obj.pos_ == "PROPN"
-        and obj.is_title
-        and (ent is None or not (ent.start <= obj.i < ent.end) or ent.end <= obj.i)
-    ):
-        ent = None
-    if ent is not None and ent.end - 1 < obj.i:
-        ent = None
-    if ent is None and obj.pos_ == "PROPN" and obj.is_title:
+    span: Span | None = None
+    if obj.pos_ == "PROPN" and is_name_word(obj):
         left = obj.left_edge.i
-        while left < obj.i and doc[left].pos_ in ("DET",):
+        while left < obj.i and doc[left].pos_ == "DET":
             left += 1
-        if all(t.is_title or t.lower_ in ("of", "for", "on", "and", "the") for t in doc[left : obj.i + 1]):
-            ent = doc[left : obj.i + 1]
-        start = obj.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
-            start -= 1
-        ent = doc[start : obj.i + 1]
-    if ent is not None and (not ent.label_ or ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE")):
-        kind = None
-        if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
-            nouns = [t for t in doc[ent.end + 1 : min(len(doc), ent.end + 6)] if t.lower_ in heads]
-            if nouns:
-                kind = doc[ent.end + 2 : nouns[0].i + 1].text
-        return ent.text, kind
+        words = doc[left : obj.i + 1]
+        if all(is_name_word(t) or t.lower_ in ("of", "for", "on", "and", "the", "-") for t in words):
+            span = words
+        else:
+            start = obj.i
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and is_name_word(doc[start - 1]):
+                start -= 1
+            span = doc[start : obj.i + 1]
+    else:
+        ent = entity_of(obj)
+        if ent is not None and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and ent.end - 1 == obj.i:
+            span = ent
+    if span is None:
+        return None
+    end = span.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on", "and") and is_name_word(doc[end + 1]):
+        end += 2
+        while end < len(doc) and is_name_word(doc[end]):
+            end += 1
+    span = doc[span.start : end]
+    if doc._.agreements.in_span(span) or doc._.events.in_span(span):
+        return None
+    if len(span) == 1 and not span[0].ent_type_:
+        return None
+    return span.text, appositive_noun(obj)
+
+
+def appositive_noun(obj: Token) -> str | None:
+    """The kind an apposition gives a name: 'a public-interest partnership'."""
+    for child in obj.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [
+                t
+                for t in child.subtree
+                if t.i <= child.i
+                and t.pos_ in ("ADJ", "NOUN", "PUNCT")
+                and t.ent_type_ != "MONEY"
+                and t.text != ","
+            ]
+            text = "".join(t.text_with_ws for t in words).strip().replace(" - ", "-").replace(" -", "-")
+            return text or None
     return None
