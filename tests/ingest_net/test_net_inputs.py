@@ -338,3 +338,15 @@ def test_an_unforeseen_failure_is_a_reason_and_the_run_goes_on(tmp_path: Path, f
     assert isinstance(first, IngestError)
     assert first.reason == "unexpected error (RuntimeError: parser exploded)"
     assert isinstance(second, Document)
+
+
+def test_urls_that_went_through_pathlib_are_repaired(
+    server: LocalServer, fetcher: Fetcher, sandbox: Sandbox
+) -> None:
+    """A CLI argument typed as Path turns https://host/x into https:/host/x; it is read as the URL."""
+    server.route("/page", article_page("Lake register", LAKE_STORY))
+    (document,) = read([Path(server.url("/page")), Path("-")], fetcher, sandbox, stdin=io.BytesIO(b"Text."))[
+        :1
+    ]
+    assert isinstance(document, Document) and document.source == server.url("/page")
+    assert Inputs([Path("-"), "http:/not-repaired-when-text"]).specs == ["-", "http:/not-repaired-when-text"]

@@ -72,6 +72,7 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + (".jsonl", ".j
 FILE_SUFFIXES = (*FOLDER_SUFFIXES, ".xml")
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_MANGLED_URL = re.compile(r"^(https?):/(?=[^/])", re.I)
 _HTML_SNIFF = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|article|main|div|p|h1|h2|title|meta|br|section)\b", re.I
 )
@@ -199,7 +200,7 @@ class Inputs:
         extraction_timeout: float = DEFAULT_TIMEOUT,
         extraction_memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
-        self.specs = [os.fspath(spec) for spec in specs]
+        self.specs = [_spec_text(spec) for spec in specs]
         self.expected = len(self.specs)
         self.max_bytes = max_bytes
         self.max_html_chars = max_html_chars
@@ -428,6 +429,14 @@ class Inputs:
 
 
 # Helpers ----------------------------------------------------------------------------------------
+
+
+def _spec_text(spec: str | os.PathLike[str]) -> str:
+    """A spec as text; a URL that went through pathlib (`https:/host/...`) gets its `//` back."""
+    text = os.fspath(spec)
+    if not isinstance(spec, str):
+        text = _MANGLED_URL.sub(r"\1://", text)
+    return text
 
 
 def _attempt(source: str, read: Callable[..., Document], *args: Any, **kwargs: Any) -> Item:
