@@ -204,8 +204,22 @@ class PeopleFinder:
                 for role in (self.role_before(span), self.role_after(span), self.role_as_head(span)):
                     if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
                         person.roles.append(role)
+            for role in person.roles:
+                if role.of is None and _NATIONAL_OFFICE.search(role.title.lower()):
+                    role.of = self.sole_country(role.sentence)
         doc._.people = people
         return doc
+
+    def sole_country(self, sentence: Span) -> str | None:
+        """The one country a sentence names, which a national office there belongs to
+        ('Britain, whose delegation was led by … after Prime Minister Keir Starmer …')."""
+        codes = set()
+        for ent in sentence.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = self.gazetteer.country(ent.text)
+                if code:
+                    codes.add(code)
+        return codes.pop() if len(codes) == 1 else None
 
     def add_mention(self, people: People, name: str, span: Span) -> None:
         person = people.persons.setdefault(name, Person(name))
@@ -580,6 +594,10 @@ class PeopleFinder:
             return self.organisations[text][0]
         return text or None
 
+
+_NATIONAL_OFFICE = re.compile(
+    r"\b(?:president|prime minister|premier|chancellor|minister|secretary|ambassador|envoy)\b"
+)
 
 QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 
