@@ -46,6 +46,7 @@ documents = sa.Table(
     sa.Column("source", sa.Text, nullable=False, comment="the path the text was read from"),
     sa.Column("text", sa.Text, nullable=False, comment="the text every evidence offset counts into"),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("outlet", sa.Text, comment="who published it: the site name, else the URL's host"),
     sa.UniqueConstraint("url"),
 )
 
@@ -81,6 +82,13 @@ facts = sa.Table(
     sa.Column("stance", sa.String(16)),
     sa.Column("confidence", sa.Float),
     sa.Column("review_status", sa.String(16), nullable=False, server_default="unreviewed"),
+    # Links to the knowledge base (accord.resolve), set by the linker when the fact is written.
+    # No foreign keys: a re-clustering pass rewrites them all, and the linker keeps them valid.
+    sa.Column("agreement_id", sa.Integer, comment="kb_entities.id of the agreement"),
+    sa.Column("event_id", sa.Integer, comment="kb_entities.id of the event"),
+    sa.Column("party_id", sa.Integer, comment="kb_entities.id of the country or organization"),
+    sa.Column("person_id", sa.Integer, comment="kb_entities.id of the person"),
+    sa.Column("as_of", sa.String(10), comment="the document's date: published, else its latest event date"),
     sa.UniqueConstraint("document_id", "ordinal"),
     sa.CheckConstraint(sa.column("review_status").in_(REVIEW_STATUSES), name="review_status"),
     sa.Index(None, "kind", "agreement"),
@@ -88,6 +96,11 @@ facts = sa.Table(
     sa.Index(None, "party"),
     sa.Index(None, "event"),
     sa.Index(None, "person"),
+    sa.Index(None, "kind", "agreement_id", "party_id"),
+    sa.Index(None, "agreement_id", "kind"),
+    sa.Index(None, "event_id", "kind"),
+    sa.Index(None, "party_id", "kind"),
+    sa.Index(None, "person_id", "kind"),
 )
 
 evidence = sa.Table(
@@ -107,4 +120,44 @@ evidence = sa.Table(
     sa.CheckConstraint("start_char >= 0 AND end_char >= start_char", name="span"),
     sa.Index(None, "fact_id"),
     sa.Index(None, "document_id"),
+)
+
+# The knowledge base (accord.resolve): canonical entities that facts link to, every name each
+# goes by, and the distinctive words of those names, which find candidates by index.
+kb_entities = sa.Table(
+    "kb_entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("key", sa.Text, nullable=False, comment="a country code, else the folded name (#n when taken)"),
+    sa.Column("name", sa.Text, nullable=False, comment="the name shown: the fullest form seen"),
+    sa.Column(
+        "attributes", JSON, nullable=False, comment="event: city, country, start, end; agreement: type"
+    ),
+    sa.Column("place", sa.Text, comment="an event's folded city, else its country code"),
+    sa.UniqueConstraint("kind", "key"),
+    sa.CheckConstraint(sa.column("kind").in_(ENTITY_KINDS), name="kind"),
+    sa.Index(None, "kind", "place"),
+)
+
+kb_aliases = sa.Table(
+    "kb_aliases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("key", sa.Text, nullable=False, comment="the folded name"),
+    sa.Column("name", sa.Text, nullable=False, comment="the name as first seen"),
+    sa.UniqueConstraint("entity_id", "key"),
+    sa.Index(None, "kind", "key"),
+)
+
+kb_tokens = sa.Table(
+    "kb_tokens",
+    metadata,
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("token", sa.Text, nullable=False, comment="a distinctive word of one of the entity's names"),
+    sa.PrimaryKeyConstraint("kind", "token", "entity_id"),
+    sa.Index(None, "entity_id"),
 )

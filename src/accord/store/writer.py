@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -44,9 +45,25 @@ def write_record(
         if previous is not None:
             delete_document(connection, previous)
         insert_document(connection, document, source=source, site=site, ingested_at=ingested_at)
-        insert_facts(connection, document["id"], record["facts"])
+        links = link_facts(connection, record)
+        insert_facts(connection, document["id"], record["facts"], links)
         register_entities(connection, record["facts"])
     return Outcome.INGESTED if previous is None else Outcome.REPLACED
+
+
+def link_facts(connection: sa.Connection, record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The knowledge-base links of each fact (accord.resolve), made in the caller's transaction."""
+    from accord.resolve import link_record
+
+    return link_record(connection, record).facts
+
+
+def outlet_of(site: str | None, url: str | None) -> str | None:
+    """Who published a document: its site name, else its URL's host without 'www.'."""
+    if site and site.strip():
+        return site.strip()
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def document_stored(connection: sa.Connection, document_id: str) -> bool:
@@ -83,6 +100,7 @@ def insert_document(
             title=document.get("title"),
             published=document.get("published"),
             site=site,
+            outlet=outlet_of(site, document.get("url")),
             source=source,
             text=document["text"],
             ingested_at=ingested_at or datetime.now(UTC),
@@ -91,12 +109,21 @@ def insert_document(
 
 
 def insert_facts(
-    connection: sa.Connection, document_id: str, record_facts: Sequence[Mapping[str, Any]]
+    connection: sa.Connection,
+    document_id: str,
+    record_facts: Sequence[Mapping[str, Any]],
+    links: Sequence[Mapping[str, Any]] | None = None,
 ) -> int:
-    """Insert a record's facts in their order, then one evidence row per fact that cites a span."""
+    """Insert a record's facts in their order, then one evidence row per fact that cites a span.
+
+    `links` gives each fact's knowledge-base columns (agreement_id, …, as_of), in the same order.
+    """
     if not record_facts:
         return 0
     rows = [fact_row(document_id, ordinal, fact) for ordinal, fact in enumerate(record_facts)]
+    if links is not None:
+        for row, link in zip(rows, links, strict=True):
+            row.update(link)
     inserted = (
         connection.execute(sa.insert(facts).returning(facts.c.id, sort_by_parameter_order=True), rows)
         .scalars()

@@ -1,0 +1,194 @@
+"""The entities one record names, each with the evidence the record gives about it.
+
+An event mention carries the place and dates the document states for it; an agreement
+mention the events it was adopted at, its type and the parties that signed or declined it;
+a person mention the offices the document gives. The linker weighs this evidence against
+what the knowledge base already holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.resolve.kb import alias_key
+from accord.resolve.names import looks_like_person, person_name
+from accord.store.entities import is_country_code
+
+# Link columns of a fact and the fields that fill each, first match wins.
+AGREEMENT_FIELDS = ("agreement",)
+EVENT_FIELDS = ("event",)
+PARTY_FIELDS = ("party", "participant", "of", "country", "chair", "speaker")
+PERSON_FIELDS = ("person", "speaker", "participant", "chair", "led_by")
+# Fields whose value may be a person, an organization or a country code.
+_AMBIGUOUS = ("participant", "chair", "speaker")
+
+
+@dataclass
+class Mention:
+    kind: str
+    key: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    city: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    type: str | None = None
+    events: set[tuple[str, str]] = field(default_factory=set)
+    signed: set[tuple[str, str]] = field(default_factory=set)
+    declined: set[tuple[str, str]] = field(default_factory=set)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.kind, self.key)
+
+    def add_name(self, name: str) -> None:
+        if name and name not in self.names:
+            self.names.append(name)
+
+
+def value_kind(field_name: str, value: str, persons: set[str]) -> str | None:
+    """The kind of entity a field's value names, or None when the field names none."""
+    if field_name in ("agreement",):
+        return "agreement"
+    if field_name in ("event", "previous"):
+        return "event"
+    if field_name == "initiative":
+        return "initiative"
+    if field_name in ("person", "led_by"):
+        return "person"
+    if field_name in ("party", "of", "country", *_AMBIGUOUS):
+        if is_country_code(value):
+            return "country"
+        if field_name == "country":
+            return None
+        if field_name in _AMBIGUOUS and (alias_key("person", value) in persons or looks_like_person(value)):
+            return "person"
+        return "organization"
+    return None
+
+
+def record_mentions(record_facts: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Mention]:
+    """One mention per entity the record names, with the record's evidence about it."""
+    persons = {
+        alias_key("person", f[k])
+        for f in record_facts
+        for k in ("person", "led_by")
+        if isinstance(f.get(k), str) and f[k].strip()
+    }
+    mentions: dict[tuple[str, str], Mention] = {}
+
+    def mention(field_name: str, value: Any) -> Mention | None:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        kind = value_kind(field_name, value, persons)
+        if kind is None:
+            return None
+        ident = (kind, alias_key(kind, value))
+        if not ident[1]:
+            return None
+        found = mentions.get(ident)
+        if found is None:
+            found = mentions[ident] = Mention(kind, ident[1], value, [value])
+        else:
+            found.add_name(value)
+        return found
+
+    for fact in record_facts:
+        for field_name, value in fact.items():
+            mention(field_name, value)
+    for fact in record_facts:
+        kind = fact.get("kind")
+        if kind in ("event", "agreement"):
+            own = mention(kind, fact.get(kind))
+            if own is not None:
+                for alias in fact.get("aliases") or ():
+                    if isinstance(alias, str):
+                        own.add_name(alias)
+                if kind == "agreement" and isinstance(fact.get("type"), str):
+                    own.type = own.type or fact["type"]
+        elif kind == "event_place":
+            event = mention("event", fact.get("event"))
+            if event is not None:
+                event.country = event.country or _text(fact.get("country"))
+                event.city = event.city or _text(fact.get("city"))
+        elif kind == "event_date":
+            event = mention("event", fact.get("event"))
+            start, end = _text(fact.get("start")), _text(fact.get("end"))
+            if event is not None and start:
+                event.start = min(event.start, start) if event.start else start
+                end = end or start
+                event.end = max(event.end, end) if event.end else end
+        elif kind == "agreement_event":
+            agreement = mention("agreement", fact.get("agreement"))
+            event = mention("event", fact.get("event"))
+            if agreement is not None and event is not None:
+                agreement.events.add(event.ident)
+        elif kind == "stance":
+            agreement = mention("agreement", fact.get("agreement"))
+            party = mention("party", fact.get("party"))
+            if agreement is not None and party is not None:
+                (agreement.signed if fact.get("stance") == "signed" else agreement.declined).add(party.ident)
+        elif kind == "role":
+            person = mention("person", fact.get("person"))
+            if person is not None and isinstance(fact.get("title"), str):
+                person.roles.append((fact["title"], _text(fact.get("of"))))
+    return mentions
+
+
+def document_date(document: Mapping[str, Any], record_facts: Sequence[Mapping[str, Any]]) -> str | None:
+    """The date a document speaks as of: its published date, else the latest event date it states."""
+    published = _text(document.get("published"))
+    if published:
+        return published
+    ends = [
+        _text(f.get("end")) or _text(f.get("start")) for f in record_facts if f.get("kind") == "event_date"
+    ]
+    dated = [e for e in ends if e]
+    return max(dated) if dated else None
+
+
+def fact_links(
+    fact: Mapping[str, Any], resolved: Mapping[tuple[str, str], int], persons: set[str]
+) -> dict[str, int | None]:
+    """The link columns of one fact, from the entities its fields resolved to."""
+    links: dict[str, int | None] = {
+        "agreement_id": None,
+        "event_id": None,
+        "party_id": None,
+        "person_id": None,
+    }
+
+    def first(fields: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
+        for name in fields:
+            value = fact.get(name)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            kind = value_kind(name, value, persons)
+            if kind in kinds:
+                found = resolved.get((kind, alias_key(kind, value)))
+                if found is not None:
+                    return found
+        return None
+
+    links["agreement_id"] = first(AGREEMENT_FIELDS, ("agreement",))
+    links["event_id"] = first(EVENT_FIELDS, ("event",))
+    links["party_id"] = first(PARTY_FIELDS, ("country", "organization"))
+    links["person_id"] = first(PERSON_FIELDS, ("person",))
+    return links
+
+
+def record_persons(record_facts: Sequence[Mapping[str, Any]]) -> set[str]:
+    return {
+        person_name(f[k]).key
+        for f in record_facts
+        for k in ("person", "led_by")
+        if isinstance(f.get(k), str) and f[k].strip()
+    }
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
