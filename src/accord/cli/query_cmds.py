@@ -1,0 +1,359 @@
+"""The knowledge-base commands: thin layers over `accord.query` (and `accord resolve` over accord.resolve).
+
+Each query command opens the store (`--db`, else $ACCORD_DB, else ./accord.db), calls one
+query function and prints its result as a table, JSON or CSV. An unknown name or fact id is
+one error line and exit code 1; a store that cannot be opened is exit code 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+import typer
+
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="ACCORD_DB",
+        show_envvar=True,
+        help="Database URL: sqlite:///PATH (default sqlite:///accord.db) or postgresql+psycopg://USER@HOST/DB.",
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    sys.stderr.write(f"accord: {message}\n")
+    return typer.Exit(code)
+
+
+@contextmanager
+def store_connection(db: str | None) -> Iterator[sa.Connection]:
+    """A connection to the store; one-line errors for a store that cannot be opened or an unknown name."""
+    from accord.query import NotFound, unlinked_documents
+    from accord.store import StoreError, open_store
+
+    try:
+        engine = open_store(db)
+    except StoreError as error:
+        raise _fail(str(error), 2) from None
+    try:
+        with engine.connect() as connection:
+            pending = unlinked_documents(connection)
+            if pending:
+                sys.stderr.write(
+                    f"accord: {pending} stored documents are not linked to the knowledge base yet; "
+                    "run `accord resolve`\n"
+                )
+            yield connection
+    except NotFound as error:
+        raise _fail(str(error)) from None
+    except sa.exc.SQLAlchemyError as error:
+        from accord.store.db import one_line
+
+        raise _fail(f"store failed: {one_line(error)}", 2) from None
+    finally:
+        engine.dispose()
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with = + - @ (or a tab or CR) gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Sequence[dict[str, Any]], out: Any = None) -> None:
+    out = out or sys.stdout
+    if not rows:
+        return
+    fields = list(dict.fromkeys(k for row in rows for k in row))
+    writer = csv.DictWriter(out, fieldnames=[csv_cell(f) for f in fields], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({csv_cell(k): csv_cell(row.get(k, "")) for k in fields})
+
+
+def emit(
+    result: Any,
+    format: Format,
+    rows: Callable[[], list[dict[str, Any]]],
+    *,
+    title: str | None = None,
+    notes: Sequence[str] = (),
+) -> None:
+    """Print a query result: JSON of the whole result, CSV or a table of its rows."""
+    from accord.query import as_plain
+
+    if format is Format.json:
+        sys.stdout.write(json.dumps(as_plain(result), ensure_ascii=False, indent=1) + "\n")
+        return
+    if format is Format.csv:
+        buffer = io.StringIO()
+        write_csv(rows(), buffer)
+        sys.stdout.write(buffer.getvalue())
+        return
+    _table(rows(), title=title, notes=notes)
+
+
+def _table(rows: list[dict[str, Any]], *, title: str | None, notes: Sequence[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    # A terminal's own width; piped output is not squeezed into 80 columns.
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    if not rows:
+        console.print(f"{title + ': ' if title else ''}nothing found")
+        return
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    for column in rows[0]:
+        table.add_column(str(column), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in rows[0]))
+    console.print(table)
+    for note in notes:
+        console.print(note)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _split(values: Sequence[str] | None, separators: str) -> list[str] | None:
+    if not values:
+        return None
+    out: list[str] = []
+    for value in values:
+        text = value
+        for sep in separators[1:]:
+            text = text.replace(sep, separators[0])
+        out.extend(v.strip() for v in text.split(separators[0]) if v.strip())
+    return out or None
+
+
+# Commands ----------------------------------------------------------------------------------
+
+
+def agreements_cmd(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """List agreements with the parties that signed and declined them and their number of sources."""
+    from accord.query import agreements
+
+    with store_connection(db) as connection:
+        found = agreements(connection)
+        emit(found, format, lambda: [a.row() for a in found], title="agreements")
+
+
+def stances_cmd(
+    agreement: Annotated[str, typer.Argument(help="An agreement's name or any of its aliases.")],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show every party's stance on an agreement: stance, reason, sources and when first seen."""
+    from accord.query import stances
+
+    with store_connection(db) as connection:
+        result = stances(connection, agreement)
+        counts = [
+            f"stated signatory count {c.count}: " + ", ".join(s.source for s in c.sources)
+            for c in result.counts
+        ]
+        if len(result.counts) > 1:
+            counts.append("the sources disagree on the number of signatories")
+        emit(result, format, result.rows, title=result.agreement, notes=counts)
+
+
+def matrix_cmd(
+    agreements: Annotated[
+        list[str] | None,
+        typer.Option("--agreements", "-a", help="Agreements to show (repeat, or separate with ';')."),
+    ] = None,
+    parties: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--parties", "-p", help="Parties to show: codes or names (repeat, or separate with ',')."
+        ),
+    ] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show agreements × parties: signed, declined, or conflict where sources disagree."""
+    from accord.query import matrix
+
+    with store_connection(db) as connection:
+        result = matrix(connection, _split(agreements, ";"), _split(parties, ", "))
+        emit(result, format, result.rows, title="agreements × parties")
+
+
+def party_cmd(
+    party: Annotated[
+        str, typer.Argument(help="A country code (US, GB, EU), a country's or an organization's name.")
+    ],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show a party's record: stances across agreements, summits, and what its officials said."""
+    from accord.query import party_record
+
+    with store_connection(db) as connection:
+        result = party_record(connection, party)
+        notes = [f"change of position: {c}" for c in result.changes]
+        emit(result, format, result.rows, title=f"{result.name} ({result.party})", notes=notes)
+
+
+def person_cmd(
+    name: Annotated[str, typer.Argument(help="A person's name, in full or in part ('Macron').")],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show a person's offices (dated by their sources), events and quotes."""
+    from accord.query import person_record
+
+    with store_connection(db) as connection:
+        result = person_record(connection, name)
+        emit(result, format, result.rows, title=result.person)
+
+
+def quotes_cmd(
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="A person, or a party speaking itself.")
+    ] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", help="A party: its own words and its officials'.")
+    ] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Words the quote contains.")] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List quotes and reported statements, with speaker, date and source."""
+    from accord.query import quotes
+
+    with store_connection(db) as connection:
+        result = quotes(connection, speaker=speaker, party=party, search=search)
+        emit(result, format, result.rows, title="quotes")
+
+
+def events_cmd(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """Show the timeline of events: places, dates, chairs and agreements adopted."""
+    from accord.query import events
+
+    with store_connection(db) as connection:
+        found = events(connection)
+        emit(found, format, lambda: [e.row() for e in found], title="events")
+
+
+def conflicts_cmd(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """List claims on which sources disagree, each side with its sources and dates."""
+    from accord.query import conflicts
+
+    with store_connection(db) as connection:
+        found = conflicts(connection)
+        emit(found, format, lambda: [c.row() for c in found], title="conflicts")
+
+
+def sources_cmd(
+    fact_id: Annotated[
+        str, typer.Argument(metavar="FACT-ID", help="A fact's id, as the JSON outputs give it.")
+    ],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show the sentences behind a fact, and those of the other sources that state the same claim."""
+    from accord.query import fact_sources
+
+    if not fact_id.strip().isdigit():
+        raise _fail(f"not a fact id: {fact_id!r} (expected a number)", 2)
+    with store_connection(db) as connection:
+        result = fact_sources(connection, int(fact_id))
+        title = f"fact {result.fact_id}: {result.kind} " + json.dumps(result.fields, ensure_ascii=False)
+        emit(result, format, result.rows, title=title)
+
+
+def office_cmd(
+    title: Annotated[str, typer.Argument(help="An office, e.g. 'Prime Minister'.")],
+    of: Annotated[str | None, typer.Option("--of", help="The country or organization of the office.")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="A date (YYYY, YYYY-MM, YYYY-MM-DD): who held it then.")
+    ] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show who held an office, by the dates of the sources that name them."""
+    from accord.query import office_holders
+
+    with store_connection(db) as connection:
+        found = office_holders(connection, title, of=of, on=on)
+        rows = [
+            {
+                "person": h.person,
+                "title": h.title,
+                "of": h.of or "",
+                "first seen": h.first_seen or "",
+                "last seen": h.last_seen or "",
+                "sources": ", ".join(s.source for s in h.sources),
+            }
+            for h in found
+        ]
+        emit(found, format, lambda: rows, title=title)
+
+
+def resolve_cmd(db: DbOption = None) -> None:
+    """Re-link every stored fact to the knowledge base, documents in date order (after an upgrade)."""
+    from accord.resolve import rebuild
+    from accord.store import StoreError, describe_url, open_store, resolve_url
+
+    try:
+        url = resolve_url(db)
+        engine = open_store(url)
+    except StoreError as error:
+        raise _fail(str(error), 2) from None
+    try:
+        with engine.connect() as connection:
+            summary = rebuild(connection)
+    except sa.exc.SQLAlchemyError as error:
+        from accord.store.db import one_line
+
+        raise _fail(f"store failed: {one_line(error)}", 2) from None
+    finally:
+        engine.dispose()
+    typer.echo(f"{summary.line()} ({describe_url(url)})")
+
+
+COMMANDS: dict[str, Callable[..., None]] = {
+    "agreements": agreements_cmd,
+    "stances": stances_cmd,
+    "matrix": matrix_cmd,
+    "party": party_cmd,
+    "person": person_cmd,
+    "quotes": quotes_cmd,
+    "events": events_cmd,
+    "conflicts": conflicts_cmd,
+    "sources": sources_cmd,
+    "office": office_cmd,
+    "resolve": resolve_cmd,
+}
+
+
+def register(app: typer.Typer) -> None:
+    """Add the knowledge-base commands to the `accord` app."""
+    for name, command in COMMANDS.items():
+        app.command(name)(command)

@@ -1,0 +1,264 @@
+"""What every query shares: the live-fact filter, sources, and finding an entity from what a user typed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from rapidfuzz import fuzz, process
+
+from accord.resolve.kb import alias_key
+from accord.resolve.names import person_name, persons_compatible
+from accord.store.entities import fold_name, is_country_code
+from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities, kb_tokens
+
+
+class NotFound(LookupError):
+    """What the user asked for is not in the store; the message is one line for them."""
+
+
+def live() -> sa.ColumnElement[bool]:
+    """Facts that count: every one not rejected in review."""
+    return facts.c.review_status != "rejected"
+
+
+def outlet_key() -> sa.ColumnElement[Any]:
+    """One value per independent source: the outlet, else the document itself."""
+    return sa.func.coalesce(documents.c.outlet, documents.c.id)
+
+
+@dataclass
+class Source:
+    """One document's support for a claim: where it is, who published it, and the sentence."""
+
+    fact_id: int
+    document_id: str
+    source: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    date: str | None
+    evidence: str | None
+    start: int | None
+    end: int | None
+    value: str | None = None  # what this source says, where sources disagree (a stance, a count)
+
+    @property
+    def outlet_key(self) -> str:
+        return self.outlet or self.document_id
+
+
+def source_columns() -> list[Any]:
+    return [
+        facts.c.id.label("fact_id"),
+        facts.c.document_id,
+        documents.c.source,
+        documents.c.url,
+        documents.c.title,
+        documents.c.outlet,
+        sa.func.coalesce(facts.c.as_of, documents.c.published).label("date"),
+        evidence.c.text.label("evidence"),
+        evidence.c.start_char,
+        evidence.c.end_char,
+    ]
+
+
+def joined() -> Any:
+    """facts ⋈ documents ⟕ evidence."""
+    return facts.join(documents, documents.c.id == facts.c.document_id).outerjoin(
+        evidence, evidence.c.fact_id == facts.c.id
+    )
+
+
+def source_of(row: Any, value: str | None = None) -> Source:
+    return Source(
+        fact_id=row.fact_id,
+        document_id=row.document_id,
+        source=row.source,
+        url=row.url,
+        title=row.title,
+        outlet=row.outlet,
+        date=row.date,
+        evidence=row.evidence,
+        start=row.start_char,
+        end=row.end_char,
+        value=value,
+    )
+
+
+def distinct_outlets(sources: Iterable[Source]) -> int:
+    return len({s.outlet_key for s in sources})
+
+
+def first_seen(sources: Iterable[Source]) -> str | None:
+    dates = [s.date for s in sources if s.date]
+    return min(dates) if dates else None
+
+
+def dedupe_sources(sources: Iterable[Source]) -> list[Source]:
+    """One source per fact (a fact with several evidence rows is still one source), oldest first."""
+    seen: dict[int, Source] = {}
+    for source in sources:
+        seen.setdefault(source.fact_id, source)
+    return sorted(seen.values(), key=lambda s: (s.date or "9999", s.source, s.fact_id))
+
+
+@dataclass
+class EntityRef:
+    id: int
+    kind: str
+    key: str
+    name: str
+    aliases: list[str]
+    attributes: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        """A country by its code, anything else by its name."""
+        return self.key if self.kind == "country" else self.name
+
+
+def entities_by_id(connection: sa.Connection, ids: Iterable[int | None]) -> dict[int, EntityRef]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    out: dict[int, EntityRef] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for row in connection.execute(sa.select(kb_entities).where(kb_entities.c.id.in_(chunk))):
+            out[row.id] = EntityRef(row.id, row.kind, row.key, row.name, [], dict(row.attributes or {}))
+        names = connection.execute(
+            sa.select(kb_aliases.c.entity_id, kb_aliases.c.name)
+            .where(kb_aliases.c.entity_id.in_(chunk))
+            .order_by(kb_aliases.c.id)
+        )
+        for entity_id, name in names:
+            ref = out.get(entity_id)
+            if ref is not None and name != ref.name and name not in ref.aliases:
+                ref.aliases.append(name)
+    return out
+
+
+def find_entity(connection: sa.Connection, kinds: Sequence[str], text: str) -> EntityRef:
+    """The entity a user means by a name: an alias first, then the closest name (rapidfuzz), else NotFound."""
+    text = text.strip()
+    if not text:
+        raise NotFound(f"no {kinds[0]} named {text!r}")
+    keys = {alias_key(kind, text) for kind in kinds}
+    if "country" in kinds and is_country_code(text.upper()) and len(text) == 2:
+        keys.add(text.upper())
+    rows = connection.execute(
+        sa.select(kb_aliases.c.entity_id, kb_aliases.c.kind).where(
+            kb_aliases.c.kind.in_(kinds), kb_aliases.c.key.in_(sorted(keys))
+        )
+    ).all()
+    ids = _with_live_facts(connection, {r.entity_id for r in rows})
+    if not ids and "person" in kinds:
+        ids = _person_matches(connection, text)
+    if not ids:
+        ids = _closest(connection, kinds, text)
+    if not ids:
+        raise NotFound(f"no {_kind_words(kinds)} matches {text!r}")
+    found = entities_by_id(connection, ids)
+    # The most-cited entity when a name is shared.
+    best = max(found.values(), key=lambda e: (_fact_count(connection, e), -e.id))
+    return best
+
+
+def _person_matches(connection: sa.Connection, text: str) -> set[int]:
+    """Persons whose names agree with the text ('President Macron' → Emmanuel Macron), found by name word."""
+    wanted = person_name(text)
+    if not wanted.words:
+        return set()
+    ids = set(
+        connection.execute(
+            sa.select(kb_tokens.c.entity_id)
+            .where(kb_tokens.c.kind == "person", kb_tokens.c.token.in_(list(wanted.words)))
+            .distinct()
+        ).scalars()
+    )
+    refs = entities_by_id(connection, ids)
+    matching = {
+        ref.id
+        for ref in refs.values()
+        if any(persons_compatible(wanted, person_name(n)) for n in [ref.name, *ref.aliases])
+    }
+    return _with_live_facts(connection, matching)
+
+
+def _closest(connection: sa.Connection, kinds: Sequence[str], text: str) -> set[int]:
+    rows = connection.execute(
+        sa.select(kb_aliases.c.entity_id, kb_aliases.c.key).where(kb_aliases.c.kind.in_(kinds))
+    ).all()
+    if not rows:
+        return set()
+    query = fold_name(text)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for entity_id, key in rows:
+        by_key[key].add(entity_id)
+    matches = process.extract(query, list(by_key), scorer=fuzz.WRatio, limit=5, score_cutoff=86)
+    if not matches:
+        return set()
+    top = matches[0][1]
+    ids = {i for key, score, _ in matches if score >= top - 0.01 for i in by_key[key]}
+    return _with_live_facts(connection, ids)
+
+
+def _with_live_facts(connection: sa.Connection, ids: set[int]) -> set[int]:
+    """Only entities that some fact not rejected still links to."""
+    if not ids:
+        return set()
+    entities = entities_by_id(connection, ids)
+    out = set()
+    for entity in entities.values():
+        if _fact_count(connection, entity, limit=1):
+            out.add(entity.id)
+    return out
+
+
+def _fact_count(connection: sa.Connection, entity: EntityRef, limit: int | None = None) -> int:
+    column = link_column(entity.kind)
+    if column is None:
+        return 0
+    query = sa.select(facts.c.id).where(column == entity.id, live())
+    if limit:
+        query = query.limit(limit)
+    return len(connection.execute(query).all())
+
+
+def link_column(kind: str) -> Any:
+    return {
+        "agreement": facts.c.agreement_id,
+        "event": facts.c.event_id,
+        "person": facts.c.person_id,
+        "country": facts.c.party_id,
+        "organization": facts.c.party_id,
+    }.get(kind)
+
+
+def _kind_words(kinds: Sequence[str]) -> str:
+    return " or ".join(kinds)
+
+
+def unlinked_documents(connection: sa.Connection) -> int:
+    """Documents stored before the knowledge base existed (or before `accord resolve`), by their facts."""
+    query = sa.select(sa.func.count(sa.distinct(facts.c.document_id))).where(
+        facts.c.kind == "stance", facts.c.agreement_id.is_(None), live()
+    )
+    return int(connection.execute(query).scalar_one())
+
+
+def as_plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts as JSON-ready values."""
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: as_plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: as_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [as_plain(v) for v in value]
+    return value
