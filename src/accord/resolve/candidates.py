@@ -111,7 +111,7 @@ def name_score(
                 same_type
                 and (a.signature < b.signature or b.signature < a.signature)
                 and (a.places == b.places or not (a.places and b.places))
-                and _contained_ok(a, b)
+                and _contained_ok(a, b, typed=bool(mention_type and entity_type))
             ):
                 score, reason = CONTAINED, "one name inside the other"
             else:
@@ -122,10 +122,15 @@ def name_score(
     return best, why
 
 
-def _contained_ok(a: NameParts, b: NameParts) -> bool:
-    """The shorter name keeps something of its own: a place or a distinctive word, not a lone common word."""
+def _contained_ok(a: NameParts, b: NameParts, *, typed: bool) -> bool:
+    """The shorter name keeps something of its own: two distinctive words, or a place in a typed name.
+
+    'Seoul Declaration' is contained in 'Seoul Declaration for safe, innovative and inclusive AI'
+    (both declarations); a bare place is not enough for untyped names ('Paris AI Summit' is not
+    'Paris Peace Forum').
+    """
     small = a if len(a.signature) < len(b.signature) else b
-    return bool(small.places) or len(small.distinctive) >= 2
+    return len(small.distinctive) >= 2 or (typed and bool(small.places))
 
 
 def type_veto(mention_type: str | None, entity_type: str | None) -> bool:

@@ -227,19 +227,19 @@ class KnowledgeBase:
     def add_names(self, entity_id: int, names: Iterable[str], *, _new: bool = False) -> None:
         """Keep every name as an alias, its words as index words; a fuller name becomes the display name."""
         entity = self.get([entity_id])[entity_id]
-        known = set() if _new else {alias_key(entity.kind, a) for a in entity.aliases}
+        known = set() if _new else set(entity.aliases)
         fresh: dict[str, str] = {}
         for name in names:
             key = alias_key(entity.kind, name)
-            if name and key and key not in known and key not in fresh:
-                fresh[key] = name
+            if name and key and name not in known and name not in fresh:
+                fresh[name] = key
         if not fresh:
             return
         self.connection.execute(
             sa.insert(kb_aliases),
-            [{"entity_id": entity_id, "kind": entity.kind, "key": k, "name": n} for k, n in fresh.items()],
+            [{"entity_id": entity_id, "kind": entity.kind, "key": k, "name": n} for n, k in fresh.items()],
         )
-        words = set().union(*(index_words(entity.kind, n) for n in fresh.values()))
+        words = set().union(*(index_words(entity.kind, n) for n in fresh))
         present = set(
             self.connection.execute(
                 sa.select(kb_tokens.c.token).where(kb_tokens.c.entity_id == entity_id)
@@ -251,7 +251,7 @@ class KnowledgeBase:
                 sa.insert(kb_tokens),
                 [{"entity_id": entity_id, "kind": entity.kind, "token": w} for w in new_words],
             )
-        for name in fresh.values():
+        for name in fresh:
             if name not in entity.aliases:
                 entity.aliases.append(name)
         if entity.kind != "country":

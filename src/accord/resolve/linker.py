@@ -140,7 +140,11 @@ class Linker:
             same_place = bool(place) and entity.id in at_place
             if same_place and _overlap(mention.start, mention.end, attrs.get("start"), attrs.get("end")):
                 score, why = max(score, 95.0), "same place, overlapping dates"
-            elif same_place and not distinctive_words(mine) and len(at_place) == 1:
+            elif (
+                same_place
+                and len(at_place) == 1
+                and not (distinctive_words(mine) and distinctive_words(theirs))
+            ):
                 score, why = max(score, 82.0), "the only event in the place its name gives"
             if score:
                 scored.append(Candidate(entity.id, score, why))

@@ -73,12 +73,7 @@ def value_kind(field_name: str, value: str, persons: set[str]) -> str | None:
 
 def record_mentions(record_facts: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Mention]:
     """One mention per entity the record names, with the record's evidence about it."""
-    persons = {
-        alias_key("person", f[k])
-        for f in record_facts
-        for k in ("person", "led_by")
-        if isinstance(f.get(k), str) and f[k].strip()
-    }
+    persons = record_persons(record_facts)
     mentions: dict[tuple[str, str], Mention] = {}
 
     def mention(field_name: str, value: Any) -> Mention | None:
@@ -182,12 +177,26 @@ def fact_links(
 
 
 def record_persons(record_facts: Sequence[Mapping[str, Any]]) -> set[str]:
-    return {
-        person_name(f[k]).key
-        for f in record_facts
-        for k in ("person", "led_by")
-        if isinstance(f.get(k), str) and f[k].strip()
-    }
+    """Keys of the persons a record names: in person fields, or as a personal name where a person may stand.
+
+    A lone surname ('Macron' as a speaker) is a person when the record names that person in full.
+    """
+    persons: set[str] = set()
+    for fact in record_facts:
+        for field_name in ("person", "led_by", *_AMBIGUOUS):
+            value = fact.get(field_name)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            named = field_name in ("person", "led_by")
+            if named or (not is_country_code(value) and looks_like_person(value)):
+                persons.add(person_name(value).key)
+    surnames = {key.split()[-1] for key in persons if key}
+    for fact in record_facts:
+        for field_name in _AMBIGUOUS:
+            value = fact.get(field_name)
+            if isinstance(value, str) and person_name(value).key in surnames:
+                persons.add(person_name(value).key)
+    return persons
 
 
 def _text(value: Any) -> str | None:

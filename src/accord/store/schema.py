@@ -147,8 +147,8 @@ kb_aliases = sa.Table(
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("key", sa.Text, nullable=False, comment="the folded name"),
-    sa.Column("name", sa.Text, nullable=False, comment="the name as first seen"),
-    sa.UniqueConstraint("entity_id", "key"),
+    sa.Column("name", sa.Text, nullable=False, comment="the name as a source gave it"),
+    sa.UniqueConstraint("entity_id", "name"),
     sa.Index(None, "kind", "key"),
 )
 

@@ -71,12 +71,12 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.Integer, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("key", sa.Text, nullable=False, comment="the folded name"),
-        sa.Column("name", sa.Text, nullable=False, comment="the name as first seen"),
+        sa.Column("name", sa.Text, nullable=False, comment="the name as a source gave it"),
         sa.PrimaryKeyConstraint("id", name="pk_kb_aliases"),
         sa.ForeignKeyConstraint(
             ["entity_id"], ["kb_entities.id"], name="fk_kb_aliases_entity_id_kb_entities", ondelete="CASCADE"
         ),
-        sa.UniqueConstraint("entity_id", "key", name="uq_kb_aliases_entity_id_key"),
+        sa.UniqueConstraint("entity_id", "name", name="uq_kb_aliases_entity_id_name"),
     )
     op.create_index("ix_kb_aliases_kind_key", "kb_aliases", ["kind", "key"])
     op.create_table(
