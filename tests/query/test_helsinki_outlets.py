@@ -1,0 +1,159 @@
+"""Three outlets report one agreement under three names: ingested, merged, and queried (both backends).
+
+The articles in data/helsinki were written for these tests: the Northern Ledger calls the text
+the 'Helsinki Declaration on Trustworthy Algorithms', the Harbour Post the 'Charter for
+Accountable Machine Intelligence' adopted at the 'Helsinki AI Summit', a wire service the
+'Helsinki Declaration'. The Ledger says Brazil declined and 42 countries signed; the Post
+says Brazil signed and 40 did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from kb_fixtures import DATA
+from spacy.language import Language
+from sqlalchemy.engine import Engine
+
+from accord.query import NotFound, agreements, conflicts, events, fact_sources, matrix, party_record, stances
+from accord.store import ingest_paths, open_store
+from accord.store.schema import facts, kb_entities
+
+HELSINKI = DATA / "helsinki"
+LEDGER, POST, WIRE = (
+    "ledger-helsinki-declaration.html",
+    "harbour-post-charter.txt",
+    "wire-helsinki-refusal.txt",
+)
+
+
+@pytest.fixture
+def helsinki(db_url: str, nlp: Language) -> Iterator[Engine]:
+    engine = open_store(db_url)
+    summary = ingest_paths(engine, [HELSINKI], nlp=nlp)
+    assert (summary.ingested, summary.failed) == (3, 0)
+    yield engine
+    engine.dispose()
+
+
+def names(sources: list) -> set[str]:
+    return {Path(s.source).name for s in sources}
+
+
+def test_three_names_are_one_agreement_entity(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        found = agreements(connection)
+        assert [a.agreement for a in found] == ["Helsinki Declaration on Trustworthy Algorithms"]
+        summary = found[0]
+        assert set(summary.aliases) == {
+            "Charter for Accountable Machine Intelligence",
+            "Helsinki Declaration",
+        }
+        assert (summary.sources, summary.documents) == (3, 3)
+        assert sorted(summary.counts) == [40, 42]
+        for name in (
+            "Charter for Accountable Machine Intelligence",
+            "Helsinki Declaration",
+            "helsinki declaration",
+        ):
+            assert stances(connection, name).agreement_id == summary.id
+
+
+def test_one_event_under_two_names(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        found = events(connection)
+        assert len(found) == 1
+        assert {found[0].event, *found[0].aliases} == {"Nordic AI Governance Summit", "Helsinki AI Summit"}
+        assert (found[0].city, found[0].start, found[0].end) == ("Helsinki", "2026-03-14", "2026-03-15")
+
+
+def test_stances_merge_every_source_and_count_outlets(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        result = stances(connection, "Helsinki Declaration")
+    by_party = {s.party: s for s in result.stances}
+    assert by_party["FI"].stance == "signed" and by_party["FI"].outlets == 3
+    assert names(by_party["FI"].sources) == {LEDGER, POST, WIRE}
+    assert by_party["JP"].outlets == 3
+    assert by_party["CA"].outlets == 2 and names(by_party["CA"].sources) == {LEDGER, WIRE}
+    assert by_party["US"].stance == "declined" and names(by_party["US"].sources) == {WIRE}
+    # Claims with more independent outlets rank first.
+    assert [s.outlets for s in result.stances] == sorted((s.outlets for s in result.stances), reverse=True)
+    assert by_party["FI"].first_seen == "2026-03-15"
+
+
+def test_a_pair_that_disagrees_is_a_conflict_with_both_sides(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        brazil = {s.party: s for s in stances(connection, "Helsinki Declaration").stances}["BR"]
+        found = conflicts(connection)
+    assert brazil.stance == "conflict" and brazil.reasons == ["concerns about data sovereignty"]
+    by_type = {(c.type, c.party): c for c in found}
+    stance = by_type["stance", "BR"]
+    sides = {side["value"]: side for side in stance.sides}
+    assert names(sides["signed"]["sources"]) == {POST}
+    assert names(sides["declined"]["sources"]) == {LEDGER}
+    assert {s.date for s in sides["declined"]["sources"]} == {"2026-03-15"}
+    count = by_type["count", None]
+    assert [(side["value"], names(side["sources"])) for side in count.sides] == [
+        ("40", {POST}),
+        ("42", {LEDGER}),
+    ]
+
+
+def test_matrix_cells_use_the_merged_stance(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        grid = matrix(connection, parties=["BR", "US", "Finland"])
+    assert grid.parties == ["BR", "US", "FI"]
+    assert grid.rows() == [
+        {
+            "agreement": "Helsinki Declaration on Trustworthy Algorithms",
+            "BR": "conflict",
+            "US": "declined",
+            "FI": "signed",
+        }
+    ]
+
+
+def test_a_rejected_fact_drops_out_of_every_query(helsinki: Engine) -> None:
+    with helsinki.begin() as connection:
+        declined = connection.execute(
+            sa.select(facts.c.id).where(
+                facts.c.kind == "stance", facts.c.stance == "declined", facts.c.party == "BR"
+            )
+        ).scalar_one()
+        connection.execute(sa.update(facts).where(facts.c.id == declined).values(review_status="rejected"))
+    with helsinki.connect() as connection:
+        brazil = {s.party: s for s in stances(connection, "Helsinki Declaration").stances}["BR"]
+        assert brazil.stance == "signed" and brazil.reasons == []
+        assert [c.type for c in conflicts(connection)] == ["count"]
+        assert "BR" not in {
+            a.agreement for a in party_record(connection, "BR").agreements if a.stance == "declined"
+        }
+        with pytest.raises(NotFound, match="rejected"):
+            fact_sources(connection, declined)
+
+
+def test_sources_show_the_sentences_behind_a_claim(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        finland = connection.execute(
+            sa.select(facts.c.id)
+            .where(facts.c.kind == "stance", facts.c.party == "FI")
+            .order_by(facts.c.id)
+            .limit(1)
+        ).scalar_one()
+        result = fact_sources(connection, finland)
+    assert result.entities["party"] == "FI"
+    assert all("Finland" in s.evidence for s in result.sources)
+    assert len(result.corroborating) == 2
+
+
+def test_the_knowledge_base_has_one_agreement_and_one_event(helsinki: Engine) -> None:
+    with helsinki.connect() as connection:
+        kinds = dict(
+            connection.execute(
+                sa.select(kb_entities.c.kind, sa.func.count()).group_by(kb_entities.c.kind)
+            ).all()
+        )
+    assert kinds["agreement"] == 1 and kinds["event"] == 1
