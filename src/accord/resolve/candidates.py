@@ -126,11 +126,12 @@ def _contained_ok(a: NameParts, b: NameParts, *, typed: bool) -> bool:
     """The shorter name keeps something of its own: two distinctive words, or a place in a typed name.
 
     'Seoul Declaration' is contained in 'Seoul Declaration for safe, innovative and inclusive AI'
-    (both declarations); a bare place is not enough for untyped names ('Paris AI Summit' is not
-    'Paris Peace Forum').
+    (both declarations), 'Kestrel Pact' is the short form 'Kestrel Pact on Robotics' begins with;
+    a bare place is not enough for untyped names ('Paris AI Summit' is not 'Paris Peace Forum').
     """
-    small = a if len(a.signature) < len(b.signature) else b
-    return len(small.distinctive) >= 2 or (typed and bool(small.places))
+    small, large = (a, b) if len(a.signature) < len(b.signature) else (b, a)
+    short_form = bool(small.distinctive) and large.key.startswith(small.key + " ")
+    return short_form or len(small.distinctive) >= 2 or (typed and bool(small.places))
 
 
 def type_veto(mention_type: str | None, entity_type: str | None) -> bool:

@@ -82,7 +82,7 @@ def record_mentions(record_facts: Sequence[Mapping[str, Any]]) -> dict[tuple[str
         kind = value_kind(field_name, value, persons)
         if kind is None:
             return None
-        ident = (kind, alias_key(kind, value))
+        ident = (kind, mention_key(kind, value, persons))
         if not ident[1]:
             return None
         found = mentions.get(ident)
@@ -164,7 +164,7 @@ def fact_links(
                 continue
             kind = value_kind(name, value, persons)
             if kind in kinds:
-                found = resolved.get((kind, alias_key(kind, value)))
+                found = resolved.get((kind, mention_key(kind, value, persons)))
                 if found is not None:
                     return found
         return None
@@ -174,6 +174,16 @@ def fact_links(
     links["party_id"] = first(PARTY_FIELDS, ("country", "organization"))
     links["person_id"] = first(PERSON_FIELDS, ("person",))
     return links
+
+
+def mention_key(kind: str, value: str, persons: set[str]) -> str:
+    """A name's key in its record: a lone surname is the one person of the record who bears it."""
+    key = alias_key(kind, value)
+    if kind == "person" and key and " " not in key:
+        fuller = [p for p in persons if " " in p and p.split()[-1] == key]
+        if len(fuller) == 1:
+            return fuller[0]
+    return key
 
 
 def record_persons(record_facts: Sequence[Mapping[str, Any]]) -> set[str]:
