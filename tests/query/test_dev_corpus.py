@@ -1,0 +1,72 @@
+"""The development corpus ingested, then `accord stances` for the Bletchley, Seoul and Paris texts.
+
+Each party that a text's annotations (NAME.gold.json) say signed or declined must be listed
+with that stance and with the text among its sources. Skipped without ../shared/corpus/dev.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+from accord.store import ingest_paths, open_store
+
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+# Text → (the name asked for, the annotated name of the same agreement in that text).
+TEXTS = {
+    "bletchley-declaration-wire.txt": ("Bletchley Declaration", "Bletchley Declaration"),
+    "ai-seoul-summit-release.txt": (
+        "Seoul Declaration",
+        "Seoul Declaration for safe, innovative and inclusive AI",
+    ),
+    "paris-statement-refusals.html": (
+        "AI Paris Declaration",
+        "Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet",
+    ),
+    "paris-summit-vietnam.txt": ("AI Paris Declaration", "AI Paris Declaration"),
+}
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"no development corpus at {DEV}")
+
+
+def asserted(text: str, agreement: str) -> dict[str, str]:
+    gold = json.loads((DEV / text).with_suffix(".gold.json").read_text(encoding="utf-8"))
+    return {
+        f["party"]: f["stance"]
+        for f in gold["facts"]
+        if f["kind"] == "stance" and f["agreement"] == agreement and not f.get("optional")
+    }
+
+
+def test_stances_list_every_party_each_text_asserts_with_its_source(db_url: str, nlp: Language) -> None:
+    engine = open_store(db_url)
+    try:
+        summary = ingest_paths(engine, [DEV], nlp=nlp)
+    finally:
+        engine.dispose()
+    assert summary.failed == 0
+    runner = CliRunner()
+    answers: dict[str, dict] = {}
+    for text, (asked, annotated) in TEXTS.items():
+        if asked not in answers:
+            result = runner.invoke(app, ["stances", asked, "--format", "json", "--db", db_url])
+            assert result.exit_code == 0, result.output
+            answers[asked] = json.loads(result.stdout)
+        listed = {s["party"]: s for s in answers[asked]["stances"]}
+        expected = asserted(text, annotated)
+        assert expected, text
+        for party, stance in expected.items():
+            assert party in listed, f"{party} missing from `accord stances {asked}` ({text})"
+            assert listed[party]["stance"] in (stance, "conflict"), (text, party)
+            assert text in {Path(s["source"]).name for s in listed[party]["sources"]}, (text, party)
+    # The Paris texts name the statement differently: one agreement answers for both.
+    paris = answers["AI Paris Declaration"]
+    assert {paris["agreement"], *paris["aliases"]} >= {
+        "AI Paris Declaration",
+        "Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet",
+    }
