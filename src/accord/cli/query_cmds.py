@@ -14,10 +14,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import sqlalchemy as sa
 import typer
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,6 +50,8 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @contextmanager
 def store_connection(db: str | None) -> Iterator[sa.Connection]:
     """A connection to the store; one-line errors for a store that cannot be opened or an unknown name."""
+    import sqlalchemy as sa
+
     from accord.query import NotFound, unlinked_documents
     from accord.store import StoreError, open_store
 
@@ -318,6 +322,8 @@ def office_cmd(
 
 def resolve_cmd(db: DbOption = None) -> None:
     """Re-link every stored fact to the knowledge base, documents in date order (after an upgrade)."""
+    import sqlalchemy as sa
+
     from accord.resolve import rebuild
     from accord.store import StoreError, describe_url, open_store, resolve_url
 
