@@ -173,6 +173,12 @@ class KnowledgeBase:
             out[agreement_id].add(party_id)
         return out
 
+    def load_countries(self, codes: Iterable[str]) -> None:
+        """Read the entities of many country codes at once (one query per record, not one per code)."""
+        wanted = sorted(set(codes) - set(self._countries))
+        for code, ids in self.by_alias("country", wanted).items():
+            self._countries[code] = min(ids)
+
     def country(self, code: str) -> int:
         """The entity of a country code, made on first use."""
         if code in self._countries:

@@ -83,6 +83,7 @@ class Linker:
         resolved: dict[tuple[str, str], int] = {}
         claimed: dict[int, tuple[str, str]] = {}
         ordered = sorted(mentions.values(), key=lambda m: (KIND_ORDER.index(m.kind), m.key))
+        self.kb.load_countries(m.key for m in ordered if m.kind == "country")
         for mention in ordered:
             entity_id = self._link_one(mention, resolved, claimed)
             resolved[mention.ident] = entity_id
@@ -180,7 +181,10 @@ class Linker:
             and not type_veto(mention.type, pool[i].attributes.get("type"))
         ]
         events_of = self.kb.events_of(ids)
-        signatories = self.kb.signatories(ids)
+        # Signatories are evidence only where the names do not settle it: read them for those alone.
+        settled = {i for i in ids if name_score(mine, parts_of("agreement", pool[i].aliases))[0] >= EXACT}
+        unsettled = [i for i in ids if i not in settled]
+        signatories = self.kb.signatories(unsettled) if signed and unsettled and not settled else {}
         viable_there = at_event_ids(at_event, events) & set(ids)
         scored: list[Candidate] = []
         viable_exact: list[int] = []
@@ -211,6 +215,8 @@ class Linker:
                 score = 60 + (25 if alone else 0) + 30 * overlap
                 why = "adopted at the same event" + (", shared signatories" if overlap else "")
             if score:
+                # Evidence ranks the candidates that names alone do not settle; an equal name stays first.
+                score = score if entity_id in settled else min(score, EXACT - 1)
                 scored.append(Candidate(entity_id, score, why))
         chosen = _decide(sorted(scored, key=lambda c: (-c.score, c.entity_id)))
         if chosen is None:

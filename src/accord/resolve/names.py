@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from accord.store.entities import fold_name
@@ -87,6 +87,7 @@ def tokens(key: str) -> list[str]:
     return key.split()
 
 
+@lru_cache(maxsize=65536)
 def name_parts(name: str, kind: str, extra_places: frozenset[str] = frozenset()) -> NameParts:
     """Split an agreement's, event's or organization's name into what identifies it."""
     key = fold_name(name)
@@ -147,6 +148,7 @@ class PersonName:
         return self.key.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def person_name(name: str) -> PersonName:
     """A person's name without the titles and honorifics put before it ('President Macron' → 'macron')."""
     words = tokens(fold_name(name))
