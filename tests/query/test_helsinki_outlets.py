@@ -157,3 +157,29 @@ def test_the_knowledge_base_has_one_agreement_and_one_event(helsinki: Engine) ->
             ).all()
         )
     assert kinds["agreement"] == 1 and kinds["event"] == 1
+
+
+def test_merged_claims_stay_current_and_agree_with_the_facts(helsinki: Engine) -> None:
+    from accord.query.claims import _conflicting_pairs, stance_cells
+    from accord.resolve.claims import claims_fresh, refresh_if_stale
+
+    with helsinki.connect() as connection:
+        assert claims_fresh(connection)  # kept by the writer from the first document on
+        from_claims = stance_cells(connection)
+    with helsinki.begin() as connection:
+        connection.execute(
+            sa.update(facts)
+            .where(facts.c.kind == "stance", facts.c.party == "US")
+            .values(review_status="rejected")
+        )
+    with helsinki.connect() as connection:
+        assert not claims_fresh(connection)  # a review changed the facts behind the table's back
+        live = stance_cells(connection)
+        assert {k for k, v in from_claims.items() if v["stance"] == "declined"} - set(live)
+        connection.rollback()
+        assert refresh_if_stale(connection)
+        assert claims_fresh(connection)
+        assert stance_cells(connection) == live
+        assert len(_conflicting_pairs(connection)) == len(
+            [c for c in conflicts(connection) if c.type == "stance"]
+        )

@@ -53,6 +53,7 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
     import sqlalchemy as sa
 
     from accord.query import NotFound, unlinked_documents
+    from accord.resolve.claims import refresh_if_stale
     from accord.store import StoreError, open_store
 
     try:
@@ -61,6 +62,8 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
         raise _fail(str(error), 2) from None
     try:
         with engine.connect() as connection:
+            # Reviews may have rejected facts since the merged claims were last counted.
+            refresh_if_stale(connection)
             pending = unlinked_documents(connection)
             if pending:
                 sys.stderr.write(

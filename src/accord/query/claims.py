@@ -30,7 +30,8 @@ from accord.query.common import (
     source_columns,
     source_of,
 )
-from accord.store.schema import documents, facts
+from accord.resolve.claims import claims_fresh
+from accord.store.schema import documents, facts, kb_claims
 
 PARTY_KINDS = ("country", "organization")
 
@@ -290,9 +291,11 @@ def stance_cells(
 ) -> dict[tuple[int, int], dict[str, Any]]:
     """Per (agreement, party): the merged stance and its independent sources, aggregated in SQL.
 
-    Reads the stance facts through the (kind, agreement_id, party_id) index; each group counts
-    the distinct outlets per stance.
+    Reads the merged claims table (kb_claims) when it is current, else aggregates the stance
+    facts through the (kind, agreement_id, party_id) index.
     """
+    if claims_fresh(connection):
+        return _cells_from_claims(connection, agreement_ids, party_ids)
     query = (
         sa.select(
             facts.c.agreement_id,
@@ -323,6 +326,35 @@ def stance_cells(
             cell[row.stance] = row.outlets
         if row.first_seen and (not cell["first_seen"] or row.first_seen < cell["first_seen"]):
             cell["first_seen"] = row.first_seen
+    for cell in cells.values():
+        both = cell["signed"] and cell["declined"]
+        cell["stance"] = "conflict" if both else ("signed" if cell["signed"] else "declined")
+        cell["sources"] = cell["signed"] + cell["declined"]
+    return cells
+
+
+def _cells_from_claims(
+    connection: sa.Connection, agreement_ids: Sequence[int] | None, party_ids: Sequence[int] | None
+) -> dict[tuple[int, int], dict[str, Any]]:
+    query = sa.select(
+        kb_claims.c.agreement_id,
+        kb_claims.c.party_id,
+        kb_claims.c.stance,
+        kb_claims.c.outlets,
+        kb_claims.c.first_seen,
+    )
+    if agreement_ids is not None:
+        query = query.where(kb_claims.c.agreement_id.in_(list(agreement_ids)))
+    if party_ids is not None:
+        query = query.where(kb_claims.c.party_id.in_(list(party_ids)))
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for agreement_id, party_id, stance, outlets, seen in connection.execute(query):
+        cell = cells.get((agreement_id, party_id))
+        if cell is None:
+            cell = cells[(agreement_id, party_id)] = {"signed": 0, "declined": 0, "first_seen": seen}
+        cell[stance] = outlets
+        if seen and (not cell["first_seen"] or seen < cell["first_seen"]):
+            cell["first_seen"] = seen
     for cell in cells.values():
         both = cell["signed"] and cell["declined"]
         cell["stance"] = "conflict" if both else ("signed" if cell["signed"] else "declined")
@@ -407,17 +439,14 @@ class Conflict:
 
 def conflicts(connection: sa.Connection) -> list[Conflict]:
     """Stances and signatory counts on which sources disagree, each side with its sources and dates."""
-    pairs = connection.execute(
-        sa.select(facts.c.agreement_id, facts.c.party_id)
-        .where(
-            facts.c.kind == "stance",
-            facts.c.agreement_id.is_not(None),
-            facts.c.party_id.is_not(None),
-            live(),
-        )
-        .group_by(facts.c.agreement_id, facts.c.party_id)
-        .having(sa.func.count(sa.distinct(facts.c.stance)) > 1)
-    ).all()
+    if claims_fresh(connection):
+        pairs = connection.execute(
+            sa.select(kb_claims.c.agreement_id, kb_claims.c.party_id)
+            .group_by(kb_claims.c.agreement_id, kb_claims.c.party_id)
+            .having(sa.func.count() > 1)
+        ).all()
+    else:
+        pairs = _conflicting_pairs(connection)
     out: list[Conflict] = []
     by_agreement: dict[int, set[int]] = defaultdict(set)
     for agreement_id, party_id in pairs:
@@ -450,6 +479,20 @@ def conflicts(connection: sa.Connection) -> list[Conflict]:
             ]
             out.append(Conflict("count", refs[agreement_id].name, None, sides))
     return sorted(out, key=lambda c: (c.agreement.casefold(), c.type, c.party or ""))
+
+
+def _conflicting_pairs(connection: sa.Connection) -> list[Any]:
+    return connection.execute(
+        sa.select(facts.c.agreement_id, facts.c.party_id)
+        .where(
+            facts.c.kind == "stance",
+            facts.c.agreement_id.is_not(None),
+            facts.c.party_id.is_not(None),
+            live(),
+        )
+        .group_by(facts.c.agreement_id, facts.c.party_id)
+        .having(sa.func.count(sa.distinct(facts.c.stance)) > 1)
+    ).all()
 
 
 __all__ = [

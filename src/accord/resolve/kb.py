@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from accord.resolve.names import name_parts, person_name
 from accord.store.entities import fold_name
-from accord.store.schema import facts, kb_aliases, kb_entities, kb_tokens
+from accord.store.schema import facts, kb_aliases, kb_claims, kb_entities, kb_tokens
 
 
 @dataclass
@@ -60,6 +60,7 @@ class KnowledgeBase:
         self.connection = connection
         self._cache: dict[int, Entity] = {}
         self._countries: dict[str, int] = {}
+        self.touched: set[int] = set()  # agreements whose merged claims a merge changed
 
     # Reading -------------------------------------------------------------------------------
 
@@ -285,6 +286,14 @@ class KnowledgeBase:
         both = self.get([keep, drop])
         winner, loser = both[keep], both[drop]
         column = link_column(winner.kind)
+        if winner.kind == "agreement":
+            self.touched.update((keep, drop))
+        elif column == "party_id":
+            self.touched.update(
+                self.connection.execute(
+                    sa.select(kb_claims.c.agreement_id).where(kb_claims.c.party_id == drop)
+                ).scalars()
+            )
         if column is not None:
             link = facts.c[column]
             self.connection.execute(sa.update(facts).where(link == drop).values({column: keep}))

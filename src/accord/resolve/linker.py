@@ -22,7 +22,7 @@ never link to the same entity: the record tells them apart.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -58,6 +58,7 @@ class RecordLinks:
     facts: list[dict[str, Any]]
     created: int = 0
     merged: int = 0
+    agreements: set[int] = field(default_factory=set)  # whose merged claims this record changes
 
 
 def link_record(connection: sa.Connection, record: Mapping[str, Any]) -> RecordLinks:
@@ -95,7 +96,8 @@ class Linker:
             links: dict[str, Any] = fact_links(fact, resolved, persons)
             links["as_of"] = as_of
             rows.append(links)
-        return RecordLinks(rows, self.created, self.merged)
+        touched = {row["agreement_id"] for row in rows if row["agreement_id"] is not None}
+        return RecordLinks(rows, self.created, self.merged, touched | self.kb.touched)
 
     def _link_one(
         self, mention: Mention, resolved: dict[tuple[str, str], int], claimed: dict[int, tuple[str, str]]

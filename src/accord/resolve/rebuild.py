@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from accord.resolve.claims import refresh_all
 from accord.resolve.kb import KnowledgeBase
 from accord.resolve.linker import _PG_LOCK_KEY, Linker
 from accord.store.db import write_transaction
-from accord.store.schema import documents, facts, kb_aliases, kb_entities, kb_tokens
+from accord.store.schema import documents, facts, kb_aliases, kb_claims, kb_entities, kb_tokens
 
 LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id", "as_of")
 
@@ -40,7 +41,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
         if connection.dialect.name == "postgresql":
             connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK_KEY)))
         connection.execute(sa.update(facts).values(dict.fromkeys(LINK_COLUMNS)))
-        for table in (kb_tokens, kb_aliases, kb_entities):
+        for table in (kb_claims, kb_tokens, kb_aliases, kb_entities):
             connection.execute(sa.delete(table))
         linker = Linker(KnowledgeBase(connection))
         order = sa.select(documents.c.id, documents.c.published).order_by(
@@ -65,6 +66,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
             summary.documents += 1
             summary.facts += len(updates)
         summary.merged = linker.merged
+        refresh_all(connection)
         summary.entities = connection.execute(
             sa.select(sa.func.count()).select_from(kb_entities)
         ).scalar_one()

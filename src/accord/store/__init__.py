@@ -21,6 +21,7 @@ def __getattr__(name: str) -> Any:
         return getattr(ingest, name)
     raise AttributeError(f"module 'accord.store' has no attribute {name!r}")
 
+
 __all__ = [
     "DEFAULT_URL",
     "ENV_VAR",

@@ -101,6 +101,7 @@ facts = sa.Table(
     sa.Index(None, "event_id", "kind"),
     sa.Index(None, "party_id", "kind"),
     sa.Index(None, "person_id", "kind"),
+    sa.Index(None, "review_status", "id"),
 )
 
 evidence = sa.Table(
@@ -160,4 +161,31 @@ kb_tokens = sa.Table(
     sa.Column("token", sa.Text, nullable=False, comment="a distinctive word of one of the entity's names"),
     sa.PrimaryKeyConstraint("kind", "token", "entity_id"),
     sa.Index(None, "entity_id"),
+)
+
+# Merged claims (accord.resolve.claims): per agreement, party and stance, how many documents and
+# independent outlets say so, kept current by the writer so the matrix reads one small table.
+kb_claims = sa.Table(
+    "kb_claims",
+    metadata,
+    sa.Column("agreement_id", sa.Integer, nullable=False),
+    sa.Column("party_id", sa.Integer, nullable=False),
+    sa.Column("stance", sa.String(16), nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column(
+        "outlets",
+        sa.Integer,
+        nullable=False,
+        comment="distinct outlets (a document without one counts alone)",
+    ),
+    sa.Column("first_seen", sa.String(10)),
+    sa.PrimaryKeyConstraint("agreement_id", "party_id", "stance"),
+    sa.Index(None, "party_id"),
+)
+
+kb_meta = sa.Table(
+    "kb_meta",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
 )

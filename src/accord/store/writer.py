@@ -42,20 +42,38 @@ def write_record(
         if document_stored(connection, document["id"]):
             return Outcome.UNCHANGED
         previous = document_at_url(connection, document.get("url"))
+        stale: set[int] = set()
         if previous is not None:
+            stale = agreements_of(connection, previous)
             delete_document(connection, previous)
         insert_document(connection, document, source=source, site=site, ingested_at=ingested_at)
-        links = link_facts(connection, record)
-        insert_facts(connection, document["id"], record["facts"], links)
+        links = link_record(connection, record)
+        insert_facts(connection, document["id"], record["facts"], links.facts)
         register_entities(connection, record["facts"])
+        refresh_claims(connection, stale | links.agreements)
     return Outcome.INGESTED if previous is None else Outcome.REPLACED
 
 
-def link_facts(connection: sa.Connection, record: Mapping[str, Any]) -> list[dict[str, Any]]:
+def link_record(connection: sa.Connection, record: Mapping[str, Any]) -> Any:
     """The knowledge-base links of each fact (accord.resolve), made in the caller's transaction."""
-    from accord.resolve import link_record
+    from accord.resolve import link_record as link
 
-    return link_record(connection, record).facts
+    return link(connection, record)
+
+
+def refresh_claims(connection: sa.Connection, agreement_ids: set[int]) -> None:
+    """Bring the merged claims of these agreements up to date (accord.resolve.claims)."""
+    from accord.resolve.claims import refresh
+
+    refresh(connection, agreement_ids)
+
+
+def agreements_of(connection: sa.Connection, document_id: str) -> set[int]:
+    """The agreements a stored document's facts link to."""
+    query = sa.select(facts.c.agreement_id).where(
+        facts.c.document_id == document_id, facts.c.agreement_id.is_not(None)
+    )
+    return set(connection.execute(query.distinct()).scalars())
 
 
 def outlet_of(site: str | None, url: str | None) -> str | None:
