@@ -220,7 +220,7 @@ class Linker:
                 # Evidence ranks the candidates that names alone do not settle; an equal name stays first.
                 score = score if entity_id in settled else min(score, EXACT - 1)
                 scored.append(Candidate(entity_id, score, why))
-        chosen = _decide(sorted(scored, key=lambda c: (-c.score, c.entity_id)))
+        chosen = _decide(sorted(_prefer_names(scored), key=lambda c: (-c.score, c.entity_id)))
         if chosen is None:
             chosen = self._create(mention, attributes={"type": mention.type} if mention.type else {})
         for other in sorted(set(viable_exact) - {chosen}):
@@ -255,6 +255,17 @@ def _alone_agreements(mentions: Mapping[tuple[str, str], Mention]) -> set[tuple[
     """The record's agreements that are its only one at their events."""
     agreements = [m for m in mentions.values() if m.kind == "agreement"]
     return {m.ident for m in agreements if not any(o is not m and o.events & m.events for o in agreements)}
+
+
+_NAMED = ("same name", "same distinctive words", "one name inside the other", "similar names")
+
+
+def _prefer_names(scored: list[Candidate]) -> list[Candidate]:
+    """When some candidate's name says it is the same text, weaker grounds (another type of text
+    with the same words, the same event alone) no longer compete: 'Lisbon Statement' goes to the
+    'Lisbon Statement on Open Research', not to the 'Lisbon Declaration' adopted beside it."""
+    named = [c for c in scored if c.reason.startswith(_NAMED) and "other type" not in c.reason]
+    return named or scored
 
 
 def _decide(ranked: Sequence[Candidate]) -> int | None:
