@@ -348,10 +348,12 @@ def _cells_from_claims(
     if party_ids is not None:
         query = query.where(kb_claims.c.party_id.in_(list(party_ids)))
     cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for agreement_id, party_id, stance, outlets, seen in connection.execute(query):
-        cell = cells.get((agreement_id, party_id))
+    for agreement_id, party_id, stance, outlets, seen in connection.execute(query).all():
+        pair = (agreement_id, party_id)
+        cell = cells.get(pair)
         if cell is None:
-            cell = cells[(agreement_id, party_id)] = {"signed": 0, "declined": 0, "first_seen": seen}
+            cells[pair] = {"signed": 0, "declined": 0, stance: outlets, "first_seen": seen}
+            continue
         cell[stance] = outlets
         if seen and (not cell["first_seen"] or seen < cell["first_seen"]):
             cell["first_seen"] = seen
@@ -385,7 +387,7 @@ def matrix(
     party_ids = [find_entity(connection, PARTY_KINDS, p).id for p in parties] if parties else None
     cells = stance_cells(connection, agreement_ids, party_ids)
     refs = entities_by_id(
-        connection, {a for a, _ in cells} | {p for _, p in cells} | set(agreement_ids or ())
+        connection, {a for a, _ in cells} | {p for _, p in cells} | set(agreement_ids or ()), aliases=False
     )
     if agreement_ids is not None:
         agreement_order = agreement_ids

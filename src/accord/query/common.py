@@ -121,7 +121,9 @@ class EntityRef:
         return self.key if self.kind == "country" else self.name
 
 
-def entities_by_id(connection: sa.Connection, ids: Iterable[int | None]) -> dict[int, EntityRef]:
+def entities_by_id(
+    connection: sa.Connection, ids: Iterable[int | None], *, aliases: bool = True
+) -> dict[int, EntityRef]:
     wanted = sorted({i for i in ids if i is not None})
     if not wanted:
         return {}
@@ -130,6 +132,8 @@ def entities_by_id(connection: sa.Connection, ids: Iterable[int | None]) -> dict
         chunk = wanted[start : start + 500]
         for row in connection.execute(sa.select(kb_entities).where(kb_entities.c.id.in_(chunk))):
             out[row.id] = EntityRef(row.id, row.kind, row.key, row.name, [], dict(row.attributes or {}))
+        if not aliases:
+            continue
         names = connection.execute(
             sa.select(kb_aliases.c.entity_id, kb_aliases.c.name)
             .where(kb_aliases.c.entity_id.in_(chunk))

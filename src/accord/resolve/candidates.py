@@ -98,17 +98,19 @@ def name_score(
     best, why = 0.0, "names differ"
     for a in mine:
         for b in theirs:
+            heads_a, heads_b = _heads(a.key), _heads(b.key)
+            same_kind = same_type and (not heads_a or not heads_b or bool(heads_a & heads_b))
             if a.signature == b.signature:
                 score, reason = (
                     (SAME_WORDS, "same distinctive words")
-                    if same_type
+                    if same_kind
                     else (
                         SAME_WORDS_OTHER_TYPE,
                         "same distinctive words, other type",
                     )
                 )
             elif (
-                same_type
+                same_kind
                 and (a.signature < b.signature or b.signature < a.signature)
                 and (a.places == b.places or not (a.places and b.places))
                 and _contained_ok(a, b, typed=bool(mention_type and entity_type))
@@ -120,6 +122,18 @@ def name_score(
             if score > best:
                 best, why = score, reason
     return best, why
+
+
+_HEADS = frozenset(
+    {"declaration", "statement", "charter", "accord", "accords", "compact", "pact", "treaty", "convention",
+     "resolution", "commitment", "commitments", "pledge", "pledges", "principles", "code", "communique",
+     "agreement", "blueprint", "roadmap", "plan"}
+)  # fmt: skip
+
+
+def _heads(key: str) -> frozenset[str]:
+    """The words naming what sort of text it is ('charter', 'statement'): one place's texts differ in them."""
+    return frozenset(key.split()) & _HEADS
 
 
 def _contained_ok(a: NameParts, b: NameParts, *, typed: bool) -> bool:
