@@ -309,6 +309,7 @@ def stance_cells(
             facts.c.kind == "stance",
             facts.c.agreement_id.is_not(None),
             facts.c.party_id.is_not(None),
+            facts.c.stance.in_(["signed", "declined"]),
             live(),
         )
         .group_by(facts.c.agreement_id, facts.c.party_id, facts.c.stance)
@@ -318,18 +319,39 @@ def stance_cells(
     if party_ids is not None:
         query = query.where(facts.c.party_id.in_(list(party_ids)))
     cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for row in connection.execute(query):
-        cell = cells.setdefault(
-            (row.agreement_id, row.party_id), {"signed": 0, "declined": 0, "first_seen": row.first_seen}
-        )
-        if row.stance in ("signed", "declined"):
-            cell[row.stance] = row.outlets
-        if row.first_seen and (not cell["first_seen"] or row.first_seen < cell["first_seen"]):
-            cell["first_seen"] = row.first_seen
+    for row in connection.execute(query).all():
+        _add(cells, row.agreement_id, row.party_id, row.stance, row.outlets, row.first_seen)
+    return _finish(cells)
+
+
+def _add(
+    cells: dict[tuple[int, int], dict[str, Any]],
+    agreement_id: int,
+    party_id: int,
+    stance: str,
+    outlets: int,
+    seen: Any,
+) -> None:
+    pair = (agreement_id, party_id)
+    cell = cells.get(pair)
+    if cell is None:
+        cells[pair] = {
+            "signed_sources": 0,
+            "declined_sources": 0,
+            f"{stance}_sources": outlets,
+            "first_seen": seen,
+        }
+        return
+    cell[f"{stance}_sources"] = outlets
+    if seen and (not cell["first_seen"] or seen < cell["first_seen"]):
+        cell["first_seen"] = seen
+
+
+def _finish(cells: dict[tuple[int, int], dict[str, Any]]) -> dict[tuple[int, int], dict[str, Any]]:
     for cell in cells.values():
-        both = cell["signed"] and cell["declined"]
-        cell["stance"] = "conflict" if both else ("signed" if cell["signed"] else "declined")
-        cell["sources"] = cell["signed"] + cell["declined"]
+        signed, declined = cell["signed_sources"], cell["declined_sources"]
+        cell["stance"] = "conflict" if signed and declined else ("signed" if signed else "declined")
+        cell["sources"] = signed + declined
     return cells
 
 
@@ -349,19 +371,8 @@ def _cells_from_claims(
         query = query.where(kb_claims.c.party_id.in_(list(party_ids)))
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for agreement_id, party_id, stance, outlets, seen in connection.execute(query).all():
-        pair = (agreement_id, party_id)
-        cell = cells.get(pair)
-        if cell is None:
-            cells[pair] = {"signed": 0, "declined": 0, stance: outlets, "first_seen": seen}
-            continue
-        cell[stance] = outlets
-        if seen and (not cell["first_seen"] or seen < cell["first_seen"]):
-            cell["first_seen"] = seen
-    for cell in cells.values():
-        both = cell["signed"] and cell["declined"]
-        cell["stance"] = "conflict" if both else ("signed" if cell["signed"] else "declined")
-        cell["sources"] = cell["signed"] + cell["declined"]
-    return cells
+        _add(cells, agreement_id, party_id, stance, outlets, seen)
+    return _finish(cells)
 
 
 @dataclass
@@ -397,19 +408,13 @@ def matrix(
         party_order = party_ids
     else:
         party_order = sorted({p for _, p in cells}, key=lambda i: refs[i].label)
-    out_cells = [
-        {
-            "agreement": refs[a].name,
-            "party": refs[p].label,
-            "stance": cell["stance"],
-            "sources": cell["sources"],
-            "signed_sources": cell["signed"],
-            "declined_sources": cell["declined"],
-            "first_seen": cell["first_seen"],
-        }
-        for (a, p), cell in sorted(cells.items())
-        if a in refs and p in refs
-    ]
+    names = {i: ref.name for i, ref in refs.items()}
+    labels = {i: ref.label for i, ref in refs.items()}
+    out_cells = []
+    for (a, p), cell in sorted(cells.items()):
+        if a in names and p in labels:
+            cell["agreement"], cell["party"] = names[a], labels[p]
+            out_cells.append(cell)
     return Matrix(
         agreements=[refs[a].name for a in agreement_order if a in refs],
         parties=[refs[p].label for p in party_order if p in refs],
