@@ -8,6 +8,7 @@ answer with whoever the sources of each time name.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,7 +132,8 @@ def party_record(connection: sa.Connection, party: str) -> PartyRecord:
     for agreement_id, found in by_agreement.items():
         stance = merge_stances(found, {ref.id: ref})[ref.id]
         events = events_of.get(agreement_id, [])
-        date = min((e.attributes.get("start") for e in events if e.attributes.get("start")), default=None)
+        starts = [str(e.attributes["start"]) for e in events if e.attributes.get("start")]
+        date = min(starts, default=None)
         items.append(
             PartyAgreement(
                 agreement=agreement_refs[agreement_id].name,
@@ -211,7 +213,7 @@ def _party_events(connection: sa.Connection, ref: EntityRef) -> list[PartyEvent]
     return _events_from_rows(connection, rows)
 
 
-def _events_from_rows(connection: sa.Connection, rows: list[Any]) -> list[PartyEvent]:
+def _events_from_rows(connection: sa.Connection, rows: Sequence[Any]) -> list[PartyEvent]:
     grouped: dict[tuple[int, str], list[Any]] = defaultdict(list)
     for row in rows:
         grouped[(row.event_id, _EVENT_ROLES.get(row.kind, row.kind))].append(row)
@@ -403,7 +405,7 @@ def person_record(connection: sa.Connection, name: str) -> PersonRecord:
     )
 
 
-def _roles(connection: sa.Connection, rows: list[Any]) -> list[Role]:
+def _roles(connection: sa.Connection, rows: Sequence[Any]) -> list[Role]:
     parties = entities_by_id(connection, {r.party_id for r in rows})
     grouped: dict[tuple[str, str | None], list[Source]] = defaultdict(list)
     titles: dict[tuple[str, str | None], str] = {}

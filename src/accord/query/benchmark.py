@@ -137,7 +137,9 @@ def generated_records(count: int, seed: int = 11) -> Iterator[tuple[dict[str, An
 
 
 def _record(index: int, record_facts: list[dict[str, Any]], published: str) -> dict[str, Any]:
-    lines, offset, out = [], 0, []
+    lines: list[str] = []
+    out: list[dict[str, Any]] = []
+    offset = 0
     for fact in record_facts:
         sentence = (
             f"Article {index}, fact {len(out)}: " + ", ".join(f"{k} {v}" for k, v in fact.items()) + "."

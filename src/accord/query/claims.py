@@ -488,7 +488,7 @@ def conflicts(connection: sa.Connection) -> list[Conflict]:
     return sorted(out, key=lambda c: (c.agreement.casefold(), c.type, c.party or ""))
 
 
-def _conflicting_pairs(connection: sa.Connection) -> list[Any]:
+def _conflicting_pairs(connection: sa.Connection) -> Sequence[Any]:
     return connection.execute(
         sa.select(facts.c.agreement_id, facts.c.party_id)
         .where(

@@ -100,6 +100,7 @@ def name_score(
         for b in theirs:
             heads_a, heads_b = _heads(a.key), _heads(b.key)
             same_kind = same_type and (not heads_a or not heads_b or bool(heads_a & heads_b))
+            score: float
             if a.signature == b.signature:
                 score, reason = (
                     (SAME_WORDS, "same distinctive words")

@@ -41,7 +41,8 @@ def vocabulary() -> dict[str, object]:
 
 
 def _words(key: str) -> frozenset[str]:
-    return frozenset(vocabulary()[key])  # type: ignore[arg-type]
+    words: list[str] = vocabulary()[key]  # type: ignore[assignment]
+    return frozenset(words)
 
 
 def _nlp_data_lines(name: str) -> list[list[str]]:
