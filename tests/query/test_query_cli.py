@@ -186,3 +186,14 @@ def test_a_store_that_cannot_be_opened_is_exit_2(tmp_path) -> None:
     result = CliRunner().invoke(app, ["agreements", "--db", "mysql://nowhere/x"])
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_resolve_relinks_the_store_and_the_answers_stay(kb: str) -> None:
+    before = json.loads(run(kb, "stances", "Kestrel Pact", "--format", "json")[1])
+    result = CliRunner().invoke(app, ["resolve", "--db", kb])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("linked ") and "2 documents" in result.stdout
+    after = json.loads(run(kb, "stances", "Kestrel Pact", "--format", "json")[1])
+    assert [(s["party"], s["stance"]) for s in after["stances"]] == [
+        (s["party"], s["stance"]) for s in before["stances"]
+    ]
