@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.record import RECORD_FORMAT, extract_record, extract_records
+from accord.extract.record import RECORD_FORMAT, chunks, extract_record, extract_records
 from accord.ingest import Document, read_path
 
 KINDS = {"event", "event_place", "event_date", "event_chair", "event_sequence", "participant", "agreement",
@@ -139,3 +139,32 @@ def test_published_date_reaches_the_extractors(nlp) -> None:
     assert record["document"]["published"] == "2025-02-12"
     assert [(f["start"], f["end"]) for f in record["facts"] if f["kind"] == "event_date"] == [
         ("2025-02-10", "2025-02-10")]
+
+
+def test_chunks_cut_at_line_ends_and_cover_the_text() -> None:
+    text = "".join(f"Line {n} of a long transcript.\n" for n in range(400))
+    parts = list(chunks(text, limit=1000))
+    assert all(len(part) <= 1000 for _, part in parts)
+    assert all(part.endswith("\n") for _, part in parts[:-1])
+    assert "".join(part for _, part in parts) == text
+    assert all(text[offset:offset + len(part)] == part for offset, part in parts)
+
+
+def test_a_document_longer_than_a_part_keeps_true_offsets(nlp, monkeypatch) -> None:
+    monkeypatch.setattr("accord.extract.record.CHUNK_CHARS", 200)
+    filler = "Delegates talked about many things over coffee in the hall.\n" * 6
+    text = (filler + "Peru signed the Lisbon Declaration.\n"
+            + filler + "Chile refused to sign the Accra Statement.\n")
+    record = extract_record(Document(text=text, source="long.txt"), nlp)
+    stances = {f["party"]: f for f in record["facts"] if f["kind"] == "stance"}
+    assert set(stances) == {"PE", "CL"}
+    for fact in record["facts"]:
+        evidence = fact["evidence"]
+        assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_a_fact_repeated_in_two_parts_is_kept_once(nlp, monkeypatch) -> None:
+    monkeypatch.setattr("accord.extract.record.CHUNK_CHARS", 100)
+    text = "Peru signed the Lisbon Declaration.\n" * 8
+    record = extract_record(Document(text=text, source="repeat.txt"), nlp)
+    assert [f["party"] for f in record["facts"] if f["kind"] == "stance"] == ["PE"]

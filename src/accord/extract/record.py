@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -54,18 +55,76 @@ def extract_facts(doc: Doc) -> list[Fact]:
     return facts
 
 
+# The parser and NER need about 1 GB of working memory per 100,000 characters; longer
+# texts (dumps, transcripts) are read in parts of at most this size, cut at paragraph ends.
+CHUNK_CHARS = 100_000
+
+
 def extract_records(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[dict[str, Any]]:
-    """Yield one record per document, running the pipeline over them in batches."""
+    """Yield one record per document, running the pipeline over them in batches.
+
+    A document longer than `CHUNK_CHARS` goes through the pipeline in parts whose facts are
+    shifted back to the document's offsets and merged; parts of one document stay together
+    in the stream, so its record is complete when the next document starts.
+    """
     nlp = nlp or load_pipeline()
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    parts = (
+        (text, (document, offset))
+        for document in documents
+        for offset, text in chunks(document.text, CHUNK_CHARS)
+    )
+    current: Document | None = None
+    facts: list[Fact] = []
+    for doc, (document, offset) in nlp.pipe(parts, as_tuples=True, batch_size=batch_size):
+        if current is not None and document is not current:
+            yield finish(current, facts)
+            facts = []
+        current = document
         doc.user_data["published"] = document.published
         doc._.events.title = doc._.agreements.title = document.title
-        record = build_record(document, extract_facts(doc))
-        record["_stem"] = document.stem
-        yield record
+        facts.extend(shifted(f, offset) for f in extract_facts(doc))
+    if current is not None:
+        yield finish(current, facts)
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut a text into parts of at most `limit` characters, at line ends where it can."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(". ", start, start + limit)
+        cut = cut + 1 if cut > start else start + limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def shifted(fact: Fact, offset: int) -> Fact:
+    """Move a fact's evidence from a part's offsets to the whole document's."""
+    if offset:
+        evidence = fact["evidence"]
+        evidence["start"] += offset
+        evidence["end"] += offset
+    return fact
+
+
+def finish(document: Document, facts: list[Fact]) -> dict[str, Any]:
+    """The record of a document, one fact per identity when its parts repeat one."""
+    seen: set[str] = set()
+    unique = []
+    for item in facts:
+        key = json.dumps(
+            {k: v for k, v in item.items() if k not in ("evidence", "confidence")}, sort_keys=True
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    record = build_record(document, unique)
+    record["_stem"] = document.stem
+    return record
 
 
 def extract_record(document: Document, nlp: Language | None = None) -> dict[str, Any]:
