@@ -189,3 +189,70 @@ kb_meta = sa.Table(
     sa.Column("name", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# Where a stored text was also found: the same story syndicated by several outlets is stored once
+# (accord.ingest.dedup finds the near-duplicates) and each outlet's copy is kept here as a source.
+document_sources = sa.Table(
+    "document_sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id",
+        sa.String(80),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        comment="the stored document this copy duplicates",
+    ),
+    sa.Column("copy_id", sa.String(80), nullable=False, comment="sha256:<hex> of the copy's own text"),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("source", sa.Text, nullable=False, comment="the path, URL or feed entry it was read from"),
+    sa.Column("similarity", sa.Float, comment="estimated Jaccard similarity to the stored text"),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("document_id", "copy_id"),
+    sa.Index(None, "copy_id"),
+    sa.Index(None, "url"),
+)
+
+# Inputs that could not be stored (unreachable URL, refused address, oversized or broken page),
+# with the reason, so a long run's failures stay visible after the terminal is gone.
+ingest_failures = sa.Table(
+    "ingest_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index(None, "source"),
+)
+
+# Review (accord serve): every accept, reject or correction of a fact, who made it and when, with
+# the fact's review status and fields before and after, appended and never rewritten.
+fact_reviews = sa.Table(
+    "fact_reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("reviewer", sa.Text, nullable=False, comment="the name of the token used"),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("before", JSON, nullable=False, comment="review_status and fields before"),
+    sa.Column("after", JSON, nullable=False, comment="review_status and fields after"),
+    sa.Column("note", sa.Text),
+    sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint(sa.column("action").in_(("accept", "reject", "correct")), name="action"),
+    sa.Index(None, "fact_id"),
+)
+
+# Tokens that allow writing (review, submit): only a SHA-256 of each is kept.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False, comment="who holds it; shown in the audit log"),
+    sa.Column("token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("token_hash"),
+)
