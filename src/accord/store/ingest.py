@@ -1,15 +1,14 @@
 """Read, extract and store articles: the work behind `accord ingest`.
 
-Documents stream from `read_paths` through `extract_records` (one pipeline, batched) into
-`write_record`, one transaction each. A document whose text is stored already is counted
-unchanged before extraction, so a re-run after a crash only extracts what is missing.
+Documents stream from `read_paths` through `accord.scale.extract_stream` (this process, local
+workers or a Dask cluster) into `write_record`, one transaction each, from this one writer.
+A document whose text is stored already is counted unchanged before extraction, so a re-run
+after a crash only extracts what is missing.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
+from accord.scale import ExtractionPlan, extract_stream
 from accord.store.db import StoreError, one_line
 from accord.store.writer import Outcome, document_stored, write_record
 
@@ -52,6 +52,7 @@ def ingest_paths(
     on_error: Callable[[IngestError], None] = lambda _error: None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp: Language | None = None,
+    plan: ExtractionPlan | None = None,
 ) -> IngestSummary:
     """Store every readable article under the paths; unreadable ones go to `on_error` and are counted.
 
@@ -62,7 +63,8 @@ def ingest_paths(
     try:
         with engine.connect() as connection:
             fresh = _fresh_documents(connection, read_paths(paths), summary, on_error)
-            for record, document in _extract(fresh, batch_size, nlp):
+            plan = plan or ExtractionPlan(batch_size=batch_size)
+            for record, document in extract_stream(fresh, plan, nlp):
                 try:
                     summary.count(_write(connection, record, document))
                 except IntegrityError as error:
@@ -91,31 +93,6 @@ def _fresh_documents(
             summary.unchanged += 1
         else:
             yield item
-
-
-def _extract(
-    documents: Iterator[Document], batch_size: int, nlp: Language | None
-) -> Iterator[tuple[dict[str, Any], Document]]:
-    """Pair each record with its document; the pipeline is loaded only when there is something to extract."""
-    first = next(documents, None)
-    if first is None:
-        return
-    from accord.extract.record import extract_records
-
-    pending: deque[Document] = deque()
-
-    def queued(stream: Iterable[Document]) -> Iterator[Document]:
-        for document in stream:
-            pending.append(document)
-            yield document
-
-    records = extract_records(queued(itertools.chain([first], documents)), nlp, batch_size)
-    for record in records:
-        document = pending.popleft()
-        record.pop("_stem", None)
-        if record["document"]["id"] != document.id:
-            raise RuntimeError("extract_records returned records out of order")
-        yield record, document
 
 
 def _write(connection: sa.Connection, record: dict[str, Any], document: Document) -> Outcome:

@@ -1,0 +1,40 @@
+"""Extraction in this process: one pipeline, documents batched through `nlp.pipe`."""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from accord.ingest import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from accord.scale import RecordPair
+
+
+def serial_stream(
+    documents: Iterable[Document], batch_size: int, nlp: Language | None = None
+) -> Iterator[RecordPair]:
+    """Pair each record with its document; the pipeline is loaded only when there is something to extract."""
+    stream = iter(documents)
+    first = next(stream, None)
+    if first is None:
+        return
+    from accord.extract.record import extract_records
+
+    pending: deque[Document] = deque()
+
+    def queued(items: Iterable[Document]) -> Iterator[Document]:
+        for document in items:
+            pending.append(document)
+            yield document
+
+    for record in extract_records(queued(itertools.chain([first], stream)), nlp, batch_size):
+        document = pending.popleft()
+        record.pop("_stem", None)
+        if record["document"]["id"] != document.id:
+            raise RuntimeError("extract_records returned records out of order")
+        yield record, document
