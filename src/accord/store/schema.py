@@ -211,7 +211,7 @@ document_sources = sa.Table(
     sa.Column("source", sa.Text, nullable=False, comment="the path, URL or feed entry it was read from"),
     sa.Column("similarity", sa.Float, comment="estimated Jaccard similarity to the stored text"),
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
-    sa.UniqueConstraint("document_id", "copy_id"),
+    sa.UniqueConstraint("document_id", "source"),
     sa.Index(None, "copy_id"),
     sa.Index(None, "url"),
 )
