@@ -1,18 +1,74 @@
-"""Extraction on several local processes, each loading the pipeline once (`accord ingest --workers K`)."""
+"""Extraction on several local processes, each loading the pipeline once (`accord ingest --workers K`).
+
+A `ProcessPoolExecutor` on the `spawn` context (spaCy's and BLAS's threads do not survive a
+`fork` reliably) runs `accord.scale.worker.extract_batch` over batches of documents. At most
+`IN_FLIGHT_PER_WORKER` batches per worker are submitted and not yet collected, so the documents
+read ahead, and the records waiting for the writer, stay bounded however long the input.
+A worker that dies breaks the pool: the run stops with a ScaleError instead of hanging, and
+since every record already yielded is whole, re-running the ingest only extracts the rest.
+"""
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
+from accord.scale.worker import extract_batch, init_worker
 
 if TYPE_CHECKING:
     from accord.scale import ExtractionPlan, RecordPair
 
+IN_FLIGHT_PER_WORKER = 2
+
+
+def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Cut the stream into lists of at most `size` documents, reading no further than the next list."""
+    stream = iter(documents)
+    while batch := list(itertools.islice(stream, size)):
+        yield batch
+
 
 def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator[RecordPair]:
+    """Records for the documents, from `plan.workers` processes, in the order batches finish."""
     from accord.scale import ScaleError
 
-    raise ScaleError("--workers above 1 is not available yet")
-    yield  # pragma: no cover
+    batches = batched(documents, plan.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to extract: start no process
+    window = IN_FLIGHT_PER_WORKER * plan.workers
+    executor = ProcessPoolExecutor(
+        max_workers=plan.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+    )
+    pending: dict[Future[list[dict[str, Any]]], list[Document]] = {}
+    finished = False
+    try:
+        for batch in itertools.chain([first], batches):
+            while len(pending) >= window:
+                yield from _collect(pending)
+            pending[executor.submit(extract_batch, batch, plan.batch_size)] = batch
+        while pending:
+            yield from _collect(pending)
+        finished = True
+    except BrokenProcessPool:
+        raise ScaleError(
+            "an extraction worker process died (out of memory or killed); "
+            "every document stored so far is whole: run the same command again to finish"
+        ) from None
+    finally:
+        executor.shutdown(wait=finished, cancel_futures=True)
+
+
+def _collect(pending: dict[Future[list[dict[str, Any]]], list[Document]]) -> Iterator[RecordPair]:
+    """Wait for at least one batch, then yield the records of every batch that is done."""
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        batch = pending.pop(future)
+        yield from zip(future.result(), batch, strict=True)

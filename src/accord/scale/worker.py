@@ -1,0 +1,48 @@
+"""What runs inside an extraction worker (a local pool process or a Dask worker).
+
+The pipeline is loaded once per worker process, on its first batch, and kept in a module
+global: a Dask worker runs many tasks in one process, and a pool worker runs many batches,
+so the seconds the model takes to load are paid once per process, never per batch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from accord.ingest import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_pipeline: Language | None = None
+
+
+def init_worker() -> None:
+    """Hold BLAS to one thread (each worker is one core's worth of work), then load the pipeline."""
+    from accord.bench.runner import pin_blas_threads
+
+    pin_blas_threads(1)
+    worker_pipeline()
+
+
+def worker_pipeline() -> Language:
+    """This process's pipeline, loaded on first use."""
+    global _pipeline
+    if _pipeline is None:
+        from accord.nlp.pipeline import load_pipeline
+
+        _pipeline = load_pipeline()
+    return _pipeline
+
+
+def extract_batch(documents: list[Document], batch_size: int) -> list[dict[str, Any]]:
+    """The records of a batch of documents, in the batch's order, without their `_stem` keys."""
+    from accord.extract.record import extract_records
+
+    records = []
+    for record in extract_records(documents, worker_pipeline(), batch_size):
+        record.pop("_stem", None)
+        records.append(record)
+    if [r["document"]["id"] for r in records] != [d.id for d in documents]:
+        raise RuntimeError("extract_records returned records out of order")
+    return records
