@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.components.countries import span_capital, span_country
+from accord.nlp.doctext import doc_text
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
@@ -60,7 +61,7 @@ def evidence(span: Span) -> dict[str, Any]:
     """Cite a span by its character offsets, trimmed of surrounding white space."""
     doc = span.doc
     start, end = span.start_char, span.end_char
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact
 from accord.nlp.components.names import INITIATIVE, is_name_word
+from accord.nlp.doctext import doc_text
 from accord.nlp.lexicon import json_data, organisations
 
 _LAUNCH = {
@@ -127,7 +128,7 @@ def appositive_kind(span: Span) -> str | None:
 def quoted_after(obj: Token) -> tuple[str, str | None] | None:
     """Read the quoted name after the noun: 'the public-private partnership initiative "Current AI"'."""
     doc = obj.doc
-    match = re.match(r"\s*[\"“]([^\"”]{2,80})[\"”]", doc.text[obj.idx + len(obj.text) :])
+    match = re.match(r"\s*[\"“]([^\"”]{2,80})[\"”]", doc_text(doc)[obj.idx + len(obj.text) :])
     if not match:
         return None
     kind_tokens = [

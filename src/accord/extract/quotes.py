@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
 from accord.extract.speakers import resolve
+from accord.nlp.doctext import doc_text
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
@@ -58,7 +59,7 @@ def quote_segments(text: str) -> list[Segment]:
 def extract_quotes(doc: Doc) -> list[Fact]:
     """Read every quotation and reported statement with a speaker the document lets us name."""
     lexicon = data("speech.json")
-    segments = quote_segments(doc.text)
+    segments = quote_segments(doc_text(doc))
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
 
@@ -100,14 +101,15 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         speakers = [resolve(t) for t in [speaker_token, *conjuncts]]
         speaker = speakers[0]
         inner = [s for s in segments if content.start_char <= s.start < content.end_char]
-        covered = sum(len(doc.text[s.start : s.end].split()) for s in inner)
+        covered = sum(len(doc_text(doc)[s.start : s.end].split()) for s in inner)
         total = len(content.text.split())
         where = sentence_span(doc, content.start_char, max([content.end_char, *(s.end for s in inner)]))
         if inner and covered >= 0.6 * total:
             for s in inner:
                 s.used = True
-                if len(doc.text[s.start : s.end].split()) >= 3:
-                    emit(speaker, doc.text[s.start : s.end], True, sentence_span(doc, s.start, s.end), 0.9)
+                said = doc_text(doc)[s.start : s.end]
+                if len(said.split()) >= 3:
+                    emit(speaker, said, True, sentence_span(doc, s.start, s.end), 0.9)
         else:
             for s in inner:
                 s.used = True
@@ -120,8 +122,8 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         if segment.used:
             previous = None
             continue
-        words = doc.text[segment.start : segment.end].split()
-        opens_sentence = doc.text[: segment.start - 1].rstrip()[-1:] in ("", ".", ":", "\n", "?", "!")
+        words = doc_text(doc)[segment.start : segment.end].split()
+        opens_sentence = doc_text(doc)[: segment.start - 1].rstrip()[-1:] in ("", ".", ":", "\n", "?", "!")
         if len(words) < 4 and not opens_sentence:
             previous = None
             continue
@@ -133,7 +135,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
             continue
         emit(
             speaker,
-            doc.text[segment.start : segment.end],
+            doc_text(doc)[segment.start : segment.end],
             True,
             sentence_span(doc, segment.start, segment.end),
             0.85,
@@ -244,9 +246,9 @@ def clean_content(span: Span) -> str:
         if token.dep_ == "parataxis" and token.lemma_.lower() in data("speech.json")["speech_verbs"]:
             inner = span.doc[token.left_edge.i : token.right_edge.i + 1]
             text = (
-                span.doc.text[span.start_char : inner.start_char].rstrip(" ,")
+                doc_text(span.doc)[span.start_char : inner.start_char].rstrip(" ,")
                 + " "
-                + span.doc.text[inner.end_char : span.end_char].lstrip(" ,")
+                + doc_text(span.doc)[inner.end_char : span.end_char].lstrip(" ,")
             )
             break
     text = re.sub(r"^(?:that|whether)\s+", "", text)
@@ -266,7 +268,7 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     tail_end = last.end
     if last.end - quote.end <= 2 and last.end < len(doc) and doc[last.end].is_lower:
         tail_end = doc[last.end].sent.end
-    ends_sentence = doc.text[segment.start : segment.end].rstrip()[-1:] in (".", "?", "!")
+    ends_sentence = doc_text(doc)[segment.start : segment.end].rstrip()[-1:] in (".", "?", "!")
     after = [t for t in doc[quote.end : tail_end] if _speech(t, lexicon)]
     for verb in after[:1]:
         if introduces_next(verb) or (ends_sentence and speech_content(verb, lexicon) is not None):
@@ -314,5 +316,5 @@ def continues(doc: Doc, previous: Segment, segment: Segment) -> bool:
     before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     if quote is None or before is None:
         return False
-    opens = doc.text[: segment.start - 1].rstrip()[-1:] in ("", ".", "?", "!", "\n")
+    opens = doc_text(doc)[: segment.start - 1].rstrip()[-1:] in ("", ".", "?", "!", "\n")
     return opens and quote[0].sent.start == before[-1].sent.end

@@ -117,7 +117,7 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     return None
 
 
-def sentence_stances(sent: Span, quoted: set[int]) -> Iterator[tuple[str, str, str, str | None]]:
+def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
     lexicon = data("stances.json")
     if sent.text.rstrip().endswith("?"):
         return

@@ -140,6 +140,7 @@ def opens_title(token: Token) -> bool:
     return token.lower_ in _title_heads() or token.lower_ in _TITLE_MODIFIERS
 
 
+@lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
     heads = set()
     for title in title_words():
@@ -602,8 +603,22 @@ _NATIONAL_OFFICE = re.compile(
 QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Index the tokens that stand inside quotation marks."""
+_QUOTED_KEY = "accord.quoted_tokens"
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Index the tokens that stand inside quotation marks, once per document.
+
+    Components and extractors ask for this many times per document; the text does not change
+    after tokenization, so the answer is kept in `doc.user_data`.
+    """
+    cached = doc.user_data.get(_QUOTED_KEY)
+    if cached is None:
+        cached = doc.user_data[_QUOTED_KEY] = frozenset(_scan_quoted(doc))
+    return cached
+
+
+def _scan_quoted(doc: Doc) -> set[int]:
     inside = False
     found: set[int] = set()
     for token in doc:

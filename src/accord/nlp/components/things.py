@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
+from accord.nlp.doctext import doc_text
 from accord.nlp.lexicon import cities, json_data
 
 _GENERIC_WORDS = {
@@ -259,15 +260,15 @@ class ThingFinder:
     @staticmethod
     def whole_quote(doc: Doc, span: Span) -> bool:
         """Tell whether the marks enclose just the name (a "Blueprint for Action"), not a quotation."""
-        before = doc.text[max(0, span.start_char - 1) : span.start_char]
-        after = doc.text[span.end_char : span.end_char + 1]
+        before = doc_text(doc)[max(0, span.start_char - 1) : span.start_char]
+        after = doc_text(doc)[span.end_char : span.end_char + 1]
         return before in ('"', "“") and after in ('"', "”")
 
     def titled_names(self, doc: Doc) -> list[Span]:
         """Take a quoted title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
         found = []
-        for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc.text):
-            before = doc.text[max(0, match.start() - 40) : match.start()]
+        for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc_text(doc)):
+            before = doc_text(doc)[max(0, match.start() - 40) : match.start()]
             endorsed = _ENDORSED.search(before) and len(match.group(1).split()) <= 8
             if _TITLED.search(before) or endorsed:
                 span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
@@ -340,7 +341,8 @@ class ThingFinder:
         """Join 'the principles, formally the Recommendation of the Council on AI' to what it names."""
         for thing in list(things.items):
             for span in thing.names:
-                before = doc.text[max(span.sent.start_char, span.start_char - 30) : span.start_char].lower()
+                start = max(span.sent.start_char, span.start_char - 30)
+                before = doc_text(doc)[start : span.start_char].lower()
                 if not re.search(
                     r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$", before
                 ):
@@ -361,7 +363,7 @@ class ThingFinder:
                 things.items.remove(thing)
                 break
 
-    def add_unnamed_agreements(self, doc: Doc, agreements: Things, quoted: set[int]) -> None:
+    def add_unnamed_agreements(self, doc: Doc, agreements: Things, quoted: frozenset[int]) -> None:
         """Let an indefinite description introduce an agreement: 'signed a closing statement on X'.
 
         An indefinite noun phrase brings in a new referent, unless it opens the story before
@@ -419,7 +421,7 @@ class ThingFinder:
                 end = max(end, child.right_edge.i + 1)
         return doc[start:end]
 
-    def add_held_events(self, doc: Doc, events: Things, quoted: set[int]) -> None:
+    def add_held_events(self, doc: Doc, events: Things, quoted: frozenset[int]) -> None:
         """Let 'the network held its inaugural convening' introduce an event, named after its holder."""
         for token in doc:
             if token.lower_ not in self.generic_events and token.lower_ != "convening":
@@ -510,7 +512,12 @@ class ThingFinder:
                 by_city[city] = thing
 
     def add_references(
-        self, doc: Doc, things: Things, nouns: dict[str, str | None], quoted: set[int], determiners: set[str]
+        self,
+        doc: Doc,
+        things: Things,
+        nouns: dict[str, str | None],
+        quoted: frozenset[int],
+        determiners: set[str],
     ) -> None:
         """Point each generic definite mention ('the declaration') at the thing it means."""
         for token in doc:
