@@ -1,13 +1,35 @@
-"""`accord ingest`: extract articles and store them (accord.store), one transaction per document."""
+"""`accord ingest`: read articles from anywhere, extract them and store them (accord.store).
+
+A thin layer over `accord.store.ingest.ingest_inputs` and `watch_and_ingest`: it builds the
+options, shows progress (a rich bar on a terminal, plain periodic lines otherwise, nothing
+with --quiet), and closes with a summary and the failures' reasons.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from accord.ingest import IngestError
+    from accord.ingest.progress import IngestEvent
+    from accord.store.ingest import IngestSummary
+
+# Failures listed under the summary; all of them are in the ingest_failures table.
+MAX_SHOWN_FAILURES = 20
+# Seconds between plain progress lines when stderr is not a terminal.
+LOG_EVERY = 15.0
+_HTTP = re.compile(r"^https?://", re.I)
 
 
 class EngineName(StrEnum):
@@ -21,9 +43,15 @@ def default_workers() -> int:
 
 
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .html, .htm) or folders of them.")
-    ],
+    specs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SPEC...",
+            help="Article files (.txt, .html, .htm), .jsonl dumps, RSS/Atom files, folders of them, "
+            "http(s) URLs of pages or feeds, or - for standard input; mixed freely.",
+            show_default=False,
+        ),
+    ] = None,
     db: Annotated[
         str | None,
         typer.Option(
@@ -48,37 +76,221 @@ def ingest(
             help="Dask scheduler address (tcp://HOST:8786); without it --engine dask starts a LocalCluster.",
         ),
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Let URLs reach loopback and private networks (intranets, tests)."
+        ),
+    ] = False,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Fetch pages that robots.txt asks robots to leave.")
+    ] = False,
+    no_dedup: Annotated[
+        bool,
+        typer.Option(
+            "--no-dedup", help="Store copies of a story from other outlets as documents of their own."
+        ),
+    ] = False,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0.0, help="Seconds between two requests to the same host.")
+    ] = 1.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a server may stay silent before giving up.")
+    ] = 20.0,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress: only errors and the summary.")
+    ] = False,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--watch",
+            metavar="FEED",
+            help="A feed URL to poll for new entries until stopped (Ctrl-C); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.0, help="Seconds between two polls of the watched feeds.")
+    ] = 900.0,
+    max_polls: Annotated[int | None, typer.Option("--max-polls", min=1, hidden=True)] = None,
 ) -> None:
-    """Extract each article and store its document, facts and evidence; unchanged texts are skipped."""
+    """Read, extract and store articles; unchanged texts are skipped, other outlets' copies kept as sources.
+
+    Exits 1 when an input failed (each is listed, and kept in the store's ingest_failures
+    table), 2 when the store cannot be used. With --watch it runs until Ctrl-C or SIGTERM,
+    then prints the summary and exits 0.
+    """
+    from accord.ingest.fetch import FetchConfig
     from accord.scale import ExtractionPlan, ScaleError
-    from accord.store import StoreError, describe_url, ingest_paths, open_store, resolve_url
+    from accord.store import StoreError, describe_url, open_store, resolve_url
+    from accord.store.ingest import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 
-    plan = ExtractionPlan(
-        engine=engine.value,
-        workers=workers or 1,
-        scheduler=scheduler,
-        batch_size=batch_size,
+    specs, feeds = specs or [], watch or []
+    if not specs and not feeds:
+        _exit("nothing to ingest: give files, folders, URLs, feeds or -, or --watch FEED", 2)
+    for feed in feeds:
+        if not _HTTP.match(feed):
+            _exit(f"--watch needs a feed URL (http or https): {feed!r}", 2)
+    options = IngestOptions(
+        allow_private=allow_private,
+        respect_robots=not ignore_robots,
+        dedup=not no_dedup,
+        plan=ExtractionPlan(
+            engine=engine.value, workers=workers or 1, scheduler=scheduler, batch_size=batch_size
+        ),
+        fetch_config=FetchConfig(
+            allow_private=allow_private,
+            respect_robots=not ignore_robots,
+            per_host_delay=delay,
+            read_timeout=timeout,
+            connect_timeout=min(timeout, 10.0),
+        ),
     )
-
     try:
         url = resolve_url(db)
-        engine = open_store(url)
+        store = open_store(url)
     except StoreError as error:
-        typer.echo(f"accord: {error}", err=True)
-        raise typer.Exit(2) from None
+        _exit(str(error), 2)
+    summary = IngestSummary()
+    stop = threading.Event()
     try:
-        summary = ingest_paths(
-            engine,
-            paths,
-            batch_size=batch_size,
-            plan=plan,
-            on_error=lambda failure: typer.echo(f"accord: {failure}", err=True),
-        )
+        with _reporter(quiet) as (on_event, on_error), _stop_on_signals(stop, enabled=bool(feeds)):
+            if specs:
+                ingest_inputs(store, specs, options, on_error=on_error, on_event=on_event, summary=summary)
+            if feeds and not stop.is_set():
+                watch_and_ingest(
+                    store,
+                    feeds,
+                    options,
+                    interval=interval,
+                    stop=stop,
+                    max_polls=max_polls,
+                    on_error=on_error,
+                    on_event=on_event,
+                    summary=summary,
+                )
+    except KeyboardInterrupt:
+        _say("interrupted")
+        if not feeds:
+            _print_summary(summary, describe_url(url))
+            raise typer.Exit(130) from None
     except (StoreError, ScaleError) as error:
-        typer.echo(f"accord: {error}", err=True)
-        raise typer.Exit(2) from None
+        _print_summary(summary, describe_url(url))
+        _exit(str(error), 2)
     finally:
-        engine.dispose()
-    typer.echo(f"{summary.line()} ({describe_url(url)})")
-    if summary.failed:
+        store.dispose()
+    _print_summary(summary, describe_url(url))
+    if summary.failed and not feeds:
         raise typer.Exit(1)
+
+
+def _print_summary(summary: IngestSummary, where: str) -> None:
+    typer.echo(f"{summary.line()} ({where})")
+    for error in summary.failures[:MAX_SHOWN_FAILURES]:
+        typer.echo(f"  failed {error.source}: {error.reason}")
+    hidden = summary.failed - min(len(summary.failures), MAX_SHOWN_FAILURES)
+    if hidden > 0:
+        typer.echo(f"  … and {hidden} more failures (listed in the store's ingest_failures table)")
+
+
+def _say(message: str) -> None:
+    """One error line as is: never wrapped to the terminal, so one failure stays one line."""
+    sys.stderr.write(f"accord: {message}\n")
+    sys.stderr.flush()
+
+
+def _exit(message: str, code: int) -> NoReturn:
+    _say(message)
+    raise typer.Exit(code)
+
+
+Handlers = tuple[Callable[["IngestEvent"], None] | None, Callable[["IngestError"], None]]
+
+
+@contextmanager
+def _reporter(quiet: bool) -> Iterator[Handlers]:
+    """Progress and error handlers: a rich bar on a terminal, log lines elsewhere, none when quiet."""
+    from accord.ingest.progress import ProgressLog
+
+    def say_error(error: IngestError) -> None:
+        _say(f"{error.source}: {error.reason}")
+
+    if quiet:
+        yield None, say_error
+        return
+    if not sys.stderr.isatty():
+        log = ProgressLog(sys.stderr, every=LOG_EVERY, show_failures=False)
+        yield log.update, say_error
+        return
+    with _ProgressBar() as bar:
+        yield bar.update, bar.error
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr: articles done of expected, rate, ETA, failures and duplicates."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.console = Console(stderr=True)
+        self.bar = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}/s  ETA {task.fields[eta]}"),
+            TextColumn("{task.fields[failed]} failed, {task.fields[duplicates]} duplicates"),
+            console=self.console,
+            transient=False,
+        )
+        self.task = self.bar.add_task("ingest", total=None, rate="0.0", eta="?", failed=0, duplicates=0)
+
+    def __enter__(self) -> _ProgressBar:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.bar.stop()
+
+    def update(self, event: IngestEvent) -> None:
+        progress = event.progress
+        eta = progress.eta
+        self.bar.update(
+            self.task,
+            completed=progress.done,
+            total=progress.total,
+            rate=f"{progress.rate:.1f}",
+            eta="?" if eta is None else _clock(eta),
+            failed=progress.failed,
+            duplicates=progress.duplicates,
+        )
+
+    def error(self, error: IngestError) -> None:
+        self.console.print(f"accord: {error.source}: {error.reason}", markup=False, highlight=False)
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+@contextmanager
+def _stop_on_signals(stop: threading.Event, *, enabled: bool) -> Iterator[None]:
+    """While watching: the first Ctrl-C or SIGTERM asks the run to stop after the current poll;
+    a second Ctrl-C interrupts at once."""
+    if not enabled or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+        _say("stopping after this poll (Ctrl-C again to stop at once)")
+
+    previous: dict[int, Any] = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -1,31 +1,75 @@
 """Read, extract and store articles: the work behind `accord ingest`.
 
-Documents stream from `read_paths` through `accord.scale.extract_stream` (this process, local
-workers or a Dask cluster) into `write_record`, one transaction each, from this one writer.
-A document whose text is stored already is counted unchanged before extraction, so a re-run
-after a crash only extracts what is missing.
+Inputs (files, folders, `-`, URLs, feeds, `.jsonl` dumps: `accord.ingest.sources`) stream
+through a sorting step into `accord.scale.extract_stream` (this process, local workers or a Dask
+cluster) and then into `write_record`, one transaction each. The sorting step settles, before
+any extraction, every input that needs none:
+
+- a read failure is counted, reported and kept in `ingest_failures`;
+- a text stored already, read again from the same file, URL or feed entry, is "unchanged";
+- a duplicate (the same story from another outlet: the same text, or a near-duplicate found by
+  MinHash, `accord.ingest.dedup`) is recorded in `document_sources` against the canonical
+  document, stored or earlier in the run, and its text is not extracted.
+
+Duplicate detection in the store uses a stricter containment threshold (0.9) than the ingest
+module's default: a false match costs the copy's own facts, a missed one only stores a story
+twice. A copy whose canonical document ends up not stored (its write failed) is sent through
+again as an ordinary document. The index is seeded with the most recent stored documents
+(`IngestOptions.seed_limit`), lazily, when the first new text arrives.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
+from accord.ingest.progress import IngestEvent, Progress, Status
 from accord.scale import ExtractionPlan, extract_stream
+from accord.store.copies import copy_recorded, recent_texts, record_copy, record_failure, stored_origin
 from accord.store.db import StoreError, one_line
 from accord.store.writer import Outcome, document_stored, write_record
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from accord.ingest.dedup import DuplicateIndex, Match
+    from accord.ingest.feeds import PollReport
+    from accord.ingest.fetch import FetchConfig, Fetcher
+    from accord.ingest.sandbox import Sandbox
+
 DEFAULT_BATCH_SIZE = 16
+DEFAULT_DUPLICATE_THRESHOLD = 0.9
+DEFAULT_SEED_LIMIT = 10_000
+# Failures kept in the summary for the closing report; all of them are counted and stored.
+MAX_LISTED_FAILURES = 1000
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a run reads, recognises duplicates and extracts (one object, not a dozen parameters)."""
+
+    allow_private: bool = False
+    respect_robots: bool = True
+    dedup: bool = True
+    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
+    seed_limit: int = DEFAULT_SEED_LIMIT
+    plan: ExtractionPlan = field(default_factory=ExtractionPlan)
+    fetch_config: FetchConfig | None = None
+    stdin: BinaryIO | None = None
+    record_failures: bool = True
+    # Resources the caller owns and closes (tests share them); made and closed by the run otherwise.
+    fetcher: Fetcher | None = None
+    sandbox: Sandbox | None = None
 
 
 @dataclass
@@ -34,65 +78,329 @@ class IngestSummary:
     unchanged: int = 0
     replaced: int = 0
     failed: int = 0
+    duplicates: int = 0
+    failures: list[IngestError] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
+    def fail(self, error: IngestError) -> None:
+        self.failed += 1
+        if len(self.failures) < MAX_LISTED_FAILURES:
+            self.failures.append(error)
+
+    @property
+    def done(self) -> int:
+        return self.ingested + self.unchanged + self.replaced + self.failed + self.duplicates
+
     def line(self) -> str:
         return (
             f"ingested {self.ingested}, unchanged {self.unchanged}, "
-            f"replaced {self.replaced}, failed {self.failed}"
+            f"replaced {self.replaced}, failed {self.failed}, duplicates {self.duplicates}"
         )
+
+
+ErrorHandler = Callable[[IngestError], None]
+EventHandler = Callable[[IngestEvent], None]
+
+
+def ingest_inputs(
+    engine: Engine,
+    specs: Sequence[str | os.PathLike[str]],
+    options: IngestOptions | None = None,
+    *,
+    on_error: ErrorHandler = lambda _error: None,
+    on_event: EventHandler | None = None,
+    nlp: Language | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Store every article the specs name (paths, folders, `-`, URLs, feeds, dumps); see the module doc.
+
+    Failures go to `on_error` as they happen; `on_event` gets an IngestEvent with the running
+    counts for every input settled (for a progress bar). Pass `summary` to read the counts of a
+    run that was interrupted. A database error other than a refused record is a StoreError.
+    """
+    from accord.ingest.sources import Inputs
+
+    options = options or IngestOptions()
+    inputs = Inputs(
+        specs,
+        allow_private=options.allow_private,
+        respect_robots=options.respect_robots,
+        fetch_config=options.fetch_config,
+        fetcher=options.fetcher,
+        sandbox=options.sandbox,
+        stdin=options.stdin,
+    )
+    run = _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: inputs.expected)
+    return run.run(inputs)
+
+
+def watch_and_ingest(
+    engine: Engine,
+    feed_urls: Sequence[str],
+    options: IngestOptions | None = None,
+    *,
+    interval: float,
+    stop: threading.Event | None = None,
+    max_polls: int | None = None,
+    on_poll: Callable[[PollReport], None] | None = None,
+    on_error: ErrorHandler = lambda _error: None,
+    on_event: EventHandler | None = None,
+    nlp: Language | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Poll the feeds every `interval` seconds and store their new entries, until `stop` is set.
+
+    Entries are extracted one at a time (batch size 1), so each is stored as soon as it is read
+    rather than when a batch fills, which on a quiet feed could be hours later.
+    """
+    from accord.ingest.sources import watch_inputs
+
+    options = options or IngestOptions()
+    options = dataclasses.replace(options, plan=dataclasses.replace(options.plan, batch_size=1))
+    items = watch_inputs(
+        feed_urls,
+        allow_private=options.allow_private,
+        respect_robots=options.respect_robots,
+        interval=interval,
+        stop=stop,
+        max_polls=max_polls,
+        on_poll=on_poll,
+        fetch_config=options.fetch_config,
+        fetcher=options.fetcher,
+        sandbox=options.sandbox,
+    )
+    return _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: None).run(items)
 
 
 def ingest_paths(
     engine: Engine,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    on_error: Callable[[IngestError], None] = lambda _error: None,
+    on_error: ErrorHandler = lambda _error: None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp: Language | None = None,
     plan: ExtractionPlan | None = None,
+    dedup: bool = False,
 ) -> IngestSummary:
-    """Store every readable article under the paths; unreadable ones go to `on_error` and are counted.
+    """Store every readable article file under the paths; unreadable ones go to `on_error` and are counted.
 
-    A record the database refuses (a constraint it breaks) fails that document alone; any
-    other database error stops the run as a StoreError, with every stored document whole.
+    Files only, and without duplicate detection unless asked: the store's original entry point,
+    kept for its callers. `accord ingest` uses `ingest_inputs`.
     """
-    summary = IngestSummary()
-    try:
-        with engine.connect() as connection:
-            fresh = _fresh_documents(connection, read_paths(paths), summary, on_error)
-            plan = plan or ExtractionPlan(batch_size=batch_size)
-            for record, document in extract_stream(fresh, plan, nlp):
-                try:
-                    summary.count(_write(connection, record, document))
-                except IntegrityError as error:
-                    summary.failed += 1
-                    on_error(IngestError(document.source, f"not stored ({one_line(error)})"))
-    except SQLAlchemyError as error:
-        raise StoreError(f"store failed: {one_line(error)}") from None
-    return summary
+    options = IngestOptions(dedup=dedup, plan=plan or ExtractionPlan(batch_size=batch_size))
+    return _Run(engine, options, on_error, None, nlp, None, expected=lambda: None).run(read_paths(paths))
 
 
-def _fresh_documents(
-    connection: sa.Connection,
-    items: Iterable[Document | IngestError],
-    summary: IngestSummary,
-    on_error: Callable[[IngestError], None],
-) -> Iterator[Document]:
-    """The documents not stored yet; read errors and stored texts are counted on the way."""
-    for item in items:
-        if isinstance(item, IngestError):
-            summary.failed += 1
-            on_error(item)
-            continue
-        with connection.begin():
-            stored = document_stored(connection, item.id)
-        if stored:
-            summary.unchanged += 1
-        else:
-            yield item
+class _Run:
+    """One ingest run: the sorting step (reader side), extraction, and the single writer."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        options: IngestOptions,
+        on_error: ErrorHandler,
+        on_event: EventHandler | None,
+        nlp: Language | None,
+        summary: IngestSummary | None,
+        *,
+        expected: Callable[[], int | None],
+    ) -> None:
+        self.engine = engine
+        self.options = options
+        self.on_error = on_error
+        self.on_event = on_event
+        self.nlp = nlp
+        self.summary = summary if summary is not None else IngestSummary()
+        self.expected = expected
+        self.started = time.monotonic()
+        self._index: DuplicateIndex | None = None
+        # Shared by the reader side and the writer, which may run on different threads.
+        self._lock = threading.RLock()
+        self._in_flight: dict[str, Document] = {}
+        self._written: set[str] = set()
+        self._waiting: dict[str, list[tuple[Document, float]]] = {}
+
+    def run(self, items: Iterable[Document | IngestError]) -> IngestSummary:
+        try:
+            with self.engine.connect() as reader, self.engine.connect() as writer:
+                self._extract_and_write(reader, writer, items)
+                # Copies of a document that was never stored: each round stores at least one of them.
+                while orphans := self._orphans():
+                    self._index = None
+                    self._extract_and_write(reader, writer, orphans, seed=False)
+        except SQLAlchemyError as error:
+            raise StoreError(f"store failed: {one_line(error)}") from None
+        return self.summary
+
+    # Writer side ------------------------------------------------------------------------------
+
+    def _extract_and_write(
+        self,
+        reader: sa.Connection,
+        writer: sa.Connection,
+        items: Iterable[Document | IngestError],
+        *,
+        seed: bool = True,
+    ) -> None:
+        fresh = self._sort(reader, items, seed=seed)
+        for record, document in extract_stream(fresh, self.options.plan, self.nlp):
+            try:
+                outcome = _write(writer, record, document)
+            except IntegrityError as error:
+                with self._lock:
+                    self._in_flight.pop(document.id, None)
+                self._fail(writer, IngestError(document.source, f"not stored ({one_line(error)})"))
+                continue
+            with self._lock:
+                self._in_flight.pop(document.id, None)
+                self._written.add(document.id)
+                copies = self._waiting.pop(document.id, [])
+            with self._lock:
+                self.summary.count(outcome)
+                self._emit("ok", document.source, document)
+            for copy, similarity in copies:
+                self._copy(writer, document.id, copy, similarity)
+
+    def _orphans(self) -> list[Document | IngestError]:
+        with self._lock:
+            waiting, self._waiting = self._waiting, {}
+        return [copy for copies in waiting.values() for copy, _ in copies]
+
+    # Reader side ------------------------------------------------------------------------------
+
+    def _sort(
+        self, reader: sa.Connection, items: Iterable[Document | IngestError], *, seed: bool
+    ) -> Iterator[Document]:
+        """The documents to extract; failures, unchanged texts and duplicates are settled here."""
+        for item in items:
+            if isinstance(item, IngestError):
+                self._fail(reader, item)
+            elif not self.options.dedup:
+                if _stored(reader, item.id):
+                    self._unchanged(item)
+                else:
+                    yield item
+            elif not self._settled(reader, item, seed=seed):
+                with self._lock:
+                    self._in_flight[item.id] = item
+                yield item
+
+    def _settled(self, reader: sa.Connection, document: Document, *, seed: bool) -> bool:
+        """Settle a document that needs no extraction (unchanged or a copy); False when it is new."""
+        origin = stored_origin(reader, document.id)
+        if origin is not None:
+            if origin.same_place(document) or copy_recorded(reader, document):
+                self._unchanged(document)
+            else:
+                self._copy(reader, document.id, document, 1.0)
+            return True
+        if copy_recorded(reader, document):
+            self._unchanged(document)
+            return True
+        match = self._match(reader, document, seed=seed)
+        if match is None:
+            return False
+        return self._settle_copy(reader, document, match)
+
+    def _match(self, reader: sa.Connection, document: Document, *, seed: bool) -> Match | None:
+        """The canonical text this one copies, if any; a new text becomes canonical itself."""
+        if self._index is None:
+            self._index = self._new_index(reader if seed else None)
+        with self._lock:
+            return self._index.add_text(document.id, document.text)
+
+    def _settle_copy(self, reader: sa.Connection, document: Document, match: Match) -> bool:
+        """Record or queue a copy of `match.canonical_id`; False when it must be extracted after all."""
+        canonical_id = match.canonical_id
+        with self._lock:
+            earlier = self._in_flight.get(canonical_id)  # read this run, not written yet
+            if earlier is not None and not _same_place(earlier, document):
+                self._waiting.setdefault(canonical_id, []).append((document, match.jaccard))
+                return True
+        if earlier is not None:
+            if document.id == canonical_id:  # the same input named twice
+                self._unchanged(document)
+                return True
+            return False  # a new version of the same page: stored as such, not as its own copy
+        origin = stored_origin(reader, canonical_id)
+        if origin is None or origin.same_place(document):
+            return False  # the canonical text is gone, or this is its own page again, edited
+        self._copy(reader, canonical_id, document, match.jaccard)
+        return True
+
+    def _new_index(self, reader: sa.Connection | None) -> DuplicateIndex:
+        from accord.ingest.dedup import DuplicateIndex, seed_index
+
+        index = DuplicateIndex(threshold=self.options.duplicate_threshold)
+        if reader is not None and self.options.seed_limit > 0:
+            seed_index(index, recent_texts(reader, self.options.seed_limit))
+        return index
+
+    # Outcomes ---------------------------------------------------------------------------------
+
+    def _unchanged(self, document: Document) -> None:
+        with self._lock:
+            self.summary.unchanged += 1
+            self._emit("ok", document.source, document)
+
+    def _copy(
+        self, connection: sa.Connection, canonical_id: str, document: Document, similarity: float
+    ) -> None:
+        try:
+            record_copy(connection, canonical_id, document, similarity)
+        except IntegrityError:
+            # The canonical document went away (replaced by a new version of its page) meanwhile.
+            with self._lock:
+                self._waiting.setdefault(canonical_id, []).append((document, similarity))
+            return
+        with self._lock:
+            self.summary.duplicates += 1
+            self._emit(
+                "duplicate", document.source, document, duplicate_of=canonical_id, similarity=similarity
+            )
+
+    def _fail(self, connection: sa.Connection, error: IngestError) -> None:
+        if self.options.record_failures:
+            record_failure(connection, error.source, error.reason)
+        with self._lock:
+            self.summary.fail(error)
+            self.on_error(error)
+            self._emit("failed", error.source, None, error=error)
+
+    def _emit(
+        self,
+        status: Status,
+        source: str,
+        document: Document | None,
+        *,
+        error: IngestError | None = None,
+        duplicate_of: str | None = None,
+        similarity: float | None = None,
+    ) -> None:
+        if self.on_event is None:
+            return
+        s = self.summary
+        progress = Progress(
+            done=s.done,
+            ok=s.ingested + s.unchanged + s.replaced,
+            failed=s.failed,
+            duplicates=s.duplicates,
+            expected=self.expected(),
+            elapsed=time.monotonic() - self.started,
+        )
+        event = IngestEvent(status, source, document, error, progress, duplicate_of, similarity)
+        self.on_event(event)
+
+
+def _same_place(a: Document, b: Document) -> bool:
+    return a.source == b.source or (a.url is not None and a.url == b.url)
+
+
+def _stored(connection: sa.Connection, document_id: str) -> bool:
+    with connection.begin():
+        return document_stored(connection, document_id)
 
 
 def _write(connection: sa.Connection, record: dict[str, Any], document: Document) -> Outcome:
