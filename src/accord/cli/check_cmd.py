@@ -1,0 +1,61 @@
+"""`accord check`: verify that the store is whole (accord.store.check), for scripts and after a crash."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from accord.cli.query_cmds import DbOption
+
+
+def check_cmd(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check the store: every fact has its evidence, every evidence its fact and document. Exit 1 if not."""
+    import sqlalchemy as sa
+
+    from accord.store import StoreError, create_store_engine, describe_url, resolve_url
+    from accord.store.check import check_store
+    from accord.store.db import one_line
+
+    try:
+        url = resolve_url(db)
+    except StoreError as error:
+        _fail(str(error))
+    # A check only reads: it must not create an empty SQLite file where none was.
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        _fail(f"no store at {describe_url(url)}")
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as connection:
+            report = check_store(connection)
+    except sa.exc.SQLAlchemyError as error:
+        _fail(f"cannot check {describe_url(url)}: {one_line(error)}")
+    finally:
+        engine.dispose()
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), indent=1) + "\n")
+    elif report.consistent:
+        sys.stdout.write(
+            f"consistent: {report.documents} documents, {report.facts} facts, "
+            f"{report.evidence} evidence rows ({describe_url(url)})\n"
+        )
+    else:
+        for problem in report.problems:
+            sys.stdout.write(problem.line() + "\n")
+    if not report.consistent:
+        raise typer.Exit(1)
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"accord: {message}\n")
+    raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_cmd)

@@ -1,0 +1,58 @@
+"""Reliability fixtures: stores on SQLite and PostgreSQL, handmade records, the `accord` executable.
+
+PostgreSQL cases need ACCORD_TEST_PG_URL (set by .ci/run); each gets a schema of its own in that
+database, dropped afterwards. Without the variable they skip, saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from accord.store import open_store
+
+PG_ENV = "ACCORD_TEST_PG_URL"
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[Engine | None]:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        yield None
+        return
+    engine = sa.create_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[str]:
+    """A URL for an empty store of the parametrized backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    if pg_admin is None:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
+    schema = f"r_{uuid.uuid4().hex[:16]}"
+    with pg_admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = pg_admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with pg_admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Engine]:
+    """A migrated, empty store on the parametrized backend."""
+    engine = open_store(db_url)
+    yield engine
+    engine.dispose()
