@@ -1,0 +1,128 @@
+"""Review of facts: accept, reject or correct one, with an audit row of who, when, before and after.
+
+A rejected fact drops out of every query (`accord.query.common.live`); the merged claims are
+rebuilt in the same transaction so the matrix never counts it. A correction replaces the
+fact's fields (its kind and evidence stay), re-derives the indexed columns and marks it
+accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from accord.query.common import NotFound
+from accord.resolve import claims as merged_claims
+from accord.store.db import write_transaction
+from accord.store.schema import INDEXED_FIELDS, fact_reviews, facts
+
+ACTIONS = {"accept": "accepted", "reject": "rejected", "correct": "accepted"}
+_RESERVED = frozenset({"kind", "evidence", "confidence"})
+
+
+class ReviewError(ValueError):
+    """A review that cannot be applied (bad action or fields); one line for the reviewer."""
+
+
+@dataclass
+class ReviewEntry:
+    id: int
+    fact_id: int
+    reviewer: str
+    action: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    note: str | None
+    reviewed_at: str
+
+
+def review_fact(
+    connection: sa.Connection,
+    fact_id: int,
+    *,
+    reviewer: str,
+    action: str,
+    fields: Mapping[str, Any] | None = None,
+    note: str | None = None,
+) -> ReviewEntry:
+    """Apply one review in one transaction and return its audit entry."""
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown review action {action!r} (accept, reject or correct)")
+    if action == "correct":
+        if not fields:
+            raise ReviewError("a correction needs the corrected fields")
+        bad = sorted(set(fields) & _RESERVED)
+        if bad:
+            raise ReviewError(f"a correction cannot change {', '.join(bad)}")
+    with write_transaction(connection):
+        row = connection.execute(sa.select(facts).where(facts.c.id == fact_id)).first()
+        if row is None:
+            raise NotFound(f"no fact with id {fact_id}")
+        fresh = merged_claims.claims_fresh(connection)
+        before = {"review_status": row.review_status, "fields": dict(row.fields or {})}
+        values: dict[str, Any] = {"review_status": ACTIONS[action]}
+        new_fields = before["fields"]
+        if action == "correct":
+            new_fields = {**before["fields"], **dict(fields or {})}
+            values["fields"] = new_fields
+            values.update(_indexed(new_fields))
+        connection.execute(sa.update(facts).where(facts.c.id == fact_id).values(**values))
+        after = {"review_status": ACTIONS[action], "fields": new_fields}
+        now = datetime.now(UTC)
+        entry_id = connection.execute(
+            sa.insert(fact_reviews)
+            .values(
+                fact_id=fact_id,
+                reviewer=reviewer,
+                action=action,
+                before=before,
+                after=after,
+                note=note,
+                reviewed_at=now,
+            )
+            .returning(fact_reviews.c.id)
+        ).scalar_one()
+        _refresh_claims(connection, fresh, row.agreement_id)
+    return ReviewEntry(entry_id, fact_id, reviewer, action, before, after, note, now.isoformat())
+
+
+def _refresh_claims(connection: sa.Connection, fresh: bool, agreement_id: int | None) -> None:
+    """Keep the merged claims current: one agreement's when they were current before, else all."""
+    if fresh:
+        merged_claims.refresh(connection, [agreement_id])
+        merged_claims._mark(connection)  # the new fingerprint of the rejected facts
+    else:
+        merged_claims.refresh_all(connection)
+
+
+def _indexed(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The fact columns copied out of its fields (as the writer does), from corrected fields."""
+    out: dict[str, Any] = {}
+    for column, keys in INDEXED_FIELDS.items():
+        value = next((fields[k] for k in keys if fields.get(k) is not None), None)
+        out[column] = str(value) if value is not None else None
+    return out
+
+
+def review_log(connection: sa.Connection, fact_id: int | None = None, limit: int = 100) -> list[ReviewEntry]:
+    """The newest audit entries, all or of one fact."""
+    query = sa.select(fact_reviews).order_by(fact_reviews.c.id.desc()).limit(limit)
+    if fact_id is not None:
+        query = query.where(fact_reviews.c.fact_id == fact_id)
+    return [
+        ReviewEntry(
+            r.id,
+            r.fact_id,
+            r.reviewer,
+            r.action,
+            dict(r.before),
+            dict(r.after),
+            r.note,
+            r.reviewed_at.isoformat() if hasattr(r.reviewed_at, "isoformat") else str(r.reviewed_at),
+        )
+        for r in connection.execute(query)
+    ]

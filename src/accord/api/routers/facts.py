@@ -1,0 +1,79 @@
+"""Facts: filtered and paged, one by id, and their review."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Body, HTTPException, Path, Query
+from pydantic import BaseModel, Field
+
+from accord.api.deps import Connection, Writer
+from accord.api.listing import FactFilter, fact_items, list_facts
+from accord.api.review import review_fact, review_log
+from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSizeParam, plain
+from accord.store.schema import documents, facts
+
+router = APIRouter(tags=["facts"])
+FactId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/facts", summary="Facts, filtered and paged")
+def get_facts(
+    connection: Connection,
+    kind: OptionalName = None,
+    entity: OptionalName = None,
+    agreement: OptionalName = None,
+    party: OptionalName = None,
+    person: OptionalName = None,
+    document: OptionalName = None,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    review_status: Literal["unreviewed", "accepted", "rejected"] | None = None,
+    page: PageParam = 1,
+    page_size: PageSizeParam = None,
+) -> dict[str, Any]:
+    """Facts by kind, linked entity (any name), agreement, party, person, document, date and review status.
+
+    Rejected facts appear only when asked for with `review_status=rejected`."""
+    wanted = FactFilter(kind, entity, agreement, party, person, document, date_from, date_to, review_status)
+    return plain(list_facts(connection, wanted, page, page_size or 50))
+
+
+@router.get("/facts/{fact_id}", summary="One fact")
+def get_fact(connection: Connection, fact_id: FactId) -> dict[str, Any]:
+    row = connection.execute(
+        sa.select(
+            facts, documents.c.title, sa.func.coalesce(facts.c.as_of, documents.c.published).label("date")
+        )
+        .select_from(facts.join(documents, documents.c.id == facts.c.document_id))
+        .where(facts.c.id == fact_id)
+    ).first()
+    if row is None:
+        raise HTTPException(404, f"no fact with id {fact_id}")
+    item = fact_items(connection, [row])[0]
+    item["reviews"] = plain(review_log(connection, fact_id))
+    return item
+
+
+class ReviewIn(BaseModel):
+    action: Literal["accept", "reject", "correct"]
+    fields: dict[str, Any] | None = Field(None, description="The corrected fields (correct only).")
+    note: str | None = Field(None, max_length=2000)
+
+
+@router.post("/facts/{fact_id}/review", summary="Accept, reject or correct a fact (token needed)")
+def post_review(
+    connection: Connection, reviewer: Writer, fact_id: FactId, review: Annotated[ReviewIn, Body()]
+) -> dict[str, Any]:
+    entry = review_fact(
+        connection, fact_id, reviewer=reviewer, action=review.action, fields=review.fields, note=review.note
+    )
+    return plain(entry)
+
+
+@router.get("/reviews", summary="The review audit log, newest first")
+def get_reviews(
+    connection: Connection, fact_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None
+) -> list[Any]:
+    return plain(review_log(connection, fact_id))

@@ -1,0 +1,22 @@
+"""The matrix: agreements × parties, each cell signed, declined or conflict, with its sources."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from accord.api.deps import Connection
+from accord.api.routers.common import plain
+from accord.query import matrix
+
+router = APIRouter(tags=["matrix"])
+NameList = Annotated[list[str] | None, Query(max_length=100)]
+
+
+@router.get("/matrix", summary="Agreements × parties")
+def get_matrix(connection: Connection, agreement: NameList = None, party: NameList = None) -> dict[str, Any]:
+    """Repeat `agreement` and `party` to choose rows and columns; all by default."""
+    agreements = [a for a in agreement or [] if a.strip()] or None
+    parties = [p for p in party or [] if p.strip()] or None
+    return plain(matrix(connection, agreements, parties))

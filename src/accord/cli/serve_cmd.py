@@ -1,0 +1,114 @@
+"""`accord serve` (the JSON API and dashboard) and `accord token create|list|revoke` (write tokens)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from accord.cli.query_cmds import DbOption
+
+token_app = typer.Typer(help="Make, list and revoke write tokens for `accord serve`.", no_args_is_help=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    sys.stderr.write(f"accord: {message}\n")
+    return typer.Exit(code)
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    private: Annotated[
+        bool, typer.Option("--private", help="Reading needs a token too (sign in or a Bearer token).")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes.")] = 1,
+) -> None:
+    """Serve the JSON API (/api, described at /docs) and the dashboard pages over the store."""
+    import uvicorn
+
+    from accord.api import Settings, create_app
+    from accord.store import StoreError, open_store, resolve_url
+
+    settings = Settings.from_env(db=db, private=private or None)
+    try:
+        engine = open_store(resolve_url(settings.db))
+    except StoreError as error:
+        raise _fail(str(error), 2) from None
+    app = create_app(settings, engine=engine)
+    typer.echo(f"accord: serving on http://{host}:{port} (API at /api, its description at /docs)")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", workers=1 if workers == 1 else None)
+    except OSError as error:
+        raise _fail(f"cannot listen on {host}:{port}: {error.strerror or error}", 2) from None
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who holds the token (shown in the review audit log).")],
+    db: DbOption = None,
+) -> None:
+    """Make a write token for NAME and print it once; only its SHA-256 is stored."""
+    from accord.api.tokens import TokenError, create_token
+
+    engine = _engine(db)
+    try:
+        with engine.connect() as connection:
+            token = create_token(connection, name)
+    except TokenError as error:
+        raise _fail(str(error), 2) from None
+    finally:
+        engine.dispose()
+    typer.echo(token)
+    sys.stderr.write("accord: keep this token now; it cannot be shown again\n")
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None) -> None:
+    """List token holders, when each token was made and whether it was revoked (never the tokens)."""
+    from accord.api.tokens import list_tokens
+
+    engine = _engine(db)
+    try:
+        with engine.connect() as connection:
+            found = list_tokens(connection)
+    finally:
+        engine.dispose()
+    for info in found:
+        revoked = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "live"
+        typer.echo(f"{info.name}\tcreated {info.created_at:%Y-%m-%d %H:%M}\t{revoked}")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    name: Annotated[str, typer.Argument(help="The holder whose tokens stop working.")], db: DbOption = None
+) -> None:
+    """Revoke every live token of NAME."""
+    from accord.api.tokens import revoke_tokens
+
+    engine = _engine(db)
+    try:
+        with engine.connect() as connection:
+            count = revoke_tokens(connection, name)
+    finally:
+        engine.dispose()
+    if not count:
+        raise _fail(f"no live token named {name!r}")
+    typer.echo(f"revoked {count} token{'s' if count != 1 else ''} of {name}")
+
+
+def _engine(db: str | None):  # type: ignore[no-untyped-def]
+    from accord.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as error:
+        raise _fail(str(error), 2) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Add `accord serve` and `accord token ...` to the app."""
+    app.command("serve")(serve)
+    app.add_typer(token_app, name="token")

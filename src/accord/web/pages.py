@@ -1,0 +1,350 @@
+"""The page routes: overview, matrix and its evidence, agreement (with the map), timeline, country,
+quotes, document, review; and sign-in (`session_router`, open even on a private server)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from accord.api.deps import Connection
+from accord.api.listing import document_facts, get_document, list_documents, list_entities
+from accord.api.review import ReviewError, review_fact, review_log
+from accord.api.routers.quotes import find_quotes
+from accord.api.security import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    SESSION_SECONDS,
+    RateLimiter,
+    csrf_valid,
+    session_reviewer,
+    session_value,
+)
+from accord.api.tokens import reviewer_for
+from accord.query import NotFound, agreements, conflicts, events, party_record, stances
+from accord.query.claims import PARTY_KINDS, stance_cells
+from accord.query.common import entities_by_id
+from accord.web.render import highlight, page
+from accord.web.worldmap import HEIGHT, WIDTH, countries
+
+router = APIRouter(include_in_schema=False)
+session_router = APIRouter(include_in_schema=False)
+MATRIX_ROWS = 25
+Text = Annotated[str | None, Query(max_length=200)]
+DateText = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, connection: Connection) -> Response:
+    found = agreements(connection)
+    open_conflicts = conflicts(connection)
+    latest = list_documents(connection, 1, 10)
+    return page(
+        request,
+        "overview.html",
+        agreements=found[:30],
+        agreement_count=len(found),
+        documents=latest.items,
+        document_count=latest.total,
+        conflicts=open_conflicts[:15],
+        conflict_count=len(open_conflicts),
+    )
+
+
+@router.get("/matrix", response_class=HTMLResponse)
+def matrix_page(
+    request: Request,
+    connection: Connection,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
+) -> Response:
+    """Agreements × parties, a page of agreements at a time; each cell links to its evidence."""
+    cells = stance_cells(connection)
+    agreement_ids = {a for a, _ in cells}
+    refs = entities_by_id(connection, agreement_ids, aliases=False)
+    ordered = sorted((i for i in agreement_ids if i in refs), key=lambda i: refs[i].name.casefold())
+    pages = max(1, -(-len(ordered) // MATRIX_ROWS))
+    shown = ordered[(page_number - 1) * MATRIX_ROWS : page_number * MATRIX_ROWS]
+    wanted = set(shown)
+    party_ids = sorted({p for a, p in cells if a in wanted})
+    refs.update(entities_by_id(connection, party_ids, aliases=False))
+    parties = sorted((p for p in party_ids if p in refs), key=lambda p: refs[p].label)
+    grid: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for (a, p), cell in cells.items():
+        if a in wanted:
+            grid[a][p] = cell
+    rows = [{"id": a, "name": refs[a].name, "cells": [grid[a].get(p) for p in parties]} for a in shown]
+    columns = [{"id": p, "label": refs[p].label, "name": refs[p].name} for p in parties]
+    return page(
+        request,
+        "matrix.html",
+        rows=rows,
+        columns=columns,
+        page_number=page_number,
+        pages=pages,
+        total=len(ordered),
+    )
+
+
+@router.get("/matrix/cell", response_class=HTMLResponse)
+def matrix_cell(
+    request: Request,
+    connection: Connection,
+    agreement: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    party: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> Response:
+    """The evidence sentences of one cell, each linked to its document."""
+    result = stances(connection, agreement)
+    refs = entities_by_id(connection, [party], aliases=False)
+    if party not in refs:
+        raise NotFound(f"no party with id {party}")
+    label = refs[party].label
+    stance = next((s for s in result.stances if s.party == label), None)
+    if stance is None:
+        raise NotFound(f"no stance of {label} on {result.agreement}")
+    return page(request, "cell.html", agreement=result, stance=stance, party=refs[party])
+
+
+@router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
+def agreement_page(
+    request: Request, connection: Connection, agreement_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+) -> Response:
+    result = stances(connection, agreement_id)
+    by_code = {s.party: s for s in result.stances}
+    shapes = [
+        {
+            "code": c.alpha2,
+            "name": c.name,
+            "path": c.path,
+            "stance": by_code[c.alpha2].stance if c.alpha2 in by_code else "none",
+        }
+        for c in countries()
+    ]
+    disputes = [c for c in conflicts_of(connection, result.agreement)]
+    return page(
+        request,
+        "agreement.html",
+        agreement=result,
+        shapes=shapes,
+        width=WIDTH,
+        height=HEIGHT,
+        conflicts=disputes,
+    )
+
+
+def conflicts_of(connection: sa.Connection, agreement: str) -> list[Any]:
+    return [c for c in conflicts(connection) if c.agreement == agreement]
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, connection: Connection) -> Response:
+    found = events(connection)
+    ids = {a.agreement: a.id for a in agreements(connection)}
+    return page(
+        request, "timeline.html", events=found, agreement_ids=ids, initiatives=initiatives(connection)
+    )
+
+
+def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
+    """Initiatives launched, by the event their fact links to."""
+    from accord.store.schema import facts
+
+    out: dict[int, list[str]] = defaultdict(list)
+    rows = connection.execute(
+        sa.select(facts.c.event_id, facts.c.fields).where(
+            facts.c.kind == "initiative", facts.c.event_id.is_not(None), facts.c.review_status != "rejected"
+        )
+    )
+    for event_id, fields in rows:
+        name = str((fields or {}).get("initiative") or (fields or {}).get("name") or "")
+        if name and name not in out[event_id]:
+            out[event_id].append(name)
+    return out
+
+
+@router.get("/countries", response_class=HTMLResponse)
+def country_list(request: Request, connection: Connection) -> Response:
+    return page(request, "countries.html", parties=list_entities(connection, PARTY_KINDS))
+
+
+@router.get("/countries/{party}", response_class=HTMLResponse)
+def country_page(request: Request, connection: Connection, party: str) -> Response:
+    if len(party) > 200:
+        raise NotFound("no such party")
+    record = party_record(connection, party)
+    ids = {a.agreement: a.id for a in agreements(connection)}
+    return page(request, "country.html", record=record, agreement_ids=ids)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request,
+    connection: Connection,
+    q: Text = None,
+    speaker: Text = None,
+    party: Text = None,
+    event: Text = None,
+    date_from: DateText = None,
+    date_to: DateText = None,
+) -> Response:
+    filters = {
+        "q": q,
+        "speaker": speaker,
+        "party": party,
+        "event": event,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    error = None
+    try:
+        found = find_quotes(
+            connection,
+            search=q or None,
+            speaker=speaker or None,
+            party=party or None,
+            event=event or None,
+            date_from=date_from or None,
+            date_to=date_to or None,
+        )
+    except NotFound as missing:
+        found, error = [], str(missing)
+    return page(request, "quotes.html", quotes=found[:200], total=len(found), filters=filters, error=error)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request,
+    connection: Connection,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+) -> Response:
+    listed = list_documents(connection, page_number, 50)
+    return page(request, "documents.html", listed=listed, pages=max(1, -(-listed.total // 50)))
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, connection: Connection, document_id: str) -> Response:
+    found = get_document(connection, document_id[:80])
+    if found is None:
+        raise NotFound(f"no document {document_id[:80]}")
+    fact_list = document_facts(connection, document_id)
+    spans = [(e["start"], e["end"], f["kind"], f["id"]) for f in fact_list for e in f["evidence"]]
+    return page(
+        request, "document.html", document=found, facts=fact_list, segments=highlight(found["text"], spans)
+    )
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(
+    request: Request,
+    connection: Connection,
+    status: Annotated[str, Query(pattern="^(unreviewed|accepted|rejected)$")] = "unreviewed",
+    kind: Text = None,
+) -> Response:
+    from accord.api.listing import FactFilter, list_facts
+
+    listed = list_facts(connection, FactFilter(kind=kind or None, review_status=status), 1, 50)
+    return page(
+        request,
+        "review.html",
+        listed=listed,
+        review_state=status,
+        kind=kind or "",
+        log=review_log(connection, None, 20),
+    )
+
+
+@router.post("/review/{fact_id}")
+def review_post(
+    request: Request,
+    connection: Connection,
+    fact_id: int,
+    action: Annotated[str, Form(max_length=10)],
+    csrf: Annotated[str, Form(max_length=100)],
+    fields: Annotated[str | None, Form(max_length=20_000)] = None,
+    note: Annotated[str | None, Form(max_length=2000)] = None,
+    next_page: Annotated[str | None, Form(alias="next", max_length=500)] = None,
+) -> Response:
+    """A review from a page's form: signed-in reviewer, valid CSRF token, within the rate limit."""
+    settings = request.app.state.settings
+    _limit(request)
+    reviewer = session_reviewer(settings.secret, request.cookies.get(SESSION_COOKIE))
+    if reviewer is None:
+        raise HTTPException(401, "sign in to review")
+    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
+        raise HTTPException(403, "the form has expired; reload the page and try again")
+    corrected = None
+    if action == "correct":
+        try:
+            corrected = json.loads(fields or "")
+        except ValueError:
+            raise ReviewError("the corrected fields are not valid JSON") from None
+        if not isinstance(corrected, dict):
+            raise ReviewError("the corrected fields must be a JSON object")
+    review_fact(connection, fact_id, reviewer=reviewer, action=action, fields=corrected, note=note or None)
+    return RedirectResponse(_local(next_page) or f"/review#fact-{fact_id}", status_code=303)
+
+
+def _local(target: str | None) -> str | None:
+    """A redirect target on this site only."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+def _limit(request: Request) -> None:
+    limiter: RateLimiter = request.app.state.write_limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.hit(f"client:{client}")
+    if wait is not None:
+        raise HTTPException(429, "too many write requests", headers={"Retry-After": str(wait)})
+
+
+@session_router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return page(request, "login.html", error=None)
+
+
+@session_router.post("/login")
+def login(
+    request: Request,
+    connection: Connection,
+    token: Annotated[str, Form(max_length=200)],
+    csrf: Annotated[str, Form(max_length=100)],
+) -> Response:
+    settings = request.app.state.settings
+    _limit(request)
+    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
+        raise HTTPException(403, "the form has expired; reload the page and try again")
+    reviewer = reviewer_for(connection, token, settings.token)
+    if reviewer is None:
+        return page(request, "login.html", status=401, error="that token is not valid")
+    response = RedirectResponse("/review", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_value(settings.secret, reviewer),
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+@session_router.post("/logout")
+def logout(request: Request, csrf: Annotated[str, Form(max_length=100)]) -> Response:
+    settings = request.app.state.settings
+    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
+        raise HTTPException(403, "the form has expired; reload the page and try again")
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@session_router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> Response:
+    """Swagger UI for /openapi.json, from the package's own copy of swagger-ui-dist."""
+    return page(request, "docs.html")

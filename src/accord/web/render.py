@@ -1,0 +1,106 @@
+"""Rendering pages: one Jinja2 environment with autoescaping, the CSRF cookie, and text highlighting.
+
+Article text is untrusted: every value reaches HTML through Jinja's autoescaping (never
+`|safe`), so a document containing `<script>` or `onerror=` shows as those characters.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, csrf_token, new_csrf_cookie, session_reviewer
+from accord.web import TEMPLATES_DIR
+
+KIND_CLASSES = {
+    "stance": "k-stance",
+    "agreement": "k-agreement",
+    "agreement_event": "k-agreement",
+    "signatory_count": "k-count",
+    "event": "k-event",
+    "event_place": "k-event",
+    "event_date": "k-event",
+    "event_chair": "k-event",
+    "participant": "k-participant",
+    "role": "k-role",
+    "quote": "k-quote",
+    "initiative": "k-initiative",
+    "theme": "k-theme",
+}
+
+
+def _url_part(value: Any) -> str:
+    return quote(str(value), safe="")
+
+
+def _web_link(value: Any) -> str:
+    """A stored URL as a link target only when it is http(s): never javascript: or data:."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
+env = Environment(
+    loader=FileSystemLoader(str(TEMPLATES_DIR)),
+    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+env.filters["urlpart"] = _url_part
+env.filters["weblink"] = _web_link
+env.globals["kind_class"] = lambda kind: KIND_CLASSES.get(kind, "k-other")
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a template with the reviewer, a CSRF token for its forms, and the CSRF cookie set."""
+    settings = request.app.state.settings
+    cookie = request.cookies.get(CSRF_COOKIE) or new_csrf_cookie()
+    context.setdefault("reviewer", session_reviewer(settings.secret, request.cookies.get(SESSION_COOKIE)))
+    html = env.get_template(template).render(
+        request_path=request.url.path, csrf=csrf_token(settings.secret, cookie), **context
+    )
+    response = HTMLResponse(html, status_code=status)
+    if CSRF_COOKIE not in request.cookies:
+        response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
+    return response
+
+
+def render_error(request: Request, status: int, detail: str) -> str:
+    return env.get_template("error.html").render(
+        status=status, detail=detail, reviewer=None, request_path=request.url.path, csrf=""
+    )
+
+
+@dataclass
+class Segment:
+    text: str
+    kinds: list[str] = field(default_factory=list)
+    facts: list[int] = field(default_factory=list)
+
+    @property
+    def css(self) -> str:
+        return " ".join(sorted({KIND_CLASSES.get(k, "k-other") for k in self.kinds}))
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int, str, int]]) -> list[Segment]:
+    """Cut a text at every evidence boundary; each piece knows the fact kinds and ids that cover it."""
+    bounds = {0, len(text)}
+    for start, end, _kind, _fact in spans:
+        if 0 <= start < end <= len(text):
+            bounds.update((start, end))
+    points = sorted(bounds)
+    out: list[Segment] = []
+    for start, end in itertools.pairwise(points):
+        covering = [(k, f) for s, e, k, f in spans if s <= start and end <= e]
+        segment = Segment(text[start:end], [k for k, _ in covering], sorted({f for _, f in covering}))
+        if out and not out[-1].kinds and not segment.kinds:
+            out[-1].text += segment.text
+        else:
+            out.append(segment)
+    return out
