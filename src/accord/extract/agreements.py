@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from accord.extract.common import Fact, data, fact
+from accord.nlp.cache import doc_sents
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import cities, json_data
 
@@ -66,7 +67,7 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
     agreements, events = doc._.agreements, doc._.events
     facts: dict[tuple[str, str], Fact] = {}
     previous: Span | None = None
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         in_sentence = agreements.in_span(sent)
         here = events.in_span(sent)
         if not here and previous is not None and any(t.lower_ == "there" for t in sent):

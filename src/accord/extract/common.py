@@ -10,8 +10,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.nlp.cache import doc_sents, doc_text
 from accord.nlp.components.countries import span_capital, span_country
-from accord.nlp.doctext import doc_text
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
@@ -161,4 +161,4 @@ def _strip_the(text: str) -> str:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents)
+    return list(doc_sents(doc))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact, party_key
+from accord.nlp.cache import doc_sents, doc_tokens
 from accord.nlp.components.things import Thing
 from accord.nlp.dates import DateMention, find_dates
 from accord.nlp.gazetteer import load_gazetteer
@@ -120,7 +121,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     published = doc.user_data.get("published")
     events = doc._.events
     best: dict[int, tuple[tuple[int, int, int], Thing, DateMention, Span]] = {}
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
             continue
@@ -162,7 +163,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
     """Who chaired or hosted an event: the agent of 'chaired by', the subject of 'co-hosted'."""
     events = doc._.events
     facts: dict[tuple[str, str], Fact] = {}
-    for token in doc:
+    for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
         sharing = lemma == "share" and any(c.lower_ in _HOSTING_NOUNS for c in token.subtree)
         if lemma not in _CHAIR_VERBS and not sharing:
@@ -298,7 +299,7 @@ def extract_event_sequence(doc: Doc) -> list[Fact]:
             add(ordinals[later], ordinals[earlier], ordinals[later].mentions()[0].sent)
     if main is None:
         return list(facts.values())
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         lowered = sent.text.lower()
         others = [t for t in events.in_span(sent) if t is not main]
         if (" after the " in lowered or "builds on" in lowered or " follows " in lowered) and others:

@@ -7,8 +7,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact
+from accord.nlp.cache import doc_text, doc_tokens
 from accord.nlp.components.names import INITIATIVE, is_name_word
-from accord.nlp.doctext import doc_text
 from accord.nlp.lexicon import json_data, organisations
 
 _LAUNCH = {
@@ -73,7 +73,7 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
         if head in _STRONG or launched_object(span):
             add(span.text, appositive_kind(span) or heads.get(head), span.sent)
             covered.update(range(span.start, span.end))
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lemma_.lower() not in _LAUNCH or token.pos_ != "VERB":
             continue
         for obj in launch_objects(token):

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, fact, parties_in
 from accord.extract.speakers import resolve
+from accord.nlp.cache import doc_sents
 from accord.nlp.components.people import opens_title
 from accord.nlp.components.things import Thing
 
@@ -77,7 +78,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
             "participant", where, 0.6, event=event.name, participant=participant, led_by=led_by
         )
 
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         event = (events.in_span(sent) or [main])[0]
         for token in sent:
             lemma = token.lemma_.lower()

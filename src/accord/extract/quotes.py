@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
 from accord.extract.speakers import resolve
-from accord.nlp.doctext import doc_text
+from accord.nlp.cache import doc_text, doc_tokens
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
@@ -74,7 +74,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         facts.append(fact("quote", where, confidence, speaker=speaker, text=text, direct=direct))
 
     quoted = {i for s in segments for i in range(s.start, s.end)}
-    for verb in doc:
+    for verb in doc_tokens(doc):
         if (
             verb.lemma_.lower() not in lexicon["speech_verbs"]
             or verb.pos_ not in ("VERB",)

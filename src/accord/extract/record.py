@@ -25,6 +25,7 @@ from accord.extract.roles import extract_roles
 from accord.extract.stances import extract_signatory_counts, extract_stances
 from accord.extract.themes import extract_themes
 from accord.ingest.document import Document
+from accord.nlp.cache import forget
 from accord.nlp.pipeline import load_pipeline
 
 RECORD_FORMAT = "accord.record/1"
@@ -85,6 +86,7 @@ def extract_records(
         doc.user_data["published"] = document.published
         doc._.events.title = doc._.agreements.title = document.title
         facts.extend(shifted(f, offset) for f in extract_facts(doc))
+        forget(doc)
     if current is not None:
         yield finish(current, facts)
 

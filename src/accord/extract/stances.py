@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, country_of_text, data, fact, parse_number, parties_in
+from accord.nlp.cache import doc_sents
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import organisations
@@ -27,7 +28,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
     facts: dict[tuple[str, str, str], Fact] = {}
     quoted = quoted_tokens(doc)
     last_agreement: Thing | None = None
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         found = list(sentence_stances(sent, quoted))
         if not found and last_agreement is not None:
             found = list(bare_refusals(sent, last_agreement)) or list(joined_by(sent, last_agreement))
@@ -48,7 +49,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
     nouns = set(lexicon["count_nouns"])
     quoted = quoted_tokens(doc)
     found: dict[tuple[str, int], Fact] = {}
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         for token in sent:
             if token.i in quoted or token.lower_ not in nouns:
                 continue

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from accord.extract.common import Fact, data, fact
+from accord.nlp.cache import doc_sents
 
 
 def extract_themes(doc: Doc) -> list[Fact]:
@@ -18,7 +19,7 @@ def extract_themes(doc: Doc) -> list[Fact]:
     facts: dict[tuple[str, str], Fact] = {}
     if main is None:
         return []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         in_sentence = events.in_span(sent)
         scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
         if scope is None:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from accord.nlp.cache import doc_tokens
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations, word_set
 
@@ -309,7 +310,7 @@ class PeopleFinder:
     def honorific_mentions(self, doc: Doc) -> list[Span]:
         """Find 'Ms Donelan' and 'Mr. Macron', which the small model often misses or calls an ORG."""
         found = []
-        for token in doc[:-1]:
+        for token in doc_tokens(doc)[:-1]:
             if token.lower_ in self.honorifics and token.is_title:
                 nxt = doc[token.i + 1]
                 if nxt.is_title and nxt.ent_type_ not in ("GPE", "NORP", "DATE"):
@@ -383,7 +384,7 @@ class PeopleFinder:
             if len(parts) > 1:
                 for part in (parts[0], parts[-1]):
                     short[part] = name if part not in short else ""
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.i in people.by_token or not token.is_title:
                 continue
             full_name = short.get(token.text)
@@ -621,7 +622,7 @@ def quoted_tokens(doc: Doc) -> frozenset[int]:
 def _scan_quoted(doc: Doc) -> set[int]:
     inside = False
     found: set[int] = set()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text in ("“", "«"):
             inside = True
         elif token.text in ("”", "»"):

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from accord.nlp.cache import doc_text, doc_tokens
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
-from accord.nlp.doctext import doc_text
 from accord.nlp.lexicon import cities, json_data
 
 _GENERIC_WORDS = {
@@ -370,7 +370,7 @@ class ThingFinder:
         any agreement is named: a lede's "issued a joint statement" is then the declaration
         named a few paragraphs on, and joins it.
         """
-        for token in doc:
+        for token in doc_tokens(doc):
             if (
                 token.lower_ not in self.generic_agreements
                 or token.i in agreements.by_token
@@ -423,7 +423,7 @@ class ThingFinder:
 
     def add_held_events(self, doc: Doc, events: Things, quoted: frozenset[int]) -> None:
         """Let 'the network held its inaugural convening' introduce an event, named after its holder."""
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.lower_ not in self.generic_events and token.lower_ != "convening":
                 continue
             if token.i in events.by_token or token.i in quoted or token.dep_ != "dobj":
@@ -464,7 +464,7 @@ class ThingFinder:
 
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
         """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 1 >= len(
                 doc
             ):
@@ -520,7 +520,7 @@ class ThingFinder:
         determiners: set[str],
     ) -> None:
         """Point each generic definite mention ('the declaration') at the thing it means."""
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.lower_ not in nouns or token.i in things.by_token or token.i in quoted:
                 continue
             if not token.is_lower or (
