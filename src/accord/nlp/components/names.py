@@ -9,7 +9,7 @@ title-case modifiers on the left, a title-case prepositional tail on the right.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -61,11 +61,18 @@ class DomainNames:
         self.connectors = set(data["name_connectors"])
         self.ordinals = set(data["ordinals"])
         self.organisation_names = set(organisations())
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(AGREEMENT, [[{"ORTH": {"IN": list(self.agreement_heads)}}]])
-        self.matcher.add(EVENT, [[{"ORTH": {"IN": data["event_heads"]}}]])
-        self.matcher.add("EVENT_LOWER", [[{"ORTH": {"IN": data["event_heads_lower"]}}]])
-        self.matcher.add(INITIATIVE, [[{"ORTH": {"IN": list(self.initiative_heads)}}]])
+        # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of
+        # hash lookups, where a token-pattern Matcher with `IN` sets costs ~5 ms per article.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        heads = {
+            AGREEMENT: list(self.agreement_heads),
+            EVENT: data["event_heads"],
+            "EVENT_LOWER": data["event_heads_lower"],
+            INITIATIVE: list(self.initiative_heads),
+        }
+        for label, words in heads.items():
+            patterns = [nlp.make_doc(word) for word in words]
+            self.matcher.add(label, [p for p in patterns if len(p) == 1])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
