@@ -1,0 +1,82 @@
+"""Fixtures for `accord ingest` tests: the local HTTP server of tests/ingest_net, a store, the CLI.
+
+The server and its helpers (`net_support`) are shared with tests/ingest_net, whose folder is
+put on the import path here rather than copied.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from typer.testing import CliRunner, Result
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest_net"))
+
+from net_support import TEST_CONFIG, FakeClock, LocalServer
+
+from accord.cli.main import app
+from accord.ingest.fetch import FetchConfig, Fetcher
+from accord.ingest.sandbox import Sandbox
+from accord.store import open_store
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    local = LocalServer().start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(timeout=20.0, memory_mb=512) as worker:
+        yield worker
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_fetcher(clock: FakeClock) -> Iterator[Callable[..., Fetcher]]:
+    made: list[Fetcher] = []
+
+    def make(config: FetchConfig = TEST_CONFIG, **kwargs: object) -> Fetcher:
+        kwargs.setdefault("clock", clock)
+        kwargs.setdefault("sleeper", clock.sleep)
+        fetcher = Fetcher(config, **kwargs)  # type: ignore[arg-type]
+        made.append(fetcher)
+        return fetcher
+
+    yield make
+    for fetcher in made:
+        fetcher.close()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.db'}"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Engine]:
+    engine = open_store(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def ingest_cli(nlp, db_url: str) -> Callable[..., Result]:  # type: ignore[no-untyped-def]
+    """`ingest_cli(*args, input=None)`: `accord ingest ARGS --db <the test store>` in this process."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | bytes | None = None, db: str | None = None) -> Result:
+        argv = ["ingest", *map(str, args), "--db", db or db_url]
+        return runner.invoke(app, argv, input=input, env={"COLUMNS": "400"})
+
+    return run
