@@ -6,6 +6,7 @@ database, dropped afterwards. Without the variable they skip, saying so.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from rel_support import EXAMPLES_RUN, REPORT_ENV
 from sqlalchemy.engine import Engine
 
 from accord.store import open_store
@@ -56,3 +58,10 @@ def store(db_url: str) -> Iterator[Engine]:
     engine = open_store(db_url)
     yield engine
     engine.dispose()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write how many examples each property ran to $ACCORD_FUZZ_REPORT, for the fuzz campaign."""
+    target = os.environ.get(REPORT_ENV)
+    if target and EXAMPLES_RUN:
+        Path(target).write_text(json.dumps(EXAMPLES_RUN, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -3,16 +3,44 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 
 from accord.store.schema import documents, evidence, facts
 
 ACCORD = str(Path(sys.executable).with_name("accord"))
+
+FUZZ_ENV = "ACCORD_FUZZ_EXAMPLES"
+REPORT_ENV = "ACCORD_FUZZ_REPORT"
+EXAMPLES_RUN: dict[str, int] = {}
+
+
+def fuzz_settings(examples: int = 200) -> settings:
+    """A bounded budget for CI; scripts/reliability/fuzz_campaign.py raises it with $ACCORD_FUZZ_EXAMPLES.
+
+    No deadline: the spaCy pipeline takes tens of milliseconds on a long text, and a timing
+    limit would make the suite depend on the machine. CI runs derandomized so failures repeat.
+    """
+    budget = int(os.environ.get(FUZZ_ENV, examples))
+    return settings(
+        max_examples=budget,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+        derandomize=FUZZ_ENV not in os.environ,
+        database=None,
+    )
+
+
+def count_example(name: str) -> None:
+    """Note one example run by the property `name`; the campaign reports these counts."""
+    EXAMPLES_RUN[name] = EXAMPLES_RUN.get(name, 0) + 1
+
 
 OSPREY = (
     "Osprey Compact on Model Testing Signed\n\n"

@@ -18,7 +18,7 @@ from typing import IO, Any, cast
 
 from accord.ingest.dates import parse_date
 from accord.ingest.document import Document, IngestError
-from accord.ingest.text import document_from_text, normalise_newlines
+from accord.ingest.text import document_from_text, normalise_newlines, valid_unicode
 
 DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
@@ -87,7 +87,7 @@ def record_document(record: dict[str, Any], source: str, *, read_html: HtmlReade
     if isinstance(text, str) and text.strip():
         document = document_from_text(normalise_newlines(text).strip(), source)
     elif isinstance(markup, str) and markup.strip():
-        document = read_html(markup, source)
+        document = read_html(valid_unicode(markup), source)
     else:
         reason = f"line {number}: no article text (needs a non-empty 'text' or 'html' string)"
         raise IngestError(source, reason)
@@ -146,12 +146,12 @@ def _skip_rest_of_line(handle: IO[bytes]) -> None:
 
 
 def _string(value: Any) -> str | None:
-    return (" ".join(value.split()) or None) if isinstance(value, str) else None
+    return (" ".join(valid_unicode(value).split()) or None) if isinstance(value, str) else None
 
 
 def _web_url(value: Any) -> str | None:
     if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
-        return value.strip()
+        return valid_unicode(value.strip())
     return None
 
 

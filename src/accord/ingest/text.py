@@ -17,6 +17,14 @@ _DATE_LINE = re.compile(r"(?:published|posted|dated?)(?:\s+on)?\s*(?:[:\-–—]
 _URL_LINE = re.compile(r"(?:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.I)
 _BYLINE = re.compile(r"By\s+(?:[A-Z]|our\b|the\b)\S*(?:\s+\S+){0,6}")
 _CLOSERS = "\"'”’»)]"
+# A lone UTF-16 surrogate is not a character: JSON escapes (`"\\ud800"`) produce one, and it cannot
+# be encoded, hashed, tokenised or stored, so it becomes U+FFFD as a browser would show it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """Replace lone surrogates (never valid text) with U+FFFD, so the text can be encoded."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def normalise_newlines(text: str) -> str:
@@ -26,7 +34,7 @@ def normalise_newlines(text: str) -> str:
 
 def document_from_text(text: str, source: str) -> Document:
     """Build the document for a plain-text file, keeping its text whole so offsets stay true."""
-    text = normalise_newlines(text.removeprefix("\ufeff"))
+    text = normalise_newlines(valid_unicode(text).removeprefix("\ufeff"))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return Document(
         text=text,
