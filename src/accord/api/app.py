@@ -26,6 +26,7 @@ from accord.api.routers import (
     documents,
     events,
     evidence,
+    exports,
     facts,
     matrix,
     parties,
@@ -52,6 +53,7 @@ RESOURCES = (
     quotes,
     events,
     conflicts,
+    exports,
 )
 
 

@@ -58,6 +58,8 @@ def review_fact(
         bad = sorted(set(fields) & _RESERVED)
         if bad:
             raise ReviewError(f"a correction cannot change {', '.join(bad)}")
+    if connection.in_transaction():
+        connection.rollback()  # the reads of this request (token, fact) end before the write begins
     with write_transaction(connection):
         row = connection.execute(sa.select(facts).where(facts.c.id == fact_id)).first()
         if row is None:

@@ -107,6 +107,8 @@ def store_submission(connection: sa.Connection, document: Document, extractor: E
     from accord.store import write_record
 
     record = extractor.record(document)
+    if connection.in_transaction():
+        connection.rollback()  # the token lookup's read ends before the write transaction
     outcome = write_record(connection, record, source=document.source, site=document.site)
     return {
         "document_id": document.id,

@@ -42,6 +42,8 @@ def create_token(connection: sa.Connection, name: str) -> str:
     if not name or len(name) > 100 or not name.isprintable():
         raise TokenError("a token name is 1 to 100 printable characters")
     token = "acc_" + secrets.token_urlsafe(32)
+    if connection.in_transaction():
+        connection.rollback()
     with write_transaction(connection):
         connection.execute(
             sa.insert(api_tokens).values(
@@ -63,6 +65,8 @@ def list_tokens(connection: sa.Connection) -> list[TokenInfo]:
 
 def revoke_tokens(connection: sa.Connection, name: str) -> int:
     """Revoke every live token of NAME; how many were revoked."""
+    if connection.in_transaction():
+        connection.rollback()
     with write_transaction(connection):
         result = connection.execute(
             sa.update(api_tokens)
