@@ -63,8 +63,8 @@ def page(
 
 
 def syndicated(paragraphs: list[str], outlet: str) -> list[str]:
-    """The same wire story as another outlet runs it: its dateline, the last paragraph cut, a credit."""
-    return [f"PORTO ({outlet}) - {paragraphs[0]}", *paragraphs[1:-1], f"Reporting by the {outlet} desk."]
+    """The same wire story as another outlet runs it: its own dateline and credit line."""
+    return [f"PORTO ({outlet}) - {paragraphs[0]}", *paragraphs[1:], f"Reporting by the {outlet} desk."]
 
 
 def rss(title: str, items: list[tuple[str, str, str | None]]) -> str:

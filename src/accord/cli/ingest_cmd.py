@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from accord.ingest import IngestError
     from accord.ingest.progress import IngestEvent
     from accord.store.ingest import IngestSummary
@@ -229,11 +231,11 @@ def _reporter(quiet: bool) -> Iterator[Handlers]:
 class _ProgressBar:
     """A rich progress bar on stderr: articles done of expected, rate, ETA, failures and duplicates."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        self.console = Console(stderr=True)
+        self.console = console or Console(stderr=True)
         self.bar = Progress(
             TextColumn("ingest"),
             BarColumn(),

@@ -46,6 +46,11 @@ def stored_origin(connection: sa.Connection, document_id: str) -> Origin | None:
     return None if row is None else Origin(row.source, row.url)
 
 
+def stored_text(connection: sa.Connection, document_id: str) -> str | None:
+    with connection.begin():
+        return connection.execute(sa.select(documents.c.text).where(documents.c.id == document_id)).scalar()
+
+
 def copy_recorded(connection: sa.Connection, document: Document) -> bool:
     """True when this very text from this very source is recorded as a copy already (a re-run)."""
     with connection.begin():

@@ -11,10 +11,13 @@ any extraction, every input that needs none:
   MinHash, `accord.ingest.dedup`) is recorded in `document_sources` against the canonical
   document, stored or earlier in the run, and its text is not extracted.
 
-Duplicate detection in the store uses a stricter containment threshold (0.9) than the ingest
-module's default: a false match costs the copy's own facts, a missed one only stores a story
-twice. A copy whose canonical document ends up not stored (its write failed) is sent through
-again as an ordinary document. The index is seeded with the most recent stored documents
+A false match costs the copy its own facts, while a missed one only stores a story twice; so
+beyond the MinHash containment test a copy must bring no number (a year, a day, a count) that
+the canonical text lacks: templated reports that differ only in their dates are different
+reports, while a syndicated copy keeps the wire story's numbers.
+
+A copy whose canonical document ends up not stored (its write failed) is sent through again
+as an ordinary document. The index is seeded with the most recent stored documents
 (`IngestOptions.seed_limit`), lazily, when the first new text arrives.
 """
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +39,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from accord.ingest import Document, IngestError, read_paths
 from accord.ingest.progress import IngestEvent, Progress, Status
 from accord.scale import ExtractionPlan, extract_stream
-from accord.store.copies import copy_recorded, recent_texts, record_copy, record_failure, stored_origin
+from accord.store.copies import (
+    copy_recorded,
+    recent_texts,
+    record_copy,
+    record_failure,
+    stored_origin,
+    stored_text,
+)
 from accord.store.db import StoreError, one_line
 from accord.store.writer import Outcome, document_stored, write_record
 
@@ -48,10 +59,11 @@ if TYPE_CHECKING:
     from accord.ingest.sandbox import Sandbox
 
 DEFAULT_BATCH_SIZE = 16
-DEFAULT_DUPLICATE_THRESHOLD = 0.9
+DEFAULT_DUPLICATE_THRESHOLD = 0.8
 DEFAULT_SEED_LIMIT = 10_000
 # Failures kept in the summary for the closing report; all of them are counted and stored.
 MAX_LISTED_FAILURES = 1000
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -316,14 +328,18 @@ class _Run:
         canonical_id = match.canonical_id
         with self._lock:
             earlier = self._in_flight.get(canonical_id)  # read this run, not written yet
-            if earlier is not None and not _same_place(earlier, document):
-                self._waiting.setdefault(canonical_id, []).append((document, match.jaccard))
-                return True
-        if earlier is not None:
+        canonical_text = earlier.text if earlier is not None else stored_text(reader, canonical_id)
+        if canonical_text is None or not _numbers(document.text) <= _numbers(canonical_text):
+            return False
+        if earlier is not None and _same_place(earlier, document):
             if document.id == canonical_id:  # the same input named twice
                 self._unchanged(document)
                 return True
             return False  # a new version of the same page: stored as such, not as its own copy
+        with self._lock:
+            if canonical_id in self._in_flight:  # recorded when the canonical document is written
+                self._waiting.setdefault(canonical_id, []).append((document, match.jaccard))
+                return True
         origin = stored_origin(reader, canonical_id)
         if origin is None or origin.same_place(document):
             return False  # the canonical text is gone, or this is its own page again, edited
@@ -392,6 +408,10 @@ class _Run:
         )
         event = IngestEvent(status, source, document, error, progress, duplicate_of, similarity)
         self.on_event(event)
+
+
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
 
 
 def _same_place(a: Document, b: Document) -> bool:
