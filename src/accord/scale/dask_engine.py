@@ -1,18 +1,115 @@
-"""Extraction on a Dask cluster (`accord ingest --engine dask [--scheduler tcp://HOST:8786]`)."""
+"""Extraction on a Dask cluster (`accord ingest --engine dask [--scheduler tcp://HOST:8786]`).
+
+The input is cut into batches of `plan.batch_size` documents; each batch is one task that
+runs `accord.scale.worker.extract_batch` on some worker, which loads the pipeline once per
+process and keeps it. Records come back to this process, batch by batch, and go to the one
+writer (the store or the Parquet sink); at most `IN_FLIGHT_PER_WORKER` batches per worker are
+submitted and not yet collected, so memory here stays flat however long the input.
+
+A worker lost mid-run loses only the batches it held: the scheduler runs them again on
+another worker (up to `distributed.scheduler.allowed-failures` deaths per task). A batch is
+yielded only once, when its future first completes, and the store skips a document whose
+text it holds already, so a re-run batch neither loses nor duplicates a document.
+
+Without `plan.scheduler` a `LocalCluster` of `plan.workers` single-threaded worker processes
+runs on this machine; with it, the workers of that cluster (started with `dask scheduler` and
+`dask worker`, each with accord installed) do the work.
+"""
 
 from __future__ import annotations
 
+import itertools
+import logging
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
+from accord.scale.pool import batched
+from accord.scale.worker import extract_batch, init_worker
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from accord.scale import ExtractionPlan, RecordPair
+
+IN_FLIGHT_PER_WORKER = 2
+CONNECT_TIMEOUT = "15s"
 
 
 def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator[RecordPair]:
+    """Records for the documents, from the cluster's workers, in the order batches finish."""
+    from distributed import as_completed
+    from distributed.scheduler import KilledWorker
+
     from accord.scale import ScaleError
 
-    raise ScaleError("--engine dask is not available yet")
-    yield  # pragma: no cover
+    batches = batched(documents, plan.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to extract: start or reach no cluster
+    with cluster_client(plan) as client:
+        window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+        pending: dict[str, list[Document]] = {}
+        completed = as_completed()
+        try:
+            for batch in itertools.chain([first], batches):
+                while len(pending) >= window:
+                    yield from _collect(completed, pending)
+                future = client.submit(extract_batch, batch, plan.batch_size, pure=False)
+                pending[future.key] = batch
+                completed.add(future)
+            while pending:
+                yield from _collect(completed, pending)
+        except KilledWorker as error:
+            raise ScaleError(
+                f"a batch of documents killed every Dask worker that ran it ({error}); "
+                "every document stored so far is whole: run the same command again to finish"
+            ) from None
+
+
+def _collect(completed: Any, pending: dict[str, list[Document]]) -> Iterator[RecordPair]:
+    """Wait for the next finished batch and yield its records with their documents."""
+    future = next(completed)
+    batch = pending.pop(future.key)
+    records = future.result()
+    future.release()
+    yield from zip(records, batch, strict=True)
+
+
+@contextmanager
+def cluster_client(plan: ExtractionPlan) -> Iterator[Client]:
+    """A client of the plan's scheduler, or of a LocalCluster started (and stopped) here."""
+    from distributed import Client, LocalCluster
+
+    from accord.scale import ScaleError
+
+    if plan.scheduler:
+        try:
+            client = Client(plan.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:
+            raise ScaleError(f"cannot reach the Dask scheduler at {plan.scheduler}: {error}") from None
+        try:
+            _warm_up(client)
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = LocalCluster(
+        n_workers=plan.workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    try:
+        with Client(cluster) as client:
+            _warm_up(client)
+            yield client
+    finally:
+        cluster.close()
+
+
+def _warm_up(client: Client) -> None:
+    """Load the pipeline on every worker at once, so the first batches do not wait for it in turn."""
+    client.run(init_worker)

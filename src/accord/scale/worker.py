@@ -7,6 +7,7 @@ so the seconds the model takes to load are paid once per process, never per batc
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _pipeline: Language | None = None
+_loading = threading.Lock()  # a Dask worker with several threads must still load it once
 
 
 def init_worker() -> None:
@@ -28,10 +30,11 @@ def init_worker() -> None:
 def worker_pipeline() -> Language:
     """This process's pipeline, loaded on first use."""
     global _pipeline
-    if _pipeline is None:
-        from accord.nlp.pipeline import load_pipeline
+    with _loading:
+        if _pipeline is None:
+            from accord.nlp.pipeline import load_pipeline
 
-        _pipeline = load_pipeline()
+            _pipeline = load_pipeline()
     return _pipeline
 
 

@@ -1,0 +1,67 @@
+"""Scale fixtures: short generated articles on disk, and PostgreSQL schemas of their own.
+
+PostgreSQL cases need ACCORD_TEST_PG_URL (set by .ci/run, which starts a server); each store
+is a schema of its own in that database, dropped afterwards. Without the variable they skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from accord.bench.corpus import generate
+from accord.ingest import Document
+
+PG_ENV = "ACCORD_TEST_PG_URL"
+# Enough documents for many batches on each worker, short enough to keep the suite quick.
+DOCS = 120
+WORDS = 60
+
+
+@pytest.fixture(scope="session")
+def short_documents() -> list[Document]:
+    return generate(DOCS, seed=11, words=WORDS)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path, short_documents: list[Document]) -> Path:
+    """The short articles as .txt files, as `accord ingest DIR` reads them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for index, document in enumerate(short_documents):
+        (folder / f"article-{index:04d}.txt").write_text(document.text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[sa.Engine]:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
+    engine = sa.create_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_schema_url(pg_admin: sa.Engine) -> Iterator[Callable[[], str]]:
+    """`new()` gives the URL of a fresh, empty schema; all are dropped after the test."""
+    made: list[str] = []
+
+    def new() -> str:
+        schema = f"t_{uuid.uuid4().hex[:16]}"
+        with pg_admin.begin() as connection:
+            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        made.append(schema)
+        url = pg_admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield new
+    with pg_admin.begin() as connection:
+        for schema in made:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
