@@ -95,3 +95,20 @@ def test_range_across_two_months() -> None:
     assert spans("The conference ran from 30 June to 2 July 2025.") == [
         ("from 30 June to 2 July 2025", "2025-06-30", "2025-07-02")]
 
+
+
+def test_two_weekdays_make_a_range() -> None:
+    # 14 March 2025 was a Friday.
+    [mention] = find_dates("Ministers met in Lima on Tuesday and Wednesday.", "2025-03-14")
+    assert (mention.start, mention.end) == ("2025-03-11", "2025-03-12")
+
+
+def test_a_bare_month_is_the_last_such_month_before_the_dateline() -> None:
+    assert spans("The forum was founded in May.", "2025-03-14") == [("in May", "2024-05", "2024-05")]
+    assert spans("The forum was founded in February.", "2025-03-14") == [
+        ("in February", "2025-02", "2025-02")]
+
+
+def test_a_bare_month_needs_a_capital_and_no_plans() -> None:
+    assert spans("Delegates may agree in may.", "2025-03-14") == []
+    assert spans("The forum will meet in May.", "2025-03-14") == []

@@ -66,7 +66,21 @@ _PATTERNS = [
     re.compile(r"\b(?:in|since|from|during|of)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
 ]
 _TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
-_WEEKDAY = re.compile(r"\bon\s+(?P<w>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_NAMES = "|".join(_WEEKDAYS)
+_WEEKDAY = re.compile(
+    r"\bon\s+(?P<w>" + _WEEKDAY_NAMES + r")"
+    + r"(?:\s*(?:-|–|and|to|through)\s*(?P<w2>" + _WEEKDAY_NAMES + r"))?\b",
+    re.I,
+)
+# A month with no day and no year ("in May") only with a capital initial, so the verb "may" is never
+# a month; it is the last such month on or before the dateline, so a sentence about plans (which
+# may mean next year's month) is left alone.
+_FUTURE = re.compile(r"\b(?:will|shall|intends?|plans?|expects?|expected|next|upcoming|would)\b", re.I)
+_BARE_MONTH = re.compile(
+    r"\b(?:in|since|during|until|by)\s+(?P<m>"
+    + "|".join(name.capitalize() for name in _MONTH_NAMES if len(name) > 3)
+    + r")\b(?!\s+\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -117,10 +131,22 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
                     DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
                 )
         for match in _WEEKDAY.finditer(text):
-            day = weekday_before(published, _WEEKDAYS[match["w"].lower()])
+            first = _WEEKDAYS[match["w"].lower()]
+            day = weekday_before(published, first)
             if day:
+                days = (_WEEKDAYS[match["w2"].lower()] - first) % 7 if match["w2"] else 0
+                last = shift(day, days) or day
                 found.append(
-                    DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
+                    DateMention(match.start() + offset, match.end() + offset, day, last, relative=True)
+                )
+        for match in _BARE_MONTH.finditer("" if _FUTURE.search(text) else text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            month_iso = month_before(published, _MONTH_NAMES[match["m"].lower()])
+            if month_iso:
+                found.append(
+                    DateMention(span[0] + offset, span[1] + offset, month_iso, month_iso, relative=True)
                 )
     return sorted(found, key=lambda d: d.start_char)
 
@@ -149,6 +175,16 @@ def nearest_year(published: str | None, month: int, day: int) -> int | None:
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None
+
+
+def month_before(published: str, month: int) -> str | None:
+    """The last given month on or before the published date, as YYYY-MM."""
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 def weekday_before(published: str, weekday: int) -> str | None:
