@@ -1,4 +1,6 @@
-"""The sentences behind a fact: its own evidence, and that of every other source making the same claim."""
+"""The sentences behind a fact: its own evidence, that of every other source making the same claim,
+and the other outlets' copies of those documents (stored once by `accord ingest`, see
+accord.store.copies)."""
 
 from __future__ import annotations
 
@@ -16,11 +18,24 @@ from accord.query.common import (
     source_columns,
     source_of,
 )
-from accord.store.schema import facts
+from accord.store.schema import document_sources, facts
 
 _LINKS = ("agreement_id", "event_id", "party_id", "person_id")
 # Kinds whose fields say more than their links: the same claim needs the same fields.
 _FIELD_KINDS = frozenset({"quote", "role", "theme", "initiative", "signatory_count", "event_date"})
+
+
+@dataclass
+class Copy:
+    """Another outlet's copy of a source document: one more source of the same sentences."""
+
+    document_id: str
+    source: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    date: str | None
+    similarity: float | None
 
 
 @dataclass
@@ -32,9 +47,11 @@ class FactSources:
     entities: dict[str, str]
     sources: list[Source]  # this fact's evidence first
     corroborating: list[Source] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
-        return [
+        shown = [*self.sources, *self.corroborating]
+        rows = [
             {
                 "fact": s.fact_id,
                 "document": s.source,
@@ -43,8 +60,22 @@ class FactSources:
                 "span": f"{s.start}-{s.end}" if s.start is not None else "",
                 "sentence": s.evidence or "",
             }
-            for s in [*self.sources, *self.corroborating]
+            for s in shown
         ]
+        by_document = {s.document_id: s for s in reversed(shown)}
+        for copy in self.copies:
+            original = by_document[copy.document_id]
+            rows.append(
+                {
+                    "fact": original.fact_id,
+                    "document": copy.url or copy.source,
+                    "outlet": copy.outlet or "",
+                    "date": copy.date or "",
+                    "span": "",
+                    "sentence": f"(a copy of {original.source})",
+                }
+            )
+        return rows
 
 
 def fact_sources(connection: sa.Connection, fact_id: int) -> FactSources:
@@ -79,12 +110,32 @@ def fact_sources(connection: sa.Connection, fact_id: int) -> FactSources:
         for column in _LINKS
         if getattr(fact, column) in refs
     }
+    sources = [source_of(r) for r in own]
     return FactSources(
         fact_id=fact.id,
         kind=fact.kind,
         fields=dict(fact.fields or {}),
         review_status=fact.review_status,
         entities=names,
-        sources=[source_of(r) for r in own],
+        sources=sources,
         corroborating=corroborating,
+        copies=copies_of(connection, [s.document_id for s in [*sources, *corroborating]]),
     )
+
+
+def copies_of(connection: sa.Connection, document_ids: list[str]) -> list[Copy]:
+    """The recorded copies of these documents, in the documents' order, oldest copy first."""
+    wanted = list(dict.fromkeys(document_ids))
+    if not wanted:
+        return []
+    found = connection.execute(
+        sa.select(document_sources)
+        .where(document_sources.c.document_id.in_(wanted))
+        .order_by(document_sources.c.seen_at, document_sources.c.id)
+    ).all()
+    place = {document_id: n for n, document_id in enumerate(wanted)}
+    rows = sorted(found, key=lambda row: place[row.document_id])
+    return [
+        Copy(row.document_id, row.source, row.url, row.outlet, row.title, row.published, row.similarity)
+        for row in rows
+    ]
