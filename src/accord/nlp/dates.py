@@ -78,7 +78,7 @@ _WEEKDAY = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|intends?|plans?|expects?|expected|next|upcoming|would)\b", re.I)
 _BARE_MONTH = re.compile(
     r"\b(?:in|since|during|until|by)\s+(?P<m>"
-    + "|".join(name.capitalize() for name in _MONTH_NAMES if len(name) > 3)
+    + "|".join(name.capitalize() for name in _MONTH_NAMES if len(name) > 3 or name == "may")
     + r")\b(?!\s+\d)"
 )
 
