@@ -8,10 +8,11 @@ the review and submit code.
 from __future__ import annotations
 
 import schemathesis
-from conftest import TOKEN, make_client
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from spacy.language import Language
+
+from conftest import TOKEN, make_client
 
 MAX_EXAMPLES = 20
 
