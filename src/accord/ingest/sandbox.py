@@ -142,6 +142,9 @@ class Sandbox:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 close_fds=True,
+                # Its own session: a Ctrl-C at the terminal reaches accord, which stops in order,
+                # and not the worker, which would die mid-job and fail the page it was reading.
+                start_new_session=True,
             )
         return self._process
 
