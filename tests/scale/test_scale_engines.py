@@ -10,33 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
+from scale_support import store_contents
 from spacy.language import Language
 
 from accord.ingest import Document
 from accord.scale import ExtractionPlan, ScaleError, extract_stream
 from accord.store import ingest_paths, open_store
 from accord.store.writer import write_record
-
-
-def store_contents(url: str) -> dict[str, Any]:
-    """What a store holds, in a form two stores can be compared by."""
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as connection:
-
-            def count(table: str) -> int:
-                return connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-            ids = connection.execute(sa.text("SELECT id FROM documents")).scalars().all()
-            return {
-                "documents": count("documents"),
-                "facts": count("facts"),
-                "evidence": count("evidence"),
-                "ids": sorted(ids),
-            }
-    finally:
-        engine.dispose()
 
 
 def by_id(pairs: list[tuple[dict[str, Any], Document]]) -> dict[str, dict[str, Any]]:

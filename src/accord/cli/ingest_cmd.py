@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -78,6 +79,15 @@ def ingest(
             help="Dask scheduler address (tcp://HOST:8786); without it --engine dask starts a LocalCluster.",
         ),
     ] = None,
+    to: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            "--to",
+            metavar="parquet DIR",
+            help="Write the records to Parquet shards in DIR instead of a store (then: accord load DIR).",
+            show_default=False,
+        ),
+    ] = None,
     allow_private: Annotated[
         bool,
         typer.Option(
@@ -138,7 +148,10 @@ def ingest(
         respect_robots=not ignore_robots,
         dedup=not no_dedup,
         plan=ExtractionPlan(
-            engine=engine.value, workers=workers or 1, scheduler=scheduler, batch_size=batch_size
+            engine=engine.value,
+            workers=workers or default_workers(),
+            scheduler=scheduler,
+            batch_size=batch_size,
         ),
         fetch_config=FetchConfig(
             allow_private=allow_private,
@@ -148,6 +161,11 @@ def ingest(
             connect_timeout=min(timeout, 10.0),
         ),
     )
+    if to is not None:
+        from accord.cli.load_cmd import ingest_to_parquet
+
+        ingest_to_parquet(specs, to, options)
+        return
     try:
         url = resolve_url(db)
         store = open_store(url)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from accord.cli import check_cmd, export_cmd, query_cmds, serve_cmd
+from accord.cli import check_cmd, export_cmd, load_cmd, query_cmds, serve_cmd
 from accord.cli.ingest_cmd import ingest
 from accord.cli.tables import render_record
 
@@ -32,6 +32,7 @@ def fail(message: str) -> None:
 app.command()(ingest)
 query_cmds.register(app)
 export_cmd.register(app)
+load_cmd.register(app)
 serve_cmd.register(app)
 check_cmd.register(app)
 

@@ -5,6 +5,10 @@
 writer to the store, or the Parquet sink) needs no knowledge of where the NLP ran. Each engine
 loads the spaCy pipeline once per worker and keeps at most a bounded number of documents in
 flight, so memory stays flat however long the input stream.
+
+Local workers read ahead a few batches, so they run only when that costs nothing: an input of
+one batch, or a batch size of 1 (each document stored as soon as it is read, as `--watch`
+asks), is extracted in this process instead.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ def extract_stream(
         from accord.scale.dask_engine import dask_stream
 
         yield from dask_stream(documents, plan)
-    elif plan.workers > 1:
+    elif plan.workers > 1 and plan.batch_size > 1:
         from accord.scale.pool import pool_stream
 
         yield from pool_stream(documents, plan)

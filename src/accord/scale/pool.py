@@ -41,6 +41,13 @@ def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
     first = next(batches, None)
     if first is None:
         return  # nothing to extract: start no process
+    second = next(batches, None)
+    if second is None:
+        # One batch: starting processes that each load the pipeline would cost more than it saves.
+        from accord.scale.serial import serial_stream
+
+        yield from serial_stream(first, plan.batch_size)
+        return
     window = IN_FLIGHT_PER_WORKER * plan.workers
     executor = ProcessPoolExecutor(
         max_workers=plan.workers,
@@ -50,7 +57,7 @@ def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
     pending: dict[Future[list[dict[str, Any]]], list[Document]] = {}
     finished = False
     try:
-        for batch in itertools.chain([first], batches):
+        for batch in itertools.chain([first, second], batches):
             while len(pending) >= window:
                 yield from _collect(pending)
             pending[executor.submit(extract_batch, batch, plan.batch_size)] = batch

@@ -1,0 +1,88 @@
+"""`accord load DIR`: store the records of Parquet shards written by `accord ingest --to parquet DIR`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from accord.ingest import IngestError
+    from accord.store.ingest import IngestOptions
+
+
+def load(
+    directory: Annotated[Path, typer.Argument(help="Shards from accord ingest --to parquet DIR.")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="ACCORD_DB",
+            show_envvar=True,
+            help="Database URL: sqlite:///PATH (default sqlite:///accord.db) or postgresql+psycopg://USER@HOST/DB.",
+        ),
+    ] = None,
+) -> None:
+    """Store every record of the shards, one transaction each; records already stored stay unchanged."""
+    from accord.scale.parquet import ShardError, load_shards
+    from accord.store import StoreError, describe_url, open_store, resolve_url
+
+    try:
+        url = resolve_url(db)
+        store = open_store(url)
+    except StoreError as error:
+        _exit(str(error))
+    try:
+        summary = load_shards(store, directory)
+    except (ShardError, StoreError) as error:
+        _exit(str(error))
+    finally:
+        store.dispose()
+    typer.echo(f"{summary.line('loaded')} ({describe_url(url)})")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: IngestOptions) -> None:
+    """The `accord ingest SPEC... --to parquet DIR` run: extract what the shards lack into new shards.
+
+    The inputs are read as `accord ingest` reads them; no store is opened, so duplicate copies
+    from other outlets are not recognised here but when `accord load` stores the records.
+    """
+    from accord.ingest.sources import Inputs
+    from accord.scale import ScaleError
+    from accord.scale.parquet import ShardError, extract_to_shards
+
+    kind, directory = target
+    if kind != "parquet":
+        _exit(f"--to {kind}: the only target is parquet (--to parquet DIR)")
+
+    def on_error(error: IngestError) -> None:
+        sys.stderr.write(f"accord: {error.source}: {error.reason}\n")
+
+    inputs = Inputs(
+        specs,
+        allow_private=options.allow_private,
+        respect_robots=options.respect_robots,
+        fetch_config=options.fetch_config,
+    )
+    try:
+        summary = extract_to_shards(inputs, directory, options.plan, on_error)
+    except (ShardError, ScaleError) as error:
+        _exit(str(error))
+    finally:
+        inputs.close()
+    typer.echo(f"{summary.line()} ({directory})")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _exit(message: str) -> NoReturn:
+    sys.stderr.write(f"accord: {message}\n")
+    raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("load")(load)
