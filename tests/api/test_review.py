@@ -137,3 +137,14 @@ def test_private_server_needs_a_token_to_read(db_url: str, nlp: Language) -> Non
         assert client.get("/").status_code == 401
         assert client.get("/api/agreements", headers=auth()).status_code == 200
         assert client.get("/login").status_code == 200
+
+
+def test_cached_pages_change_as_soon_as_a_review_does(client: TestClient) -> None:
+    oslo = next(a for a in client.get("/api/agreements").json() if a["agreement"].startswith("Oslo"))
+    before = client.get(f"/agreements/{oslo['id']}").text
+    assert 'class="country st-declined" d="' in before
+    assert client.get(f"/agreements/{oslo['id']}").text == before  # served from the page cache
+    fact = us_oslo_stance(client)
+    client.post(f"/api/facts/{fact['id']}/review", json={"action": "reject"}, headers=auth())
+    after = client.get(f"/agreements/{oslo['id']}").text
+    assert 'class="country st-declined"' not in after

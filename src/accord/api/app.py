@@ -62,6 +62,7 @@ def create_app(
 ) -> FastAPI:
     """The application for one store: routers, static files, security middleware, error handlers."""
     from accord.web import STATIC_DIR
+    from accord.web.cache import PageCache
     from accord.web.pages import router as pages_router
     from accord.web.pages import session_router
 
@@ -77,6 +78,7 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine or open_store(settings.db)
     app.state.extractor = extractor or Extractor()
+    app.state.page_cache = PageCache() if settings.page_cache else None
     app.state.write_limiter = RateLimiter(settings.write_limit, settings.write_window)
     readers = [Depends(require_reader)]
     for module in RESOURCES:

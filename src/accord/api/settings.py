@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_body", 2_000_000, "Largest request body accepted, in bytes (413 beyond)."),
     Setting("page_size", 50, "Rows per page in lists (facts, documents, quotes)."),
     Setting("allow_private_urls", False, "Let submitted URLs reach loopback and private networks (tests)."),
+    Setting("page_cache", True, "Keep rendered page bodies until the store changes."),
     Setting("secret", None, "Key that signs session cookies and CSRF tokens; random per process if unset."),
 )
 
@@ -45,6 +46,7 @@ class Settings:
     max_body: int = 2_000_000
     page_size: int = 50
     allow_private_urls: bool = False
+    page_cache: bool = True
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
     @classmethod

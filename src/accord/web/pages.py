@@ -28,7 +28,7 @@ from accord.api.tokens import reviewer_for
 from accord.query import NotFound, agreements, conflicts, events, party_record, stances
 from accord.query.claims import PARTY_KINDS, stance_cells
 from accord.query.common import entities_by_id
-from accord.web.render import highlight, page
+from accord.web.render import cached_page, highlight, page
 from accord.web.worldmap import HEIGHT, WIDTH, countries
 
 router = APIRouter(include_in_schema=False)
@@ -40,19 +40,20 @@ DateText = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, connection: Connection) -> Response:
-    found = agreements(connection)
-    open_conflicts = conflicts(connection)
-    latest = list_documents(connection, 1, 10)
-    return page(
-        request,
-        "overview.html",
-        agreements=found[:30],
-        agreement_count=len(found),
-        documents=latest.items,
-        document_count=latest.total,
-        conflicts=open_conflicts[:15],
-        conflict_count=len(open_conflicts),
-    )
+    def compute() -> dict[str, Any]:
+        found = agreements(connection)
+        open_conflicts = conflicts(connection)
+        latest = list_documents(connection, 1, 10)
+        return {
+            "agreements": found[:30],
+            "agreement_count": len(found),
+            "documents": latest.items,
+            "document_count": latest.total,
+            "conflicts": open_conflicts[:15],
+            "conflict_count": len(open_conflicts),
+        }
+
+    return cached_page(request, connection, "overview.html", compute)
 
 
 @router.get("/matrix", response_class=HTMLResponse)
@@ -62,6 +63,11 @@ def matrix_page(
     page_number: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
 ) -> Response:
     """Agreements × parties, a page of agreements at a time; each cell links to its evidence."""
+    return cached_page(request, connection, "matrix.html", lambda: matrix_grid(connection, page_number))
+
+
+def matrix_grid(connection: sa.Connection, page_number: int) -> dict[str, Any]:
+    """One page of the matrix: its agreements (by name), the parties with a stance on any, the cells."""
     cells = stance_cells(connection)
     agreement_ids = {a for a, _ in cells}
     refs = entities_by_id(connection, agreement_ids, aliases=False)
@@ -78,15 +84,13 @@ def matrix_page(
             grid[a][p] = cell
     rows = [{"id": a, "name": refs[a].name, "cells": [grid[a].get(p) for p in parties]} for a in shown]
     columns = [{"id": p, "label": refs[p].label, "name": refs[p].name} for p in parties]
-    return page(
-        request,
-        "matrix.html",
-        rows=rows,
-        columns=columns,
-        page_number=page_number,
-        pages=pages,
-        total=len(ordered),
-    )
+    return {
+        "rows": rows,
+        "columns": columns,
+        "page_number": page_number,
+        "pages": pages,
+        "total": len(ordered),
+    }
 
 
 @router.get("/matrix/cell", response_class=HTMLResponse)
@@ -112,6 +116,13 @@ def matrix_cell(
 def agreement_page(
     request: Request, connection: Connection, agreement_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> Response:
+    return cached_page(
+        request, connection, "agreement.html", lambda: agreement_view(connection, agreement_id)
+    )
+
+
+def agreement_view(connection: sa.Connection, agreement_id: int) -> dict[str, Any]:
+    """An agreement's parties, its map shapes coloured by stance, and the claims its sources dispute."""
     result = stances(connection, agreement_id)
     by_code = {s.party: s for s in result.stances}
     shapes = [
@@ -123,16 +134,13 @@ def agreement_page(
         }
         for c in countries()
     ]
-    disputes = [c for c in conflicts_of(connection, result.agreement)]
-    return page(
-        request,
-        "agreement.html",
-        agreement=result,
-        shapes=shapes,
-        width=WIDTH,
-        height=HEIGHT,
-        conflicts=disputes,
-    )
+    return {
+        "agreement": result,
+        "shapes": shapes,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "conflicts": conflicts_of(connection, result.agreement),
+    }
 
 
 def conflicts_of(connection: sa.Connection, agreement: str) -> list[Any]:
@@ -167,16 +175,23 @@ def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
 
 @router.get("/countries", response_class=HTMLResponse)
 def country_list(request: Request, connection: Connection) -> Response:
-    return page(request, "countries.html", parties=list_entities(connection, PARTY_KINDS))
+    return cached_page(
+        request, connection, "countries.html", lambda: {"parties": list_entities(connection, PARTY_KINDS)}
+    )
 
 
 @router.get("/countries/{party}", response_class=HTMLResponse)
 def country_page(request: Request, connection: Connection, party: str) -> Response:
     if len(party) > 200:
         raise NotFound("no such party")
-    record = party_record(connection, party)
-    ids = {a.agreement: a.id for a in agreements(connection)}
-    return page(request, "country.html", record=record, agreement_ids=ids)
+
+    def compute() -> dict[str, Any]:
+        return {
+            "record": party_record(connection, party),
+            "agreement_ids": {a.agreement: a.id for a in agreements(connection)},
+        }
+
+    return cached_page(request, connection, "country.html", compute)
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -7,7 +7,7 @@ Article text is untrusted: every value reaches HTML through Jinja's autoescaping
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +15,7 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, csrf_token, new_csrf_cookie, session_reviewer
 from accord.web import TEMPLATES_DIR
@@ -69,6 +70,32 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     if CSRF_COOKIE not in request.cookies:
         response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
     return response
+
+
+def cached_page(
+    request: Request, connection: Any, template: str, compute: Callable[[], dict[str, Any]]
+) -> HTMLResponse:
+    """A page whose title and main section come from the page cache while the store is unchanged.
+
+    Only the template's `title` and `main` blocks are cached; the layout around them (the
+    reviewer's name, the CSRF token) is rendered for each request.
+    """
+    from accord.web.cache import store_version
+
+    state = request.app.state
+    key = request.url.path + "?" + request.url.query
+    version = store_version(connection) if state.page_cache is not None else ()
+    found = state.page_cache.get(key, version) if state.page_cache is not None else None
+    if found is None:
+        compiled = env.get_template(template)
+        context = compiled.new_context({"request_path": request.url.path, **compute()})
+        title = "".join(compiled.blocks["title"](context))
+        body = "".join(compiled.blocks["main"](context))
+        if state.page_cache is not None:
+            state.page_cache.put(key, version, title, body)
+    else:
+        title, body = found
+    return page(request, "base.html", page_title=Markup(title), main_html=Markup(body))
 
 
 def render_error(request: Request, status: int, detail: str) -> str:
