@@ -2,9 +2,9 @@
 
 A page's main section (never the header, which names the reviewer and holds a CSRF token)
 is cached under its path and query string together with the store's version: the number
-of documents, the newest fact and review ids (a new or replaced document writes new facts), and the knowledge base's
-meta rows (which `accord resolve` and the merged-claims refresh rewrite). Any ingest, review
-or re-linking changes the version, so a cached body is never stale.
+of documents, the newest fact and review ids (a new or replaced document writes new facts)
+and the knowledge base's meta rows (which `accord resolve` and the merged-claims refresh
+rewrite). Any ingest, review or re-linking changes the version, so no cached body is stale.
 """
 
 from __future__ import annotations
