@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--profile", action="store_true", help="profile accord's stages over --docs articles instead"
     )
+    parser.add_argument("--workers", type=int, help="also time extract on 1 and K processes, and ingest")
+    parser.add_argument("--pg-url", help="a PostgreSQL database to time accord ingest into (with --workers)")
     args = parser.parse_args(argv)
     pin_blas_threads(1)
     if args.profile:
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
         repeat=args.repeat,
         seed=args.seed,
         words=args.words,
+        workers=args.workers,
+        pg_url=args.pg_url,
     )
 
 

@@ -94,11 +94,15 @@ def run_bench(
     words: int = 800,
     variants: Sequence[str] = OPS_VARIANTS,
     show: bool = True,
+    workers: int | None = None,
+    pg_url: str | None = None,
 ) -> dict[str, Any]:
     """Benchmark tokenizer, plain spaCy and accord on `docs` generated articles; print and return it.
 
     With `json_out` the result is printed as JSON, otherwise as a table; `show=False` prints
-    nothing. The returned dict has the shape of the JSON (`format` accord.bench/1).
+    nothing. The returned dict has the shape of the JSON (`format` accord.bench/1). With
+    `workers`, a `scale` section adds extraction on 1 and `workers` processes and `accord ingest`
+    into SQLite (and into PostgreSQL at `pg_url`, an empty database): `accord.bench.scale`.
     """
     if docs < 1 or repeat < 1 or batch_size < 1:
         raise ValueError("docs, repeat and batch_size must be >= 1")
@@ -183,6 +187,11 @@ def run_bench(
         "ratios": _ratios(results, variants),
         "target": {"accord_over_baseline": TARGET_RATIO},
     }
+    if workers:
+        from accord.bench.scale import run_scale
+
+        baseline_rate = results.get(f"baseline/{DEFAULT_OPS}", {}).get("docs_per_s")
+        report["scale"] = run_scale(docs, words, seed, batch_size, workers, pg_url, baseline_rate)
     default_ratio = report["ratios"].get(f"accord/baseline ({DEFAULT_OPS})")
     report["target"]["met"] = None if default_ratio is None else default_ratio >= TARGET_RATIO
     if show:
@@ -364,6 +373,10 @@ def render_report(report: dict[str, Any], console: Any = None) -> None:
     console.print(table)
     for name, value in report["ratios"].items():
         console.print(f"  {name}: {value:.3f}")
+    if "scale" in report:
+        from accord.bench.scale import render_scale
+
+        render_scale(report["scale"], console)
     target = report["target"]
     verdict = {True: "met", False: "NOT met", None: "not measured"}[target["met"]]
     console.print(

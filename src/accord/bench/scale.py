@@ -21,12 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +144,11 @@ def measure_ingest(
     if result["returncode"] == 0:
         counts = count_documents(db_url)
         result.update(counts)
-        result["lost"] = docs - counts["distinct_ids"]
+        # Near-duplicates that `accord ingest` recognised are kept as sources, not documents.
+        summary = " ".join(result["stdout_tail"])
+        match = re.search(r"duplicates (\d+)", summary)
+        result["recognised_duplicates"] = int(match[1]) if match else 0
+        result["lost"] = docs - counts["distinct_ids"] - result["recognised_duplicates"]
         result["duplicated"] = counts["documents"] - counts["distinct_ids"]
     return result
 
@@ -157,14 +163,16 @@ def measure_extract(docs: int, words: int, workers: int, seed: int, batch_size: 
     result = measure_command(argv)
     inner = json.loads(result["stdout_tail"][-1]) if result["returncode"] == 0 else {}
     result.update(inner)
+    if "extract_wall_s" in result:
+        result["words_per_s"] = result["total_words"] / result["extract_wall_s"]
     return result
 
 
 def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int) -> dict[str, Any]:
     """Extract the generated articles with the pipeline(s) loaded first, timing only extraction.
 
-    With one worker the pipeline loads before the clock starts; with K the pool's processes
-    load theirs while the first batches wait, so a warm-up batch per worker runs untimed first.
+    With one worker the pipeline loads before the clock starts; with K, the pool is started and
+    tasks run until every worker process has answered (each loads its pipeline as it starts).
     """
     from accord.bench.corpus import generate
     from accord.bench.runner import pin_blas_threads
@@ -175,14 +183,27 @@ def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int)
     documents = generate(docs, seed=seed, words=words)
     total_words = sum(len(d.text.split()) for d in documents)
     plan = ExtractionPlan(workers=workers, batch_size=batch_size)
-    nlp = None
     if workers == 1:
         from accord.nlp.pipeline import load_pipeline
 
         nlp = load_pipeline()
-    started = time.perf_counter()
-    count = sum(1 for _ in extract_stream(documents, plan, nlp))
-    wall = time.perf_counter() - started
+        started = time.perf_counter()
+        count = sum(1 for _ in extract_stream(documents, plan, nlp))
+        wall = time.perf_counter() - started
+    else:
+        from concurrent.futures import wait
+
+        from accord.scale.pool import pool_stream, start_pool
+        from accord.scale.worker import extract_batch
+
+        with start_pool(workers) as pool:
+            wait([pool.submit(extract_batch, documents[:1], 1) for _ in range(workers)])
+            ready: set[int] = set()
+            while len(ready) < workers:  # a process takes tasks only once its pipeline is loaded
+                ready.update(f.result() for f in [pool.submit(os.getpid) for _ in range(workers)])
+            started = time.perf_counter()
+            count = sum(1 for _ in pool_stream(documents, plan, pool))
+            wall = time.perf_counter() - started
     return {"docs": count, "total_words": total_words, "extract_wall_s": wall, "docs_per_s": count / wall}
 
 
@@ -215,3 +236,94 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@contextmanager
+def scratch_schema(url: str) -> Iterator[str]:
+    """A URL of a new, empty schema in the PostgreSQL database at `url`, dropped afterwards."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    schema = f"accord_bench_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    try:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        scoped = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+
+
+def run_scale(
+    docs: int,
+    words: int,
+    seed: int,
+    batch_size: int,
+    workers: int,
+    pg_url: str | None = None,
+    baseline_docs_per_s: float | None = None,
+) -> dict[str, Any]:
+    """Extraction on 1 and on `workers` processes, then `accord ingest` into SQLite (and PostgreSQL).
+
+    Each row has docs/s, words/s, wall time, the peak RSS of the process tree, and its ratio to
+    plain spaCy's docs/s on one core when `baseline_docs_per_s` is given. The PostgreSQL ingest
+    goes into a scratch schema of that database, dropped afterwards; the ingest rows check that
+    every article was stored once.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for count in sorted({1, workers}):
+        rows[f"extract, {count} process{'es' if count > 1 else ''}"] = measure_extract(
+            docs, words, count, seed, batch_size
+        )
+    with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        total_words = write_corpus(corpus, docs, seed, words)
+        sqlite_url = f"sqlite:///{Path(tmp) / 'store.db'}"
+        rows[f"ingest SQLite, {workers} workers"] = measure_ingest(
+            corpus, docs, total_words, sqlite_url, workers, "local", batch_size
+        )
+        if pg_url:
+            with scratch_schema(pg_url) as url:
+                rows[f"ingest PostgreSQL, {workers} workers"] = measure_ingest(
+                    corpus, docs, total_words, url, workers, "local", batch_size
+                )
+    for row in rows.values():
+        if baseline_docs_per_s and row.get("docs_per_s"):
+            row["ratio_to_baseline"] = row["docs_per_s"] / baseline_docs_per_s
+    one = rows.get("extract, 1 process", {}).get("docs_per_s")
+    many = rows.get(f"extract, {workers} processes", {}).get("docs_per_s")
+    return {
+        "workers": workers,
+        "rows": rows,
+        "speedup": many / one if one and many else None,
+        "loadavg_after": list(os.getloadavg()),
+    }
+
+
+def render_scale(scale: dict[str, Any], console: Any) -> None:
+    """Print the scale rows as a table, then the K-process speed-up."""
+    from rich.table import Table
+
+    table = Table(title=f"accord at scale: {scale['workers']} workers (peak RSS of the process tree)")
+    for column in ("measurement", "docs/s", "words/s", "wall s", "peak RSS MiB", "x baseline", "stored"):
+        table.add_column(column, justify="left" if column == "measurement" else "right", no_wrap=True)
+    for name, row in scale["rows"].items():
+        wall = row.get("extract_wall_s", row["wall_s"])
+        stored = f"{row['distinct_ids']} (lost {row['lost']})" if "distinct_ids" in row else ""
+        ratio = row.get("ratio_to_baseline")
+        table.add_row(
+            name,
+            f"{row.get('docs_per_s', 0):.2f}",
+            f"{row.get('words_per_s', 0):,.0f}",
+            f"{wall:.1f}",
+            f"{row['peak_rss_mib']:.0f}",
+            "" if ratio is None else f"{ratio:.2f}",
+            stored,
+        )
+    console.print(table)
+    if scale["speedup"] is not None:
+        console.print(f"  extract on {scale['workers']} processes / 1 process: {scale['speedup']:.2f}")

@@ -150,6 +150,18 @@ def bench(
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Runs per measurement (median).")] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
     profile: Annotated[bool, typer.Option("--profile", help="Profile accord's stages instead.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Also time extract on 1 and K processes, and accord ingest."),
+    ] = None,
+    pg_url: Annotated[
+        str | None,
+        typer.Option(
+            "--pg-url",
+            envvar="ACCORD_TEST_PG_URL",
+            help="An empty PostgreSQL database to time accord ingest into (with --workers).",
+        ),
+    ] = None,
 ) -> None:
     """Measure accord's throughput against plain spaCy and its tokenizer (docs/benchmarks.md)."""
     from accord.bench.runner import pin_blas_threads
@@ -162,7 +174,14 @@ def bench(
     else:
         from accord.bench.runner import run_bench
 
-        run_bench(docs=docs, batch_size=batch_size, json_out=as_json, repeat=repeat)
+        run_bench(
+            docs=docs,
+            batch_size=batch_size,
+            json_out=as_json,
+            repeat=repeat,
+            workers=workers,
+            pg_url=pg_url,
+        )
 
 
 def main() -> None:

@@ -33,8 +33,23 @@ def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
-def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator[RecordPair]:
-    """Records for the documents, from `plan.workers` processes, in the order batches finish."""
+def start_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` spawned processes, each loading the pipeline once, when it starts."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+    )
+
+
+def pool_stream(
+    documents: Iterable[Document], plan: ExtractionPlan, executor: ProcessPoolExecutor | None = None
+) -> Iterator[RecordPair]:
+    """Records for the documents, from `plan.workers` processes, in the order batches finish.
+
+    A pool of the caller's (`start_pool`, already warm) is used and left open; otherwise one
+    is started here and shut down at the end.
+    """
     from accord.scale import ScaleError
 
     batches = batched(documents, plan.batch_size)
@@ -49,11 +64,8 @@ def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
         yield from serial_stream(first, plan.batch_size)
         return
     window = IN_FLIGHT_PER_WORKER * plan.workers
-    executor = ProcessPoolExecutor(
-        max_workers=plan.workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=init_worker,
-    )
+    owned = executor is None
+    executor = executor or start_pool(plan.workers)
     pending: dict[Future[list[dict[str, Any]]], list[Document]] = {}
     finished = False
     try:
@@ -70,7 +82,8 @@ def pool_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
             "every document stored so far is whole: run the same command again to finish"
         ) from None
     finally:
-        executor.shutdown(wait=finished, cancel_futures=True)
+        if owned or not finished:
+            executor.shutdown(wait=finished, cancel_futures=True)
 
 
 def _collect(pending: dict[Future[list[dict[str, Any]]], list[Document]]) -> Iterator[RecordPair]:
