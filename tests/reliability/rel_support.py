@@ -119,3 +119,96 @@ def snapshot(connection: sa.Connection) -> dict[str, Any]:
         "facts": [(r[0], r[1], r[2], repr(sorted(r[3].items()))) for r in fact_rows],
         "evidence": [tuple(e) for e in cited],
     }
+
+
+# Articles and ingest runs for the fault tests ---------------------------------------------------
+
+HOSTS = [
+    ("Porto", "Portugal"),
+    ("Nairobi", "Kenya"),
+    ("Lima", "Peru"),
+    ("Tallinn", "Estonia"),
+    ("Hanoi", "Vietnam"),
+]
+PACTS = ["Osprey Compact on Model Testing", "Heron Declaration on Data Sharing", "Kite Charter on Audits"]
+SIGNERS = [("Chile", "Ghana"), ("Norway", "Japan"), ("Spain", "Morocco"), ("Canada", "India")]
+
+
+def fault_article(index: int, filler_paragraphs: int = 2) -> str:
+    """An original short report; `index` varies its names, and filler paragraphs add length."""
+    city, host = HOSTS[index % len(HOSTS)]
+    pact = PACTS[index % len(PACTS)]
+    first, second = SIGNERS[index % len(SIGNERS)]
+    filler = (
+        f"Talks in {city} went on into the night as drafters argued over each clause of the text, "
+        "and several delegations asked for time to consult their governments before the vote.\n\n"
+    ) * filler_paragraphs
+    return (
+        f"{pact} Agreed in {city} (dispatch {index})\n"
+        f"Published: 202{index % 5}-0{1 + index % 9}-1{index % 10}\n"
+        f"Source: https://wire.example.net/{index}/{pact.lower().replace(' ', '-')}\n\n"
+        f"{first} and {second} signed the {pact} in {city}, hosted by {host}, on {10 + index % 18} May 2024. "
+        f"Brazil declined to sign it, citing worries about enforcement.\n\n{filler}"
+    )
+
+
+def write_fault_articles(folder: Path, count: int, filler_paragraphs: int = 2) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"dispatch-{index:03d}.txt"
+        path.write_text(fault_article(index, filler_paragraphs), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def start_ingest(folder: Path, db_url: str, *extra: str) -> subprocess.Popen[str]:
+    """`accord ingest FOLDER --db URL` as a subprocess, one document per batch so commits come one by one."""
+    return subprocess.Popen(
+        [ACCORD, "ingest", str(folder), "--db", db_url, "--batch-size", "1", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def ingest_counts(summary_line: str) -> dict[str, int]:
+    """`ingested 3, unchanged 2, ...` as {'ingested': 3, 'unchanged': 2, ...}."""
+    import re
+
+    return {name: int(n) for name, n in re.findall(r"(\w+) (\d+)", summary_line.split("(")[0])}
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (children, grandchildren...), read from /proc."""
+    found: list[int] = []
+    queue = [pid]
+    while queue:
+        parent = queue.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found.extend(children)
+            queue.extend(children)
+    return found
+
+
+def alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def kill_all(pids: list[int]) -> None:
+    """SIGKILL the given processes (ones this test started), ignoring those already gone."""
+    import contextlib
+    import signal
+
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
