@@ -6,6 +6,7 @@ rejected in review is absent here too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,11 +71,27 @@ def fact_conditions(connection: sa.Connection, wanted: FactFilter) -> list[Any]:
     return conditions
 
 
-def list_facts(connection: sa.Connection, wanted: FactFilter, page: int, page_size: int) -> Page:
-    """Facts matching the filter, newest documents first, with their evidence and linked names."""
+def list_facts(
+    connection: sa.Connection,
+    wanted: FactFilter,
+    page: int,
+    page_size: int,
+    counted: Callable[[str, Callable[[], int]], int] | None = None,
+) -> Page:
+    """Facts matching the filter, newest first, with their evidence and linked names.
+
+    Counting every match is the costly part on a large store (the page itself walks the
+    primary key); `counted(key, count)` may answer it from a cache of the store's version.
+    """
     conditions = fact_conditions(connection, wanted)
     base = facts.join(documents, documents.c.id == facts.c.document_id)
-    total = connection.execute(sa.select(sa.func.count()).select_from(base).where(*conditions)).scalar_one()
+
+    def count() -> int:
+        return int(
+            connection.execute(sa.select(sa.func.count()).select_from(base).where(*conditions)).scalar_one()
+        )
+
+    total = counted(repr(wanted), count) if counted is not None else count()
     rows = connection.execute(
         sa.select(
             facts,

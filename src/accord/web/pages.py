@@ -25,8 +25,8 @@ from accord.api.security import (
     session_value,
 )
 from accord.api.tokens import reviewer_for
-from accord.query import NotFound, agreements, conflicts, events, party_record, stances
-from accord.query.claims import PARTY_KINDS, stance_cells
+from accord.query import NotFound, agreements, events, party_record, stances
+from accord.query.claims import PARTY_KINDS, AgreementStances, Conflict, signatory_counts, stance_cells
 from accord.query.common import entities_by_id
 from accord.web.render import cached_page, highlight, page
 from accord.web.worldmap import HEIGHT, WIDTH, countries
@@ -40,20 +40,73 @@ DateText = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, connection: Connection) -> Response:
-    def compute() -> dict[str, Any]:
-        found = agreements(connection)
-        open_conflicts = conflicts(connection)
-        latest = list_documents(connection, 1, 10)
-        return {
-            "agreements": found[:30],
-            "agreement_count": len(found),
-            "documents": latest.items,
-            "document_count": latest.total,
-            "conflicts": open_conflicts[:15],
-            "conflict_count": len(open_conflicts),
-        }
+    return cached_page(request, connection, "overview.html", lambda: overview_view(connection))
 
-    return cached_page(request, connection, "overview.html", compute)
+
+def overview_view(connection: sa.Connection) -> dict[str, Any]:
+    """Agreements by how many parties took a stance, the latest documents, the disputed claims.
+
+    Read from the merged stance cells (`stance_cells`, the kb_claims table when current) and
+    the stated signatory counts, so the page costs two small aggregates however large the store.
+    """
+    cells = stance_cells(connection)
+    tally: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (agreement_id, _party), cell in cells.items():
+        tally[agreement_id][cell["stance"]] += 1
+    counts = signatory_counts(connection, None)
+    disputed = [(a, p, cell) for (a, p), cell in cells.items() if cell["stance"] == "conflict"]
+    disputed.sort(key=lambda item: -(item[2]["signed_sources"] + item[2]["declined_sources"]))
+    count_disputes = sorted(
+        (a for a, claims in counts.items() if len(claims) > 1), key=lambda a: -len(counts[a])
+    )
+    refs = entities_by_id(
+        connection, set(tally) | {p for _, p, _ in disputed[:15]} | set(count_disputes[:15]), aliases=False
+    )
+    rows = [
+        {
+            "id": a,
+            "agreement": refs[a].name,
+            "type": refs[a].attributes.get("type"),
+            "signed": t["signed"],
+            "declined": t["declined"],
+            "conflicting": t["conflict"],
+            "counts": [c.count for c in counts.get(a, [])],
+        }
+        for a, t in tally.items()
+        if a in refs
+    ]
+    rows.sort(key=lambda r: (-(r["signed"] + r["declined"] + r["conflicting"]), r["agreement"].casefold()))
+    conflict_rows = [
+        {
+            "agreement_id": a,
+            "agreement": refs[a].name,
+            "party_id": p,
+            "party": refs[p].label if p in refs else "",
+            "sides": [("signed", cell["signed_sources"]), ("declined", cell["declined_sources"])],
+        }
+        for a, p, cell in disputed[:15]
+        if a in refs
+    ]
+    conflict_rows += [
+        {
+            "agreement_id": a,
+            "agreement": refs[a].name,
+            "party_id": None,
+            "party": None,
+            "sides": [(f"{c.count} signatories", c.outlets) for c in counts[a]],
+        }
+        for a in count_disputes[: max(0, 15 - len(conflict_rows))]
+        if a in refs
+    ]
+    latest = list_documents(connection, 1, 10)
+    return {
+        "agreements": rows[:30],
+        "agreement_count": len(rows),
+        "documents": latest.items,
+        "document_count": latest.total,
+        "conflicts": conflict_rows,
+        "conflict_count": len(disputed) + len(count_disputes),
+    }
 
 
 @router.get("/matrix", response_class=HTMLResponse)
@@ -139,12 +192,28 @@ def agreement_view(connection: sa.Connection, agreement_id: int) -> dict[str, An
         "shapes": shapes,
         "width": WIDTH,
         "height": HEIGHT,
-        "conflicts": conflicts_of(connection, result.agreement),
+        "conflicts": disputes_of(result),
     }
 
 
-def conflicts_of(connection: sa.Connection, agreement: str) -> list[Any]:
-    return [c for c in conflicts(connection) if c.agreement == agreement]
+def disputes_of(result: AgreementStances) -> list[Conflict]:
+    """The claims about one agreement on which its sources disagree, from its merged stances."""
+    out = []
+    for stance in result.stances:
+        if stance.conflict:
+            sides = []
+            for value in ("signed", "declined"):
+                sources = [s for s in stance.sources if s.value == value]
+                sides.append(
+                    {"value": value, "outlets": len({s.outlet_key for s in sources}), "sources": sources}
+                )
+            out.append(Conflict("stance", result.agreement, stance.party, sides))
+    if len(result.counts) > 1:
+        sides = [{"value": str(c.count), "outlets": c.outlets, "sources": c.sources} for c in result.counts]
+        out.append(
+            Conflict("count", result.agreement, None, sorted(sides, key=lambda side: int(side["value"])))
+        )
+    return out
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Body, HTTPException, Path, Query
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
@@ -20,6 +21,7 @@ FactId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 @router.get("/facts", summary="Facts, filtered and paged")
 def get_facts(
+    request: Request,
     connection: Connection,
     kind: OptionalName = None,
     entity: OptionalName = None,
@@ -37,7 +39,27 @@ def get_facts(
 
     Rejected facts appear only when asked for with `review_status=rejected`."""
     wanted = FactFilter(kind, entity, agreement, party, person, document, date_from, date_to, review_status)
-    return plain(list_facts(connection, wanted, page, page_size or 50))
+    return plain(list_facts(connection, wanted, page, page_size or 50, counter(request, connection)))
+
+
+def counter(request: Request, connection: sa.Connection) -> Callable[[str, Callable[[], int]], int] | None:
+    """Totals kept with the store's version in the app's page cache (none when it is off)."""
+    from accord.web.cache import store_version
+
+    cache = request.app.state.page_cache
+    if cache is None:
+        return None
+    version = store_version(connection)
+
+    def counted(key: str, count: Callable[[], int]) -> int:
+        found = cache.get("count:" + key, version)
+        if found is not None:
+            return int(found[1])
+        total = count()
+        cache.put("count:" + key, version, "", str(total))
+        return total
+
+    return counted
 
 
 @router.get("/facts/{fact_id}", summary="One fact")
