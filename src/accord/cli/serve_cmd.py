@@ -24,7 +24,6 @@ def serve(
     private: Annotated[
         bool, typer.Option("--private", help="Reading needs a token too (sign in or a Bearer token).")
     ] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes.")] = 1,
 ) -> None:
     """Serve the JSON API (/api, described at /docs) and the dashboard pages over the store."""
     import uvicorn
@@ -40,7 +39,7 @@ def serve(
     app = create_app(settings, engine=engine)
     typer.echo(f"accord: serving on http://{host}:{port} (API at /api, its description at /docs)")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", workers=1 if workers == 1 else None)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     except OSError as error:
         raise _fail(f"cannot listen on {host}:{port}: {error.strerror or error}", 2) from None
 
