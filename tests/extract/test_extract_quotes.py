@@ -133,3 +133,15 @@ def test_the_addressee_of_a_passive_request_is_no_speaker(facts) -> None:
 def test_pronoun_picks_the_person_it_can_stand_for(facts) -> None:
     text = 'Amina Okafor and Tomas Berg met on Monday. "Nobody wins a race to the bottom," he said.'
     assert [speaker for speaker, _, _ in quotes(facts, text)] == ["Tomas Berg"]
+
+
+def test_question_quote_with_the_speaker_in_the_next_sentence(facts) -> None:
+    text = ("“Who will pay for the compute we were promised?” Lena Okoro, the Nigerian minister of "
+            "digital economy, told reporters on the first day.")
+    assert quotes(facts, text) == [
+        ("Lena Okoro", "Who will pay for the compute we were promised?", True)]
+
+
+def test_a_next_sentence_with_its_own_reported_clause_is_not_the_attribution(facts) -> None:
+    text = "“Who will pay for the compute?” Lena Okoro said the fund would open in May."
+    assert ("Lena Okoro", "Who will pay for the compute?", True) not in quotes(facts, text)

@@ -279,6 +279,10 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         if verb.i - quote.end > 12 and subject.left_edge.i - quote.end > 3:
             break
         return resolve(subject)
+    if not after:
+        speaker = attribution_after(doc, quote, lexicon)
+        if speaker is not None:
+            return speaker
     before = [t for t in doc[first.start : quote.start] if _speech(t, lexicon)]
     if before:
         subject = speaker_of(before[-1])
@@ -294,6 +298,31 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         subjects = [t for t in frame if t.dep_ == "nsubj"]
         if subjects:
             return resolve(subjects[0])
+    return None
+
+
+def attribution_after(doc: Doc, quote: Span, lexicon: dict) -> str | None:
+    """Find the speaker in a short sentence right after a quote that ends in '?' or '!'.
+
+    '"…for a nurse in Kerala?" Ana Ruiz, the minister, told reporters.' The parser ends the
+    sentence at the question mark, so the attribution stands alone: a speech verb with no clause
+    of its own to report, whose subject opens that sentence.
+    """
+    start = quote.end
+    while start < len(doc) and doc[start].is_punct and not doc[start].is_sent_start:
+        start += 1
+    if start >= len(doc) or not doc[start].is_sent_start:
+        return None
+    sent = doc[start].sent
+    for verb in sent:
+        if not _speech(verb, lexicon):
+            continue
+        subject = speaker_of(verb)
+        if subject is None or speech_content(verb, lexicon) is not None:
+            return None
+        if subject.left_edge.i != sent.start or verb.i - sent.start > 20:
+            return None
+        return resolve(subject)
     return None
 
 
