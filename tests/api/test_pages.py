@@ -68,3 +68,19 @@ def test_world_map_has_the_countries_by_iso_code() -> None:
     assert shapes["NO"].path.startswith("M")
     x, y = project(-180, 90)
     assert (x, y) == (0, 0)
+
+
+def test_package_carries_its_templates_assets_and_map_licence() -> None:
+    from importlib.resources import files
+
+    web = files("accord.web")
+    for name in (
+        "templates/base.html",
+        "static/style.css",
+        "static/app.js",
+        "static/world/countries-110m.json",
+        "static/world/LICENSE",
+        "static/swagger/swagger-ui-bundle.js",
+        "static/swagger/LICENSE",
+    ):
+        assert web.joinpath(name).is_file(), name
