@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from accord.ingest.document import Document, IngestError
@@ -143,6 +144,38 @@ class DuplicateIndex:
             self._sizes[document_id] = len(pieces)
             self._order[document_id] = len(self._order)
         return found
+
+
+    @cached_property
+    def scheme(self) -> str:
+        """What a stored signature must have been made with to be comparable with this index's."""
+        probe = _datasketch().MinHash(num_perm=self.num_perm, seed=_SEED)
+        return f"{probe.scheme}-perm{self.num_perm}-seed{_SEED}-words{self.shingle_words}"
+
+    def signature(self, document_id: str) -> tuple[bytes, int] | None:
+        """An indexed text's MinHash hash values (as bytes) and shingle count, for the store to keep."""
+        found = self._hashes.get(document_id)
+        if found is None:
+            return None
+        return found.hashvalues.astype("<u8").tobytes(), self._sizes[document_id]
+
+    def add_signature(self, document_id: str, hashvalues: bytes, size: int) -> None:
+        """Index a stored text by its kept signature: seeding without shingling and hashing it again.
+
+        The caller checks that the signature was made under this index's `scheme`. Stored texts
+        are canonical already, so this does not look for a match first.
+        """
+        if document_id in self._hashes:
+            return
+        import numpy as np
+
+        values = np.frombuffer(hashvalues, dtype="<u8").astype(np.uint64)
+        scheme = self.scheme.split("-", 1)[0]
+        signature = _datasketch().MinHash(num_perm=len(values), seed=_SEED, hashvalues=values, scheme=scheme)
+        self._lsh.insert(document_id, signature)
+        self._hashes[document_id] = signature
+        self._sizes[document_id] = size
+        self._order[document_id] = len(self._order)
 
 
 def seed_index(index: DuplicateIndex, stored: Iterable[tuple[str, str]]) -> int:

@@ -18,7 +18,8 @@ reports, while a syndicated copy keeps the wire story's numbers.
 
 A copy whose canonical document ends up not stored (its write failed) is sent through again
 as an ordinary document. The index is seeded with the most recent stored documents
-(`IngestOptions.seed_limit`), lazily, when the first new text arrives.
+(`IngestOptions.seed_limit`), lazily, when the first new text arrives, from the MinHash
+signatures kept in `document_signatures` (a text without one is hashed, and its signature kept).
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ from accord.ingest.progress import IngestEvent, Progress, Status
 from accord.scale import ExtractionPlan, extract_stream
 from accord.store.copies import (
     copy_recorded,
-    recent_texts,
+    recent_documents,
     record_copy,
     record_failure,
+    save_signatures,
     stored_origin,
     stored_text,
 )
@@ -269,6 +271,8 @@ class _Run:
                 self._in_flight.pop(document.id, None)
                 self._written.add(document.id)
                 copies = self._waiting.pop(document.id, [])
+            if outcome is not Outcome.UNCHANGED:
+                self._keep_signature(writer, document.id)
             with self._lock:
                 self.summary.count(outcome)
                 self._emit("ok", document.source, document)
@@ -347,12 +351,31 @@ class _Run:
         return True
 
     def _new_index(self, reader: sa.Connection | None) -> DuplicateIndex:
-        from accord.ingest.dedup import DuplicateIndex, seed_index
+        """An index of the most recent stored documents: by kept signature, else by text (then kept)."""
+        from accord.ingest.dedup import DuplicateIndex
 
         index = DuplicateIndex(threshold=self.options.duplicate_threshold)
-        if reader is not None and self.options.seed_limit > 0:
-            seed_index(index, recent_texts(reader, self.options.seed_limit))
+        if reader is None or self.options.seed_limit <= 0:
+            return index
+        computed: dict[str, tuple[bytes, int]] = {}
+        for stored in recent_documents(reader, self.options.seed_limit, index.scheme):
+            if stored.minhash is not None and stored.shingles is not None:
+                index.add_signature(stored.document_id, stored.minhash, stored.shingles)
+            elif stored.text is not None and index.add_text(stored.document_id, stored.text) is None:
+                signature = index.signature(stored.document_id)
+                if signature is not None:
+                    computed[stored.document_id] = signature
+        save_signatures(reader, index.scheme, computed)
         return index
+
+    def _keep_signature(self, writer: sa.Connection, document_id: str) -> None:
+        """Keep a newly stored canonical text's signature, so later runs seed without rehashing it."""
+        if self._index is None:
+            return
+        with self._lock:
+            signature = self._index.signature(document_id)
+        if signature is not None:
+            save_signatures(writer, self._index.scheme, {document_id: signature})
 
     # Outcomes ---------------------------------------------------------------------------------
 

@@ -216,6 +216,19 @@ document_sources = sa.Table(
     sa.Index(None, "url"),
 )
 
+# The MinHash signature of each stored document that went through duplicate detection, so the
+# next run's index is seeded from these instead of shingling and hashing every text again.
+document_signatures = sa.Table(
+    "document_signatures",
+    metadata,
+    sa.Column(
+        "document_id", sa.String(80), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("scheme", sa.String(80), nullable=False, comment="how it was made (DuplicateIndex.scheme)"),
+    sa.Column("shingles", sa.Integer, nullable=False, comment="the text's number of distinct shingles"),
+    sa.Column("minhash", sa.LargeBinary, nullable=False, comment="the MinHash values, little-endian u64"),
+)
+
 # Inputs that could not be stored (unreachable URL, refused address, oversized or broken page),
 # with the reason, so a long run's failures stay visible after the terminal is gone.
 ingest_failures = sa.Table(
