@@ -50,7 +50,7 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
         return  # nothing to extract: start or reach no cluster
     with cluster_client(plan) as client:
         window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-        pending: dict[str, list[Document]] = {}
+        pending: dict[Any, list[Document]] = {}
         completed = as_completed()
         try:
             for batch in itertools.chain([first], batches):
@@ -68,7 +68,7 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
             ) from None
 
 
-def _collect(completed: Any, pending: dict[str, list[Document]]) -> Iterator[RecordPair]:
+def _collect(completed: Any, pending: dict[Any, list[Document]]) -> Iterator[RecordPair]:
     """Wait for the next finished batch and yield its records with their documents."""
     future = next(completed)
     batch = pending.pop(future.key)
