@@ -173,6 +173,8 @@ def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int)
 
     With one worker the pipeline loads before the clock starts; with K, the pool is started and
     tasks run until every worker process has answered (each loads its pipeline as it starts).
+    CPU time is this process's plus the workers' during the run: on a machine shared with other
+    work, docs per CPU second shows whether K processes waste effort where wall time cannot.
     """
     from accord.bench.corpus import generate
     from accord.bench.runner import pin_blas_threads
@@ -187,9 +189,9 @@ def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int)
         from accord.nlp.pipeline import load_pipeline
 
         nlp = load_pipeline()
-        started = time.perf_counter()
+        started, cpu0 = time.perf_counter(), time.process_time()
         count = sum(1 for _ in extract_stream(documents, plan, nlp))
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu0
     else:
         from concurrent.futures import wait
 
@@ -198,13 +200,30 @@ def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int)
 
         with start_pool(workers) as pool:
             wait([pool.submit(extract_batch, documents[:1], 1) for _ in range(workers)])
-            ready: set[int] = set()
-            while len(ready) < workers:  # a process takes tasks only once its pipeline is loaded
-                ready.update(f.result() for f in [pool.submit(os.getpid) for _ in range(workers)])
-            started = time.perf_counter()
+            before = _worker_clocks(pool, workers)  # a process answers once its pipeline is loaded
+            started, cpu0 = time.perf_counter(), time.process_time()
             count = sum(1 for _ in pool_stream(documents, plan, pool))
-            wall = time.perf_counter() - started
-    return {"docs": count, "total_words": total_words, "extract_wall_s": wall, "docs_per_s": count / wall}
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu0
+            after = _worker_clocks(pool, workers)
+        cpu += sum(after[pid] - before[pid] for pid in before if pid in after)
+    return {
+        "docs": count,
+        "total_words": total_words,
+        "extract_wall_s": wall,
+        "docs_per_s": count / wall,
+        "cpu_s": cpu,
+        "docs_per_cpu_s": count / cpu,
+    }
+
+
+def _worker_clocks(pool: Any, workers: int) -> dict[int, float]:
+    """Each pool process's CPU seconds so far, asking until every one of them has answered."""
+    from accord.scale.worker import worker_clock
+
+    clocks: dict[int, float] = {}
+    while len(clocks) < workers:
+        clocks.update(f.result() for f in [pool.submit(worker_clock) for _ in range(workers)])
+    return clocks
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -294,12 +313,18 @@ def run_scale(
     for row in rows.values():
         if baseline_docs_per_s and row.get("docs_per_s"):
             row["ratio_to_baseline"] = row["docs_per_s"] / baseline_docs_per_s
-    one = rows.get("extract, 1 process", {}).get("docs_per_s")
-    many = rows.get(f"extract, {workers} processes", {}).get("docs_per_s")
+    one, many = rows.get("extract, 1 process", {}), rows.get(f"extract, {workers} processes", {})
+    speedup = cpu_efficiency = None
+    if one.get("docs_per_s") and many.get("docs_per_s"):
+        speedup = many["docs_per_s"] / one["docs_per_s"]
+        cpu_efficiency = many["docs_per_cpu_s"] / one["docs_per_cpu_s"]
     return {
         "workers": workers,
         "rows": rows,
-        "speedup": many / one if one and many else None,
+        "speedup": speedup,
+        # Docs per CPU second on K processes over one: K times it is the speed-up K idle cores
+        # would give, an estimate that holds when other work shares the machine.
+        "cpu_efficiency": cpu_efficiency,
         "loadavg_after": list(os.getloadavg()),
     }
 
@@ -326,4 +351,10 @@ def render_scale(scale: dict[str, Any], console: Any) -> None:
         )
     console.print(table)
     if scale["speedup"] is not None:
-        console.print(f"  extract on {scale['workers']} processes / 1 process: {scale['speedup']:.2f}")
+        k = scale["workers"]
+        console.print(f"  extract on {k} processes / 1 process (wall): {scale['speedup']:.2f}")
+        console.print(
+            f"  docs per CPU second, {k} processes / 1: {scale['cpu_efficiency']:.2f} "
+            f"(on {k} idle cores: ~{k * scale['cpu_efficiency']:.2f}x)"
+        )
+    console.print(f"  load average after: {scale['loadavg_after']}")

@@ -7,7 +7,9 @@ so the seconds the model takes to load are paid once per process, never per batc
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
@@ -49,3 +51,8 @@ def extract_batch(documents: list[Document], batch_size: int) -> list[dict[str, 
     if [r["document"]["id"] for r in records] != [d.id for d in documents]:
         raise RuntimeError("extract_records returned records out of order")
     return records
+
+
+def worker_clock() -> tuple[int, float]:
+    """This process's id and CPU seconds so far (the benchmark's per-worker CPU accounting)."""
+    return os.getpid(), time.process_time()
