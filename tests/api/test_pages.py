@@ -45,6 +45,7 @@ def test_timeline_country_quotes_and_document_pages(client: TestClient) -> None:
     timeline = client.get("/timeline").text
     assert timeline.index("Lisbon AI Summit") < timeline.index("Oslo Digital Summit")
     assert "Chaired by PT" in timeline
+    assert "Launched: Open Weights Initiative" in timeline
     country = client.get("/countries/US").text
     assert "export-control concerns" in country and "declined" in country
     quotes = client.get("/quotes", params={"q": "small states"}).text
