@@ -31,7 +31,12 @@ def fuzz_settings(examples: int = 200) -> settings:
     return settings(
         max_examples=budget,
         deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+            HealthCheck.function_scoped_fixture,  # used only with fixtures the property leaves unchanged
+        ],
         derandomize=FUZZ_ENV not in os.environ,
         database=None,
     )
