@@ -6,11 +6,14 @@ so reviews and submissions in one test never leak into another.
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
@@ -58,3 +61,32 @@ def client(db_url: str, nlp: Language) -> Iterator[TestClient]:
 
 def auth(token: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+PG_ENV = "ACCORD_TEST_PG_URL"
+
+
+@pytest.fixture
+def pg_client(nlp: Language) -> Iterator[TestClient]:
+    """A client on PostgreSQL: the test articles ingested into a schema of its own, dropped after."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
+    admin = sa.create_engine(base)
+    schema = f"api_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+    try:
+        engine = open_store(url)
+        ingest_paths(engine, [DATA], nlp=nlp)
+        engine.dispose()
+        with make_client(url, nlp) as client:
+            yield client
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()

@@ -7,7 +7,10 @@ the review and submit code.
 
 from __future__ import annotations
 
+from typing import Any
+
 import schemathesis
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from spacy.language import Language
@@ -18,8 +21,16 @@ MAX_EXAMPLES = 20
 
 
 def test_generated_requests_never_get_a_server_error(db_url: str, nlp: Language) -> None:
-    client = make_client(db_url, nlp, write_limit=100_000)
-    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
+    fuzz(make_client(db_url, nlp, write_limit=100_000).app)
+
+
+def test_generated_requests_never_get_a_server_error_on_postgresql(pg_client: TestClient) -> None:
+    pg_client.app.state.write_limiter.limit = 100_000  # type: ignore[attr-defined]
+    fuzz(pg_client.app)
+
+
+def fuzz(app: Any) -> None:
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 15
     failures: list[str] = []
