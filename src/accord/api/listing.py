@@ -6,7 +6,7 @@ rejected in review is absent here too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,7 +108,7 @@ def list_facts(
     return Page(total, page, page_size, fact_items(connection, rows))
 
 
-def fact_items(connection: sa.Connection, rows: list[Any]) -> list[dict[str, Any]]:
+def fact_items(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Fact rows as JSON-ready dicts: links by name, evidence spans attached."""
     refs = entities_by_id(connection, {getattr(r, c) for r in rows for c in _LINKS}, aliases=False)
     spans: dict[int, list[dict[str, Any]]] = {}

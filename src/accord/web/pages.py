@@ -62,7 +62,7 @@ def overview_view(connection: sa.Connection) -> dict[str, Any]:
     refs = entities_by_id(
         connection, set(tally) | {p for _, p, _ in disputed[:15]} | set(count_disputes[:15]), aliases=False
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": a,
             "agreement": refs[a].name,
