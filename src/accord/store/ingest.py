@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_DUPLICATE_THRESHOLD = 0.8
-DEFAULT_SEED_LIMIT = 10_000
+DEFAULT_SEED_LIMIT = 5_000
 # Failures kept in the summary for the closing report; all of them are counted and stored.
 MAX_LISTED_FAILURES = 1000
 _NUMBER = re.compile(r"\d+")
