@@ -6,8 +6,11 @@ the parser they run into the next sentence and lend it their names and dates.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _ENDS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
@@ -15,16 +18,19 @@ _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 
 @Language.component("accord_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
+    # Written as one array: each `Token.is_sent_start = …` re-checks the whole Doc for a parse.
+    starts = doc.to_array([SENT_START]).astype("int64")
+    tokens = list(doc)
+    for token in tokens[:-1]:
         if ("\n" in token.text and token.is_space) or "\n" in token.whitespace_:
-            following.is_sent_start = True
-        elif not can_end_sentence(doc, token.i):
-            following.is_sent_start = False
+            starts[token.i + 1] = 1
+        elif not can_end_sentence(tokens, token.i):
+            starts[token.i + 1] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
-def can_end_sentence(doc: Doc, i: int) -> bool:
+def can_end_sentence(doc: Doc | Sequence[Token], i: int) -> bool:
     """Tell whether a sentence may end after token i: at end punctuation, or a closer after one.
 
     The small model's parser sometimes opens a sentence inside a long subject ("…of the IndiaAI |
