@@ -232,8 +232,7 @@ class _Run:
         self._index: DuplicateIndex | None = None
         # Shared by the reader side and the writer, which may run on different threads.
         self._lock = threading.RLock()
-        self._in_flight: dict[str, Document] = {}
-        self._written: set[str] = set()
+        self._in_flight: dict[str, Document] = {}  # read and sent to extraction, not written yet
         self._waiting: dict[str, list[tuple[Document, float]]] = {}
 
     def run(self, items: Iterable[Document | IngestError]) -> IngestSummary:
@@ -269,7 +268,6 @@ class _Run:
                 continue
             with self._lock:
                 self._in_flight.pop(document.id, None)
-                self._written.add(document.id)
                 copies = self._waiting.pop(document.id, [])
             if outcome is not Outcome.UNCHANGED:
                 self._keep_signature(writer, document.id)
