@@ -146,12 +146,12 @@ def matrix_grid(connection: sa.Connection, page_number: int) -> dict[str, Any]:
     }
 
 
-@router.get("/matrix/cell", response_class=HTMLResponse)
+@router.get("/matrix/{agreement}/{party}", response_class=HTMLResponse)
 def matrix_cell(
     request: Request,
     connection: Connection,
-    agreement: Annotated[int, Query(ge=1, le=2**31 - 1)],
-    party: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    agreement: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    party: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> Response:
     """The evidence sentences of one cell, each linked to its document."""
     result = stances(connection, agreement)
