@@ -49,7 +49,7 @@ def fact_conditions(connection: sa.Connection, wanted: FactFilter) -> list[Any]:
     elif wanted.review_status in REVIEW_STATUSES:
         conditions.append(facts.c.review_status == wanted.review_status)
     if wanted.kind:
-        conditions.append(facts.c.kind == wanted.kind)
+        conditions.append(_kind_column(connection, wanted) == wanted.kind)
     if wanted.agreement:
         conditions.append(
             facts.c.agreement_id == find_entity(connection, ("agreement",), wanted.agreement).id
@@ -69,6 +69,16 @@ def fact_conditions(connection: sa.Connection, wanted: FactFilter) -> list[Any]:
     if wanted.date_to:
         conditions.append(date <= wanted.date_to + "\uffff")
     return conditions
+
+
+def _kind_column(connection: sa.Connection, wanted: FactFilter) -> Any:
+    """The kind column, or on SQLite an expression of it that no index serves when nothing narrower
+    is asked for: the newest page is then read walking the primary key backwards and stops after a
+    page, instead of sorting every fact of the kind (hundreds of thousands on a large store)."""
+    narrow = wanted.agreement or wanted.party or wanted.person or wanted.entity or wanted.document
+    if connection.dialect.name == "sqlite" and not narrow:
+        return facts.c.kind.concat("")
+    return facts.c.kind
 
 
 def list_facts(
