@@ -84,3 +84,10 @@ def test_a_document_with_script_renders_as_text(page) -> None:
     assert page.locator("#doc-text img, #doc-text script").count() == 0
     shot(page, "xss-document")
     assert page.dialogs == []
+
+
+def test_api_docs_render_from_local_files(page) -> None:
+    page.goto("/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".opblock").count() >= 15
+    shot(page, "api-docs")
