@@ -25,7 +25,7 @@ from accord.api.security import (
     session_value,
 )
 from accord.api.tokens import reviewer_for
-from accord.query import NotFound, agreements, events, party_record, stances
+from accord.query import NotFound, events, party_record, stances
 from accord.query.claims import PARTY_KINDS, AgreementStances, Conflict, signatory_counts, stance_cells
 from accord.query.common import entities_by_id
 from accord.web.render import cached_page, highlight, page
@@ -219,10 +219,20 @@ def disputes_of(result: AgreementStances) -> list[Conflict]:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, connection: Connection) -> Response:
     found = events(connection)
-    ids = {a.agreement: a.id for a in agreements(connection)}
+    ids = agreement_ids(connection)
     return page(
         request, "timeline.html", events=found, agreement_ids=ids, initiatives=initiatives(connection)
     )
+
+
+def agreement_ids(connection: sa.Connection) -> dict[str, int]:
+    """Agreement names to their ids, for links (one read of the knowledge base's agreements)."""
+    from accord.store.schema import kb_entities
+
+    rows = connection.execute(
+        sa.select(kb_entities.c.name, kb_entities.c.id).where(kb_entities.c.kind == "agreement")
+    )
+    return {name: entity_id for name, entity_id in rows}
 
 
 def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
@@ -257,7 +267,7 @@ def country_page(request: Request, connection: Connection, party: str) -> Respon
     def compute() -> dict[str, Any]:
         return {
             "record": party_record(connection, party),
-            "agreement_ids": {a.agreement: a.id for a in agreements(connection)},
+            "agreement_ids": agreement_ids(connection),
         }
 
     return cached_page(request, connection, "country.html", compute)
