@@ -152,6 +152,44 @@ def test_workers_of_a_killed_ingest_exit_by_themselves(articles: Path, tmp_path:
         process.communicate(timeout=60)
 
 
+def worker_processes(pid: int) -> list[int]:
+    """The Dask worker processes below an ingest (spawned interpreters running the worker)."""
+    found = []
+    for child in descendants(pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        if b"spawn_main" in command or b"forkserver" in command:
+            found.append(child)
+    return found
+
+
+def test_dask_worker_killed_mid_ingest_completes_without_loss(
+    articles: Path, clean: dict, tmp_path: Path
+) -> None:
+    """`accord ingest --engine dask`: SIGKILL one of the LocalCluster's workers once documents arrive;
+    the lost batches run again elsewhere and the run ends with exactly a clean run's store."""
+    db_url = f"sqlite:///{tmp_path / 'dask.db'}"
+    open_store(db_url).dispose()
+    process = start_ingest(articles, db_url, "--engine", "dask", "--workers", "2")
+    try:
+        wait_for_documents(process, db_url, 2)
+        workers = worker_processes(process.pid)
+        if process.poll() is not None or not workers:
+            pytest.fail(f"no Dask worker to kill (ingest exit {process.returncode}, workers {workers})")
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = process.communicate(timeout=POLL_DEADLINE_S)
+    finally:
+        if process.poll() is None:
+            kill_all([*descendants(process.pid), process.pid])
+    assert process.returncode == 0, err
+    counts = ingest_counts(out)
+    assert (counts["ingested"], counts["failed"]) == (ARTICLES, 0)
+    assert_consistent(db_url)
+    assert store_snapshot(db_url) == clean
+
+
 # PostgreSQL crash-restart in a private cluster ---------------------------------------------------
 
 
