@@ -55,10 +55,16 @@ def extract(
         Path | None,
         typer.Option("--out", "-o", help="Write DIR/<stem>.json for each input instead of printing."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Extraction processes (above 1: records in the order batches finish)."
+        ),
+    ] = 1,
 ) -> None:
     """Extract the facts of each article into a sourced record (shared/spec/RECORD.md)."""
-    from accord.extract.record import extract_records
     from accord.ingest import IngestError, read_paths
+    from accord.scale import ExtractionPlan, ScaleError, extract_stream
 
     if out is not None:
         try:
@@ -75,14 +81,17 @@ def extract(
         else:
             documents.append(item)
     console = Console(highlight=False)
-    for record in extract_records(documents):
-        stem = record.pop("_stem", None)
-        if out is not None:
-            write_record(out / f"{stem}.json", record)
-        elif format is OutputFormat.table:
-            render_record(console, record)
-        else:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    try:
+        for record, document in extract_stream(documents, ExtractionPlan(workers=workers)):
+            if out is not None:
+                write_record(out / f"{document.stem}.json", record)
+            elif format is OutputFormat.table:
+                render_record(console, record)
+            else:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    except ScaleError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
     if failures:
         raise typer.Exit(1)
 
