@@ -51,6 +51,7 @@ async def run_load(
 ) -> dict[str, Any]:
     """Send `requests` GETs cycling through `paths`; stop at `bound` seconds whatever is left."""
     samples: list[float] = []
+    by_path: dict[str, list[float]] = {path: [] for path in paths}
     errors: Counter[str] = Counter()
     next_index = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -68,6 +69,7 @@ async def run_load(
                     errors[f"{type(error).__name__} on {path}"] += 1
                     continue
                 samples.append((time.perf_counter() - begin) * 1000)
+                by_path[path].append(samples[-1])
                 if response.status_code != 200:
                     errors[f"HTTP {response.status_code} on {path}"] += 1
 
@@ -99,6 +101,9 @@ async def run_load(
             "p99": percentile(samples, 0.99),
             "max": round(samples[-1], 1) if samples else float("nan"),
         },
+        "median_ms_by_path": {
+            path: percentile(sorted(times), 0.5) if times else None for path, times in by_path.items()
+        },
     }
 
 
@@ -111,11 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--time-bound", type=float, default=300.0, help="seconds; the run stops then")
+    parser.add_argument("--paths", help="comma-separated paths to request instead of the default mix")
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args(argv)
     url = options.db or f"sqlite:///{tempfile.mkdtemp(prefix='accord-load-')}/load.db"
     fill_documents(url, options.documents)
-    paths = [*MIX, targets(url)["agreement"]]
+    paths = options.paths.split(",") if options.paths else [*MIX, targets(url)["agreement"]]
     port = free_port()
     server = start_server(url, port)
     try:
