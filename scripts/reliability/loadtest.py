@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import sys
 import tempfile
 import time
@@ -42,7 +43,7 @@ def percentile(sorted_ms: list[float], share: float) -> float:
     """The nearest-rank percentile of sorted samples."""
     if not sorted_ms:
         return float("nan")
-    rank = max(1, min(len(sorted_ms), round(share * len(sorted_ms) + 0.5)))
+    rank = max(1, min(len(sorted_ms), math.ceil(share * len(sorted_ms))))
     return round(sorted_ms[rank - 1], 1)
 
 
