@@ -59,6 +59,8 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
                 future = client.submit(extract_batch, batch, plan.batch_size, pure=False)
                 pending[future.key] = batch
                 completed.add(future)
+                while completed.has_ready():  # a slow input still gets its records out
+                    yield from _collect(completed, pending)
             while pending:
                 yield from _collect(completed, pending)
         except KilledWorker as error:

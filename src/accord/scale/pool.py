@@ -73,6 +73,7 @@ def pool_stream(
             while len(pending) >= window:
                 yield from _collect(pending)
             pending[executor.submit(extract_batch, batch, plan.batch_size)] = batch
+            yield from _collect(pending, block=False)  # a slow input still gets its records out
         while pending:
             yield from _collect(pending)
         finished = True
@@ -86,9 +87,11 @@ def pool_stream(
             executor.shutdown(wait=finished, cancel_futures=True)
 
 
-def _collect(pending: dict[Future[list[dict[str, Any]]], list[Document]]) -> Iterator[RecordPair]:
-    """Wait for at least one batch, then yield the records of every batch that is done."""
-    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+def _collect(
+    pending: dict[Future[list[dict[str, Any]]], list[Document]], block: bool = True
+) -> Iterator[RecordPair]:
+    """Yield the records of every batch that is done, first waiting for one when `block`."""
+    done = wait(pending, return_when=FIRST_COMPLETED).done if block else [f for f in pending if f.done()]
     for future in done:
         batch = pending.pop(future)
         yield from zip(future.result(), batch, strict=True)
