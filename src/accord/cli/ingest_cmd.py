@@ -67,7 +67,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per NLP batch.")] = 16,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Extraction processes on this machine."),
+        typer.Option("--workers", min=1, help="Extraction processes here (default: one per core)."),
     ] = None,
     engine: Annotated[
         EngineName, typer.Option("--engine", help="local: this machine; dask: a Dask cluster.")

@@ -168,7 +168,7 @@ def bench(
         typer.Option(
             "--pg-url",
             envvar="ACCORD_TEST_PG_URL",
-            help="An empty PostgreSQL database to time accord ingest into (with --workers).",
+            help="A PostgreSQL database to time accord ingest into, in a scratch schema (with --workers).",
         ),
     ] = None,
 ) -> None:
