@@ -146,3 +146,17 @@ def test_a_lone_surrogate_escape_in_a_dump_is_replaced_not_fatal(tmp_path: Path)
     first.id  # noqa: B018 - hashing the text is what used to fail
     for item in items[1:]:
         assert isinstance(item, Document | IngestError)
+
+
+def test_a_line_over_the_cap_is_refused_and_the_next_lines_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    lines = [
+        json.dumps({"text": "Chile signed the Kite Charter on Audits in Lima."}),
+        json.dumps({"text": "x " * 500}),
+        json.dumps({"text": "Ghana signed the Kite Charter on Audits in Accra."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_jsonl(path, read_html=document_from_html, max_line_bytes=200))
+    assert [type(item).__name__ for item in items] == ["Document", "IngestError", "Document"]
+    assert isinstance(items[1], IngestError)
+    assert items[1].reason == "line 2: longer than the 200-byte limit"
