@@ -445,32 +445,44 @@ class Conflict:
 
 
 def conflicts(connection: sa.Connection) -> list[Conflict]:
-    """Stances and signatory counts on which sources disagree, each side with its sources and dates."""
+    """Stances and signatory counts on which sources disagree, each side with its sources and dates.
+
+    The disputed (agreement, party) pairs, their stance facts and the entities they name are read
+    in three queries whatever the number of agreements, not one round per agreement.
+    """
     if claims_fresh(connection):
-        pairs = connection.execute(
+        pairs = (
             sa.select(kb_claims.c.agreement_id, kb_claims.c.party_id)
             .group_by(kb_claims.c.agreement_id, kb_claims.c.party_id)
             .having(sa.func.count() > 1)
-        ).all()
+        )
     else:
-        pairs = _conflicting_pairs(connection)
-    out: list[Conflict] = []
-    by_agreement: dict[int, set[int]] = defaultdict(set)
-    for agreement_id, party_id in pairs:
-        by_agreement[agreement_id].add(party_id)
-    for agreement_id, party_ids in by_agreement.items():
-        rows = connection.execute(
-            sa.select(*source_columns(), facts.c.party_id, facts.c.stance, facts.c.fields)
-            .select_from(joined())
-            .where(
-                facts.c.agreement_id == agreement_id,
-                facts.c.kind == "stance",
-                facts.c.party_id.in_(sorted(party_ids)),
-                live(),
+        pairs = _conflicting_pairs_query()
+    disputed = pairs.subquery("disputed")
+    rows = connection.execute(
+        sa.select(*source_columns(), facts.c.agreement_id, facts.c.party_id, facts.c.stance, facts.c.fields)
+        .select_from(
+            joined().join(
+                disputed,
+                sa.and_(
+                    facts.c.agreement_id == disputed.c.agreement_id,
+                    facts.c.party_id == disputed.c.party_id,
+                ),
             )
-        ).all()
-        refs = entities_by_id(connection, {agreement_id, *party_ids})
-        for party_id, stance in sorted(merge_stances(rows, refs).items()):
+        )
+        .where(facts.c.kind == "stance", live())
+    ).all()
+    by_agreement: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_agreement[row.agreement_id].append(row)
+    refs = entities_by_id(
+        connection, {row.agreement_id for row in rows} | {row.party_id for row in rows}
+    )
+    out: list[Conflict] = []
+    for agreement_id, agreement_rows in by_agreement.items():
+        for party_id, stance in sorted(merge_stances(agreement_rows, refs).items()):
+            if not {s.value for s in stance.sources} >= {"signed", "declined"}:
+                continue
             sides = []
             for value in ("signed", "declined"):
                 sources = [s for s in stance.sources if s.value == value]
@@ -489,7 +501,12 @@ def conflicts(connection: sa.Connection) -> list[Conflict]:
 
 
 def _conflicting_pairs(connection: sa.Connection) -> Sequence[Any]:
-    return connection.execute(
+    """The (agreement, party) pairs with both stances among live facts, without kb_claims."""
+    return connection.execute(_conflicting_pairs_query()).all()
+
+
+def _conflicting_pairs_query() -> sa.Select[Any]:
+    return (
         sa.select(facts.c.agreement_id, facts.c.party_id)
         .where(
             facts.c.kind == "stance",
@@ -499,7 +516,7 @@ def _conflicting_pairs(connection: sa.Connection) -> Sequence[Any]:
         )
         .group_by(facts.c.agreement_id, facts.c.party_id)
         .having(sa.func.count(sa.distinct(facts.c.stance)) > 1)
-    ).all()
+    )
 
 
 __all__ = [
