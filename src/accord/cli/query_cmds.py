@@ -208,7 +208,17 @@ def matrix_cmd(
 
     with store_connection(db) as connection:
         result = matrix(connection, _split(agreements, ";"), _split(parties, ", "))
-        emit(result, format, result.rows, title="agreements × parties")
+        rows = result.rows if format is not Format.table else lambda: _symbols(result.rows())
+        legend = "✓ signed   ✗ declined   ± sources disagree (accord conflicts)   blank: no information"
+        emit(result, format, rows, title="agreements × parties", notes=[legend])
+
+
+_STANCE_SYMBOLS = {"signed": "✓", "declined": "✗", "conflict": "±"}
+
+
+def _symbols(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One character per cell, so a terminal fits many parties side by side."""
+    return [{k: _STANCE_SYMBOLS.get(v, v) if k != "agreement" else v for k, v in r.items()} for r in rows]
 
 
 def party_cmd(
