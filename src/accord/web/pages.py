@@ -34,6 +34,7 @@ from accord.web.worldmap import HEIGHT, WIDTH, countries
 router = APIRouter(include_in_schema=False)
 session_router = APIRouter(include_in_schema=False)
 MATRIX_ROWS = 25
+SOURCES_SHOWN = 5  # evidence sentences per party on an agreement page; the cell page has them all
 Text = Annotated[str | None, Query(max_length=200)]
 DateText = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 
@@ -187,8 +188,13 @@ def agreement_view(connection: sa.Connection, agreement_id: int) -> dict[str, An
         }
         for c in countries()
     ]
+    parties = entities_by_id(
+        connection, {p for _, p in stance_cells(connection, [agreement_id])}, aliases=False
+    )
     return {
         "agreement": result,
+        "party_ids": {ref.label: ref.id for ref in parties.values()},
+        "shown": SOURCES_SHOWN,
         "shapes": shapes,
         "width": WIDTH,
         "height": HEIGHT,
