@@ -139,10 +139,12 @@ def test_sigkill_mid_ingest_then_rerun(articles: Path, clean: dict, db_url: str,
 def test_workers_of_a_killed_ingest_exit_by_themselves(articles: Path, tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'orphans.db'}"
     open_store(db_url).dispose()
-    process = start_ingest(articles, db_url, "--workers", "2")
+    # Local workers run only for batches of more than one document (accord.scale.extract_stream).
+    process = start_ingest(articles, db_url, "--batch-size", "2", "--workers", "2")
     wait_for_documents(process, db_url, 2)
     workers = sigkill(process)
     try:
+        assert workers, "the ingest had no worker processes to observe"
         deadline = time.monotonic() + 30  # a liveness bound, not a timing measurement
         while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
