@@ -5,9 +5,8 @@ Skipped without ACCORD_TEST_PG_URL (CI's .ci/run sets it).
 
 from __future__ import annotations
 
+from api_support import auth
 from fastapi.testclient import TestClient
-
-from conftest import auth
 
 
 def test_reads_review_and_pages_on_postgresql(pg_client: TestClient) -> None:

@@ -6,13 +6,13 @@ import hashlib
 import re
 
 import sqlalchemy as sa
+from api_support import TOKEN, auth, make_client
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from accord.api.tokens import create_token, reviewer_for
 from accord.store import open_store
 from accord.store.schema import api_tokens
-from conftest import TOKEN, auth, make_client
 
 
 def us_oslo_stance(client: TestClient) -> dict:

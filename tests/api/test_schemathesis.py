@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import schemathesis
+from api_support import TOKEN, make_client
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from spacy.language import Language
-
-from conftest import TOKEN, make_client
 
 MAX_EXAMPLES = 20
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
+from api_support import auth, make_client
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from accord.store import open_store, write_record
-from conftest import auth, make_client
 
 
 def xss_document(client: TestClient) -> dict:

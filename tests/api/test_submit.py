@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from api_support import auth, make_client
 from fastapi.testclient import TestClient
 from spacy.language import Language
-
-from conftest import auth, make_client
 
 ARTICLE = """Kenya and Peru sign Nairobi compact
 Published: 2026-10-02

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import TOKEN, shot
+from web_support import TOKEN, shot
 
 
 def test_overview_shows_agreements_without_console_errors(page) -> None:

@@ -1,0 +1,92 @@
+"""A store filled by ingesting the articles in data/ (written for these tests), and clients on it.
+
+The store is built once per session (extraction takes seconds); each test gets its own copy,
+so reviews and submissions in one test never leak into another.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from spacy.language import Language
+
+from accord.api import Settings, create_app
+from accord.api.submit import Extractor
+from accord.store import ingest_paths, open_store
+
+DATA = Path(__file__).parent / "data"
+TOKEN = "test-admin-token"
+
+
+@pytest.fixture(scope="session")
+def base_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    path = tmp_path_factory.mktemp("api-store") / "base.db"
+    engine = open_store(f"sqlite:///{path}")
+    summary = ingest_paths(engine, [DATA], nlp=nlp)
+    engine.dispose()
+    assert summary.ingested == len(list(DATA.iterdir())), summary.line()
+    return path
+
+
+@pytest.fixture
+def db_url(base_store: Path, tmp_path: Path) -> str:
+    copy = tmp_path / "store.db"
+    shutil.copy(base_store, copy)
+    for suffix in ("-wal", "-shm"):
+        side = base_store.with_name(base_store.name + suffix)
+        if side.exists():
+            shutil.copy(side, copy.with_name(copy.name + suffix))
+    return f"sqlite:///{copy}"
+
+
+def make_client(db_url: str, nlp: Language, **settings: object) -> TestClient:
+    values: dict[str, object] = {"db": db_url, "token": TOKEN, **settings}
+    app = create_app(Settings(**values), extractor=Extractor(nlp))  # type: ignore[arg-type]
+    return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client(db_url: str, nlp: Language) -> Iterator[TestClient]:
+    with make_client(db_url, nlp) as test_client:
+        yield test_client
+    test_client.app.state.engine.dispose()  # type: ignore[attr-defined]
+
+
+def auth(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+PG_ENV = "ACCORD_TEST_PG_URL"
+
+
+@pytest.fixture
+def pg_client(nlp: Language) -> Iterator[TestClient]:
+    """A client on PostgreSQL: the test articles ingested into a schema of its own, dropped after."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
+    admin = sa.create_engine(base)
+    schema = f"api_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+    try:
+        engine = open_store(url)
+        ingest_paths(engine, [DATA], nlp=nlp)
+        engine.dispose()
+        with make_client(url, nlp) as client:
+            yield client
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
