@@ -8,6 +8,7 @@ so the seconds the model takes to load are paid once per process, never per batc
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,24 @@ def init_worker() -> None:
     from accord.bench.runner import pin_blas_threads
 
     pin_blas_threads(1)
+    die_with_parent()
     worker_pipeline()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (killed, SIGTERM).
+
+    Without it a pool worker whose `accord ingest` was killed would run on, orphaned. Elsewhere
+    this does nothing.
+    """
+    if sys.platform != "linux":
+        return
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def worker_pipeline() -> Language:
