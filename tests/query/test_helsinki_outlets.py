@@ -183,3 +183,13 @@ def test_merged_claims_stay_current_and_agree_with_the_facts(helsinki: Engine) -
         assert len(_conflicting_pairs(connection)) == len(
             [c for c in conflicts(connection) if c.type == "stance"]
         )
+
+
+def test_a_party_whose_facts_are_all_rejected_is_still_found_by_its_code(helsinki: Engine) -> None:
+    with helsinki.begin() as connection:
+        connection.execute(
+            sa.update(facts).where(facts.c.party == "US").values(review_status="rejected")
+        )
+    with helsinki.connect() as connection:
+        record = party_record(connection, "US")
+    assert record.party == "US" and record.agreements == []

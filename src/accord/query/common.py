@@ -159,7 +159,9 @@ def find_entity(connection: sa.Connection, kinds: Sequence[str], text: str) -> E
             kb_aliases.c.kind.in_(kinds), kb_aliases.c.key.in_(sorted(keys))
         )
     ).all()
-    ids = _with_live_facts(connection, {r.entity_id for r in rows})
+    exact = {r.entity_id for r in rows}
+    # An exact name wins over a fuzzy one even when review has rejected all of its facts.
+    ids = _with_live_facts(connection, exact) or exact
     if not ids and "person" in kinds:
         ids = _person_matches(connection, text)
     if not ids:
