@@ -148,3 +148,16 @@ def test_cached_pages_change_as_soon_as_a_review_does(client: TestClient) -> Non
     client.post(f"/api/facts/{fact['id']}/review", json={"action": "reject"}, headers=auth())
     after = client.get(f"/agreements/{oslo['id']}").text
     assert 'class="country st-declined"' not in after
+
+
+def test_cached_aggregate_json_changes_as_soon_as_a_review_does(client: TestClient) -> None:
+    def us_cell() -> list[dict]:
+        grid = client.get("/api/matrix", params={"party": "US"}).json()
+        return [c for c in grid["cells"] if c["agreement"].startswith("Oslo")]
+
+    before = us_cell()
+    assert [c["stance"] for c in before] == ["declined"]
+    assert us_cell() == before  # the second answer comes from the cache
+    fact = us_oslo_stance(client)
+    client.post(f"/api/facts/{fact['id']}/review", json={"action": "reject"}, headers=auth())
+    assert us_cell() == []

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 
 from accord.api.deps import Connection
-from accord.api.routers.common import plain
+from accord.api.routers.common import cached_json, plain
 from accord.query import agreements, stances
 
 router = APIRouter(tags=["agreements"])
 
 
-@router.get("/agreements", summary="Agreements with parties signed / declined and their sources")
-def get_agreements(connection: Connection) -> list[Any]:
-    return plain(agreements(connection))
+@router.get(
+    "/agreements",
+    summary="Agreements with parties signed / declined and their sources",
+    response_model=list[Any],
+)
+def get_agreements(request: Request, connection: Connection) -> Any:
+    return cached_json(request, connection, lambda: agreements(connection))
 
 
 @router.get("/agreements/{agreement}", summary="One agreement (id or any alias) with every party's stance")

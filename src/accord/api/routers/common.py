@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Query
+import sqlalchemy as sa
+from fastapi import Query, Request, Response
 
 from accord.query import as_plain
 
@@ -21,3 +24,25 @@ DateParam = Annotated[
 def plain(value: Any) -> Any:
     """A query result (dataclasses, lists) as JSON-ready values."""
     return as_plain(value)
+
+
+def cached_json(request: Request, connection: sa.Connection, compute: Callable[[], Any]) -> Response:
+    """Answer an aggregate endpoint from the app's page cache while the store is unchanged.
+
+    `/api/agreements`, `/api/matrix` and `/api/conflicts` summarise the whole store: seconds of
+    work on a large one, the same answer until the next ingest, review or re-linking. The JSON
+    text is cached under the path and query string with the store's version, like the pages.
+    """
+    from accord.web.cache import store_version
+
+    cache = request.app.state.page_cache
+    key = "json:" + request.url.path + "?" + str(request.url.query)
+    version = store_version(connection) if cache is not None else ()
+    found = cache.get(key, version) if cache is not None else None
+    if found is not None:
+        body = found[1]
+    else:
+        body = json.dumps(plain(compute()), ensure_ascii=False, separators=(",", ":"))
+        if cache is not None:
+            cache.put(key, version, "", body)
+    return Response(body, media_type="application/json")

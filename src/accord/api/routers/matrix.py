@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from accord.api.deps import Connection
-from accord.api.routers.common import plain
+from accord.api.routers.common import cached_json
 from accord.query import matrix
 
 router = APIRouter(tags=["matrix"])
 NameList = Annotated[list[str] | None, Query(max_length=100)]
 
 
-@router.get("/matrix", summary="Agreements × parties")
-def get_matrix(connection: Connection, agreement: NameList = None, party: NameList = None) -> dict[str, Any]:
+@router.get("/matrix", summary="Agreements × parties", response_model=dict[str, Any])
+def get_matrix(
+    request: Request, connection: Connection, agreement: NameList = None, party: NameList = None
+) -> Any:
     """Repeat `agreement` and `party` to choose rows and columns; all by default."""
     agreements = [a for a in agreement or [] if a.strip()] or None
     parties = [p for p in party or [] if p.strip()] or None
-    return plain(matrix(connection, agreements, parties))
+    return cached_json(request, connection, lambda: matrix(connection, agreements, parties))
