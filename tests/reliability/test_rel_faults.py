@@ -131,11 +131,6 @@ def test_sigkill_mid_ingest_then_rerun(articles: Path, clean: dict, db_url: str,
     rerun_completes(articles, db_url, survived, clean)
 
 
-@pytest.mark.xfail(
-    reason="accord.scale.pool: spawned ProcessPoolExecutor workers of a SIGKILLed ingest were seen alive "
-    "minutes later; nothing in them watches for the parent's death (docs/reliability.md, Findings)",
-    strict=False,
-)
 def test_workers_of_a_killed_ingest_exit_by_themselves(articles: Path, tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'orphans.db'}"
     open_store(db_url).dispose()
