@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from accord.cli.query_cmds import DbOption
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -55,15 +57,7 @@ def ingest(
             show_default=False,
         ),
     ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar="ACCORD_DB",
-            show_envvar=True,
-            help="Database URL: sqlite:///PATH (default sqlite:///accord.db) or postgresql+psycopg://USER@HOST/DB.",
-        ),
-    ] = None,
+    db: DbOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per NLP batch.")] = 16,
     workers: Annotated[
         int | None,

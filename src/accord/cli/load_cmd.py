@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from accord.cli.query_cmds import DbOption
+
 if TYPE_CHECKING:
     from accord.ingest import IngestError
     from accord.store.ingest import IngestOptions
@@ -15,15 +17,7 @@ if TYPE_CHECKING:
 
 def load(
     directory: Annotated[Path, typer.Argument(help="Shards from accord ingest --to parquet DIR.")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar="ACCORD_DB",
-            show_envvar=True,
-            help="Database URL: sqlite:///PATH (default sqlite:///accord.db) or postgresql+psycopg://USER@HOST/DB.",
-        ),
-    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Store every record of the shards, one transaction each; records already stored stay unchanged."""
     from accord.scale.parquet import ShardError, load_shards
