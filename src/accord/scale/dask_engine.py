@@ -51,7 +51,9 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
     with cluster_client(plan) as client:
         window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
         pending: dict[Any, list[Document]] = {}
-        completed = as_completed()
+        # Bound to this client's loop: another Client in the same process (a notebook's, a test's)
+        # would otherwise lend its loop and its futures would wait on the wrong one.
+        completed = as_completed(loop=client.loop)
         try:
             for batch in itertools.chain([first], batches):
                 while len(pending) >= window:
