@@ -16,46 +16,17 @@ from typer.testing import CliRunner, Result
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest_net"))
 
-from net_support import TEST_CONFIG, FakeClock, LocalServer
+from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
 
 from accord.cli.main import app
-from accord.ingest.fetch import FetchConfig, Fetcher
 from accord.ingest.sandbox import Sandbox
 from accord.store import open_store
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    local = LocalServer().start()
-    yield local
-    local.stop()
 
 
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
     with Sandbox(timeout=20.0, memory_mb=512) as worker:
         yield worker
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def make_fetcher(clock: FakeClock) -> Iterator[Callable[..., Fetcher]]:
-    made: list[Fetcher] = []
-
-    def make(config: FetchConfig = TEST_CONFIG, **kwargs: object) -> Fetcher:
-        kwargs.setdefault("clock", clock)
-        kwargs.setdefault("sleeper", clock.sleep)
-        fetcher = Fetcher(config, **kwargs)  # type: ignore[arg-type]
-        made.append(fetcher)
-        return fetcher
-
-    yield make
-    for fetcher in made:
-        fetcher.close()
 
 
 @pytest.fixture

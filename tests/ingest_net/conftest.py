@@ -5,42 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from net_support import TEST_CONFIG, FakeClock, LocalServer
+from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
 
-from accord.ingest.fetch import FetchConfig, Fetcher
+from accord.ingest.fetch import Fetcher
 from accord.ingest.sandbox import Sandbox
 
 
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
-    local = LocalServer().start()
-    yield local
-    local.stop()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def make_fetcher(clock: FakeClock) -> Iterator[Callable[..., Fetcher]]:
-    made: list[Fetcher] = []
-
-    def make(config: FetchConfig = TEST_CONFIG, **kwargs: object) -> Fetcher:
-        kwargs.setdefault("clock", clock)
-        kwargs.setdefault("sleeper", clock.sleep)
-        fetcher = Fetcher(config, **kwargs)  # type: ignore[arg-type]
-        made.append(fetcher)
-        return fetcher
-
-    yield make
-    for fetcher in made:
-        fetcher.close()
-
-
-@pytest.fixture
-def fetcher(make_fetcher: Callable[..., Fetcher]) -> Fetcher:
+def fetcher(make_fetcher: Callable[..., Fetcher]) -> Fetcher:  # noqa: F811  (the imported fixture)
     return make_fetcher()
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from accord.ingest.fetch import FetchConfig
+import pytest
+
+from accord.ingest.fetch import FetchConfig, Fetcher
 
 
 @dataclass
@@ -181,3 +183,34 @@ def article_page(
 <aside class="related-links"><p>{RELATED_TEXT}</p></aside></main>
 <footer class="site-footer"><p>{FOOTER_TEXT}</p></footer>
 </body></html>"""
+
+
+# Fixtures shared by tests/ingest_net and tests/ingest_cli (imported into both conftests).
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    local = LocalServer().start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_fetcher(clock: FakeClock) -> Iterator[Callable[..., Fetcher]]:
+    made: list[Fetcher] = []
+
+    def make(config: FetchConfig = TEST_CONFIG, **kwargs: object) -> Fetcher:
+        kwargs.setdefault("clock", clock)
+        kwargs.setdefault("sleeper", clock.sleep)
+        fetcher = Fetcher(config, **kwargs)  # type: ignore[arg-type]
+        made.append(fetcher)
+        return fetcher
+
+    yield make
+    for fetcher in made:
+        fetcher.close()
