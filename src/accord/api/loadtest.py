@@ -1,15 +1,20 @@
 """Latency of `accord serve` under load (not a test: run it by hand; figures in docs/web.md).
 
     uv run python -m accord.api.loadtest [--db URL] [--documents 10000] [--requests 2000]
-                                         [--concurrency 16] [--json]
+                                         [--concurrency 16] [--client wrk|httpx] [--json]
 
 Fills the store (when it holds fewer documents) with the generated records of
 `accord.query.benchmark`, written straight through `write_record` (the linker runs, no
-NLP); starts `accord serve` on a free port of 127.0.0.1 in a second process; then, from
-this process, sends `--requests` GETs to each page at `--concurrency` in flight (httpx
-async client, after one warm-up request each, whose time is reported as the first request:
-it fills the page cache) and prints the median, 95th and 99th percentile and maximum
-latency, and the requests per second.
+NLP); starts `accord serve` on a free port of 127.0.0.1 in a second process; then sends
+`--requests` GETs to each page at `--concurrency` in flight, after one warm-up request each
+(its time is reported as the first request: it fills the page cache), and prints the
+median, 95th and 99th percentile and maximum latency, and the requests per second.
+
+The load comes from `wrk` (Debian's package) when it is installed, else from an httpx async
+client in this process. On a machine with few cores the client competes with the server for
+them: the Python client spends about as much CPU per response as the server, and on the
+2-core development machine it tripled the matrix page's p99 (docs/web.md). wrk spends
+little, so its figures are the server's.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -131,6 +138,7 @@ async def load(base: str, path: str, requests: int, concurrency: int) -> dict[st
     return {
         "path": path,
         "bytes": len(warm.content),
+        "client": "httpx",
         "first_request_ms": round(cold_ms, 1),
         "median_ms": round(statistics.median(samples), 1),
         "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 1),
@@ -138,6 +146,84 @@ async def load(base: str, path: str, requests: int, concurrency: int) -> dict[st
         "max_ms": round(samples[-1], 1),
         "requests_per_s": round(len(samples) / elapsed, 1),
         "errors": errors,
+    }
+
+
+WRK_SCRIPT = """
+-- Each wrk thread stops after its share of the requests and says so (wrk itself would wait for
+-- the end of -d; the caller interrupts it once every thread is done); done() prints JSON.
+function init(args)
+  limit = tonumber(args[1])
+  answered = 0
+end
+
+function response(status, headers, body)
+  answered = answered + 1
+  if answered == limit then
+    io.write("thread done\\n")
+    io.flush()
+    wrk.thread:stop()
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests":%d,"duration_us":%d,"non_2xx":%d,"socket_errors":%d,' ..
+    '"p50_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d,"bytes":%d}\\n',
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
+    summary.bytes))
+end
+"""
+
+
+def run_wrk(command: list[str], threads: int) -> str:
+    """Run wrk until each of its threads reports its share done, then interrupt it for its summary."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    done = 0
+    lines: list[str] = []
+    for line in process.stdout:
+        lines.append(line)
+        done += line.strip() == "thread done"
+        if done == threads:
+            process.send_signal(signal.SIGINT)
+            break
+    rest, errors = process.communicate(timeout=60)
+    if process.returncode != 0:
+        raise SystemExit(f"wrk failed: {errors.strip() or process.returncode}")
+    return "".join(lines) + rest
+
+
+def load_wrk(base: str, path: str, requests: int, concurrency: int) -> dict[str, Any]:
+    """The same figures as `load`, measured by wrk: two threads, `concurrency` connections."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        begin = time.perf_counter()
+        warm = client.get(path)
+        cold_ms = (time.perf_counter() - begin) * 1000
+        warm.raise_for_status()
+    threads = 2 if concurrency >= 2 else 1
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = ["wrk", f"-t{threads}", f"-c{concurrency}", "-d600s", "--timeout", "60s", "-s", script.name]
+    try:
+        output = run_wrk([*command, base + path, "--", str(-(-requests // threads))], threads)
+    finally:
+        os.unlink(script.name)
+    figures = json.loads(output.strip().splitlines()[-1])
+    return {
+        "path": path,
+        "bytes": len(warm.content),
+        "client": "wrk",
+        "first_request_ms": round(cold_ms, 1),
+        "median_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "p99_ms": round(figures["p99_us"] / 1000, 1),
+        "max_ms": round(figures["max_us"] / 1000, 1),
+        "requests": figures["requests"],
+        "requests_per_s": round(figures["requests"] / (figures["duration_us"] / 1e6), 1),
+        "errors": figures["non_2xx"] + figures["socket_errors"],
     }
 
 
@@ -150,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2_000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--pages", help="comma-separated subset of overview,matrix,agreement,api_facts")
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "httpx"),
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="load generator (default: wrk when installed)",
+    )
     parser.add_argument("--fill-only", action="store_true", help="fill the store and stop")
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args(argv)
@@ -167,12 +259,15 @@ def main(argv: list[str] | None = None) -> int:
         "documents": options.documents,
         "requests": options.requests,
         "concurrency": options.concurrency,
+        "client": options.client,
     }
+    base = f"http://127.0.0.1:{port}"
     try:
         for name, path in pages.items():
-            results[name] = asyncio.run(
-                load(f"http://127.0.0.1:{port}", path, options.requests, options.concurrency)
-            )
+            if options.client == "wrk":
+                results[name] = load_wrk(base, path, options.requests, options.concurrency)
+            else:
+                results[name] = asyncio.run(load(base, path, options.requests, options.concurrency))
             if not options.json:
                 print(f"{name}: {results[name]}", flush=True)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -258,13 +259,16 @@ def unlinked_documents(connection: sa.Connection) -> int:
 
 
 def as_plain(value: Any) -> Any:
-    """Dataclasses, lists and dicts as JSON-ready values."""
-    from dataclasses import asdict, is_dataclass
+    """Dataclasses, lists and dicts as JSON-ready values.
 
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: as_plain(v) for k, v in asdict(value).items()}
+    Walks the fields itself: `dataclasses.asdict` deep-copies every value first, which made
+    this conversion cost more than the query behind a page of facts."""
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, dict):
         return {k: as_plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):
         return [as_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
