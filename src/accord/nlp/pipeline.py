@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from accord.nlp.components import lines, names, people, things  # noqa: F401  (registers the factories)
+from accord.nlp.components import lemmas, lines, names, people, things  # noqa: F401  (registers the factories)
 from accord.nlp.components.countries import country_patterns
 from accord.nlp.lexicon import hyphenated_verbs
 
@@ -48,13 +48,10 @@ def use_numpy_gemm(nlp: Language) -> None:
 
 def add_hyphenated_verbs(nlp: Language) -> None:
     """Keep 'co-hosted' one token with the lemma 'co-host', so the parser and the rules see the verb."""
-    forms = hyphenated_verbs()
-    for word in forms:
+    for word in hyphenated_verbs():
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
-    ruler = nlp.get_pipe("attribute_ruler")
-    for word, lemma in forms.items():
-        ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    nlp.add_pipe("accord_hyphenated_lemmas", before="lemmatizer")
 
 
 @lru_cache(maxsize=1)
