@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -124,7 +125,7 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         return
     doc = sent.doc
     for token in sent:
-        if token.i in quoted or token.pos_ not in ("VERB", "AUX", "NOUN"):
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
             continue
         polarity = trigger_polarity(token, lexicon)
         if polarity is None or irrealis(token, lexicon):
@@ -143,27 +144,17 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
 
 def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     """Tell whether a token asserts signing or declining, or neither."""
-    lemma = token.lemma_.lower()
     if token.pos_ == "NOUN":
         return None
+    lemma = token.lemma_.lower()
     if lemma == "be" and signatory_attribute(token, lexicon) is not None:
         negated = any(c.dep_ == "neg" for c in token.children) or any(
             c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
         )
         return "declined" if negated else "signed"
-    negated = (
-        any(c.dep_ == "neg" for c in token.children)
-        or any(
-            c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj")
-            for c in token.children
-        )
-        or any(
-            g.lower_ == "neither" and g.dep_ in ("preconj", "det")
-            for c in token.children
-            if c.dep_ in ("nsubj", "nsubjpass")
-            for g in c.children
-        )
-    )
+    if lemma not in trigger_lemmas():
+        return None
+    negated = is_negated(token)
     if lemma in lexicon["decline_verbs"]:
         if lemma == "withhold" and not any(
             "signature" in c.lower_ or "support" in c.lower_ for c in token.subtree
@@ -192,6 +183,35 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None
         return "declined" if negated else "signed"
     return None
+
+
+@cache
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can start a stance (a verb of either list, or a phrase's verb): most verbs
+    of an article are none of them and are let go before their clause is read."""
+    lexicon = data("stances.json")
+    return frozenset(
+        [*lexicon["decline_verbs"], *lexicon["sign_verbs"]]
+        + [phrase[0] for phrase in lexicon["decline_phrases"]]
+        + [phrase[0] for phrase in lexicon["sign_phrases"]]
+    )
+
+
+def is_negated(token: Token) -> bool:
+    """'did not sign', 'neither X nor Y signed', 'none of them signed'."""
+    return (
+        any(c.dep_ == "neg" for c in token.children)
+        or any(
+            c.lower_ in ("neither", "none", "nor") and c.dep_ in ("nsubj", "nsubjpass", "preconj")
+            for c in token.children
+        )
+        or any(
+            g.lower_ == "neither" and g.dep_ in ("preconj", "det")
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for g in c.children
+        )
+    )
 
 
 def refuses_agreement(token: Token, lexicon: dict) -> bool:

@@ -6,10 +6,12 @@ the parser they run into the next sentence and lend it their names and dates.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 _ENDS = (".", "!", "?", "…", ":", ";")
@@ -19,15 +21,47 @@ _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 @Language.component("accord_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     # Written as one array: each `Token.is_sent_start = …` re-checks the whole Doc for a parse.
+    # What a token allows depends on its text alone, so it is read per word type, not per token.
     starts = doc.to_array([SENT_START]).astype("int64")
-    tokens = list(doc)
-    for token in tokens[:-1]:
-        if ("\n" in token.text and token.is_space) or "\n" in token.whitespace_:
-            starts[token.i + 1] = 1
-        elif not can_end_sentence(tokens, token.i):
-            starts[token.i + 1] = -1
+    strings = doc.vocab.strings
+    marks = [_mark(strings, orth) for orth in doc.to_array(ORTH).tolist()]
+    for i in range(len(marks) - 1):
+        mark = marks[i]
+        if mark is _Mark.LINE_BREAK:
+            starts[i + 1] = 1
+        elif mark is _Mark.NONE or (mark is _Mark.CLOSER and (i == 0 or marks[i - 1] is not _Mark.END)):
+            starts[i + 1] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+class _Mark(enum.Enum):
+    """What a word type allows after it: a new sentence always (a line break), a sentence end
+    (end punctuation, other white space), one only after end punctuation (a closing quote or
+    bracket), or none."""
+
+    LINE_BREAK = 1
+    END = 2
+    SPACE = 3
+    CLOSER = 4
+    NONE = 5
+
+
+_MARKS: dict[int, _Mark] = {}
+
+
+def _mark(strings: StringStore, orth: int) -> _Mark:
+    mark = _MARKS.get(orth)
+    if mark is None:
+        text = strings[orth]
+        if text.isspace():
+            mark = _Mark.LINE_BREAK if "\n" in text else _Mark.SPACE
+        elif text.endswith(_ENDS):
+            mark = _Mark.END
+        else:
+            mark = _Mark.CLOSER if text in _CLOSERS else _Mark.NONE
+        _MARKS[orth] = mark
+    return mark
 
 
 def can_end_sentence(doc: Doc | Sequence[Token], i: int) -> bool:

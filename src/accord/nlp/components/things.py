@@ -10,6 +10,7 @@ of a compatible kind, the way a reader resolves a definite description.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -85,19 +86,27 @@ class Thing:
     type: str | None = None
     ordinal: str | None = None
     given_name: str | None = None
+    _name: tuple[list[tuple[int, int]], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
-        """The fullest form the document gives, preferring names that do not lean on a place."""
+        """The fullest form the document gives, preferring names that do not lean on a place.
+
+        Asked for at every comparison the extractors make; kept until the names change."""
         if self.given_name:
             return self.given_name
+        key = [(s.start, s.end) for s in self.names]
+        if self._name is not None and self._name[0] == key:
+            return self._name[1]
         known = cities()
 
         def fullness(span: Span) -> tuple[int, int, int]:
             text = clean_name(span.text)
             return (len(text.split()) - sum(t.text in known for t in span), len(text.split()), len(text))
 
-        return clean_name(max(self.names, key=fullness).text)
+        name = clean_name(max(self.names, key=fullness).text)
+        self._name = (key, name)
+        return name
 
     @property
     def aliases(self) -> list[str]:
@@ -141,6 +150,7 @@ class Things:
     items: list[Thing] = field(default_factory=list)
     by_token: dict[int, Thing] = field(default_factory=dict)
     title: str | None = None
+    _order: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def at(self, i: int) -> Thing | None:
         return self.by_token.get(i)
@@ -150,12 +160,19 @@ class Things:
 
     def in_span(self, span: Span) -> list[Thing]:
         """The things referred to inside a span, in order of appearance, each once."""
+        keys = self.token_order()
         found: list[Thing] = []
-        for i in range(span.start, span.end):
-            thing = self.by_token.get(i)
-            if thing is not None and thing not in found:
+        for i in keys[bisect_left(keys, span.start) : bisect_left(keys, span.end)]:
+            thing = self.by_token[i]
+            if thing not in found:
                 found.append(thing)
         return found
+
+    def token_order(self) -> list[int]:
+        """The indices of `by_token` sorted, rebuilt when one was added (none is ever removed)."""
+        if len(self._order) != len(self.by_token):
+            self._order = sorted(self.by_token)
+        return self._order
 
     def main(self, title: str | None = None) -> Thing | None:
         """The thing the document is most about: most often referred to (its headline counting
