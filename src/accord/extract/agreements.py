@@ -69,11 +69,10 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
     previous: Span | None = None
     for sent in doc_sents(doc):
         in_sentence = agreements.in_span(sent)
-        here = events.in_span(sent)
-        if not here and previous is not None and any(t.lower_ == "there" for t in sent):
+        here = events.in_span(sent) if in_sentence else []
+        if in_sentence and not here and previous is not None and any(t.lower_ == "there" for t in sent):
             here = events.in_span(previous)
-        adoption = any(t.lemma_.lower() in _ADOPTION_LEMMAS for t in sent)
-        if in_sentence and here and adoption:
+        if here and any(t.lemma_.lower() in _ADOPTION_LEMMAS for t in sent):
             for agreement in in_sentence:
                 event = closest_event(agreement, here, sent)
                 key = (agreement.name, event.name)

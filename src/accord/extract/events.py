@@ -3,10 +3,12 @@ and which edition each follows."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact, party_key
-from accord.nlp.cache import doc_sents, doc_tokens
+from accord.nlp.cache import doc_sents, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing
 from accord.nlp.dates import DateMention, find_dates
 from accord.nlp.gazetteer import load_gazetteer
@@ -98,10 +100,15 @@ def held_in(thing: Thing) -> str | None:
 def cities_in(sent: Span) -> list[Span]:
     """The known cities a sentence names, longest names first where they overlap."""
     known = cities()
+    starts = city_prefixes()
     doc = sent.doc
+    tokens = doc_tokens(doc)
     found: list[Span] = []
     i = sent.start
     while i < sent.end:
+        if tokens[i].text not in starts:  # a name's text begins with its first token's
+            i += 1
+            continue
         for length in (3, 2, 1):
             candidate = doc[i : min(i + length, sent.end)]
             if candidate.text in known:
@@ -112,6 +119,13 @@ def cities_in(sent: Span) -> list[Span]:
     return found
 
 
+@cache
+def city_prefixes() -> frozenset[str]:
+    """Every beginning of a known city's name: no name can start at a token not among them."""
+    return frozenset(name[:end] for name in cities() for end in range(1, len(name) + 1))
+
+
+@once_per_doc
 def extract_event_dates(doc: Doc) -> list[Fact]:
     """When each event took place: the date written beside a mention of it.
 

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, country_of_text, data, fact, parse_number, parties_in
-from accord.nlp.cache import doc_sents
+from accord.nlp.cache import doc_sents, once_per_doc
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import organisations
@@ -24,6 +24,7 @@ from accord.nlp.lexicon import organisations
 _CLAUSE_CUTS = {"relcl", "acl", "advcl", "appos", "parataxis", "ccomp"}
 
 
+@once_per_doc
 def extract_stances(doc: Doc) -> list[Fact]:
     """Read every stance the document asserts, one fact per (agreement, party, stance)."""
     facts: dict[tuple[str, str, str], Fact] = {}

@@ -9,12 +9,18 @@ built once and kept in `doc.user_data`. Only components that run after the parse
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _TEXT = "accord.text"
 _TOKENS = "accord.tokens"
 _SENTS = "accord.sents"
-_KEYS = (_TEXT, _TOKENS, _SENTS, "accord.quoted_tokens")
+_KEYS = {_TEXT, _TOKENS, _SENTS, "accord.quoted_tokens"}
 
 
 def doc_text(doc: Doc) -> str:
@@ -44,6 +50,21 @@ def doc_sents(doc: Doc) -> list[Span]:
 def span_tokens(span: Span) -> list[Token]:
     """Return a span's tokens from the document's cached list."""
     return doc_tokens(span.doc)[span.start : span.end]
+
+
+def once_per_doc(function: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """Keep a function's answer for a document, for functions other steps call again (an
+    extractor whose facts another extractor reads); `forget` drops it with the rest."""
+    key = f"accord.once.{function.__module__}.{function.__qualname__}"
+    _KEYS.add(key)
+
+    @functools.wraps(function)
+    def kept(doc: Doc) -> T:
+        if key not in doc.user_data:
+            doc.user_data[key] = function(doc)
+        return cast(T, doc.user_data[key])
+
+    return kept
 
 
 def forget(doc: Doc) -> None:
