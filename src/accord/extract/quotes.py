@@ -23,6 +23,7 @@ _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
 _NOT_SPEAKERS = {"it", "this", "that", "which", "who", "what"}
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
+_MARKS = re.compile(r"[\"“”«»‘’\n]")
 
 
 @dataclass
@@ -39,7 +40,8 @@ def quote_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     open_at: int | None = None
     closer = ""
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # every other character leaves the state as it is
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in _OPEN or ch == '"':
                 open_at, closer = i, _OPEN.get(ch, '"')
@@ -74,9 +76,10 @@ def extract_quotes(doc: Doc) -> list[Fact]:
         facts.append(fact("quote", where, confidence, speaker=speaker, text=text, direct=direct))
 
     quoted = {i for s in segments for i in range(s.start, s.end)}
+    speech_verbs = frozenset(lexicon["speech_verbs"])
     for verb in doc_tokens(doc):
         if (
-            verb.lemma_.lower() not in lexicon["speech_verbs"]
+            verb.lemma_.lower() not in speech_verbs
             or verb.pos_ not in ("VERB",)
             or verb.idx in quoted
         ):

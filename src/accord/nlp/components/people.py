@@ -329,18 +329,20 @@ class PeopleFinder:
         'Ruben Brekelmans, the Dutch defence minister' are people whatever the model says.
         """
         taken = {i for s in known for i in range(s.start, s.end)}
+        tokens = doc_tokens(doc)
+        is_name = [self.name_token(token) for token in tokens]
         found = []
         i = 0
-        while i < len(doc):
+        while i < len(tokens):
             end = i
-            while end < len(doc) and end - i < 4 and self.name_token(doc[end]) and end not in taken:
+            while end < len(tokens) and end - i < 4 and is_name[end] and end not in taken:
                 end += 1
-            if end - i < 2 or (i > 0 and self.name_token(doc[i - 1])):
+            if end - i < 2 or (i > 0 and is_name[i - 1]):
                 i = max(end, i + 1)
                 continue
-            before = doc[i - 1] if i > 0 else None
-            before2 = doc[i - 2] if i > 1 else None
-            after = doc[end] if end < len(doc) else None
+            before = tokens[i - 1] if i > 0 else None
+            before2 = tokens[i - 2] if i > 1 else None
+            after = tokens[end] if end < len(tokens) else None
             vouched = (
                 (before is not None and is_title_token(before) and before.is_title)
                 or (
