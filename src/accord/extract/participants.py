@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, fact, parties_in
 from accord.extract.speakers import resolve
-from accord.nlp.cache import doc_sents
+from accord.nlp.cache import doc_sents, span_tokens
 from accord.nlp.components.people import opens_title
 from accord.nlp.components.things import Thing
 
@@ -58,6 +58,7 @@ _GATHERING = (
     "took part",
 )
 _LEAD = {"lead", "head"}
+_TRIGGERS = _LEAD | _ATTEND | {"represent", "take", "have"}
 
 
 def extract_participants(doc: Doc) -> list[Fact]:
@@ -80,8 +81,10 @@ def extract_participants(doc: Doc) -> list[Fact]:
 
     for sent in doc_sents(doc):
         event = (events.in_span(sent) or [main])[0]
-        for token in sent:
+        for token in span_tokens(sent):
             lemma = token.lemma_.lower()
+            if lemma not in _TRIGGERS:
+                continue
             if lemma in _LEAD and token.pos_ == "VERB":
                 delegation_led(token, event, add)
             elif lemma == "represent" and token.pos_ == "VERB":

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -622,17 +623,22 @@ def quoted_tokens(doc: Doc) -> frozenset[int]:
 
 
 def _scan_quoted(doc: Doc) -> set[int]:
+    # Compared as string ids from one array: reading `Token.text` per token costs more.
+    strings = doc.vocab.strings
+    openers = {strings.add("“"), strings.add("«")}
+    closers = {strings.add("”"), strings.add("»")}
+    straight = strings.add('"')
     inside = False
     found: set[int] = set()
-    for token in doc_tokens(doc):
-        if token.text in ("“", "«"):
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth in openers:
             inside = True
-        elif token.text in ("”", "»"):
+        elif orth in closers:
             inside = False
-        elif token.text == '"':
+        elif orth == straight:
             inside = not inside
         elif inside:
-            found.add(token.i)
+            found.add(i)
     return found
 
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -537,9 +538,12 @@ class ThingFinder:
         determiners: set[str],
     ) -> None:
         """Point each generic definite mention ('the declaration') at the thing it means."""
-        for token in doc_tokens(doc):
-            if token.lower_ not in nouns or token.i in things.by_token or token.i in quoted:
+        tokens = doc_tokens(doc)
+        noun_ids = {doc.vocab.strings.add(noun) for noun in nouns}
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            if lower not in noun_ids or i in things.by_token or i in quoted:
                 continue
+            token = tokens[i]
             if not token.is_lower or (
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
             ):
