@@ -104,6 +104,22 @@ def test_seed_index_and_duplicate_source() -> None:
 def test_threshold_is_validated() -> None:
     with pytest.raises(ValueError, match="threshold"):
         DuplicateIndex(threshold=0)
+    with pytest.raises(ValueError, match="window"):
+        DuplicateIndex(window=0)
+
+
+def test_the_index_forgets_its_oldest_texts_beyond_its_window() -> None:
+    """Memory stays flat on a long stream: a copy of a text pushed out of the window is new again."""
+    index = DuplicateIndex(window=2)
+    wire = doc(WIRE, "wire")
+    assert index.add(wire) is None
+    assert index.add(doc(SYNDICATED, "courier")) == wire.id  # a copy: not indexed, nothing evicted
+    assert index.add(doc(OTHER_STORY, "port")) is None
+    assert len(index) == 2 and wire.id in index
+    assert index.add(doc(SAME_EVENT, "digest")) is None  # a third canonical text: the wire goes
+    assert len(index) == 2 and wire.id not in index
+    assert index.add(doc(LIGHTLY_EDITED, "post")) is None  # its copy now stands as its own text
+    assert index.signature(wire.id) is None
 
 
 # Progress --------------------------------------------------------------------------------------

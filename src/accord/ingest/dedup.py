@@ -17,6 +17,11 @@ is not (it has more to say, and its facts must not be lost), and becomes canonic
 The first text of a story is its canonical copy; later copies name it. Only canonical copies
 enter the index, so a chain of small edits never drifts away from the first text.
 
+The index keeps the `window` most recent canonical texts (50,000 by default, a few kilobytes
+each) and forgets older ones, so a run's memory stays flat however long its input: copies of
+a story arrive within hours or days of it, and a copy of a text older than the window is
+stored as a document of its own (the safe direction: nothing is lost).
+
 Storing a duplicate once "with every outlet as a source" is the store's part: see
 `DuplicateSource`, which says exactly what the ingest command records for each duplicate.
 """
@@ -35,6 +40,7 @@ DEFAULT_THRESHOLD = 0.8
 DEFAULT_CANDIDATE_THRESHOLD = 0.5
 DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE_WORDS = 4
+DEFAULT_WINDOW = 50_000
 _WORDS = re.compile(r"\w+")
 _SEED = 1
 
@@ -76,16 +82,22 @@ class DuplicateIndex:
         candidate_threshold: float = DEFAULT_CANDIDATE_THRESHOLD,
         num_perm: int = DEFAULT_NUM_PERM,
         shingle_words: int = DEFAULT_SHINGLE_WORDS,
+        window: int | None = DEFAULT_WINDOW,
     ) -> None:
         if not 0.0 < threshold <= 1.0 or not 0.0 < candidate_threshold <= 1.0:
             raise ValueError("threshold and candidate_threshold must be in (0, 1]")
+        if window is not None and window < 1:
+            raise ValueError("window must be at least 1 (or None: keep every text)")
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_words = shingle_words
+        self.window = window
         self._lsh = _datasketch().MinHashLSH(threshold=candidate_threshold, num_perm=num_perm)
         self._hashes: dict[str, Any] = {}
         self._sizes: dict[str, int] = {}
+        # Insertion order (dicts keep it): ties go to the earliest text, eviction to the oldest.
         self._order: dict[str, int] = {}
+        self._added = 0
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -139,11 +151,19 @@ class DuplicateIndex:
         signature = self.minhash(pieces)
         found = self._best(signature, len(pieces))
         if found is None:
-            self._lsh.insert(document_id, signature)
-            self._hashes[document_id] = signature
-            self._sizes[document_id] = len(pieces)
-            self._order[document_id] = len(self._order)
+            self._insert(document_id, signature, len(pieces))
         return found
+
+    def _insert(self, document_id: str, signature: Any, size: int) -> None:
+        self._lsh.insert(document_id, signature)
+        self._hashes[document_id] = signature
+        self._sizes[document_id] = size
+        self._order[document_id] = self._added
+        self._added += 1
+        while self.window is not None and len(self._order) > self.window:
+            oldest = next(iter(self._order))
+            self._lsh.remove(oldest)
+            del self._hashes[oldest], self._sizes[oldest], self._order[oldest]
 
 
     @cached_property
@@ -172,10 +192,7 @@ class DuplicateIndex:
         values = np.frombuffer(hashvalues, dtype="<u8").astype(np.uint64)
         scheme = self.scheme.split("-", 1)[0]
         signature = _datasketch().MinHash(num_perm=len(values), seed=_SEED, hashvalues=values, scheme=scheme)
-        self._lsh.insert(document_id, signature)
-        self._hashes[document_id] = signature
-        self._sizes[document_id] = size
-        self._order[document_id] = len(self._order)
+        self._insert(document_id, signature, size)
 
 
 def seed_index(index: DuplicateIndex, stored: Iterable[tuple[str, str]]) -> int:

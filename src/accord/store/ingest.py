@@ -350,9 +350,11 @@ class _Run:
 
     def _new_index(self, reader: sa.Connection | None) -> DuplicateIndex:
         """An index of the most recent stored documents: by kept signature, else by text (then kept)."""
-        from accord.ingest.dedup import DuplicateIndex
+        from accord.ingest.dedup import DEFAULT_WINDOW, DuplicateIndex
 
-        index = DuplicateIndex(threshold=self.options.duplicate_threshold)
+        # Seeding goes newest first, so the window must hold every seeded text.
+        window = max(DEFAULT_WINDOW, self.options.seed_limit)
+        index = DuplicateIndex(threshold=self.options.duplicate_threshold, window=window)
         if reader is None or self.options.seed_limit <= 0:
             return index
         computed: dict[str, tuple[bytes, int]] = {}
