@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from spacy.language import Language
 from accord.api import Settings, create_app
 from accord.api.submit import Extractor
 from accord.store import ingest_paths, open_store
+from pg_support import scratch_schema
 
 DATA = Path(__file__).parent / "data"
 TOKEN = "test-admin-token"
@@ -73,20 +73,13 @@ def pg_client(nlp: Language) -> Iterator[TestClient]:
     if not base:
         pytest.skip(f"PostgreSQL cases need {PG_ENV}")
     admin = sa.create_engine(base)
-    schema = f"api_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
-    )
     try:
-        engine = open_store(url)
-        ingest_paths(engine, [DATA], nlp=nlp)
-        engine.dispose()
-        with make_client(url, nlp) as client:
-            yield client
-        client.app.state.engine.dispose()  # type: ignore[attr-defined]
+        with scratch_schema(admin, "api") as url:
+            engine = open_store(url)
+            ingest_paths(engine, [DATA], nlp=nlp)
+            engine.dispose()
+            with make_client(url, nlp) as client:
+                yield client
+            client.app.state.engine.dispose()  # type: ignore[attr-defined]
     finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()

@@ -35,6 +35,7 @@ from accord.ingest.sandbox import Sandbox
 from accord.store import open_store
 from accord.store.ingest import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 from accord.store.schema import document_signatures, document_sources, documents, facts, ingest_failures
+from pg_support import scratch_schema
 
 PUBLIC_IP = "93.184.216.34"
 
@@ -437,29 +438,20 @@ def pg_url() -> str:
 def test_a_mixed_run_with_copies_and_failures_on_postgresql(
     ingest_cli: Callable[..., Result], server: LocalServer, pg_url: str
 ) -> None:
-    import uuid
-
     admin = sa.create_engine(pg_url)
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
-    )
     try:
-        urls = serve_wire_story(server)
-        result = ingest_cli(urls["gazette"], urls["tribune"], server.url("/gone"), *FAST, db=url)
-        assert result.exit_code == 1
-        assert summary_line(result) == "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1"
-        engine = open_store(url)
-        try:
-            assert rows(engine, document_sources, "url") == [(urls["tribune"],)]
-            assert rows(engine, ingest_failures, "source", "reason") == [
-                (server.url("/gone"), "HTTP 404 (Not Found)")
-            ]
-        finally:
-            engine.dispose()
+        with scratch_schema(admin) as url:
+            urls = serve_wire_story(server)
+            result = ingest_cli(urls["gazette"], urls["tribune"], server.url("/gone"), *FAST, db=url)
+            assert result.exit_code == 1
+            assert summary_line(result) == "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1"
+            engine = open_store(url)
+            try:
+                assert rows(engine, document_sources, "url") == [(urls["tribune"],)]
+                assert rows(engine, ingest_failures, "source", "reason") == [
+                    (server.url("/gone"), "HTTP 404 (Not Found)")
+                ]
+            finally:
+                engine.dispose()
     finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()

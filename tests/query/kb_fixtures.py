@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from accord.store import open_store, write_record
+from pg_support import scratch_schema
 
 PG_ENV = "ACCORD_TEST_PG_URL"
 BACKENDS = ["sqlite", "postgresql"]
@@ -43,15 +43,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | No
         return
     if pg_admin is None:
         pytest.skip(f"PostgreSQL cases need {PG_ENV}")
-    schema = f"kb_{uuid.uuid4().hex[:16]}"
-    with pg_admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = pg_admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with pg_admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(pg_admin, "kb") as url:
+        yield url
 
 
 @pytest.fixture

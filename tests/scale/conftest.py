@@ -7,8 +7,8 @@ is a schema of its own in that database, dropped afterwards. Without the variabl
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from accord.bench.corpus import generate
 from accord.ingest import Document
+from pg_support import scratch_schema
 
 PG_ENV = "ACCORD_TEST_PG_URL"
 # Enough documents for many batches on each worker, short enough to keep the suite quick.
@@ -51,17 +52,5 @@ def pg_admin() -> Iterator[sa.Engine]:
 @pytest.fixture
 def pg_schema_url(pg_admin: sa.Engine) -> Iterator[Callable[[], str]]:
     """`new()` gives the URL of a fresh, empty schema; all are dropped after the test."""
-    made: list[str] = []
-
-    def new() -> str:
-        schema = f"t_{uuid.uuid4().hex[:16]}"
-        with pg_admin.begin() as connection:
-            connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        made.append(schema)
-        url = pg_admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
-
-    yield new
-    with pg_admin.begin() as connection:
-        for schema in made:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    with ExitStack() as schemas:
+        yield lambda: schemas.enter_context(scratch_schema(pg_admin))

@@ -7,7 +7,6 @@ gets a schema of its own in that database, dropped afterwards. Without the varia
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from accord.store import open_store
+from pg_support import scratch_schema
 
 PG_ENV = "ACCORD_TEST_PG_URL"
 BACKENDS = ["sqlite", "postgresql"]
@@ -40,19 +40,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | No
         return
     if pg_admin is None:
         pytest.skip(f"PostgreSQL cases need {PG_ENV}")
-    yield from _pg_schema_url(pg_admin)
-
-
-def _pg_schema_url(admin: Engine) -> Iterator[str]:
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(pg_admin) as url:
+        yield url
 
 
 @pytest.fixture
