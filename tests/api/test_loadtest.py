@@ -40,3 +40,14 @@ def test_httpx_client_reports_the_same_figures(tmp_path: Path, capsys: pytest.Ca
     assert results["client"] == "httpx"
     assert figures["errors"] == 0
     assert 0 < figures["median_ms"] <= figures["p99_ms"] <= figures["max_ms"]
+
+
+def test_asking_for_wrk_without_it_is_a_clear_error_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loadtest.shutil, "which", lambda name: None)
+    with pytest.raises(SystemExit) as stopped:
+        loadtest.main(["--db", f"sqlite:///{tmp_path}/bench.db", "--client", "wrk", "--documents", "5"])
+    assert stopped.value.code == 2
+    assert "wrk is not installed" in capsys.readouterr().err
+    assert not (tmp_path / "bench.db").exists()  # nothing was written

@@ -245,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fill-only", action="store_true", help="fill the store and stop")
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args(argv)
+    if options.client == "wrk" and shutil.which("wrk") is None:
+        parser.error("wrk is not installed (apt install wrk), or use --client httpx")
     url = options.db or f"sqlite:///{tempfile.mkdtemp(prefix='accord-web-bench-')}/bench.db"
     written, seconds = fill_documents(url, options.documents)
     print(f"store {url}: wrote {written} documents in {seconds:.0f} s", file=sys.stderr)
