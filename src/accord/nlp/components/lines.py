@@ -26,10 +26,9 @@ def line_breaks(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     marks = [_mark(strings, orth) for orth in doc.to_array(ORTH).tolist()]
     for i in range(len(marks) - 1):
-        mark = marks[i]
-        if mark is _Mark.LINE_BREAK:
+        if marks[i] is _Mark.LINE_BREAK:
             starts[i + 1] = 1
-        elif mark is _Mark.NONE or (mark is _Mark.CLOSER and (i == 0 or marks[i - 1] is not _Mark.END)):
+        elif not _may_end(marks, i):
             starts[i + 1] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
@@ -48,6 +47,13 @@ class _Mark(enum.Enum):
 
 
 _MARKS: dict[int, _Mark] = {}
+
+
+def _may_end(marks: Sequence[_Mark], i: int) -> bool:
+    mark = marks[i]
+    if mark is _Mark.CLOSER:
+        return i > 0 and marks[i - 1] is _Mark.END
+    return mark is not _Mark.NONE
 
 
 def _mark(strings: StringStore, orth: int) -> _Mark:
@@ -71,7 +77,6 @@ def can_end_sentence(doc: Doc | Sequence[Token], i: int) -> bool:
     Mission, the government programme…, said…"), cutting the speaker off from the verb; in
     edited prose a sentence starts only after end punctuation or a line break.
     """
-    text = doc[i].text
-    if text.endswith(_ENDS) or doc[i].is_space:
-        return True
-    return text in _CLOSERS and i > 0 and doc[i - 1].text.endswith(_ENDS)
+    strings = doc[i].vocab.strings
+    marks = [_mark(strings, doc[k].orth) for k in range(max(0, i - 1), i + 1)]
+    return _may_end(marks, len(marks) - 1)
