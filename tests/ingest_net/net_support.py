@@ -28,6 +28,8 @@ class Reply:
     stall_after: int | None = None
     # Announce no Content-Length and stream the body in pieces (for size-cap tests).
     chunked_pieces: int | None = None
+    # Before the real headers, send this many bytes of one long header, a byte every 5 ms.
+    trickle_headers: int | None = None
 
 
 @dataclass
@@ -41,6 +43,7 @@ class LocalServer:
         self.routes: dict[str, Callable[[Seen], Reply]] = {}
         self.requests: list[Seen] = []
         self.release = threading.Event()
+        self.trickled = 0  # header bytes sent by trickle_headers replies
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -53,6 +56,8 @@ class LocalServer:
                 reply = route(seen) if route else Reply(b"not here", status=404, content_type="text/plain")
                 body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
                 self.send_response(reply.status)
+                if reply.trickle_headers and not self._trickle(reply.trickle_headers):
+                    return
                 if reply.content_type:
                     self.send_header("Content-Type", reply.content_type)
                 for key, value in reply.headers.items():
@@ -78,6 +83,21 @@ class LocalServer:
                     self.close_connection = True
                     return
                 self.wfile.write(body)
+
+            def _trickle(self, count: int) -> bool:
+                """Send one header a byte at a time; False when the client hung up."""
+                self.flush_headers()
+                try:
+                    for byte in b"X-Slow: " + b"a" * count + b"\r\n":
+                        if server.release.is_set():
+                            return False
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        server.trickled += 1
+                        server.release.wait(0.005)
+                except OSError:
+                    return False
+                return True
 
             def log_message(self, *_args: object) -> None:
                 pass

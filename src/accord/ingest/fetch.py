@@ -8,8 +8,12 @@ raises `FetchError` with a reason a user can act on. What it guarantees:
   `allow_private`), resolved once and pinned, on the first request and on every redirect, which
   the fetcher follows itself (at most `max_redirects`); TLS certificates are always verified
   against the URL's host name;
-- connect and read timeouts, and a bound on the whole download; the body is streamed and the
-  download aborted as soon as it passes `max_bytes` (decompressed size, so a gzip bomb stops too);
+- connect and read timeouts, and one deadline (`download_timeout`) on the whole request, from
+  the connection to the body's last byte, so a server that trickles its headers or body a byte at
+  a time cannot hold a fetch for longer than that;
+- the body is streamed and the download aborted as soon as it passes `max_bytes`; content
+  encodings are undone here, a bounded piece at a time (`accord.ingest.content_coding`), and
+  every layer is held to the cap, so a gzip (or `gzip, gzip`) bomb stops before it expands;
 - only HTML, XHTML, XML (RSS, Atom, RDF) and plain-text responses are read;
 - a clear User-Agent, at most `per_host_connections` requests at once per host, `per_host_delay`
   seconds between requests to a host (or the site's robots.txt Crawl-delay, bounded), retries
@@ -22,13 +26,15 @@ The clock and the sleeper are injectable, so tests check delays and retries with
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import email.utils
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -37,6 +43,7 @@ import httpcore
 import httpx
 
 from accord import __version__
+from accord.ingest.content_coding import CodingError, check_codings, codings_of, decoded
 from accord.ingest.netguard import AddressRefused, GuardedBackend, Resolver, system_resolver
 
 USER_AGENT = f"accord/{__version__} (+https://example.invalid/accord)"
@@ -129,6 +136,98 @@ class _Reply:
     content: bytes = b""
 
 
+class DeadlinePassed(Exception):
+    """The request's deadline passed while connecting, sending or waiting for bytes."""
+
+
+# The deadline of the request this thread is making, and the clock it is read on: set by
+# `Fetcher._exchange`, read by `DeadlineBackend` at every socket operation.
+_deadline: contextvars.ContextVar[tuple[float, Clock] | None] = contextvars.ContextVar(
+    "accord_fetch_deadline", default=None
+)
+
+
+def _remaining(timeout: float | None) -> float | None:
+    """The timeout for one socket operation: the operation's own, or less if the deadline is nearer."""
+    current = _deadline.get()
+    if current is None:
+        return timeout
+    deadline, clock = current
+    left = deadline - clock()
+    if left <= 0:
+        raise DeadlinePassed
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write waits no longer than the request's deadline allows."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _remaining(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _remaining(timeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, _remaining(timeout)))
+
+    def get_extra_info(self, info: str) -> object:
+        return self.inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """Wrap a backend so connecting and every socket operation respect the request's deadline.
+
+    A read timeout alone restarts with every byte received; this is what bounds the whole
+    exchange, headers included.
+    """
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self.inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self.inner.connect_tcp(
+            host,
+            port,
+            timeout=_remaining(timeout),
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.connect_unix_socket(path, _remaining(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+@contextlib.contextmanager
+def _request_deadline(deadline: float, clock: Clock) -> Iterator[None]:
+    token = _deadline.set((deadline, clock))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
 class HostThrottle:
     """At most `concurrency` requests at once per host, and `delay` seconds between their starts."""
 
@@ -188,7 +287,7 @@ class PinnedTransport(httpx.BaseTransport):
             keepalive_expiry=5.0,
             http1=True,
             http2=False,
-            network_backend=self.backend,
+            network_backend=DeadlineBackend(self.backend),
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -253,7 +352,7 @@ _ERROR_MAP: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
 def _mapped_errors() -> Iterator[None]:
     try:
         yield
-    except AddressRefused:
+    except (AddressRefused, DeadlinePassed):
         raise
     except Exception as error:
         for core, mapped in _ERROR_MAP:
@@ -413,7 +512,10 @@ class Fetcher:
             deadline = self.clock() + self.config.download_timeout
             try:
                 request = self._client.build_request("GET", url, headers=dict(headers or {}))
-                with contextlib.closing(self._client.send(request, stream=True)) as response:
+                with (
+                    _request_deadline(deadline, self.clock),
+                    contextlib.closing(self._client.send(request, stream=True)) as response,
+                ):
                     reply = _Reply(url=url, status=response.status_code, headers=response.headers)
                     if not 200 <= response.status_code < 300:
                         if response.status_code not in REDIRECT_STATUSES | RETRY_STATUSES | {304}:
@@ -434,24 +536,34 @@ class Fetcher:
                     return reply
             except AddressRefused as error:
                 raise FetchError(url, str(error)) from None
+            except DeadlinePassed:
+                raise FetchError(url, self._overdue()) from None
+            except CodingError as error:
+                reason = _too_large(str(error), max_bytes) if error.too_large else str(error)
+                raise FetchError(url, reason) from None
             except httpx.HTTPError as error:
                 raise FetchError(url, self._describe(error)) from None
 
     def _read_capped(self, url: str, response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+        """The body, decoded here layer by layer (never by httpx), each layer held to `max_bytes`."""
         declared = response.headers.get("content-length", "").strip()
         if declared.isdigit() and int(declared) > max_bytes:
             raise FetchError(url, _too_large(f"{int(declared):,} bytes announced", max_bytes))
+        codings = codings_of(response.headers.get("content-encoding"))
+        check_codings(codings)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in decoded(response.iter_raw(), codings, max_bytes):
             size += len(chunk)
             if size > max_bytes:
                 raise FetchError(url, _too_large("download aborted", max_bytes))
             if self.clock() > deadline:
-                limit = self.config.download_timeout
-                raise FetchError(url, f"download took longer than {limit:g} s (aborted)")
+                raise FetchError(url, self._overdue())
             chunks.append(chunk)
         return b"".join(chunks)
+
+    def _overdue(self) -> str:
+        return f"took longer than {self.config.download_timeout:g} s in all (aborted)"
 
     def _describe(self, error: httpx.HTTPError) -> str:
         detail = str(error) or type(error).__name__
@@ -465,8 +577,6 @@ class Fetcher:
             if "CERTIFICATE_VERIFY_FAILED" in detail or "certificate" in detail.lower():
                 return f"TLS certificate not valid for this host ({detail})"
             return f"cannot connect ({detail})"
-        if isinstance(error, httpx.DecodingError):
-            return f"response could not be decompressed ({detail})"
         if isinstance(error, httpx.ProtocolError | httpx.NetworkError):
             return f"broken HTTP response ({detail})"
         return f"fetch failed ({type(error).__name__}: {detail})"
