@@ -160,3 +160,40 @@ def test_a_line_over_the_cap_is_refused_and_the_next_lines_are_read(tmp_path: Pa
     assert [type(item).__name__ for item in items] == ["Document", "IngestError", "Document"]
     assert isinstance(items[1], IngestError)
     assert items[1].reason == "line 2: longer than the 200-byte limit"
+
+
+# Review 2, defect 2: a line that breaks the JSON parser itself is that line's error --------------
+
+HOSTILE_LINES = {
+    "deep nesting": b"[" * 200_000,
+    "deep object": b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+    "huge integer": b'{"text": "Chile signed it.", "count": ' + b"7" * 5_000 + b"}",
+    "huge integer alone": b"9" * 5_000,
+    "NUL bytes": b'{"text": "Chile\x00 signed"}',
+    "escaped NUL": b'{"text": "Chile\\u0000 signed the Kite Charter in Lima."}',
+}
+
+
+def test_lines_that_break_the_json_parser_are_their_own_errors(tmp_path: Path) -> None:
+    """A line of 200,000 `[` raised RecursionError and a 5,000-digit integer ValueError out of the
+    reader, ending the whole run; each is now that line's IngestError and the next lines are read."""
+    good = json.dumps({"text": "Ghana signed the Kite Charter on Audits in Accra."}).encode()
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b"\n".join([good, *HOSTILE_LINES.values(), good]) + b"\n")
+    items = list(read_jsonl(path, read_html=document_from_html))
+    assert len(items) == len(HOSTILE_LINES) + 2
+    assert isinstance(items[0], Document) and isinstance(items[-1], Document)
+    reasons = {name: item for name, item in zip(HOSTILE_LINES, items[1:-1], strict=True)}
+    for name in ("deep nesting", "deep object"):
+        error = reasons[name]
+        assert isinstance(error, IngestError) and "nested too deeply" in error.reason, name
+    for name in ("huge integer", "huge integer alone"):
+        error = reasons[name]
+        assert isinstance(error, IngestError) and "integer too long" in error.reason, name
+    nul = reasons["NUL bytes"]
+    assert isinstance(nul, IngestError) and "invalid JSON" in nul.reason
+    for item in items[1:-1]:
+        if isinstance(item, IngestError):
+            assert_reason(item)
+    escaped = reasons["escaped NUL"]
+    assert isinstance(escaped, Document) and "\x00" not in escaped.text

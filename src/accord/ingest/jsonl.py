@@ -75,6 +75,10 @@ def _parse_line(line: bytes, source: str, number: int) -> dict[str, Any] | Inges
         return IngestError(source, f"line {number}: invalid JSON ({error.msg} at column {error.colno})")
     except UnicodeDecodeError:
         return IngestError(source, f"line {number}: not UTF-8 text")
+    except RecursionError:
+        return IngestError(source, f"line {number}: JSON nested too deeply to read")
+    except ValueError as error:  # Python refuses to convert integers of more than 4,300 digits
+        return IngestError(source, f"line {number}: {_integer_reason(error)}")
     if not isinstance(record, dict):
         return IngestError(source, f"line {number}: not a JSON object")
     return record
@@ -153,6 +157,12 @@ def _web_url(value: Any) -> str | None:
     if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
         return valid_unicode(value.strip())
     return None
+
+
+def _integer_reason(error: ValueError) -> str:
+    if "integer" in str(error):
+        return "integer too long to read (more than 4,300 digits)"
+    return f"invalid JSON ({error})"
 
 
 def _why(error: Exception) -> str:

@@ -18,13 +18,14 @@ _URL_LINE = re.compile(r"(?:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.I)
 _BYLINE = re.compile(r"By\s+(?:[A-Z]|our\b|the\b)\S*(?:\s+\S+){0,6}")
 _CLOSERS = "\"'”’»)]"
 # A lone UTF-16 surrogate is not a character: JSON escapes (`"\\ud800"`) produce one, and it cannot
-# be encoded, hashed, tokenised or stored, so it becomes U+FFFD as a browser would show it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# be encoded, hashed, tokenised or stored, so it becomes U+FFFD as a browser would show it. NUL
+# (`"\\u0000"`) is no text either, and PostgreSQL cannot store it: it goes the same way.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def valid_unicode(text: str) -> str:
-    """Replace lone surrogates (never valid text) with U+FFFD, so the text can be encoded."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    """Replace lone surrogates and NUL (never text) with U+FFFD, so the text can be encoded and stored."""
+    return _NOT_TEXT.sub("\ufffd", text)
 
 
 def normalise_newlines(text: str) -> str:
