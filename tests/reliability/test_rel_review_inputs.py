@@ -67,3 +67,23 @@ def test_a_dump_with_lines_that_break_the_parser_stores_everything_else(
         (f"{dump}:2", "line 2: JSON nested too deeply to read"),
         (f"{dump}:4", "line 4: integer too long to read (more than 4,300 digits)"),
     ]
+
+
+def test_utf16_without_a_byte_order_mark_is_read_as_text(tmp_path: Path) -> None:
+    """Review defect 10: UTF-16 without a BOM was called binary (it has a NUL in every other byte)."""
+    from accord.ingest.decoding import decode
+    from accord.ingest.readers import read_path
+
+    text = "Côte d'Ivoire signed the Kite Charter on Audits in Abidjan.\nThe charter’s text — in full.\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert decode(text.encode(encoding)) == text
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert read_path(path).text == text
+    for binary in (b"\x00\x01\x02\x03" * 50, bytes(range(256)) * 4, b"PK\x03\x04" + b"\x00" * 200):
+        try:
+            decode(binary)
+        except ValueError as error:
+            assert "binary" in str(error) or "undecodable" in str(error)
+        else:
+            raise AssertionError(f"{binary[:8]!r} read as text")

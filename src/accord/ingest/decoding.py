@@ -19,6 +19,9 @@ _BOMS = (
 # Control bytes that never occur in text files; tab, newlines, form feed and ESC do.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 _MAX_CONTROL_SHARE = 0.10
+# UTF-16 without a BOM: the share of NUL bytes among the high bytes, and at most among the low.
+_UTF16_HIGH_SHARE = 0.5
+_UTF16_LOW_SHARE = 0.01
 
 # Code points that a real decoding does not produce: controls, private use, unassigned, surrogates.
 _BAD_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
@@ -49,6 +52,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_marked(data[len(bom) :], encoding)
+    if (unmarked := utf16_without_bom(data)) is not None:
+        return unmarked
     if reason := binary_reason(data):
         raise NotText(reason)
     for encoding in filter(None, (codec_name(declared), "utf-8")):
@@ -57,6 +62,32 @@ def decode(data: bytes, declared: str | None = None) -> str:
         except UnicodeDecodeError:
             continue
     return _decode_detected(data)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Read UTF-16 that carries no byte-order mark, or None when the bytes are not such text.
+
+    Text in a Latin script written as UTF-16 has a NUL in nearly every other byte, on one side
+    only (the high byte of each code unit), which binary files do not; the decoding must then
+    read as text. Without this, the NULs would make it "binary".
+    """
+    sample = data[:_TEXT_SAMPLE]
+    if len(sample) < 4 or len(data) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    high_even = even.count(0) / len(even)
+    high_odd = odd.count(0) / len(odd)
+    if high_odd >= _UTF16_HIGH_SHARE and high_even <= _UTF16_LOW_SHARE:
+        encoding = "utf-16-le"
+    elif high_even >= _UTF16_HIGH_SHARE and high_odd <= _UTF16_LOW_SHARE:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if looks_like_text(text) and "\x00" not in text else None
 
 
 def binary_reason(data: bytes) -> str | None:
