@@ -87,3 +87,29 @@ def test_utf16_without_a_byte_order_mark_is_read_as_text(tmp_path: Path) -> None
             assert "binary" in str(error) or "undecodable" in str(error)
         else:
             raise AssertionError(f"{binary[:8]!r} read as text")
+
+
+def big_feed(entries: int) -> str:
+    items = "".join(
+        f"<item><guid>urn:kite:{n}</guid><title>Kite {n}</title><link>https://kite.example/story</link>"
+        f"<content:encoded>{STORIES[0]}</content:encoded></item>"
+        for n in range(entries)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Kite wire</title>'
+        f"{items}</channel></rss>"
+    )
+
+
+def test_feed_entries_past_the_bound_are_a_stated_failure(nlp: Language, tmp_path: Path) -> None:
+    """Review defect 8: entries past the 2,000th were dropped silently (exit 0, no failure kept)."""
+    feed = tmp_path / "wire.rss"
+    feed.write_text(big_feed(2_050), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    code, output = ingest(db, feed)
+    reason = "50 entries past the first 2,000 not read (accord reads at most 2,000 entries of a feed)"
+    assert code == 1, output
+    assert "failed 1," in output and reason in output
+    _texts, failures = stored(db)
+    assert failures == [(str(feed), reason)]

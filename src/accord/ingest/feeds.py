@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from accord.ingest.document import Document, IngestError
 from accord.ingest.fetch import Fetcher, FetchError
-from accord.ingest.sandbox import Sandbox
+from accord.ingest.sandbox import MAX_FEED_ENTRIES, Sandbox
 from accord.ingest.text import document_from_text, normalise_newlines
 
 DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024
@@ -65,6 +65,8 @@ class Feed:
     link: str | None
     entries: tuple[FeedEntry, ...]
     warning: str | None = None
+    dropped: int = 0  # entries past MAX_FEED_ENTRIES, not read
+    truncated: bool = False  # the parsed text passed its total bound and was cut
 
 
 # Bytes ------------------------------------------------------------------------------------------
@@ -212,17 +214,38 @@ def parse_feed(
     warnings = []
     if parsed.get("bozo") and entries:
         warnings.append(f"feed XML is not well-formed, read leniently ({parsed['bozo']})")
-    if parsed.get("entries_dropped"):
-        warnings.append(f"{parsed['entries_dropped']} entries past the first {len(entries)} skipped")
-    if parsed.get("truncated"):
-        warnings.append("feed text past the size bound was cut")
     return Feed(
         url=url,
         title=parsed.get("title"),
         link=parsed.get("link"),
         entries=entries,
         warning="; ".join(warnings) or None,
+        dropped=int(parsed.get("entries_dropped") or 0),
+        truncated=bool(parsed.get("truncated")),
     )
+
+
+def feed_failures(feed: Feed, source: str | None = None) -> list[IngestError]:
+    """What the bounds left out of a feed, as failures of the feed itself, so no entry goes unsaid.
+
+    The entries that were read are still ingested; these say what was not, and are kept in
+    `ingest_failures` and the run's summary like any other failure.
+    """
+    where = source or feed.url
+    failures = []
+    if feed.dropped:
+        failures.append(
+            IngestError(
+                where,
+                f"{feed.dropped:,} entries past the first {MAX_FEED_ENTRIES:,} not read "
+                f"(accord reads at most {MAX_FEED_ENTRIES:,} entries of a feed)",
+            )
+        )
+    if feed.truncated:
+        failures.append(
+            IngestError(where, "feed text past the size bound was cut: the last entries read may be incomplete")
+        )
+    return failures
 
 
 # Entries ----------------------------------------------------------------------------------------
@@ -401,8 +424,10 @@ def _poll_feed(
     indexed = list(enumerate(feed.entries))
     fresh = set(seen.new(url, [entry.key for _, entry in indexed]))
     new = [(index, entry) for index, entry in reversed(indexed) if entry.key in fresh]
+    left_out = feed_failures(feed, url) if new else []
 
     def items() -> Iterator[Document | IngestError]:
+        yield from left_out
         for index, entry in new:
             try:
                 yield read_entry(feed, entry, index)

@@ -42,6 +42,7 @@ from accord.ingest.feeds import (
     PollReport,
     entry_document,
     entry_source,
+    feed_failures,
     looks_like_feed,
     parse_feed,
     watch_feeds,
@@ -385,7 +386,7 @@ class Inputs:
             _task(entry_source(feed, entry, index), self._entry_items, feed, entry, index)
             for index, entry in enumerate(feed.entries)
         ]
-        extra: list[Item] = []
+        extra: list[Item] = list(feed_failures(feed))
         if not feed.entries:
             extra.append(IngestError(feed.url, "feed has no entries"))
         return _Expansion(tasks=tasks, count=len(tasks), extra=extra)
