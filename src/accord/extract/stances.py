@@ -293,7 +293,16 @@ def base_forms(token: Token) -> set[str]:
 
 
 def agreement_for(token: Token, doc: Doc) -> Thing | None:
-    """The agreement a trigger is about: its object, passive subject, the noun it modifies, or the latest."""
+    """The agreement a trigger is about.
+
+    What the verb takes as its object decides: its direct object or passive subject, the
+    object of 'to' ('signed up to'), the noun a relative clause or participle modifies ('the
+    pledge 60 countries signed'), 'among the signatories of X'. An agreement there is the
+    one. A pronoun, or no object at all ('Turkey opted out'), points back to the agreement of
+    the sentence, else the one last mentioned. Any other noun means the verb is about
+    something else ('agreed on the need for action', 'signed a contract'): then no agreement
+    is taken from elsewhere in the text.
+    """
     agreements = doc._.agreements
     candidates: list[Token] = []
     attribute = signatory_attribute(token, data("stances.json")) if token.lemma_ == "be" else None
@@ -310,11 +319,48 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         thing = agreements.at(candidate.i)
         if thing is not None:
             return thing
+    named = stated_objects(token) + ([] if attribute is None else signatories_of(attribute))
+    if any(not_an_agreement(o) for o in named):
+        return None
     sent = token.sent
     in_sentence = agreements.in_span(sent)
     if in_sentence:
         return in_sentence[0]
     return agreements.latest_before(sent.start) or agreements.main()
+
+
+_POINTING_BACK = {"it", "this", "that", "them", "which", "these", "those", "one", "so", "same", "what"}
+
+
+def stated_objects(token: Token) -> list[Token]:
+    """The nouns a trigger takes as what is signed: direct object, passive subject, object of 'to'."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "onto"):
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            objects.extend(c for c in child.children if c.dep_ == "dobj")
+    return objects
+
+
+def signatories_of(attribute: Token) -> list[Token]:
+    """What 'the signatories' are signatories of or to, when the text says."""
+    return [
+        pobj
+        for prep in attribute.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "to")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def not_an_agreement(noun: Token) -> bool:
+    """Tell whether an object names something other than an agreement: not a pronoun, a party
+    ('joined Canada'), a number or a quantity."""
+    if noun.lower_ in _POINTING_BACK or noun.pos_ in ("PRON", "NUM") or noun.like_num:
+        return False
+    return noun.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON", "CARDINAL")
 
 
 def parties_for(token: Token, lexicon: dict) -> list[str]:

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from accord.nlp.cache import doc_text, doc_tokens
+from accord.nlp.cache import doc_sents, doc_text, doc_tokens
+from accord.nlp.components.descriptions import (
+    agreement_nouns,
+    candidate_nouns,
+    compatible,
+    description,
+    determiner,
+    family,
+    head_family,
+    in_opening,
+    introduced,
+    owning_event,
+    signed_in_sentence,
+    strongly_modified,
+)
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.lexicon import cities, json_data
@@ -62,6 +77,15 @@ _INTRODUCING = {
     "draft",
     "negotiate",
     "co-sponsor",
+}
+_INDEFINITE_OPENERS = {"a", "an", "its", "their", "our", "his", "her", "another"}
+# Types of descriptions whose noun is not one of names.json's generic agreements.
+_DESCRIBED_TYPES = {
+    "deal": "other",
+    "deals": "other",
+    "mou": "other",
+    "charter": "other",
+    "agenda": "commitment",
 }
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 _DETERMINERS = _DEFINITE | {"a", "an"}
@@ -255,6 +279,11 @@ class ThingFinder:
     def __init__(self) -> None:
         data = json_data("names.json")
         self.generic_agreements: dict[str, str | None] = data["generic_agreements"]
+        self.agreement_nouns = {
+            **dict.fromkeys(agreement_nouns().families),
+            **_DESCRIBED_TYPES,
+            **self.generic_agreements,
+        }
         self.generic_events = set(data["generic_events"])
         self.ordinals = set(data["ordinals"])
 
@@ -266,12 +295,14 @@ class ThingFinder:
         event_names = [s for s in names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         self.merge_formal_titles(doc, doc._.agreements)
-        self.add_unnamed_agreements(doc, doc._.agreements, quoted)
+        self.add_described_agreements(doc, doc._.agreements, quoted)
         doc._.events = self.cluster(event_names, EVENT)
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
-        self.add_references(doc, doc._.agreements, self.generic_agreements, quoted, _DETERMINERS)
+        self.add_references(
+            doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
+        )
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
         return doc
 
@@ -381,63 +412,75 @@ class ThingFinder:
                 things.items.remove(thing)
                 break
 
-    def add_unnamed_agreements(self, doc: Doc, agreements: Things, quoted: frozenset[int]) -> None:
-        """Let an indefinite description introduce an agreement: 'signed a closing statement on X'.
-
-        An indefinite noun phrase brings in a new referent, unless it opens the story before
-        any agreement is named: a lede's "issued a joint statement" is then the declaration
-        named a few paragraphs on, and joins it.
-        """
-        for token in doc_tokens(doc):
-            if (
-                token.lower_ not in self.generic_agreements
-                or token.i in agreements.by_token
-                or token.i in quoted
-            ):
+    def add_described_agreements(self, doc: Doc, agreements: Things, quoted: frozenset[int]) -> None:
+        """Let descriptions bring in the agreements a text never names (`descriptions`)."""
+        sentences = doc_sents(doc)
+        opening: list[Thing] = []
+        for token in candidate_nouns(doc, self.generic_agreements):
+            if token.i in agreements.by_token or token.i in quoted:
                 continue
-            if not token.is_lower or token.dep_ not in ("dobj", "pobj", "nsubjpass"):
-                continue
-            det = [c for c in token.children if c.dep_ in ("det", "poss")]
-            if not det or det[0].lower_ not in ("a", "an", "its", "their"):
-                continue
-            if (
-                token.head.lemma_.lower() not in _INTRODUCING
-                and token.head.head.lemma_.lower() not in _INTRODUCING
-            ):
-                continue
-            phrase = self.description(token)
-            if len(phrase) < 2:
-                continue
-            named_before = [t for t in agreements.items if t.names and t.names[0].start < token.i]
-            named_after = [t for t in agreements.items if t.names and t.names[0].start > token.i]
-            if any(t.names[0].sent == token.sent for t in agreements.items if t.names):
-                continue
-            if not named_before and named_after:
-                target = min(named_after, key=lambda t: t.names[0].start)
+            det = determiner(token)
+            event = owning_event(token)
+            indefinite = det in _INDEFINITE_OPENERS or (det is None and token.tag_ == "NNS")
+            same = apposed_agreement(token, agreements)
+            if same is not None:
+                target = same
+            elif indefinite and family(token.text) == "any" and len(description(token)) == 1:
+                continue  # 'a text', 'an agreement': too vague to bring in an agreement of its own
+            elif indefinite and introduced(token):
+                target = self.introduced_agreement(token, agreements, opening, sentences)
+            elif det is not None and (event is not None or (strongly_modified(token) and introduced(token))):
+                target = latest_compatible(agreements, token) or self.new_description(token, agreements)
             else:
-                target = Thing(
-                    kind=AGREEMENT,
-                    type=self.generic_agreements.get(token.lower_),
-                    given_name=clean_name(phrase.text),
-                )
-                agreements.items.append(target)
+                continue
+            phrase = description(token)
             target.references.append(phrase)
             for i in range(phrase.start, phrase.end):
-                agreements.by_token[i] = target
+                agreements.by_token.setdefault(i, target)
 
-    @staticmethod
-    def description(token: Token) -> Span:
-        """The noun phrase of a description without its determiner and clauses."""
-        doc = token.doc
-        start = min(
-            [token.i]
-            + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ not in ("det", "poss")]
+    def introduced_agreement(
+        self, token: Token, agreements: Things, opening: list[Thing], sentences: list[Span]
+    ) -> Thing:
+        """The agreement an indefinite description brings in: a new one, except in a story's
+        opening lines, where the descriptions of headline, standfirst and lede are its one
+        agreement, named by the title the story gives it once it names one in a signing context."""
+        noun_family = family(token.text)
+        if in_opening(token, sentences):
+            named_before = [t for t in agreements.items if t.names and t.names[0].start < token.i]
+            if not named_before:
+                later = [
+                    t
+                    for t in agreements.items
+                    if t.names
+                    and t.names[0].start > token.i
+                    and compatible(head_family(t.names[0]), noun_family)
+                    and signed_in_sentence(t.names[0])
+                ]
+                if later:
+                    return min(later, key=lambda t: t.names[0].start)
+            earlier = next(
+                (t for t in opening if compatible(description_family(t), noun_family)
+                 and all(r.sent != token.sent for r in t.references)),
+                None,
+            )
+            if earlier is not None:
+                phrase = description(token)
+                if len(clean_name(phrase.text).split()) > len((earlier.given_name or "").split()):
+                    earlier.given_name = clean_name(phrase.text)
+                return earlier
+        thing = self.new_description(token, agreements)
+        if in_opening(token, sentences):
+            opening.append(thing)
+        return thing
+
+    def new_description(self, token: Token, agreements: Things) -> Thing:
+        thing = Thing(
+            kind=AGREEMENT,
+            type=self.generic_agreements.get(token.lower_) or _DESCRIBED_TYPES.get(token.lower_),
+            given_name=clean_name(description(token).text),
         )
-        end = token.i + 1
-        for child in token.children:
-            if child.i > token.i and child.dep_ == "prep":
-                end = max(end, child.right_edge.i + 1)
-        return doc[start:end]
+        agreements.items.append(thing)
+        return thing
 
     def add_held_events(self, doc: Doc, events: Things, quoted: frozenset[int]) -> None:
         """Let 'the network held its inaugural convening' introduce an event, named after its holder."""
@@ -536,8 +579,12 @@ class ThingFinder:
         nouns: dict[str, str | None],
         quoted: frozenset[int],
         determiners: set[str],
+        referent: Callable[[Things, Token], Thing | None] | None = None,
     ) -> None:
-        """Point each generic definite mention ('the declaration') at the thing it means."""
+        """Point each generic definite mention ('the declaration') at the thing it means.
+
+        `referent` chooses it where the kind of noun matters (agreements: `latest_compatible`);
+        without one, the thing named after the noun, else the latest of the noun's type."""
         tokens = doc_tokens(doc)
         noun_ids = {doc.vocab.strings.add(noun) for noun in nouns}
         for i, lower in enumerate(doc.to_array(LOWER).tolist()):
@@ -557,6 +604,10 @@ class ThingFinder:
                 thing = next((t for t in things.items if t.ordinal == ordinal), None)
                 if thing is None:
                     continue
+            elif referent is not None:
+                named = self.named_after(things, token)
+                fits = named is not None and refers_to(named, token.text)
+                thing = named if fits else referent(things, token)
             else:
                 thing = (
                     self.named_after(things, token)
@@ -568,6 +619,48 @@ class ThingFinder:
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
+    """The agreement a description stands in apposition to ('the X Declaration, a landmark text')."""
+    if token.dep_ == "appos":
+        found = agreements.at(token.head.i)
+        if found is not None:
+            return found
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = agreements.at(child.i)
+            if found is not None:
+                return found
+    return None
+
+
+def thing_families(thing: Thing) -> set[str | None]:
+    """The families of the nouns a thing is named or described by ('Seoul Declaration' → joint)."""
+    return {head_family(span) for span in thing.names + thing.references} or {None}
+
+
+def description_family(thing: Thing) -> str | None:
+    return next(iter(thing_families(thing)))
+
+
+def refers_to(thing: Thing, noun: str) -> bool:
+    """Tell whether an agreement noun can refer to a thing: 'the pledge' to a declaration, never
+    to an act of parliament."""
+    noun_family = family(noun)
+    return any(compatible(f, noun_family) for f in thing_families(thing))
+
+
+def latest_compatible(things: Things, token: Token) -> Thing | None:
+    """The agreement last mentioned before a token that its noun can refer to."""
+    best: tuple[int, Thing] | None = None
+    for thing in things.items:
+        if not refers_to(thing, token.text):
+            continue
+        starts = [s.start for s in thing.mentions() if s.start < token.i]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), thing)
+    return best[1] if best else None
 
 
 def _head(span: Span) -> str:

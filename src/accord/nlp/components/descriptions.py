@@ -1,0 +1,304 @@
+"""Agreements a text names only by description.
+
+News often never gives an agreement's title: "a landmark global pact on AI", "the
+summit's final statement", "a declaration agreeing to manage the risks of frontier AI".
+A reader treats such noun phrases the way English grammar marks them:
+
+- an indefinite description brought in by a verb of signing, adopting or refusing ("signed
+  a pact on …", "refused to back a pledge …") introduces a new agreement, named by the
+  description itself; the opening lines of a story (headline, standfirst, lede) describe
+  its one agreement several times, so there such descriptions are one agreement, and the
+  title the story gives a little later (signed, adopted, among its signatories) is its name;
+- a definite description made definite by its event ("the summit's declaration", "the
+  closing communiqué of the Geneva meeting") is that event's agreement: the one already
+  named if the text named one that such a noun can refer to, else a new one;
+- a bare definite noun ("the declaration", "the pact") points back at the latest agreement
+  such a noun can refer to, and at nothing when there is none: "the statement" never
+  means an act of parliament named three paragraphs earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.nlp.cache import doc_tokens
+from accord.nlp.lexicon import json_data
+
+_INDEFINITE = {"a", "an", "its", "their", "our", "his", "her", "another"}
+_EVENT_NOUNS = {
+    "summit",
+    "summit's",
+    "conference",
+    "meeting",
+    "forum",
+    "session",
+    "talks",
+    "gathering",
+    "assembly",
+    "dialogue",
+    "convening",
+    "ministerial",
+}
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
+_CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
+_MAX_DESCRIPTION_TOKENS = 22
+_OPENING_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class AgreementNouns:
+    """The word lists of `agreement_nouns.json`, read once."""
+
+    families: dict[str, str]
+    compatible_pairs: frozenset[frozenset[str]]
+    prepositions: frozenset[str]
+    introducing: frozenset[str]
+    signing: frozenset[str]
+    weak: frozenset[str]
+    strong_modifiers: frozenset[str]
+    generic_modifiers: frozenset[str]
+
+
+@cache
+def agreement_nouns() -> AgreementNouns:
+    data = json_data("agreement_nouns.json")
+    return AgreementNouns(
+        families=data["families"],
+        compatible_pairs=frozenset(frozenset(pair) for pair in data["compatible_families"]),
+        prepositions=frozenset(data["description_prepositions"]),
+        introducing=frozenset(data["introducing_lemmas"]),
+        signing=frozenset(data["signing_lemmas"]),
+        weak=frozenset(data["weak_nouns"]),
+        strong_modifiers=frozenset(data["strong_modifiers"]),
+        generic_modifiers=frozenset(data["generic_modifiers"]),
+    )
+
+
+def family(word: str) -> str | None:
+    """The family of an agreement noun ('pledge' → joint texts), None for other words."""
+    return agreement_nouns().families.get(word.lower())
+
+
+def compatible(one: str | None, other: str | None) -> bool:
+    """Tell whether two families can name one agreement ('any' nouns fit every family)."""
+    if one is None or other is None or "any" in (one, other) or one == other:
+        return True
+    return frozenset((one, other)) in agreement_nouns().compatible_pairs
+
+
+def head_family(span: Span) -> str | None:
+    """The family of a mention: of its last word that has one ('Seoul Declaration' → joint)."""
+    for token in reversed(span):
+        found = family(token.text)
+        if found is not None:
+            return found
+    return None
+
+
+def description(token: Token) -> Span:
+    """The description around an agreement noun, without its determiner: its pre-modifiers and
+    the prepositional phrases that say what it is about ('landmark global pact on artificial
+    intelligence'); a description that says nothing yet ('a declaration', 'a new agreement')
+    also takes the participle or infinitive clause that does ('… agreeing to manage the risks').
+
+    The tail stops where it turns to where or when ('in Paris', 'on Friday', 'at the
+    summit'), at punctuation and at the next finite verb.
+    """
+    doc = token.doc
+    sent = token.sent
+    start = _description_start(token)
+    end = _tail_end(doc, token.i + 1, sent.end, clauses=False)
+    if end == token.i + 1 and says_nothing(doc[start : token.i]):
+        end = _tail_end(doc, token.i + 1, sent.end)
+    return doc[start : min(end, start + _MAX_DESCRIPTION_TOKENS)]
+
+
+def says_nothing(modifiers: Span) -> bool:
+    """Tell whether a description's pre-modifiers are only words like 'new', 'landmark', 'joint'."""
+    generic = agreement_nouns().generic_modifiers
+    return all(t.lower_ in generic or t.is_punct for t in modifiers)
+
+
+def _description_start(token: Token) -> int:
+    doc = token.doc
+    start = token.i
+    k = token.i - 1
+    while k >= token.sent.start:
+        word = doc[k]
+        if word.lower_ in ("the", "a", "an", "this", "that", "these", "those") or word.dep_ == "det":
+            break
+        if word.pos_ == "PRON" or word.text in _CLAUSE_STOPS or word.ent_type_ in ("DATE", "TIME"):
+            break
+        modifier = (
+            word.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")
+            or word.tag_ == "POS"
+            or word.dep_ in ("amod", "compound", "nummod", "poss")
+        )
+        joined = word.text == "-" and not word.whitespace_ and k > token.sent.start
+        adverb = word.pos_ == "ADV" and doc[k + 1].pos_ in ("ADJ", "VERB") and word.lower_.endswith("ly")
+        inside = joined or k < word.head.i <= token.i or (word.tag_ == "POS" and word.head.i == k - 1)
+        if not (modifier or joined or adverb) or not inside:
+            break
+        start = k
+        k -= 1
+    return start
+
+
+def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
+    """Where a description's tail ends (see `description`)."""
+    nouns = agreement_nouns()
+    end = begin
+    j = begin
+    while j < limit and j - begin < _MAX_DESCRIPTION_TOKENS:
+        word = doc[j]
+        if word.lower_ in nouns.prepositions and word.pos_ in ("ADP", "SCONJ", "VERB"):
+            if _turns_to_place_or_time(doc, j, limit):
+                break
+            k = _noun_phrase_end(doc, j + 1, limit)
+            if k == j + 1:
+                break
+            j = end = k
+            continue
+        if clauses and j == end and _opens_clause(doc, j, limit):
+            k = j
+            while k < limit and not _ends_clause(doc[k]):
+                k += 1
+            j = end = k
+            break
+        break
+    return end
+
+
+def _opens_clause(doc: Doc, j: int, limit: int) -> bool:
+    """'agreeing to …', 'committing to …', 'to launch …' right after the described noun."""
+    word = doc[j]
+    if word.tag_ == "VBG" and word.dep_ in ("acl", "advcl", "amod", "xcomp"):
+        return True
+    return word.lower_ == "to" and j + 1 < limit and doc[j + 1].tag_ == "VB"
+
+
+def _ends_clause(word: Token) -> bool:
+    if word.text in _CLAUSE_STOPS:
+        return True
+    if word.tag_ in ("VBD", "VBZ", "VBP", "MD") and word.dep_ not in ("amod", "compound"):
+        return True
+    return word.lower_ in ("which", "that", "while", "but", "whereas", "who")
+
+
+def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
+    """A preposition that says where or when ('in Seoul', 'on Friday', 'in 2023') ends a name."""
+    word = doc[j]
+    k = j + 1
+    while k < limit and doc[k].lower_ in ("the", "a", "an", "this", "last", "next"):
+        k += 1
+    if k >= limit:
+        return True
+    following = doc[k]
+    if following.ent_type_ in _PLACE_ENTS or following.lower_ in _EVENT_NOUNS:
+        return True
+    return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
+
+
+def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
+    """The end of the noun phrase a preposition governs, without clauses or punctuation."""
+    start = k
+    while k < limit:
+        word = doc[k]
+        if word.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or word.tag_ == "POS":
+            k += 1
+            continue
+        if word.text == "-" and not word.whitespace_ and k > start:
+            k += 1
+            continue
+        if word.tag_ in ("VBN", "VBG") and k > start and doc[k - 1].text == "-":
+            k += 1
+            continue
+        if word.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ == "ADJ":
+            k += 1
+            continue
+        if word.lower_ in ("and", "or", "&") and k > start and k + 1 < limit:
+            following = doc[k + 1]
+            if following.pos_ in ("ADJ", "NOUN", "PROPN") and following.text not in _CLAUSE_STOPS:
+                k += 1
+                continue
+        break
+    return k
+
+
+def determiner(token: Token) -> str | None:
+    """The determiner or possessive that opens the noun phrase of an agreement noun."""
+    for child in token.children:
+        if child.dep_ in ("det", "poss") and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def owning_event(token: Token) -> Token | None:
+    """The event that makes a description definite: 'the summit's …', '… of the Geneva meeting'."""
+    for child in token.children:
+        if child.dep_ == "poss" and (child.lower_ in _EVENT_NOUNS or child.ent_type_ == "EVENT"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.lower_ in _EVENT_NOUNS or pobj.ent_type_ == "EVENT"):
+                    return pobj
+    return None
+
+
+def introduced(token: Token) -> bool:
+    """Tell whether a verb of signing, adopting or refusing brings the noun in: as its object,
+    its passive subject, the object of its preposition, or the noun a participle of one
+    modifies ('a declaration issued at the summit')."""
+    nouns = agreement_nouns()
+    lemmas = nouns.signing if token.lower_ in nouns.weak else nouns.introducing
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lemmas for c in token.children):
+        return True
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "conj", "appos", "attr", "oprd"):
+            return False
+        node = node.head
+        if node.lemma_.lower() in lemmas and node.pos_ in ("VERB", "AUX", "NOUN"):
+            return True
+    return False
+
+
+def strongly_modified(token: Token) -> bool:
+    """'the final statement', 'the joint communiqué', 'the draft text': one particular text."""
+    modifiers = agreement_nouns().strong_modifiers
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children)
+
+
+def in_opening(token: Token, sentences: list[Span]) -> bool:
+    """Tell whether a token lies in a story's opening lines (headline, standfirst, lede)."""
+    return any(s.start <= token.i < s.end for s in sentences[:_OPENING_SENTENCES])
+
+
+def candidate_nouns(doc: Doc, generic: dict[str, str | None]) -> list[Token]:
+    """The agreement nouns of a text that may describe an agreement (lower case, or 'MOU')."""
+    nouns = agreement_nouns().families
+    out = []
+    for token in doc_tokens(doc):
+        lower = token.lower_
+        if lower not in generic and lower not in nouns:
+            continue
+        if not (token.is_lower or token.text in ("MOU", "MoU")):
+            continue
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        out.append(token)
+    return out
+
+
+def signed_in_sentence(span: Span) -> bool:
+    """Tell whether a named mention stands where a text says who signed or adopted it."""
+    nouns = agreement_nouns()
+    return any(
+        t.lemma_.lower() in nouns.introducing
+        or t.lower_.startswith("signator")
+        or t.lower_ in ("titled", "entitled", "dubbed", "formally", "officially")
+        for t in span.sent
+    )

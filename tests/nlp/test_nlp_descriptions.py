@@ -1,0 +1,62 @@
+"""Agreements a text names only by description, and which agreement a generic noun can mean."""
+
+from __future__ import annotations
+
+
+def names(doc) -> list[str]:
+    return [t.name for t in doc._.agreements.items]
+
+
+def test_indefinite_description_after_a_signing_verb_is_an_agreement(doc_of) -> None:
+    doc = doc_of("Nine island states have signed a binding charter on ocean data in Suva.")
+    assert names(doc) == ["binding charter on ocean data"]
+
+
+def test_description_stops_at_a_time_or_a_place(doc_of) -> None:
+    doc = doc_of("Delegates adopted a code of conduct for drone makers on Friday.")
+    assert names(doc) == ["code of conduct for drone makers"]
+
+
+def test_bare_description_takes_the_clause_that_says_what_it_is(doc_of) -> None:
+    doc = doc_of("In 2021 four countries signed a declaration agreeing to share their flood forecasts.")
+    assert names(doc) == ["declaration agreeing to share their flood forecasts"]
+
+
+def test_described_enough_description_leaves_the_clause_out(doc_of) -> None:
+    doc = doc_of("The ministers adopted a joint ocean statement committing them to cleaner ports.")
+    assert names(doc) == ["joint ocean statement"]
+
+
+def test_description_owned_by_an_event_is_that_event_agreement(doc_of) -> None:
+    doc = doc_of("Chile and Peru did not sign the forum's closing statement.")
+    assert names(doc) == ["forum's closing statement"]
+
+
+def test_indefinite_description_after_a_named_agreement_is_another_agreement(doc_of) -> None:
+    doc = doc_of("All delegations signed the Lima Declaration on Water. Back in 2019, six states "
+                 "had signed a declaration pledging to protect rivers.")
+    assert names(doc) == ["Lima Declaration on Water", "declaration pledging to protect rivers"]
+
+
+def test_opening_descriptions_are_the_agreement_the_story_then_names(doc_of) -> None:
+    doc = doc_of("Thirty states sign a pledge on satellite safety\n"
+                 "Thirty states signed a common text on satellite safety on Tuesday. "
+                 "The Oslo Space Declaration was signed by Norway and Chile.")
+    assert names(doc) == ["Oslo Space Declaration"]
+
+
+def test_a_statement_never_means_an_act_named_earlier(doc_of) -> None:
+    doc = doc_of("The Data Act was passed in 2023. At the summit the final statement was thin, "
+                 "and critics said the statement lacked teeth.")
+    statement = [t for t in doc if t.text == "statement"][-1]
+    assert doc._.agreements.at(statement.i) is None
+
+
+def test_appositive_description_is_the_named_agreement(doc_of) -> None:
+    doc = doc_of("Both leaders signed the Harbour Accord, a landmark trade and science agreement, in Rome.")
+    assert names(doc) == ["Harbour Accord"]
+
+
+def test_vague_noun_alone_brings_in_nothing(doc_of) -> None:
+    doc = doc_of("The forum produced a text that satisfied nobody.")
+    assert names(doc) == []
