@@ -58,7 +58,7 @@ def extract(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", min=1, help="Extraction processes (above 1: records in the order batches finish)."
+            "--workers", min=1, help="Extraction processes (records keep the input order whatever K)."
         ),
     ] = 1,
 ) -> None:

@@ -243,7 +243,9 @@ def feed_failures(feed: Feed, source: str | None = None) -> list[IngestError]:
         )
     if feed.truncated:
         failures.append(
-            IngestError(where, "feed text past the size bound was cut: the last entries read may be incomplete")
+            IngestError(
+                where, "feed text past the size bound was cut: the last entries read may be incomplete"
+            )
         )
     return failures
 

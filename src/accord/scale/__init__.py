@@ -1,7 +1,7 @@
 """Where extraction runs: this process, a pool of local processes, or a Dask cluster.
 
 `extract_stream(documents, plan)` is the one entry point `accord ingest` uses: it yields
-`(record, document)` pairs for the documents it is given, in any order, so the caller (the single
+`(record, document)` pairs for the documents it is given, in their order, so the caller (the single
 writer to the store, or the Parquet sink) needs no knowledge of where the NLP ran. Each engine
 loads the spaCy pipeline once per worker and keeps at most a bounded number of documents in
 flight, so memory stays flat however long the input stream.

@@ -3,8 +3,10 @@
 The input is cut into batches of `plan.batch_size` documents; each batch is one task that
 runs `accord.scale.worker.extract_batch` on some worker, which loads the pipeline once per
 process and keeps it. Records come back to this process, batch by batch, and go to the one
-writer (the store or the Parquet sink); at most `IN_FLIGHT_PER_WORKER` batches per worker are
-submitted and not yet collected, so memory here stays flat however long the input.
+writer (the store or the Parquet sink) in the order they were read, whichever worker finishes
+first, so the writer decides by input order as on one process; at most `IN_FLIGHT_PER_WORKER`
+batches per worker are submitted and not yet collected, so memory here stays flat however long
+the input.
 
 A worker lost mid-run loses only the batches it held: the scheduler runs them again on
 another worker (up to `distributed.scheduler.allowed-failures` deaths per task). A batch is
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -38,8 +41,7 @@ CONNECT_TIMEOUT = "15s"
 
 
 def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator[RecordPair]:
-    """Records for the documents, from the cluster's workers, in the order batches finish."""
-    from distributed import as_completed
+    """Records for the documents, from the cluster's workers, in the order of the documents."""
     from distributed.scheduler import KilledWorker
 
     from accord.scale import ScaleError
@@ -50,21 +52,17 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
         return  # nothing to extract: start or reach no cluster
     with cluster_client(plan) as client:
         window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-        pending: dict[Any, list[Document]] = {}
-        # Bound to this client's loop: another Client in the same process (a notebook's, a test's)
-        # would otherwise lend its loop and its futures would wait on the wrong one.
-        completed = as_completed(loop=client.loop)
+        pending: deque[tuple[Any, list[Document]]] = deque()
         try:
             for batch in itertools.chain([first], batches):
                 while len(pending) >= window:
-                    yield from _collect(completed, pending)
+                    yield from _collect(pending)
                 future = client.submit(extract_batch, batch, plan.batch_size, pure=False)
-                pending[future.key] = batch
-                completed.add(future)
-                while completed.has_ready():  # a slow input still gets its records out
-                    yield from _collect(completed, pending)
+                pending.append((future, batch))
+                while pending and pending[0][0].done():  # a slow input still gets its records out
+                    yield from _collect(pending)
             while pending:
-                yield from _collect(completed, pending)
+                yield from _collect(pending)
         except KilledWorker as error:
             raise ScaleError(
                 f"a batch of documents killed every Dask worker that ran it ({error}); "
@@ -72,10 +70,9 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
             ) from None
 
 
-def _collect(completed: Any, pending: dict[Any, list[Document]]) -> Iterator[RecordPair]:
-    """Wait for the next finished batch and yield its records with their documents."""
-    future = next(completed)
-    batch = pending.pop(future.key)
+def _collect(pending: deque[tuple[Any, list[Document]]]) -> Iterator[RecordPair]:
+    """Wait for the oldest batch and yield its records with their documents: later ones wait their turn."""
+    future, batch = pending.popleft()
     records = future.result()
     future.release()
     yield from zip(records, batch, strict=True)

@@ -4,6 +4,9 @@ A `ProcessPoolExecutor` on the `spawn` context (spaCy's and BLAS's threads do no
 `fork` reliably) runs `accord.scale.worker.extract_batch` over batches of documents. At most
 `IN_FLIGHT_PER_WORKER` batches per worker are submitted and not yet collected, so the documents
 read ahead, and the records waiting for the writer, stay bounded however long the input.
+Batches are handed on in the order they were read, whichever worker finishes first: the writer
+then decides by input order (the later of two versions of one page is the one kept), and a
+run on K workers stores what a run on one stores.
 A worker that dies breaks the pool: the run stops with a ScaleError instead of hanging, and
 since every record already yielded is whole, re-running the ingest only extracts the rest.
 """
@@ -12,8 +15,9 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +49,7 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
 def pool_stream(
     documents: Iterable[Document], plan: ExtractionPlan, executor: ProcessPoolExecutor | None = None
 ) -> Iterator[RecordPair]:
-    """Records for the documents, from `plan.workers` processes, in the order batches finish.
+    """Records for the documents, from `plan.workers` processes, in the order of the documents.
 
     A pool of the caller's (`start_pool`, already warm) is used and left open; otherwise one
     is started here and shut down at the end.
@@ -66,14 +70,15 @@ def pool_stream(
     window = IN_FLIGHT_PER_WORKER * plan.workers
     owned = executor is None
     executor = executor or start_pool(plan.workers)
-    pending: dict[Future[list[dict[str, Any]]], list[Document]] = {}
+    pending: deque[tuple[Future[list[dict[str, Any]]], list[Document]]] = deque()
     finished = False
     try:
         for batch in itertools.chain([first, second], batches):
             while len(pending) >= window:
                 yield from _collect(pending)
-            pending[executor.submit(extract_batch, batch, plan.batch_size)] = batch
-            yield from _collect(pending, block=False)  # a slow input still gets its records out
+            pending.append((executor.submit(extract_batch, batch, plan.batch_size), batch))
+            while pending and pending[0][0].done():  # a slow input still gets its records out
+                yield from _collect(pending)
         while pending:
             yield from _collect(pending)
         finished = True
@@ -87,11 +92,7 @@ def pool_stream(
             executor.shutdown(wait=finished, cancel_futures=True)
 
 
-def _collect(
-    pending: dict[Future[list[dict[str, Any]]], list[Document]], block: bool = True
-) -> Iterator[RecordPair]:
-    """Yield the records of every batch that is done, first waiting for one when `block`."""
-    done = wait(pending, return_when=FIRST_COMPLETED).done if block else [f for f in pending if f.done()]
-    for future in done:
-        batch = pending.pop(future)
-        yield from zip(future.result(), batch, strict=True)
+def _collect(pending: deque[tuple[Future[list[dict[str, Any]]], list[Document]]]) -> Iterator[RecordPair]:
+    """Yield the records of the oldest batch, waiting for it: later batches wait their turn."""
+    future, batch = pending.popleft()
+    yield from zip(future.result(), batch, strict=True)
