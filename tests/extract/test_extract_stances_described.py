@@ -38,3 +38,32 @@ def test_stance_on_an_indefinite_description(facts) -> None:
     assert stances(facts, text) == {
         ("landmark regional pact on data protection", "KE", "signed"),
         ("landmark regional pact on data protection", "RW", "signed")}
+
+
+def test_part_of_the_signatories(facts) -> None:
+    text = "Gabon, Togo and Benin are part of the signatories of the Lome Charter on Data."
+    assert {p for _a, p, _s in stances(facts, text)} == {"GA", "TG", "BJ"}
+
+
+def test_signatories_included_a_list(facts) -> None:
+    text = "The Lome Charter on Data was adopted on Monday. Early signatories included Ghana, Chile and Peru."
+    assert stances(facts, text) == {("Lome Charter on Data", p, "signed") for p in ("GH", "CL", "PE")}
+
+
+def test_stated_resolve_not_to_sign_is_a_refusal(facts) -> None:
+    text = "Meta said on Friday that it won't sign the Lome Charter on Data."
+    assert stances(facts, text) == {("Lome Charter on Data", "Meta", "declined")}
+
+
+def test_intention_to_sign_is_no_stance(facts) -> None:
+    assert stances(facts, "Meta will sign the Lome Charter on Data next week.") == set()
+
+
+def test_memorandum_with_a_partner_in_a_headline(facts) -> None:
+    found = stances(facts, "Canada inks MOU with Anthropic\nThe deal covers model testing.")
+    assert {p for _a, p, _s in found} == {"CA", "Anthropic"}
+
+
+def test_agreement_reached_between_parties(facts) -> None:
+    text = "A new agreement was reached between Japan and the EU to share model evaluations."
+    assert {p for _a, p, s in stances(facts, text) if s == "signed"} >= {"EU"}

@@ -129,7 +129,7 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
             continue
         polarity = trigger_polarity(token, lexicon)
-        if polarity is None or irrealis(token, lexicon):
+        if polarity is None or (irrealis(token, lexicon) and not declared_refusal(token, polarity, lexicon)):
             continue
         agreement = agreement_for(token, doc)
         if agreement is None:
@@ -143,6 +143,17 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         yield from elliptic_refusals(token, agreement, polarity, lexicon)
 
 
+def declared_refusal(token: Token, polarity: str, lexicon: dict) -> bool:
+    """'Meta said it won't sign the code': a refusal stated as a resolve is a refusal, though a
+    modal makes 'will sign' no signature yet."""
+    if polarity != "declined" or not any(c.dep_ == "neg" for c in token.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in lexicon["conditional_marks"] for c in token.children):
+        return False
+    modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon["modal_words"]]
+    return bool(modals) and all(m in ("will", "wo", "'ll", "would", "shall") for m in modals)
+
+
 def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     """Tell whether a token asserts signing or declining, or neither."""
     if token.pos_ == "NOUN":
@@ -153,6 +164,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
         )
         return "declined" if negated else "signed"
+    if lemma in ("include", "comprise") and listed_signatories(token, lexicon) is not None:
+        return None if is_negated(token) else "signed"
     if lemma not in trigger_lemmas():
         return None
     negated = is_negated(token)
@@ -229,14 +242,32 @@ def refuses_agreement(token: Token, lexicon: dict) -> bool:
 
 
 def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
-    """Find 'among the signatories (to X)' / 'among the co-sponsors' after a copula."""
+    """Find 'among the signatories (to X)', 'part of the signatories', 'one of the co-sponsors'
+    after a copula."""
     nouns = set(lexicon["signatory_nouns"])
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "among":
             for pobj in child.children:
                 if pobj.lower_ in nouns:
                     return pobj
+        if child.dep_ == "attr" and child.lower_ in ("part", "one", "some", "two", "three", "all"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
+                    for pobj in prep.children:
+                        if pobj.lower_ in nouns:
+                            return pobj
+        if child.dep_ == "attr" and child.lower_ in nouns:
+            return child
     return None
+
+
+def listed_signatories(token: Token, lexicon: dict) -> Token | None:
+    """Find 'Signatories included X, Y and Z': the verb of inclusion whose subject is signatories."""
+    if token.lemma_.lower() not in ("include", "comprise", "be"):
+        return None
+    nouns = set(lexicon["signatory_nouns"])
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.lower_ in nouns else None
 
 
 def is_sign_phrase(token: Token, lexicon: dict) -> bool:
@@ -305,9 +336,12 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     """
     agreements = doc._.agreements
     candidates: list[Token] = []
-    attribute = signatory_attribute(token, data("stances.json")) if token.lemma_ == "be" else None
+    lexicon = data("stances.json")
+    attribute = (
+        signatory_attribute(token, lexicon) if token.lemma_ == "be" else listed_signatories(token, lexicon)
+    )
     if attribute is not None:
-        candidates.extend(attribute.subtree)
+        candidates.extend(t for t in attribute.subtree if t.i > attribute.i)
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
     for child in token.children:
@@ -374,6 +408,11 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 found.append(key)
 
     people = doc._.people
+    if listed_signatories(token, lexicon) is not None:
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr"):
+                add(phrase_tokens(child))
+        return found
     subject = subject_of(token, lexicon)
     if subject is not None:
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
@@ -391,16 +430,18 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 else:
                     add(phrase_tokens(pobj))
                     add_person_parties(pobj, found)
-        if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including"):
+        if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including", "between"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
-    for node in [token, *[c for c in token.children if c.dep_ in ("dobj",)]]:
+    for node in [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("alongside", "including"):
+            # 'an MOU with Anthropic', 'an agreement between Japan and Korea': the other side signs too
+            if child.dep_ == "prep" and child.lower_ in ("alongside", "including", "with", "between"):
                 for pobj in child.children:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
     add(among_them_parties(token))
+    add(between_parties(token))
     for name in colon_list(token):
         if name not in found:
             found.append(name)
@@ -416,6 +457,11 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
                 return child
             if child.dep_ == "nsubj" and child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
                 return node.head
+            if child.dep_ == "nsubj" and child.lower_ in ("it", "they") and node.dep_ == "ccomp":
+                # 'Meta said it won't sign': the pronoun is whoever says so
+                speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.lower_ not in ("it", "they", "he", "she"):
+                    return speaker
         if node.dep_ == "acl" and node.head.pos_ == "PROPN":
             return node.head
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon["implicative_verbs"]:
@@ -508,6 +554,25 @@ def as_did_parties(token: Token) -> list[Token]:
                 out.append(doc[j])
                 j += 1
     return out
+
+
+def between_parties(token: Token) -> list[Token]:
+    """Read 'an agreement was reached between ten countries and the EU': the sides of an agreement
+    made between them, however the parser attached 'between'."""
+    doc = token.doc
+    sent = token.sent
+    for t in sent:
+        if t.lower_ != "between" or not (t.head == token or t.head.head == token or t.i == token.i + 1):
+            continue
+        out = []
+        j = t.i + 1
+        while j < sent.end and doc[j].text not in (",", ";", ".", ":") and doc[j].pos_ not in ("VERB", "AUX"):
+            if doc[j].lower_ == "to" and j + 1 < sent.end and doc[j + 1].tag_ == "VB":
+                break
+            out.append(doc[j])
+            j += 1
+        return out
+    return []
 
 
 def among_them_parties(token: Token) -> list[Token]:

@@ -421,7 +421,9 @@ class ThingFinder:
                 continue
             det = determiner(token)
             event = owning_event(token)
-            indefinite = det in _INDEFINITE_OPENERS or (det is None and token.tag_ == "NNS")
+            # Headlines drop their articles: a bare noun in the first line is as good as 'a'.
+            bare = det is None and (token.tag_ == "NNS" or token.sent.start == 0)
+            indefinite = det in _INDEFINITE_OPENERS or bare
             same = apposed_agreement(token, agreements)
             if same is not None:
                 target = same
