@@ -193,6 +193,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
         if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
             return None
+        if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
+            return None  # 'the summit concluded with a declaration' is no signature
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
         return "declined" if negated else "signed"
@@ -280,6 +282,16 @@ def is_sign_phrase(token: Token, lexicon: dict) -> bool:
         if noun in words and (not particle or particle in words):
             return True
     return False
+
+
+def has_direct_agreement_object(token: Token) -> bool:
+    """'concluded a deal', 'a deal was reached': the agreement is the direct object or the subject
+    of the passive, not the object of a preposition."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and any(doc._.agreements.at(t.i) for t in child.subtree):
+            return True
+    return token.dep_ in ("relcl", "acl") and doc._.agreements.at(token.head.i) is not None
 
 
 def has_agreement_object(token: Token) -> bool:

@@ -60,6 +60,7 @@ class AgreementNouns:
     weak: frozenset[str]
     strong_modifiers: frozenset[str]
     generic_modifiers: frozenset[str]
+    not_agreement_words: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def agreement_nouns() -> AgreementNouns:
         weak=frozenset(data["weak_nouns"]),
         strong_modifiers=frozenset(data["strong_modifiers"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
+        not_agreement_words=frozenset(data["not_agreement_words"]),
     )
 
 
@@ -254,8 +256,10 @@ def introduced(token: Token) -> bool:
     modifies ('a declaration issued at the summit')."""
     nouns = agreement_nouns()
     lemmas = nouns.signing if token.lower_ in nouns.weak else nouns.introducing
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lemmas for c in token.children):
-        return True
+    # 'a declaration issued at the summit', not 'a commitment to adopt an approach'
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and child.lemma_.lower() in lemmas:
+            return True
     node = token
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "conj", "appos", "attr", "oprd"):
@@ -277,13 +281,18 @@ def in_opening(token: Token, sentences: list[Span]) -> bool:
     return any(s.start <= token.i < s.end for s in sentences[:_OPENING_SENTENCES])
 
 
-def candidate_nouns(doc: Doc, generic: dict[str, str | None]) -> list[Token]:
+def money_or_business(span: Span) -> bool:
+    """Tell whether a name or description is of money or business ('investment commitments')."""
+    words = agreement_nouns().not_agreement_words
+    return any(t.lower_ in words for t in span)
+
+
+def candidate_nouns(doc: Doc) -> list[Token]:
     """The agreement nouns of a text that may describe an agreement (lower case, or 'MOU')."""
     nouns = agreement_nouns().families
     out = []
     for token in doc_tokens(doc):
-        lower = token.lower_
-        if lower not in generic and lower not in nouns:
+        if token.lower_ not in nouns:
             continue
         if not (token.is_lower or token.text in ("MOU", "MoU")):
             continue
@@ -302,3 +311,13 @@ def signed_in_sentence(span: Span) -> bool:
         or t.lower_ in ("titled", "entitled", "dubbed", "formally", "officially")
         for t in span.sent
     )
+
+
+def quoted_description(token: Token) -> bool:
+    """'reached a "landmark agreement"': marks around the description alone, not a quotation."""
+    phrase = description(token)
+    doc = token.doc
+    text = doc.text
+    before = text[max(0, phrase.start_char - 1) : phrase.start_char]
+    after = text[phrase.end_char : phrase.end_char + 1]
+    return before in ('"', "“", "‘", "'") and after in ('"', "”", "’", "'")

@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import json_data, organisations
 
 AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
@@ -61,6 +62,7 @@ class DomainNames:
         self.connectors = set(data["name_connectors"])
         self.ordinals = set(data["ordinals"])
         self.organisation_names = set(organisations())
+        self.verb_forms = VerbForms(nlp)
         # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of
         # hash lookups, where a token-pattern Matcher with `IN` sets costs ~5 ms per article.
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -129,6 +131,8 @@ class DomainNames:
         while k >= limit:
             token = doc[k]
             if token.ent_type_ in _STOP_ENTS or token.lower_ in ("the", "a", "an"):
+                break
+            if self.verb_forms.headline_verb(token):
                 break
             if is_name_word(token) and not (k == limit and token.pos_ in ("VERB", "AUX", "ADV", "ADP")):
                 start = k

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
+from accord.nlp.components.agreement_names import read_name, same_agreement
 from accord.nlp.components.descriptions import (
     agreement_nouns,
     candidate_nouns,
@@ -29,12 +30,15 @@ from accord.nlp.components.descriptions import (
     head_family,
     in_opening,
     introduced,
+    money_or_business,
     owning_event,
+    quoted_description,
     signed_in_sentence,
     strongly_modified,
 )
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
+from accord.nlp.headlines import is_title_case
 from accord.nlp.lexicon import cities, json_data
 
 _GENERIC_WORDS = {
@@ -125,9 +129,11 @@ class Thing:
             return self._name[1]
         known = cities()
 
-        def fullness(span: Span) -> tuple[int, int, int]:
+        def fullness(span: Span) -> tuple[bool, int, int, int]:
             text = clean_name(span.text)
-            return (len(text.split()) - sum(t.text in known for t in span), len(text.split()), len(text))
+            words = len(text.split())
+            # A title-case headline capitalises every word, so its names are the least reliable.
+            return (not in_title_headline(span), words - sum(t.text in known for t in span), words, len(text))
 
         name = clean_name(max(self.names, key=fullness).text)
         self._name = (key, name)
@@ -289,11 +295,14 @@ class ThingFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
-        names = list(doc.spans.get("accord_names", []))
-        names = [s for s in names if s.start not in quoted or self.whole_quote(doc, s)]
-        agreement_names = [s for s in names if s.label_ == AGREEMENT] + self.titled_names(doc)
+        all_names = list(doc.spans.get("accord_names", []))
+        names = [s for s in all_names if s.start not in quoted or self.whole_quote(doc, s)]
+        agreement_names = [s for s in names if s.label_ == AGREEMENT and not money_or_business(s)]
+        agreement_names += self.titled_names(doc)
         event_names = [s for s in names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
+        quoted_names = [s for s in all_names if s.label_ == AGREEMENT and s not in names]
+        self.add_quoted_names(doc._.agreements, quoted_names)
         self.merge_formal_titles(doc, doc._.agreements)
         self.add_described_agreements(doc, doc._.agreements, quoted)
         doc._.events = self.cluster(event_names, EVENT)
@@ -303,6 +312,7 @@ class ThingFinder:
         self.add_references(
             doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
         )
+        merge_headline_agreements(doc._.agreements)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
         return doc
 
@@ -343,6 +353,23 @@ class ThingFinder:
                 things.by_token[i] = thing
         return things
 
+    def add_quoted_names(self, agreements: Things, spans: list[Span]) -> None:
+        """Take the agreements a speaker names in a quotation: as names of those the text already
+        tells of, or as agreements of their own when the text tells of none of their kind (a
+        speaker's loose title, 'the AI Action Statement', must not become a second statement)."""
+        for span in spans:
+            if money_or_business(span):
+                continue
+            thing = next((t for t in agreements.items if self.same(t, span)), None)
+            if thing is None:
+                if any(refers_to(t, _head(span)) for t in agreements.items):
+                    continue
+                thing = Thing(kind=AGREEMENT, type=span._.name_type, ordinal=self.ordinal(span))
+                agreements.items.append(thing)
+            thing.names.append(span)
+            for i in range(span.start, span.end):
+                agreements.by_token[i] = thing
+
     def ordinal(self, span: Span) -> str | None:
         for token in span:
             if token.lower_ in self.ordinals:
@@ -365,6 +392,9 @@ class ThingFinder:
         if ordinal and thing.ordinal and ordinal != thing.ordinal:
             return False
         is_event = span.label_ == EVENT
+        if not is_event:
+            name = read_name(span, _head(span))
+            return any(same_agreement(name, read_name(other, _head(other))) for other in thing.names)
         head = span[-1].lower_ if is_event else _head(span)
         words = content_words(span) if is_event else distinctive_words(span, head)
         places = place_words(span)
@@ -416,8 +446,10 @@ class ThingFinder:
         """Let descriptions bring in the agreements a text never names (`descriptions`)."""
         sentences = doc_sents(doc)
         opening: list[Thing] = []
-        for token in candidate_nouns(doc, self.generic_agreements):
-            if token.i in agreements.by_token or token.i in quoted:
+        for token in candidate_nouns(doc):
+            if token.i in agreements.by_token or (token.i in quoted and not quoted_description(token)):
+                continue
+            if money_or_business(description(token)):
                 continue
             det = determiner(token)
             event = owning_event(token)
@@ -608,7 +640,12 @@ class ThingFinder:
                     continue
             elif referent is not None:
                 named = self.named_after(things, token)
-                fits = named is not None and refers_to(named, token.text)
+                fits = (
+                    named is not None
+                    and named.first < token.i
+                    and refers_to(named, token.text)
+                    and not headline_only(named, token)
+                )
                 thing = named if fits else referent(things, token)
             else:
                 thing = (
@@ -621,6 +658,55 @@ class ThingFinder:
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+def headline_only(thing: Thing, token: Token) -> bool:
+    """Tell whether a thing is named only in a headline that a body token cannot point back to."""
+    return token.sent.start != 0 and all(m.sent.start == 0 for m in thing.mentions()) and (
+        is_headline(token.doc[0].sent)
+    )
+
+
+def is_headline(sent: Span) -> bool:
+    """Tell whether a text's first line is a headline: title case, or short with no full stop."""
+    return is_title_case(sent) or (len(sent) <= 20 and not sent.text.rstrip().endswith((".", "!", "?")))
+
+
+def mention_words(thing: Thing) -> set[str]:
+    return {t.lower_ for m in thing.mentions() for t in m if t.is_alpha}
+
+
+def in_title_headline(span: Span) -> bool:
+    return span.sent.start == 0 and is_title_case(span.sent)
+
+
+def merge_headline_agreements(agreements: Things) -> None:
+    """Join an agreement named only in the headline to the one the body tells of.
+
+    A headline names the story's agreement in few words ('Canada, Japan Ink AI Treaty' over
+    a story of the Framework Convention): when the body mentions an agreement the headline's
+    noun can refer to, that is the one, the body's words the closest to the headline's."""
+    for thing in list(agreements.items):
+        mentions = thing.mentions()
+        if not mentions or any(m.sent.start != 0 for m in mentions) or not is_headline(mentions[0].sent):
+            continue
+        words = {t.lower_ for m in mentions for t in m if t.is_alpha}
+        body = [
+            other
+            for other in agreements.items
+            if other is not thing
+            and any(m.sent.start != 0 for m in other.mentions())
+            and any(compatible(head_family(m), f) for m in mentions for f in thing_families(other))
+        ]
+        if not body:
+            continue
+
+        keeper = max(body, key=lambda other, w=words: (len(w & mention_words(other)), -other.first))
+        keeper.references.extend(mentions)
+        for span in mentions:
+            for i in range(span.start, span.end):
+                agreements.by_token[i] = keeper
+        agreements.items.remove(thing)
 
 
 def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
@@ -657,7 +743,7 @@ def latest_compatible(things: Things, token: Token) -> Thing | None:
     """The agreement last mentioned before a token that its noun can refer to."""
     best: tuple[int, Thing] | None = None
     for thing in things.items:
-        if not refers_to(thing, token.text):
+        if not refers_to(thing, token.text) or headline_only(thing, token):
             continue
         starts = [s.start for s in thing.mentions() if s.start < token.i]
         if starts and (best is None or max(starts) > best[0]):

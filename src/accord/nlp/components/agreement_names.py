@@ -1,0 +1,108 @@
+"""When two names of agreements name one agreement.
+
+Outlets shorten and lengthen titles: "the EU AI Act", "the AI Act" and "the Artificial
+Intelligence Act" are one law; "the Leaders' Declaration" is the summit's declaration
+whatever else the story calls it; "UNESCO's Recommendation" is the "Recommendation on the
+Ethics of AI". A name is read as its head noun ('Act'), its owners (the countries, places
+and bodies it belongs to: 'EU', 'Seoul', 'Council of Europe') and its words (the rest, with
+'artificial intelligence' as 'AI'). Two names with one head are one agreement when their
+words nest and their owners do not disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.lexicon import cities, organisations
+
+# Words that say nothing of which agreement a name names.
+_FILLER = {
+    "of",
+    "on",
+    "for",
+    "the",
+    "and",
+    "to",
+    "toward",
+    "towards",
+    "a",
+    "an",
+    "in",
+    "&",
+    "leaders",
+    "leaders'",
+    "leaders’",
+    "joint",
+    "final",
+    "international",
+    "global",
+    "new",
+}
+_MAX_OWNER_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class AgreementName:
+    head: str
+    owners: frozenset[str]
+    words: frozenset[str]
+
+
+def read_name(span: Span, head: str) -> AgreementName:
+    """Split a name into its head, its owners and its words."""
+    owners, owner_tokens = _owners(span)
+    words = set()
+    tokens = [t for t in span if t.i not in owner_tokens]
+    lowered = [t.lower_.strip("'’") for t in tokens]
+    k = 0
+    while k < len(tokens):
+        word = lowered[k]
+        if word == "artificial" and k + 1 < len(tokens) and lowered[k + 1] == "intelligence":
+            words.add("ai")
+            k += 2
+            continue
+        if tokens[k].is_alpha and word not in _FILLER and word != head:
+            words.add(word)
+        k += 1
+    return AgreementName(head=head, owners=frozenset(owners), words=frozenset(words))
+
+
+def _owners(span: Span) -> tuple[set[str], set[int]]:
+    """The countries, places and bodies named inside a name, and the tokens they take."""
+    gazetteer = load_gazetteer()
+    orgs = organisations()
+    places = cities()
+    owners: set[str] = set()
+    taken: set[int] = set()
+    tokens = list(span)
+    k = 0
+    while k < len(tokens):
+        for length in range(min(_MAX_OWNER_TOKENS, len(tokens) - k), 0, -1):
+            piece = span.doc[tokens[k].i : tokens[k].i + length]
+            text = piece.text.strip("'’").removesuffix("'s").removesuffix("’s")
+            key = gazetteer.country(text) or (orgs[text][0] if text in orgs else None)
+            key = key or (text if text in places else None)
+            if key is not None and text[:1].isupper():
+                owners.add(key)
+                taken.update(range(piece.start, piece.end))
+                k += length
+                break
+        else:
+            k += 1
+    return owners, taken
+
+
+def same_agreement(one: AgreementName, other: AgreementName) -> bool:
+    """Tell whether two names with their heads, owners and words name one agreement."""
+    if one.head != other.head:
+        return False
+    if one.owners and other.owners and not (one.owners <= other.owners or other.owners <= one.owners):
+        return False
+    if not one.words and one.owners and not other.owners:
+        return len(other.words) > 1  # 'Hiroshima Code' is the code named in full without a place
+    if not other.words and other.owners and not one.owners:
+        return len(one.words) > 1
+    return one.words <= other.words or other.words <= one.words

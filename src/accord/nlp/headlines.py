@@ -1,0 +1,73 @@
+"""Headlines: title-case lines, where capitals no longer mark names and verbs look like nouns.
+
+"First Committee Approves New Resolution on Lethal Autonomous Weapons" capitalises every
+word, so a name grown over capitalised words would swallow the verb. The model's own
+lemmatizer tables tell which words English uses only as verbs ('approve', 'enforce',
+'announce'); in a headline those end a name.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+_MIN_TITLE_WORDS = 3
+_TITLE_SHARE = 0.7
+_SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in title case
+
+
+def is_title_case(sent: Span) -> bool:
+    """Tell whether a line is written in title case: most of its longer words capitalised, names
+    aside (a sentence full of names is still a sentence), and no full stop at its end."""
+    if sent.text.rstrip().endswith("."):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and t.ent_type_ in ("", "AGREEMENT")]
+    if len(words) < _MIN_TITLE_WORDS:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised / len(words) >= _TITLE_SHARE
+
+
+def in_headline(token: Token) -> bool:
+    """Tell whether a token is in the first line of a text and that line is in title case."""
+    sent = token.sent
+    return sent.start == 0 and is_title_case(sent)
+
+
+class VerbForms:
+    """Which words the model's lemmatizer knows only as verbs ('approves' → 'approve')."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.verbs: frozenset[str] = frozenset()
+        self.nouns: frozenset[str] = frozenset()
+        if "lemmatizer" in nlp.pipe_names:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+            self.verbs = frozenset(index.get("verb", []))
+            self.nouns = frozenset(index.get("noun", []))
+
+    def only_a_verb(self, token: Token) -> bool:
+        """Tell whether a word is a form of a verb that English never uses as a noun."""
+        lower = token.lower_
+        bases = {lower}
+        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                    ("ing", "e"), ("d", "")):
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                bases.add(lower[: -len(suffix)] + replacement)
+        verbs = {b for b in bases if b in self.verbs}
+        return bool(verbs) and not any(b in self.nouns for b in verbs)
+
+    def headline_verb(self, token: Token) -> bool:
+        """Tell whether a headline word is its verb: a word only used as a verb, or a present-tense
+        form right after the name that is its subject ('Trump Signs', 'Meta Inks')."""
+        if token.ent_type_ or not in_headline(token):
+            return False
+        if token.pos_ in ("VERB", "AUX") or self.only_a_verb(token):
+            return True
+        lower = token.lower_
+        previous = token.doc[token.i - 1] if token.i > token.sent.start else None
+        return (
+            lower.endswith("s")
+            and lower[:-1] in self.verbs
+            and previous is not None
+            and previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        )
