@@ -60,3 +60,31 @@ def test_appositive_description_is_the_named_agreement(doc_of) -> None:
 def test_vague_noun_alone_brings_in_nothing(doc_of) -> None:
     doc = doc_of("The forum produced a text that satisfied nobody.")
     assert names(doc) == []
+
+
+def test_owner_prefix_and_spelled_out_ai_name_one_law(doc_of) -> None:
+    doc = doc_of("The EU AI Act entered into force in August. Firms say the AI Act is costly, and the "
+                 "Artificial Intelligence Act will bite from 2026.")
+    assert len(names(doc)) == 1
+
+
+def test_acts_with_different_words_stay_apart(doc_of) -> None:
+    doc = doc_of("The AI Act and the Data Act were both passed by the Parliament.")
+    assert sorted(names(doc)) == ["AI Act", "Data Act"]
+
+
+def test_leaders_declaration_is_the_summit_declaration(doc_of) -> None:
+    doc = doc_of("Leaders adopted the Nairobi Declaration on Digital Trade. Diplomats said the "
+                 "Leaders' Declaration took two days of talks.")
+    assert names(doc) == ["Nairobi Declaration on Digital Trade"]
+
+
+def test_headline_name_stops_at_the_headline_verb(doc_of) -> None:
+    doc = doc_of("Assembly Adopts Resolution on Ocean Drones\n"
+                 "The assembly adopted a resolution on ocean drones on Monday.")
+    assert all("Adopts" not in n for n in names(doc))
+
+
+def test_investment_commitments_are_no_agreement(doc_of) -> None:
+    doc = doc_of("Companies signed investment commitments worth $5 billion at the summit.")
+    assert names(doc) == []
