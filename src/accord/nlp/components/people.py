@@ -9,6 +9,7 @@ Omar Hilale"). Each office keeps the sentence it came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -66,7 +67,8 @@ _TITLE_MODIFIERS = {
     "interim",
 }
 _TITLE_CONNECTORS = {"of", "for", "and", "on", "&", "-"}
-_ORG_PREPOSITIONS = {"at", "of", "to"}
+_NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_BODY_PREPOSITIONS = {"at", "of", "to", "for", "with"}
 
 if not Doc.has_extension("people"):
     Doc.set_extension("people", default=None)
@@ -116,13 +118,79 @@ class People:
         return sorted(firsts.items())
 
 
+def verb_lemmas(nlp: Language) -> frozenset[str]:
+    """The verbs the model's lemmatizer knows, to tell a headline's verb from a name."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", []))
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words without a generational suffix ('Joseph R. Biden Jr.' → Joseph, R., Biden)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalnum())
+
+
+def same_person_forms(full: set[str]) -> dict[str, str]:
+    """Map each full name to the fullest form the document gives of the same person.
+
+    'Joe Biden' and 'Joseph R. Biden Jr.' share a surname and an initial; 'Marija Pejčinović' is
+    the start of 'Marija Pejcinovic Buric'. Forms merge only when one person can be meant: two
+    people sharing a surname with the same initial stay apart.
+    """
+    names = sorted(full, key=lambda n: (-len(_name_words(n)), -len(n), n))
+    forms: dict[str, str] = {}
+    for name in names:
+        words = [_fold(w) for w in _name_words(name)]
+        fuller = [
+            other
+            for other in names
+            if forms.get(other) == other and _same_person(words, [_fold(w) for w in _name_words(other)])
+        ]
+        forms[name] = fuller[0] if len(fuller) == 1 else name
+    return forms
+
+
+def _same_person(short: list[str], long: list[str]) -> bool:
+    if len(short) > len(long) or not short or not long:
+        return False
+    if long[: len(short)] == short:
+        return True
+    first, other = short[0], long[0]
+    compatible = first[:2] == other[:2] or (min(len(first), len(other)) == 1 and first[:1] == other[:1])
+    return short[-1] == long[-1] and compatible and len(short) < len(long)
+
+
 def title_words() -> frozenset[str]:
     return word_set("titles.txt")
 
 
 def is_title_token(token: Token) -> bool:
-    """Tell whether a token is the head of an office name: 'President', 'minister', 'spokesperson'."""
-    return token.lower_ in _title_heads()
+    """Tell whether a token is the head of an office name: 'President', 'minister', 'co-founder'."""
+    return token.lower_ in _title_heads() or ("-" in token.lower_ and token.lower_ in title_words())
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity a token belongs to, if any."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +207,7 @@ def has_title(tokens: list[Token] | Span) -> bool:
 
 def opens_title(token: Token) -> bool:
     """Tell whether an office name can start at this token ('Vice' President, 'Prime' Minister)."""
-    return token.lower_ in _title_heads() or token.lower_ in _TITLE_MODIFIERS
+    return is_title_token(token) or token.lower_ in _TITLE_MODIFIERS
 
 
 @lru_cache(maxsize=1)
@@ -175,13 +243,14 @@ def _title_heads() -> frozenset[str]:
 
 @Language.factory("accord_people", assigns=["doc._.people"], requires=["doc.ents", "token.dep"])
 def make_people(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder()
+    return PeopleFinder(verb_lemmas(nlp))
 
 
 class PeopleFinder:
     """Collect the people of a document with their offices into `doc._.people`."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbs: frozenset[str] = frozenset()) -> None:
+        self.verbs = verbs
         self.honorifics = word_set("honorifics.txt")
         self.gazetteer = load_gazetteer()
         self.organisations = organisations()
@@ -189,16 +258,18 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = People()
+        self.taken = set()
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
-        spans = [self.join_particles(s) for s in found]
+        spans = [self.join_suffixes(self.join_particles(self.join_surname(s))) for s in found]
         quoted = quoted_tokens(doc)
         spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
+        spans = self.drop_headline_verbs(spans)
         self.mend_entities(doc, spans)
-        full = {self.name_of(s) for s in spans if len(self.name_of(s).split()) > 1}
+        forms = same_person_forms({self.name_of(s) for s in spans if len(self.name_of(s).split()) > 1})
         for span in sorted(spans, key=lambda s: s.start):
-            name = self.canonical(self.name_of(span), full)
+            name = self.canonical(self.name_of(span), forms)
             self.add_mention(people, name, span)
         self.find_surname_mentions(doc, people)
         self.taken = set(people.by_token)
@@ -225,9 +296,9 @@ class PeopleFinder:
         return codes.pop() if len(codes) == 1 else None
 
     def add_mention(self, people: People, name: str, span: Span) -> None:
-        person = people.persons.setdefault(name, Person(name))
         if any(i in people.by_token for i in range(span.start, span.end)):
             return
+        person = people.persons.setdefault(name, Person(name))
         person.mentions.append(span)
         for i in range(span.start, span.end):
             people.by_token[i] = name
@@ -241,6 +312,8 @@ class PeopleFinder:
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
         doc = span.doc
+        if names_a_government(doc, span.end):
+            return False
         if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s"):
             # "Anthropic's Priya Raman": an owner before a name is no person of its own.
             following = doc[span.end + 1]
@@ -259,12 +332,29 @@ class PeopleFinder:
         return " ".join(text.split())
 
     @staticmethod
-    def canonical(name: str, full: set[str]) -> str:
-        """Resolve a short form to the one full name it is part of ('Macron', 'Yoon', 'von der Leyen')."""
-        if len(name.split()) > 1 and name in full:
-            return name
-        matches = [f for f in full if f != name and (f.endswith(" " + name) or f.startswith(name + " "))]
-        return matches[0] if len(matches) == 1 else name
+    def canonical(name: str, forms: dict[str, str]) -> str:
+        """Resolve a short form to the one full name it is part of ('Macron', 'Yoon', 'von der Leyen').
+
+        A word in the middle counts only when no full name starts or ends with it ('Lula' of
+        'Luiz Inácio Lula da Silva'); a name in capitals ('SUNAK', a transcript's speaker label)
+        is read as the name it spells.
+        """
+        if name in forms:
+            return forms[name]
+        if name.isupper() and len(name) > 3:
+            spelled = " ".join(w.capitalize() for w in name.split())
+            found = PeopleFinder.canonical(spelled, forms)
+            return found if found != spelled else name
+        matches = {
+            person
+            for form, person in forms.items()
+            if form.endswith(" " + name)
+            or form.startswith(name + " ")
+            or (" " not in name and name in (_name_words(form)[0], _name_words(form)[-1]))
+        }
+        if not matches and " " not in name and name.lower() not in _NAME_PARTICLES:
+            matches = {person for form, person in forms.items() if name in _name_words(form)[1:-1]}
+        return matches.pop() if len(matches) == 1 else name
 
     def strip_titles(self, span: Span) -> Span | None:
         """Cut an office or an owner the model folded into a name ('Federal Councillor Ignazio Cassis',
@@ -274,9 +364,11 @@ class PeopleFinder:
         possessives = [t.i for t in span[:-1] if t.text in ("'s", "’s")]
         if possessives:
             start = possessives[-1] + 1
-        heads = [t.i for t in span[:-1] if is_title_token(t)]
+        heads = [
+            t.i for t in span[:-1] if is_title_token(t) or t.lower_ in word_set("organisation_words.txt")
+        ]
         if heads and heads[-1] + 1 < end:
-            start = heads[-1] + 1
+            start = heads[-1] + 1  # 'Space Council Maya Lind': the name follows its office's body
         while start < end and (
             is_title_token(doc[start])
             or doc[start].lower_ in self.honorifics
@@ -296,6 +388,69 @@ class PeopleFinder:
         ]
         doc.ents = filter_spans(others + [p for p in persons])
 
+    def drop_headline_verbs(self, spans: list[Span]) -> list[Span]:
+        """Cut a headline's verb the model read as part of a name ('President Trump Signs …').
+
+        The last word goes only when it is a verb's third-person form and the rest is a name
+        the document gives elsewhere, so a surname that is also a verb ('Burns') stays.
+        """
+        names = {self.name_of(s) for s in spans}
+        kept = []
+        for span in spans:
+            last = span[-1]
+            if len(span) > 1 and last.is_title and self.is_verb_form(last.lower_):
+                rest = span[:-1]
+                rest_name = self.name_of(rest)
+                others = names - {self.name_of(span)}
+                words = {w for n in others if len(n.split()) > 1 for w in (n.split()[0], n.split()[-1])}
+                if rest_name in others or rest_name in words:
+                    span = Span(span.doc, rest.start, rest.end, label="PERSON")
+            kept.append(span)
+        return kept
+
+    def is_verb_form(self, word: str) -> bool:
+        """Tell whether a word is a verb's third-person singular ('signs', 'promotes', 'says')."""
+        if not word.endswith("s") or len(word) < 4:
+            return False
+        stems = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
+        return any(stem in self.verbs for stem in stems if stem)
+
+    def join_surname(self, span: Span) -> Span:
+        """Mend a first name the model tagged without its surname ('David' of 'David Sacks'): the
+        next word is a name word the parser makes the head of the first name."""
+        doc = span.doc
+        end = span.end
+        if (
+            end < len(doc)
+            and span[-1].dep_ == "compound"
+            and span[-1].head.i == end
+            and doc[end].ent_type_ in ("", "PERSON")
+            and self.name_token(doc[end])
+        ):
+            return Span(doc, span.start, end + 1, label="PERSON")
+        return span
+
+    @staticmethod
+    def join_suffixes(span: Span) -> Span:
+        """Mend names the tokenizer or the model cut at a hyphen or before a suffix.
+
+        'Yoon Suk-yeol' keeps its hyphenated given name; 'Joseph R. Biden, Jr.' its 'Jr.'.
+        """
+        doc = span.doc
+        end = span.end
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+        at = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if at < len(doc) and doc[at].text.rstrip(".") in _NAME_SUFFIXES:
+            end = at + 1
+        return Span(doc, span.start, end, label="PERSON") if end > span.end else span
+
     @staticmethod
     def join_particles(span: Span) -> Span:
         """Mend names the model cut at a particle ('Ursula von' + 'der Leyen')."""
@@ -314,6 +469,8 @@ class PeopleFinder:
         for token in doc_tokens(doc)[:-1]:
             if token.lower_ in self.honorifics and token.is_title:
                 nxt = doc[token.i + 1]
+                if nxt.lower_ in self.honorifics or nxt.ent_type_ == "PERSON":
+                    continue  # 'H.H. Sheikh …': the last honorific reads the name, or the model has it
                 if nxt.is_title and nxt.ent_type_ not in ("GPE", "NORP", "DATE"):
                     end = nxt.i + 1
                     while (
@@ -343,16 +500,17 @@ class PeopleFinder:
                 continue
             before = tokens[i - 1] if i > 0 else None
             before2 = tokens[i - 2] if i > 1 else None
-            after = tokens[end] if end < len(tokens) else None
+            office_start = self.premodifier_start(doc, self.skip_honorifics(doc, i, 0), 0) if i else i
             vouched = (
                 (before is not None and is_title_token(before) and before.is_title)
+                or (before is not None and before.is_title and has_title(doc[office_start:i]))
                 or (
                     before is not None
                     and before.text == ","
                     and before2 is not None
                     and is_title_token(before2)
                 )
-                or (after is not None and after.text == "," and self.office_follows(doc, end + 1))
+                or self.office_after(doc, end)
             )
             if vouched:
                 found.append(Span(doc, i, end, label="PERSON"))
@@ -365,9 +523,17 @@ class PeopleFinder:
             or token.pos_ != "PROPN"
             or is_title_token(token)
             or token.lower_ in _TITLE_MODIFIERS
+            or token.lower_ in self.honorifics
+            or token.lower_ in word_set("portfolios.txt")
+            or token.lower_ in word_set("organisation_words.txt")
         ):
             return False
         return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC", "FAC")
+
+    def office_after(self, doc: Doc, end: int) -> bool:
+        """Tell whether ', <office>' follows a name, past a caption marker ('Eva Berg (R), Secretary …')."""
+        comma = caption_marker_end(doc, end)
+        return comma < len(doc) and doc[comma].text == "," and self.office_follows(doc, comma + 1)
 
     @staticmethod
     def office_follows(doc: Doc, i: int) -> bool:
@@ -394,6 +560,7 @@ class PeopleFinder:
             if (
                 full_name
                 and token.ent_type_ not in ("EVENT", "AGREEMENT")
+                and not names_a_government(doc, token.i + 1)
                 and self.gazetteer.country(token.text, capitals=True) is None
                 and token.text not in self.organisations
             ):
@@ -402,50 +569,110 @@ class PeopleFinder:
     # Offices -----------------------------------------------------------------------------
 
     def role_before(self, span: Span) -> Role | None:
-        """Read a pre-modifier office: 'US Vice President JD Vance', 'Tesla chief executive Elon Musk'."""
+        """Read a pre-modifier office: 'US Vice President JD Vance', 'Tesla chief executive Elon Musk'.
+
+        The office may hold connectors ('Assistant to the President and Director of the …'),
+        a portfolio list ('Minister of Science, Information, and Communication Technology') and
+        an honorific before the name ('President H.H. Sheikh …'), but never ends in a connector:
+        'Foreign Minister and Maria Lopez' is a list of two people.
+        """
         doc = span.doc
-        k = span.start - 1
-        start = span.start
-        while k >= span.sent.start:
-            token = doc[k]
-            if (
-                token.lower_ in _DETERMINERS
-                or (token.is_punct and token.text not in ("-",))
-                or token.ent_type_ == "PERSON"
-                or token.i in self.taken
-            ):
+        end = self.skip_honorifics(doc, span.start, span.sent.start)
+        start = self.premodifier_start(doc, end, span.sent.start)
+        if start == end:
+            return None
+        return self.parse_office(doc[start:end], span.sent)
+
+    def skip_honorifics(self, doc: Doc, end: int, low: int) -> int:
+        """Step back over honorifics before a name ('President H.H. Sheikh …'), not into an office
+        ('First Lady Ana Ruiz')."""
+        while end - 1 >= low and doc[end - 1].lower_ in self.honorifics and doc[end - 1].is_title:
+            if end - 2 >= low and f"{doc[end - 2].lower_} {doc[end - 1].lower_}" in title_words():
                 break
-            if (
-                opens_title(token)
-                or token.is_title
-                or token.is_upper
-                or (
-                    token.lower_ in _TITLE_CONNECTORS
-                    and k - 1 >= span.sent.start
-                    and doc[k - 1].is_title
-                    and doc[k - 1].ent_type_ != "PERSON"
-                )
-            ):
+            end -= 1
+        return end
+
+    def premodifier_start(self, doc: Doc, end: int, low: int) -> int:
+        """Where an office written before a name begins (end when there is none)."""
+        k = end - 1
+        start = end
+        while k >= low:
+            token = doc[k]
+            if token.ent_type_ == "PERSON" or token.i in self.taken:
+                break
+            if token.text == "," and k < end - 1 and self.in_portfolio_list(doc, k, low):
+                k -= 1
+                continue
+            if token.is_punct and token.text != "-":
+                break
+            if token.lower_ in _DETERMINERS:
+                if token.lower_ == "the" and k - 1 >= low and doc[k - 1].lower_ in ("of", "to", "for"):
+                    k -= 1
+                    continue
+                break
+            if token.lower_ in _TITLE_CONNECTORS or token.lower_ == "to":
+                if k == end - 1 or k - 1 < low:
+                    break
+                previous = doc[k - 1]
+                # 'co-founder and CEO' joins office words in any case; 'adviser for European
+                # Parliament Member X' is an adviser of the member, not one office.
+                joins = token.lower_ in ("and", "&", "-")
+                if previous.ent_type_ != "PERSON" and (
+                    previous.is_title
+                    or previous.is_upper
+                    or (joins and _title_like(previous))
+                    or (previous.text == "," and self.in_portfolio_list(doc, k - 1, low))
+                ):
+                    start = k
+                    k -= 1
+                    continue
+                break
+            if opens_title(token) or token.is_title or token.is_upper:
                 start = k
                 k -= 1
                 continue
-            if token.text in ("'s", "’s") and k - 1 >= span.sent.start:
+            if token.text in ("'s", "’s") and k - 1 >= low:
                 start = k
                 k -= 1
                 continue
             break
-        if start == span.start:
-            return None
-        return self.parse_office(doc[start : span.start], span.sent)
+        while start < end and doc[start].lower_ in _TITLE_CONNECTORS | {"to"}:
+            start += 1
+        return start
+
+    def in_portfolio_list(self, doc: Doc, comma: int, low: int) -> bool:
+        """Tell whether a comma parts the portfolios of one office ('Minister of Science, Information …')."""
+        k = comma - 1
+        while k >= max(low, comma - 8):
+            token = doc[k]
+            if token.ent_type_ == "PERSON" or token.i in self.taken:
+                return False
+            if token.lower_ in ("of", "for"):
+                return k - 1 >= low and is_title_token(doc[k - 1])
+            if not (token.is_title or token.is_upper or token.lower_ in ("and", "&", ",")):
+                return False
+            k -= 1
+        return False
 
     def role_after(self, span: Span) -> Role | None:
-        """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group'."""
+        """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group'.
+
+        A photo caption's marker between name and office ('Maria Lopez (R), Secretary General')
+        is skipped; 'X, who remains the chair of …' gives the office after the verb; the office
+        ends where another person and their own office begin.
+        """
         doc = span.doc
-        if span.end >= span.sent.end - 1 or doc[span.end].text != ",":
+        comma = caption_marker_end(doc, span.end)
+        if comma >= span.sent.end - 1 or doc[comma].text != ",":
+            return None
+        following = doc[comma + 1]
+        if following.lower_ == "who":
+            return self.role_in_relative(span, comma + 1)
+        if following.lower_ in ("and", "or", "&") or self.starts_other_person(doc, comma + 1, span):
             return None
         appos = [
             t
-            for t in doc[span.end + 1 : span.sent.end]
+            for t in doc[comma + 1 : span.sent.end]
             if t.dep_ == "appos" and t.head.i in range(span.start, span.end)
         ]
         if appos:
@@ -456,17 +683,93 @@ class PeopleFinder:
             if cut is not None:
                 phrase = doc[phrase.start : cut]
         else:
-            stop = span.end + 1
+            stop = comma + 1
             while (
                 stop < span.sent.end
                 and doc[stop].text not in (",", ".", ";", ":", "(", ")")
                 and doc[stop].pos_ not in ("VERB", "AUX")
             ):
                 stop += 1
-            phrase = doc[span.end + 1 : stop]
-        if phrase.start != span.end + 1 or len(phrase) == 0 or len(phrase) > 20:
+            phrase = doc[comma + 1 : stop]
+        if phrase.start != comma + 1 or len(phrase) == 0 or len(phrase) > 20:
+            return None
+        phrase = self.before_next_person(phrase, span)
+        if len(phrase) == 0:
             return None
         return self.parse_office(phrase, span.sent)
+
+    def role_in_relative(self, span: Span, who: int) -> Role | None:
+        """Read 'X, who remains the chair of the institute': an office given by a copular verb."""
+        doc = span.doc
+        verb = doc[who + 1] if who + 1 < span.sent.end else None
+        if verb is None or verb.lemma_.lower() not in ("be", "remain", "serve", "become"):
+            return None
+        start = who + 2
+        if start < span.sent.end and doc[start].lower_ == "as":
+            start += 1
+        stop = start
+        while (
+            stop < span.sent.end
+            and doc[stop].text not in (",", ".", ";", ":", "(", ")")
+            and doc[stop].pos_ not in ("VERB", "AUX")
+        ):
+            stop += 1
+        if stop == start or stop - start > 15:
+            return None
+        phrase = self.before_next_person(doc[start:stop], span)
+        return self.parse_office(phrase, span.sent) if len(phrase) else None
+
+    def starts_other_person(self, doc: Doc, i: int, span: Span) -> bool:
+        """Tell whether another person's name starts at token i (known, or two name-like words)."""
+        if i >= len(doc) or i in range(span.start, span.end):
+            return False
+        if i in self.taken or doc[i].ent_type_ == "PERSON":
+            return not self.owner_person(doc, i)
+        return (
+            i + 1 < len(doc)
+            and self.name_token(doc[i])
+            and self.name_token(doc[i + 1])
+            and doc[i].ent_type_ != "ORG"
+            and doc[i + 1].ent_type_ != "ORG"
+        )
+
+    def owner_person(self, doc: Doc, i: int) -> bool:
+        """Tell whether the name at token i is an owner ("Macron's special envoy"), not a new person."""
+        end = i + 1
+        while (
+            end < len(doc)
+            and doc[end].ent_iob_ != "B"
+            and (end in self.taken or doc[end].ent_type_ == "PERSON")
+        ):
+            end += 1
+        return end < len(doc) and doc[end].text in ("'s", "’s", "'", "’")
+
+    def before_next_person(self, phrase: Span, span: Span) -> Span:
+        """End an apposition where the next person of a list begins, with the office before their name.
+
+        'Kai Moser, adviser to the committee chair Ana Lind' keeps 'adviser to the committee chair'
+        minus Lind's own office; 'Ana Ruiz, Foreign Minister and Eva Berg (R), …' keeps 'Foreign Minister'.
+        """
+        doc = span.doc
+        cut = None
+        for token in phrase:
+            if token.i in range(span.start, span.end):
+                continue
+            if (token.i in self.taken or token.ent_type_ == "PERSON") and not self.owner_person(doc, token.i):
+                cut = token.i
+                break
+            if token.lower_ in ("and", "&") and self.starts_other_person(doc, token.i + 1, span):
+                cut = token.i
+                break
+        if cut is None:
+            return phrase
+        if doc[cut].lower_ not in ("and", "&"):
+            name_start = self.skip_honorifics(doc, cut, phrase.start)
+            cut = max(phrase.start, self.premodifier_start(doc, name_start, phrase.start))
+        joints = _TITLE_CONNECTORS | {"to"}
+        while cut > phrase.start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in joints):
+            cut -= 1
+        return doc[phrase.start : cut]
 
     def role_as_head(self, span: Span) -> Role | None:
         """Read 'India's foreign secretary, Vikram Misri': the name in apposition to the office."""
@@ -512,8 +815,16 @@ class PeopleFinder:
                 break
         if lead_end == 0:
             opener = next((i for i, t in enumerate(tokens) if opens_title(t)), 0)
-            while opener > 0 and tokens[opener - 1].lower_ in word_set("portfolios.txt"):
-                opener -= 1  # "Digital Minister": the portfolio belongs to the office
+            portfolios = word_set("portfolios.txt")
+            while opener > 0 and (
+                tokens[opener - 1].lower_ in portfolios
+                or (
+                    tokens[opener - 1].lower_ in ("and", "&")
+                    and opener > 1
+                    and tokens[opener - 2].lower_ in portfolios
+                )
+            ):
+                opener -= 1  # "Electronics and IT Minister": the portfolio belongs to the office
             if opener > 1 and tokens[opener - 1].ent_type_ == "ORG":
                 start = opener - 1
                 while (
@@ -538,39 +849,101 @@ class PeopleFinder:
                 if key:
                     of, lead_end = key, width
                     break
-        rest = tokens[lead_end:]
-        # A trailing "at Mozilla" / "of the European Commission" names the body.
-        for idx, token in enumerate(rest):
-            if idx > 0 and token.lower_ in _ORG_PREPOSITIONS and not has_title(rest[:idx]):
-                continue
-            if (
-                token.lower_ == "of"
-                and idx > 0
-                and f"{rest[idx - 1].lower_} of {rest[idx + 1].lower_ if idx + 1 < len(rest) else ''}"
-                in title_words()
-            ):
-                continue
-            if token.lower_ == "to" and of is not None:
-                # "Spain's ambassador to the United Nations": the office stays whole, the owner is Spain.
-                break
-            if token.lower_ in _ORG_PREPOSITIONS and idx > 0:
-                tail = [t for t in rest[idx + 1 :] if t.lower_ not in _DETERMINERS or t.i != rest[idx + 1].i]
-                tail_text = " ".join(t.text for t in tail)
-                tail_is_body = bool(tail) and (
-                    tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC")
-                    or self.gazetteer.country(tail_text)
-                    or tail_text in self.organisations
-                    or (token.lower_ == "at" and tail[0].is_title)
-                )
-                if tail_is_body:
-                    of = self.owner_key(tail_text) or of
-                    rest = rest[:idx]
-                    break
+            if lead_end == 0 and opener > 0 and self.names_a_body(tokens[:opener]):
+                # "Mistral co-founder", "White House Office of Science and Technology Policy Director"
+                of, lead_end = " ".join(t.text for t in tokens[:opener]), opener
+        rest, of = self.split_body(tokens[lead_end:], of)
         rest = self.keep_title_conjuncts(rest)
         title = _join(rest)
         if not title or not has_title(rest):
             return None
         return Role(title=title, of=of, sentence=sentence)
+
+    def names_a_body(self, tokens: list[Token]) -> bool:
+        """Tell whether the words before an office name its owner: capitalised words, no office."""
+        if not tokens[0].is_title or (not tokens[-1].is_title and not tokens[-1].is_upper):
+            return False
+        for token in tokens:
+            if token.lower_ in ("of", "and", "&", "for"):
+                continue
+            if (
+                not (token.is_title or token.is_upper)
+                or opens_title(token)
+                or token.ent_type_ in ("NORP", "PERSON")
+            ):
+                return False
+        return True
+
+    def split_body(self, rest: list[Token], of: str | None) -> tuple[list[Token], str | None]:
+        """Cut a trailing body off an office: 'at Mozilla', 'of the European Commission', 'with law
+        firm Linklaters', 'of prominent AI startup Anthropic', 'of the institute'.
+
+        A portfolio stays in the office ('Under Secretary of Commerce', 'Minister for Foreign
+        Affairs', 'Minister of State for IT'); so does a fixed office ('Secretary of State').
+        """
+        portfolios = word_set("portfolios.txt")
+        for idx, token in enumerate(rest):
+            preposition = token.lower_
+            if idx == 0 or preposition not in _BODY_PREPOSITIONS or not has_title(rest[:idx]):
+                continue
+            following = rest[idx + 1].lower_ if idx + 1 < len(rest) else ""
+            if preposition == "of" and f"{rest[idx - 1].lower_} of {following}" in title_words():
+                continue
+            if preposition == "to" and of is not None:
+                # "Spain's ambassador to the United Nations": the office stays whole, the owner is Spain.
+                break
+            tail = rest[idx + 1 :]
+            determined = bool(tail) and tail[0].lower_ in _DETERMINERS
+            if determined:
+                tail = tail[1:]
+            if not tail:
+                break
+            if preposition in ("of", "for") and not determined and tail[0].lower_ in portfolios:
+                continue
+            tail_text = " ".join(t.text for t in tail)
+            last = entity_at(tail[-1])
+            body: str | None = None
+            if self.gazetteer.country(tail_text) or tail_text in self.organisations:
+                body = tail_text
+            elif preposition == "for" and not determined:
+                continue
+            elif tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC") or (
+                preposition in ("at", "with") and tail[0].is_title
+            ):
+                body = tail_text
+            elif (
+                last is not None
+                and last.label_ == "ORG"
+                and last.end - 1 == tail[-1].i
+                and not any(t.pos_ == "ADP" for t in tail if t.i < last.start)
+            ):
+                body = last.text  # 'of prominent AI startup Anthropic'
+            elif (
+                all(t.is_title or t.lower_ in ("of", "for", "and", "&") for t in tail)
+                and tail[-1].lower_ in word_set("organisation_words.txt")
+                and tail[-1].ent_type_ != "EVENT"
+            ):
+                # 'of the National Space Council' is a named body; 'President of the General
+                # Assembly' presides over a meeting and keeps it in the office.
+                body = tail_text
+            elif (
+                len(tail) > 1
+                and tail[-1].pos_ == "PROPN"
+                and tail[-1].is_title
+                and tail[-2].is_lower
+                and not any(t.pos_ == "ADP" for t in tail)
+            ):
+                body = tail[-1].text  # 'of prominent AI startup Anthropic': a kind of body, then its name
+            elif (
+                determined
+                and preposition == "of"
+                and tail[-1].is_lower
+                and tail[-1].lower_ in word_set("organisation_words.txt")
+            ):
+                return rest[:idx], of  # 'chair of the institute': a body the phrase does not name
+            if body is not None:
+                return rest[:idx], self.owner_key(body) or of
+        return rest, of
 
     @staticmethod
     def keep_title_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -605,6 +978,33 @@ _NATIONAL_OFFICE = re.compile(
 )
 
 QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+
+
+# Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
+# government", "the Biden administration", "the Trump campaign".
+_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "campaign", "presidency", "era", "regime"}
+
+
+def names_a_government(doc: Doc, i: int) -> bool:
+    """Tell whether the word at i makes the name before it a government ('the Macron government')."""
+    return i < len(doc) and doc[i].lower_ in _GOVERNMENT_NOUNS and (doc[i].is_lower or doc[i].is_title)
+
+
+_CAPTION_MARKERS = {"r", "l", "c", "left", "right", "centre", "center", "front", "back"}
+
+
+def caption_marker_end(doc: Doc, i: int) -> int:
+    """Skip a photo caption's position marker after a name ('(R)', '(2nd L)', '(left)')."""
+    if i + 2 < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(len(doc), i + 5)) if doc[j].text == ")"), None)
+        if close is not None and doc[close - 1].lower_.rstrip(".") in _CAPTION_MARKERS:
+            return close + 1
+    return i
+
+
+def _title_like(token: Token) -> bool:
+    """A word that can sit inside an office's name: capitalised, an acronym, or an office word."""
+    return token.is_title or token.is_upper or is_title_token(token) or token.lower_ in _TITLE_MODIFIERS
 
 
 _QUOTED_KEY = "accord.quoted_tokens"
