@@ -116,7 +116,7 @@ def test_an_office_ends_before_the_office_of_the_person_it_serves(doc_of) -> Non
 
 def test_compound_offices_stay_whole(doc_of) -> None:
     doc = doc_of("Mistral co-founder and CEO Arthur Lenoir said the deal was fair.")
-    assert roles(doc)["Arthur Lenoir"] == [("co-founder and CEO", "Mistral")]
+    assert roles(doc)["Arthur Lenoir"] == [("co-founder and CEO", "Mistral AI")]
 
 
 def test_a_portfolio_belongs_to_the_office(doc_of) -> None:

@@ -72,7 +72,7 @@ def extract_records(
     """
     nlp = nlp or load_pipeline()
     parts = (
-        (text, (document, offset))
+        (text.translate(_SPACES), (document, offset))
         for document in documents
         for offset, text in chunks(document.text, CHUNK_CHARS)
     )
@@ -85,7 +85,7 @@ def extract_records(
         current = document
         doc.user_data["published"] = document.published
         doc._.events.title = doc._.agreements.title = document.title
-        facts.extend(shifted(f, offset) for f in extract_facts(doc))
+        facts.extend(cited(shifted(f, offset), document.text) for f in extract_facts(doc))
         forget(doc)
     if current is not None:
         yield finish(current, facts)
@@ -102,6 +102,20 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
+
+
+# Spaces other than U+0020 (no-break spaces from HTML, thin spaces) are tokens of their own to
+# spaCy, which splits names and phrases in two ("Tarun\xa0Chhabra"); the pipeline reads them
+# as plain spaces, one character for one so every offset holds, and evidence is cited from
+# the document's own text.
+_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u202f\u3000", " "))
+
+
+def cited(fact: Fact, text: str) -> Fact:
+    """Cite a fact's evidence from the document's own text, with its original characters."""
+    evidence = fact["evidence"]
+    evidence["text"] = text[evidence["start"] : evidence["end"]]
+    return fact
 
 
 def shifted(fact: Fact, offset: int) -> Fact:

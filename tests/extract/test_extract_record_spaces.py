@@ -1,0 +1,17 @@
+"""Records of texts with no-break and thin spaces: read as spaces, cited as written."""
+
+from __future__ import annotations
+
+from accord.extract.record import extract_record
+from accord.ingest.document import Document
+
+
+def test_a_no_break_space_does_not_split_a_name_and_evidence_keeps_it(nlp) -> None:
+    text = "Senior Director for Technology Tarun\xa0Mehra led the delegation to Geneva.\xa0It met twice."
+    record = extract_record(Document(text=text, source="nbsp.txt"), nlp)
+    roles = [f for f in record["facts"] if f["kind"] == "role"]
+    assert [(f["person"], f["title"]) for f in roles] == [("Tarun Mehra", "Senior Director for Technology")]
+    for item in record["facts"]:
+        evidence = item["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+    assert "\xa0" in roles[0]["evidence"]["text"]
