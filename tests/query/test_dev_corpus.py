@@ -70,3 +70,77 @@ def test_stances_list_every_party_each_text_asserts_with_its_source(db_url: str,
         "AI Paris Declaration",
         "Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet",
     }
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+# Instruments the example corpus and the development set name, by registry id.
+KNOWN = {
+    "bletchley-declaration",
+    "seoul-declaration",
+    "seoul-statement-of-intent",
+    "seoul-ministerial-statement",
+    "frontier-ai-safety-commitments",
+    "paris-statement",
+    "reaim-call-to-action",
+    "reaim-blueprint-for-action",
+    "political-declaration-military-ai",
+    "unga-res-78-265",
+    "unga-res-78-311",
+    "unga-res-78-241",
+    "coe-framework-convention-ai",
+    "oecd-ai-recommendation",
+    "unesco-ai-ethics-recommendation",
+    "hiroshima-guiding-principles",
+    "hiroshima-code-of-conduct",
+    "g7-leaders-statement-hiroshima-ai-process",
+    "pact-for-the-future",
+    "global-digital-compact",
+    "declaration-on-future-generations",
+    "eu-ai-act",
+    "uk-us-ai-safety-mou",
+    "aisi-network-mission-statement",
+}
+
+
+def test_examples_and_dev_set_give_one_entry_per_instrument(db_url: str, nlp: Language) -> None:
+    """The issue's check: one Paris statement citing both dev outlets, no generic top-level
+    agreement, a registry link on every known instrument."""
+    from accord.query import agreements, stances
+    from accord.resolve.registry import default_registry
+    from accord.store.entities import fold_name
+
+    engine = open_store(db_url)
+    try:
+        summary = ingest_paths(engine, [EXAMPLES, DEV], nlp=nlp)
+        assert summary.failed == 0
+        with engine.connect() as connection:
+            listed = agreements(connection)
+            paris = stances(connection, "Paris Statement")
+    finally:
+        engine.dispose()
+    paris_rows = [a for a in listed if a.registry_id == "paris-statement"]
+    assert len(paris_rows) == 1
+    dev_texts = {"paris-statement-refusals.html", "paris-summit-vietnam.txt"}
+    cited = {Path(s.source).name for stance in paris.stances for s in stance.sources}
+    assert dev_texts <= cited
+    assert {
+        "AI Paris Declaration",
+        "Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet",
+    } <= {paris.agreement, *paris.aliases}
+    # No top-level agreement is named only by a generic phrase.
+    for row in listed:
+        assert not row.described
+        assert fold_name(row.agreement) not in {
+            "final declaration",
+            "new treaty",
+            "agreement with unesco",
+            "memorandum of understanding",
+            "joint mission statement",
+        }
+    # Every instrument the registry knows carries its link.
+    registry = default_registry()
+    registry_names = {fold_name(n) for i in registry.instruments.values() for n in i.match_names}
+    for row in listed:
+        if {fold_name(n) for n in (row.agreement, *row.aliases)} & registry_names:
+            assert row.registry_id, row.agreement
+    assert {row.registry_id for row in listed} >= KNOWN

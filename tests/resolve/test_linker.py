@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
 from kb_fixtures import load_records, make_record, write_records
 
 from accord.resolve import rebuild
+from accord.resolve.registry import load_registry, use_registry
 from accord.store.schema import facts, kb_aliases, kb_entities
 
 SUMMITS = Path(__file__).parent / "data" / "summits.json"
@@ -38,6 +40,13 @@ def cluster_of(groups: dict[str, set[str]], alias: str) -> set[str]:
     found = [names for names in groups.values() if alias in names]
     assert len(found) == 1, f"{alias!r} is in {len(found)} entities"
     return found[0]
+
+
+@pytest.fixture(autouse=True)
+def no_registry() -> Iterator[None]:
+    """The clustering rules on their own: no registry entry takes a mention first (see test_registry)."""
+    with use_registry(load_registry(bundled=False)):
+        yield
 
 
 @pytest.fixture

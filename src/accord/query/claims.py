@@ -27,6 +27,7 @@ from accord.query.common import (
     joined,
     live,
     outlet_key,
+    registered_entities,
     source_columns,
     source_of,
 )
@@ -207,11 +208,20 @@ class AgreementSummary:
     documents: int
     counts: list[int]
     aliases: list[str]
+    registry_id: str | None = None  # None: a text the registry does not know (unregistered)
+    short: str | None = None
+    symbol: str | None = None
+    date: str | None = None  # adopted (the registry's date, else the first source's)
+    body: str | None = None
+    event_ids: list[int | None] = field(default_factory=list)  # beside events; None: not in the store
+    described: bool = False  # a description kept with its one document
 
     def row(self) -> dict[str, Any]:
         return {
             "agreement": self.agreement,
             "type": self.type or "",
+            "symbol": self.symbol or "",
+            "date": self.date or "",
             "events": "; ".join(self.events),
             "signed": self.signed,
             "declined": self.declined,
@@ -219,16 +229,22 @@ class AgreementSummary:
             "sources": self.sources,
             "documents": self.documents,
             "stated counts": ", ".join(str(c) for c in self.counts),
+            "registry": self.registry_id or ("description" if self.described else "unregistered"),
         }
 
 
-def agreements(connection: sa.Connection) -> list[AgreementSummary]:
-    """Every agreement with how many parties signed and declined it, and its number of sources."""
+def agreements(connection: sa.Connection, *, descriptions: bool = False) -> list[AgreementSummary]:
+    """Every agreement with how many parties signed and declined it, and its number of sources.
+
+    Registered instruments carry their registry entry (symbol, date, the events it was adopted
+    at); descriptions no entry fits (`described`) are left out unless asked for.
+    """
     support = connection.execute(
         sa.select(
             facts.c.agreement_id,
             sa.func.count(sa.distinct(outlet_key())).label("sources"),
             sa.func.count(sa.distinct(facts.c.document_id)).label("documents"),
+            sa.func.min(sa.func.coalesce(facts.c.as_of, documents.c.published)).label("first_seen"),
         )
         .select_from(facts.join(documents, documents.c.id == facts.c.document_id))
         .where(facts.c.agreement_id.is_not(None), live())
@@ -237,24 +253,31 @@ def agreements(connection: sa.Connection) -> list[AgreementSummary]:
     if not support:
         return []
     ids = [row.agreement_id for row in support]
-    cells = stance_cells(connection)
+    refs = entities_by_id(connection, ids)
+    if not descriptions:
+        support = [
+            row for row in support if row.agreement_id in refs and not refs[row.agreement_id].described
+        ]
+        ids = [row.agreement_id for row in support]
+    cells = stance_cells(connection, ids)
     tally: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for (agreement_id, _party), cell in cells.items():
         tally[agreement_id][cell["stance"]] += 1
-    refs = entities_by_id(connection, ids)
-    events = _events_of(connection, ids)
-    counts = signatory_counts(connection, None)
+    events = agreement_events(connection, [refs[i] for i in ids if i in refs])
+    counts = signatory_counts(connection, ids)
     out = []
     for row in support:
         ref = refs.get(row.agreement_id)
         if ref is None:
             continue
+        attrs = ref.attributes
+        adopted = events.get(ref.id, [])
         out.append(
             AgreementSummary(
                 id=ref.id,
                 agreement=ref.name,
-                type=ref.attributes.get("type"),
-                events=events.get(ref.id, []),
+                type=attrs.get("type"),
+                events=[name for _, name in adopted],
                 signed=tally[ref.id]["signed"],
                 declined=tally[ref.id]["declined"],
                 conflicting=tally[ref.id]["conflict"],
@@ -262,25 +285,70 @@ def agreements(connection: sa.Connection) -> list[AgreementSummary]:
                 documents=row.documents,
                 counts=[c.count for c in counts.get(ref.id, [])],
                 aliases=ref.aliases,
+                registry_id=ref.registry_id,
+                short=attrs.get("short"),
+                symbol=attrs.get("symbol"),
+                date=attrs.get("date") or row.first_seen,
+                body=attrs.get("body"),
+                event_ids=[event_id for event_id, _ in adopted],
+                described=ref.described,
             )
         )
     return sorted(out, key=lambda a: (-a.sources, a.agreement.casefold()))
 
 
-def _events_of(connection: sa.Connection, agreement_ids: list[int]) -> dict[int, list[str]]:
+def agreement_events(
+    connection: sa.Connection, refs: Sequence[EntityRef]
+) -> dict[int, list[tuple[int | None, str]]]:
+    """The events each agreement was adopted at, as (event entity id or None, name).
+
+    A registered instrument's are the registry's (entities where the store has them); another
+    agreement's are those its sources' agreement_event facts give.
+    """
+    from accord.resolve.registry import default_registry
+
+    registry = default_registry()
+    out: dict[int, list[tuple[int | None, str]]] = {}
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for ref in refs:
+        instrument = registry.instruments.get(ref.registry_id or "")
+        if instrument is not None:
+            out[ref.id] = []
+            for event_id in instrument.events:
+                wanted[event_id].append(ref.id)
+    stored = registered_entities(connection, "event", list(wanted))
+    for registry_event, agreement_ids in wanted.items():
+        found = stored.get(registry_event)
+        name = found.name if found else registry.events[registry_event].name
+        for agreement_id in agreement_ids:
+            out[agreement_id].append((found.id if found else None, name))
+    others = [ref.id for ref in refs if ref.id not in out]
+    for agreement_id, named in _events_of(connection, others).items():
+        out[agreement_id] = named
+    return out
+
+
+def _events_of(
+    connection: sa.Connection, agreement_ids: list[int]
+) -> dict[int, list[tuple[int | None, str]]]:
+    if not agreement_ids:
+        return {}
     rows = connection.execute(
         sa.select(facts.c.agreement_id, facts.c.event_id)
-        .where(facts.c.kind == "agreement_event", facts.c.event_id.is_not(None), live())
+        .where(
+            facts.c.kind == "agreement_event",
+            facts.c.event_id.is_not(None),
+            facts.c.agreement_id.in_(agreement_ids),
+            live(),
+        )
         .distinct()
     ).all()
-    wanted = set(agreement_ids)
-    rows = [r for r in rows if r.agreement_id in wanted]
-    refs = entities_by_id(connection, {r.event_id for r in rows})
-    out: dict[int, list[str]] = defaultdict(list)
+    refs = entities_by_id(connection, {r.event_id for r in rows}, aliases=False)
+    out: dict[int, list[tuple[int | None, str]]] = defaultdict(list)
     for row in rows:
         ref = refs.get(row.event_id)
-        if ref is not None and ref.name not in out[row.agreement_id]:
-            out[row.agreement_id].append(ref.name)
+        if ref is not None and (ref.id, ref.name) not in out[row.agreement_id]:
+            out[row.agreement_id].append((ref.id, ref.name))
     return out
 
 
@@ -403,6 +471,8 @@ def matrix(
     if agreement_ids is not None:
         agreement_order = agreement_ids
     else:
+        # Descriptions kept with their documents are no rows of their own.
+        cells = {pair: cell for pair, cell in cells.items() if not refs[pair[0]].described}
         agreement_order = sorted({a for a, _ in cells}, key=lambda i: refs[i].name.casefold())
     if party_ids is not None:
         party_order = party_ids
@@ -475,9 +545,7 @@ def conflicts(connection: sa.Connection) -> list[Conflict]:
     by_agreement: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
         by_agreement[row.agreement_id].append(row)
-    refs = entities_by_id(
-        connection, {row.agreement_id for row in rows} | {row.party_id for row in rows}
-    )
+    refs = entities_by_id(connection, {row.agreement_id for row in rows} | {row.party_id for row in rows})
     out: list[Conflict] = []
     for agreement_id, agreement_rows in by_agreement.items():
         for party_id, stance in sorted(merge_stances(agreement_rows, refs).items()):

@@ -115,6 +115,13 @@ class EntityRef:
     name: str
     aliases: list[str]
     attributes: dict[str, Any]
+    registry_id: str | None = None  # the registry entry it is (accord.resolve.registry)
+    document_id: str | None = None  # a description that stays with this one document
+
+    @property
+    def described(self) -> bool:
+        """Named only by a description no registry entry fits: not a top-level row anywhere."""
+        return self.document_id is not None
 
     @property
     def label(self) -> str:
@@ -132,7 +139,16 @@ def entities_by_id(
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         for row in connection.execute(sa.select(kb_entities).where(kb_entities.c.id.in_(chunk))):
-            out[row.id] = EntityRef(row.id, row.kind, row.key, row.name, [], dict(row.attributes or {}))
+            out[row.id] = EntityRef(
+                row.id,
+                row.kind,
+                row.key,
+                row.name,
+                [],
+                dict(row.attributes or {}),
+                row.registry_id,
+                row.document_id,
+            )
         if not aliases:
             continue
         names = connection.execute(
@@ -145,6 +161,20 @@ def entities_by_id(
             if ref is not None and name != ref.name and name not in ref.aliases:
                 ref.aliases.append(name)
     return out
+
+
+def registered_entities(
+    connection: sa.Connection, kind: str, registry_ids: Sequence[str]
+) -> dict[str, EntityRef]:
+    """The stored entities of some registry entries, by registry id (those the store has)."""
+    if not registry_ids:
+        return {}
+    ids = connection.execute(
+        sa.select(kb_entities.c.id).where(
+            kb_entities.c.kind == kind, kb_entities.c.registry_id.in_(sorted(set(registry_ids)))
+        )
+    ).scalars()
+    return {ref.registry_id: ref for ref in entities_by_id(connection, ids).values() if ref.registry_id}
 
 
 def find_entity(connection: sa.Connection, kinds: Sequence[str], text: str) -> EntityRef:

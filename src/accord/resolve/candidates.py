@@ -98,7 +98,7 @@ def name_score(
     best, why = 0.0, "names differ"
     for a in mine:
         for b in theirs:
-            heads_a, heads_b = _heads(a.key), _heads(b.key)
+            heads_a, heads_b = heads(a.key), heads(b.key)
             same_kind = same_type and (not heads_a or not heads_b or bool(heads_a & heads_b))
             score: float
             if a.signature == b.signature:
@@ -132,7 +132,7 @@ _HEADS = frozenset(
 )  # fmt: skip
 
 
-def _heads(key: str) -> frozenset[str]:
+def heads(key: str) -> frozenset[str]:
     """The words naming what sort of text it is ('charter', 'statement'): one place's texts differ in them."""
     return frozenset(key.split()) & _HEADS
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from accord.resolve.names import name_parts, person_name
+from accord.resolve.names import name_parts, person_name, title_case
 from accord.store.entities import fold_name
 from accord.store.schema import facts, kb_aliases, kb_claims, kb_entities, kb_tokens
 
@@ -29,10 +29,17 @@ class Entity:
     name: str
     attributes: dict[str, Any]
     aliases: list[str] = field(default_factory=list)  # every name, the display name first
+    registry_id: str | None = None  # the registry entry it is
+    document_id: str | None = None  # a description kept to one document
 
     @property
     def alias_keys(self) -> set[str]:
         return {alias_key(self.kind, a) for a in self.aliases}
+
+    @property
+    def free(self) -> bool:
+        """Open to clustering by names and evidence: no registry entry, no document's description."""
+        return self.registry_id is None and self.document_id is None
 
 
 def alias_key(kind: str, name: str) -> str:
@@ -69,7 +76,16 @@ class KnowledgeBase:
         if wanted:
             rows = self.connection.execute(sa.select(kb_entities).where(kb_entities.c.id.in_(sorted(wanted))))
             loaded = {
-                row.id: Entity(row.id, row.kind, row.key, row.name, dict(row.attributes or {}), [row.name])
+                row.id: Entity(
+                    row.id,
+                    row.kind,
+                    row.key,
+                    row.name,
+                    dict(row.attributes or {}),
+                    [row.name],
+                    row.registry_id,
+                    row.document_id,
+                )
                 for row in rows
             }
             names = self.connection.execute(
@@ -109,6 +125,13 @@ class KnowledgeBase:
             .limit(limit)
         )
         return set(self.connection.execute(query).scalars())
+
+    def registered(self, kind: str, registry_id: str) -> int | None:
+        """The entity of a registry entry, if one was made (by the (kind, registry_id) unique index)."""
+        query = sa.select(kb_entities.c.id).where(
+            kb_entities.c.kind == kind, kb_entities.c.registry_id == registry_id
+        )
+        return self.connection.execute(query).scalar()
 
     def events_at(self, place: str) -> set[int]:
         query = sa.select(kb_entities.c.id).where(kb_entities.c.kind == "event", kb_entities.c.place == place)
@@ -203,15 +226,27 @@ class KnowledgeBase:
         names: Iterable[str] = (),
         attributes: dict[str, Any] | None = None,
         place: str | None = None,
+        registry_id: str | None = None,
+        document_id: str | None = None,
     ) -> int:
         base = key or fold_name(name) or name
         unique = self._free_key(kind, base)
         entity_id = self.connection.execute(
             sa.insert(kb_entities)
-            .values(kind=kind, key=unique, name=name, attributes=attributes or {}, place=place)
+            .values(
+                kind=kind,
+                key=unique,
+                name=name,
+                attributes=attributes or {},
+                place=place,
+                registry_id=registry_id,
+                document_id=document_id,
+            )
             .returning(kb_entities.c.id)
         ).scalar_one()
-        self._cache[entity_id] = Entity(entity_id, kind, unique, name, dict(attributes or {}), [name])
+        self._cache[entity_id] = Entity(
+            entity_id, kind, unique, name, dict(attributes or {}), [name], registry_id, document_id
+        )
         self.add_names(entity_id, [name, *names], _new=True)
         return entity_id
 
@@ -246,6 +281,10 @@ class KnowledgeBase:
             sa.insert(kb_aliases),
             [{"entity_id": entity_id, "kind": entity.kind, "key": k, "name": n} for n, k in fresh.items()],
         )
+        if entity.document_id is not None:
+            # One document's description is never a candidate for another's names.
+            entity.aliases.extend(n for n in fresh if n not in entity.aliases)
+            return
         words = set().union(*(index_words(entity.kind, n) for n in fresh))
         present = set(
             self.connection.execute(
@@ -261,7 +300,7 @@ class KnowledgeBase:
         for name in fresh:
             if name not in entity.aliases:
                 entity.aliases.append(name)
-        if entity.kind != "country":
+        if entity.kind != "country" and entity.registry_id is None:
             fullest = max(entity.aliases, key=lambda a: (_fullness(entity.kind, a), -entity.aliases.index(a)))
             if fullest != entity.name:
                 self.connection.execute(
@@ -285,6 +324,8 @@ class KnowledgeBase:
             return
         both = self.get([keep, drop])
         winner, loser = both[keep], both[drop]
+        if loser.registry_id is not None and loser.registry_id != winner.registry_id:
+            return  # two registry entries are two things, whatever a record calls them
         column = link_column(winner.kind)
         if winner.kind == "agreement":
             self.touched.update((keep, drop))
@@ -319,14 +360,7 @@ def _fullness(kind: str, name: str) -> tuple[int, ...]:
     if kind == "person":
         return (len(person_name(name).words), len(name))
     parts = name_parts(name, kind)
-    return (int(_title_case(name)), len(parts.signature), len(name))
-
-
-def _title_case(name: str) -> bool:
-    """A proper name ('AI Seoul Summit'), not a description ('Seoul conference', 'first AI Safety Summit')."""
-    small = {"of", "on", "for", "and", "in", "the", "to", "at", "a", "an", "with", "by", "toward", "towards"}
-    words = [w for w in name.replace(",", " ").split() if w.lower() not in small]
-    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return (int(title_case(name)), len(parts.signature), len(name))
 
 
 def merge_attributes(kind: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:

@@ -14,16 +14,23 @@ the same distinctive words and places); otherwise the evidence does:
 - a person is a stored person whose names agree ('Macron', 'President Macron', 'Emmanuel
   Macron'), when only one does.
 
+Before any of this, the registry (`accord.resolve.registry`, rules in `registered`) is asked:
+an event or agreement that one registry entry fits links to that entry's entity, whatever else
+is stored. What no entry fits and is only described ('final declaration', 'new treaty', 'AI
+summit') stays with its document: an entity of that document alone, never merged by a generic
+word. The rest (names of their own the registry does not know) cluster as above, among
+entities that are neither registered nor descriptions.
+
 Every name is kept as an alias of the entity it linked to. Two entities that one record
 names as one (a name of each among its aliases) are merged. One record's different names
-never link to the same entity: the record tells them apart.
+never link to the same entity, unless the registry says they are one text ('OECD AI
+Principles', 'Recommendation of the Council on Artificial Intelligence').
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,14 +47,20 @@ from accord.resolve.candidates import (
     parts_of,
     type_veto,
 )
+from accord.resolve.dates import date_range, overlap
 from accord.resolve.kb import Entity, KnowledgeBase, merge_attributes
 from accord.resolve.mentions import Mention, document_date, fact_links, record_mentions, record_persons
+from accord.resolve.names import proper_name
+from accord.resolve.registered import choose_events, instrument_for, signed_codes
+from accord.resolve.registry import Registry, default_registry
 from accord.store.entities import fold_name
+from accord.store.schema import kb_meta
 
 LINK_THRESHOLD = 80.0
 MARGIN = 10.0
 # Any constant: linkers on PostgreSQL take turns, as SQLite's BEGIN IMMEDIATE makes them.
 _PG_LOCK_KEY = 0x4B42_4C49_4E4B
+REGISTRY_META = "registry_fingerprint"  # the registry the store's links were made with
 KIND_ORDER = ("country", "organization", "event", "agreement", "person", "initiative")
 
 
@@ -68,18 +81,41 @@ def link_record(connection: sa.Connection, record: Mapping[str, Any]) -> RecordL
     """
     if connection.dialect.name == "postgresql":
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK_KEY)))
-    return Linker(KnowledgeBase(connection)).link(record.get("document") or {}, record.get("facts") or [])
+    registry = default_registry()
+    note_registry(connection, registry, overwrite=False)
+    return Linker(KnowledgeBase(connection), registry).link(
+        record.get("document") or {}, record.get("facts") or []
+    )
+
+
+def note_registry(connection: sa.Connection, registry: Registry, *, overwrite: bool) -> None:
+    """Record which registry the links are made with (first link, or a rebuild), so a changed
+    registry can be reported as needing `accord resolve`."""
+    stored = connection.execute(sa.select(kb_meta.c.value).where(kb_meta.c.name == REGISTRY_META)).scalar()
+    if stored is None:
+        connection.execute(sa.insert(kb_meta).values(name=REGISTRY_META, value=registry.fingerprint))
+    elif overwrite and stored != registry.fingerprint:
+        connection.execute(
+            sa.update(kb_meta).where(kb_meta.c.name == REGISTRY_META).values(value=registry.fingerprint)
+        )
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, registry: Registry | None = None) -> None:
         self.kb = kb
+        self.registry = registry if registry is not None else default_registry()
         self.candidates = CandidateGenerator(kb)
         self.created = 0
         self.merged = 0
+        self.document_id: str | None = None
+        self.doc_date: str | None = None
+        self.registered_events: dict[tuple[str, str], str] = {}
 
     def link(self, document: Mapping[str, Any], record_facts: Sequence[Mapping[str, Any]]) -> RecordLinks:
         mentions = record_mentions(record_facts)
+        self.document_id = document.get("id") if isinstance(document.get("id"), str) else None
+        self.doc_date = document_date(document, record_facts)
+        self.registered_events = choose_events(self.registry, mentions.values(), self.doc_date)
         self.alone = _alone_agreements(mentions)
         resolved: dict[tuple[str, str], int] = {}
         claimed: dict[int, tuple[str, str]] = {}
@@ -89,7 +125,7 @@ class Linker:
             entity_id = self._link_one(mention, resolved, claimed)
             resolved[mention.ident] = entity_id
             claimed[entity_id] = mention.ident
-        as_of = document_date(document, record_facts)
+        as_of = self.doc_date
         persons = record_persons(record_facts)
         rows = []
         for fact in record_facts:
@@ -121,12 +157,18 @@ class Linker:
     # Events --------------------------------------------------------------------------------
 
     def _event(self, mention: Mention) -> int:
+        registry_id = self.registered_events.get(mention.ident)
+        if registry_id is not None:
+            entry = self.registry.events[registry_id]
+            return self._registered(mention, registry_id, entry.name, entry.names, entry.attributes())
         extra = frozenset({fold_name(mention.city)} if mention.city else ())
         mine = parts_of("event", mention.names, extra)
         place = _event_place(mention, mine)
-        exact = self.candidates.exact(mention)
-        pool = self.candidates.by_names(mention)
-        at_place = self.kb.events_at(place) if place else set()
+        if is_generic(mine) and not place:
+            return self._described(mention, _event_attributes(mention))
+        exact = self._free(self.candidates.exact(mention))
+        pool = {i: e for i, e in self.candidates.by_names(mention).items() if e.free}
+        at_place = self._free(self.kb.events_at(place)) if place else set()
         pool.update(self.kb.get(at_place - set(pool)))
         scored: list[Candidate] = []
         viable_exact: list[int] = []
@@ -167,12 +209,21 @@ class Linker:
     def _agreement(
         self, mention: Mention, resolved: dict[tuple[str, str], int], claimed: dict[int, tuple[str, str]]
     ) -> int:
-        mine = parts_of("agreement", mention.names)
-        generic = is_generic(mine)
         events = {resolved[e] for e in mention.events if e in resolved}
+        event_entries = {self.kb.get([e])[e].registry_id for e in events} - {None}
+        registry_id = instrument_for(
+            self.registry, mention, {str(e) for e in event_entries}, self.doc_date, signed_codes(mention)
+        )
+        if registry_id is not None:
+            entry = self.registry.instruments[registry_id]
+            return self._registered(mention, registry_id, entry.name, entry.match_names, entry.attributes())
+        mine = parts_of("agreement", mention.names)
+        if _described_only(mention, mine):
+            return self._described(mention, {"type": mention.type} if mention.type else {})
+        generic = is_generic(mine)
         signed = {resolved[p] for p in mention.signed if p in resolved}
-        pool = {} if generic else self.candidates.by_names(mention)
-        at_event = self.kb.agreements_at(events)
+        pool = {} if generic else {i: e for i, e in self.candidates.by_names(mention).items() if e.free}
+        at_event = {e: self._free(ids) for e, ids in self.kb.agreements_at(events).items()}
         adopted_there = set().union(*at_event.values()) if at_event else set()
         pool.update(self.kb.get(adopted_there - set(pool)))
         ids = [
@@ -231,6 +282,61 @@ class Linker:
             self.kb.set_attributes(chosen, {**entity.attributes, "type": mention.type})
         return chosen
 
+    # Registered and described ------------------------------------------------------------
+
+    def _registered(
+        self,
+        mention: Mention,
+        registry_id: str,
+        name: str,
+        names: Sequence[str],
+        attributes: dict[str, Any],
+    ) -> int:
+        """The entity of a registry entry (made on first mention), with the mention's names added.
+
+        A stored entity of its own that has one of the mention's names exactly (made before the
+        registry knew the entry) is folded into it.
+        """
+        entity_id = self.kb.registered(mention.kind, registry_id)
+        if entity_id is None:
+            self.created += 1
+            place = _place(attributes) if mention.kind == "event" else None
+            entity_id = self.kb.create(
+                mention.kind,
+                name,
+                names=names,
+                attributes=attributes,
+                place=place,
+                registry_id=registry_id,
+            )
+        for other in sorted(self._free(self.candidates.exact(mention)) - {entity_id}):
+            self._merge(entity_id, other)
+        self.kb.add_names(entity_id, mention.names)
+        return entity_id
+
+    def _described(self, mention: Mention, attributes: dict[str, Any]) -> int:
+        """A description no registry entry fits: an entity of this document alone.
+
+        Without a document id (a caller linking bare facts) it is clustered like any name.
+        """
+        if self.document_id is None:
+            return self._create(mention, attributes=attributes)
+        self.created += 1
+        place = _place(attributes) if mention.kind == "event" else None
+        return self.kb.create(
+            mention.kind,
+            mention.name,
+            key=f"{fold_name(mention.name)} @{self.document_id}",
+            names=mention.names,
+            attributes=attributes,
+            place=place,
+            document_id=self.document_id,
+        )
+
+    def _free(self, ids: set[int]) -> set[int]:
+        """The entities among these that clustering may use (not registered, not descriptions)."""
+        return {i for i, entity in self.kb.get(ids).items() if entity.free}
+
     # Shared ------------------------------------------------------------------------------
 
     def _create(self, mention: Mention, attributes: dict[str, Any] | None = None) -> int:
@@ -245,6 +351,14 @@ class Linker:
     def _merge(self, keep: int, drop: int) -> None:
         self.merged += 1
         self.kb.merge(keep, drop)
+
+
+def _described_only(mention: Mention, parts: Sequence[Any]) -> bool:
+    """Named only by a description: no proper name ('Call to Action'), and no name that is a place
+    and a kind of text ('the Bletchley statement'), which clusters by its place."""
+    if any(proper_name(n, mention.kind) for n in mention.names):
+        return False
+    return not any(p.places and not p.distinctive for p in parts)
 
 
 def at_event_ids(at_event: Mapping[int, set[int]], events: set[int]) -> set[int]:
@@ -307,8 +421,8 @@ def _event_veto(mention: Mention, entity: Entity) -> bool:
         if a != b and a not in b and b not in a:
             return True
     if mention.start and attrs.get("start"):
-        mine = _range(mention.start, mention.end or mention.start)
-        theirs = _range(attrs["start"], attrs.get("end") or attrs["start"])
+        mine = date_range(mention.start, mention.end)
+        theirs = date_range(attrs["start"], attrs.get("end"))
         return (
             mine is not None
             and theirs is not None
@@ -319,36 +433,7 @@ def _event_veto(mention: Mention, entity: Entity) -> bool:
 
 def _overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None) -> bool:
     """Whether two date ranges (YYYY, YYYY-MM or YYYY-MM-DD) overlap, a day either way allowed."""
-    if not a_start or not b_start:
-        return False
-    a, b = _range(a_start, a_end or a_start), _range(b_start, b_end or b_start)
-    if a is None or b is None:
-        return False
-    (a0, a1), (b0, b1) = a, b
-    slack = timedelta(days=1)
-    return a0 - slack <= b1 and b0 - slack <= a1
-
-
-def _range(start: str, end: str) -> tuple[date, date] | None:
-    try:
-        return _first_day(start), _last_day(end)
-    except (ValueError, IndexError):
-        return None
-
-
-def _first_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return date(parts[0], 12, 31)
+    return overlap(a_start, a_end, b_start, b_end, 1)
 
 
 def _jaccard(a: set[int], b: set[int]) -> float:

@@ -228,6 +228,23 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in _words("stopwords"))
 
 
+_SMALL_WORDS = frozenset(
+    {"of", "on", "for", "and", "in", "the", "to", "at", "a", "an", "with", "by", "toward", "towards"}
+)
+
+
+def title_case(name: str) -> bool:
+    """A proper name ('AI Seoul Summit'), not a description ('Seoul conference', 'first AI Safety Summit')."""
+    words = [w for w in name.replace(",", " ").split() if w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def proper_name(name: str, kind: str) -> bool:
+    """A name of its own: written as a proper name and saying more than generic words ('Call to Action',
+    'AI Paris Declaration'), not a description ('final declaration', 'agreement with UNESCO')."""
+    return title_case(name) and bool(name_parts(name, kind).signature)
+
+
 def agreement_type_family(kind: str | None) -> str | None:
     """'formal' for treaties, conventions, resolutions; 'soft' for declarations, statements, commitments."""
     if kind in _words("formal_agreement_types"):

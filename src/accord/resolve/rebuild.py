@@ -13,7 +13,8 @@ import sqlalchemy as sa
 
 from accord.resolve.claims import refresh_all
 from accord.resolve.kb import KnowledgeBase
-from accord.resolve.linker import _PG_LOCK_KEY, Linker
+from accord.resolve.linker import _PG_LOCK_KEY, Linker, note_registry
+from accord.resolve.registry import default_registry
 from accord.store.db import write_transaction
 from accord.store.schema import documents, facts, kb_aliases, kb_claims, kb_entities, kb_tokens
 
@@ -43,7 +44,9 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
         connection.execute(sa.update(facts).values(dict.fromkeys(LINK_COLUMNS)))
         for table in (kb_claims, kb_tokens, kb_aliases, kb_entities):
             connection.execute(sa.delete(table))
-        linker = Linker(KnowledgeBase(connection))
+        registry = default_registry()
+        note_registry(connection, registry, overwrite=True)
+        linker = Linker(KnowledgeBase(connection), registry)
         order = sa.select(documents.c.id, documents.c.published).order_by(
             sa.func.coalesce(documents.c.published, "9999"), documents.c.ingested_at, documents.c.id
         )
@@ -54,7 +57,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
                 .order_by(facts.c.ordinal)
             ).all()
             record_facts = [{**(row.fields or {}), "kind": row.kind} for row in rows]
-            links = linker.link({"published": published}, record_facts)
+            links = linker.link({"id": document_id, "published": published}, record_facts)
             updates = [{"fact": row.id, **link} for row, link in zip(rows, links.facts, strict=True)]
             if updates:
                 connection.execute(

@@ -136,9 +136,21 @@ kb_entities = sa.Table(
         "attributes", JSON, nullable=False, comment="event: city, country, start, end; agreement: type"
     ),
     sa.Column("place", sa.Text, comment="an event's folded city, else its country code"),
+    sa.Column(
+        "registry_id",
+        sa.String(80),
+        comment="the accord.resolve registry entry it is (an instrument or event id), if any",
+    ),
+    sa.Column(
+        "document_id",
+        sa.String(80),
+        comment="set for a description no registry entry fits: the one document it belongs to",
+    ),
     sa.UniqueConstraint("kind", "key"),
+    sa.UniqueConstraint("kind", "registry_id"),
     sa.CheckConstraint(sa.column("kind").in_(ENTITY_KINDS), name="kind"),
     sa.Index(None, "kind", "place"),
+    sa.Index(None, "document_id"),
 )
 
 kb_aliases = sa.Table(

@@ -125,7 +125,9 @@ def matrix_grid(connection: sa.Connection, page_number: int) -> dict[str, Any]:
     cells = stance_cells(connection)
     agreement_ids = {a for a, _ in cells}
     refs = entities_by_id(connection, agreement_ids, aliases=False)
-    ordered = sorted((i for i in agreement_ids if i in refs), key=lambda i: refs[i].name.casefold())
+    ordered = sorted(
+        (i for i in agreement_ids if i in refs and not refs[i].described), key=lambda i: refs[i].name.casefold()
+    )
     pages = max(1, -(-len(ordered) // MATRIX_ROWS))
     shown = ordered[(page_number - 1) * MATRIX_ROWS : page_number * MATRIX_ROWS]
     wanted = set(shown)
