@@ -128,6 +128,10 @@ def test_a_bilateral_text_described_is_found_by_its_parties_and_date(registry: R
     assert instrument_for(registry, memo, set(), "2024-02-20", {"CL", "NO"}) == "chile-norway-memorandum"
     assert instrument_for(registry, memo, set(), "2025-02-20", {"CL", "NO"}) is None
     assert instrument_for(registry, memo, set(), "2024-02-20", {"CL", "NO", "PE"}) is None
+    # One party named, and the count of two signatories stated.
+    assert instrument_for(registry, memo, set(), "2024-02-20", {"CL"}) is None
+    memo.counts = {2}
+    assert instrument_for(registry, memo, set(), "2024-02-20", {"CL"}) == "chile-norway-memorandum"
 
 
 def test_a_generic_word_alone_never_decides(registry: Registry) -> None:

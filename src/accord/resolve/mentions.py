@@ -39,6 +39,7 @@ class Mention:
     events: set[tuple[str, str]] = field(default_factory=set)
     signed: set[tuple[str, str]] = field(default_factory=set)
     declined: set[tuple[str, str]] = field(default_factory=set)
+    counts: set[int] = field(default_factory=set)  # signatory counts the record states
     roles: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
@@ -127,6 +128,11 @@ def record_mentions(record_facts: Sequence[Mapping[str, Any]]) -> dict[tuple[str
             party = mention("party", fact.get("party"))
             if agreement is not None and party is not None:
                 (agreement.signed if fact.get("stance") == "signed" else agreement.declined).add(party.ident)
+        elif kind == "signatory_count":
+            agreement = mention("agreement", fact.get("agreement"))
+            count = fact.get("count")
+            if agreement is not None and isinstance(count, int) and not isinstance(count, bool):
+                agreement.counts.add(count)
         elif kind == "role":
             person = mention("person", fact.get("person"))
             if person is not None and isinstance(fact.get("title"), str):

@@ -22,8 +22,9 @@ Instruments
   the description shares;
 - a description naming only a place ('the Bletchley statement', 'its own AI principles in
   Osaka'): the one instrument adopted there (the most recent principal one when several);
-- a description of a bilateral text signed by exactly the entry's parties within 90 days of it
-  ('Memorandum of Understanding' signed by GB and US on 1 April 2024).
+- a description of a bilateral text signed by the entry's parties (all of them, or some and a
+  stated count of as many) within 90 days of it ('Memorandum of Understanding' signed by GB and
+  US on 1 April 2024).
 
 A generic word alone ('declaration', 'treaty', 'summit') never decides.
 """
@@ -396,12 +397,16 @@ def _at_places(registry: Registry, mention: Mention, places: set[str], doc_date:
 
 
 def _by_parties(registry: Registry, mention: Mention, signed: set[str], doc_date: str | None) -> str | None:
-    """A bilateral text described: exactly its parties signed it, in a document dated soon after."""
-    if len(signed) < 2 or not doc_date:
+    """A bilateral text described: signed by its parties (all of them, or some and a stated count of
+    exactly as many), in a document dated soon after."""
+    if not signed or not doc_date:
         return None
     found = []
     for instrument in registry.instruments.values():
-        if set(instrument.parties) != signed or not instrument.date:
+        parties = set(instrument.parties)
+        if not parties or not instrument.date or not signed <= parties:
+            continue
+        if signed != parties and len(parties) not in mention.counts:
             continue
         distance = days_from(doc_date, instrument.date)
         if distance is not None and 0 <= distance <= PARTIES_WINDOW_DAYS:
