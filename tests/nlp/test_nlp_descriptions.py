@@ -88,3 +88,23 @@ def test_headline_name_stops_at_the_headline_verb(doc_of) -> None:
 def test_investment_commitments_are_no_agreement(doc_of) -> None:
     doc = doc_of("Companies signed investment commitments worth $5 billion at the summit.")
     assert names(doc) == []
+
+
+def test_a_government_own_action_plan_is_no_agreement(doc_of) -> None:
+    doc = doc_of("Canada published its AI Action Plan in May.")
+    assert names(doc) == []
+
+
+def test_a_joint_action_plan_is_an_agreement(doc_of) -> None:
+    doc = doc_of("Ministers adopted the Canada-Japan Joint Data Action Plan on Monday.")
+    assert names(doc) == ["Canada-Japan Joint Data Action Plan"]
+
+
+def test_title_takes_a_lower_case_noun_its_last_word_modifies(doc_of) -> None:
+    doc = doc_of("Firms endorsed the Code of Conduct for AI developers last year.")
+    assert names(doc) == ["Code of Conduct for AI developers"]
+
+
+def test_determiner_is_not_part_of_a_name(doc_of) -> None:
+    doc = doc_of("The ministry published a guidance note. This Framework sets the rules for agencies.")
+    assert all(not n.startswith("This") for n in names(doc))

@@ -21,6 +21,10 @@ NOT_A_PLACE = {"AI", "A.I."}
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
 _MAX_NAME_TOKENS = 18
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+# A plan, strategy or roadmap is a country's own initiative unless the name makes it joint.
+_OWN_OR_JOINT_HEADS = {"Plan", "Strategy"}
+_JOINT_MARKS = {"Joint", "Bilateral", "Common", "Shared"}
 
 if not Span.has_extension("name_type"):
     Span.set_extension("name_type", default=None)
@@ -82,7 +86,7 @@ class DomainNames:
             label = doc.vocab.strings[match_id]
             span = self.grow(doc, start, label)
             if span is not None and span.text not in self.organisation_names:
-                found.append(span)
+                found.append(self.own_or_joint(span))
         names = filter_spans(found)
         for span in names:
             span._.name_type = self.name_type(span)
@@ -93,6 +97,18 @@ class DomainNames:
         doc.ents = filter_spans(named + others)
         doc.spans["accord_names"] = names
         return doc
+
+    @staticmethod
+    def own_or_joint(span: Span) -> Span:
+        """An 'Action Plan' is an agreement only when its name makes it joint ('U.S.-EU Joint …
+        Action Plan'); a government's own plan is an initiative."""
+        if span.label_ != AGREEMENT or span[-1].text not in _OWN_OR_JOINT_HEADS:
+            return span
+        joint = any(t.text in _JOINT_MARKS for t in span) or any(
+            t.text == "-" and t.i > span.start and span.doc[t.i - 1].ent_type_ and span.doc[t.i + 1].ent_type_
+            for t in span[:-1]
+        )
+        return span if joint else Span(span.doc, span.start, span.end, label=INITIATIVE)
 
     def name_type(self, span: Span) -> str | None:
         """Read the kind of agreement or initiative from the head noun."""
@@ -130,7 +146,7 @@ class DomainNames:
         k = head - 1
         while k >= limit:
             token = doc[k]
-            if token.ent_type_ in _STOP_ENTS or token.lower_ in ("the", "a", "an"):
+            if token.ent_type_ in _STOP_ENTS or token.lower_ in _DETERMINERS:
                 break
             if self.verb_forms.headline_verb(token):
                 break
@@ -192,5 +208,22 @@ class DomainNames:
                 j += 1
                 end = j
                 continue
+            if in_tail and (end == j or end == j - 1) and self.lowercase_tail(doc, j):
+                j += 1
+                end = j
             break
         return end
+
+    @staticmethod
+    def lowercase_tail(doc: Doc, j: int) -> bool:
+        """A lower-case noun that the name's last word modifies ('… for AI developers', '… for
+        general-purpose AI (GPAI) models'), or the 'law' of a 'Rule of law' written small."""
+        token = doc[j]
+        if not token.is_lower or token.pos_ != "NOUN":
+            return False
+        if doc[j - 2 : j].text == "Rule of" and token.lower_ == "law":
+            return True
+        previous = doc[j - 1]
+        if not is_name_word(previous):
+            return False
+        return previous.dep_ == "compound" and previous.head.i == j and is_name_word(previous)
