@@ -1,9 +1,12 @@
 """Review of facts: accept, reject or correct one, with an audit row of who, when, before and after.
 
 A rejected fact drops out of every query (`accord.query.common.live`); the merged claims are
-rebuilt in the same transaction so the matrix never counts it. A correction replaces the
-fact's fields (its kind and evidence stay), re-derives the indexed columns and marks it
-accepted.
+rebuilt in the same transaction so the matrix never counts it. A correction replaces some of
+the fact's fields (its kind and evidence stay) after checking them against the kind's schema
+(`accord.api.corrections`: known fields, types, enumerations, lengths, valid Unicode) and the
+knowledge base (`accord.api.relink`: the agreement, event or party must exist), re-derives the
+indexed and link columns so the fact moves where it now belongs, and marks it accepted. Nothing
+is written unless every check passes.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.api.corrections import CorrectionError, checked_note, corrected_fields
+from accord.api.relink import relinked
 from accord.query.common import NotFound
 from accord.resolve import claims as merged_claims
 from accord.store.db import write_transaction
-from accord.store.schema import INDEXED_FIELDS, fact_reviews, facts
+from accord.store.schema import fact_reviews, facts
+from accord.store.writer import indexed_columns
 
 ACTIONS = {"accept": "accepted", "reject": "rejected", "correct": "accepted"}
 _RESERVED = frozenset({"kind", "evidence", "confidence"})
@@ -51,13 +57,17 @@ def review_fact(
 ) -> ReviewEntry:
     """Apply one review in one transaction and return its audit entry."""
     if action not in ACTIONS:
-        raise ReviewError(f"unknown review action {action!r} (accept, reject or correct)")
+        raise ReviewError(f"unknown review action {str(action)[:20]!r} (accept, reject or correct)")
     if action == "correct":
         if not fields:
             raise ReviewError("a correction needs the corrected fields")
         bad = sorted(set(fields) & _RESERVED)
         if bad:
             raise ReviewError(f"a correction cannot change {', '.join(bad)}")
+    try:
+        note = checked_note(note)
+    except CorrectionError as error:
+        raise ReviewError(str(error)) from None
     if connection.in_transaction():
         connection.rollback()  # the reads of this request (token, fact) end before the write begins
     with write_transaction(connection):
@@ -69,9 +79,13 @@ def review_fact(
         values: dict[str, Any] = {"review_status": ACTIONS[action]}
         new_fields = before["fields"]
         if action == "correct":
-            new_fields = {**before["fields"], **dict(fields or {})}
+            try:
+                new_fields = corrected_fields(row.kind, before["fields"], fields or {})
+                values.update(relinked(connection, before["fields"], new_fields))
+            except CorrectionError as error:
+                raise ReviewError(str(error)) from None  # the transaction rolls back: nothing written
             values["fields"] = new_fields
-            values.update(_indexed(new_fields))
+            values.update(indexed_columns(new_fields))
         connection.execute(sa.update(facts).where(facts.c.id == fact_id).values(**values))
         after = {"review_status": ACTIONS[action], "fields": new_fields}
         now = datetime.now(UTC)
@@ -88,26 +102,18 @@ def review_fact(
             )
             .returning(fact_reviews.c.id)
         ).scalar_one()
-        _refresh_claims(connection, fresh, row.agreement_id)
+        _refresh_claims(connection, fresh, {row.agreement_id, values.get("agreement_id", row.agreement_id)})
     return ReviewEntry(entry_id, fact_id, reviewer, action, before, after, note, now.isoformat())
 
 
-def _refresh_claims(connection: sa.Connection, fresh: bool, agreement_id: int | None) -> None:
-    """Keep the merged claims current: one agreement's when they were current before, else all."""
+def _refresh_claims(connection: sa.Connection, fresh: bool, agreement_ids: set[int | None]) -> None:
+    """Keep the merged claims current: the agreements' the fact left and joined when they were current
+    before, else all."""
     if fresh:
-        merged_claims.refresh(connection, [agreement_id])
+        merged_claims.refresh(connection, agreement_ids)
         merged_claims._mark(connection)  # the new fingerprint of the rejected facts
     else:
         merged_claims.refresh_all(connection)
-
-
-def _indexed(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The fact columns copied out of its fields (as the writer does), from corrected fields."""
-    out: dict[str, Any] = {}
-    for column, keys in INDEXED_FIELDS.items():
-        value = next((fields[k] for k in keys if fields.get(k) is not None), None)
-        out[column] = str(value) if value is not None else None
-    return out
 
 
 def review_log(connection: sa.Connection, fact_id: int | None = None, limit: int = 100) -> list[ReviewEntry]:

@@ -11,15 +11,18 @@ extracted shows up too. Span mismatches found by SQL are confirmed in Python, be
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
 from accord.store.schema import (
+    JSON,
     document_sources,
     documents,
+    entities,
     evidence,
     fact_reviews,
     facts,
@@ -28,6 +31,7 @@ from accord.store.schema import (
 
 EXAMPLES = 5
 _HASH_BATCH = 500
+_TEXT_BATCH = 1000
 _LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id")
 _CORE_TABLES = ("documents", "facts", "evidence")
 
@@ -100,6 +104,7 @@ def check_store(connection: sa.Connection) -> CheckReport:
         _ordinal_gaps,
         _document_ids_not_text_hash,
         _dangling_links,
+        _unencodable_text,
     ]
     if "fact_reviews" in present:
         checks.append(_reviews_without_fact)
@@ -312,6 +317,59 @@ def _dangling_links(connection: sa.Connection) -> Problem:
     return _rows_problem(
         connection, "fact_link_dangling", "facts linked to knowledge-base entities that do not exist", query
     )
+
+
+def _unencodable_text(connection: sa.Connection) -> Problem:
+    """Stored values that no answer can carry: JSON columns (and review notes) holding a lone surrogate.
+
+    SQLite keeps JSON as text with `\\ud800` escapes, which read back as a string no encoder
+    takes; one such value makes every page and export that shows it fail.
+    """
+    present = set(sa.inspect(connection).get_table_names())
+    bad: list[str] = []
+    for table in (facts, fact_reviews, kb_entities, entities, documents):
+        if table.name not in present:
+            continue
+        columns = [c for c in table.columns if c.type is JSON or isinstance(c.type, sa.JSON)]
+        columns += [c for c in table.columns if (table.name, c.name) in _FREE_TEXT]
+        if columns:
+            bad.extend(f"{table.name} {ident}" for ident in _rows_not_encodable(connection, table, columns))
+    return Problem(
+        "unencodable_text",
+        "rows holding text that cannot be encoded (a lone surrogate)",
+        len(bad),
+        tuple(bad[:EXAMPLES]),
+    )
+
+
+# Text columns a person writes through the API (the others come from decoded, checked input).
+_FREE_TEXT = frozenset({("fact_reviews", "note"), ("documents", "title")})
+
+
+def _rows_not_encodable(
+    connection: sa.Connection, table: sa.Table, columns: list[sa.Column[Any]]
+) -> Iterator[str]:
+    key = table.c.id
+    after: Any = None
+    while True:
+        query = sa.select(key, *columns).order_by(key).limit(_TEXT_BATCH)
+        if after is not None:
+            query = query.where(key > after)
+        batch = connection.execute(query).all()
+        if not batch:
+            return
+        for row in batch:
+            if not all(_encodable(value) for value in row[1:]):
+                yield str(row[0])
+        after = batch[-1][0]
+
+
+def _encodable(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _reviews_without_fact(connection: sa.Connection) -> Problem:

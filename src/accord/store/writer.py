@@ -167,9 +167,16 @@ def fact_row(document_id: str, ordinal: int, fact: Mapping[str, Any]) -> dict[st
         "fields": fields,
         "confidence": fact.get("confidence"),
     }
-    for column, keys in INDEXED_FIELDS.items():
-        row[column] = next((fields[k] for k in keys if isinstance(fields.get(k), str)), None)
+    row.update(indexed_columns(fields))
     return row
+
+
+def indexed_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The name columns copied out of a fact's fields: each takes the first of its keys that holds text."""
+    return {
+        column: next((fields[k] for k in keys if isinstance(fields.get(k), str)), None)
+        for column, keys in INDEXED_FIELDS.items()
+    }
 
 
 def evidence_row(document_id: str, fact_id: int, cited: Mapping[str, Any]) -> dict[str, Any]:
