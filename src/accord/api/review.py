@@ -23,7 +23,7 @@ from accord.api.relink import relinked
 from accord.query.common import NotFound
 from accord.resolve import claims as merged_claims
 from accord.store.db import write_transaction
-from accord.store.schema import fact_reviews, facts
+from accord.store.schema import evidence, fact_reviews, facts
 from accord.store.writer import indexed_columns
 
 ACTIONS = {"accept": "accepted", "reject": "rejected", "correct": "accepted"}
@@ -36,14 +36,19 @@ class ReviewError(ValueError):
 
 @dataclass
 class ReviewEntry:
+    """One row of the audit log; `fact_id` is None once no version of the document has the fact."""
+
     id: int
-    fact_id: int
+    fact_id: int | None
     reviewer: str
     action: str
     before: dict[str, Any]
     after: dict[str, Any]
     note: str | None
     reviewed_at: str
+    document_id: str | None = None
+    kind: str | None = None
+    evidence: str | None = None
 
 
 def review_fact(
@@ -89,10 +94,16 @@ def review_fact(
         connection.execute(sa.update(facts).where(facts.c.id == fact_id).values(**values))
         after = {"review_status": ACTIONS[action], "fields": new_fields}
         now = datetime.now(UTC)
+        sentence = connection.execute(
+            sa.select(sa.func.min(evidence.c.text)).where(evidence.c.fact_id == fact_id)
+        ).scalar()
         entry_id = connection.execute(
             sa.insert(fact_reviews)
             .values(
                 fact_id=fact_id,
+                document_id=row.document_id,
+                kind=row.kind,
+                evidence=sentence,
                 reviewer=reviewer,
                 action=action,
                 before=before,
@@ -103,7 +114,19 @@ def review_fact(
             .returning(fact_reviews.c.id)
         ).scalar_one()
         _refresh_claims(connection, fresh, {row.agreement_id, values.get("agreement_id", row.agreement_id)})
-    return ReviewEntry(entry_id, fact_id, reviewer, action, before, after, note, now.isoformat())
+    return ReviewEntry(
+        entry_id,
+        fact_id,
+        reviewer,
+        action,
+        before,
+        after,
+        note,
+        now.isoformat(),
+        row.document_id,
+        row.kind,
+        sentence,
+    )
 
 
 def _refresh_claims(connection: sa.Connection, fresh: bool, agreement_ids: set[int | None]) -> None:
@@ -131,6 +154,9 @@ def review_log(connection: sa.Connection, fact_id: int | None = None, limit: int
             dict(r.after),
             r.note,
             r.reviewed_at.isoformat() if hasattr(r.reviewed_at, "isoformat") else str(r.reviewed_at),
+            r.document_id,
+            r.kind,
+            r.evidence,
         )
         for r in connection.execute(query)
     ]

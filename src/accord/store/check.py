@@ -373,7 +373,10 @@ def _encodable(value: Any) -> bool:
 
 
 def _reviews_without_fact(connection: sa.Connection) -> Problem:
-    query = sa.select(fact_reviews.c.id).where(~sa.exists().where(facts.c.id == fact_reviews.c.fact_id))
+    """Review rows tied to a fact that is gone (untied rows, fact_id NULL, are kept history)."""
+    query = sa.select(fact_reviews.c.id).where(
+        fact_reviews.c.fact_id.is_not(None), ~sa.exists().where(facts.c.id == fact_reviews.c.fact_id)
+    )
     return _rows_problem(connection, "review_without_fact", "review log rows whose fact is not stored", query)
 
 

@@ -254,12 +254,22 @@ ingest_failures = sa.Table(
 )
 
 # Review (accord serve): every accept, reject or correction of a fact, who made it and when, with
-# the fact's review status and fields before and after, appended and never rewritten.
+# the fact's review status and fields before and after, appended and never rewritten. A review
+# outlives its fact: when the document is replaced it moves to the same fact of the new version
+# (accord.store.reviews), else its fact_id becomes NULL and the row stays as history.
 fact_reviews = sa.Table(
     "fact_reviews",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "fact_id",
+        sa.Integer,
+        sa.ForeignKey("facts.id", ondelete="SET NULL"),
+        comment="the fact reviewed, in its document's current version; NULL once no version has it",
+    ),
+    sa.Column("document_id", sa.String(80), comment="the document the fact was in when reviewed"),
+    sa.Column("kind", sa.String(32), comment="the fact's kind"),
+    sa.Column("evidence", sa.Text, comment="the fact's evidence sentence when reviewed"),
     sa.Column("reviewer", sa.Text, nullable=False, comment="the name of the token used"),
     sa.Column("action", sa.String(16), nullable=False),
     sa.Column("before", JSON, nullable=False, comment="review_status and fields before"),

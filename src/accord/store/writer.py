@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from accord.store.db import write_transaction
 from accord.store.entities import Mention, record_mentions
+from accord.store.reviews import ReviewedFact, detach_reviews, reattach_reviews, reviewed_facts
 from accord.store.schema import INDEXED_FIELDS, documents, entities, evidence, facts
 
 _NOT_FIELDS = frozenset({"kind", "confidence", "evidence"})
@@ -43,13 +44,16 @@ def write_record(
             return Outcome.UNCHANGED
         previous = document_at_url(connection, document.get("url"))
         stale: set[int] = set()
+        reviewed: list[ReviewedFact] = []
         if previous is not None:
             stale = agreements_of(connection, previous)
+            reviewed = reviewed_facts(connection, previous)
             delete_document(connection, previous)
         insert_document(connection, document, source=source, site=site, ingested_at=ingested_at)
         links = link_record(connection, record)
         insert_facts(connection, document["id"], record["facts"], links.facts)
         register_entities(connection, record["facts"])
+        stale |= reattach_reviews(connection, reviewed, document["id"])
         refresh_claims(connection, stale | links.agreements)
     return Outcome.INGESTED if previous is None else Outcome.REPLACED
 
@@ -97,7 +101,11 @@ def document_at_url(connection: sa.Connection, url: str | None) -> str | None:
 
 
 def delete_document(connection: sa.Connection, document_id: str) -> None:
-    """Remove a document with its facts and evidence (explicitly, not relying on cascades)."""
+    """Remove a document with its facts and evidence (explicitly, not relying on cascades).
+
+    The review log of its facts stays: the rows are untied from the facts, not deleted.
+    """
+    detach_reviews(connection, document_id)
     connection.execute(sa.delete(evidence).where(evidence.c.document_id == document_id))
     connection.execute(sa.delete(facts).where(facts.c.document_id == document_id))
     connection.execute(sa.delete(documents).where(documents.c.id == document_id))
