@@ -67,3 +67,33 @@ def test_memorandum_with_a_partner_in_a_headline(facts) -> None:
 def test_agreement_reached_between_parties(facts) -> None:
     text = "A new agreement was reached between Japan and the EU to share model evaluations."
     assert {p for _a, p, s in stances(facts, text) if s == "signed"} >= {"EU"}
+
+
+def counts(facts, text: str) -> set[tuple[str, int]]:
+    return {(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")}
+
+
+def test_dateline_agency_and_city_are_no_parties(facts) -> None:
+    text = ("ACCRA, (Pan Wire) – Ghana and the African Union Commission have signed a regional "
+            "charter on data sharing.")
+    assert {p for _a, p, _s in stances(facts, text)} == {"GH", "African Union Commission"}
+
+
+def test_count_of_some_signatories_is_not_the_signatory_count(facts) -> None:
+    text = "Four countries from the region have signed the Lome Charter on Data."
+    assert counts(facts, text) == set()
+
+
+def test_count_given_after_the_signatories(facts) -> None:
+    text = "The signatories of the Lome Charter on Data, numbering 40, met in Accra."
+    assert counts(facts, text) == {("Lome Charter on Data", 40)}
+
+
+def test_count_of_endorsements(facts) -> None:
+    text = "The Lome Charter on Data received endorsement from 31 countries."
+    assert counts(facts, text) == {("Lome Charter on Data", 31)}
+
+
+def test_count_behind_several_modifiers(facts) -> None:
+    text = "Nine leading global and regional model developers signed the Lome Commitments on Data."
+    assert counts(facts, text) == {("Lome Commitments on Data", 9)}

@@ -141,11 +141,28 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if token.doc._.people is not None and token.doc._.people.at(token.i):
             continue
+        if dateline_credit(ent):
+            continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+def dateline_credit(span: Span) -> bool:
+    """Tell an agency or outlet credited in a dateline ('JOHANNESBURG, (CAJ News) –', 'New Delhi
+    [India], March 2 (ANI):') from a party: bracketed, early in its sentence, before the dash or
+    colon that opens the story."""
+    doc = span.doc
+    if span.end >= len(doc) or span.start - span.sent.start > 12:
+        return False
+    if span.start == span.sent.start and span.text.isupper() and len(span.text) > 3:
+        return doc[span.end].text in (",", "—", "–", "-", "(")  # 'BLETCHLEY PARK, England -'
+    if span.start == 0 or doc[span.start - 1].text not in ("(", "[") or doc[span.end].text not in (")", "]"):
+        return False
+    following = doc[span.end + 1 : span.end + 3]
+    return any(t.text in (":", "–", "—", "-", "--") for t in following)
 
 
 def country_of_text(text: str) -> str | None:

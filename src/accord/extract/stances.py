@@ -55,10 +55,12 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
         for token in sent:
             if token.i in quoted or token.lower_ not in nouns:
                 continue
-            number = number_before(token)
+            number = number_before(token) or number_after(token)
             if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
                 continue
-            trigger = stance_trigger_near(token, lexicon)
+            if counts_a_part(token):
+                continue
+            trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)
             if trigger is None and token.lower_ not in (
                 "signatories",
                 "backers",
@@ -77,6 +79,47 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
     return list(found.values())
 
 
+def number_after(noun: Token) -> int | None:
+    """'The signatories, numbering 60, …': the number a participle gives after the noun."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "appos", "amod") and child.lower_ in ("numbering", "totalling", "totaling"):
+            for grandchild in child.children:
+                if grandchild.like_num:
+                    return parse_number(grandchild.text)
+    return None
+
+
+def support_from(noun: Token, lexicon: dict) -> Token | None:
+    """'received endorsement from 92 countries', 'adopted with the participation of 28 countries':
+    the noun of signing that the counted noun gives, standing for its trigger."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("from", "of", "by"):
+        return None
+    support = prep.head
+    if support.pos_ == "VERB":  # 'received endorsement from 92 countries': 'from' hangs on the verb
+        support = next((c for c in support.children if c.dep_ == "dobj"), support)
+    if support.lemma_.lower() in lexicon["support_nouns"]:
+        return support
+    if support.lemma_.lower() == "participation" and support.head.dep_ == "prep":
+        verb = support.head.head
+        if verb.lemma_.lower() in ("adopt", "endorse", "approve", "sign", "issue"):
+            return verb
+    return None
+
+
+def counts_a_part(noun: Token) -> bool:
+    """'six countries from the continent', 'eight African states': a count of some of the
+    signatories, not of all of them."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "in"):
+            return True
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "LOC"):
+            coordinated = any(c.dep_ == "conj" for c in child.children) or child.dep_ == "conj"
+            if not coordinated:
+                return True
+    return False
+
+
 def number_before(noun: Token) -> int | None:
     """The cardinal that counts a noun ('Twenty-seven countries', 'Sixteen AI companies')."""
     doc = noun.doc
@@ -84,9 +127,13 @@ def number_before(noun: Token) -> int | None:
     skipped = 0
     while (
         k >= noun.sent.start
-        and skipped < 2
+        and skipped < 6
         and not doc[k].like_num
-        and doc[k].pos_ in ("ADJ", "PROPN", "NOUN")
+        and (
+            doc[k].pos_ in ("ADJ", "PROPN", "NOUN")
+            or doc[k].dep_ in ("amod", "compound")
+            or (doc[k].lower_ == "and" and skipped)
+        )
     ):
         k -= 1
         skipped += 1
@@ -464,7 +511,7 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
     """Find who acts: the subject, or the object of 'get X to sign', or the subject a conjunct shares."""
     node = token
     for _ in range(4):
-        for child in node.children:
+        for child in sorted(node.children, key=lambda c: -c.i):
             if child.dep_ in ("nsubj", "expl") and child.lower_ not in ("it", "that", "which", "who"):
                 return child
             if child.dep_ == "nsubj" and child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
@@ -502,6 +549,8 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ == "appos" and root.doc._.people.at(node.i):
                 continue
+            if child.dep_ in ("pcomp", "acl") and child.pos_ in ("VERB", "AUX"):
+                continue  # '85 attending the X summit': who attended is not who signed
             if child.dep_ == "prep" and child.lower_ in (
                 "at",
                 "in",
@@ -511,7 +560,9 @@ def phrase_tokens(root: Token) -> list[Token]:
                 "before",
                 "from",
                 "since",
+                "out",
             ):
+                stack.extend(misattached_conjuncts(child))
                 continue
             if (
                 child.dep_ == "prep"
@@ -521,6 +572,18 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def misattached_conjuncts(prep: Token) -> list[Token]:
+    """'six countries from the continent and the African Union Commission': the parser often hangs
+    the second conjunct on the common noun of the preposition; a named body there belongs to
+    the subject."""
+    out = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.ent_type_:
+            continue
+        out.extend(c for c in pobj.children if c.dep_ == "conj" and c.ent_type_ in ("ORG", "GPE"))
+    return out
 
 
 def add_person_parties(root: Token, found: list[str]) -> None:

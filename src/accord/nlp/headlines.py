@@ -13,7 +13,10 @@ from spacy.tokens import Span, Token
 
 _MIN_TITLE_WORDS = 3
 _TITLE_SHARE = 0.7
-_SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in title case
+_SMALL_WORDS = 4
+# Names of places and bodies are capitalised in any sentence; the small model's PERSON tags on
+# title-case words are mostly wrong, so those words count.
+_PLACE_OR_BODY = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE"}  # articles, prepositions and conjunctions stay lower case in title case
 
 
 def is_title_case(sent: Span) -> bool:
@@ -21,7 +24,7 @@ def is_title_case(sent: Span) -> bool:
     aside (a sentence full of names is still a sentence), and no full stop at its end."""
     if sent.text.rstrip().endswith("."):
         return False
-    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and t.ent_type_ in ("", "AGREEMENT")]
+    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and t.ent_type_ not in _PLACE_OR_BODY]
     if len(words) < _MIN_TITLE_WORDS:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())

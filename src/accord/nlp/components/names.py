@@ -86,7 +86,7 @@ class DomainNames:
             label = doc.vocab.strings[match_id]
             span = self.grow(doc, start, label)
             if span is not None and span.text not in self.organisation_names:
-                found.append(self.own_or_joint(span))
+                found.append(self.own_or_joint(span, doc[start]))
         names = filter_spans(found)
         for span in names:
             span._.name_type = self.name_type(span)
@@ -99,10 +99,10 @@ class DomainNames:
         return doc
 
     @staticmethod
-    def own_or_joint(span: Span) -> Span:
+    def own_or_joint(span: Span, head: Token) -> Span:
         """An 'Action Plan' is an agreement only when its name makes it joint ('U.S.-EU Joint …
         Action Plan'); a government's own plan is an initiative."""
-        if span.label_ != AGREEMENT or span[-1].text not in _OWN_OR_JOINT_HEADS:
+        if span.label_ != AGREEMENT or head.text not in _OWN_OR_JOINT_HEADS:
             return span
         joint = any(t.text in _JOINT_MARKS for t in span) or any(
             t.text == "-" and t.i > span.start and span.doc[t.i - 1].ent_type_ and span.doc[t.i + 1].ent_type_
