@@ -13,10 +13,10 @@ from spacy.tokens import Span, Token
 
 _MIN_TITLE_WORDS = 3
 _TITLE_SHARE = 0.7
-_SMALL_WORDS = 4
+_SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in title case
 # Names of places and bodies are capitalised in any sentence; the small model's PERSON tags on
 # title-case words are mostly wrong, so those words count.
-_PLACE_OR_BODY = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE"}  # articles, prepositions and conjunctions stay lower case in title case
+_PLACE_OR_BODY = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE"}
 
 
 def is_title_case(sent: Span) -> bool:
