@@ -97,3 +97,18 @@ def test_count_of_endorsements(facts) -> None:
 def test_count_behind_several_modifiers(facts) -> None:
     text = "Nine leading global and regional model developers signed the Lome Commitments on Data."
     assert counts(facts, text) == {("Lome Commitments on Data", 9)}
+
+
+def test_voting_in_favour_signs_and_against_declines(facts) -> None:
+    text = ("The assembly adopted a resolution on drone exports. Peru's delegate said after voting in "
+            "favour of the resolution that it was overdue. Cuba voted against the resolution.")
+    assert stances(facts, text) == {
+        ("resolution on drone exports", "PE", "signed"), ("resolution on drone exports", "CU", "declined")}
+
+
+def test_recorded_vote_lists(facts) -> None:
+    text = ("The assembly adopted a resolution on drone exports by a recorded vote of 120 in favour to "
+            "3 against (Cuba, Nicaragua, Belarus), with 5 abstentions (Chile, Mali).")
+    found = stances(facts, text)
+    assert {p for _a, p, s in found if s == "declined"} == {"CU", "NI", "BY", "CL", "ML"}
+    assert not {p for _a, p, s in found if s == "signed"} & {"CU", "NI", "BY", "CL", "ML"}

@@ -31,7 +31,10 @@ def extract_stances(doc: Doc) -> list[Fact]:
     quoted = quoted_tokens(doc)
     last_agreement: Thing | None = None
     for sent in doc_sents(doc):
-        found = list(sentence_stances(sent, quoted))
+        tallied = list(vote_tallies(sent))
+        counted = {party for _a, party, *_ in tallied}
+        # A recorded vote's lists say who stood where; the verb of adoption around them does not.
+        found = [s for s in sentence_stances(sent, quoted) if s[1] not in counted] + tallied
         if not found and last_agreement is not None:
             found = list(bare_refusals(sent, last_agreement)) or list(joined_by(sent, last_agreement))
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
@@ -43,6 +46,43 @@ def extract_stances(doc: Doc) -> list[Fact]:
                     "stance", sent, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason
                 )
     return list(facts.values())
+
+
+_TALLY = re.compile(
+    r"\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:votes?\s+)?"
+    r"(?P<side>in\s+favou?r|against|abstentions?|abstaining)\s*\((?P<names>[^)]+)\)",
+    re.IGNORECASE,
+)
+_VOTING = {"vote", "approve", "adopt", "pass", "reject", "defeat", "carry"}
+
+
+def vote_tallies(sent: Span) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read a recorded vote's lists: '… by 164 in favour to 5 against (Belarus, India, Mali), with
+    8 abstentions (China, …)'. Who voted against refused the text; who abstained did not back it."""
+    text = sent.text
+    if "(" not in text or not any(t.lemma_.lower() in _VOTING for t in sent):
+        return
+    doc = sent.doc
+    matches = list(_TALLY.finditer(text))
+    if not matches:
+        return
+    agreements = doc._.agreements
+    in_sentence = agreements.in_span(sent)
+    agreement = in_sentence[0] if in_sentence else agreements.latest_before(sent.start)
+    if agreement is None:
+        return
+    for match in matches:
+        polarity = "signed" if match["side"].lower().startswith("in") else "declined"
+        for chunk in re.split(r",\s*|;\s*|\s+and\s+", match["names"]):
+            key = country_of_text(chunk.strip()) or organisation_key(chunk.strip())
+            if key:
+                yield agreement.name, key, polarity, None
+
+
+def organisation_key(text: str) -> str | None:
+    orgs = organisations()
+    name = text[4:] if text.lower().startswith("the ") else text
+    return (orgs[name][1] or orgs[name][0]) if name in orgs else None
 
 
 def extract_signatory_counts(doc: Doc) -> list[Fact]:
@@ -190,6 +230,17 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         yield from elliptic_refusals(token, agreement, polarity, lexicon)
 
 
+def vote_polarity(token: Token, negated: bool) -> str | None:
+    """'voted in favour of the resolution' / 'voted for it' sign; 'voted against' declines."""
+    words = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    deeper = {g.lower_ for c in token.children if c.dep_ == "prep" for g in c.children}
+    if "against" in words:
+        return None if negated else "declined"
+    if "for" in words or "favour" in deeper or "favor" in deeper:
+        return "declined" if negated else "signed"
+    return None
+
+
 def declared_refusal(token: Token, polarity: str, lexicon: dict) -> bool:
     """'Meta said it won't sign the code': a refusal stated as a resolve is a refusal, though a
     modal makes 'will sign' no signature yet."""
@@ -232,6 +283,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         ) and not refuses_agreement(token, lexicon):
             return None
         return None if negated else "declined"
+    if lemma == "vote":
+        return vote_polarity(token, negated)
     if any(
         lemma == phrase[0] and any(c.lower_ == phrase[1] or c.lemma_ == phrase[1] for c in token.children)
         for phrase in lexicon["decline_phrases"]
@@ -532,6 +585,9 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
         )
         if (node.dep_ in ("xcomp", "conj") or infinitive) and node.head != node:
             node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # 'said after voting in favour': the subject of 'said'
             continue
         break
     return None
