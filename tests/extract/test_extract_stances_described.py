@@ -112,3 +112,27 @@ def test_recorded_vote_lists(facts) -> None:
     found = stances(facts, text)
     assert {p for _a, p, s in found if s == "declined"} == {"CU", "NI", "BY", "CL", "ML"}
     assert not {p for _a, p, s in found if s == "signed"} & {"CU", "NI", "BY", "CL", "ML"}
+
+
+def test_members_of_a_body_are_the_body(facts) -> None:
+    assert stances(facts, "Members of the G20 endorsed the Osaka Principles on Data.") == {
+        ("Osaka Principles on Data", "G20", "signed")}
+
+
+def test_member_countries_are_the_body_named_before(facts) -> None:
+    text = ("The members of the African Union met in Accra on Monday. The member countries adopted "
+            "the Accra Charter on Data.")
+    assert ("Accra Charter on Data", "African Union", "signed") in stances(facts, text)
+
+
+def test_definite_description_with_a_place_is_as_good_as_a_name(facts) -> None:
+    text = "The African Union, a body of 55 members, has adopted the Kigali declaration, which sets goals."
+    assert stances(facts, text) == {("Kigali declaration", "African Union", "signed")}
+
+
+def test_subheading_stance_is_about_the_story_agreement(facts) -> None:
+    text = ("Sixty states endorsed the Lisbon Declaration on Drones on Tuesday. In 2019, forty states had "
+            "endorsed a call to action on drones.\nWhy Chile stayed out\nOfficials cited costs.")
+    found = stances(facts, text)
+    assert ("Lisbon Declaration on Drones", "CL", "declined") in found
+    assert not any(p == "CL" and a != "Lisbon Declaration on Drones" for a, p, _s in found)

@@ -15,7 +15,16 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, country_of_text, data, fact, parse_number, parties_in
+from accord.extract.common import (
+    Fact,
+    country_of_text,
+    data,
+    entity_of,
+    fact,
+    parse_number,
+    parties_in,
+    party_key,
+)
 from accord.nlp.cache import doc_sents, once_per_doc
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
@@ -472,6 +481,8 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     in_sentence = agreements.in_span(sent)
     if in_sentence:
         return in_sentence[0]
+    if not sent.text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”")):
+        return agreements.main()  # a headline or subheading speaks of what the story is about
     return agreements.latest_before(sent.start) or agreements.main()
 
 
@@ -534,6 +545,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         else:
             add(phrase_tokens(subject))
             add_person_parties(subject, found)
+            owner = collective_party(subject)
+            if owner and owner not in found:
+                found.append(owner)
     for child in token.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -628,6 +642,36 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+_MEMBER_NOUNS = {"member", "members"}
+
+
+def collective_party(subject: Token) -> str | None:
+    """'Members of the G20 endorsed …', 'The member countries agreed …': a body's members acting
+    together are the body acting (RECORD.md, collective parties). The body is the one the
+    phrase names ('of the G20', 'GPAI members'), else the one whose members the text last named."""
+    words = {t.lower_ for t in subject.subtree if t.i <= subject.i} | {subject.lower_}
+    if not words & _MEMBER_NOUNS:
+        return None
+    for token in subject.subtree:
+        ent = entity_of(token)
+        if ent is not None and ent.label_ == "ORG":
+            key = party_key(ent, capitals=False)
+            if key:
+                return key
+    doc = subject.doc
+    sentences = [s for s in doc_sents(doc) if s.end <= subject.sent.start][-3:]
+    for sent in reversed(sentences):
+        for token in sent:
+            if token.lower_ in _MEMBER_NOUNS:
+                for t in token.subtree:
+                    ent = entity_of(t)
+                    if ent is not None and ent.label_ == "ORG":
+                        key = party_key(ent, capitals=False)
+                        if key:
+                            return key
+    return None
 
 
 def misattached_conjuncts(prep: Token) -> list[Token]:

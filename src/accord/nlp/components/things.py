@@ -456,9 +456,18 @@ class ThingFinder:
             # Headlines drop their articles: a bare noun in the first line is as good as 'a'.
             bare = det is None and (token.tag_ == "NNS" or token.sent.start == 0)
             indefinite = det in _INDEFINITE_OPENERS or bare
-            same = apposed_agreement(token, agreements)
+            same = apposed_agreement(token, agreements) or named_by_its_modifiers(token, agreements)
+            proper = proper_modifiers(token)
             if same is not None:
                 target = same
+            elif proper and det is not None and not indefinite:
+                # 'the New Delhi declaration', 'the Seoul blueprint': as good as a name; the one
+                # the text told of unless it belongs to another place or body
+                earlier = latest_compatible(agreements, token)
+                if earlier is None or owners_disagree(description(token), earlier):
+                    target = self.new_description(token, agreements)
+                else:
+                    target = earlier
             elif indefinite and family(token.text) == "any" and len(description(token)) == 1:
                 continue  # 'a text', 'an agreement': too vague to bring in an agreement of its own
             elif indefinite and introduced(token):
@@ -707,6 +716,36 @@ def merge_headline_agreements(agreements: Things) -> None:
             for i in range(span.start, span.end):
                 agreements.by_token[i] = keeper
         agreements.items.remove(thing)
+
+
+def proper_modifiers(token: Token) -> list[Token]:
+    """The proper names before an agreement noun ('the New Delhi declaration')."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and (c.pos_ == "PROPN" or c.ent_type_)
+        for c in c.subtree
+        if c.is_alpha and c.text[:1].isupper()
+    ]
+
+
+def owners_disagree(phrase: Span, thing: Thing) -> bool:
+    """Tell whether a description names a place or body that the thing's names do not."""
+    mine = read_name(phrase, "").owners
+    theirs = {o for span in thing.names for o in read_name(span, "").owners}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def named_by_its_modifiers(token: Token, agreements: Things) -> Thing | None:
+    """The agreement whose name holds the proper names a description opens with ('the Seoul
+    pledge' is the Seoul Declaration the text named)."""
+    words = {t.lower_ for t in proper_modifiers(token)}
+    if not words:
+        return None
+    fitting = [
+        t for t in agreements.items if t.names and refers_to(t, token.text) and words <= mention_words(t)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
