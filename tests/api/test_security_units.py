@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from accord.api.security import (
-    RateLimiter,
-    csrf_token,
-    csrf_valid,
-    session_reviewer,
-    session_value,
-)
+from accord.api.security import RateLimiter, csrf_token, csrf_valid, same_origin
 from accord.web.render import highlight
 
 
@@ -24,22 +18,26 @@ def test_rate_limiter_allows_the_limit_then_says_how_long_to_wait() -> None:
     assert limiter.hit("a") is None
 
 
-def test_session_cookies_are_signed_and_expire() -> None:
-    value = session_value("k1", "maria", now=1000.0)
-    assert session_reviewer("k1", value, now=1001.0) == "maria"
-    assert session_reviewer("k2", value, now=1001.0) is None  # another server's secret
-    name, expires, signature = value.split(".")
-    forged = f"{name}.{int(expires) + 10**6}.{signature}"
-    assert session_reviewer("k1", forged, now=1001.0) is None
-    assert session_reviewer("k1", value, now=1000.0 + 9 * 3600) is None
-    assert session_reviewer("k1", "garbage", now=1001.0) is None
+def test_same_origin_reads_origin_then_referer_and_compares_host_and_port() -> None:
+    assert same_origin("https://accord.example", None, "accord.example")
+    assert same_origin("http://accord.example:8000", None, "accord.example:8000")  # TLS ended at a proxy
+    assert same_origin(None, "http://accord.example/review", "accord.example")
+    assert same_origin(None, None, "accord.example")  # no browser: the CSRF token decides
+    assert not same_origin("https://evil.example", "http://accord.example/", "accord.example")
+    assert not same_origin("http://accord.example:9000", None, "accord.example:8000")
+    assert not same_origin("null", None, "accord.example")
+    assert not same_origin(None, "not a url", "accord.example")
 
 
-def test_csrf_token_belongs_to_its_cookie() -> None:
+def test_csrf_token_belongs_to_its_cookie_and_session() -> None:
     token = csrf_token("k", "cookie-1")
     assert csrf_valid("k", "cookie-1", token)
     assert not csrf_valid("k", "cookie-2", token)
     assert not csrf_valid("k", None, token) and not csrf_valid("k", "cookie-1", "")
+    signed_in = csrf_token("k", "cookie-1", "session-a")
+    assert signed_in != token and csrf_valid("k", "cookie-1", signed_in, "session-a")
+    assert not csrf_valid("k", "cookie-1", signed_in, "session-b")
+    assert not csrf_valid("k", "cookie-1", token, "session-a")
 
 
 def test_highlight_cuts_overlapping_spans_and_keeps_the_text_whole() -> None:

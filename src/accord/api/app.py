@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -34,7 +35,7 @@ from accord.api.routers import (
     quotes,
     stances,
 )
-from accord.api.security import BodyLimit, RateLimiter, SecurityHeaders
+from accord.api.security import AuthFailures, BodyLimit, RateLimiter, SecurityHeaders
 from accord.api.settings import Settings
 from accord.api.submit import Extractor, SubmitError
 from accord.query import NotFound
@@ -80,6 +81,9 @@ def create_app(
     app.state.extractor = extractor or Extractor()
     app.state.page_cache = PageCache() if settings.page_cache else None
     app.state.write_limiter = RateLimiter(settings.write_limit, settings.write_window)
+    app.state.auth_failures = AuthFailures(
+        settings.auth_failures, settings.auth_failures_per_prefix, settings.write_window
+    )
     readers = [Depends(require_reader)]
     for module in RESOURCES:
         app.include_router(module.router, prefix="/api", dependencies=readers)
@@ -88,6 +92,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    # Pages run to 150 KB (an agreement's map); JSON lists too. Compressed when the client accepts it.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -96,7 +102,12 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
+MAX_DETAIL_CHARS = 300
+
+
 def _error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    if len(detail) > MAX_DETAIL_CHARS:  # a message quoting a 100 KB parameter is not sent back whole
+        detail = detail[: MAX_DETAIL_CHARS - 1] + "…"
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)
     from accord.web.render import render_error

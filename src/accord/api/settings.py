@@ -24,8 +24,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "token", None, "A write token accepted beside the stored ones ($ACCORD_TOKEN); reviewer 'admin'."
     ),
-    Setting("write_limit", 30, "Write requests (review, submit) allowed per client per window."),
-    Setting("write_window", 60.0, "The rate-limit window, in seconds."),
+    Setting("write_limit", 30, "Write requests (review, submit) allowed per reviewer per window."),
+    Setting("write_window", 60.0, "The rate-limit window, in seconds (writes and failed token attempts)."),
+    Setting("auth_failures", 20, "Failed token attempts allowed per client address per window (429 beyond)."),
+    Setting(
+        "auth_failures_per_prefix", 5, "Failed attempts allowed per token prefix (its first 12 characters)."
+    ),
     Setting("max_body", 2_000_000, "Largest request body accepted, in bytes (413 beyond)."),
     Setting("page_size", 50, "Rows per page in lists (facts, documents, quotes)."),
     Setting("allow_private_urls", False, "Let submitted URLs reach loopback and private networks (tests)."),
@@ -43,6 +47,8 @@ class Settings:
     token: str | None = None
     write_limit: int = 30
     write_window: float = 60.0
+    auth_failures: int = 20
+    auth_failures_per_prefix: int = 5
     max_body: int = 2_000_000
     page_size: int = 50
     allow_private_urls: bool = False

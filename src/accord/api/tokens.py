@@ -84,7 +84,15 @@ def reviewer_for(connection: sa.Connection, presented: str | None, env_token: st
     """
     if not presented or len(presented) > 200:
         return None
-    digest = hash_token(presented)
+    return _holder(connection, hash_token(presented), env_token)
+
+
+def token_live(connection: sa.Connection, digest: str, env_token: str | None) -> bool:
+    """Whether the token with this hash is still accepted (a session lives only as long)."""
+    return _holder(connection, digest, env_token) is not None
+
+
+def _holder(connection: sa.Connection, digest: str, env_token: str | None) -> str | None:
     if env_token and hmac.compare_digest(digest, hash_token(env_token)):
         return ENV_REVIEWER
     row = connection.execute(

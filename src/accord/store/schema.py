@@ -280,6 +280,22 @@ fact_reviews = sa.Table(
     sa.Index(None, "fact_id"),
 )
 
+# Signed-in browser sessions (accord serve's pages): the cookie holds a random value, the store its
+# SHA-256, the token it was opened with (a session lives only while that token does) and when it
+# ends: at sign-out, or at its expiry.
+review_sessions = sa.Table(
+    "review_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the cookie's value"),
+    sa.Column("token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token signed in with"),
+    sa.Column("reviewer", sa.Text, nullable=False, comment="the token's name, shown in the audit log"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ended_at", sa.DateTime(timezone=True), comment="when the reviewer signed out"),
+    sa.UniqueConstraint("session_hash"),
+)
+
 # Tokens that allow writing (review, submit): only a SHA-256 of each is kept.
 api_tokens = sa.Table(
     "api_tokens",

@@ -8,23 +8,15 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from accord.api.deps import Connection
+from accord.api.deps import Connection, check_token, limit_writes, require_same_origin
 from accord.api.listing import document_facts, get_document, list_documents, list_entities
 from accord.api.review import ReviewError, review_fact, review_log
 from accord.api.routers.quotes import find_quotes
-from accord.api.security import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
-    SESSION_SECONDS,
-    RateLimiter,
-    csrf_valid,
-    session_reviewer,
-    session_value,
-)
-from accord.api.tokens import reviewer_for
+from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, csrf_valid, new_csrf_cookie
+from accord.api.sessions import end_session, request_reviewer, start_session
 from accord.query import NotFound, events, party_record, stances
 from accord.query.claims import PARTY_KINDS, AgreementStances, Conflict, signatory_counts, stance_cells
 from accord.query.common import entities_by_id
@@ -358,7 +350,7 @@ def review_page(
     )
 
 
-@router.post("/review/{fact_id}")
+@router.post("/review/{fact_id}", dependencies=[Depends(require_same_origin)])
 def review_post(
     request: Request,
     connection: Connection,
@@ -371,12 +363,13 @@ def review_post(
 ) -> Response:
     """A review from a page's form: signed-in reviewer, valid CSRF token, within the rate limit."""
     settings = request.app.state.settings
-    _limit(request)
-    reviewer = session_reviewer(settings.secret, request.cookies.get(SESSION_COOKIE))
+    reviewer = request_reviewer(request)
     if reviewer is None:
         raise HTTPException(401, "sign in to review")
-    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
+    session = request.cookies.get(SESSION_COOKIE)
+    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf, session):
         raise HTTPException(403, "the form has expired; reload the page and try again")
+    limit_writes(request, reviewer)
     corrected = None
     if action == "correct":
         try:
@@ -396,53 +389,60 @@ def _local(target: str | None) -> str | None:
     return None
 
 
-def _limit(request: Request) -> None:
-    limiter: RateLimiter = request.app.state.write_limiter
-    client = request.client.host if request.client else "unknown"
-    wait = limiter.hit(f"client:{client}")
-    if wait is not None:
-        raise HTTPException(429, "too many write requests", headers={"Retry-After": str(wait)})
-
-
 @session_router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
     return page(request, "login.html", error=None)
 
 
-@session_router.post("/login")
+@session_router.post("/login", dependencies=[Depends(require_same_origin)])
 def login(
     request: Request,
     connection: Connection,
     token: Annotated[str, Form(max_length=200)],
     csrf: Annotated[str, Form(max_length=100)],
 ) -> Response:
+    """Open a session (`accord.api.sessions`) and renew the CSRF cookie, so no form of before counts."""
     settings = request.app.state.settings
-    _limit(request)
     if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
         raise HTTPException(403, "the form has expired; reload the page and try again")
-    reviewer = reviewer_for(connection, token, settings.token)
+    reviewer = check_token(request, connection, token)  # failures counted, 429 past the limit
     if reviewer is None:
+        request.state.reviewer = None
         return page(request, "login.html", status=401, error="that token is not valid")
+    session = start_session(connection, token, reviewer)
     response = RedirectResponse("/review", status_code=303)
+    secure = request.url.scheme == "https"
     response.set_cookie(
         SESSION_COOKIE,
-        session_value(settings.secret, reviewer),
+        session,
         max_age=SESSION_SECONDS,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=secure,
         path="/",
+    )
+    response.set_cookie(
+        CSRF_COOKIE, new_csrf_cookie(), httponly=True, samesite="strict", secure=secure, path="/"
     )
     return response
 
 
-@session_router.post("/logout")
-def logout(request: Request, csrf: Annotated[str, Form(max_length=100)]) -> Response:
+@session_router.post("/logout", dependencies=[Depends(require_same_origin)])
+def logout(request: Request, connection: Connection, csrf: Annotated[str, Form(max_length=100)]) -> Response:
+    """End the session on the server (its cookie, wherever copied, no longer counts)."""
     settings = request.app.state.settings
-    if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), csrf):
+    session = request.cookies.get(SESSION_COOKIE)
+    if not csrf_valid(
+        settings.secret,
+        request.cookies.get(CSRF_COOKIE),
+        csrf,
+        session if request_reviewer(request) else None,
+    ):
         raise HTTPException(403, "the form has expired; reload the page and try again")
+    end_session(connection, session)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
+    response.set_cookie(CSRF_COOKIE, new_csrf_cookie(), httponly=True, samesite="strict", path="/")
     return response
 
 

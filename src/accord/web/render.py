@@ -17,7 +17,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, csrf_token, new_csrf_cookie, session_reviewer
+from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, csrf_token, new_csrf_cookie
+from accord.api.sessions import request_reviewer
 from accord.web import TEMPLATES_DIR
 
 KIND_CLASSES = {
@@ -62,9 +63,10 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     """Render a template with the reviewer, a CSRF token for its forms, and the CSRF cookie set."""
     settings = request.app.state.settings
     cookie = request.cookies.get(CSRF_COOKIE) or new_csrf_cookie()
-    context.setdefault("reviewer", session_reviewer(settings.secret, request.cookies.get(SESSION_COOKIE)))
+    reviewer = context.setdefault("reviewer", request_reviewer(request))
+    session = request.cookies.get(SESSION_COOKIE) if reviewer else None
     html = env.get_template(template).render(
-        request_path=request.url.path, csrf=csrf_token(settings.secret, cookie), **context
+        request_path=request.url.path, csrf=csrf_token(settings.secret, cookie, session), **context
     )
     response = HTMLResponse(html, status_code=status)
     if CSRF_COOKIE not in request.cookies:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Query, Request, Response
+from pydantic import AfterValidator
 
 from accord.query import as_plain
 
@@ -15,9 +17,24 @@ PageParam = Annotated[int, Query(ge=1, le=100_000, description="1-based page num
 PageSizeParam = Annotated[int | None, Query(ge=1, le=200, description="Rows per page (default 50).")]
 Name = Annotated[str, Query(min_length=1, max_length=200)]
 OptionalName = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+def real_date(value: str | None) -> str | None:
+    """A date that exists: 2024-02-29 does, 2024-13-45 and 2023-02-29 do not."""
+    if value is None:
+        return None
+    parts = [int(part) for part in value.split("-")]
+    try:
+        date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))[:2])
+    except ValueError:
+        raise ValueError(f"{value} is not a date of the calendar") from None
+    return value
+
+
 DateParam = Annotated[
     str | None,
     Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD."),
+    AfterValidator(real_date),
 ]
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from pydantic import StringConstraints
 
 from accord.api.deps import Connection
 from accord.api.routers.common import cached_json
 from accord.query import matrix
 
 router = APIRouter(tags=["matrix"])
-NameList = Annotated[list[str] | None, Query(max_length=100)]
+# At most 100 names, each at most 200 characters.
+NameList = Annotated[list[Annotated[str, StringConstraints(max_length=200)]] | None, Query(max_length=100)]
 
 
 @router.get("/matrix", summary="Agreements × parties", response_model=dict[str, Any])
