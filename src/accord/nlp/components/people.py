@@ -163,8 +163,9 @@ def same_person_forms(full: set[str]) -> dict[str, str]:
 def _same_person(short: list[str], long: list[str]) -> bool:
     if len(short) > len(long) or not short or not long:
         return False
-    if long[: len(short)] == short:
-        return True
+    if long[: len(short)] == short or (len(short) > 1 and long[-len(short) :] == short):
+        return True  # 'Marija Pejčinović' of 'Marija Pejčinović Burić'; 'Van Overstraeten' of 'Tanguy …'
+
     first, other = short[0], long[0]
     compatible = first[:2] == other[:2] or (min(len(first), len(other)) == 1 and first[:1] == other[:1])
     return short[-1] == long[-1] and compatible and len(short) < len(long)
