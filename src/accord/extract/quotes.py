@@ -23,7 +23,7 @@ _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
 _NOT_SPEAKERS = {"it", "this", "that", "which", "who", "what"}
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
-_MARKS = re.compile(r"[\"“”«»‘’\n]")
+_MARKS = re.compile(r"[\"“”«»‘’'\n]")
 
 
 @dataclass
@@ -33,10 +33,13 @@ class Segment:
     start: int
     end: int
     used: bool = False
+    speaker: str | None = None
 
 
 def quote_segments(text: str) -> list[Segment]:
-    """Pair quotation marks: curly pairs, and straight marks alternating open and close."""
+    """Pair quotation marks: curly pairs, straight marks alternating open and close, a curly
+    opening closed by a straight mark ('“…,"'), and straight single marks that open at a word's
+    start and close at its end ('to support this initiative,' he said)."""
     segments: list[Segment] = []
     open_at: int | None = None
     closer = ""
@@ -47,9 +50,13 @@ def quote_segments(text: str) -> list[Segment]:
                 open_at, closer = i, _OPEN.get(ch, '"')
             elif ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
                 open_at, closer = i, "’"
-        elif closer == "’" and ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+            elif ch == "'" and opens_single(text, i):
+                open_at, closer = i, "'"
+        elif closer in ("’", "'") and ch == closer and i + 1 < len(text) and text[i + 1].isalpha():
             continue  # an apostrophe inside the quotation ('don’t')
-        elif ch == closer or (closer == '"' and ch == "”"):
+        elif closer == "'" and ch == "'" and (text[i - 1].isspace() or i == open_at + 1):
+            open_at = None  # a straight mark after a space opens nothing it could close
+        elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
             if i - open_at > 1:
                 segments.append(Segment(open_at + 1, i))
             open_at = None
@@ -58,93 +65,205 @@ def quote_segments(text: str) -> list[Segment]:
     return segments
 
 
+def opens_single(text: str, i: int) -> bool:
+    """Tell whether a straight single mark opens a quotation: after a space, before a letter."""
+    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalpha()
+
+
 def extract_quotes(doc: Doc) -> list[Fact]:
     """Read every quotation and reported statement with a speaker the document lets us name."""
-    lexicon = data("speech.json")
-    segments = quote_segments(doc_text(doc))
-    facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
+    reader = QuoteReader(doc)
+    reader.read_reported_speech()
+    reader.read_quotations()
+    for speaker, start, end in transcript_turns(doc):
+        reader.emit(
+            speaker, doc_text(doc)[start:end].strip(" —–-"), True, sentence_span(doc, start, end), 0.8
+        )
+    return reader.facts
 
-    def emit(speaker: str | None, text: str, direct: bool, where: Span, confidence: float) -> None:
+
+class QuoteReader:
+    """The quotes of one document, read in two passes: speech verbs with their content, then the
+    quotations no verb has claimed."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lexicon = data("speech.json")
+        self.segments = quote_segments(doc_text(doc))
+        self.facts: list[Fact] = []
+        self.seen: set[tuple[str, str]] = set()
+        # Who spoke in reported speech, by the first token of the sentence after theirs: a
+        # quotation opening that sentence goes on in their voice ('X said Y. "…"').
+        self.spoke_before: dict[int, str] = {}
+
+    def emit(self, speaker: str | None, text: str, direct: bool, where: Span, confidence: float) -> None:
         text = _QUOTE_CHARS.sub("", text).strip(_STRIP)
         if not speaker or len(text.split()) < 1:
             return
         key = (speaker, text.lower())
-        if key in seen:
+        if key in self.seen:
             return
-        seen.add(key)
-        facts.append(fact("quote", where, confidence, speaker=speaker, text=text, direct=direct))
+        self.seen.add(key)
+        self.facts.append(fact("quote", where, confidence, speaker=speaker, text=text, direct=direct))
 
-    quoted = {i for s in segments for i in range(s.start, s.end)}
-    speech_verbs = frozenset(lexicon["speech_verbs"])
-    for verb in doc_tokens(doc):
-        if (
-            verb.lemma_.lower() not in speech_verbs
-            or verb.pos_ not in ("VERB",)
-            or verb.idx in quoted
-        ):
-            continue
-        content = speech_content(verb, lexicon)
-        if content is None:
-            continue
+    def read_reported_speech(self) -> None:
+        """Every speech verb with a speaker and content: quoted content is a direct quote, the
+        rest reported speech."""
+        doc, lexicon = self.doc, self.lexicon
+        quoted = {i for s in self.segments for i in range(s.start, s.end)}
+        speech_verbs = frozenset(lexicon["speech_verbs"])
+        for verb in doc_tokens(doc):
+            if verb.lemma_.lower() not in speech_verbs or verb.pos_ != "VERB" or verb.idx in quoted:
+                continue
+            content = speech_content(verb, lexicon)
+            speakers = self.speakers(verb) if content is not None else []
+            if content is None or not speakers:
+                continue
+            self.read_content(verb, content, speakers)
+
+    def speakers(self, verb: Token) -> list[str | None]:
+        """Who speaks through a verb: its subject and the subject's conjuncts, all people."""
+        doc = self.doc
         speaker_token = speaker_of(verb)
+        if speaker_token is None and verb.i > 0 and doc._.people.at(verb.i - 1):
+            speaker_token = doc[verb.i - 1]  # '…, Minister Ana Ruiz said': the parser kept no subject
         if speaker_token is None:
-            continue
+            return []
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
         if conjuncts and not all(
             doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]
         ):
-            continue
+            return []
         if (
-            verb.lemma_.lower() in lexicon["content_as_object"]
+            verb.lemma_.lower() in self.lexicon["content_as_object"]
             and not doc._.people.at(speaker_token.i)
             and speaker_token.lower_ not in ("he", "she")
         ):
-            continue
-        speakers = [resolve(t) for t in [speaker_token, *conjuncts]]
-        speaker = speakers[0]
-        inner = [s for s in segments if content.start_char <= s.start < content.end_char]
-        covered = sum(len(doc_text(doc)[s.start : s.end].split()) for s in inner)
-        total = len(content.text.split())
-        where = sentence_span(doc, content.start_char, max([content.end_char, *(s.end for s in inner)]))
-        if inner and covered >= 0.6 * total:
-            for s in inner:
-                s.used = True
-                said = doc_text(doc)[s.start : s.end]
-                if len(said.split()) >= 3:
-                    emit(speaker, said, True, sentence_span(doc, s.start, s.end), 0.9)
-        else:
-            for s in inner:
-                s.used = True
-            if len(content.text.split()) >= 4:
-                for one in speakers:
-                    emit(one, clean_content(content), False, where, 0.7)
+            return []
+        return [resolve(t) for t in [speaker_token, *conjuncts]]
 
-    previous: tuple[Segment, str] | None = None
-    for segment in segments:
-        if segment.used:
-            previous = None
-            continue
-        words = doc_text(doc)[segment.start : segment.end].split()
-        opens_sentence = doc_text(doc)[: segment.start - 1].rstrip()[-1:] in ("", ".", ":", "\n", "?", "!")
-        if len(words) < 4 and not opens_sentence:
-            previous = None
-            continue
-        speaker = attribute(doc, segment, lexicon)
-        if speaker is None and previous is not None and continues(doc, previous[0], segment):
-            speaker = previous[1]
-        if speaker is None:
-            previous = None
-            continue
-        emit(
-            speaker,
-            doc_text(doc)[segment.start : segment.end],
-            True,
-            sentence_span(doc, segment.start, segment.end),
-            0.85,
+    def read_content(self, verb: Token, content: Span, speakers: list[str | None]) -> None:
+        doc = self.doc
+        text = doc_text(doc)
+        speaker = speakers[0]
+        # Quotes that overlap the content: a quotation of several sentences whose last one the
+        # parser made the verb's complement ('"A. B," she said') is quoted whole.
+        inner = [s for s in self.segments if s.start < content.end_char and s.end > content.start_char]
+        covered = sum(
+            len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split()) for s in inner
         )
-        previous = (segment, speaker)
-    return facts
+        if inner and covered >= 0.6 * len(content.text.split()):
+            least = 2 if verb.lemma_.lower() in self.lexicon["content_as_predicate"] else 3
+            for s in inner:
+                s.used, s.speaker = True, speaker
+                said = text[s.start : s.end]
+                # 'called the declaration a "landmark achievement"': a predicate may be two words
+                if len(said.split()) >= least:
+                    self.emit(speaker, said, True, sentence_span(doc, s.start, s.end), 0.9)
+            return
+        for s in inner:
+            crossing = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if (
+                crossing is not None
+                and s.end > content.end_char
+                and s.start > content.start_char
+                and text[: s.start - 1].rstrip()[-1:] in (".", "!", "?")
+            ):
+                # A quotation the parser ran into the content ('… of AI.“We believe …”') is its own.
+                content = doc[content.start : max(content.start, crossing.start - 1)]
+                s.speaker = speaker
+            else:
+                s.used = True
+        if len(content.text.split()) >= 4:
+            where = sentence_span(doc, content.start_char, content.end_char)
+            for one in speakers:
+                self.emit(one, clean_content(content), False, where, 0.7)
+            if speaker and where.end < len(doc):
+                self.spoke_before[where.end] = speaker
+
+    def read_quotations(self) -> None:
+        """Attribute the quotations no speech verb claimed: to the verb beside them, to a colon
+        frame, to the speaker of the quotation before, or of the reported speech before."""
+        doc, text = self.doc, doc_text(self.doc)
+        previous: tuple[Segment, str] | None = None
+        for segment in self.segments:
+            if segment.used:
+                previous = (segment, segment.speaker) if segment.speaker else None
+                continue
+            words = text[segment.start : segment.end].split()
+            opens_sentence = text[: segment.start - 1].rstrip()[-1:] in ("", ".", ":", "\n", "?", "!")
+            if len(words) < 4 and not opens_sentence:
+                previous = None
+                continue
+            speaker = attribute(doc, segment, self.lexicon)
+            if speaker is None and previous is not None and continues(doc, previous[0], segment):
+                speaker = previous[1]
+            if speaker is None:
+                speaker = segment.speaker or self.spoke_before_quote(segment)
+            if speaker is None:
+                previous = None
+                continue
+            self.emit(
+                speaker,
+                text[segment.start : segment.end],
+                True,
+                sentence_span(doc, segment.start, segment.end),
+                0.85,
+            )
+            previous = (segment, speaker)
+
+    def spoke_before_quote(self, segment: Segment) -> str | None:
+        """The speaker of reported speech in the sentence just before a quotation that opens its own."""
+        doc = self.doc
+        quote = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+        if quote is None:
+            return None
+        sent_start = quote[0].sent.start
+        if not all(t.is_punct or t.is_space for t in doc[sent_start : quote.start]):
+            return None
+        return self.spoke_before.get(sent_start)
+
+
+# A transcript's speaker label: a line that opens with a name in capitals and a colon
+# ("PRIME MINISTER SUNAK:  Well, …"; "MS. LOPES: …").
+_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):[ \t]+(\S.*)$", re.M)
+_TRANSCRIPT_END = {"END", "###", "# # #"}
+_MIN_TURN_WORDS = 10
+
+
+def transcript_turns(doc: Doc) -> list[tuple[str, int, int]]:
+    """Read the paragraphs of a transcript as its speakers' words: (speaker, start, end) per paragraph.
+
+    A document is a transcript when at least two lines open with a speaker label whose last word
+    names a person the document knows ('VICE PRESIDENT HARRIS:'); the paragraphs after a label
+    without one of their own are the same speaker's. Short turns ('Thank you.') are left out.
+    """
+    text = doc_text(doc)
+    labels = [(m, transcript_speaker(doc, m.group(1))) for m in _LABEL.finditer(text)]
+    if sum(1 for _, speaker in labels if speaker) < 2:
+        return []
+    turns = []
+    for n, (match, speaker) in enumerate(labels):
+        if speaker is None:
+            continue
+        stop = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
+        start = match.start(2)
+        for line in re.finditer(r"[^\n]+", text[start:stop]):
+            words = line.group().split()
+            if line.group().strip() in _TRANSCRIPT_END:
+                break
+            if len(words) >= _MIN_TURN_WORDS:
+                turns.append((speaker, start + line.start(), start + line.end()))
+    return turns
+
+
+def transcript_speaker(doc: Doc, label: str) -> str | None:
+    """The person a speaker label names by its last word ('PRIME MINISTER SUNAK' → Rishi Sunak)."""
+    surname = label.split()[-1].strip(".").capitalize()
+    if len(surname) < 2:
+        return None
+    names = [p for p in doc._.people.persons if p.split()[-1] == surname]
+    return names[0] if len(names) == 1 else None
 
 
 def sentence_span(doc: Doc, start: int, end: int) -> Span:
@@ -171,8 +290,9 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def speech_content(verb: Token, lexicon: dict) -> Span | None:
-    """What a speech verb reports: its clause, infinitive, object or predicate."""
+def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | None:
+    """What a speech verb reports: its clause (after it, or before it when `fronted`), infinitive,
+    object or predicate."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
     if verb.dep_ == "parataxis" and verb.head.i > verb.i:
@@ -185,7 +305,11 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
         if child.dep_ == "ccomp" and child.i > verb.i:
             if lemma == "ask" or child.left_edge.lower_ in ("whether", "if", "what", "who", "how", "why"):
                 return None
-            return cut_participles(extend_reason(doc[child.left_edge.i : child.right_edge.i + 1], verb))
+            content = before_other_speaker(doc[child.left_edge.i : child.right_edge.i + 1])
+            return cut_participles(extend_reason(with_correlative(content, verb), verb))
+    before = fronted_content(verb) if fronted else None
+    if before is not None:
+        return before
     if lemma in lexicon["content_as_infinitive"]:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
@@ -193,7 +317,14 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
                 on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i]
                 if lemma == "call" and on:
                     start = on[0].i + 1
-                return doc[start : child.right_edge.i + 1]
+                return with_continuations(doc[start : child.right_edge.i + 1], verb)
+    prepositions = lexicon["content_after_preposition"].get(lemma, [])
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                span = with_continuations(doc[objects[0].left_edge.i : child.right_edge.i + 1], verb)
+                return extend_reason(span, verb) if len(span) >= 3 else None
     if lemma in lexicon["content_as_predicate"]:
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp") and child.i > verb.i:
@@ -205,9 +336,112 @@ def speech_content(verb: Token, lexicon: dict) -> Span | None:
     if lemma in lexicon["content_as_object"]:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i:
-                span = doc[child.left_edge.i : child.right_edge.i + 1]
+                span = with_continuations(doc[child.left_edge.i : child.right_edge.i + 1], verb)
                 return span if len(span) >= 4 else None
     return None
+
+
+def before_other_speaker(content: Span) -> Span:
+    """End content where another named speaker's clause begins ('…, while Ana Ruiz argued …')."""
+    doc = content.doc
+    speech = data("speech.json")["speech_verbs"]
+    for token in content[1:]:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in speech:
+            continue
+        subjects = [
+            c for c in token.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or doc._.people.at(c.i))
+        ]
+        if subjects:
+            comma = next(
+                (t.i for t in reversed(doc[content.start : subjects[0].left_edge.i]) if t.text == ","), None
+            )
+            if comma is not None and comma > content.start:
+                return doc[content.start : comma]
+    return content
+
+
+def with_correlative(content: Span, verb: Token) -> Span:
+    """Keep the second half of 'not only A, but (also) B' that the parser hung on the speech verb."""
+    if not any(t.lower_ == "only" and t.i > 0 and t.doc[t.i - 1].lower_ == "not" for t in content):
+        return content
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > content.end
+            and any(c.lower_ == "but" for c in verb.children if content.end <= c.i < child.i)
+        ):
+            return content.doc[content.start : child.right_edge.i + 1]
+    return content
+
+
+def fronted_content(verb: Token) -> Span | None:
+    """Read reported speech that comes before its verb: '<clause>, X said' / '<clause>, said X'.
+
+    The clause is the verb's complement standing before it and closed by a comma or a dash;
+    a dateline before a double dash ('PARIS, Feb. 11 (Xinhua) -- …') is not part of it.
+    """
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i > verb.i:
+            continue
+        end = child.right_edge.i + 1
+        if end == verb.i and doc._.people.at(verb.i - 1):
+            # The parser took the speaker into the clause ('…, Minister Ana Ruiz said').
+            end = speaker_phrase_start(doc, verb.i - 1, child.left_edge.i) - 1
+        if end >= verb.i or doc[end].text not in (",", "—", "–", "--", "-"):
+            return None
+        start = child.left_edge.i
+        if child.left_edge.lower_ in ("whether", "if", "what", "who", "how", "why"):
+            return None
+        dash = next((t.i for t in doc[start:end] if t.text in ("--", "—") and t.i - start < 15), None)
+        if dash is not None:
+            start = dash + 1
+        return doc[start:end] if end - start >= 3 else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "conj" and verb.head.i < verb.i and subject is not None and subject.i < verb.i:
+        # '<clause>, Minister Ana Ruiz said at a briefing', parsed as two conjoined clauses.
+        start = speaker_phrase_start(doc, subject.i, verb.head.left_edge.i)
+        if start - 1 > verb.sent.start and doc[start - 1].text == ",":
+            return doc[verb.sent.start : start - 1]
+    return None
+
+
+def speaker_phrase_start(doc: Doc, name: int, low: int) -> int:
+    """Where a speaker's name with the office before it begins ('Minister of State for IT Ana Ruiz')."""
+    people = doc._.people
+    i = name
+    while i - 1 > low and (
+        people.at(i - 1) or doc[i - 1].is_title or doc[i - 1].lower_ in ("of", "for", "and", "&")
+    ):
+        i -= 1
+    while i < name and not doc[i].is_title:
+        i += 1
+    return i
+
+
+def with_continuations(content: Span, verb: Token) -> Span:
+    """Extend content over what the parser hung on the verb after it: the rest of a list of objects
+    ('welcomed A, B, and C') or of infinitives ('called on X to A, to B and C').
+
+    The content stops before a new clause: a conjoined verb with its own subject ('…, and he
+    called for …'), a participle clause, or a place or time of the speaking ('… in Paris').
+    """
+    doc = content.doc
+    end = content.end
+    siblings = sorted((c for c in verb.children if c.i >= end), key=lambda c: c.i)
+    for child in siblings:
+        gap = doc[end : child.left_edge.i]
+        if not all(t.is_punct or t.dep_ == "cc" for t in gap):
+            break
+        if child.is_punct or child.dep_ == "cc":
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        listed = child.dep_ in ("conj", "advmod") and child.pos_ in ("NOUN", "PROPN", "ADJ")
+        if child.dep_ in ("npadvmod", "dobj", "appos", "xcomp") or (listed and not own_subject):
+            end = child.right_edge.i + 1
+            continue
+        break
+    return doc[content.start : end]
 
 
 def cut_participles(content: Span) -> Span:
@@ -225,20 +459,24 @@ def cut_participles(content: Span) -> Span:
 
 
 def extend_reason(content: Span, verb: Token) -> Span:
-    """Keep a reason clause that follows the reported clause ('…, because AI will help …')."""
+    """Keep a reason or contrast clause that follows the reported clause ('…, because AI will help
+    …'; '…, while smaller firms will get longer'), unless someone else speaks in it."""
     doc = content.doc
     end = content.end
     sent_end = verb.sent.end
     j = end
     if j < sent_end and doc[j].text == ",":
         j += 1
-    if j < sent_end and doc[j].lower_ in ("because", "since", "as", "so"):
+    if j < sent_end and doc[j].lower_ in ("because", "since", "as", "so", "while", "whereas"):
         clause = doc[j]
         while clause.head != clause and clause.dep_ not in ("advcl",):
             clause = clause.head
-        end = max(end, clause.right_edge.i + 1, j + 1)
-        while end < sent_end and not doc[end].is_punct:
-            end += 1
+        stop = max(end, clause.right_edge.i + 1, j + 1)
+        while stop < sent_end and not doc[stop].is_punct:
+            stop += 1
+        speech = data("speech.json")["speech_verbs"]
+        if not any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in doc[j:stop]):
+            end = stop
     return doc[content.start : end]
 
 
@@ -257,7 +495,7 @@ def clean_content(span: Span) -> str:
     text = re.sub(r"^(?:that|whether)\s+", "", text)
     for cut in data("speech.json")["clause_cuts"]:
         at = text.find(cut)
-        if at > 0:
+        if at > 0 and not (cut == ", but " and "not only" in text[:at]):  # 'not only A, but B'
             text = text[:at]
     return text
 
@@ -274,9 +512,11 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     ends_sentence = doc_text(doc)[segment.start : segment.end].rstrip()[-1:] in (".", "?", "!")
     after = [t for t in doc[quote.end : tail_end] if _speech(t, lexicon)]
     for verb in after[:1]:
-        if introduces_next(verb) or (ends_sentence and speech_content(verb, lexicon) is not None):
+        if introduces_next(verb) or (
+            ends_sentence and speech_content(verb, lexicon, fronted=False) is not None
+        ):
             break
-        subject = speaker_of(verb)
+        subject = speaker_of(verb) or named_beside(verb, quote)
         if subject is None:
             break
         if verb.i - quote.end > 12 and subject.left_edge.i - quote.end > 3:
@@ -304,6 +544,17 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     return None
 
 
+def named_beside(verb: Token, quote: Span) -> Token | None:
+    """The person named right beside a speech verb after a quote, when the parser gave the verb no
+    subject: '"…," added Ian Hogarth' (read as an object), '"…," Cleverly asserted' (an adverb)."""
+    doc = verb.doc
+    people = doc._.people
+    for token in [*doc[quote.end : verb.i], *doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]]:
+        if people.at(token.i):
+            return token
+    return None
+
+
 def attribution_after(doc: Doc, quote: Span, lexicon: dict) -> str | None:
     """Find the speaker in a short sentence right after a quote that ends in '?' or '!'.
 
@@ -321,7 +572,7 @@ def attribution_after(doc: Doc, quote: Span, lexicon: dict) -> str | None:
         if not _speech(verb, lexicon):
             continue
         subject = speaker_of(verb)
-        if subject is None or speech_content(verb, lexicon) is not None:
+        if subject is None or speech_content(verb, lexicon, fronted=False) is not None:
             return None
         if subject.left_edge.i != sent.start or verb.i - sent.start > 20:
             return None

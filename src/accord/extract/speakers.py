@@ -15,6 +15,8 @@ from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
 PRONOUNS = {"he", "she", "him", "her"}
+# Nouns for one person of a nation: 'the American', 'the Frenchman' (not 'the Americans').
+_PERSON_DEMONYMS = ("american", "briton", "frenchman", "frenchwoman", "german", "canadian", "australian")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -25,6 +27,8 @@ def resolve(token: Token) -> str | None:
     phrase = [t for t in token.subtree if t.dep_ not in ("relcl",)] if token.dep_ != "ROOT" else [token]
     phrase = [t for t in phrase if not _inside_clause(t, token)]
     for t in [token, *phrase]:
+        if _owned_by(t, token):
+            continue
         name = people.at(t.i)
         if name:
             return name
@@ -34,6 +38,19 @@ def resolve(token: Token) -> str | None:
             doc.user_data.setdefault("accord_pronouns", {})[token.i] = name
         return name
     return describe(token, phrase)
+
+
+def _owned_by(t: Token, root: Token) -> bool:
+    """Tell whether a token is in the possessor of a subject that is not itself a person's name
+    ("President Biden's executive order asks …": the order, not Biden, is the subject)."""
+    if root.doc._.people.at(root.i):
+        return False
+    node = t
+    while node != root and node.head != node:
+        if node.dep_ == "poss":
+            return True
+        node = node.head
+    return False
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
@@ -102,14 +119,19 @@ def describe(head: Token, phrase: list[Token]) -> str | None:
         if any(t.lower_ == "the" for t in head.children):
             return memory.get(head.lower_)
         return None
+    if head.lower_ in _PERSON_DEMONYMS and any(c.lower_ == "the" for c in head.children):
+        # 'The American also cautioned …': one person of that nation, the one in focus.
+        return person_in_focus(doc, head.i)
     ent = entity_of(head)
     if ent is not None:
         key = party_key(ent)
         if key:
             orgs = organisations()
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if text in orgs and gazetteer.country(orgs[text][0]) == key:
+                return key  # 'the European Union said': the union's key, EU
             return orgs[text][0] if text in orgs else key
-    if is_title_token(head) or head.lower_ in ("leader", "american", "briton", "frenchman"):
+    if is_title_token(head) or head.lower_ in ("leader", *_PERSON_DEMONYMS):
         holder = title_holder(doc, head, country, head.i)
         if holder is None and country and any(t.dep_ == "poss" for t in phrase):
             return country

@@ -1,0 +1,191 @@
+"""Reported speech and quotations in the forms wire copy and official readouts use."""
+
+from __future__ import annotations
+
+
+def quotes(facts, text: str) -> list[tuple[str, str, bool]]:
+    return [(f["speaker"], f["text"], f["direct"]) for f in facts(text, kind="quote")]
+
+
+# Reported speech before its verb -----------------------------------------------------------------
+
+
+def test_reported_speech_before_said(facts) -> None:
+    text = "Spain's trade minister, Ana Ruiz, spoke first. Exports will double by 2030, Ruiz said on Monday."
+    assert quotes(facts, text) == [("Ana Ruiz", "Exports will double by 2030", False)]
+
+
+def test_reported_speech_before_inverted_said(facts) -> None:
+    text = "Farming will change faster than anyone expects, said Ana Ruiz, the agriculture minister."
+    assert quotes(facts, text) == [("Ana Ruiz", "Farming will change faster than anyone expects", False)]
+
+
+def test_a_dateline_is_not_part_of_the_reported_speech(facts) -> None:
+    text = "GENEVA, March 3 (Wire) -- The talks will resume in May, Ambassador Li Wen said on Monday."
+    assert quotes(facts, text) == [("Li Wen", "The talks will resume in May", False)]
+
+
+def test_the_speaker_with_a_long_office_after_the_clause(facts) -> None:
+    text = (
+        "All the major economies have joined the pact at the summit, Union Trade Minister Ravi Menon "
+        "said on Friday."
+    )
+    assert quotes(facts, text) == [
+        ("Ravi Menon", "All the major economies have joined the pact at the summit", False)
+    ]
+
+
+def test_a_question_before_said_is_no_reported_statement(facts) -> None:
+    assert quotes(facts, "Whether the talks will resume is unclear, Ana Ruiz said.") == []
+
+
+# What the content holds --------------------------------------------------------------------------
+
+
+def test_a_list_of_objects_stays_whole(facts) -> None:
+    text = (
+        "President Maria Olsen welcomed the release of two detained journalists, the reopening of the "
+        "border crossing, and new talks on fishing rights, and she called for more steps."
+    )
+    said = quotes(facts, text)
+    assert (
+        "Maria Olsen",
+        "the release of two detained journalists, the reopening of the border crossing, and new talks on "
+        "fishing rights",
+        False,
+    ) in said
+
+
+def test_a_list_of_infinitives_stays_whole(facts) -> None:
+    text = (
+        "Maria Olsen called on the parties to resume talks, to release prisoners, and to reopen the border."
+    )
+    assert quotes(facts, text) == [
+        ("Maria Olsen", "the parties to resume talks, to release prisoners, and to reopen the border", False)
+    ]
+
+
+def test_warned_against_and_called_for_report_their_object(facts) -> None:
+    text = (
+        "The United States warned against the use of AI for mass surveillance. "
+        "Maria Olsen called for a ban on autonomous weapons."
+    )
+    assert quotes(facts, text) == [
+        ("US", "the use of AI for mass surveillance", False),
+        ("Maria Olsen", "a ban on autonomous weapons", False),
+    ]
+
+
+def test_not_only_but_also_keeps_both_halves(facts) -> None:
+    text = "Jonas Lind said that ministries are not only short of money, but they are also losing engineers."
+    assert quotes(facts, text) == [
+        ("Jonas Lind", "ministries are not only short of money, but they are also losing engineers", False)
+    ]
+
+
+def test_a_while_clause_is_part_of_what_was_said(facts) -> None:
+    text = "Jonas Lind told us firms might have only a year to comply, while smaller firms will get longer."
+    assert quotes(facts, text) == [
+        ("Jonas Lind", "firms might have only a year to comply, while smaller firms will get longer", False)
+    ]
+
+
+def test_a_while_clause_with_its_own_speaker_is_not(facts) -> None:
+    text = (
+        "Jonas Lind said firms will have a year to comply, while Ana Ruiz argued that two years are needed."
+    )
+    assert ("Jonas Lind", "firms will have a year to comply", False) in quotes(facts, text)
+
+
+def test_a_possessor_does_not_speak_for_its_document(facts) -> None:
+    text = (
+        "President Maria Olsen's executive order asks agencies to report on their AI systems within 90 days."
+    )
+    assert quotes(facts, text) == []
+
+
+def test_the_european_union_speaks_as_eu(facts) -> None:
+    text = "The European Union said general-purpose models would need to meet strict criteria."
+    assert quotes(facts, text) == [("EU", "general-purpose models would need to meet strict criteria", False)]
+
+
+def test_the_american_is_the_person_in_focus(facts) -> None:
+    text = (
+        "Vice President Dan Cole spoke first. The American also cautioned governments against "
+        "working with authoritarian regimes on AI."
+    )
+    assert [speaker for speaker, _, _ in quotes(facts, text)] == ["Dan Cole"]
+
+
+# Quotations --------------------------------------------------------------------------------------
+
+
+def test_a_quotation_of_several_sentences_before_said_is_quoted_whole(facts) -> None:
+    text = '"We are ready to sign. The text is fair to everyone," Jonas Lind said.'
+    assert quotes(facts, text) == [("Jonas Lind", "We are ready to sign. The text is fair to everyone", True)]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark(facts) -> None:
+    text = '“We will sign this week. It is a good text," said Jonas Lind.'
+    assert quotes(facts, text) == [("Jonas Lind", "We will sign this week. It is a good text", True)]
+
+
+def test_a_quotation_in_straight_single_marks(facts) -> None:
+    text = "Members were urged 'to back this important initiative and act now,' Jonas Lind told reporters."
+    assert quotes(facts, text) == [("Jonas Lind", "to back this important initiative and act now", True)]
+
+
+def test_apostrophes_open_no_quotation(facts) -> None:
+    text = "The members' plans and the students' union don't matter, Jonas Lind said of the '90s."
+    assert all(not direct for _, _, direct in quotes(facts, text))
+
+
+def test_a_quotation_after_reported_speech_goes_on_in_that_voice(facts) -> None:
+    text = (
+        "Last year, Jonas Lind said regulating research was a mistake. "
+        '"There is no reason for it. Regulating products is fine."'
+    )
+    assert ("Jonas Lind", "There is no reason for it. Regulating products is fine", True) in quotes(
+        facts, text
+    )
+
+
+def test_a_two_word_predicate_quotation(facts) -> None:
+    text = 'Jonas Lind called the accord a "historic step," and other ministers agreed.'
+    assert quotes(facts, text) == [("Jonas Lind", "historic step", True)]
+
+
+def test_a_one_word_scare_quote_is_no_quotation(facts) -> None:
+    text = 'Jonas Lind called the accord "unpredictable" and left.'
+    assert quotes(facts, text) == []
+
+
+def test_the_speaker_the_parser_read_as_an_object(facts) -> None:
+    text = '"We will keep testing every model we can reach," added Ian Pratt, who chairs the institute.'
+    assert quotes(facts, text) == [("Ian Pratt", "We will keep testing every model we can reach", True)]
+
+
+# Transcripts -------------------------------------------------------------------------------------
+
+
+def test_a_transcript_gives_each_speaker_their_paragraphs(facts) -> None:
+    text = (
+        "Remarks by President Ana Ruiz and Prime Minister Tom Reyes\n"
+        "PRESIDENT RUIZ:  Thank you.\n"
+        "I know we are going to talk about trade and the new rules on artificial intelligence today.\n"
+        "PRIME MINISTER REYES:  Well, it is a pleasure to welcome you to the capital for these talks.\n"
+        "END\n"
+    )
+    assert quotes(facts, text) == [
+        (
+            "Ana Ruiz",
+            "I know we are going to talk about trade and the new rules on artificial intelligence today",
+            True,
+        ),
+        ("Tom Reyes", "Well, it is a pleasure to welcome you to the capital for these talks", True),
+    ]
+
+
+def test_one_label_line_is_no_transcript(facts) -> None:
+    text = "Ana Ruiz spoke.\nUPDATE: The talks between the delegations will now resume on Friday in Geneva.\n"
+    assert quotes(facts, text) == []
