@@ -28,7 +28,7 @@ from accord.extract.common import (
 from accord.nlp.cache import doc_sents, once_per_doc
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing
-from accord.nlp.lexicon import organisations
+from accord.nlp.lexicon import officials, organisations
 
 _CLAUSE_CUTS = {"relcl", "acl", "advcl", "appos", "parataxis", "ccomp"}
 
@@ -378,7 +378,17 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
         return None
     nouns = set(lexicon["signatory_nouns"])
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject if subject is not None and subject.lower_ in nouns else None
+    if subject is None:
+        return None
+    if subject.lower_ in nouns:
+        return subject
+    # 'states backing the charter include: …', 'countries joining the Declaration include …'
+    signing = [
+        c
+        for c in subject.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lexicon["sign_verbs"] and not is_negated(c)
+    ]
+    return subject if signing else None
 
 
 def is_sign_phrase(token: Token, lexicon: dict) -> bool:
@@ -535,7 +545,16 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 add(phrase_tokens(child))
+        for name in colon_list(token):
+            if name not in found:
+                found.append(name)
         return found
+    joined = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "in" else None
+    if joined is not None and joined.lemma_.lower() == "join":
+        # 'a dozen governments have joined Canada in backing the charter': Canada backs it too
+        for child in joined.children:
+            if child.dep_ == "dobj":
+                add(phrase_tokens(child))
     subject = subject_of(token, lexicon)
     if subject is not None:
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
@@ -690,9 +709,10 @@ def add_person_parties(root: Token, found: list[str]) -> None:
     """A person who signs signs for the country or body they hold office in."""
     people = root.doc._.people
     orgs = organisations()
+    known = officials()
     for token in phrase_tokens(root):
         name = people.at(token.i)
-        key = people.persons[name].country if name else None
+        key = (people.persons[name].country or known.get(name)) if name else None
         if key in orgs:
             key = orgs[key][1]
         if key and len(key) == 2 and key not in found:

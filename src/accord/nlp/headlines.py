@@ -14,17 +14,16 @@ from spacy.tokens import Span, Token
 _MIN_TITLE_WORDS = 3
 _TITLE_SHARE = 0.7
 _SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in title case
-# Names of places and bodies are capitalised in any sentence; the small model's PERSON tags on
-# title-case words are mostly wrong, so those words count.
-_PLACE_OR_BODY = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE"}
 
 
 def is_title_case(sent: Span) -> bool:
-    """Tell whether a line is written in title case: most of its longer words capitalised, names
-    aside (a sentence full of names is still a sentence), and no full stop at its end."""
+    """Tell whether a line is written in title case: most of its longer words capitalised, the
+    names of countries and bodies aside (a sentence full of them is still a sentence), and no
+    full stop at its end. The model's own entity labels are no help here: it tags runs of
+    capitalised words as organisations or people."""
     if sent.text.rstrip().endswith("."):
         return False
-    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and t.ent_type_ not in _PLACE_OR_BODY]
+    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and not t.ent_id_]
     if len(words) < _MIN_TITLE_WORDS:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())
@@ -62,7 +61,7 @@ class VerbForms:
     def headline_verb(self, token: Token) -> bool:
         """Tell whether a headline word is its verb: a word only used as a verb, or a present-tense
         form right after the name that is its subject ('Trump Signs', 'Meta Inks')."""
-        if token.ent_type_ or not in_headline(token):
+        if token.ent_type_ in ("GPE", "NORP", "LOC") or not in_headline(token):
             return False
         if token.pos_ in ("VERB", "AUX") or self.only_a_verb(token):
             return True

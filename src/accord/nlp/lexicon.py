@@ -54,3 +54,16 @@ def json_data(name: str) -> Any:
 def hyphenated_verbs() -> dict[str, str]:
     """Map each 'co-' verb form to its lemma."""
     return {row[0].strip(): row[1].strip() for row in _rows("hyphenated_verbs.txt")}
+
+
+@cache
+def officials() -> dict[str, str]:
+    """Map every written form of a known office holder's name to the country or body they act for."""
+    table: dict[str, str] = {}
+    for row in _rows("officials.tsv"):
+        key = row[1].strip()
+        others = row[2].split("|") if len(row) > 2 else []
+        for name in [row[0], *others]:
+            if name.strip():
+                table[name.strip()] = key
+    return table

@@ -33,6 +33,7 @@ from accord.nlp.components.descriptions import (
     money_or_business,
     owning_event,
     quoted_description,
+    says_nothing,
     signed_in_sentence,
     strongly_modified,
 )
@@ -90,6 +91,7 @@ _DESCRIBED_TYPES = {
     "mou": "other",
     "charter": "other",
     "agenda": "commitment",
+    "arrangement": "other",
 }
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 _DETERMINERS = _DEFINITE | {"a", "an"}
@@ -502,7 +504,7 @@ class ThingFinder:
                 if later:
                     return min(later, key=lambda t: t.names[0].start)
             earlier = next(
-                (t for t in opening if compatible(description_family(t), noun_family)
+                (t for t in opening if refers_to(t, token.text)
                  and all(r.sent != token.sent for r in t.references)),
                 None,
             )
@@ -634,7 +636,11 @@ class ThingFinder:
             if lower not in noun_ids or i in things.by_token or i in quoted:
                 continue
             token = tokens[i]
-            if not token.is_lower or (
+            # 'This Declaration', 'the Framework Convention': capitals that refer back, as a name would
+            capital_reference = (
+                referent is not None and token.is_title and determiner(token) in ("the", "this")
+            )
+            if not (token.is_lower or capital_reference) or (
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
             ):
                 continue
@@ -711,11 +717,24 @@ def merge_headline_agreements(agreements: Things) -> None:
             continue
 
         keeper = max(body, key=lambda other, w=words: (len(w & mention_words(other)), -other.first))
-        keeper.references.extend(mentions)
+        named = thing.names and not described_in_capitals(thing.names[0])
+        if keeper.given_name and named and not keeper.names:
+            # the story described it and the headline names it: the name is its name
+            keeper.names.extend(thing.names)
+            keeper.given_name = None
+            keeper.references.extend(thing.references)
+        else:
+            keeper.references.extend(mentions)
         for span in mentions:
             for i in range(span.start, span.end):
                 agreements.by_token[i] = keeper
         agreements.items.remove(thing)
+
+
+def described_in_capitals(span: Span) -> bool:
+    """'New Resolution on Lethal Autonomous Weapons': a headline's description in title case,
+    opening with a word no title opens with."""
+    return says_nothing(span[:1])
 
 
 def proper_modifiers(token: Token) -> list[Token]:
@@ -765,10 +784,6 @@ def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
 def thing_families(thing: Thing) -> set[str | None]:
     """The families of the nouns a thing is named or described by ('Seoul Declaration' → joint)."""
     return {head_family(span) for span in thing.names + thing.references} or {None}
-
-
-def description_family(thing: Thing) -> str | None:
-    return next(iter(thing_families(thing)))
 
 
 def refers_to(thing: Thing, noun: str) -> bool:
