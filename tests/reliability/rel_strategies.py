@@ -17,7 +17,14 @@ VERBS = ["signed", "did not sign", "declined to sign", "endorsed", "withdrew fro
 PLACES = ["in Porto", "in Seoul", "at the Ash Summit in Nairobi", "at the AI Action Summit", ""]
 DATES = ["on 3 May 2024", "on Tuesday", "in 2023", "on 31/02/2025", "on 2024-13-40", ""]
 
-noise = st.text(max_size=40)
+# Characters the review used to break things: lone surrogates (what a `"\\ud800"` JSON escape
+# decodes to), NUL and other controls, beside ordinary text of every category.
+hostile_chars = st.sampled_from(["\ud800", "\udfff", "\udbff", "\x00", "\x1b", "\x85", "\u2028", "\ufffe"])
+noise = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.one_of(hostile_chars, st.text(max_size=6)), max_size=8).map("".join),
+    st.text(alphabet=st.characters(exclude_categories=()), max_size=20),  # surrogates included
+)
 word = st.sampled_from(
     ["", " ", "\n", "\n\n", "\t", "\u200b", "\u00a0", "\ufeff", "\r\n", "\r", '"', "“", "”"]
 )
@@ -125,6 +132,11 @@ def feed_bytes(draw: st.DrawFn) -> bytes:
         + b"".join(items)
         + draw(st.sampled_from([b"</channel></rss>", b"</feed>", b""]))
     )
+    if draw(st.booleans()):  # deep nesting, or NUL bytes, where a parser meets them
+        depth = draw(st.integers(100, 50_000))
+        at = draw(st.integers(0, len(data)))
+        inserted = draw(st.sampled_from([b"<item>" * depth, b"<a><b>" * depth, b"\x00" * 3, b"&#0;"]))
+        data = data[:at] + inserted + data[at:]
     cut = draw(st.integers(0, len(data)))
     return data[:cut] + draw(st.binary(max_size=20)) if draw(st.booleans()) else data
 
@@ -138,6 +150,29 @@ article_record = st.fixed_dictionaries(
         "published": st.one_of(st.sampled_from(["2024-05-01", "1 May 2024", "0000-00-00"]), noise),
     },
 )
+
+
+@st.composite
+def hostile_json(draw: st.DrawFn) -> bytes:
+    """JSON that breaks parsers rather than schemas: nesting past the recursion limit, integers past
+    Python's 4,300-digit limit, lone surrogate and NUL escapes, raw NUL bytes."""
+    depth = draw(st.integers(1_000, 200_000))
+    digits = b"9" * draw(st.integers(4_301, 6_000))
+    text = json.dumps(draw(noise)).encode()  # \\u escapes for surrogates and controls
+    choice = draw(st.integers(0, 5))
+    if choice == 0:
+        return b"[" * depth
+    if choice == 1:
+        return b'{"text":' * depth + b"1" + b"}" * draw(st.integers(0, depth))
+    if choice == 2:
+        return b'{"text": "Chile signed.", "count": ' + digits + b"}"
+    if choice == 3:
+        return b'{"text": ' + text + b', "title": ' + text + b"}"
+    if choice == 4:
+        return b'{"text": "Chile\x00 signed the Kite Charter."}'
+    return b'{"action": "correct", "note": ' + text + b', "fields": {"count": ' + digits + b"}}"
+
+
 jsonl_line = st.one_of(
     st.builds(
         lambda r, a: json.dumps(r, ensure_ascii=a).encode("utf-8", "surrogatepass"),
@@ -146,4 +181,5 @@ jsonl_line = st.one_of(
     ),
     st.binary(max_size=60),
     st.sampled_from([b"[]", b"null", b'"text"', b"{", b'{"text": "a', b"\xff\xfe{}"]),
+    hostile_json(),
 )

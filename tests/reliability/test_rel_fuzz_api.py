@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from hypothesis import example, given
 from hypothesis import strategies as st
+from rel_strategies import hostile_json, noise
 from rel_support import count_example, fuzz_settings, handmade_record
 from spacy.language import Language
 
@@ -66,7 +68,13 @@ def client(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[
     with engine.connect() as connection:
         write_record(connection, handmade_record(), source="osprey.txt")
     engine.dispose()
-    settings = Settings(db=f"sqlite:///{path}", token=TOKEN, write_limit=1_000_000)  # type: ignore[call-arg]
+    settings = Settings(  # no rate limit gets in the way of the properties
+        db=f"sqlite:///{path}",
+        token=TOKEN,
+        write_limit=1_000_000,
+        auth_failures=1_000_000,
+        auth_failures_per_prefix=1_000_000,
+    )
     with TestClient(
         create_app(settings, extractor=Extractor(nlp)), raise_server_exceptions=False
     ) as test_client:
@@ -128,12 +136,50 @@ def test_submit_bodies(client: TestClient, body: Any, header: str | None) -> Non
 
 
 @fuzz_settings(100)
-@given(data=st.binary(max_size=300), path=st.sampled_from(["/api/documents", "/api/facts/1/review"]))
+@given(
+    data=st.one_of(st.binary(max_size=300), hostile_json()),
+    path=st.sampled_from(["/api/documents", "/api/facts/1/review"]),
+)
+@example(data=b"[" * 200_000, path="/api/facts/1/review")
+@example(data=b'{"action": "accept", "note": ' + b"9" * 5_000 + b"}", path="/api/facts/1/review")
+@example(data=b'{"text": "Chile \\ud800 signed\\u0000 it."}', path="/api/documents")
 def test_raw_bytes_are_refused_cleanly(client: TestClient, data: bytes, path: str) -> None:
     count_example("API: raw bytes as write bodies")
     before = writes(client)
     response = post(client, path, data, f"Bearer {TOKEN}", raw=True)
     assert response.status_code in ALLOWED, response.text
     assert "Traceback" not in response.text
-    if response.status_code != 200:
+    if response.status_code >= 400:
         assert writes(client) == before
+
+
+form_value = st.one_of(noise, st.sampled_from(["", "a" * 5_000]))
+
+
+@fuzz_settings(60)
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["token", "csrf", "action", "fields", "note", "next"]), form_value
+    ),
+    path=st.sampled_from(["/login", "/logout", "/review/1"]),
+    origin=st.sampled_from([None, "http://testserver", "https://evil.example", "null"]),
+)
+@example(
+    fields={"action": "correct", "fields": '{"reason": "\\ud800"}', "csrf": "x"},
+    path="/review/1",
+    origin=None,
+)
+def test_form_posts(client: TestClient, fields: dict[str, str], path: str, origin: str | None) -> None:
+    """The page forms under lone surrogates, NUL and long values (as percent-encoded bytes)."""
+    count_example("API: form posts (sign-in, sign-out, review)")
+    before = writes(client)
+    encoded = "&".join(
+        f"{quote(key)}={quote(value.encode('utf-8', 'surrogatepass'))}" for key, value in fields.items()
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if origin is not None:
+        headers["Origin"] = origin
+    response = client.post(path, content=encoded.encode(), headers=headers, follow_redirects=False)
+    assert response.status_code in ALLOWED | {303}, response.text
+    assert "Traceback" not in response.text
+    assert writes(client)[0] == before[0]  # no session in this client: never a review

@@ -38,6 +38,7 @@ def assert_reason(error: IngestError) -> None:
 def assert_document(document: Document) -> None:
     assert document.text.strip()
     document.text.encode("utf-8")  # storable: no lone surrogates
+    assert "\x00" not in document.text  # storable on PostgreSQL too
     assert document.id.startswith("sha256:")
 
 
