@@ -26,8 +26,9 @@ def test_matrix_cell_links_to_evidence_sentences_and_their_documents(client: Tes
     assert {"s", "d", "c"} <= {stance for stance, _ in cells}
     conflict = next(link for stance, link in cells if stance == "c")
     evidence = client.get(conflict).text
+    # Both sides, each sentence with what its source says.
     assert "Australia declined to sign the Lisbon Charter" in evidence
-    assert "Australia signed the Lisbon Charter" in evidence
+    assert "says <b>signed</b>" in evidence and "says <b>declined</b>" in evidence
     document_link = re.search(r'href="(/documents/[^"#]+)#fact-\d+"', evidence).group(1)
     assert client.get(document_link).status_code == 200
 
@@ -44,7 +45,10 @@ def test_agreement_page_colours_the_map_and_lists_parties_and_conflicts(client: 
 def test_timeline_country_quotes_and_document_pages(client: TestClient) -> None:
     timeline = client.get("/timeline").text
     assert timeline.index("Lisbon AI Summit") < timeline.index("Oslo Digital Summit")
-    assert "Chaired by PT" in timeline
+    # Each event, its chairs and the texts it adopted link to their pages.
+    assert 'Chaired by <a href="/countries/PT" title="PT">Portugal</a>' in timeline
+    assert re.search(r'<h2><a href="/events/\d+">Lisbon AI Summit</a></h2>', timeline)
+    assert re.search(r'Adopted: <a href="/agreements/\d+">Lisbon Charter on Safe Algorithms</a>', timeline)
     assert "Launched: Open Weights Initiative" in timeline
     country = client.get("/countries/US").text
     assert "export-control concerns" in country and "declined" in country

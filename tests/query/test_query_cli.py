@@ -119,19 +119,26 @@ def test_stances_json_merges_two_names_and_shows_the_conflict(kb: str) -> None:
 def test_conflicts_table_puts_both_sides_with_dates(kb: str) -> None:
     code, out, _ = run(kb, "conflicts")
     assert code == 0
-    assert "signed: record-1.json (2025-02-12)" in out and "declined: record-0.json (2023-06-02)" in out
+    # Sources are named by outlet and title, never by the path they were read from.
+    assert "signed: south.example: south (2025-02-12)" in out
+    assert "declined: north.example: north (2023-06-02)" in out
+    assert "record-" not in out
 
 
-def test_party_record_highlights_a_change_of_position(kb: str) -> None:
+def test_party_record_compares_stances_on_the_same_instrument_not_across_texts(kb: str) -> None:
     code, out, _ = run(kb, "party", "NO", "--format", "json")
     record = json.loads(out)
     assert [(a["agreement"], a["stance"]) for a in record["agreements"]] == [
         (PACT, "signed"),
         ("Heron Charter", "declined"),
     ]
-    assert record["agreements"][1]["change_from"] == "signed"
-    assert record["changes"] == [f"signed {PACT} (2023-06-01), then declined Heron Charter (2025-02-12)"]
-    code, out, _ = run(kb, "party", "NO")
+    # Signing one text and declining another is no change of position.
+    assert record["changes"] == [] and record["agreements"][1]["change_from"] is None
+    code, out, _ = run(kb, "party", "CL", "--format", "json")
+    record = json.loads(out)
+    assert [c["basis"] for c in record["position_changes"]] == ["same instrument"]
+    assert record["changes"] == [f"{PACT}: declined (2023-06-02), then signed (2025-02-12) — same instrument"]
+    code, out, _ = run(kb, "party", "CL")
     assert "change of position" in out
     code, out, _ = run(kb, "person", "President Starmer", "--format", "json")
     assert code == 0

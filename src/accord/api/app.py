@@ -64,6 +64,7 @@ def create_app(
     """The application for one store: routers, static files, security middleware, error handlers."""
     from accord.web import STATIC_DIR
     from accord.web.cache import PageCache
+    from accord.web.catalogue import router as catalogue_router
     from accord.web.pages import router as pages_router
     from accord.web.pages import session_router
 
@@ -89,6 +90,7 @@ def create_app(
         app.include_router(module.router, prefix="/api", dependencies=readers)
     app.include_router(session_router)
     app.include_router(pages_router, dependencies=readers)
+    app.include_router(catalogue_router, dependencies=readers)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)

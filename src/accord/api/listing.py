@@ -44,7 +44,9 @@ class Page:
 def fact_conditions(connection: sa.Connection, wanted: FactFilter) -> list[Any]:
     """SQL conditions for a filter; names are looked up like the query commands do (NotFound if none)."""
     conditions: list[Any] = [live()]
-    if wanted.review_status == "rejected":
+    if wanted.review_status == "all":
+        conditions = []
+    elif wanted.review_status == "rejected":
         conditions = [facts.c.review_status == "rejected"]
     elif wanted.review_status in REVIEW_STATUSES:
         conditions.append(facts.c.review_status == wanted.review_status)
@@ -107,6 +109,7 @@ def list_facts(
             facts,
             documents.c.title,
             documents.c.url,
+            documents.c.outlet,
             sa.func.coalesce(facts.c.as_of, documents.c.published).label("date"),
         )
         .select_from(base)
@@ -133,6 +136,7 @@ def fact_items(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str,
     out = []
     for r in rows:
         links = {c.removesuffix("_id"): refs[getattr(r, c)].label for c in _LINKS if getattr(r, c) in refs}
+        link_ids = {c.removesuffix("_id"): getattr(r, c) for c in _LINKS if getattr(r, c) in refs}
         out.append(
             {
                 "id": r.id,
@@ -142,8 +146,11 @@ def fact_items(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str,
                 "confidence": r.confidence,
                 "document_id": r.document_id,
                 "title": getattr(r, "title", None),
+                "outlet": getattr(r, "outlet", None),
+                "url": getattr(r, "url", None),
                 "date": getattr(r, "date", None),
                 "links": links,
+                "link_ids": link_ids,
                 "evidence": spans.get(r.id, []),
             }
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -31,15 +31,21 @@ def check_cmd(
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
         _fail(f"no store at {describe_url(url)}")
     engine = create_store_engine(url)
+    measured = None
     try:
         with engine.connect() as connection:
             report = check_store(connection)
+            if as_json:
+                measured = _trust(connection)
     except sa.exc.SQLAlchemyError as error:
         _fail(f"cannot check {describe_url(url)}: {one_line(error)}")
     finally:
         engine.dispose()
     if as_json:
-        sys.stdout.write(json.dumps(report.as_json(), indent=1) + "\n")
+        found = report.as_json()
+        if measured is not None:
+            found["trust"] = measured
+        sys.stdout.write(json.dumps(found, indent=1) + "\n")
     elif report.consistent:
         sys.stdout.write(
             f"consistent: {report.documents} documents, {report.facts} facts, "
@@ -50,6 +56,19 @@ def check_cmd(
             sys.stdout.write(problem.line() + "\n")
     if not report.consistent:
         raise typer.Exit(1)
+
+
+def _trust(connection: Any) -> dict[str, Any] | None:
+    """Precision measured from reviews (accord.query.trust), when the store has reviews to read."""
+    import sqlalchemy as sa
+
+    from accord.query.trust import trust
+
+    try:
+        return trust(connection).as_json()
+    except sa.exc.SQLAlchemyError:
+        connection.rollback()
+        return None  # a store made before reviews existed
 
 
 def _fail(message: str) -> NoReturn:

@@ -181,7 +181,7 @@ def stances_cmd(
     with store_connection(db) as connection:
         result = stances(connection, agreement)
         counts = [
-            f"stated signatory count {c.count}: " + ", ".join(s.source for s in c.sources)
+            f"stated signatory count {c.count}: " + ", ".join(s.label for s in c.sources)
             for c in result.counts
         ]
         if len(result.counts) > 1:
@@ -192,33 +192,61 @@ def stances_cmd(
 def matrix_cmd(
     agreements: Annotated[
         list[str] | None,
-        typer.Option("--agreements", "-a", help="Agreements to show (repeat, or separate with ';')."),
+        typer.Option(
+            "--agreement",
+            "--agreements",
+            "-a",
+            help="Agreements to show as rows, by any name (repeat, or separate with ';').",
+        ),
     ] = None,
     parties: Annotated[
         list[str] | None,
         typer.Option(
-            "--parties", "-p", help="Parties to show: codes or names (repeat, or separate with ',')."
+            "--parties",
+            "-p",
+            help="Parties to show as columns: codes or names (repeat, or separate with ',').",
         ),
     ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Only the N agreements with the most parties.")
+    ] = None,
+    types: Annotated[
+        list[str] | None, typer.Option("--type", help="Only agreements of this type (repeat for several).")
+    ] = None,
+    transpose: Annotated[
+        bool, typer.Option("--transpose", help="Parties as rows, agreements as columns.")
+    ] = False,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
-    """Show agreements × parties: signed, declined, or conflict where sources disagree."""
-    from accord.query import matrix
+    """Show agreements × parties: signed, declined, or disputed where sources disagree.
 
+    In a terminal, rows are the agreements' short names and the columns are the most-cited
+    parties that fit its width (states first); --parties, --agreement and --top choose.
+    """
+    from accord.cli.tables import fit_matrix, render_matrix
+    from accord.query.matrix import MatrixFilter, matrix_view
+
+    wanted = MatrixFilter(
+        types=tuple(types or ()),
+        agreements=tuple(_split(agreements, ";") or ()),
+        parties=tuple(_split(parties, ", ") or ()),
+        top=top,
+        order="parties" if top else "date",
+    )
     with store_connection(db) as connection:
-        result = matrix(connection, _split(agreements, ";"), _split(parties, ", "))
-        rows = result.rows if format is not Format.table else lambda: _symbols(result.rows())
-        legend = "✓ signed   ✗ declined   ± sources disagree (accord conflicts)   blank: no information"
-        emit(result, format, rows, title="agreements × parties", notes=[legend])
+        view = matrix_view(connection, wanted)
+    if format is Format.table:
+        render_matrix(view, transpose=transpose, width=_width())
+        return
+    emit(view, format, lambda: fit_matrix(view, transpose=transpose))
 
 
-_STANCE_SYMBOLS = {"signed": "✓", "declined": "✗", "conflict": "±"}
+def _width() -> int | None:
+    """The terminal's width, or None when the output is piped (then 200 columns)."""
+    import shutil
 
-
-def _symbols(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One character per cell, so a terminal fits many parties side by side."""
-    return [{k: _STANCE_SYMBOLS.get(v, v) if k != "agreement" else v for k, v in r.items()} for r in rows]
+    return shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else None
 
 
 def party_cmd(
@@ -326,7 +354,7 @@ def office_cmd(
                 "of": h.of or "",
                 "first seen": h.first_seen or "",
                 "last seen": h.last_seen or "",
-                "sources": ", ".join(s.source for s in h.sources),
+                "sources": ", ".join(s.label for s in h.sources),
             }
             for h in found
         ]

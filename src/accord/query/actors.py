@@ -29,6 +29,13 @@ from accord.query.common import (
     source_columns,
     source_of,
 )
+from accord.query.positions import (
+    PositionChange,
+    SeriesRecord,
+    same_instrument_change,
+    series_changes,
+    series_records,
+)
 from accord.store.entities import fold_name
 from accord.store.schema import facts
 
@@ -41,6 +48,7 @@ class Quote:
     direct: bool | None
     date: str | None
     source: Source
+    speaker_kind: str | None = None  # person, country, organization (None: not linked)
 
 
 @dataclass
@@ -52,8 +60,12 @@ class PartyAgreement:
     outlets: int
     reasons: list[str]
     sources: list[Source]
-    change_from: str | None = None  # the previous stance, when this one differs from it
-    change_after: str | None = None  # the agreement of the previous stance
+    change_from: str | None = None  # the earlier stance, when this one is a change of position
+    change_after: str | None = None  # the agreement of that earlier stance
+    agreement_id: int = 0
+    registry_id: str | None = None
+    change_basis: str | None = None  # "same instrument" or "series"
+    described: bool = False  # a description kept with its document
 
 
 @dataclass
@@ -63,6 +75,7 @@ class PartyEvent:
     date: str | None
     led_by: str | None
     sources: list[Source]
+    event_id: int | None = None
 
 
 @dataclass
@@ -72,7 +85,9 @@ class PartyRecord:
     agreements: list[PartyAgreement]
     events: list[PartyEvent]
     quotes: list[Quote]
-    changes: list[str]
+    changes: list[str]  # each change of position as a line (position_changes has them whole)
+    position_changes: list[PositionChange] = field(default_factory=list)
+    series: list[SeriesRecord] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
         rows = [
@@ -81,9 +96,13 @@ class PartyRecord:
                 "what": a.agreement,
                 "date": a.date or "",
                 "detail": a.stance
-                + (f" (changed from {a.change_from} after {a.change_after})" if a.change_from else "")
+                + (
+                    f" (changed from {a.change_from}, {a.change_basis}: {a.change_after})"
+                    if a.change_from
+                    else ""
+                )
                 + (f": {'; '.join(a.reasons)}" if a.reasons else ""),
-                "sources": ", ".join(s.source for s in a.sources),
+                "sources": ", ".join(s.label for s in a.sources),
             }
             for a in self.agreements
         ]
@@ -93,7 +112,7 @@ class PartyRecord:
                 "what": e.event,
                 "date": e.date or "",
                 "detail": e.role + (f", led by {e.led_by}" if e.led_by else ""),
-                "sources": ", ".join(s.source for s in e.sources),
+                "sources": ", ".join(s.label for s in e.sources),
             }
             for e in self.events
         ]
@@ -103,7 +122,7 @@ class PartyRecord:
                 "what": q.speaker,
                 "date": q.date or "",
                 "detail": q.text,
-                "sources": q.source.source,
+                "sources": q.source.label,
             }
             for q in self.quotes
         ]
@@ -134,45 +153,82 @@ def party_record(connection: sa.Connection, party: str) -> PartyRecord:
         events = events_of.get(agreement_id, [])
         starts = [str(e.attributes["start"]) for e in events if e.attributes.get("start")]
         date = min(starts, default=None)
+        agreement_ref = agreement_refs[agreement_id]
         items.append(
             PartyAgreement(
-                agreement=agreement_refs[agreement_id].name,
+                agreement=agreement_ref.name,
                 events=[e.name for e in events],
-                date=date or stance.first_seen,
+                date=agreement_ref.attributes.get("date") or date or stance.first_seen,
                 stance=stance.stance,
                 outlets=stance.outlets,
                 reasons=stance.reasons,
                 sources=stance.sources,
+                agreement_id=agreement_id,
+                registry_id=agreement_ref.registry_id,
+                described=agreement_ref.described,
             )
         )
     items.sort(key=lambda a: (a.date or "9999", a.agreement.casefold()))
-    changes = []
-    previous: PartyAgreement | None = None
-    for item in items:
-        if (
-            previous is not None
-            and item.stance != previous.stance
-            and "conflict"
-            not in (
-                item.stance,
-                previous.stance,
-            )
-        ):
-            item.change_from, item.change_after = previous.stance, previous.agreement
-            changes.append(
-                f"{previous.stance} {previous.agreement} ({previous.date or 'undated'}), "
-                f"then {item.stance} {item.agreement} ({item.date or 'undated'})"
-            )
-        if item.stance != "conflict":
-            previous = item
+    changes = _changes(connection, items)
     return PartyRecord(
         party=ref.label,
         name=ref.name,
         agreements=items,
         events=_party_events(connection, ref),
         quotes=_party_quotes(connection, ref),
-        changes=changes,
+        changes=[c.line() for c in changes[0]],
+        position_changes=changes[0],
+        series=changes[1],
     )
+
+
+def _changes(
+    connection: sa.Connection, items: list[PartyAgreement]
+) -> tuple[list[PositionChange], list[SeriesRecord]]:
+    """Changes on the same instrument over time, and across each series the party took part in.
+
+    Marks each agreement whose stance is the later side of a change."""
+    from accord.query.common import registered_entities
+    from accord.resolve.registry import default_registry
+
+    registry = default_registry()
+    found: list[PositionChange] = []
+    for item in items:
+        change = same_instrument_change(item.agreement, item.agreement_id, item.sources)
+        if change is not None:
+            found.append(change)
+            item.change_from, item.change_after, item.change_basis = (
+                change.before,
+                item.agreement,
+                change.basis,
+            )
+    stances = {
+        i.registry_id: (i.stance, i.agreement_id, i.agreement)
+        for i in items
+        if i.registry_id in registry.instruments and i.stance in ("signed", "declined")
+    }
+    touched = {e for r in stances for e in registry.instruments[r].events}
+    series_ids = {registry.events[e].series for e in touched} - {None}
+    event_ids = [e for s in series_ids for e in registry.events_of_series[str(s)]]
+    instrument_ids = [i for e in event_ids for i in registry.instruments_at.get(e, ())]
+    stored = {
+        key: (ref.id, ref.name)
+        for kind, ids in (("event", event_ids), ("agreement", instrument_ids))
+        for key, ref in registered_entities(connection, kind, ids).items()
+    }
+    records = series_records(registry, stances, stored)
+    across = series_changes(records)
+    by_id = {i.agreement_id: i for i in items}
+    for change in across:
+        later = by_id.get(change.after_agreement_id)
+        if later is not None and later.change_from is None:
+            later.change_from, later.change_after, later.change_basis = (
+                change.before,
+                change.before_agreement,
+                f"series {change.series}",
+            )
+    found.extend(across)
+    return found, records
 
 
 def _agreement_events(connection: sa.Connection, agreement_ids: list[int]) -> dict[int, list[EntityRef]]:
@@ -231,6 +287,7 @@ def _events_from_rows(connection: sa.Connection, rows: Sequence[Any]) -> list[Pa
                 date=event.attributes.get("start"),
                 led_by=leaders[0] if leaders else None,
                 sources=dedupe_sources(source_of(r) for r in found),
+                event_id=event.id,
             )
         )
     return sorted(out, key=lambda e: (e.date or "9999", e.event.casefold(), e.role))
@@ -280,6 +337,7 @@ def _quotes_where(connection: sa.Connection, condition: Any, search: str | None 
                 direct=fields.get("direct"),
                 date=row.date,
                 source=source_of(row),
+                speaker_kind=speaker_ref.kind if speaker_ref else None,
             )
         )
     return sorted(out, key=lambda q: (q.date or "9999", q.speaker, q.fact_id))
@@ -296,7 +354,7 @@ class QuoteList:
                 "quote": q.text,
                 "direct": "" if q.direct is None else ("yes" if q.direct else "reported"),
                 "date": q.date or "",
-                "source": q.source.source,
+                "source": q.source.label,
                 "fact": q.fact_id,
             }
             for q in self.quotes
@@ -352,7 +410,7 @@ class PersonRecord:
                 "section": "role",
                 "what": r.title + (f" ({r.of})" if r.of else ""),
                 "date": _span(r.first_seen, r.last_seen),
-                "sources": ", ".join(s.source for s in r.sources),
+                "sources": ", ".join(s.label for s in r.sources),
             }
             for r in self.roles
         ]
@@ -361,12 +419,12 @@ class PersonRecord:
                 "section": "event",
                 "what": f"{e.event} ({e.role})",
                 "date": e.date or "",
-                "sources": ", ".join(s.source for s in e.sources),
+                "sources": ", ".join(s.label for s in e.sources),
             }
             for e in self.events
         ]
         rows += [
-            {"section": "quote", "what": q.text, "date": q.date or "", "sources": q.source.source}
+            {"section": "quote", "what": q.text, "date": q.date or "", "sources": q.source.label}
             for q in self.quotes
         ]
         return rows

@@ -89,7 +89,7 @@ class AgreementStances:
 
 
 def _where(source: Source) -> str:
-    label = source.source
+    label = source.label
     if source.value and source.value not in ("signed",):
         return f"{label} ({source.value})"
     return label
@@ -215,6 +215,7 @@ class AgreementSummary:
     body: str | None = None
     event_ids: list[int | None] = field(default_factory=list)  # beside events; None: not in the store
     described: bool = False  # a description kept with its one document
+    document_id: str | None = None  # that document
 
     def row(self) -> dict[str, Any]:
         return {
@@ -276,7 +277,7 @@ def agreements(connection: sa.Connection, *, descriptions: bool = False) -> list
             AgreementSummary(
                 id=ref.id,
                 agreement=ref.name,
-                type=attrs.get("type"),
+                type=attrs.get("registry_type") or attrs.get("type"),
                 events=[name for _, name in adopted],
                 signed=tally[ref.id]["signed"],
                 declined=tally[ref.id]["declined"],
@@ -292,6 +293,7 @@ def agreements(connection: sa.Connection, *, descriptions: bool = False) -> list
                 body=attrs.get("body"),
                 event_ids=[event_id for event_id, _ in adopted],
                 described=ref.described,
+                document_id=ref.document_id,
             )
         )
     return sorted(out, key=lambda a: (-a.sources, a.agreement.casefold()))
@@ -508,7 +510,7 @@ class Conflict:
             "party": self.party or "",
             "sides": " vs ".join(
                 f"{side['value']}: "
-                + ", ".join(f"{s.source} ({s.date or 'undated'})" for s in side["sources"])
+                + ", ".join(f"{s.label} ({s.date or 'undated'})" for s in side["sources"])
                 for side in self.sides
             ),
         }

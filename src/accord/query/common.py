@@ -51,6 +51,19 @@ class Source:
     def outlet_key(self) -> str:
         return self.outlet or self.document_id
 
+    @property
+    def label(self) -> str:
+        """How a source is named to a reader: its outlet and title, else its URL; never the path
+        it was read from (that stays in `source`, for the record)."""
+        return document_label(self.title, self.outlet, self.url)
+
+
+def document_label(title: str | None, outlet: str | None, url: str | None) -> str:
+    """'outlet: title', 'outlet: URL' or 'title'; 'untitled document' when nothing names it."""
+    named = title or url
+    parts = [p for p in (outlet, named) if p]
+    return ": ".join(parts) if parts else "untitled document"
+
 
 def source_columns() -> list[Any]:
     return [

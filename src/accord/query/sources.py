@@ -54,7 +54,7 @@ class FactSources:
         rows = [
             {
                 "fact": s.fact_id,
-                "document": s.source,
+                "document": s.title or s.url or "untitled document",
                 "outlet": s.outlet or "",
                 "date": s.date or "",
                 "span": f"{s.start}-{s.end}" if s.start is not None else "",
@@ -68,11 +68,11 @@ class FactSources:
             rows.append(
                 {
                     "fact": original.fact_id,
-                    "document": copy.url or copy.source,
+                    "document": copy.url or copy.title or "untitled copy",
                     "outlet": copy.outlet or "",
                     "date": copy.date or "",
                     "span": "",
-                    "sentence": f"(a copy of {original.source})",
+                    "sentence": f"(a copy of {original.label})",
                 }
             )
         return rows

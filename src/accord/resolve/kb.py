@@ -338,7 +338,12 @@ class KnowledgeBase:
         if column is not None:
             link = facts.c[column]
             self.connection.execute(sa.update(facts).where(link == drop).values({column: keep}))
-        merged = merge_attributes(winner.kind, winner.attributes, loser.attributes)
+        # A registry entry's place and dates are the registry's, whatever its new names said.
+        merged = (
+            winner.attributes
+            if winner.registry_id is not None
+            else merge_attributes(winner.kind, winner.attributes, loser.attributes)
+        )
         self.connection.execute(sa.delete(kb_entities).where(kb_entities.c.id == drop))
         self._cache.pop(drop, None)
         self.set_attributes(keep, merged, place=_place_of(merged) if winner.kind == "event" else None)

@@ -294,8 +294,8 @@ class Linker:
     ) -> int:
         """The entity of a registry entry (made on first mention), with the mention's names added.
 
-        A stored entity of its own that has one of the mention's names exactly (made before the
-        registry knew the entry) is folded into it.
+        Entities clustered before the registry knew an entry keep their facts until `accord
+        resolve` re-links the store (the query commands say when the registry has changed).
         """
         entity_id = self.kb.registered(mention.kind, registry_id)
         if entity_id is None:
@@ -309,8 +309,6 @@ class Linker:
                 place=place,
                 registry_id=registry_id,
             )
-        for other in sorted(self._free(self.candidates.exact(mention)) - {entity_id}):
-            self._merge(entity_id, other)
         self.kb.add_names(entity_id, mention.names)
         return entity_id
 

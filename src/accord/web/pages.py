@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
@@ -18,8 +19,18 @@ from accord.api.routers.quotes import find_quotes
 from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, csrf_valid, new_csrf_cookie
 from accord.api.sessions import end_session, request_reviewer, start_session
 from accord.query import NotFound, events, party_record, stances
-from accord.query.claims import PARTY_KINDS, AgreementStances, Conflict, signatory_counts, stance_cells
+from accord.query.claims import (
+    PARTY_KINDS,
+    AgreementStances,
+    Conflict,
+    agreement_events,
+    signatory_counts,
+    stance_cells,
+)
 from accord.query.common import entities_by_id
+from accord.query.matrix import MatrixFilter, matrix_view, parse_types
+from accord.query.trust import trust
+from accord.web.facts import KIND_ORDER, grouped
 from accord.web.render import cached_page, highlight, page
 from accord.web.worldmap import HEIGHT, WIDTH, countries
 
@@ -66,7 +77,7 @@ def overview_view(connection: sa.Connection) -> dict[str, Any]:
             "counts": [c.count for c in counts.get(a, [])],
         }
         for a, t in tally.items()
-        if a in refs
+        if a in refs and not refs[a].described
     ]
     rows.sort(key=lambda r: (-(r["signed"] + r["declined"] + r["conflicting"]), r["agreement"].casefold()))
     conflict_rows = [
@@ -93,6 +104,7 @@ def overview_view(connection: sa.Connection) -> dict[str, Any]:
     ]
     latest = list_documents(connection, 1, 10)
     return {
+        "trust": trust(connection),
         "agreements": rows[:30],
         "agreement_count": len(rows),
         "documents": latest.items,
@@ -107,38 +119,49 @@ def matrix_page(
     request: Request,
     connection: Connection,
     page_number: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
+    type: Annotated[list[str] | None, Query(max_length=40)] = None,
+    event: Text = None,
+    date_from: DateText = None,
+    date_to: DateText = None,
+    order: Annotated[str, Query(pattern="^(date|name|parties)$")] = "date",
+    columns: Annotated[str, Query(pattern="^(cited|name)$")] = "cited",
 ) -> Response:
-    """Agreements × parties, a page of agreements at a time; each cell links to its evidence."""
-    return cached_page(request, connection, "matrix.html", lambda: matrix_grid(connection, page_number))
-
-
-def matrix_grid(connection: sa.Connection, page_number: int) -> dict[str, Any]:
-    """One page of the matrix: its agreements (by name), the parties with a stance on any, the cells."""
-    cells = stance_cells(connection)
-    agreement_ids = {a for a, _ in cells}
-    refs = entities_by_id(connection, agreement_ids, aliases=False)
-    ordered = sorted(
-        (i for i in agreement_ids if i in refs and not refs[i].described), key=lambda i: refs[i].name.casefold()
+    """Instruments × parties, a page of rows at a time, filtered by type, event and date; each cell
+    links to its evidence."""
+    wanted = MatrixFilter(
+        types=parse_types(type),
+        event=event or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
+        order=order,
+        columns=columns,
     )
-    pages = max(1, -(-len(ordered) // MATRIX_ROWS))
-    shown = ordered[(page_number - 1) * MATRIX_ROWS : page_number * MATRIX_ROWS]
-    wanted = set(shown)
-    party_ids = sorted({p for a, p in cells if a in wanted})
-    refs.update(entities_by_id(connection, party_ids, aliases=False))
-    parties = sorted((p for p in party_ids if p in refs), key=lambda p: refs[p].label)
-    grid: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for (a, p), cell in cells.items():
-        if a in wanted:
-            grid[a][p] = cell
-    rows = [{"id": a, "name": refs[a].name, "cells": [grid[a].get(p) for p in parties]} for a in shown]
-    columns = [{"id": p, "label": refs[p].label, "name": refs[p].name} for p in parties]
-    return {
-        "rows": rows,
-        "columns": columns,
-        "page_number": page_number,
-        "pages": pages,
-        "total": len(ordered),
+    return cached_page(
+        request, connection, "matrix.html", lambda: matrix_grid(connection, wanted, page_number)
+    )
+
+
+def matrix_grid(connection: sa.Connection, wanted: MatrixFilter, page_number: int) -> dict[str, Any]:
+    """One page of the matrix with what its filter form offers (types, events with texts)."""
+    try:
+        view = matrix_view(connection, wanted, page_number, MATRIX_ROWS)
+        error = None
+    except NotFound as missing:
+        view, error = matrix_view(connection, MatrixFilter(), page_number, MATRIX_ROWS), str(missing)
+    options = [e for e in events(connection) if e.agreement_links]
+    query = {
+        key: value
+        for key, value in (
+            ("event", wanted.event),
+            ("date_from", wanted.date_from),
+            ("date_to", wanted.date_to),
+            ("order", wanted.order if wanted.order != "date" else None),
+            ("columns", wanted.columns if wanted.columns != "cited" else None),
+        )
+        if value
     }
+    pairs = list(query.items()) + [("type", t) for t in wanted.types]
+    return {"view": view, "event_options": options, "error": error, "query": urlencode(pairs)}
 
 
 @router.get("/matrix/{agreement}/{party}", response_class=HTMLResponse)
@@ -185,7 +208,12 @@ def agreement_view(connection: sa.Connection, agreement_id: int) -> dict[str, An
     parties = entities_by_id(
         connection, {p for _, p in stance_cells(connection, [agreement_id])}, aliases=False
     )
+    ref = entities_by_id(connection, [agreement_id], aliases=False)[agreement_id]
     return {
+        "info": ref.attributes,
+        "registry_id": ref.registry_id,
+        "document_id": ref.document_id,
+        "events": agreement_events(connection, [ref]).get(ref.id, []),
         "agreement": result,
         "party_ids": {ref.label: ref.id for ref in parties.values()},
         "shown": SOURCES_SHOWN,
@@ -218,21 +246,13 @@ def disputes_of(result: AgreementStances) -> list[Conflict]:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, connection: Connection) -> Response:
-    found = events(connection)
-    ids = agreement_ids(connection)
-    return page(
-        request, "timeline.html", events=found, agreement_ids=ids, initiatives=initiatives(connection)
+    """Summits and meetings in date order, each linked to its page, its chairs and the texts it adopted."""
+    return cached_page(
+        request,
+        connection,
+        "timeline.html",
+        lambda: {"events": events(connection), "initiatives": initiatives(connection)},
     )
-
-
-def agreement_ids(connection: sa.Connection) -> dict[str, int]:
-    """Agreement names to their ids, for links (one read of the knowledge base's agreements)."""
-    from accord.store.schema import kb_entities
-
-    rows = connection.execute(
-        sa.select(kb_entities.c.name, kb_entities.c.id).where(kb_entities.c.kind == "agreement")
-    )
-    return {name: entity_id for name, entity_id in rows}
 
 
 def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
@@ -265,10 +285,7 @@ def country_page(request: Request, connection: Connection, party: str) -> Respon
         raise NotFound("no such party")
 
     def compute() -> dict[str, Any]:
-        return {
-            "record": party_record(connection, party),
-            "agreement_ids": agreement_ids(connection),
-        }
+        return {"record": party_record(connection, party)}
 
     return cached_page(request, connection, "country.html", compute)
 
@@ -320,32 +337,67 @@ def documents_page(
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, connection: Connection, document_id: str) -> Response:
+    """A document's text with every evidence span highlighted, and its facts as sentences grouped by kind."""
     found = get_document(connection, document_id[:80])
     if found is None:
         raise NotFound(f"no document {document_id[:80]}")
     fact_list = document_facts(connection, document_id)
     spans = [(e["start"], e["end"], f["kind"], f["id"]) for f in fact_list for e in f["evidence"]]
+    groups = grouped(fact_list)
     return page(
-        request, "document.html", document=found, facts=fact_list, segments=highlight(found["text"], spans)
+        request,
+        "document.html",
+        document=found,
+        facts=fact_list,
+        groups=groups,
+        kinds=[(kind, name, len(items)) for kind, name, items in groups],
+        segments=highlight(found["text"], spans),
     )
+
+
+REVIEW_STATES = ("all", "unreviewed", "accepted", "rejected")
+REVIEW_PAGE = 50
 
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(
     request: Request,
     connection: Connection,
-    status: Annotated[str, Query(pattern="^(unreviewed|accepted|rejected)$")] = "unreviewed",
+    status: Annotated[str, Query(pattern="^(all|unreviewed|accepted|rejected)$")] = "unreviewed",
     kind: Text = None,
+    agreement: Text = None,
+    party: Text = None,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> Response:
+    """Every fact, a page at a time, by review status, kind, agreement and party, as readable sentences."""
     from accord.api.listing import FactFilter, list_facts
 
-    listed = list_facts(connection, FactFilter(kind=kind or None, review_status=status), 1, 50)
+    filters = {"kind": kind or "", "agreement": agreement or "", "party": party or ""}
+    wanted = FactFilter(
+        kind=kind or None,
+        agreement=agreement or None,
+        party=party or None,
+        review_status=status,
+    )
+    error = None
+    try:
+        listed = list_facts(connection, wanted, page_number, REVIEW_PAGE)
+    except NotFound as missing:
+        listed, error = (
+            list_facts(connection, FactFilter(review_status=status), page_number, REVIEW_PAGE),
+            str(missing),
+        )
+    query = urlencode([("status", status), *((k, v) for k, v in filters.items() if v)])
     return page(
         request,
         "review.html",
         listed=listed,
+        pages=max(1, -(-listed.total // REVIEW_PAGE)),
         review_state=status,
-        kind=kind or "",
+        filters=filters,
+        kind_options=list(KIND_ORDER),
+        query=query,
+        error=error,
         log=review_log(connection, None, 20),
     )
 
@@ -360,6 +412,8 @@ def review_post(
     fields: Annotated[str | None, Form(max_length=20_000)] = None,
     note: Annotated[str | None, Form(max_length=2000)] = None,
     next_page: Annotated[str | None, Form(alias="next", max_length=500)] = None,
+    field_name: Annotated[list[str] | None, Form(max_length=80)] = None,
+    field_value: Annotated[list[str] | None, Form(max_length=2000)] = None,
 ) -> Response:
     """A review from a page's form: signed-in reviewer, valid CSRF token, within the rate limit."""
     settings = request.app.state.settings
@@ -372,14 +426,49 @@ def review_post(
     limit_writes(request, reviewer)
     corrected = None
     if action == "correct":
-        try:
-            corrected = json.loads(fields or "")
-        except ValueError:
-            raise ReviewError("the corrected fields are not valid JSON") from None
-        if not isinstance(corrected, dict):
-            raise ReviewError("the corrected fields must be a JSON object")
+        corrected = correction(connection, fact_id, fields, field_name or [], field_value or [])
     review_fact(connection, fact_id, reviewer=reviewer, action=action, fields=corrected, note=note or None)
     return RedirectResponse(_local(next_page) or f"/review#fact-{fact_id}", status_code=303)
+
+
+def correction(
+    connection: sa.Connection, fact_id: int, fields: str | None, names: list[str], values: list[str]
+) -> dict[str, Any]:
+    """The corrected fields of a review form: one input per field (read back in the fact's own types:
+    numbers, true/false, lists separated by ';'), or a JSON object in `fields`."""
+    if fields and fields.strip():
+        try:
+            parsed = json.loads(fields)
+        except ValueError:
+            raise ReviewError("the corrected fields are not valid JSON") from None
+        if not isinstance(parsed, dict):
+            raise ReviewError("the corrected fields must be a JSON object")
+        return parsed
+    if not names or len(names) != len(values):
+        raise ReviewError("a correction needs the corrected fields")
+    from accord.store.schema import facts
+
+    current = connection.execute(sa.select(facts.c.fields).where(facts.c.id == fact_id)).scalar() or {}
+    return {name: _typed(value, current.get(name)) for name, value in zip(names, values, strict=True)}
+
+
+def _typed(text: str, like: Any) -> Any:
+    """A form value in the type of the value it replaces."""
+    value = text.strip()
+    if isinstance(like, bool):
+        if value.lower() not in ("true", "false"):
+            raise ReviewError(f"{value!r} is not true or false")
+        return value.lower() == "true"
+    if isinstance(like, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise ReviewError(f"{value!r} is not a number") from None
+    if isinstance(like, list):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if like is None and not value:
+        return None
+    return value
 
 
 def _local(target: str | None) -> str | None:

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -19,7 +19,10 @@ from markupsafe import Markup
 
 from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, csrf_token, new_csrf_cookie
 from accord.api.sessions import request_reviewer
+from accord.query.common import document_label
+from accord.resolve.kb import country_name
 from accord.web import TEMPLATES_DIR
+from accord.web.facts import KIND_NAMES, describe
 
 KIND_CLASSES = {
     "stance": "k-stance",
@@ -54,9 +57,45 @@ env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def _short_url(value: Any) -> str:
+    """A URL as a reader scans it: host and path, shortened ('eurovista.example/en/tech/paris-ai…')."""
+    text = str(value or "")
+    parts = urlsplit(text)
+    shown = (parts.hostname or "").removeprefix("www.") + parts.path
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+def _percent(value: Any) -> str:
+    return "–" if value is None else f"{100 * float(value):.0f}%"
+
+
+def review_change(before: Any, after: Any, side: str) -> str:
+    """What a review changed, one side of it: the status and each field whose value differs."""
+    old, new = before or {}, after or {}
+    shown = old if side == "before" else new
+    parts = []
+    if old.get("review_status") != new.get("review_status"):
+        parts.append(str(shown.get("review_status", "")))
+    old_fields, new_fields = old.get("fields") or {}, new.get("fields") or {}
+    for key in sorted(set(old_fields) | set(new_fields)):
+        if old_fields.get(key) != new_fields.get(key):
+            value = (old_fields if side == "before" else new_fields).get(key)
+            parts.append(f"{key}: {value if value is not None else '—'}")
+    return "; ".join(parts)
+
+
+env.globals["changes"] = review_change
 env.filters["urlpart"] = _url_part
 env.filters["weblink"] = _web_link
+env.filters["shorturl"] = _short_url
+env.filters["percent"] = _percent
+env.filters["doclabel"] = lambda d: document_label(d.get("title"), d.get("outlet"), d.get("url"))
+env.filters["countryname"] = country_name
 env.globals["kind_class"] = lambda kind: KIND_CLASSES.get(kind, "k-other")
+env.globals["describe"] = describe
+env.globals["kind_names"] = KIND_NAMES
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
