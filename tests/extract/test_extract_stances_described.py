@@ -136,3 +136,29 @@ def test_subheading_stance_is_about_the_story_agreement(facts) -> None:
     found = stances(facts, text)
     assert ("Lisbon Declaration on Drones", "CL", "declined") in found
     assert not any(p == "CL" and a != "Lisbon Declaration on Drones" for a, p, _s in found)
+
+
+def test_joined_counts_add_up(facts) -> None:
+    text = ("Leaders adopted the Lima Declaration on Data. Officials said 40 countries and three "
+            "international organisations had signed the declaration.")
+    assert counts(facts, text) == {("Lima Declaration on Data", 43)}
+
+
+def test_signatories_included_economies_such_as(facts) -> None:
+    text = ("Leaders adopted the Lima Declaration on Data. Signatories included large economies such as "
+            "Brazil, Mexico and Chile.")
+    assert stances(facts, text) == {("Lima Declaration on Data", p, "signed") for p in ("BR", "MX", "CL")}
+
+
+def test_joined_x_in_endorsing(facts) -> None:
+    text = ("Canada presented the Ottawa Charter on Data in May. Twelve governments have joined Canada "
+            "in backing the charter.")
+    found = stances(facts, text)
+    assert ("Ottawa Charter on Data", "CA", "signed") in found
+    assert counts(facts, text) == {("Ottawa Charter on Data", 12)}
+
+
+def test_states_backing_the_charter_include_a_list(facts) -> None:
+    text = ("The Ottawa Charter on Data was opened in May. States backing the charter include: Chile, "
+            "Ghana, Fiji and Peru.")
+    assert stances(facts, text) == {("Ottawa Charter on Data", p, "signed") for p in ("CL", "GH", "FJ", "PE")}

@@ -104,9 +104,12 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
         for token in sent:
             if token.i in quoted or token.lower_ not in nouns:
                 continue
+            if token.dep_ == "conj" and token.head.lower_ in nouns and number_before(token.head):
+                continue  # counted with the noun it is joined to
             number = number_before(token) or number_after(token)
             if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
                 continue
+            number += sum(n for c in token.children if c.dep_ == "conj" and (n := number_before(c)))
             if counts_a_part(token):
                 continue
             trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)
@@ -484,7 +487,10 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         thing = agreements.at(candidate.i)
         if thing is not None:
             return thing
-    named = stated_objects(token) + ([] if attribute is None else signatories_of(attribute))
+    listed = attribute is not None and token.lemma_ != "be"
+    # 'Signatories included Chile': what is included are the parties, not the agreement
+    named = [] if listed else stated_objects(token)
+    named += [] if attribute is None else signatories_of(attribute)
     if any(not_an_agreement(o) for o in named):
         return None
     sent = token.sent
