@@ -8,18 +8,23 @@ title-case modifiers on the left, a title-case prepositional tail on the right.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.nlp.headlines import VerbForms
-from accord.nlp.lexicon import json_data, organisations
+from accord.nlp.lexicon import json_data, organisations, word_set
 
 AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
 NOT_A_PLACE = {"AI", "A.I."}
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
+_PLACE_ENTS = {"GPE", "NORP", "LOC"}
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MAX_NAME_TOKENS = 18
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
 # A plan, strategy or roadmap is a country's own initiative unless the name makes it joint.
@@ -45,6 +50,30 @@ def _joins_hyphenated(doc: Doc, i: int) -> bool:
     return (
         not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
     )
+
+
+def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
+    """How many tokens, ending at token `end`, spell out an acronym by their initials (0: none):
+    'Global Partnership on Artificial Intelligence' before '(GPAI)'."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    spelled = ""
+    k = end
+    while k >= limit and len(spelled) < len(letters):
+        token = doc[k]
+        if is_name_word(token):
+            spelled = token.text[0].upper() + spelled
+        elif token.lower_ not in ("of", "on", "for", "and", "the", "in", "&", "-"):
+            return 0
+        if spelled and spelled != letters[-len(spelled) :]:
+            return 0
+        k -= 1
+    return end - k if spelled == letters and is_name_word(doc[k + 1]) else 0
+
+
+@lru_cache(maxsize=1)
+def event_heads() -> frozenset[str]:
+    """The title-case head nouns of event names."""
+    return frozenset(json_data("names.json")["event_heads"])
 
 
 @Language.factory(
@@ -127,8 +156,15 @@ class DomainNames:
         end = head + 1
         if doc[head].text == "Code" and doc[end : end + 2].text == "of Conduct":
             end += 2
+        if not lower_head and doc[head].pos_ in ("VERB", "AUX"):
+            return None  # a headline's verb: 'Minister Forums With Students'
         end = self.grow_right(doc, end, sent.end)
-        start = self.grow_left(doc, head, sent.start)
+        start = self.grow_left(doc, head, sent.start, label == EVENT)
+        paired = any("-" in t.text for t in doc[start:head])
+        if doc[head].lower_ == "talks" and end == head + 1 and not paired:
+            return None  # 'China Talks Tough': talks are named by a pair ('US-China talks') or a tail
+        if label == EVENT and end < sent.end and _YEAR.match(doc[end].text) and start < head:
+            end += 1  # 'GPAI Summit 2023', 'India AI Impact Summit 2026': the edition's year
         if lower_head and start == head and end == head + 1:
             return None
         if lower_head and start == head and not any(t.is_title for t in doc[head + 1 : end]):
@@ -141,15 +177,25 @@ class DomainNames:
             return None
         return Span(doc, start, end, label=label)
 
-    def grow_left(self, doc: Doc, head: int, limit: int) -> int:
+    def grow_left(self, doc: Doc, head: int, limit: int, event: bool = False) -> int:
+        """Take title-case modifiers on the left, across the joints names have inside them: a
+        hyphen ('High-Level'), a possessive, 'of', 'in the' ('Responsible AI in the Military
+        Domain'), 'and' ('Trade and Technology Council') and an acronym in brackets ('(CET)');
+        the last three in the names of events only."""
         start = head
         k = head - 1
         while k >= limit:
             token = doc[k]
+            joint = self.inner_joint(doc, k, limit) if event and token.lower_ == "the" else 0
+            if joint:
+                k -= joint
+                continue
             if token.ent_type_ in _STOP_ENTS or token.lower_ in _DETERMINERS:
                 break
             if self.verb_forms.headline_verb(token):
                 break
+            if token.pos_ == "ADP" and token.lower_ != "of" and token.text[:1].isupper():
+                break  # a headline's 'Before' or 'At' ends the name on its left
             if is_name_word(token) and not (k == limit and token.pos_ in ("VERB", "AUX", "ADV", "ADP")):
                 start = k
                 k -= 1
@@ -160,16 +206,54 @@ class DomainNames:
             if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
                 k -= 1
                 continue
-            if (
-                token.lower_ == "of"
-                and k - 1 >= limit
-                and is_name_word(doc[k - 1])
-                and is_name_word(doc[k + 1])
-            ):
-                k -= 1
+            joint = self.inner_joint(doc, k, limit, event)
+            if joint:
+                k -= joint
+                if is_name_word(doc[k + 1]):
+                    start = k + 1  # an acronym's spelled-out name, taken whole
                 continue
             break
         return start
+
+    @staticmethod
+    def inner_joint(doc: Doc, k: int, limit: int, event: bool = True) -> int:
+        """How many tokens a joint inside a name spans, ending at token k (0: none).
+
+        The joint must have name words on both sides, and a sentence's first word joins only
+        when the model tagged it part of a name, so a headline's 'Readout of …' or an opening
+        'Delegates in the …' stays out.
+        """
+        token = doc[k]
+        if not event and token.lower_ != "of":
+            return 0
+        if token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper:
+            expansion = acronym_expansion(doc, k - 3, limit, doc[k - 1].text)
+            if expansion:
+                return 3 + expansion
+            return 3 if is_name_word(doc[k - 3]) else 0
+        right = doc[k + 1] if k + 1 < len(doc) else None
+        if right is None or not is_name_word(right):
+            return 0
+        size = 1
+        if token.lower_ == "the" and k - 1 >= limit and doc[k - 1].lower_ in ("of", "in"):
+            size, token = 2, doc[k - 1]
+        elif token.lower_ not in ("of", "and", "&"):
+            return 0
+        left_i = k - size
+        if left_i < limit or not is_name_word(doc[left_i]):
+            return 0
+        left = doc[left_i]
+        if event and left_i == limit and not left.ent_type_:
+            return 0
+        if event and left.lower_ in word_set("titles.txt"):
+            return 0  # 'the President of the General Assembly' holds an office, not an event
+        if (token.lower_ in ("and", "&") or size == 2) and (
+            left.ent_type_ in _PLACE_ENTS or right.ent_type_ in _PLACE_ENTS
+        ):
+            return 0  # 'Kenya and Seoul Summit', 'the Prime Minister of the UK Summit': two names
+        if token.lower_ in ("and", "&") and left.text in event_heads():
+            return 0  # 'the World AI Conference and High-Level Meeting on …': two events
+        return size
 
     @staticmethod
     def place_follows(doc: Doc, i: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -397,11 +398,11 @@ class ThingFinder:
         if not is_event:
             name = read_name(span, _head(span))
             return any(same_agreement(name, read_name(other, _head(other))) for other in thing.names)
-        head = span[-1].lower_ if is_event else _head(span)
+        head = _event_head(span)
         words = content_words(span) if is_event else distinctive_words(span, head)
         places = place_words(span)
         for other in thing.names:
-            other_head = other[-1].lower_ if other.label_ == EVENT else _head(other)
+            other_head = _event_head(other) if other.label_ == EVENT else _head(other)
             if head != other_head:
                 continue
             other_words = content_words(other) if is_event else distinctive_words(other, other_head)
@@ -812,3 +813,16 @@ def _head(span: Span) -> str:
         if token.lower_ in heads and token.text[:1].isupper():
             return token.lower_
     return span[-1].lower_
+
+
+def _event_head(span: Span) -> str:
+    """The noun that says what kind of event a name names: 'Summit' in 'Leaders Summit of the G20'
+    and in 'AI Impact Summit 2026'."""
+    heads = _event_heads()
+    return next((t.lower_ for t in reversed(span) if t.lower_ in heads), span[-1].lower_)
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    data = json_data("names.json")
+    return frozenset(h.lower() for h in data["event_heads"] + data["event_heads_lower"])

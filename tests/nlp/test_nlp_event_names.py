@@ -1,0 +1,69 @@
+"""Event names as real news writes them: joints inside names, acronyms, years, headline words."""
+
+from __future__ import annotations
+
+from accord.nlp.components.names import EVENT
+
+
+def events(doc) -> list[str]:
+    return [span.text for span in doc.spans["accord_names"] if span.label_ == EVENT]
+
+
+def test_and_inside_a_name_is_part_of_it(doc_of) -> None:
+    doc = doc_of("Ministers met at the Canada-Kenya Food and Farming Council Third Ministerial Meeting.")
+    assert events(doc) == ["Canada-Kenya Food and Farming Council Third Ministerial Meeting"]
+
+
+def test_and_between_two_places_joins_no_name(doc_of) -> None:
+    doc = doc_of("Delegates from Kenya and Oslo Forum staff met.")
+    assert "Kenya and Oslo Forum" not in events(doc)
+
+
+def test_two_events_joined_by_and_stay_two(doc_of) -> None:
+    doc = doc_of("The Lagos Data Conference and High-Level Meeting on Ocean AI opened on Monday.")
+    assert events(doc) == ["Lagos Data Conference", "High-Level Meeting on Ocean AI"]
+
+
+def test_in_the_inside_a_name_before_a_lower_case_head(doc_of) -> None:
+    doc = doc_of("Forty states attended the Fair AI in the Farming Sector (FAIFS) summit in Kenya.")
+    assert events(doc) == ["Fair AI in the Farming Sector (FAIFS) summit"]
+
+
+def test_an_acronym_takes_the_words_it_spells_out(doc_of) -> None:
+    doc = doc_of("Officials spoke at the Alliance for Rural Connectivity (ARC) Forum in Lagos.")
+    assert events(doc) == ["Alliance for Rural Connectivity (ARC) Forum"]
+
+
+def test_an_acronym_inside_a_name(doc_of) -> None:
+    doc = doc_of("They chaired the third Norway-Chile Ocean Data (OD) Dialogue in Oslo.")
+    assert events(doc) == ["third Norway-Chile Ocean Data (OD) Dialogue"]
+
+
+def test_a_title_of_a_person_does_not_run_into_a_place_led_name(doc_of) -> None:
+    doc = doc_of("The Prime Minister of the Kenya Summit was absent.")
+    assert events(doc) == ["Kenya Summit"]
+
+
+def test_a_headline_preposition_ends_a_name_on_its_left(doc_of) -> None:
+    doc = doc_of("Remarks by the Ministers of Chile Before Bilateral Meeting")
+    assert events(doc) == ["Bilateral Meeting"]
+
+
+def test_a_determiner_opening_a_sentence_is_no_part_of_a_name(doc_of) -> None:
+    doc = doc_of("This meeting is the third between the two ministers.")
+    assert events(doc) == []
+
+
+def test_the_edition_year_after_the_head_is_part_of_the_name(doc_of) -> None:
+    doc = doc_of("Ministers gathered at the Ocean Data Summit 2027 in Lisbon.")
+    assert events(doc) == ["Ocean Data Summit 2027"]
+
+
+def test_talks_named_by_a_pair_or_a_tail(doc_of) -> None:
+    doc = doc_of("The Chile-Norway talks in Oslo ended. They praised the Chile-Norway Talks on Ocean Data.")
+    assert events(doc) == ["Chile-Norway talks", "Chile-Norway Talks on Ocean Data"]
+
+
+def test_a_headline_verb_talks_is_no_event(doc_of) -> None:
+    doc = doc_of("Norway Talks Tough on Ocean Data")
+    assert events(doc) == []
