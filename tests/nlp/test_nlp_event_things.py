@@ -15,3 +15,69 @@ def test_a_year_after_the_name_is_the_same_event(doc_of) -> None:
 def test_a_name_with_its_tail_first_is_the_same_event(doc_of) -> None:
     doc = doc_of("The Leaders Summit of the G7 ended. The G7 Leaders' Summit adopted a text.")
     assert len(doc._.events.items) == 1
+
+
+def test_a_described_event_is_an_event_named_by_its_description(doc_of) -> None:
+    doc = doc_of("Officials spoke at a conference hosted by the University of Lagos on Monday.")
+    assert event_names(doc) == ["conference hosted by the University of Lagos"]
+
+
+def test_a_kind_of_meeting_is_its_own_event(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit opened in Lisbon. A ministerial session followed on the second day.")
+    assert event_names(doc) == ["Ocean Data Summit", "ministerial session"]
+
+
+def test_a_description_with_the_words_of_a_named_event_is_that_event(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit opened in Lisbon. Critics said the ocean data summit did little.")
+    assert event_names(doc) == ["Ocean Data Summit"]
+    assert len(doc._.events.items[0].mentions()) == 2
+
+
+def test_a_description_with_no_telling_words_is_no_new_event(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit opened in Lisbon. The two-day event drew 400 delegates.")
+    assert event_names(doc) == ["Ocean Data Summit"]
+
+
+def test_a_press_conference_is_no_event(doc_of) -> None:
+    doc = doc_of("The minister told a press conference in Lisbon that talks would resume.")
+    assert event_names(doc) == []
+
+
+def test_a_description_in_a_story_with_no_named_event(doc_of) -> None:
+    doc = doc_of("Leaders met at the first-ever ocean safety summit. The ocean safety summit ended Friday.")
+    assert event_names(doc) == ["first-ever ocean safety summit"]
+
+
+def test_a_description_with_another_place_is_another_event(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit opened in Lisbon. At the first ocean summit in Oslo, few came.")
+    assert event_names(doc) == ["Ocean Data Summit", "first ocean summit"]
+
+
+def test_a_where_clause_describes_the_event_before_it(doc_of) -> None:
+    doc = doc_of(
+        "They met at the Ocean Data Summit in Lisbon, where Portugal gathered ministers for the first "
+        "international meeting on ocean sensors."
+    )
+    assert event_names(doc) == ["Ocean Data Summit"]
+
+
+def test_a_held_edition_is_the_edition_a_headline_named(doc_of) -> None:
+    doc = doc_of(
+        "Readout of Chile-Norway Ocean Council Fourth Ministerial Meeting\n"
+        "The Chile-Norway Ocean Council held its fourth ministerial meeting in Oslo on Tuesday."
+    )
+    assert event_names(doc) == ["Chile-Norway Ocean Council Fourth Ministerial Meeting"]
+
+
+def test_first_and_inaugural_meetings_of_one_story_are_one_event(doc_of) -> None:
+    doc = doc_of(
+        "Ocean council holds first meeting on sensor risks\n"
+        "The Ocean Council convened its inaugural meeting on sensor risks on Tuesday."
+    )
+    assert event_names(doc) == ["inaugural meeting of Ocean Council"]
+
+
+def test_an_edition_with_an_ordinal_is_the_series_just_named(doc_of) -> None:
+    doc = doc_of("UNESCO holds a Global Forum on Ocean Data. The second edition was held in Kranj.")
+    [forum] = doc._.events.items
+    assert "edition" in [span.text for span in forum.mentions()]

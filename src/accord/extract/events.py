@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact, party_key
 from accord.nlp.cache import doc_sents, doc_tokens, once_per_doc
-from accord.nlp.components.things import Thing
+from accord.nlp.components.things import Thing, Things
 from accord.nlp.dates import DateMention, find_dates
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities
@@ -140,7 +140,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
         if not in_sentence:
             continue
         for mention in find_dates(sent.text, published, sent.start_char):
-            thing = nearest(in_sentence, mention.start_char, sent)
+            thing = attached(doc, mention, in_sentence) or nearest(in_sentence, mention.start_char, sent)
             distance = min(
                 abs(s.start_char - mention.start_char)
                 for s in thing.mentions()
@@ -162,6 +162,23 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
             )
         )  # type: ignore[attr-defined]
     return facts
+
+
+def attached(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | None:
+    """The event a date modifies through the parse: in 'the second edition, hosted by Slovenia on
+    5-6 May, followed a first forum', the date hangs on 'hosted', which hangs on 'edition'."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.head is token:
+            return None
+        token = token.head
+        thing = doc._.events.at(token.i)
+        if thing is not None:
+            return thing if thing in things else None
+    return None
 
 
 def nearest(things: list[Thing], char: int, sent: Span) -> Thing:
@@ -188,10 +205,31 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
         if thing is None:
             continue
         for chair in chairs_for(token):
-            key = (thing.name, chair)
-            if key not in facts:
-                facts[key] = fact("event_chair", token.sent, 0.75, event=thing.name, chair=chair)
+            for event in with_whole(thing, events):
+                key = (event.name, chair)
+                if key not in facts:
+                    facts[key] = fact("event_chair", token.sent, 0.75, event=event.name, chair=chair)
     return list(facts.values())
+
+
+_PARTS = {"session", "sessions"}
+
+
+def with_whole(thing: Thing, events: Things) -> list[Thing]:
+    """An event, and the event it is a session of: who chairs or attends 'the summit's leaders'
+    session' chairs or attends the summit. The whole is the event the session's owner names
+    ('the summit's'), else the event the story is about."""
+    references = [s for s in thing.references if s.root.lower_ in _PARTS]
+    if thing.names or not references:
+        return [thing]
+    owners = [
+        events.at(c.i)
+        for span in references
+        for c in span.root.children
+        if c.dep_ == "poss" and events.at(c.i) not in (None, thing)
+    ]
+    whole = owners[0] if owners else events.main()
+    return [thing] if whole is None or whole is thing else [thing, whole]
 
 
 def event_for(token: Token, events) -> Thing | None:
@@ -201,6 +239,7 @@ def event_for(token: Token, events) -> Thing | None:
         candidates.append(token.head)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "prep"):
+            candidates.append(child)  # the object itself before its modifiers: 'the summit's session'
             candidates.extend(child.subtree)
     for candidate in candidates:
         thing = events.at(candidate.i)

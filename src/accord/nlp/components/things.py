@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 from accord.nlp.components.agreement_names import read_name, same_agreement
+from accord.nlp.components.described_events import add_described_events
 from accord.nlp.components.descriptions import (
     agreement_nouns,
     candidate_nouns,
@@ -312,6 +313,7 @@ class ThingFinder:
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
+        add_described_events(doc, doc._.events, quoted, self.ordinals)
         self.add_references(
             doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
         )
@@ -542,20 +544,40 @@ class ThingFinder:
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            name = " ".join([*(m.text for m in modifiers), token.text])
-            if det[0].lower_ in ("its", "their") and subject is not None:
-                end = subject.right_edge.i + 1
-                end = next((t.i for t in doc[subject.i : end] if t.text in (",", "(")), end)
-                owner = doc[subject.left_edge.i : end]
-                name += " of " + clean_name(owner.text)
-            elif not modifiers:
-                continue
-            thing = Thing(kind=EVENT, given_name=name)
+            if det[0].lower_ not in ("its", "their") or subject is None:
+                continue  # 'held a ministerial meeting': a description (described_events)
+            end = subject.right_edge.i + 1
+            end = next((t.i for t in doc[subject.i : end] if t.text in (",", "(")), end)
+            owner = doc[subject.left_edge.i : end]
+            name = " ".join([*(m.text for m in modifiers), token.text, "of", clean_name(owner.text)])
+            ordinal = next((m.lower_ for m in modifiers if m.lower_ in self.ordinals), None)
             span = doc[(modifiers[0].i if modifiers else token.i) : token.i + 1]
+            thing = self.same_edition(events, ordinal, owner, token.lower_)
+            if thing is None:
+                thing = Thing(kind=EVENT, given_name=name, ordinal=ordinal)
+                events.items.append(thing)
+            elif thing.given_name:
+                thing.given_name = name  # named after its holder: fuller than a description
             thing.references.append(span)
-            events.items.append(thing)
             for i in range(span.start, span.end):
                 events.by_token[i] = thing
+
+    @staticmethod
+    def same_edition(events: Things, ordinal: str | None, owner: Span, head: str) -> Thing | None:
+        """The event a held edition already is: 'the council held its fifth ministerial meeting' is
+        the 'Council Fifth Ministerial Meeting' of the headline; 'its inaugural meeting' is the
+        'first meeting on AI risks' described before (one first meeting of a kind per story)."""
+        if ordinal is None:
+            return None
+        words = content_words(owner)
+        for thing in events.items:
+            if first_is_inaugural(thing.ordinal) != first_is_inaugural(ordinal):
+                continue
+            if any(_event_head(s) == head and words and words <= content_words(s) for s in thing.names):
+                return thing
+            if thing.given_name and any(s.root.lower_ == head for s in thing.references):
+                return thing
+        return None
 
     @staticmethod
     def named_after(things: Things, token: Token) -> Thing | None:
@@ -652,6 +674,8 @@ class ThingFinder:
             ordinal = next((c.lower_ for c in token.children if c.lower_ in self.ordinals), None)
             if ordinal:
                 thing = next((t for t in things.items if t.ordinal == ordinal), None)
+                if thing is None and token.lower_ == "edition":
+                    thing = things.latest_before(token.i)  # 'the second edition' of the series just named
                 if thing is None:
                     continue
             elif referent is not None:
@@ -813,6 +837,11 @@ def _head(span: Span) -> str:
         if token.lower_ in heads and token.text[:1].isupper():
             return token.lower_
     return span[-1].lower_
+
+
+def first_is_inaugural(ordinal: str | None) -> str | None:
+    """Compare ordinals with 'inaugural' read as 'first'."""
+    return "first" if ordinal == "inaugural" else ordinal
 
 
 def _event_head(span: Span) -> str:

@@ -1,0 +1,254 @@
+"""Events a text names by a description instead of a title.
+
+News names most meetings by what they are: "the first-ever AI safety summit", "a ministerial
+session", "the signing ceremony", "a conference hosted by a university", "the annual summit of
+the grouping", "the May 2023 ministerial meeting in Lulea". A description introduces an event
+of its own when its words tell it from the events already named (a kind of meeting, who met, a
+place); a description whose words an event already carries ("the AI safety summit" beside the
+"AI Safety Summit") is one more mention of that event, and one with no such words ("the AI
+summit", "the two-day event") is left to the reference resolution that follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.nlp.cache import doc_tokens
+from accord.nlp.components.names import EVENT
+from accord.nlp.lexicon import cities, json_data
+
+if TYPE_CHECKING:
+    from accord.nlp.components.things import Thing, Things
+
+# Modifiers that say nothing about which event is meant ("the two-day summit", "a virtual
+# meeting") are adjectives; these adjectives do tell one kind of meeting from another.
+_KIND_ADJECTIVES = {"ministerial", "bilateral", "trilateral", "multilateral", "plenary", "signing"}
+# A press conference or a phone call is not an event of the record.
+_NOT_EVENTS = {"press", "news", "video", "phone", "telephone", "board", "shareholder", "shareholders"}
+_GENERIC = {
+    "ai",
+    "artificial",
+    "intelligence",
+    "global",
+    "international",
+    "world",
+    "world's",
+    "first-ever",
+    "ever",
+    "high-level",
+    "opening",
+    "closing",
+}
+_COMPLEMENTS = {"of", "on"}
+_OWNERS = {"summit", "conference", "meeting", "forum", "event", "gathering", "assembly", "council"}
+_HOSTING = {"host", "co-host", "organise", "organize", "convene", "sponsor"}
+_MAX_TOKENS = 14
+
+
+@dataclass
+class Description:
+    """A described event: the words that tell it apart, its place and its ordinal."""
+
+    span: Span
+    text: str
+    words: frozenset[str]
+    place: str | None
+    ordinal: str | None
+
+
+@lru_cache(maxsize=1)
+def description_heads() -> frozenset[str]:
+    """The nouns a description of an event ends in ('summit', 'session', 'ceremony')."""
+    return frozenset(json_data("names.json")["event_descriptions"])
+
+
+def describe(token: Token, ordinals: set[str]) -> Description | None:
+    """Read the noun phrase an event noun heads: its modifiers, an 'of'/'on' complement, who
+    hosted it and where, without its determiner, possessive pronoun or clauses."""
+    doc = token.doc
+    start = token.i
+    for child in token.children:
+        if child.i > token.i or child.dep_ in ("det", "predet", "cc", "punct"):
+            continue
+        if child.dep_ == "poss" and (
+            child.pos_ == "PRON" or child.ent_type_ in ("DATE", "TIME") or child.lower_ in _OWNERS
+        ):
+            continue  # 'its meeting', 'Wednesday's summit', 'the summit's session' (the summit's own)
+        if child.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "npadvmod", "quantmod"):
+            start = min(start, child.left_edge.i)
+    if any(t.lower_ in _NOT_EVENTS for t in doc[start : token.i]):
+        return None
+    end = token.i + 1
+    place = None
+    for child in token.children:
+        if child.i < token.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _COMPLEMENTS and child.i == end:
+            end = _clause_end(child, end)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _HOSTING and child.i == end:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                end = _clause_end(agent, end)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and child.i == end:
+            where = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if where is not None and _is_place(where):
+                place = _place_span(where).text
+    if end - start > _MAX_TOKENS:
+        return None
+    span = doc[start:end]
+    ordinal = next((t.lower_ for t in doc[start : token.i] if t.lower_ in ordinals), None)
+    words = frozenset(
+        t.lower_
+        for t in span
+        if t.i != token.i
+        and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in _KIND_ADJECTIVES or (t.pos_ == "ADJ" and t.is_title))
+        and t.is_alpha
+        and t.lower_ not in _GENERIC
+        and t.ent_type_ not in ("GPE", "DATE", "TIME", "CARDINAL", "ORDINAL")
+        and t.text not in cities()
+    )
+    return Description(span, span.text, words, place, ordinal)
+
+
+def _clause_end(child: Token, end: int) -> int:
+    """Where a complement or participle clause ends: its right edge, cut at a comma or bracket."""
+    doc = child.doc
+    stop = child.right_edge.i + 1
+    for t in doc[child.i : stop]:
+        if t.text in (",", ";", "(", ")", "—", "–") or t.dep_ == "relcl" or t.ent_type_ in ("DATE", "TIME"):
+            return max(end, t.i)
+        if t.lower_ in ("in", "at") and t.i + 1 < len(doc) and _is_place(doc[t.i + 1]):
+            return max(end, t.i)  # where it met is no part of its name
+    return max(end, stop)
+
+
+def _is_place(token: Token) -> bool:
+    """A city or country; a venue ('the Grand Palais') tells no event from another."""
+    return token.ent_type_ == "GPE" or token.text in cities()
+
+
+def same_place(one: str | None, other: str | None) -> bool:
+    """Tell whether two place names name one place ('Bletchley' and 'Bletchley Park')."""
+    if not one or not other:
+        return False
+    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
+
+
+def _place_span(token: Token) -> Span:
+    """The whole place name a token belongs to ('Bletchley Park', 'New Delhi')."""
+    doc = token.doc
+    if token.ent_iob_ in ("B", "I"):
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    return doc[token.i : token.i + 1]
+
+
+def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordinals: set[str]) -> None:
+    """Add the events introduced by description, and join descriptions of events already named."""
+    from accord.nlp.components.things import Thing, clean_name, content_words  # things calls this module
+
+    heads = description_heads()
+    known: dict[int, tuple[frozenset[str], str | None]] = {}
+
+    def words_of(thing: Thing) -> tuple[frozenset[str], str | None]:
+        if id(thing) not in known:
+            words: set[str] = set()
+            for span in thing.names:
+                words |= content_words(span)
+            place = thing.city() or next(filter(None, (place_after(s) for s in thing.names)), None)
+            known[id(thing)] = (frozenset(words), place)
+        return known[id(thing)]
+
+    for token in doc_tokens(doc):
+        if token.lower_ not in heads or not token.is_lower or token.pos_ != "NOUN":
+            continue
+        if token.i in events.by_token or token.i in quoted:
+            continue
+        description = describe(token, ordinals)
+        if description is None or not (description.words or description.place):
+            continue
+        span = description.span
+        if any(i in events.by_token for i in range(span.start, span.end)):
+            continue
+        match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
+        if match is None:
+            match = described_where(token, events)
+        if match is None and description.ordinal:
+            match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
+        if match is None and not description.words and definite(token) and not description.ordinal:
+            # 'the talks at Bletchley' in a story whose summit has no place yet: the summit
+            unplaced = (t for t in reversed(events.items) if words_of(t)[1] is None and t.first < token.i)
+            match = next(unplaced, None)
+        if match is None:
+            match = Thing(kind=EVENT, given_name=clean_name(description.text), ordinal=description.ordinal)
+            events.items.append(match)
+            known[id(match)] = (description.words, description.place)
+        match.references.append(span)
+        for i in range(span.start, span.end):
+            events.by_token[i] = match
+
+
+def same_event(
+    description: Description, words: frozenset[str], place: str | None, ordinal: str | None
+) -> bool:
+    """Tell whether a description fits an event: its words are among the event's (or the other
+    way round), and neither a place nor an ordinal sets them apart."""
+    if description.place and place and not same_place(description.place, place):
+        return False
+    if description.ordinal and ordinal and description.ordinal != ordinal:
+        return False
+    if description.words:
+        return bool(words) and (description.words <= words or words <= description.words)
+    return same_place(description.place, place)
+
+
+def same_edition(thing: Thing, description: Description, head: str) -> bool:
+    """Tell whether a described edition ('the first meeting on AI risks') is an event already
+    seen with the same ordinal and head noun ('its inaugural meeting'): one per story."""
+    from accord.nlp.components.things import _event_head, first_is_inaugural
+
+    if first_is_inaugural(thing.ordinal) != first_is_inaugural(description.ordinal):
+        return False
+    heads = [_event_head(s) for s in thing.names] + [s.root.lower_ for s in thing.references]
+    return head in heads
+
+
+def described_where(token: Token, events: Things) -> Thing | None:
+    """The event a 'where' clause describes: 'the summit at Bletchley Park, where Britain brought
+    governments together for the first meeting on frontier AI' is one event, described twice."""
+    sent = token.sent
+    where = next((t for t in reversed(token.doc[sent.start : token.i]) if t.lower_ == "where"), None)
+    if where is None or where.i == sent.start or where.doc[where.i - 1].text != ",":
+        return None
+    before = [t for t in events.in_span(token.doc[sent.start : where.i])]
+    if not before:
+        return None
+    return max(before, key=lambda t: max(s.start for s in t.mentions() if s.start < where.i))
+
+
+def definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) or any(
+        c.dep_ == "poss" for c in token.children
+    )
+
+
+def place_after(span: Span) -> str | None:
+    """The city or country a few words after a name says it met in ('…, held on 1-2 May at Lyon')."""
+    doc = span.doc
+    stop = min(span.sent.end, span.end + 12)
+    for i in range(span.end, stop - 1):
+        if doc[i].text in (";", ".") or doc[i].lower_ in ("while", "but", "and"):
+            return None
+        if doc[i].lower_ in ("in", "at") and _is_place(doc[i + 1]):
+            return _place_span(doc[i + 1]).text
+    return None
