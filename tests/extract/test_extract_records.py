@@ -121,8 +121,10 @@ def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
         ("Nairobi Declaration on Responsible AI", 42)}
     speakers = {f["speaker"] for f in facts if f["kind"] == "quote"}
     assert speakers == {"Amina Okafor"}
-    [participant] = [f for f in facts if f["kind"] == "participant"]
-    assert (participant["participant"], participant["led_by"]) == ("VN", "Tran Van Minh")
+    participants = {(f["participant"], f.get("led_by")) for f in facts if f["kind"] == "participant"}
+    # who signed or launched something at the summit was there
+    assert participants == {("VN", "Tran Van Minh"), ("Tran Van Minh", None), ("BR", None), ("CL", None),
+                            ("KE", None)}
 
 
 def test_extract_records_keeps_document_order_and_stems(nlp, tmp_path: Path) -> None:

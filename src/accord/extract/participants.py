@@ -1,14 +1,29 @@
-"""Participants: who took part in an event, and for a delegation, who led it."""
+"""Participants: who took part in an event, and for a delegation, who led it.
+
+A participant is whoever the text places at an event as having been there: the subject of
+'attended', 'took part in', 'spoke at', 'addressed'; whoever did something 'at' or 'during'
+it ('At the summit, the United States joined …'; 'Zhang made the remarks in his speech at
+the summit'); a delegation, the person who led it and its members ('X led the U.S.
+delegation, joined by A and B'; 'a delegation with officials from the White House and the
+State Department'); the people who met ('A met with B'; 'the summit between A and B'); those
+who briefed it; those listed as present ('attended by A, B and C'; 'such as A and B took
+part'); and a person who chaired it. A planned event's planned participants are no fact
+(RECORD.md): 'will attend', 'is expected to attend', 'plans to travel to' give nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, fact, parties_in
-from accord.extract.speakers import resolve
+from accord.extract.common import Fact, data, fact, parties_in
+from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
+from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, span_tokens
-from accord.nlp.components.people import opens_title
-from accord.nlp.components.things import Thing
+from accord.nlp.components.names import is_name_word
+from accord.nlp.components.people import is_title_token, opens_title
+from accord.nlp.components.things import Thing, Things
 
 _ATTEND = {
     "attend",
@@ -20,12 +35,14 @@ _ATTEND = {
     "come",
     "tell",
     "urge",
-    "use",
     "open",
+    "brief",
+    "use",
 }
 _AUDIENCE = {
     "delegates",
     "participants",
+    "attendees",
     "summit",
     "assembly",
     "conference",
@@ -46,6 +63,8 @@ _AUDIENCE = {
     "estate",
     "venue",
     "hall",
+    "discussions",
+    "council",
 }
 _GATHERING = (
     "bring together",
@@ -57,8 +76,34 @@ _GATHERING = (
     "were present",
     "took part",
 )
+# Verbs whose subject did something at the event without the verb itself saying so: who
+# 'signed', 'said' or 'announced' something 'at the summit' was there; 'at' and 'during' it.
+_AT = {"at", "during"}
+_SIDELINES = {"sidelines", "margins", "sideline", "margin"}
+_SPEECH_NOUNS = {"speech", "remarks", "address", "keynote", "statement", "intervention", "briefing"}
+_MOTION = {"travel", "come", "go", "head", "fly", "lead", "send", "welcome", "bring"}
+_BRIEFED = {"briefing", "briefings", "presentations", "testimony", "statements"}
 _LEAD = {"lead", "head"}
-_TRIGGERS = _LEAD | _ATTEND | {"represent", "take", "have"}
+_MEMBERS_VERBS = {"include", "comprise"}
+_PLANNED_HEADS = {"schedule", "slate"}
+
+
+class Participants:
+    """The participant facts of one document, one per (event, participant)."""
+
+    def __init__(self) -> None:
+        self.facts: dict[tuple[str, str], Fact] = {}
+
+    def add(self, participant: str, where: Span, event: Thing, led_by: str | None = None) -> None:
+        key = (event.name, participant)
+        existing = self.facts.get(key)
+        if existing is not None:
+            if led_by and not existing.get("led_by"):
+                existing["led_by"] = led_by
+            return
+        self.facts[key] = fact(
+            "participant", where, 0.6, event=event.name, participant=participant, led_by=led_by
+        )
 
 
 def extract_participants(doc: Doc) -> list[Fact]:
@@ -67,72 +112,270 @@ def extract_participants(doc: Doc) -> list[Fact]:
     main = events.main()
     if main is None:
         return []
-    facts: dict[str, Fact] = {}
-
-    def add(participant: str, where: Span, event: Thing, led_by: str | None = None) -> None:
-        existing = facts.get(participant)
-        if existing is not None:
-            if led_by and not existing.get("led_by"):
-                existing["led_by"] = led_by
-            return
-        facts[participant] = fact(
-            "participant", where, 0.6, event=event.name, participant=participant, led_by=led_by
-        )
-
+    found = Participants()
+    add = found.add
     for sent in doc_sents(doc):
         event = (events.in_span(sent) or [main])[0]
         for token in span_tokens(sent):
             lemma = token.lemma_.lower()
-            if lemma not in _TRIGGERS:
+            if token.pos_ not in ("VERB", "AUX") and lemma != "delegation":
                 continue
             if lemma in _LEAD and token.pos_ == "VERB":
                 delegation_led(token, event, add)
             elif lemma == "represent" and token.pos_ == "VERB":
                 represented(token, event, add)
-            elif lemma in _ATTEND and token.pos_ == "VERB" and attends(token, events):
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ in ("who", "that") and token.dep_ == "relcl":
-                    subject = token.head
-                if subject is not None:
-                    who = resolve(subject)
-                    if who and who in doc._.people.persons:
-                        add(who, sent, event)
-            elif lemma == "take" and any(c.lower_ == "part" for c in token.children):
-                subjects = [c for c in token.children if c.dep_ == "nsubj"]
-                for subject in subjects:
-                    for key, _span in parties_in(list(subject.subtree)):
-                        add(key, sent, event)
-                for t in sent:
-                    if (
-                        t.lower_ == "as"
-                        and t.i + 1 < sent.end
-                        and doc[t.i + 1].lower_ in ("did", "were", "was")
-                    ):
-                        for key, _span in parties_in(list(doc[t.i + 2 : sent.end])):
-                            add(key, sent, event)
+            elif lemma in _ATTEND and not planned(token):
+                audience = attends(token, events)
+                if audience is not None:
+                    target = events.at(audience.i) or event
+                    for who in actors_of(token):
+                        add(who, sent, target)
+            elif lemma == "take" and any(c.lower_ == "part" for c in token.children) and not planned(token):
+                took_part(token, sent, event, add)
             elif lemma == "have" and any(c.lower_ == "delegation" for c in token.children):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     for key, _span in parties_in(list(subject.subtree)):
                         add(key, sent, event)
+            elif lemma in _MEMBERS_VERBS and not planned(token):
+                delegation_members(token, event, add)
+            elif lemma in ("receive", "hear") and not planned(token):
+                for who in briefers(token):
+                    add(who, sent, event)
+        for thing, verb in acts_at_events(sent, events):
+            for who in actors_of(verb):
+                add(who, sent, thing)
+        for thing, who in speeches_at_events(sent, events):
+            add(who, sent, thing)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING):
             about_an_event = bool(events.in_span(sent))
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
                 for name in gathered(sent):
                     add(name, sent, event)
-    return list(facts.values())
+    return list(found.facts.values())
+
+
+def planned(verb: Token) -> bool:
+    """Tell whether a verb reports what has not happened: 'will attend', 'is expected to attend',
+    'is scheduled to meet', 'did not attend', 'if she attends'."""
+    if is_negated(verb) or irrealis(verb, data("stances.json")):
+        return True
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in _PLANNED_HEADS or is_negated(node):
+            return True
+    return False
+
+
+def actors_of(verb: Token) -> list[str]:
+    """Who a verb's subject names: people by their full names, countries and organisations by
+    key, every conjunct ('Elon Musk, Kamala Harris and other leaders'), and the parties a
+    common noun is said to be from ('leaders from the United States, the EU and China')."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject.dep_ == "nsubjpass":
+        return []  # 'a declaration was adopted at the summit'
+    return named_in(subject)
+
+
+def named_in(root: Token) -> list[str]:
+    """The people and parties a noun phrase and its conjuncts name, its clauses aside.
+
+    A person heading a conjunct is taken alone ('Kai Zenner, adviser to Axel Voss' is Kai
+    Zenner); a pronoun or an office ('the foreign minister') is the person it stands
+    for; any other phrase is read for the parties it names ('Australia, Canada and Japan',
+    'leaders from the US and China', 'companies such as Anthropic').
+    """
+    doc = root.doc
+    people = doc._.people
+    out: list[str] = []
+    for head in conjuncts(root):
+        person = people.at(head.i)
+        if person:
+            _append(out, person)
+            continue
+        if head.lower_ in PRONOUNS or (
+            is_title_token(head) and any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            _append(out, resolve(head))
+            continue
+        phrase = [t for t in head.subtree if not _inside_clause(t, head)]
+        for t in phrase:
+            _append(out, people.at(t.i))
+        for key, span in parties_in(phrase):
+            if not office_part(span):
+                _append(out, key)
+    return out
+
+
+def office_part(span: Span) -> bool:
+    """Tell whether a party's name belongs to a person's office or to a longer name: 'Tesla
+    chief executive Elon Musk', 'Minister of State for Electronics', 'United Nations
+    Educational, Scientific and Cultural Organization (Unesco)' cut at its comma."""
+    doc = span.doc
+    people = doc._.people
+    if span.end < len(doc) and (opens_title(doc[span.end]) or people.at(span.end)):
+        return True
+    before = doc[span.start - 2 : span.start]
+    if len(before) == 2 and before[1].lower_ in ("of", "for") and is_title_token(before[0]):
+        return True
+    i = span.end
+    if i + 1 < len(doc) and doc[i].text == "," and is_name_word(doc[i + 1]):
+        while i + 1 < len(doc) and (is_name_word(doc[i + 1]) or doc[i + 1].lower_ in ("and", "of", ",")):
+            i += 1
+        return i + 1 < len(doc) and doc[i + 1].text == "("
+    return False
+
+
+def _append(out: list[str], value: str | None) -> None:
+    if value and value not in out:
+        out.append(value)
+
+
+def conjuncts(root: Token) -> list[Token]:
+    """A phrase's head and the heads of its conjuncts ('A, B and C')."""
+    heads = [root]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                heads.append(child)
+                stack.append(child)
+    return sorted(heads, key=lambda t: t.i)
+
+
+def _inside_clause(t: Token, root: Token) -> bool:
+    """Tell whether a token of a phrase stands in a clause of its own ('…, which hosted …')."""
+    node = t
+    while node != root and node.head != node:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def attends(token: Token, events: Things) -> Token | None:
+    """The event or audience a verb places its subject at ('told delegates', 'spoke at the
+    conference', 'joined the discussions'); None when it names neither."""
+    for child in token.subtree:
+        if child.i == token.i:
+            continue
+        if events.at(child.i) is not None and child.i > token.i and not _inside_clause(child, token):
+            return child
+        if child.lower_ in _AUDIENCE and child.dep_ in ("dobj", "pobj", "dative") and child.i - token.i <= 5:
+            if _indefinite(child) and events.at(child.i) is None:
+                return None  # 'told a conference in 2023': some conference, not this one
+            return child
+    return None
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
+def took_part(token: Token, sent: Span, event: Thing, add) -> None:
+    """Read 'X and Y took part', 'X took part, as did Y'."""
+    doc = sent.doc
+    for who in actors_of(token):
+        add(who, sent, event)
+    for t in sent:
+        if t.lower_ == "as" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("did", "were", "was"):
+            for key, _span in parties_in(list(doc[t.i + 2 : sent.end])):
+                add(key, sent, event)
+
+
+def acts_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
+    """Verbs whose subject did something at an event: 'At the summit, the US joined …', 'China
+    urged caution during the meeting', 'said at a briefing during the summit', 'met on the
+    sidelines of the summit', 'led the delegation to the summit'."""
+    for thing in events.in_span(sent):
+        for span in thing.mentions():
+            if not sent.start <= span.start < sent.end:
+                continue
+            verb = _verb_at(span.root)
+            if verb is not None and not planned(verb):
+                yield thing, verb
+
+
+def _verb_at(noun: Token) -> Token | None:
+    """The verb an event noun is the place or time of, through at most one other noun."""
+    node = noun
+    for _ in range(2):
+        prep = node.head
+        if node.dep_ != "pobj" or prep is node:
+            return None
+        holder = prep.head
+        if prep.lower_ == "of" and holder.lower_ in _SIDELINES and holder.dep_ == "pobj":
+            prep, holder = holder.head, holder.head.head  # 'on the sidelines of the summit'
+        elif prep.lower_ == "to" and holder.lemma_.lower() in _MOTION:
+            return holder
+        elif prep.lower_ == "to" and holder.lower_ == "delegation" and holder.head.lemma_.lower() in _LEAD:
+            return holder.head
+        elif prep.lower_ not in _AT:
+            return None
+        if holder.pos_ in ("VERB", "AUX"):
+            return holder
+        if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "pobj":
+            node = holder  # 'at a briefing during the summit'
+            continue
+        return None
+    return None
+
+
+def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
+    """The speaker of a speech at an event: 'in his speech at the summit', 'Li's keynote at the
+    conference', 'In his keynote address, Premier Li said …' in a sentence about the event."""
+    for thing in events.in_span(sent):
+        for span in thing.mentions():
+            root = span.root
+            if not sent.start <= span.start < sent.end or root.dep_ != "pobj":
+                continue
+            prep = root.head
+            noun = prep.head
+            if prep.lower_ not in ("at", "to", "during") or noun.lower_ not in _SPEECH_NOUNS:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ in ("his", "her"):
+                who = [name] if (name := person_in_focus(owner.doc, owner.i)) else []
+            else:
+                who = named_in(owner) if owner is not None else []
+            for name in who:
+                yield thing, name
+
+
+def briefers(token: Token) -> list[str]:
+    """Read 'the council received briefings from A, B and C' and 'heard briefings by A'."""
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lower_ in _BRIEFED:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        out.extend(n for n in named_in(pobj) if n not in out)
+        if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() == "hear":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                out.extend(n for n in named_in(pobj) if n not in out)
+    return out
 
 
 def gathered(sent: Span) -> list[str]:
     """People and organisations a gathering sentence lists: 'such as Google, Microsoft and OpenAI',
-    'including … JD Vance and … Zhang Guoqing', 'X and Y were also among those at the estate'."""
+    'including … JD Vance and … Zhang Guoqing', 'attended by A, B and C', 'X and Y were also
+    among those at the estate'."""
     doc = sent.doc
     people = doc._.people
     out: list[str] = []
     lowered = sent.text.lower()
     starts = []
-    for cue in ("such as", "including", "among them"):
+    for cue in ("such as", "including", "among them", "attended by"):
         at = lowered.find(cue)
         if at >= 0:
             starts.append(sent.start_char + at + len(cue))
@@ -154,8 +397,8 @@ def gathered(sent: Span) -> list[str]:
             if name and name not in out:
                 out.append(name)
         for key, span in parties_in(tokens):
-            if span.end < len(doc) and (opens_title(doc[span.end]) or people.at(span.end)):
-                continue  # "Tesla chief executive Elon Musk": the company names an office, not a participant
+            if office_part(span):
+                continue
             if (not people.at(span.start) and key not in out and span.label_ == "ORG") or (
                 len(key) == 2 and key not in out and not people.at(span.start)
             ):
@@ -163,48 +406,81 @@ def gathered(sent: Span) -> list[str]:
     return out
 
 
-def attends(token: Token, events) -> bool:
-    """Tell whether a verb places its subject at an event ('told delegates', 'spoke at the conference')."""
-    for child in token.subtree:
-        if child.i == token.i:
-            continue
-        if events.at(child.i) is not None and child.i > token.i:
-            return True
-        if child.lower_ in _AUDIENCE and child.dep_ in ("dobj", "pobj", "dative") and child.i - token.i <= 5:
-            return True
-    return False
-
-
 def delegation_led(token: Token, event: Thing, add) -> None:
-    """Read 'X led the Vietnamese delegation' and 'the Chinese delegation was headed by X'."""
+    """Read 'X led the Vietnamese delegation', 'X and Y led an interagency U.S. delegation with
+    officials from A and B', 'the Chinese delegation was headed by X', and the members a
+    participle adds ('…, joined by A and B')."""
     delegation = None
     leader_token = None
     for child in token.children:
-        if child.dep_ == "dobj" and child.lower_ == "delegation":
-            delegation = child
-        if child.dep_ == "nsubjpass" and child.lower_ == "delegation":
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("delegation", "delegations"):
             delegation = child
         if child.dep_ == "nsubj":
             leader_token = child
         if child.dep_ == "agent":
             leader_token = next((c for c in child.children if c.dep_ == "pobj"), None)
-    if delegation is None or leader_token is None:
+    if delegation is None or leader_token is None or planned(token):
         return
     if leader_token.lower_ in ("who", "that") and token.dep_ == "relcl":
         leader_token = token.head
-    leader = resolve(leader_token)
+    leaders = [n for n in named_in(leader_token) if n in token.doc._.people.persons]
     country = delegation_country(delegation)
+    leader = leaders[0] if leaders else None
     if country is None and leader and any(t.lower_ in ("his", "her", "their") for t in delegation.subtree):
         person = token.doc._.people.persons.get(leader)
         country = person.country if person and person.country and len(person.country) == 2 else None
+    sent = token.sent
     if country and leader:
-        add(country, token.sent, event, leader)
+        add(country, sent, event, leader)
+    elif country:
+        add(country, sent, event)
+    for name in leaders:
+        add(name, sent, event)
+    for member in delegation_members_of(delegation) + joined_by(token):
+        add(member, sent, event)
+
+
+def delegation_members_of(delegation: Token) -> list[str]:
+    """The bodies a delegation is made of: 'with officials from A and B', 'including A and B'."""
+    out: list[str] = []
+    for prep in delegation.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "including", "from"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                out.extend(n for n in named_in(pobj) if n not in out)
+    return out
+
+
+def joined_by(verb: Token) -> list[str]:
+    """The people a participle adds to a verb's subject: '…, joined by A, B and C'."""
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in ("join", "accompany"):
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out.extend(n for n in named_in(pobj) if n not in out)
+    return out
+
+
+def delegation_members(token: Token, event: Thing, add) -> None:
+    """Read 'the U.S. delegation included A and B' and 'a PRC delegation including the Ministry
+    of Foreign Affairs and the Ministry of Commerce'."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("delegation", "delegations"):
+        return
+    country = delegation_country(subject)
+    if country:
+        add(country, token.sent, event)
+    for child in token.children:
+        if child.dep_ == "dobj":
+            for name in named_in(child):
+                add(name, token.sent, event)
 
 
 def delegation_country(delegation: Token) -> str | None:
     """The country a delegation belongs to: 'the Vietnamese delegation', 'Britain, whose delegation'."""
-    for key, _span in parties_in(list(delegation.subtree)):
-        return key
+    modifiers = [t for c in delegation.children if c.i < delegation.i for t in c.subtree]
+    for key, _span in parties_in(modifiers):
+        return key if len(key) == 2 or key == "EU" else None
     if any(c.lower_ == "whose" for c in delegation.children):
         owner = delegation.head
         while owner.dep_ != "relcl" and owner.head != owner:

@@ -159,6 +159,7 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
 
     heads = description_heads()
     known: dict[int, tuple[frozenset[str], str | None]] = {}
+    redescribe_bare_names(events, ordinals)
 
     def words_of(thing: Thing) -> tuple[frozenset[str], str | None]:
         if id(thing) not in known:
@@ -196,6 +197,36 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         match.references.append(span)
         for i in range(span.start, span.end):
             events.by_token[i] = match
+
+
+def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
+    """Read again the names with nothing of their own ('the AI summit'): their description
+    tells them apart ('the first global AI summit in Bletchley Park'), or they are one more
+    mention of the event named before them (or, in a headline, after them)."""
+    from accord.nlp.components.things import clean_name, content_words, place_words
+
+    for thing in list(events.items):
+        bare = all(not (content_words(s) or place_words(s)) and s[-1].is_lower for s in thing.names)
+        if not thing.names or not bare:
+            continue
+        description = describe(thing.names[0][-1], ordinals)
+        if description is not None and (description.words or description.place or description.ordinal):
+            thing.given_name = clean_name(description.text)
+            thing.ordinal = thing.ordinal or description.ordinal
+            thing.references.extend(thing.names)
+            thing.names = []
+            continue
+        others = [t for t in events.items if t is not thing]
+        before = [t for t in others if t.first < thing.first]
+        first_after = min(others, key=lambda t: t.first, default=None)
+        target = events.latest_before(thing.first) if before else first_after
+        if target is None or target is thing:
+            continue
+        target.references.extend(thing.mentions())
+        for span in thing.mentions():
+            for i in range(span.start, span.end):
+                events.by_token[i] = target
+        events.items.remove(thing)
 
 
 def same_event(

@@ -1,0 +1,86 @@
+"""Participants as news reports them: lists, delegations and their members, acts at an event."""
+
+from __future__ import annotations
+
+SUMMIT = "Ocean Data Summit"
+
+
+def participants(facts, text: str, published: str | None = None) -> set[tuple]:
+    found = facts(text, published, kind="participant")
+    return {(f["event"], f["participant"], f.get("led_by")) for f in found}
+
+
+def who(facts, text: str) -> set[str]:
+    return {participant for _, participant, _ in participants(facts, text)}
+
+
+def test_every_conjunct_that_attended(facts) -> None:
+    text = "Amina Okafor, Tomas Berg and other ministers attended the Ocean Data Summit in Lisbon."
+    assert who(facts, text) == {"Amina Okafor", "Tomas Berg"}
+
+
+def test_attended_by_a_list(facts) -> None:
+    text = ("The Ocean Data Summit opened in Lisbon. The meeting was attended by Fisheries Minister "
+            "Ana Costa and Vice Minister Jonas Berg.")
+    assert who(facts, text) == {"Ana Costa", "Jonas Berg"}
+
+
+def test_a_planned_attendance_is_no_fact(facts) -> None:
+    assert who(facts, "Ana Costa will attend the Ocean Data Summit in Lisbon next week.") == set()
+    assert who(facts, "Ana Costa is expected to attend the Ocean Data Summit in Lisbon.") == set()
+    assert who(facts, "Ana Costa did not attend the Ocean Data Summit in Lisbon.") == set()
+
+
+def test_what_parties_did_at_the_event(facts) -> None:
+    text = "At the Ocean Data Summit, Norway joined twenty nations in backing common sensor rules."
+    assert who(facts, text) == {"NO"}
+
+
+def test_leaders_from_countries_at_the_event(facts) -> None:
+    text = "At the Ocean Data Summit, leaders from Chile, Peru and Norway agreed to share sensor data."
+    assert who(facts, text) == {"CL", "PE", "NO"}
+
+
+def test_said_at_a_briefing_during_the_event(facts) -> None:
+    text = "Fisheries Minister Ana Costa said at a briefing during the Ocean Data Summit that data matter."
+    assert who(facts, text) == {"Ana Costa"}
+
+
+def test_the_speaker_of_a_speech_at_the_event(facts) -> None:
+    text = "Vice Premier Li Wei spoke first. He made the remarks in his speech at the Ocean Data Summit."
+    assert "Li Wei" in who(facts, text)
+
+
+def test_members_who_joined_a_delegation(facts) -> None:
+    text = ("Fisheries Minister Ana Costa led the Portuguese delegation to the Ocean Data Summit, joined by "
+            "Deputy Minister Rui Lopes and Ambassador Marta Reis.")
+    assert participants(facts, text) >= {
+        (SUMMIT, "PT", "Ana Costa"), (SUMMIT, "Ana Costa", None), (SUMMIT, "Rui Lopes", None),
+        (SUMMIT, "Marta Reis", None)}
+
+
+def test_bodies_a_delegation_is_made_of(facts) -> None:
+    text = ("Envoy Amina Okafor led a Nigerian delegation with officials from the Ministry of Justice and "
+            "the Central Bank of Nigeria to the Ocean Data Summit in Lisbon.")
+    assert {"NG", "Amina Okafor", "Ministry of Justice"} <= who(facts, text)
+
+
+def test_those_who_briefed_a_meeting(facts) -> None:
+    text = ("The Ocean Data Summit opened in Lisbon on Monday. The summit received briefings from "
+            "Fisheries Minister Ana Costa and Professor Jonas Berg.")
+    assert {"Ana Costa", "Jonas Berg"} <= who(facts, text)
+
+
+def test_some_other_conference_is_no_attendance(facts) -> None:
+    text = "The Ocean Data Summit opened in Lisbon. Ana Costa told a conference in 2023 that data matter."
+    assert who(facts, text) == set()
+
+
+def test_a_party_in_an_office_name_is_no_participant(facts) -> None:
+    text = "Minister of State for Fisheries Amina Okafor attended the Ocean Data Summit in Lisbon."
+    assert who(facts, text) == {"Amina Okafor"}
+
+
+def test_a_person_in_an_apposition_is_not_the_subject(facts) -> None:
+    text = "Ana Costa, adviser to Deputy Jonas Berg, said at the Ocean Data Summit that data must be shared."
+    assert who(facts, text) == {"Ana Costa"}
