@@ -83,10 +83,13 @@ def write_inputs(root: Path, docs: int, words: int) -> dict[str, Path]:
     }
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
 def serve(folder: Path) -> tuple[ThreadingHTTPServer, int]:
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *_args: None  # type: ignore[assignment,method-assign]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, int(server.server_address[1])
 
