@@ -108,3 +108,14 @@ def test_title_takes_a_lower_case_noun_its_last_word_modifies(doc_of) -> None:
 def test_determiner_is_not_part_of_a_name(doc_of) -> None:
     doc = doc_of("The ministry published a guidance note. This Framework sets the rules for agencies.")
     assert all(not n.startswith("This") for n in names(doc))
+
+
+def test_title_with_its_subject_written_small(doc_of) -> None:
+    doc = doc_of("The Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law was "
+                 "opened for signature in May.")
+    assert names(doc) == ["Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law"]
+
+
+def test_title_takes_no_place_written_small(doc_of) -> None:
+    doc = doc_of("Both sides adopted the Lisbon Action Plan on the margins of the summit.")
+    assert all("margins" not in n for n in names(doc))

@@ -25,7 +25,9 @@ _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTIT
 _PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
 _PLACE_ENTS = {"GPE", "NORP", "LOC"}
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_MAX_NAME_TOKENS = 18
+_MAX_NAME_TOKENS = 24
+# Words that end a title written small: where and when it was signed, not what it is about.
+_STOP_WORDS = {"at", "in", "during", "after", "before", "since", "by", "from", "with", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
 # A plan, strategy or roadmap is a country's own initiative unless the name makes it joint.
 _OWN_OR_JOINT_HEADS = {"Plan", "Strategy"}
@@ -83,6 +85,35 @@ def event_heads() -> frozenset[str]:
 )
 def make_domain_names(nlp: Language, name: str) -> DomainNames:
     return DomainNames(nlp)
+
+
+def lowercase_subject(doc: Doc, begin: int, limit: int) -> int:
+    """A title's subject written small ('Framework Convention on artificial intelligence and human
+    rights, democracy, and the rule of law'): 'on' and a noun phrase of common nouns, commas and
+    'and' between them, taken whole when the title's head is followed by nothing capitalised."""
+    if begin + 1 >= limit or doc[begin].lower_ not in ("on", "for"):
+        return begin
+    if doc[begin + 1].pos_ not in ("NOUN", "ADJ"):
+        return begin  # 'on the margins of the summit' says where, not what
+    j = begin + 1
+    end = begin
+    while j < limit and j - begin <= _MAX_NAME_TOKENS:
+        token = doc[j]
+        if token.is_lower and token.pos_ in ("NOUN", "ADJ", "DET", "ADP") and token.lower_ not in _STOP_WORDS:
+            j += 1
+            if token.pos_ == "NOUN":
+                end = j
+            continue
+        if token.text == "," and j + 1 < limit and doc[j + 1].is_lower:
+            j += 1
+            continue
+        if token.lower_ in ("and", "or") and j + 1 < limit and doc[j + 1].is_lower:
+            j += 1
+            continue
+        break
+    if end == begin or doc[begin + 1 : end].ents:
+        return begin
+    return end
 
 
 class DomainNames:
@@ -159,6 +190,8 @@ class DomainNames:
         if not lower_head and doc[head].pos_ in ("VERB", "AUX"):
             return None  # a headline's verb: 'Minister Forums With Students'
         end = self.grow_right(doc, end, sent.end)
+        if label == AGREEMENT and end == head + 1:
+            end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
         paired = any("-" in t.text for t in doc[start:head])
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
