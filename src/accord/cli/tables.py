@@ -93,10 +93,12 @@ def fit_matrix(view: Any, *, transpose: bool = False) -> list[dict[str, Any]]:
     return out
 
 
-def render_matrix(view: Any, *, transpose: bool = False, width: int | None = None) -> None:
+def render_matrix(
+    view: Any, *, transpose: bool = False, width: int | None = None, console: Console | None = None
+) -> None:
     """Print the matrix to fit the terminal: short names, one character a cell, the most-cited
     parties that fit (states first), and a line saying what was left out."""
-    console = Console(highlight=False, soft_wrap=False, width=width or 200)
+    console = console or Console(highlight=False, soft_wrap=False, width=width or 200)
     if not view.rows:
         console.print("agreements × parties: nothing found")
         return

@@ -30,6 +30,7 @@ GROUP_NAMES = {
     "organisation": "EU and intergovernmental bodies",
     "other": "Companies and other organizations",
 }
+GROUP_SHORT = {"state": "States", "organisation": "Orgs", "other": "Cos."}  # over a few columns
 ROW_ORDERS = ("date", "name", "parties")
 COLUMN_ORDERS = ("cited", "name")
 
@@ -119,7 +120,12 @@ def matrix_view(
                 setattr(row, cell["stance"], getattr(row, cell["stance"]) + 1)
                 setattr(column, cell["stance"], getattr(column, cell["stance"]) + 1)
     groups = [
-        {"group": g, "name": GROUP_NAMES[g], "count": sum(1 for c in columns if c.group == g)}
+        {
+            "group": g,
+            "name": GROUP_NAMES[g],
+            "short": GROUP_SHORT[g],
+            "count": sum(1 for c in columns if c.group == g),
+        }
         for g in GROUPS
         if any(c.group == g for c in columns)
     ]

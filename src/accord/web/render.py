@@ -91,6 +91,7 @@ env.filters["urlpart"] = _url_part
 env.filters["weblink"] = _web_link
 env.filters["shorturl"] = _short_url
 env.filters["percent"] = _percent
+env.filters["minute"] = lambda value: str(value or "").replace("T", " ")[:16]
 env.filters["doclabel"] = lambda d: document_label(d.get("title"), d.get("outlet"), d.get("url"))
 env.filters["countryname"] = country_name
 env.globals["kind_class"] = lambda kind: KIND_CLASSES.get(kind, "k-other")
