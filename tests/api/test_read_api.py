@@ -104,6 +104,13 @@ def test_events_parties_people_and_party_record(client: TestClient) -> None:
     record = client.get("/api/parties/AU").json()
     assert record["agreements"][0]["stance"] == "conflict"
     assert client.get("/api/people/Solberg").json()["quotes"]
+    lisbon = client.get(f"/api/events/{events[0]['id']}").json()
+    assert (lisbon["event"], lisbon["city"], lisbon["start"]) == ("Lisbon AI Summit", "Lisbon", "2026-05-10")
+    assert [a["label"] for a in lisbon["agreements"]] == ["Lisbon Charter on Safe Algorithms"]
+    assert client.get("/api/events/Oslo Digital Summit").json()["event"] == "Oslo Digital Summit"
+    assert client.get("/api/events/999999").status_code == 404
+    measured = client.get("/api/trust").json()
+    assert set(measured) == {"facts", "reviewed", "overall", "by_kind", "by_outlet"}
 
 
 def test_openapi_describes_every_resource(client: TestClient) -> None:
@@ -120,6 +127,8 @@ def test_openapi_describes_every_resource(client: TestClient) -> None:
         "/api/people",
         "/api/quotes",
         "/api/events",
+        "/api/events/{event}",
+        "/api/trust",
         "/api/conflicts",
         "/api/facts/{fact_id}/review",
     ):

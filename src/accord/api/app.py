@@ -34,6 +34,7 @@ from accord.api.routers import (
     people,
     quotes,
     stances,
+    trust,
 )
 from accord.api.security import AuthFailures, BodyLimit, RateLimiter, SecurityHeaders
 from accord.api.settings import Settings
@@ -55,6 +56,7 @@ RESOURCES = (
     events,
     conflicts,
     exports,
+    trust,
 )
 
 
