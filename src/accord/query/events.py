@@ -121,6 +121,34 @@ def events(connection: sa.Connection) -> list[EventSummary]:
     return sorted(out, key=lambda e: (e.start or "9999", e.event.casefold()))
 
 
+def event_options(connection: sa.Connection) -> list[EntityRef]:
+    """Events that texts were adopted at, in date order: what a filter by event offers.
+
+    Two index reads (the agreement_event facts' events, the registered events), not the whole
+    timeline's aggregates."""
+    from accord.resolve.registry import default_registry
+    from accord.store.schema import kb_entities
+
+    ids = set(
+        connection.execute(
+            sa.select(facts.c.event_id)
+            .where(facts.c.kind == "agreement_event", facts.c.event_id.is_not(None), live())
+            .distinct()
+        ).scalars()
+    )
+    with_texts = sorted(default_registry().instruments_at)
+    if with_texts:
+        ids |= set(
+            connection.execute(
+                sa.select(kb_entities.c.id).where(
+                    kb_entities.c.kind == "event", kb_entities.c.registry_id.in_(with_texts)
+                )
+            ).scalars()
+        )
+    refs = [r for r in entities_by_id(connection, ids, aliases=False).values() if not r.described]
+    return sorted(refs, key=lambda r: (str(r.attributes.get("start") or "9999"), r.name.casefold()))
+
+
 def _chairs(connection: sa.Connection, event_ids: list[int]) -> dict[int, list[Link]]:
     if not event_ids:
         return {}

@@ -223,7 +223,9 @@ def _columns(
         if agreement_id in shown:
             cited[party_id] += 1
     ids = party_ids if party_ids is not None else list(cited)
-    refs = entities_by_id(connection, ids)
+    refs = entities_by_id(connection, ids, aliases=False)
+    # Only an organisation's group needs its other names (is it an intergovernmental body?).
+    refs.update(entities_by_id(connection, [i for i, r in refs.items() if r.kind != "country"]))
     columns = [
         MatrixColumn(ref.id, ref.label, ref.name, party_group(ref))
         for i in ids

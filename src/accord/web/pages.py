@@ -28,6 +28,7 @@ from accord.query.claims import (
     stance_cells,
 )
 from accord.query.common import entities_by_id
+from accord.query.events import event_options
 from accord.query.matrix import MatrixFilter, matrix_view, parse_types
 from accord.query.trust import trust
 from accord.web.facts import KIND_ORDER, grouped
@@ -148,7 +149,7 @@ def matrix_grid(connection: sa.Connection, wanted: MatrixFilter, page_number: in
         error = None
     except NotFound as missing:
         view, error = matrix_view(connection, MatrixFilter(), page_number, MATRIX_ROWS), str(missing)
-    options = [e for e in events(connection) if e.agreement_links]
+    options = event_options(connection)
     query = {
         key: value
         for key, value in (
