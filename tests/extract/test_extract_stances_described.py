@@ -162,3 +162,9 @@ def test_states_backing_the_charter_include_a_list(facts) -> None:
     text = ("The Ottawa Charter on Data was opened in May. States backing the charter include: Chile, "
             "Ghana, Fiji and Peru.")
     assert stances(facts, text) == {("Ottawa Charter on Data", p, "signed") for p in ("CL", "GH", "FJ", "PE")}
+
+
+def test_recorded_vote_list_cut_short(facts) -> None:
+    text = ("The assembly adopted a resolution on drone exports by a recorded vote of 120 in favour to "
+            "3 against (Cuba, Nicaragua, Belarus), with 5 abstentions (Chile, Mali, Democratic [...]")
+    assert ("resolution on drone exports", "CL", "signed") not in stances(facts, text)

@@ -119,3 +119,9 @@ def test_title_with_its_subject_written_small(doc_of) -> None:
 def test_title_takes_no_place_written_small(doc_of) -> None:
     doc = doc_of("Both sides adopted the Lisbon Action Plan on the margins of the summit.")
     assert all("margins" not in n for n in names(doc))
+
+
+def test_description_whose_words_a_name_holds_is_that_agreement(doc_of) -> None:
+    doc = doc_of("Meta said it won't sign the EU's new AI code of practice. The Commission published the "
+                 "Code of Practice in July, and critics called the code of practice vague.")
+    assert names(doc) == ["Code of Practice"]

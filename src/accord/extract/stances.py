@@ -59,7 +59,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
 
 _TALLY = re.compile(
     r"\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:votes?\s+)?"
-    r"(?P<side>in\s+favou?r|against|abstentions?|abstaining)\s*\((?P<names>[^)]+)\)",
+    r"(?P<side>in\s+favou?r|against|abstentions?|abstaining)\s*\((?P<names>[^)]+)(?:\)|$)",
     re.IGNORECASE,
 )
 _VOTING = {"vote", "approve", "adopt", "pass", "reject", "defeat", "carry"}
@@ -109,7 +109,13 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             number = number_before(token) or number_after(token)
             if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
                 continue
-            number += sum(n for c in token.children if c.dep_ == "conj" and (n := number_before(c)))
+            number += sum(
+                n
+                for c in token.children
+                if c.dep_ == "conj"
+                and any(g.dep_ == "nummod" for g in c.children)
+                and (n := number_before(c))
+            )
             if counts_a_part(token):
                 continue
             trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)

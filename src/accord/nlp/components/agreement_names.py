@@ -99,6 +99,8 @@ def same_agreement(one: AgreementName, other: AgreementName) -> bool:
     """Tell whether two names with their heads, owners and words name one agreement."""
     if one.head != other.head:
         return False
+    if not (one.words or one.owners) or not (other.words or other.owners):
+        return True  # 'the Leaders' Declaration': a title that tells nothing apart
     if one.owners and other.owners and not (one.owners <= other.owners or other.owners <= one.owners):
         return False
     if not one.words and one.owners and not other.owners:
@@ -106,3 +108,14 @@ def same_agreement(one: AgreementName, other: AgreementName) -> bool:
     if not other.words and other.owners and not one.owners:
         return len(one.words) > 1
     return one.words <= other.words or other.words <= one.words
+
+
+def describes(description: AgreementName, name: AgreementName) -> bool:
+    """Tell whether a description ('code of practice', 'the EU's new AI code of practice') fits a
+    name the text gives ('Code of Practice'): one head, owners that agree, and the words of one
+    all in the other. A description of its noun alone fits nothing."""
+    if description.head != name.head or not description.words or not name.words:
+        return False
+    if description.owners and name.owners and not description.owners & name.owners:
+        return False
+    return description.words <= name.words or name.words <= description.words

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
-from accord.nlp.components.agreement_names import read_name, same_agreement
+from accord.nlp.components.agreement_names import describes, read_name, same_agreement
 from accord.nlp.components.described_events import add_described_events
 from accord.nlp.components.descriptions import (
     agreement_nouns,
@@ -461,7 +461,11 @@ class ThingFinder:
             # Headlines drop their articles: a bare noun in the first line is as good as 'a'.
             bare = det is None and (token.tag_ == "NNS" or token.sent.start == 0)
             indefinite = det in _INDEFINITE_OPENERS or bare
-            same = apposed_agreement(token, agreements) or named_by_its_modifiers(token, agreements)
+            same = (
+                apposed_agreement(token, agreements)
+                or named_by_its_modifiers(token, agreements)
+                or named_by_its_words(token, agreements)
+            )
             proper = proper_modifiers(token)
             if same is not None:
                 target = same
@@ -756,6 +760,10 @@ def merge_headline_agreements(agreements: Things) -> None:
         agreements.items.remove(thing)
 
 
+def headline_description(span: Span) -> bool:
+    return in_title_headline(span) and described_in_capitals(span)
+
+
 def described_in_capitals(span: Span) -> bool:
     """'New Resolution on Lethal Autonomous Weapons': a headline's description in title case,
     opening with a word no title opens with."""
@@ -778,6 +786,18 @@ def owners_disagree(phrase: Span, thing: Thing) -> bool:
     mine = read_name(phrase, "").owners
     theirs = {o for span in thing.names for o in read_name(span, "").owners}
     return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def named_by_its_words(token: Token, agreements: Things) -> Thing | None:
+    """The one agreement whose name holds every word of a description ('the code of practice' is
+    the 'Code of Practice for general-purpose AI models' the text names)."""
+    described = read_name(description(token), token.lower_)
+    fitting = [
+        t
+        for t in agreements.items
+        if any(describes(described, read_name(n, _head(n))) for n in t.names if not headline_description(n))
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def named_by_its_modifiers(token: Token, agreements: Things) -> Thing | None:
