@@ -82,3 +82,39 @@ def test_check_json_reports_precision_with_the_number_reviewed(analyst: str) -> 
     trust = json.loads(result.stdout)["trust"]
     assert trust["reviewed"] == 0 and trust["overall"]["precision"] is None
     assert trust["facts"] > 50
+
+
+def test_a_changed_registry_asks_for_accord_resolve_and_a_broken_one_stops_commands(
+    analyst: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "ours.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "instruments": [
+                    {
+                        "id": "accra-accord",
+                        "name": "Accra Accord on Fisheries Data",
+                        "type": "other",
+                        "date": "2025-04-01",
+                        "source": "https://example.org/accra",
+                        "checked": "the accord's text",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ACCORD_REGISTRY", str(extra))
+    result = CliRunner().invoke(app, ["agreements", "--db", analyst])
+    assert result.exit_code == 0 and "run `accord resolve`" in result.stderr
+    assert CliRunner().invoke(app, ["resolve", "--db", analyst]).exit_code == 0
+    result = CliRunner().invoke(app, ["agreements", "--format", "json", "--db", analyst])
+    assert result.stderr == ""
+    accra = next(a for a in json.loads(result.stdout) if a["agreement"] == "Accra Accord on Fisheries Data")
+    assert accra["registry_id"] == "accra-accord"
+    extra.write_text("{broken", encoding="utf-8")
+    for command in (["resolve"], ["ingest", str(DATA)]):
+        result = CliRunner().invoke(app, [*command, "--db", analyst])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("accord: the registry cannot be used (ACCORD_REGISTRY):")

@@ -127,6 +127,7 @@ def ingest(
     then prints the summary and exits 0.
     """
     from accord.ingest.fetch import FetchConfig
+    from accord.resolve.registry import registry_problem
     from accord.scale import ExtractionPlan, ScaleError
     from accord.store import StoreError, describe_url, open_store, resolve_url
     from accord.store.ingest import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
@@ -162,6 +163,12 @@ def ingest(
         return
     try:
         url = resolve_url(db)
+    except StoreError as error:
+        _exit(str(error), 2)
+    problem = registry_problem()  # a registry file with problems stops the run before any document
+    if problem:
+        _exit(problem, 2)
+    try:
         store = open_store(url)
     except StoreError as error:
         _exit(str(error), 2)

@@ -20,9 +20,13 @@ def load(
     db: DbOption = None,
 ) -> None:
     """Store every record of the shards, one transaction each; records already stored stay unchanged."""
+    from accord.resolve.registry import registry_problem
     from accord.scale.parquet import ShardError, load_shards
     from accord.store import StoreError, describe_url, open_store, resolve_url
 
+    problem = registry_problem()
+    if problem:
+        _exit(problem)
     try:
         url = resolve_url(db)
         store = open_store(url)

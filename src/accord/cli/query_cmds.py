@@ -70,6 +70,11 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
                     f"accord: {pending} stored documents are not linked to the knowledge base yet; "
                     "run `accord resolve`\n"
                 )
+            elif registry_changed(connection):
+                sys.stderr.write(
+                    "accord: the registry of instruments and events changed since the store was linked; "
+                    "run `accord resolve` to link it again\n"
+                )
             yield connection
     except NotFound as error:
         raise _fail(str(error)) from None
@@ -79,6 +84,21 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
         raise _fail(f"store failed: {one_line(error)}", 2) from None
     finally:
         engine.dispose()
+
+
+def registry_changed(connection: sa.Connection) -> bool:
+    """Whether the store's links were made with another registry than the one in use now."""
+    import sqlalchemy as sa
+
+    from accord.resolve.linker import REGISTRY_META
+    from accord.resolve.registry import RegistryError, default_registry
+    from accord.store.schema import kb_meta
+
+    stored = connection.execute(sa.select(kb_meta.c.value).where(kb_meta.c.name == REGISTRY_META)).scalar()
+    try:
+        return stored is not None and stored != default_registry().fingerprint
+    except RegistryError as error:
+        raise _fail(f"the registry cannot be used:\n{error}", 2) from None
 
 
 def csv_cell(value: Any) -> Any:
@@ -366,8 +386,12 @@ def resolve_cmd(db: DbOption = None) -> None:
     import sqlalchemy as sa
 
     from accord.resolve import rebuild
+    from accord.resolve.registry import registry_problem
     from accord.store import StoreError, describe_url, open_store, resolve_url
 
+    problem = registry_problem()
+    if problem:
+        raise _fail(problem, 2)
     try:
         url = resolve_url(db)
         engine = open_store(url)

@@ -29,9 +29,13 @@ def serve(
     import uvicorn
 
     from accord.api import Settings, create_app
+    from accord.resolve.registry import registry_problem
     from accord.store import StoreError, open_store, resolve_url
 
     settings = Settings.from_env(db=db, private=private or None)
+    problem = registry_problem()  # submitted documents are linked with it
+    if problem:
+        raise _fail(problem, 2)
     try:
         engine = open_store(resolve_url(settings.db))
     except StoreError as error:

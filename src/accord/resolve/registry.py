@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -481,16 +481,35 @@ def valid_country(code: str) -> bool:
 _override: list[Registry] = []
 
 
-@cache
-def _default(paths: tuple[str, ...]) -> Registry:
-    return load_registry(paths)
+@lru_cache(maxsize=8)
+def _default(files: tuple[tuple[str, int, int], ...]) -> Registry:
+    return load_registry([path for path, _, _ in files])
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file with its modification time and size: an edited registry file is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1)  # load_registry says it cannot be read
+    return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def default_registry() -> Registry:
-    """The bundled registry plus $ACCORD_REGISTRY's files, read once per process (per value)."""
+    """The bundled registry plus $ACCORD_REGISTRY's files, read again only when they change."""
     if _override:
         return _override[-1]
-    return _default(tuple(str(p) for p in extra_paths()))
+    return _default(tuple(_stamp(p) for p in extra_paths()))
+
+
+def registry_problem() -> str | None:
+    """Why the registry in use cannot be used (a file named by $ACCORD_REGISTRY with problems), or
+    None: commands that link ask before touching the store."""
+    try:
+        default_registry()
+    except RegistryError as error:
+        return f"the registry cannot be used ({ENV}):\n{error}"
+    return None
 
 
 @contextmanager
