@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from accord.nlp.cache import doc_tokens
 from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import organisations, word_set
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
@@ -116,16 +117,6 @@ class People:
             for span in person.mentions:
                 firsts[span.start] = person.name
         return sorted(firsts.items())
-
-
-def verb_lemmas(nlp: Language) -> frozenset[str]:
-    """The verbs the model's lemmatizer knows, to tell a headline's verb from a name."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", []))
 
 
 def _name_words(name: str) -> list[str]:
@@ -244,7 +235,7 @@ def _title_heads() -> frozenset[str]:
 
 @Language.factory("accord_people", assigns=["doc._.people"], requires=["doc.ents", "token.dep"])
 def make_people(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder(verb_lemmas(nlp))
+    return PeopleFinder(VerbForms(nlp).verbs)
 
 
 class PeopleFinder:
