@@ -155,3 +155,29 @@ def test_export_command_writes_files_and_refuses_parquet_to_stdout(
     json.loads(out.read_text(encoding="utf-8"))
     result = runner.invoke(app, ["export", "--format", "csv", "--db", db_url])
     assert result.exit_code == 0 and result.stdout.startswith("fact_id,kind,")
+
+
+def test_exports_carry_the_registry_link_of_each_instrument_and_event(store: Engine) -> None:
+    from kb_fixtures import load_records
+
+    write_records(
+        store, load_records(Path(__file__).resolve().parents[1] / "query" / "data" / "analyst.json")
+    )
+    out = io.StringIO()
+    with store.connect() as connection:
+        export(connection, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    paris = [r for r in rows if r["kind"] == "stance" and r["agreement_registry_id"] == "paris-statement"]
+    assert {r["document_title"] for r in paris} >= {
+        "Paris summit ends with statement; Washington and London stay out",
+        "Sixty governments back AI Paris Declaration",
+    }
+    assert {r["event_registry_id"] for r in rows if r["kind"] == "event_place"} >= {"ai-action-summit-2025"}
+    assert {r["agreement_registry_id"] for r in rows if r["agreement"] == "final declaration"} == {""}
+    graph = io.StringIO()
+    with store.connect() as connection:
+        export(connection, "jsonld", graph)
+    nodes = [
+        n for n in json.loads(graph.getvalue())["@graph"] if n.get("accord:registry") == "paris-statement"
+    ]
+    assert len(nodes) == 1 and nodes[0]["dateCreated"] == "2025-02-11"

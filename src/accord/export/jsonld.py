@@ -149,6 +149,8 @@ def _entity_node(
 ) -> dict[str, Any]:
     kind, attrs = entity["kind"], entity["attributes"]
     node: dict[str, Any] = {"id": entity_iri(entity_id), "name": entity["name"]}
+    if entity.get("registry_id"):
+        node["accord:registry"] = entity["registry_id"]  # the registry entry it is
     names = [a for a in aliases if a != entity["name"] and a != entity["key"]]
     if names:
         node["alternateName"] = names
@@ -176,6 +178,10 @@ def _entity_node(
         node["type"] = "Legislation" if kind_of in _FORMAL else "CreativeWork"
         if kind_of:
             node["legislationType" if kind_of in _FORMAL else "genre"] = kind_of
+        if attrs.get("symbol"):
+            node["legislationIdentifier" if kind_of in _FORMAL else "identifier"] = attrs["symbol"]
+        if attrs.get("date"):
+            node["legislationDate" if kind_of in _FORMAL else "dateCreated"] = attrs["date"]
         if extra["adoptedAt"]:
             node["adoptedAt"] = extra["adoptedAt"]
     elif kind == "country":

@@ -15,8 +15,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("kind", "str"),
     ("agreement", "str"),
     ("agreement_id", "int"),
+    ("agreement_registry_id", "str"),
     ("event", "str"),
     ("event_id", "int"),
+    ("event_registry_id", "str"),
     ("party", "str"),
     ("party_id", "int"),
     ("person", "str"),
@@ -48,12 +50,24 @@ def entity_index(connection: sa.Connection) -> dict[int, dict[str, Any]]:
             kb_entities.c.key,
             kb_entities.c.name,
             kb_entities.c.attributes,
+            kb_entities.c.registry_id,
         )
     )
     return {
-        row.id: {"kind": row.kind, "key": row.key, "name": row.name, "attributes": dict(row.attributes or {})}
+        row.id: {
+            "kind": row.kind,
+            "key": row.key,
+            "name": row.name,
+            "attributes": dict(row.attributes or {}),
+            "registry_id": row.registry_id,
+        }
         for row in rows
     }
+
+
+def registry_id(entity: dict[str, Any] | None) -> str | None:
+    """The registry entry an entity is (accord.resolve.registry), if any."""
+    return entity.get("registry_id") if entity is not None else None
 
 
 def label(entity: dict[str, Any] | None) -> str | None:
@@ -109,8 +123,10 @@ def flat_rows(connection: sa.Connection) -> Iterator[dict[str, Any]]:
             "kind": row.kind,
             "agreement": label(entities.get(row.agreement_id)) or row.agreement,
             "agreement_id": row.agreement_id,
+            "agreement_registry_id": registry_id(entities.get(row.agreement_id)),
             "event": label(entities.get(row.event_id)) or row.event,
             "event_id": row.event_id,
+            "event_registry_id": registry_id(entities.get(row.event_id)),
             "party": label(entities.get(row.party_id)) or row.party,
             "party_id": row.party_id,
             "person": label(entities.get(row.person_id)) or row.person,
