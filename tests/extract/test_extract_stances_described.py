@@ -168,3 +168,15 @@ def test_recorded_vote_list_cut_short(facts) -> None:
     text = ("The assembly adopted a resolution on drone exports by a recorded vote of 120 in favour to "
             "3 against (Cuba, Nicaragua, Belarus), with 5 abstentions (Chile, Mali, Democratic [...]")
     assert ("resolution on drone exports", "CL", "signed") not in stances(facts, text)
+
+
+def test_the_signatories_are_of_the_last_agreement_signed(facts) -> None:
+    text = ("Nine states signed a regional pact on data sharing. The forum was held in line with the Suva "
+            "Charter on Oceans. The signatories, numbering 9, pledged to meet again.")
+    assert counts(facts, text) == {("regional pact on data sharing", 9)}
+
+
+def test_a_persons_ministry_is_no_party(facts) -> None:
+    text = ("The Lima Statement on Data was adopted with Minister Ana Ruiz of the Ministry of Science and "
+            "ICT present.")
+    assert not {p for _a, p, _s in stances(facts, text)} & {"Ministry of Science", "ICT"}

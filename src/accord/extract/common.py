@@ -141,13 +141,30 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if token.doc._.people is not None and token.doc._.people.at(token.i):
             continue
-        if dateline_credit(ent):
+        if dateline_credit(ent) or affiliation_of_person(ent):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+def affiliation_of_person(span: Span) -> bool:
+    """Tell a person's ministry or employer ('Minister Lee Jong-ho of the Ministry of Science') from
+    a party: the body named after 'of' that hangs on a person's name."""
+    doc = span.doc
+    people = doc._.people
+    k = span.start - 1
+    if k > 1 and doc[k].lower_ in ("and", "&"):
+        # 'the Ministry of Science and ICT': the model often splits one body's name at 'and'
+        before = entity_of(doc[k - 1])
+        return before is not None and before.label_ == "ORG" and affiliation_of_person(before)
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k <= 0 or doc[k].lower_ != "of":
+        return False
+    return people is not None and people.at(k - 1) is not None
 
 
 def dateline_credit(span: Span) -> bool:

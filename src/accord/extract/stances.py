@@ -26,8 +26,9 @@ from accord.extract.common import (
     party_key,
 )
 from accord.nlp.cache import doc_sents, once_per_doc
+from accord.nlp.components.descriptions import signed_in_sentence
 from accord.nlp.components.people import quoted_tokens
-from accord.nlp.components.things import Thing
+from accord.nlp.components.things import Thing, Things
 from accord.nlp.lexicon import officials, organisations
 
 _CLAUSE_CUTS = {"relcl", "acl", "advcl", "appos", "parataxis", "ccomp"}
@@ -505,7 +506,24 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         return in_sentence[0]
     if not sent.text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”")):
         return agreements.main()  # a headline or subheading speaks of what the story is about
+    nouns = lexicon["signatory_nouns"]
+    if token.lower_ in nouns or (attribute is not None and attribute.lower_ in nouns):
+        # 'the signatories' presuppose a signing: of the agreements told of, the last one signed
+        signed = latest_signed(agreements, sent.start)
+        if signed is not None:
+            return signed
     return agreements.latest_before(sent.start) or agreements.main()
+
+
+def latest_signed(agreements: Things, before: int) -> Thing | None:
+    """The agreement last mentioned, before a token, in a sentence that tells of its signing."""
+    best: tuple[int, Thing] | None = None
+    for thing in agreements.items:
+        for mention in thing.mentions():
+            later = best is None or mention.start > best[0]
+            if mention.start < before and later and signed_in_sentence(mention):
+                best = (mention.start, thing)
+    return best[1] if best else None
 
 
 _POINTING_BACK = {"it", "this", "that", "them", "which", "these", "those", "one", "so", "same", "what"}
