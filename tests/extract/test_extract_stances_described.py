@@ -180,3 +180,23 @@ def test_a_persons_ministry_is_no_party(facts) -> None:
     text = ("The Lima Statement on Data was adopted with Minister Ana Ruiz of the Ministry of Science and "
             "ICT present.")
     assert not {p for _a, p, _s in stances(facts, text)} & {"Ministry of Science", "ICT"}
+
+
+def test_signers_by_office_give_their_countries(facts) -> None:
+    text = ("The Canada-Japan Data Deal was signed on Monday by President Lee Jae-myung's envoy and by "
+            "Japanese Minister of State for Science Sato Ken.")
+    assert ("Canada-Japan Data Deal", "JP", "signed") in stances(facts, text)
+
+
+def test_two_pair_deals_stay_apart(facts) -> None:
+    text = ("The Chile-Peru Data Deal was signed in May. The Chile-Mexico Data Deal was signed by Chilean "
+            "and Mexican ministers in June.")
+    names = {a for a, _p, _s in stances(facts, text)} | {
+        f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"Chile-Peru Data Deal", "Chile-Mexico Data Deal"}
+
+
+def test_a_piece_of_a_title_is_no_party(facts) -> None:
+    text = ("The Lima Data Deal was signed by Peruvian Minister of Science, Information, and Communication "
+            "Technology Ana Ruiz.")
+    assert {p for _a, p, _s in stances(facts, text)} == {"PE"}

@@ -141,13 +141,26 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if token.doc._.people is not None and token.doc._.people.at(token.i):
             continue
-        if dateline_credit(ent) or affiliation_of_person(ent):
+        if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+def inside_a_title(span: Span) -> bool:
+    """Tell a piece of someone's title ('Minister of Science, Information, and Communication
+    Technology') from a party named beside it."""
+    people = span.doc._.people
+    if people is None:
+        return False
+    return any(
+        span.text in role.title and role.sentence.start <= span.start < role.sentence.end
+        for person in people.persons.values()
+        for role in person.roles
+    )
 
 
 def affiliation_of_person(span: Span) -> bool:

@@ -600,11 +600,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
     for child in token.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                if people.at(pobj.i):
-                    add_person_parties(pobj, found)
-                else:
-                    add(phrase_tokens(pobj))
-                    add_person_parties(pobj, found)
+                # 'signed by Director Kratsios and Japanese Minister Onoda Kimi': the people's
+                # countries, and the countries their titles name
+                add(phrase_tokens(pobj))
+                add_person_parties(pobj, found)
         if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including", "between"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
@@ -742,9 +741,13 @@ def add_person_parties(root: Token, found: list[str]) -> None:
     known = officials()
     for token in phrase_tokens(root):
         name = people.at(token.i)
-        key = (people.persons[name].country or known.get(name)) if name else None
+        if not name:
+            continue
+        key = people.persons[name].country
         if key in orgs:
             key = orgs[key][1]
+        if not (key and len(key) == 2):
+            key = known.get(name)  # an office of the White House is an office of the US
         if key and len(key) == 2 and key not in found:
             found.append(key)
 

@@ -78,6 +78,14 @@ def _owners(span: Span) -> tuple[set[str], set[int]]:
     owners: set[str] = set()
     taken: set[int] = set()
     tokens = list(span)
+    for token in tokens:
+        # 'U.S.-Japan', 'US-China': a pair the tokenizer keeps as one word
+        if "-" in token.text[1:-1]:
+            for part in token.text.split("-"):
+                key = gazetteer.country(part) or (orgs[part][0] if part in orgs else None)
+                if key is not None:
+                    owners.add(key)
+                    taken.add(token.i)
     k = 0
     while k < len(tokens):
         for length in range(min(_MAX_OWNER_TOKENS, len(tokens) - k), 0, -1):
