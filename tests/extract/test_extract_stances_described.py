@@ -200,3 +200,23 @@ def test_a_piece_of_a_title_is_no_party(facts) -> None:
     text = ("The Lima Data Deal was signed by Peruvian Minister of Science, Information, and Communication "
             "Technology Ana Ruiz.")
     assert {p for _a, p, _s in stances(facts, text)} == {"PE"}
+
+
+def test_elided_verb_phrase_signs_without_the_negation(facts) -> None:
+    text = ("Peru and Chile did not sign up to the forum's final statement. Officials did not say why "
+            "they had not signed the forum's declaration, while 40 countries including Ghana had done so.")
+    found = stances(facts, text)
+    assert {(p, s) for _a, p, s in found} == {("PE", "declined"), ("CL", "declined"), ("GH", "signed")}
+    assert {c for _a, c in counts(facts, text)} == {40}
+
+
+def test_followed_suit_copies_a_refusal(facts) -> None:
+    text = "Peru declined to sign the Lima Charter on Data, and Chile followed suit."
+    assert stances(facts, text) == {("Lima Charter on Data", "PE", "declined"),
+                                    ("Lima Charter on Data", "CL", "declined")}
+
+
+def test_a_later_fuller_description_names_the_agreement(facts) -> None:
+    text = ("Peru has refused to sign even a vague pledge. Peru did not sign up to the final "
+            "statement of the Lima forum on data rights.")
+    assert {a for a, _p, _s in stances(facts, text)} == {"final statement of the Lima forum on data rights"}

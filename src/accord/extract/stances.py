@@ -220,6 +220,9 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     for _ in range(3):
         if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
             return head
+        elided = elided_stance(head, lexicon)
+        if elided is not None and elided[1] == "signed":
+            return elided[0]
         if head.head == head:
             break
         head = head.head
@@ -247,6 +250,45 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         for key in excluded_parties(sent):
             yield agreement.name, key, "declined", None
         yield from elliptic_refusals(token, agreement, polarity, lexicon)
+    for token in sent:
+        elided = elided_stance(token, lexicon)
+        if elided is None or token.i in quoted:
+            continue
+        antecedent, polarity = elided
+        agreement = agreement_for(antecedent, doc)
+        if agreement is not None:
+            for key in parties_for(token, lexicon):
+                yield agreement.name, key, polarity, None
+
+
+_FLIPPED = {"signed": "declined", "declined": "signed"}
+
+
+def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
+    """Read a verb phrase left out: 'while 60 countries, China among them, had done so', 'others
+    followed suit'. The antecedent is the last verb of signing or refusing before it, in its
+    sentence or the one before; what is elided is that verb phrase without its negation
+    ('the US had not signed it, while China had done so': China signed)."""
+    lemma = token.lemma_.lower()
+    words = {c.lower_ for c in token.children}
+    elliptic = (lemma == "do" and bool(words & {"so", "same", "likewise"})) or (
+        lemma == "follow" and "suit" in words
+    )
+    if not elliptic or irrealis(token, lexicon):
+        return None
+    doc = token.doc
+    start = token.sent.start
+    previous = doc[start - 1].sent.start if start > 0 else start
+    for candidate in reversed(doc[previous : token.i]):
+        if candidate.pos_ not in ("VERB", "AUX") or candidate.lemma_.lower() in ("do", "follow"):
+            continue
+        polarity = trigger_polarity(candidate, lexicon)
+        if polarity is None:
+            continue
+        if is_negated(candidate):
+            polarity = _FLIPPED[polarity]
+        return candidate, _FLIPPED[polarity] if is_negated(token) else polarity
+    return None
 
 
 def vote_polarity(token: Token, negated: bool) -> str | None:

@@ -284,7 +284,7 @@ def in_opening(token: Token, sentences: list[Span]) -> bool:
 def money_or_business(span: Span) -> bool:
     """Tell whether a name or description is of money or business ('investment commitments')."""
     words = agreement_nouns().not_agreement_words
-    return any(t.lower_ in words for t in span)
+    return any(t.lower_ in words or t.ent_type_ == "MONEY" for t in span)
 
 
 def candidate_nouns(doc: Doc) -> list[Token]:

@@ -487,6 +487,8 @@ class ThingFinder:
                 continue
             phrase = description(token)
             target.references.append(phrase)
+            if target.given_name and fuller(phrase, target.given_name):
+                target.given_name = clean_name(phrase.text)  # the fullest description the text gives
             for i in range(phrase.start, phrase.end):
                 agreements.by_token.setdefault(i, target)
 
@@ -758,6 +760,19 @@ def merge_headline_agreements(agreements: Things) -> None:
             for i in range(span.start, span.end):
                 agreements.by_token[i] = keeper
         agreements.items.remove(thing)
+
+
+def fuller(phrase: Span, name: str) -> bool:
+    """Tell whether a description says more than a thing's name so far, a name of a word or two
+    ('vague pledge' against 'final statement of a French-hosted AI summit'), counting words that
+    are not determiners or generic modifiers."""
+    generic = agreement_nouns().generic_modifiers
+
+    def weight(words: list[str]) -> int:
+        return sum(1 for w in words if w.lower() not in generic and w.lower() not in ("the", "a", "an"))
+
+    current = weight(name.split())
+    return current <= 2 and weight(clean_name(phrase.text).split()) > current
 
 
 def headline_description(span: Span) -> bool:
