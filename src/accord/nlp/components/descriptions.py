@@ -199,6 +199,9 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
     if k >= limit:
         return True
     following = doc[k]
+    if word.lower_ == "of":
+        # 'the closing communiqué of the Geneva meeting': whose text it is, not where it was signed
+        return following.ent_type_ in ("DATE", "TIME")
     if following.ent_type_ in _PLACE_ENTS or following.lower_ in _EVENT_NOUNS:
         return True
     return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
