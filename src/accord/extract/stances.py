@@ -768,7 +768,7 @@ def misattached_conjuncts(prep: Token) -> list[Token]:
     """'six countries from the continent and the African Union Commission': the parser often hangs
     the second conjunct on the common noun of the preposition; a named body there belongs to
     the subject."""
-    out = []
+    out: list[Token] = []
     for pobj in prep.children:
         if pobj.dep_ != "pobj" or pobj.ent_type_:
             continue

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -718,6 +718,11 @@ def is_headline(sent: Span) -> bool:
     return is_title_case(sent) or (len(sent) <= 20 and not sent.text.rstrip().endswith((".", "!", "?")))
 
 
+def closeness(words: set[str], thing: Thing) -> tuple[int, int]:
+    """How many of a headline's words a thing's mentions share, the earliest first on ties."""
+    return (len(words & mention_words(thing)), -thing.first)
+
+
 def mention_words(thing: Thing) -> set[str]:
     return {t.lower_ for m in thing.mentions() for t in m if t.is_alpha}
 
@@ -747,7 +752,7 @@ def merge_headline_agreements(agreements: Things) -> None:
         if not body:
             continue
 
-        keeper = max(body, key=lambda other, w=words: (len(w & mention_words(other)), -other.first))
+        keeper = max(body, key=partial(closeness, words))
         named = thing.names and not described_in_capitals(thing.names[0])
         if keeper.given_name and named and not keeper.names:
             # the story described it and the headline names it: the name is its name
