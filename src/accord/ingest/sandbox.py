@@ -200,26 +200,38 @@ def serve() -> None:
             return
 
 
+_CAP: dict[str, int] = {}
+
+
 def _limit_memory(memory_mb: int) -> None:
     import resource
 
     current = _address_space_bytes()
     limit = current + memory_mb * 1024 * 1024
+    _CAP["bytes"] = limit
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _address_space_bytes() -> int:
+def _address_space_bytes(field: str = "VmSize") -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmSize:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def _hit_the_cap() -> bool:
+    """Tell whether the worker's address space came close to its cap: a parser that fails then
+    failed for want of memory, whatever it raised (lxml may report a failed allocation as an
+    XPath or parse error rather than MemoryError)."""
+    cap = _CAP.get("bytes")
+    return bool(cap) and _address_space_bytes("VmPeak") >= cap * 0.9
 
 
 def handle(job: dict[str, Any]) -> dict[str, Any]:
@@ -237,12 +249,15 @@ def _html_job(job: dict[str, Any]) -> dict[str, Any]:
     try:
         document = document_from_html(job["markup"], job["source"])
     except IngestError as error:
-        if isinstance(error.__cause__, MemoryError):  # html.py reports parser failures as reasons
+        # html.py reports parser failures, out-of-memory ones too, as reasons
+        if isinstance(error.__cause__, MemoryError) or _hit_the_cap():
             raise MemoryError from error
         return {"error": error.reason}
     except MemoryError:
         raise
     except Exception as error:  # a parser crash on hostile markup is a reason, not a crash
+        if _hit_the_cap():
+            raise MemoryError from error
         return {"error": f"HTML could not be parsed ({type(error).__name__})"}
     return {"document": dataclasses.asdict(document)}
 
