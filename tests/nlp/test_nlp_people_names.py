@@ -153,3 +153,48 @@ def test_a_trailing_organisation_after_adjectives_is_the_owner(doc_of) -> None:
 def test_an_office_of_a_body_keeps_a_phrase_about_the_work(doc_of) -> None:
     doc = doc_of("Lena Park, vice president of public policy at Mozilla, disagreed.")
     assert roles(doc)["Lena Park"] == [("vice president of public policy", "Mozilla")]
+
+
+def test_a_plural_office_before_two_names_is_each_ones(doc_of) -> None:
+    doc = doc_of(
+        "They were joined by European Commission Executive Vice Presidents Margrethe Vestager and "
+        "Valdis Dombrovskis in Washington."
+    )
+    assert roles(doc)["Margrethe Vestager"] == [("Executive Vice President", "European Commission")]
+    assert roles(doc)["Valdis Dombrovskis"] == [("Executive Vice President", "European Commission")]
+
+
+def test_a_plural_noun_in_an_apposition_is_no_office(doc_of) -> None:
+    doc = doc_of("Priya Raman, one of two partners in the venture, declined to comment.")
+    assert "Priya Raman" not in roles(doc)
+
+
+def test_words_sharing_one_office_head_stay_together(doc_of) -> None:
+    doc = doc_of("This plan is a roadmap, said AI and Crypto Czar David Sacks.")
+    assert roles(doc)["David Sacks"] == [("AI and Crypto Czar", None)]
+
+
+def test_a_portfolio_written_small_belongs_to_the_office(doc_of) -> None:
+    doc = doc_of("UK technology minister Michelle Donelan told reporters the text was agreed.")
+    assert roles(doc)["Michelle Donelan"] == [("technology minister", "GB")]
+
+
+def test_a_body_named_before_an_office_is_its_owner(doc_of) -> None:
+    doc = doc_of(
+        "We are moving, said White House Office of Science and Technology Policy Director Michael Kratsios."
+    )
+    assert roles(doc)["Michael Kratsios"] == [
+        ("Director", "White House Office of Science and Technology Policy")
+    ]
+
+
+def test_a_headline_gives_no_name_beside_an_office(doc_of) -> None:
+    doc = doc_of("EU Member States Face Funding Shortages to Enforce AI Act\nThe states are short of money.")
+    assert persons(doc) == set()
+
+
+def test_the_last_word_of_a_body_name_is_no_person(doc_of) -> None:
+    doc = doc_of(
+        "Professor Zeng Yi, co-director of the China-UK Research Center for AI Ethics and Governance, spoke."
+    )
+    assert "Governance" not in persons(doc)

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from accord.nlp.cache import doc_tokens
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.headlines import VerbForms
+from accord.nlp.headlines import VerbForms, is_title_case
 from accord.nlp.lexicon import organisations, word_set
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
@@ -82,6 +82,7 @@ class Role:
     title: str
     of: str | None
     sentence: Span
+    shared: bool = False  # a plural office before a list of names ('Vice Presidents A and B')
 
 
 @dataclass
@@ -171,6 +172,13 @@ def is_title_token(token: Token) -> bool:
     return token.lower_ in _title_heads() or ("-" in token.lower_ and token.lower_ in title_words())
 
 
+def is_plural_title(token: Token) -> bool:
+    """Tell whether a capitalised token is an office in the plural ('Presidents', 'Ministers'),
+    as before a list of names: 'Foreign Ministers Ana Lind and Eva Berg'."""
+    lower = token.lower_
+    return token.is_title and lower.endswith("s") and len(lower) > 4 and lower[:-1] in _title_heads()
+
+
 def entity_at(token: Token) -> Span | None:
     """The entity a token belongs to, if any."""
     if not token.ent_type_:
@@ -204,9 +212,12 @@ def opens_title(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
+    """The head nouns of the offices: the last word before any 'of/to/for' ('Secretary' of State,
+    'Assistant' to the President, Chief Technology 'Officer'), with the parts of a hyphenated one."""
     heads = set()
     for title in title_words():
-        heads.update(title.replace("-", " ").split())
+        head = re.split(r" (?:of|to|for) ", title)[0].split()[-1]
+        heads.update(head.split("-"))
     return frozenset(
         heads
         - {
@@ -270,11 +281,27 @@ class PeopleFinder:
                 for role in (self.role_before(span), self.role_after(span), self.role_as_head(span)):
                     if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
                         person.roles.append(role)
+        self.share_plural_offices(doc, people)
+        for person in people.persons.values():
             for role in person.roles:
                 if role.of is None and _NATIONAL_OFFICE.search(role.title.lower()):
                     role.of = self.sole_country(role.sentence)
         doc._.people = people
         return doc
+
+    @staticmethod
+    def share_plural_offices(doc: Doc, people: People) -> None:
+        """Give the office of 'Foreign Ministers Ana Lind and Eva Berg' to Eva Berg as well."""
+        for person in people.persons.values():
+            for span in person.mentions:
+                if span.start < 2 or doc[span.start - 1].lower_ not in ("and", "&"):
+                    continue
+                other = people.at(span.start - 2)
+                if other is None or other == person.name:
+                    continue
+                for role in people.persons[other].roles:
+                    if role.shared and role.sentence.start == span.sent.start and role not in person.roles:
+                        person.roles.append(role)
 
     def sole_country(self, sentence: Span) -> str | None:
         """The one country a sentence names, which a national office there belongs to
@@ -301,6 +328,14 @@ class PeopleFinder:
             return False
         if len(span) == 1 and span[0].pos_ != "PROPN":
             return False
+        if (
+            len(span) == 1
+            and span.start > 1
+            and doc_tokens(span.doc)[span.start - 1].lower_ in ("and", "of", "for", "&")
+            and span.doc[span.start - 2].is_title
+            and span.doc[span.start - 2].ent_type_ != "PERSON"
+        ):
+            return False  # 'Center for AI Ethics and Governance': the end of a body's name
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
         doc = span.doc
@@ -494,7 +529,11 @@ class PeopleFinder:
             before2 = tokens[i - 2] if i > 1 else None
             office_start = self.premodifier_start(doc, self.skip_honorifics(doc, i, 0), 0) if i else i
             vouched = (
-                (before is not None and is_title_token(before) and before.is_title)
+                (
+                    before is not None
+                    and (is_title_token(before) or is_plural_title(before))
+                    and before.is_title
+                )
                 or (before is not None and before.is_title and has_title(doc[office_start:i]))
                 or (
                     before is not None
@@ -504,7 +543,8 @@ class PeopleFinder:
                 )
                 or self.office_after(doc, end)
             )
-            if vouched:
+            if vouched and not is_title_case(tokens[i].sent):
+                # in a headline every word is capitalised: 'EU Member States Face Funding Shortages'
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
         return found
@@ -516,6 +556,7 @@ class PeopleFinder:
             or is_title_token(token)
             or token.lower_ in _TITLE_MODIFIERS
             or token.lower_ in self.honorifics
+            or is_plural_title(token)
             or token.lower_ in word_set("portfolios.txt")
             or token.lower_ in word_set("organisation_words.txt")
         ):
@@ -573,7 +614,7 @@ class PeopleFinder:
         start = self.premodifier_start(doc, end, span.sent.start)
         if start == end:
             return None
-        return self.parse_office(doc[start:end], span.sent)
+        return self.parse_office(doc[start:end], span.sent, before_name=True)
 
     def skip_honorifics(self, doc: Doc, end: int, low: int) -> int:
         """Step back over honorifics before a name ('President H.H. Sheikh …'), not into an office
@@ -619,8 +660,13 @@ class PeopleFinder:
                     k -= 1
                     continue
                 break
-            if opens_title(token) or token.is_title or token.is_upper:
-                start = k
+            if (
+                opens_title(token)
+                or token.is_title
+                or token.is_upper
+                or token.lower_ in word_set("portfolios.txt")
+            ):
+                start = k  # 'UK technology minister X': a portfolio written small belongs to the office
                 k -= 1
                 continue
             if token.text in ("'s", "’s") and k - 1 >= low:
@@ -668,13 +714,17 @@ class PeopleFinder:
             if t.dep_ == "appos" and t.head.i in range(span.start, span.end)
         ]
         if appos:
-            phrase = doc[min(a.left_edge.i for a in appos) : max(a.right_edge.i for a in appos) + 1]
+            end = max(a.right_edge.i for a in appos) + 1
+            while end < span.sent.end and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in self.taken:
+                end += 1  # '…, co-founder of prominent AI startup Anthropic': the parser stopped short
+            phrase = doc[min(a.left_edge.i for a in appos) : end]
             cut = next(
                 (t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None
             )
             if cut is not None:
                 phrase = doc[phrase.start : cut]
-        else:
+        if not appos or len(phrase) > 20:
+            # no apposition, or one the parser ran on into a second one: up to the next comma
             stop = comma + 1
             while (
                 stop < span.sent.end
@@ -785,7 +835,7 @@ class PeopleFinder:
             return None
         return self.parse_office(phrase, span.sent)
 
-    def parse_office(self, phrase: Span, sentence: Span) -> Role | None:
+    def parse_office(self, phrase: Span, sentence: Span, before_name: bool = False) -> Role | None:
         """Split an office phrase into the title and what it is an office of."""
         tokens = [t for t in phrase if not (t.i == phrase.start and t.lower_ in _DETERMINERS)]
         for idx, token in enumerate(tokens):
@@ -794,7 +844,7 @@ class PeopleFinder:
                 break
         while tokens and tokens[-1].text in (",", "-", "and"):
             tokens = tokens[:-1]
-        if not tokens or not has_title(tokens):
+        if not tokens or not (has_title(tokens) or (before_name and is_plural_title(tokens[-1]))):
             return None
         of: str | None = None
         # A leading possessive or demonym names the country or body: "Britain's", "the Dutch", "Tesla".
@@ -841,15 +891,21 @@ class PeopleFinder:
                 if key:
                     of, lead_end = key, width
                     break
-            if lead_end == 0 and opener > 0 and self.names_a_body(tokens[:opener]):
-                # "Mistral co-founder", "White House Office of Science and Technology Policy Director"
+            body_words = word_set("organisation_words.txt")
+            whole_body = any(t.lower_ in body_words for t in tokens[lead_end:opener])
+            if (lead_end == 0 or whole_body) and opener > 0 and self.names_a_body(tokens[:opener]):
+                # "Mistral co-founder", "White House Office of Science and Technology Policy Director":
+                # a body whose name starts with a place is the owner, not the place
                 of, lead_end = " ".join(t.text for t in tokens[:opener]), opener
         rest, of = self.split_body(tokens[lead_end:], of)
         rest = self.keep_title_conjuncts(rest)
         title = _join(rest)
-        if not title or not has_title(rest):
+        plural = before_name and bool(rest) and is_plural_title(rest[-1])
+        if not title or not (has_title(rest) or plural):
             return None
-        return Role(title=title, of=of, sentence=sentence)
+        if plural:
+            title = title[:-1]  # 'Executive Vice Presidents Ana Lind and Eva Berg': each a Vice President
+        return Role(title=title, of=of, sentence=sentence, shared=plural)
 
     def names_a_body(self, tokens: list[Token]) -> bool:
         """Tell whether the words before an office name its owner: capitalised words, no office."""
@@ -948,8 +1004,10 @@ class PeopleFinder:
                 and right
                 and not any(is_title_token(t) for t in left)
                 and any(is_title_token(t) for t in right)
+                and left[-1].pos_ == "NOUN"
+                and left[-1].is_lower
             ):
-                return right
+                return right  # 'AI and Crypto Czar' shares one head and stays whole
         return tokens
 
     def owner_key(self, text: str) -> str | None:
