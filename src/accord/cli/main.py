@@ -106,7 +106,12 @@ def write_record(path: Path, record: dict[str, Any]) -> None:
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[
-        Path, typer.Argument(help="A folder of documents with <name>.gold.json beside each.")
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR",
+            help="A folder of documents with <name>.gold.json beside each; with --relevance, "
+            "also a labelled JSONL dump.",
+        ),
     ],
     records: Annotated[
         Path | None,
@@ -119,10 +124,27 @@ def evaluate(
     min_f1: Annotated[
         float | None, typer.Option("--min-f1", help="Exit 1 when the micro F1 is below this.")
     ] = None,
+    relevance: Annotated[
+        bool,
+        typer.Option(
+            "--relevance",
+            help="Score the relevance gate instead: a dump against its labels, or a gold folder "
+            "(every document with gold facts must be in scope).",
+        ),
+    ] = False,
+    labels: Annotated[
+        Path | None,
+        typer.Option(
+            "--labels", help="With --relevance: the labels of a dump (default: labels.json beside it)."
+        ),
+    ] = None,
 ) -> None:
     """Score extraction against gold annotations: per-kind P/R/F1, micro figures, attributes, evidence."""
     from accord.eval import EvalError, render_report, report_as_json, run_eval
 
+    if relevance or labels is not None:
+        _evaluate_relevance(gold_dir, labels, as_json)
+        return
     try:
         report = run_eval(gold_dir, records, extract=None if records else _extract_for_eval)
     except EvalError as exc:
@@ -134,6 +156,21 @@ def evaluate(
         render_report(report, Console(highlight=False), show_errors=show_errors)
     if min_f1 is not None and report.micro.f1 < min_f1:
         raise typer.Exit(1)
+
+
+def _evaluate_relevance(path: Path, labels: Path | None, as_json: bool) -> None:
+    from accord.eval import EvalError
+    from accord.eval.relevance import relevance_report, render_relevance
+
+    try:
+        report = relevance_report(path, labels)
+    except EvalError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), indent=1, ensure_ascii=False) + "\n")
+    else:
+        render_relevance(report, Console(highlight=False))
 
 
 def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:

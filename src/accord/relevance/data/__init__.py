@@ -1,0 +1,1 @@
+"""Data files of the relevance gate (read through importlib.resources)."""

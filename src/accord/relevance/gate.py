@@ -1,0 +1,351 @@
+"""Judge whether an article concerns AI governance from its tokens alone (no tagger, parser or NER).
+
+An analyst skimming a wire reads an article as one about AI governance when it joins the two
+subjects, AI and its governance, in its sentences, and does so more than in passing. The gate
+reads it the same way, on a tokenizer-only Doc (`nlp.make_doc`) and two `PhraseMatcher`s (one
+case-sensitive for acronyms and "Act", one case-blind), at about the tokenizer's own speed (and
+a text that never names AI, most of a stream, is settled by one regular expression first):
+
+1. it finds the terms of `data/vocabulary.json`: AI terms, governance terms, authorities,
+   instruments and country names;
+2. a **passage** is a sentence that holds an AI term and a governance term or an authority, or
+   an instrument ("agreement", "standards") when a state or an authority is named in it too;
+   it weighs 2 when AI and a governance term stand together ("AI Act", "AI chip export
+   restrictions", "regulate AI": at most `compound_gap` tokens apart), else 1;
+3. the article is in scope when its passages weigh at least `threshold` (2): one compound, or
+   two sentences. A single sentence that brings AI and a regulator together in a business
+   story ("features submitted to the regulator for approval") is not enough; in a text of one or
+   two sentences (a brief, a news alert) it is, since it is then what the text is about.
+
+"AI" inside a company's name ("ScanTech AI", "Tempus AI") is not the subject, and paragraphs of
+legal boilerplate (safe-harbour notices, which name laws and regulators in every press release)
+are not read. A paragraph is a line of the text; the paragraphs holding passages are the
+article's in-scope paragraphs.
+
+A **digest** (a wire's "Market Talk" roundup: a dozen independent items, each with its own time
+stamp or credit line) is a bundle of articles, not one: each of its lines is judged on its own,
+the digest is in scope when one of them is, and only the lines in scope are read further
+(`Judgement.selected`), so the tariff and bond items around one AI-governance item give neither
+cost nor facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, ORTH
+from spacy.matcher import PhraseMatcher
+
+from accord.relevance.terms import compile_terms
+from accord.relevance.vocabulary import FAMILIES, Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Span = tuple[int, int]  # token indices, end exclusive
+
+_NEWLINE = re.compile("\n")
+_SENTENCE_ENDS = (".", "!", "?")
+# A passage quoted in a reason is shown whole up to this many tokens, else as "AI … regulator".
+_SNIPPET_TOKENS = 8
+_REASON_EXAMPLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence that joins AI and governance: the evidence of relevance, with character offsets."""
+
+    start: int
+    end: int
+    text: str
+    weight: int
+    paragraph: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The gate's decision on one text, with what it rests on."""
+
+    score: int  # a digest's is its best item's
+    threshold: int
+    ai_mentions: int
+    passages: tuple[Passage, ...] = field(default=())
+    items: int = 0  # a digest's items; 0 for an article
+    sentences: int = 0
+
+    @property
+    def in_scope(self) -> bool:
+        if self.score >= self.threshold:
+            return True
+        brief = not self.items and 0 < self.sentences <= 2 * len(self.passages)
+        return brief
+
+    @property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        """The in-scope paragraphs (character spans, in order): those holding a passage."""
+        return tuple(dict.fromkeys(p.paragraph for p in self.passages))
+
+    @property
+    def selected(self) -> tuple[tuple[int, int], ...] | None:
+        """What the pipeline reads of an article in scope: None for all of it; a digest's items in scope."""
+        if not self.items:
+            return None
+        return tuple(
+            span for span, score in _paragraph_scores(self.passages).items() if score >= self.threshold
+        )
+
+    @property
+    def reason(self) -> str:
+        """Why, in one line a user can read in a listing of skipped articles."""
+        digest = f"digest of {self.items} items, " if self.items else ""
+        if not self.ai_mentions:
+            return f"{digest}no AI term"
+        if not self.passages:
+            times = "once" if self.ai_mentions == 1 else f"{self.ai_mentions} times"
+            return f"{digest}AI named {times}, never in a sentence with a governance term"
+        if self.items:
+            chosen = self.selected or ()
+            passages = [p for p in self.passages if not chosen or p.paragraph in chosen]
+            digest += f"{len(chosen)} in scope, best " if chosen else "none in scope, best "
+        else:
+            passages = list(self.passages)
+        examples = "; ".join(f"'{p.text}'" for p in _strongest(passages))
+        return f"{digest}score {self.score} ({self.threshold} needed): {examples}"
+
+    def as_record(self, *, forced: bool = False) -> dict[str, Any]:
+        """The record's `relevance` object: status, score, reason and the passages it rests on."""
+        status = "in_scope" if self.in_scope else "forced" if forced else "out_of_scope"
+        return {
+            "status": status,
+            "score": self.score,
+            "threshold": self.threshold,
+            "reason": self.reason,
+            "passages": [
+                {"start": p.start, "end": p.end, "text": p.text, "weight": p.weight} for p in self.passages
+            ],
+            "paragraphs": [list(span) for span in self.paragraphs],
+            "items": self.items,
+        }
+
+
+class RelevanceGate:
+    """The vocabulary's terms as phrase matchers over one pipeline's tokenizer, and the decision rule."""
+
+    def __init__(self, nlp: Language, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.make_doc = nlp.make_doc
+        strings = nlp.vocab.strings
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name in FAMILIES:
+            terms = self.vocabulary.family(name)
+            self._add(self._exact, name, terms.exact)
+            self._add(self._any_case, name, terms.any_case)
+        countries, places = _places()
+        self._add(self._exact, "countries", countries)
+        self._label = {strings.add(name): name for name in (*FAMILIES, "countries")}
+        self._modifiers = self.vocabulary.ai_modifiers | places
+        self._ends = np.array([strings.add(mark) for mark in _SENTENCE_ENDS], dtype=np.uint64)
+        self._mentions_ai = compile_terms(self.vocabulary.ai)
+        patterns = self.vocabulary.digest_patterns
+        self._digest_item = re.compile("|".join(f"(?:{p})" for p in patterns), re.M) if patterns else None
+
+    def _add(self, matcher: PhraseMatcher, label: str, terms: Iterable[str]) -> None:
+        patterns = [self.make_doc(term) for term in terms if term.strip()]
+        if patterns:
+            matcher.add(label, patterns)
+
+    def judge(self, text: str) -> Judgement:
+        """Decide on a text (tokenized here, unless no AI term appears in it at all).
+
+        Most of a stream never names AI: one regular expression over the raw text (the AI terms,
+        as whole words) settles those without the tokenizer.
+        """
+        if not self._mentions_ai.search(text):
+            return Judgement(0, self.vocabulary.threshold, 0)
+        return self.judge_doc(self.make_doc(text), text)
+
+    def judge_doc(self, doc: Doc, text: str | None = None) -> Judgement:
+        """Decide on a Doc that needs no more than the tokenizer (`text`: its text, if at hand).
+
+        `Doc.text` is rebuilt from every token at each access, so the text is passed when known.
+        """
+        if not len(doc):
+            return Judgement(0, self.vocabulary.threshold, 0)
+        text = doc.text if text is None else text
+        layout = _Layout.of(doc, text, self._ends)
+        found = self._find(doc)
+        skipped = {layout.paragraph[start] for start, _ in found["boilerplate"]}
+        governed = {start for name in ("governance", "authorities") for start, _ in found[name]}
+        ai = [
+            span
+            for span in found["ai"]
+            if layout.paragraph[span[0]] not in skipped
+            and (span[1] in governed or not self._in_name(doc, span, layout))
+        ]
+        passages = self._passages(doc, text, layout, ai, found)
+        items = self._digest_items(text, layout)
+        if items:
+            score = max(_paragraph_scores(passages).values(), default=0)
+        else:
+            score = sum(p.weight for p in passages)
+        return Judgement(
+            score=score,
+            threshold=self.vocabulary.threshold,
+            ai_mentions=len(ai),
+            passages=tuple(passages),
+            items=items,
+            sentences=layout.sentences,
+        )
+
+    def _digest_items(self, text: str, layout: _Layout) -> int:
+        """How many lines are items of a digest; 0 unless there are enough to make one."""
+        if self._digest_item is None:
+            return 0
+        starts = [m.start() for m in self._digest_item.finditer(text)]
+        lines = len(set(np.searchsorted(layout.lines, starts, side="right").tolist()))
+        return lines if lines >= self.vocabulary.digest_min_items else 0
+
+    def _find(self, doc: Doc) -> dict[str, list[Span]]:
+        """Every match of both matchers, by family, in token order."""
+        found: dict[str, set[Span]] = defaultdict(set)
+        for matcher in (self._exact, self._any_case):
+            for match_id, start, end in matcher(doc):
+                found[self._label[match_id]].add((start, end))
+        return defaultdict(list, {name: sorted(spans) for name, spans in found.items()})
+
+    def _in_name(self, doc: Doc, span: Span, layout: _Layout) -> bool:
+        """Whether an acronym is the tail of a company's name ("ScanTech AI"), not the subject.
+
+        It is when the word before it is capitalised, is not the first of its sentence, and is
+        neither a modifier ("Generative AI", "The AI") nor a country, demonym or city. (An acronym
+        right before a governance term or an authority, as in "Nordic AI Governance Summit", is
+        the subject whatever stands before it: the caller checks that first.)
+        """
+        start, end = span
+        if end - start != 1 or start == 0 or layout.starts[start] or not doc[start].is_upper:
+            return False
+        before = doc[start - 1]
+        return before.text[:1].isupper() and not before.is_upper and before.lower_ not in self._modifiers
+
+    def _passages(
+        self, doc: Doc, text: str, layout: _Layout, ai: list[Span], found: dict[str, list[Span]]
+    ) -> list[Passage]:
+        sentence = layout.sentence
+        with_authority = {sentence[s] for s, _ in found["authorities"]} | {
+            sentence[s] for s, _ in found["countries"]
+        }
+        # Each governance term with whether it may make a compound with AI: rule-making terms do
+        # ("AI Act", "regulate AI"); an authority or an instrument beside AI ("officials said AI",
+        # "an AI agreement") counts as a sentence, not as a compound.
+        governance: dict[int, list[tuple[Span, bool]]] = defaultdict(list)
+        for span in found["governance"]:
+            governance[sentence[span[0]]].append((span, True))
+        for span in found["authorities"]:
+            governance[sentence[span[0]]].append((span, False))
+        for span in found["instruments"]:
+            if sentence[span[0]] in with_authority:
+                governance[sentence[span[0]]].append((span, False))
+        subjects: dict[int, list[Span]] = defaultdict(list)
+        for span in ai:
+            subjects[sentence[span[0]]].append(span)
+        passages = []
+        for key in sorted(subjects.keys() & governance.keys()):
+            rank, _nearest, pair = min(
+                (0 if compounds and _gap(a, g) <= self.vocabulary.compound_gap else 1, _gap(a, g), (a, g))
+                for a in subjects[key]
+                for g, compounds in governance[key]
+            )
+            passages.append(_passage(doc, text, layout, pair, 2 if rank == 0 else 1))
+        return passages
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Each token's paragraph (line) and sentence, and the character spans of the lines."""
+
+    paragraph: np.ndarray
+    sentence: np.ndarray
+    starts: np.ndarray
+    lines: np.ndarray  # offsets of the text's line breaks
+    sentences: int  # sentences with a word in them
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, ends: np.ndarray) -> _Layout:
+        columns = doc.to_array([ORTH, IDX, IS_ALPHA])
+        orth, idx, alpha = columns[:, 0].astype(np.uint64), columns[:, 1], columns[:, 2].astype(bool)
+        lines = np.fromiter((m.start() for m in _NEWLINE.finditer(text)), dtype=np.int64)
+        paragraph = np.searchsorted(lines, idx, side="right")
+        starts = np.ones(len(doc), dtype=bool)
+        starts[1:] = np.isin(orth[:-1], ends) | (paragraph[1:] != paragraph[:-1])
+        sentence = np.cumsum(starts) - 1
+        return cls(paragraph, sentence, starts, lines, len(np.unique(sentence[alpha])))
+
+    def paragraph_span(self, index: int, length: int) -> tuple[int, int]:
+        start = int(self.lines[index - 1]) + 1 if index > 0 else 0
+        end = int(self.lines[index]) if index < len(self.lines) else length
+        return start, end
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Tokens between two spans (negative when they overlap, as in "AI Office")."""
+    return max(b[0] - a[1], a[0] - b[1])
+
+
+def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weight: int) -> Passage:
+    (a_start, a_end), (g_start, g_end) = sorted(pair)
+    first, last = doc[a_start:a_end], doc[g_start:g_end]
+    start, end = min(a_start, g_start), max(a_end, g_end)
+    text = doc[start:end].text if end - start <= _SNIPPET_TOKENS else f"{first.text} … {last.text}"
+    return Passage(
+        start=doc[start].idx,
+        end=doc[end - 1].idx + len(doc[end - 1].text),
+        text=" ".join(text.split()),
+        weight=weight,
+        paragraph=layout.paragraph_span(int(layout.paragraph[start]), len(text)),
+    )
+
+
+def _paragraph_scores(passages: Iterable[Passage]) -> dict[tuple[int, int], int]:
+    """The weight of each paragraph's passages, paragraphs in reading order."""
+    scores: dict[tuple[int, int], int] = {}
+    for passage in passages:
+        scores[passage.paragraph] = scores.get(passage.paragraph, 0) + passage.weight
+    return scores
+
+
+def _strongest(passages: Iterable[Passage]) -> list[Passage]:
+    """The passages a reason quotes: the heaviest first, then in reading order."""
+    ranked = sorted(passages, key=lambda p: (-p.weight, p.start))
+    return sorted(ranked[:_REASON_EXAMPLES], key=lambda p: p.start)
+
+
+def country_names() -> tuple[str, ...]:
+    """Country names and demonyms as written: parties that make an instrument governance."""
+    return _places()[0]
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Country names and demonyms as written (states that make an instrument governance), and
+    every place name folded (words that may stand before "AI" outside a company's name)."""
+    from accord.nlp.gazetteer import load_gazetteer
+    from accord.nlp.lexicon import cities
+
+    gazetteer = load_gazetteer()
+    countries = tuple(sorted({*gazetteer.names, *gazetteer.demonyms} - {""}))
+    places = {*countries, *gazetteer.capitals, *cities()}
+    return countries, frozenset(place.lower() for place in places)
+
+
+@lru_cache(maxsize=4)
+def gate_for(nlp: Language) -> RelevanceGate:
+    """One gate per pipeline: its matchers hold the pipeline's vocabulary."""
+    return RelevanceGate(nlp)

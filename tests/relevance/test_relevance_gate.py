@@ -1,0 +1,163 @@
+"""The gate's rule on small texts written for these tests: AI and governance joined, more than in passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.relevance import RelevanceGate
+from accord.relevance.vocabulary import VocabularyError, parse_vocabulary
+
+AI_ACT = (
+    "EU ministers approve the AI Act\n"
+    "Ministers of the European Union gave their final approval on Tuesday to rules for artificial "
+    "intelligence, the first binding law of its kind.\n"
+)
+BUSINESS = (
+    "Quorvel shares jump on cloud demand\n"
+    "Quorvel said revenue from its AI servers doubled in the quarter, and analysts raised their targets.\n"
+    "The company said its new AI assistant had been submitted to the national regulator for approval.\n"
+    "Shares rose 6% in early trading.\n"
+)
+
+
+def test_compound_of_ai_and_governance_puts_an_article_in_scope(gate: RelevanceGate) -> None:
+    judgement = gate.judge(AI_ACT)
+    assert judgement.in_scope
+    assert judgement.score >= 2
+    assert "'AI Act'" in judgement.reason
+
+
+def test_one_sentence_joining_ai_and_a_regulator_is_not_enough(gate: RelevanceGate) -> None:
+    judgement = gate.judge(BUSINESS)
+    assert not judgement.in_scope
+    assert judgement.score == 1
+    assert judgement.reason.startswith("score 1 (2 needed)")
+
+
+def test_two_sentences_joining_ai_and_government_are_enough(gate: RelevanceGate) -> None:
+    text = (
+        "The government will fund a national computing centre for artificial intelligence.\n"
+        "Officials said the AI centre would open to universities next year.\n"
+    )
+    assert gate.judge(text).in_scope
+
+
+def test_an_article_without_ai_says_so(gate: RelevanceGate) -> None:
+    judgement = gate.judge("The central bank held rates and the finance minister welcomed the decision.")
+    assert not judgement.in_scope
+    assert judgement.reason == "no AI term"
+
+
+def test_ai_without_governance_says_how_often_it_was_named(gate: RelevanceGate) -> None:
+    judgement = gate.judge("AI chips sold out. Demand for AI servers keeps growing.")
+    assert judgement.reason == "AI named 2 times, never in a sentence with a governance term"
+
+
+def test_ai_at_the_end_of_a_company_name_is_not_the_subject(gate: RelevanceGate) -> None:
+    text = (
+        "Brontis AI reported a wider loss. Brontis AI said government contracts grew.\n"
+        "The Brontis AI board met the regulator on Monday.\n"
+    )
+    judgement = gate.judge(text)
+    assert judgement.ai_mentions == 0
+    assert not judgement.in_scope
+
+
+def test_demonyms_and_modifiers_before_ai_keep_it_the_subject(gate: RelevanceGate) -> None:
+    text = "French AI policy is set by the government. Generative AI rules were debated in parliament."
+    judgement = gate.judge(text)
+    assert judgement.ai_mentions == 2
+    assert judgement.in_scope
+
+
+def test_an_agreement_is_governance_when_states_are_party_to_it(gate: RelevanceGate) -> None:
+    company = "Quorvel signed an AI partnership agreement with a cloud provider on Monday."
+    states = "The United States and Kenya signed an AI agreement on Monday."
+    assert gate.judge(company).score == 0
+    assert gate.judge(states).score == 1
+
+
+def test_safe_harbour_boilerplate_is_not_read(gate: RelevanceGate) -> None:
+    text = (
+        "Quorvel launches an AI assistant for lawyers.\n"
+        "Forward-looking statements: this release contains forward-looking statements within the "
+        "meaning of the securities laws about our AI products, regulatory approvals and government "
+        "policy; AI regulation may change.\n"
+    )
+    judgement = gate.judge(text)
+    assert judgement.score == 0
+    assert judgement.ai_mentions == 1
+
+
+def test_passages_and_paragraphs_are_character_offsets_into_the_text(gate: RelevanceGate) -> None:
+    judgement = gate.judge(AI_ACT)
+    for passage in judgement.passages:
+        assert " ".join(AI_ACT[passage.start : passage.end].split()) == passage.text
+        start, end = passage.paragraph
+        assert passage.start >= start and passage.end <= end
+        assert "\n" not in AI_ACT[start:end]
+    assert judgement.paragraphs == ((0, AI_ACT.index("\n")), (AI_ACT.index("\n") + 1, len(AI_ACT) - 1))
+
+
+def test_a_digest_is_judged_item_by_item(gate: RelevanceGate) -> None:
+    items = [
+        "0930 ET - Copper rises 1% as the dollar weakens, traders say. (desk@example.com)",
+        "1015 ET - The government's plan to regulate AI chatbots is welcome, the minister says. "
+        "Lawmakers will vote on the AI rules next week. (desk@example.com)",
+        "1100 ET - Bond yields fall after weak retail sales data. (desk@example.com)",
+        "1145 ET - Oil slips as inventories build. (desk@example.com)",
+    ]
+    text = "Markets Roundup\n" + "\n".join(items) + "\n"
+    judgement = gate.judge(text)
+    assert judgement.items == 4
+    assert judgement.in_scope
+    selected = judgement.selected
+    assert selected is not None and len(selected) == 1
+    start, end = selected[0]
+    assert text[start:end] == items[1]
+    assert judgement.reason.startswith("digest of 4 items, 1 in scope")
+
+
+def test_a_digest_with_no_item_in_scope_is_out_even_when_its_items_add_up(gate: RelevanceGate) -> None:
+    items = [
+        f"{hour}00 ET - Officials said AI demand lifted {name}. (desk@example.com)"
+        for hour, name in ((9, "chipmakers"), (10, "utilities"), (11, "cloud stocks"))
+    ]
+    judgement = gate.judge("\n".join(items))
+    assert judgement.items == 3
+    assert sum(p.weight for p in judgement.passages) == 3
+    assert not judgement.in_scope
+
+
+def test_an_article_is_not_a_digest_for_one_credit_line(gate: RelevanceGate) -> None:
+    judgement = gate.judge(AI_ACT + "Reporting by a correspondent (desk@example.com)\n")
+    assert judgement.items == 0
+    assert judgement.selected is None
+
+
+@pytest.mark.parametrize(("forced", "status"), [(False, "out_of_scope"), (True, "forced")])
+def test_record_object_says_status_reason_and_passages(
+    gate: RelevanceGate, forced: bool, status: str
+) -> None:
+    out = gate.judge(BUSINESS).as_record(forced=forced)
+    assert out["status"] == status
+    assert out["score"] == 1 and out["threshold"] == 2
+    assert out["passages"][0]["text"] == "AI … regulator"
+    assert gate.judge(AI_ACT).as_record(forced=forced)["status"] == "in_scope"
+
+
+def test_an_empty_text_is_out_of_scope(gate: RelevanceGate) -> None:
+    assert not gate.judge("").in_scope
+
+
+def test_a_vocabulary_without_a_family_is_a_clear_error() -> None:
+    with pytest.raises(VocabularyError, match="relevance vocabulary"):
+        parse_vocabulary({"threshold": 2, "ai": {"exact": ["AI"]}})
+
+
+def test_a_brief_of_one_sentence_joining_ai_and_governance_is_in_scope(gate: RelevanceGate) -> None:
+    brief = gate.judge("Brazil and Chile signed the Lisbon Declaration on Safe AI in May 2025.")
+    assert brief.score == 1 and brief.sentences == 1
+    assert brief.in_scope
+    longer = gate.judge("Brazil and Chile signed the Lisbon Declaration on Safe AI. Markets rose. Oil fell.")
+    assert not longer.in_scope
