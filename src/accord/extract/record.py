@@ -22,6 +22,7 @@ from accord.extract.initiatives import extract_initiatives
 from accord.extract.participants import extract_participants
 from accord.extract.quotes import extract_quotes
 from accord.extract.roles import extract_roles
+from accord.extract.scope import scoped_facts
 from accord.extract.stances import extract_signatory_counts, extract_stances
 from accord.extract.themes import extract_themes
 from accord.ingest.document import Document
@@ -138,7 +139,7 @@ def finish(document: Document, facts: list[Fact]) -> dict[str, Any]:
         if key not in seen:
             seen.add(key)
             unique.append(item)
-    record = build_record(document, unique)
+    record = build_record(document, scoped_facts(unique))
     record["_stem"] = document.stem
     return record
 
