@@ -12,7 +12,7 @@ import pytest
 from cli_support import error_lines, json_documents
 
 SIGNED = "Brazil and Chile signed the Lisbon Declaration on Safe AI in May 2025.\n"
-REFUSED = "Washington declined to sign the Accra Statement, citing concerns over national security.\n"
+REFUSED = "Washington declined to sign the Accra Statement on AI, citing concerns over national security.\n"
 NO_ARTICLE_HTML = (
     "<!doctype html><html><head><title>Home</title></head><body>"
     "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"

@@ -22,19 +22,19 @@ RIVER_STORY = [
     '"Nobody should learn about a dangerous model from the evening news," said Helena Matos, the '
     "Minister of Digital Affairs of Portugal, after the signing.",
     "The compact sets up a shared testing office in Porto, which will publish its first review of "
-    "the systems on the market within eighteen months, officials said.",
+    "the AI systems on the market within eighteen months, officials said.",
 ]
 ORCHARD_STORY = [
     "Farm regulators from six valley provinces adopted the Orchard Charter on Automated Harvesting "
-    "in Valdora on Monday, committing growers to keep people in charge of picking robots.",
+    "in Valdora on Monday, committing growers to keep people in charge of AI picking robots.",
     "Chile, Peru and Spain signed the charter. Canada declined to sign the charter, saying it "
     "needed more time to consult its growers' unions.",
-    "The charter follows a season in which several robots damaged young trees after their vision "
+    "The charter follows a season in which several robots damaged young trees after their AI vision "
     "software misread the rows, costing growers millions in lost fruit.",
 ]
 HARBOUR_DIGEST = [
-    "Port authorities in the northern harbour cities met on Thursday to compare notes on automated "
-    "cranes, without reaching any agreement on common rules.",
+    "Port authorities in the northern harbour cities met on Thursday to compare notes on regulating "
+    "AI-driven cranes, without reaching any agreement on common rules.",
     "Officials said they would meet again in the spring, after inspectors have visited the busiest "
     "terminals and reported on how the machines are supervised.",
 ]

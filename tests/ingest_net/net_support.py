@@ -168,13 +168,13 @@ LAKE_STORY = [
     "large language models, in what officials called the first joint register of its kind.",
     "The register will be kept by the Lake Council secretariat in Varnholm, which said it would "
     "publish a summary of the reports every quarter without naming the companies involved.",
-    "Council chair Mira Solberg said the agreement filled a gap left by national regulators, who "
+    "Council chair Mira Solberg said the agreement filled a gap left by national AI regulators, who "
     "until now had no way of knowing whether a failure in one country had been seen elsewhere.",
     "Two states, Ostra and Kelmland, abstained, saying they wanted the register to cover "
     "smaller systems as well before they would commit their agencies to report to it.",
 ]
 HARBOUR_STORY = [
-    "Port authorities in the northern harbour cities signed a charter on automated cranes on "
+    "Port authorities in the northern harbour cities signed a charter on AI-driven cranes on "
     "Monday, committing operators to keep a human supervisor on every shift.",
     "The charter follows two accidents last winter in which software errors left containers "
     "hanging over working crews for several minutes before engineers intervened.",

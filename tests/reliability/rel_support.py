@@ -153,7 +153,9 @@ def fault_article(index: int, filler_paragraphs: int = 2) -> str:
         f"Published: 202{index % 5}-0{1 + index % 9}-1{index % 10}\n"
         f"Source: https://wire.example.net/{index}/{pact.lower().replace(' ', '-')}\n\n"
         f"{first} and {second} signed the {pact} in {city}, hosted by {host}, on {10 + index % 18} May 2024. "
-        f"Brazil declined to sign it, citing worries about enforcement.\n\n{filler}"
+        f"Brazil declined to sign it, citing worries about enforcement.\n\n"
+        f"The {pact} sets common rules for the regulation of artificial intelligence in the "
+        f"signatory states.\n\n{filler}"
     )
 
 

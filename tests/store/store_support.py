@@ -65,7 +65,9 @@ def article(index: int, *, extra_signer: str | None = None, url: str | None = No
         f"to consult their capitals before the closing session, and the hosts extended the programme "
         f"by half a day to allow it.\n\n"
         f"The {forum} is expected to meet again next year, when officials will review how the "
-        f"commitments have been put into practice and whether further countries wish to join.\n"
+        f"commitments have been put into practice and whether further countries wish to join.\n\n"
+        f"The {agreement} sets common rules for the regulation of artificial intelligence in the "
+        f"signatory states.\n"
     )
 
 

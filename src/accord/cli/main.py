@@ -61,8 +61,18 @@ def extract(
             "--workers", min=1, help="Extraction processes (records keep the input order whatever K)."
         ),
     ] = 1,
+    ignore_relevance: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-relevance", help="Extract articles the relevance gate judges out of scope too."
+        ),
+    ] = False,
 ) -> None:
-    """Extract the facts of each article into a sourced record (shared/spec/RECORD.md)."""
+    """Extract the facts of each article into a sourced record (shared/spec/RECORD.md).
+
+    Articles the relevance gate judges out of scope get a record without facts whose `relevance`
+    says why, unless --ignore-relevance.
+    """
     from accord.ingest import IngestError, read_paths
     from accord.scale import ExtractionPlan, ScaleError, extract_stream
 
@@ -82,7 +92,9 @@ def extract(
             documents.append(item)
     console = Console(highlight=False)
     try:
-        for record, document in extract_stream(documents, ExtractionPlan(workers=workers)):
+        for record, document in extract_stream(
+            documents, ExtractionPlan(workers=workers, gate=not ignore_relevance)
+        ):
             if out is not None:
                 write_record(out / f"{document.stem}.json", record)
             elif format is OutputFormat.table:

@@ -35,6 +35,11 @@ def render_record(console: Console, record: dict[str, Any]) -> None:
     meta = [f"{k}: {document[k]}" for k in ("published", "url") if document.get(k)]
     if meta:
         console.print(Text("  ".join(meta), style="dim"))
+    relevance = record.get("relevance") or {}
+    if relevance.get("status") in ("out_of_scope", "forced"):
+        forced = relevance["status"] == "forced"
+        label = "out of scope, extracted on request" if forced else "out of scope"
+        console.print(Text(f"{label}: {relevance.get('reason')}", style="dim"))
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for item in record["facts"]:
         by_kind.setdefault(item["kind"], []).append(item)

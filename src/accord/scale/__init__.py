@@ -40,6 +40,8 @@ class ExtractionPlan:
     workers: int = 1
     scheduler: str | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    # False extracts articles the relevance gate judges out of scope too (--ignore-relevance).
+    gate: bool = True
 
 
 def extract_stream(
@@ -59,4 +61,4 @@ def extract_stream(
     else:
         from accord.scale.serial import serial_stream
 
-        yield from serial_stream(documents, plan.batch_size, nlp)
+        yield from serial_stream(documents, plan.batch_size, nlp, gate=plan.gate)

@@ -57,7 +57,7 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
             for batch in itertools.chain([first], batches):
                 while len(pending) >= window:
                     yield from _collect(pending)
-                future = client.submit(extract_batch, batch, plan.batch_size, pure=False)
+                future = client.submit(extract_batch, batch, plan.batch_size, plan.gate, pure=False)
                 pending.append((future, batch))
                 while pending and pending[0][0].done():  # a slow input still gets its records out
                     yield from _collect(pending)

@@ -65,7 +65,7 @@ def pool_stream(
         # One batch: starting processes that each load the pipeline would cost more than it saves.
         from accord.scale.serial import serial_stream
 
-        yield from serial_stream(first, plan.batch_size)
+        yield from serial_stream(first, plan.batch_size, gate=plan.gate)
         return
     window = IN_FLIGHT_PER_WORKER * plan.workers
     owned = executor is None
@@ -76,7 +76,7 @@ def pool_stream(
         for batch in itertools.chain([first, second], batches):
             while len(pending) >= window:
                 yield from _collect(pending)
-            pending.append((executor.submit(extract_batch, batch, plan.batch_size), batch))
+            pending.append((executor.submit(extract_batch, batch, plan.batch_size, plan.gate), batch))
             while pending and pending[0][0].done():  # a slow input still gets its records out
                 yield from _collect(pending)
         while pending:

@@ -1,4 +1,4 @@
-"""Extraction in this process: one pipeline, documents batched through `nlp.pipe`."""
+"""Extraction in this process: one pipeline, the relevance gate, documents batched through `nlp.pipe`."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 
 def serial_stream(
-    documents: Iterable[Document], batch_size: int, nlp: Language | None = None
+    documents: Iterable[Document], batch_size: int, nlp: Language | None = None, *, gate: bool = True
 ) -> Iterator[RecordPair]:
     """Pair each record with its document; the pipeline is loaded only when there is something to extract."""
     stream = iter(documents)
     first = next(stream, None)
     if first is None:
         return
-    from accord.extract.record import extract_records
+    from accord.scale.scoped import scoped_records
 
     pending: deque[Document] = deque()
 
@@ -32,9 +32,9 @@ def serial_stream(
             pending.append(document)
             yield document
 
-    for record in extract_records(queued(itertools.chain([first], stream)), nlp, batch_size):
+    for record in scoped_records(queued(itertools.chain([first], stream)), nlp, batch_size, gate=gate):
         document = pending.popleft()
         record.pop("_stem", None)
         if record["document"]["id"] != document.id:
-            raise RuntimeError("extract_records returned records out of order")
+            raise RuntimeError("scoped_records returned records out of order")
         yield record, document

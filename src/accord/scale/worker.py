@@ -58,16 +58,16 @@ def worker_pipeline() -> Language:
     return _pipeline
 
 
-def extract_batch(documents: list[Document], batch_size: int) -> list[dict[str, Any]]:
+def extract_batch(documents: list[Document], batch_size: int, gate: bool = True) -> list[dict[str, Any]]:
     """The records of a batch of documents, in the batch's order, without their `_stem` keys."""
-    from accord.extract.record import extract_records
+    from accord.scale.scoped import scoped_records
 
     records = []
-    for record in extract_records(documents, worker_pipeline(), batch_size):
+    for record in scoped_records(documents, worker_pipeline(), batch_size, gate=gate):
         record.pop("_stem", None)
         records.append(record)
     if [r["document"]["id"] for r in records] != [d.id for d in documents]:
-        raise RuntimeError("extract_records returned records out of order")
+        raise RuntimeError("scoped_records returned records out of order")
     return records
 
 

@@ -1,0 +1,105 @@
+"""Records of a stream of documents, the relevance gate first: only articles in scope are parsed.
+
+Every engine runs this in its workers (`serial_stream`, `extract_batch`), so the gate costs
+what tokenizing costs wherever extraction runs, and spreads with it. Each document gets a
+record, in input order, with a `relevance` object (`Judgement.as_record`):
+
+- in scope: extracted as before (`accord.extract.record.extract_records`), whole, so its
+  facts and their offsets are exactly those of an ungated run;
+- a digest in scope (a roundup of independent items, `accord.relevance.gate`): only its items
+  in scope are parsed; the others are blanked out (spaces, line breaks kept), so the text keeps
+  its length and every evidence offset is an offset of the whole document;
+- out of scope: no facts, the record says why (`status` "out_of_scope" and the `reason`);
+- with the gate off (`accord ingest --ignore-relevance`), articles out of scope are extracted
+  too and marked `forced`; their agreements, events and initiatives must then say AI or
+  technology governance themselves (`accord.extract.scope`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from accord.ingest import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from accord.relevance import Judgement
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def scoped_records(
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    *,
+    gate: bool = True,
+) -> Iterator[dict[str, Any]]:
+    """One record per document, in order; only documents in scope (or all, without the gate) parsed."""
+    from accord.extract.record import build_record, extract_records
+    from accord.extract.scope import scoped_facts
+    from accord.nlp.pipeline import load_pipeline
+    from accord.relevance import gate_for
+
+    nlp = nlp or load_pipeline()
+    judge = gate_for(nlp).judge
+    stream = iter(documents)
+    while batch := list(itertools.islice(stream, max(1, batch_size))):
+        judgements = [judge(document.text) for document in batch]
+        chosen = [
+            _what_to_read(d, j, gate)
+            for d, j in zip(batch, judgements, strict=True)
+            if j.in_scope or not gate
+        ]
+        extracted = extract_records(chosen, nlp, batch_size) if chosen else iter(())
+        for document, judgement in zip(batch, judgements, strict=True):
+            if judgement.in_scope or not gate:
+                record = _as_read_from(next(extracted), document)
+                if not judgement.in_scope:
+                    record["facts"] = scoped_facts(record["facts"], article_in_scope=False)
+            else:
+                record = build_record(document, [])
+                record["_stem"] = document.stem
+            record["relevance"] = judgement.as_record(forced=not gate)
+            yield record
+
+
+def _what_to_read(document: Document, judgement: Judgement, gate: bool) -> Document:
+    """The document itself, or a digest with its items out of scope blanked out."""
+    selected = judgement.selected
+    if not gate or not judgement.in_scope or selected is None:
+        return document
+    return dataclasses.replace(document, text=blank_except(document.text, selected))
+
+
+def blank_except(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with every character outside the spans turned into a space, line breaks kept."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        pieces.append(_NOT_NEWLINE.sub(" ", text[position:start]))
+        pieces.append(text[start:end])
+        position = end
+    pieces.append(_NOT_NEWLINE.sub(" ", text[position:]))
+    return "".join(pieces)
+
+
+def _as_read_from(record: dict[str, Any], document: Document) -> dict[str, Any]:
+    """The record of the whole document when only part of it was read (a digest's items in scope)."""
+    if record["document"]["id"] == document.id:
+        return record
+    from accord.extract.record import build_record
+
+    text = document.text
+    facts = [
+        f
+        for f in record["facts"]
+        if text[f["evidence"]["start"] : f["evidence"]["end"]] == f["evidence"]["text"]
+    ]
+    whole = build_record(document, facts)
+    whole["_stem"] = record.get("_stem", document.stem)
+    return whole

@@ -1,0 +1,78 @@
+"""Extraction behind the relevance gate: records in order, facts only for articles in scope."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from accord.extract.record import extract_records
+from accord.ingest import Document
+from accord.scale.scoped import blank_except, scoped_records
+
+IN_SCOPE = Document(
+    text=(
+        "Ministers sign AI safety declaration in Lisbon\n"
+        "Ministers from 30 countries signed the Lisbon Declaration on AI Safety on Tuesday, "
+        "the Portuguese government said.\n"
+        '"This is a first step for the governance of AI," said Ana Ribeiro, Portugal\'s digital minister.\n'
+    ),
+    source="in.txt",
+)
+OUT = Document(
+    text=(
+        "Quorvel shares rise after results\n"
+        "Quorvel reported revenue of $2 billion and approved its 2025 Equity Incentive Plan.\n"
+        '"Demand for our servers is strong," said chief executive Tom Hale.\n'
+    ),
+    source="out.txt",
+)
+DIGEST_ITEMS = [
+    "0930 ET - Copper rises 1% as the dollar weakens, says analyst Jo Park. (desk@example.com)",
+    "1015 ET - The government's plan to regulate AI chatbots is welcome, says Ana Ribeiro, "
+    "Portugal's digital minister. Lawmakers will vote on the AI rules next week. (desk@example.com)",
+    "1100 ET - Bond yields fall after weak retail sales data, says strategist Lee Moss. (desk@example.com)",
+]
+DIGEST = Document(text="Markets Roundup\n" + "\n".join(DIGEST_ITEMS) + "\n", source="digest.txt")
+
+
+def test_records_come_in_order_with_facts_only_in_scope(nlp: Language) -> None:
+    records = list(scoped_records([OUT, IN_SCOPE, OUT], nlp, batch_size=2))
+    assert [r["document"]["id"] for r in records] == [OUT.id, IN_SCOPE.id, OUT.id]
+    assert [r["relevance"]["status"] for r in records] == ["out_of_scope", "in_scope", "out_of_scope"]
+    assert records[0]["facts"] == [] and records[2]["facts"] == []
+    assert records[0]["relevance"]["reason"].startswith("no AI term")
+
+
+def test_an_article_in_scope_gets_the_record_of_an_ungated_run(nlp: Language) -> None:
+    [gated] = scoped_records([IN_SCOPE], nlp)
+    [plain] = extract_records([IN_SCOPE], nlp)
+    assert gated["facts"] == plain["facts"] and gated["facts"]
+    assert gated["document"] == plain["document"]
+
+
+def test_without_the_gate_articles_out_of_scope_are_extracted_and_marked_forced(nlp: Language) -> None:
+    [record] = scoped_records([OUT], nlp, gate=False)
+    assert record["relevance"]["status"] == "forced"
+    kinds = {f["kind"] for f in record["facts"]}
+    assert "quote" in kinds
+    assert "initiative" not in kinds and "agreement" not in kinds  # a share plan is never governance
+
+
+def test_a_digest_is_read_only_in_its_items_in_scope(nlp: Language) -> None:
+    [record] = scoped_records([DIGEST], nlp)
+    assert record["document"]["id"] == DIGEST.id and record["document"]["text"] == DIGEST.text
+    start = DIGEST.text.index(DIGEST_ITEMS[1])
+    end = start + len(DIGEST_ITEMS[1])
+    assert record["facts"], "the item in scope yields facts"
+    for item in record["facts"]:
+        evidence = item["evidence"]
+        assert start <= evidence["start"] < evidence["end"] <= end
+        assert DIGEST.text[evidence["start"] : evidence["end"]] == evidence["text"]
+    speakers = {f.get("speaker") for f in record["facts"]} | {f.get("person") for f in record["facts"]}
+    assert not speakers & {"Jo Park", "Lee Moss"}
+
+
+def test_blanking_keeps_length_line_breaks_and_the_spans() -> None:
+    text = "one\ntwo three\nfour"
+    blanked = blank_except(text, [(4, 13)])
+    assert len(blanked) == len(text)
+    assert blanked == "   \ntwo three\n    "
