@@ -80,7 +80,9 @@ def test_a_syndicated_story_is_stored_once_with_every_outlet_as_a_source(
     urls = serve_wire_story(server)
     result = ingest_cli(urls["gazette"], urls["herald"], urls["tribune"], urls["orchard"], *FAST)
     assert result.exit_code == 0, result.output
-    assert summary_line(result) == "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 2"
+    assert summary_line(result) == (
+        "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 2, out of scope 0"
+    )
     stored = rows(store, documents, "url", "outlet", "id")
     assert [(url, outlet) for url, outlet, _ in stored] == [
         (urls["gazette"], "Riverside Gazette"),
@@ -105,7 +107,9 @@ def test_a_syndicated_story_is_stored_once_with_every_outlet_as_a_source(
     assert sum(fact_count(store, ident) for _, _, ident in stored) == len(rows(store, facts, "id"))
 
     again = ingest_cli(urls["gazette"], urls["herald"], urls["tribune"], urls["orchard"], *FAST)
-    assert summary_line(again) == "ingested 0, unchanged 4, replaced 0, failed 0, duplicates 0"
+    assert summary_line(again) == (
+        "ingested 0, unchanged 4, replaced 0, failed 0, duplicates 0, out of scope 0"
+    )
     assert len(rows(store, document_sources, "id")) == 2
 
 
@@ -123,7 +127,9 @@ def test_a_copy_of_a_story_stored_in_an_earlier_run_is_recognised(
         with store.begin() as connection:
             connection.execute(sa.delete(document_signatures))
     later = ingest_cli(urls["tribune"], urls["orchard"], *FAST)
-    assert summary_line(later) == "ingested 1, unchanged 0, replaced 0, failed 0, duplicates 1"
+    assert summary_line(later) == (
+        "ingested 1, unchanged 0, replaced 0, failed 0, duplicates 1, out of scope 0"
+    )
     assert rows(store, document_sources, "document_id", "url") == [(gazette_id, urls["tribune"])]
     assert rows(store, documents, "url", order="ingested_at")[0] == (urls["gazette"],)
     assert len(rows(store, document_signatures, "document_id")) == 2
@@ -137,7 +143,9 @@ def test_reports_that_differ_in_their_dates_are_not_duplicates(
     (tmp_path / "a.txt").write_text(text.replace("Wednesday", "Wednesday 4 March 2025"), encoding="utf-8")
     (tmp_path / "b.txt").write_text(text.replace("Wednesday", "Wednesday 4 March 2026"), encoding="utf-8")
     result = ingest_cli(tmp_path / "a.txt", tmp_path / "b.txt")
-    assert summary_line(result) == "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0, out of scope 0"
+    )
     assert rows(store, document_sources, "id") == []
 
 
@@ -146,7 +154,9 @@ def test_no_dedup_stores_copies_as_documents(
 ) -> None:
     urls = serve_wire_story(server)
     result = ingest_cli(urls["gazette"], urls["tribune"], "--no-dedup", *FAST)
-    assert summary_line(result) == "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0, out of scope 0"
+    )
     assert len(rows(store, documents, "id")) == 2
 
 
@@ -183,7 +193,9 @@ def test_files_folders_dumps_stdin_and_urls_in_one_call(
     stdin_text = "Harbour council notes\n\nThe harbour council met on Tuesday and agreed on nothing at all."
     result = ingest_cli(tmp_path / "in", dump, "-", server.url("/page"), *FAST, input=stdin_text)
     assert result.exit_code == 1
-    assert summary_line(result) == "ingested 4, unchanged 0, replaced 0, failed 2, duplicates 1"
+    assert summary_line(result) == (
+        "ingested 3, unchanged 0, replaced 0, failed 2, duplicates 1, out of scope 1"
+    )
     sources = [source for (source,) in rows(store, documents, "source")]
     assert sources == sorted([str(folder / "orchard.html"), f"{dump}:1", f"{dump}:2", "<stdin>"], key=repr)
     (copy,) = rows(store, document_sources, "url", "source")
@@ -392,7 +404,9 @@ def test_watch_ingests_new_entries_at_each_poll_and_ends_with_a_summary(
     changing_feed(server)
     result = ingest_cli("--watch", server.url("/feed"), "--interval", "0", "--max-polls", "3", *FAST)
     assert result.exit_code == 0, result.output
-    assert summary_line(result) == "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0, out of scope 0"
+    )
     assert rows(store, documents, "title", order="ingested_at") == [
         ("Tidewater Compact signed",),
         ("Orchard Charter adopted",),
@@ -444,7 +458,9 @@ def test_a_mixed_run_with_copies_and_failures_on_postgresql(
             urls = serve_wire_story(server)
             result = ingest_cli(urls["gazette"], urls["tribune"], server.url("/gone"), *FAST, db=url)
             assert result.exit_code == 1
-            assert summary_line(result) == "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1"
+            assert summary_line(result) == (
+                "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1, out of scope 0"
+            )
             engine = open_store(url)
             try:
                 assert rows(engine, document_sources, "url") == [(urls["tribune"],)]

@@ -35,7 +35,9 @@ def test_a_page_with_boilerplate_stores_only_its_article_and_its_facts(
     server.route("/compact", page("Tidewater Compact signed", RIVER_STORY, published="2026-03-04T09:00:00Z"))
     result = ingest_cli(server.url("/compact"), *FAST)
     assert result.exit_code == 0, result.output
-    assert summary_line(result) == "ingested 1, unchanged 0, replaced 0, failed 0, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 1, unchanged 0, replaced 0, failed 0, duplicates 0, out of scope 0"
+    )
     assert result.stderr == ""  # not a terminal, and a short run: no progress line yet
     ((text, url, source, published, outlet),) = rows(
         store, documents, "text", "url", "source", "published", "outlet"
@@ -82,7 +84,10 @@ def test_rss_and_atom_feeds_store_every_entry_with_its_date(
     )
     result = ingest_cli(server.url("/rss"), server.url("/atom"), *FAST)
     assert result.exit_code == 0, result.output
-    assert summary_line(result) == "ingested 3, unchanged 0, replaced 0, failed 0, duplicates 0"
+    # The crane note never names AI: stored, without facts, as out of scope.
+    assert summary_line(result) == (
+        "ingested 2, unchanged 0, replaced 0, failed 0, duplicates 0, out of scope 1"
+    )
     stored = rows(store, documents, "title", "published", "url")
     assert stored == [
         ("Crane reports", "2026-01-09", server.url("/never-fetched")),
@@ -111,7 +116,9 @@ def test_the_local_server_is_refused_without_allow_private_and_the_user_is_told(
     url = server.url("/compact")
     result = ingest_cli(url, "--delay", "0")
     assert result.exit_code == 1
-    assert summary_line(result) == "ingested 0, unchanged 0, replaced 0, failed 1, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 0, unchanged 0, replaced 0, failed 1, duplicates 0, out of scope 0"
+    )
     (said,) = result.stderr.splitlines()
     assert said.startswith(f"accord: {url}: refused: 127.0.0.1, a loopback address")
     assert "--allow-private" in said
@@ -133,7 +140,9 @@ def test_a_response_over_the_size_cap_is_aborted_and_recorded(
     server.route("/fine", page("Orchard Charter adopted", ORCHARD_STORY))
     result = ingest_cli(server.url("/huge"), server.url("/fine"), *FAST)
     assert result.exit_code == 1
-    assert summary_line(result) == "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 0"
+    assert summary_line(result) == (
+        "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 0, out of scope 0"
+    )
     ((source, reason),) = rows(store, ingest_failures, "source", "reason")
     assert source == server.url("/huge") and reason.startswith(
         "response larger than the 10,485,760-byte limit"

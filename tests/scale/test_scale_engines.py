@@ -61,7 +61,9 @@ def test_dask_ingest_into_postgresql_stores_what_one_process_stores(
             summary = ingest_paths(engine, [corpus_dir], plan=plan, nlp=pipeline)
         finally:
             engine.dispose()
-        assert (summary.ingested, summary.failed) == (len(list(corpus_dir.iterdir())), 0)
+        # Short generated articles: some name AI too seldom and are stored as out of scope.
+        stored = summary.ingested + summary.out_of_scope
+        assert (stored, summary.failed) == (len(list(corpus_dir.iterdir())), 0)
     expected, stored = store_contents(single), store_contents(distributed)
     assert stored["documents"] == len(set(stored["ids"])) == len(list(corpus_dir.iterdir()))
     assert stored == expected

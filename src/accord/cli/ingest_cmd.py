@@ -97,6 +97,13 @@ def ingest(
             "--no-dedup", help="Store copies of a story from other outlets as documents of their own."
         ),
     ] = False,
+    ignore_relevance: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-relevance",
+            help="Extract articles the relevance gate judges out of scope too (and those stored so).",
+        ),
+    ] = False,
     delay: Annotated[
         float, typer.Option("--delay", min=0.0, help="Seconds between two requests to the same host.")
     ] = 1.0,
@@ -147,6 +154,7 @@ def ingest(
             workers=workers or default_workers(),
             scheduler=scheduler,
             batch_size=batch_size,
+            gate=not ignore_relevance,
         ),
         fetch_config=FetchConfig(
             allow_private=allow_private,
@@ -248,7 +256,8 @@ def _reporter(quiet: bool) -> Iterator[Handlers]:
 
 
 class _ProgressBar:
-    """A rich progress bar on stderr: articles done of expected, rate, ETA, failures and duplicates."""
+    """A rich progress bar on stderr: articles done of expected, rate, ETA, failures, duplicates, and
+    how many articles were out of scope (with the share in scope)."""
 
     def __init__(self, console: Console | None = None) -> None:
         from rich.console import Console
@@ -260,11 +269,15 @@ class _ProgressBar:
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}/s  ETA {task.fields[eta]}"),
-            TextColumn("{task.fields[failed]} failed, {task.fields[duplicates]} duplicates"),
+            TextColumn(
+                "{task.fields[failed]} failed, {task.fields[duplicates]} duplicates{task.fields[scope]}"
+            ),
             console=self.console,
             transient=False,
         )
-        self.task = self.bar.add_task("ingest", total=None, rate="0.0", eta="?", failed=0, duplicates=0)
+        self.task = self.bar.add_task(
+            "ingest", total=None, rate="0.0", eta="?", failed=0, duplicates=0, scope=""
+        )
 
     def __enter__(self) -> _ProgressBar:
         self.bar.start()
@@ -284,6 +297,7 @@ class _ProgressBar:
             eta="?" if eta is None else _clock(eta),
             failed=progress.failed,
             duplicates=progress.duplicates,
+            scope=f", {progress.scope()}" if progress.judged else "",
         )
 
     def error(self, error: IngestError) -> None:

@@ -18,7 +18,7 @@ from typing import Literal, TextIO
 from accord.ingest.dedup import DuplicateIndex
 from accord.ingest.document import Document, IngestError
 
-Status = Literal["ok", "failed", "duplicate"]
+Status = Literal["ok", "failed", "duplicate", "out_of_scope"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,9 @@ class Progress:
     duplicates: int = 0
     expected: int | None = None
     elapsed: float = 0.0
+    # Articles judged by the relevance gate in this run, and those of them out of scope.
+    out_of_scope: int = 0
+    judged: int = 0
 
     @property
     def total(self) -> int | None:
@@ -50,13 +53,26 @@ class Progress:
             return None
         return max(0, total - self.done) / self.rate
 
+    @property
+    def share_in_scope(self) -> float | None:
+        """The share of the articles judged so far that were in scope, or None before the first."""
+        return (self.judged - self.out_of_scope) / self.judged if self.judged else None
+
+    def scope(self) -> str:
+        """`98 out of scope, 2.0% in scope`, once the relevance gate judged an article; else ''."""
+        share = self.share_in_scope
+        return "" if share is None else f"{self.out_of_scope} out of scope, {share:.1%} in scope"
+
     def line(self) -> str:
-        """A plain log line: `120/300 articles (2 failed, 5 duplicates), 4.0/s, ETA 0:00:45`."""
+        """A plain log line: `120/300 articles (2 failed, 5 duplicates, 98 out of scope, 2.0% in
+        scope), 4.0/s, ETA 0:00:45`."""
         total = self.total
         shown = f"{self.done}/{total}" if total is not None else f"{self.done}"
         eta = f", ETA {_clock(self.eta)}" if self.eta is not None else ""
+        scope = f", {self.scope()}" if self.judged else ""
         return (
-            f"{shown} articles ({self.failed} failed, {self.duplicates} duplicates), {self.rate:.1f}/s{eta}"
+            f"{shown} articles ({self.failed} failed, {self.duplicates} duplicates{scope}), "
+            f"{self.rate:.1f}/s{eta}"
         )
 
 
@@ -71,14 +87,17 @@ class IngestEvent:
     progress: Progress
     duplicate_of: str | None = None
     similarity: float | None = None
+    relevance: str | None = None  # the gate's reason, for an article judged out of scope
 
     @property
     def reason(self) -> str | None:
-        """Why it failed, or which document it duplicates; None when it was read."""
+        """Why it failed, which document it duplicates, or why it is out of scope; None when it was read."""
         if self.error is not None:
             return self.error.reason
         if self.duplicate_of is not None:
             return f"duplicate of {self.duplicate_of} (similarity {self.similarity:.2f})"
+        if self.status == "out_of_scope":
+            return f"out of scope: {self.relevance}"
         return None
 
 
@@ -157,7 +176,8 @@ class ProgressLog:
     def finish(self, progress: Progress) -> None:
         self.write(
             f"done: {progress.done} articles, {progress.ok} read, {progress.duplicates} duplicates, "
-            f"{progress.failed} failed in {_clock(progress.elapsed)}"
+            + (f"{progress.scope()}, " if progress.judged else "")
+            + f"{progress.failed} failed in {_clock(progress.elapsed)}"
         )
 
     def write(self, line: str) -> None:

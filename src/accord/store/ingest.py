@@ -11,6 +11,11 @@ any extraction, every input that needs none:
   MinHash, `accord.ingest.dedup`) is recorded in `document_sources` against the canonical
   document, stored or earlier in the run, and its text is not extracted.
 
+Extraction judges each article's relevance first (`accord.scale.scoped`): one out of scope is
+stored as a document without facts, with the gate's reason, and counted as `out of scope`; with
+the gate off (`ExtractionPlan.gate`, `--ignore-relevance`) such a stored text is not "unchanged"
+but extracted again, and gains its facts.
+
 A false match costs the copy its own facts, while a missed one only stores a story twice; so
 beyond the MinHash containment test a copy must bring no number (a year, a day, a count) that
 the canonical text lacks: templated reports that differ only in their dates are different
@@ -50,6 +55,7 @@ from accord.store.copies import (
     stored_text,
 )
 from accord.store.db import StoreError, one_line
+from accord.store.relevance import is_out_of_scope, stored_out_of_scope
 from accord.store.writer import Outcome, document_stored, write_record
 
 if TYPE_CHECKING:
@@ -94,9 +100,14 @@ class IngestSummary:
     failed: int = 0
     duplicates: int = 0
     failures: list[IngestError] = field(default_factory=list)
+    # Stored as documents without facts: the relevance gate judged them out of scope.
+    out_of_scope: int = 0
 
-    def count(self, outcome: Outcome) -> None:
-        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+    def count(self, outcome: Outcome, *, out_of_scope: bool = False) -> None:
+        if out_of_scope and outcome is not Outcome.UNCHANGED:
+            self.out_of_scope += 1
+        else:
+            setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def fail(self, error: IngestError) -> None:
         self.failed += 1
@@ -105,12 +116,20 @@ class IngestSummary:
 
     @property
     def done(self) -> int:
-        return self.ingested + self.unchanged + self.replaced + self.failed + self.duplicates
+        return (
+            self.ingested + self.unchanged + self.replaced + self.failed + self.duplicates + self.out_of_scope
+        )
+
+    @property
+    def judged(self) -> int:
+        """Articles the gate judged and the store took in this run, in scope or not."""
+        return self.ingested + self.replaced + self.out_of_scope
 
     def line(self) -> str:
         return (
             f"ingested {self.ingested}, unchanged {self.unchanged}, "
-            f"replaced {self.replaced}, failed {self.failed}, duplicates {self.duplicates}"
+            f"replaced {self.replaced}, failed {self.failed}, duplicates {self.duplicates}, "
+            f"out of scope {self.out_of_scope}"
         )
 
 
@@ -271,9 +290,10 @@ class _Run:
                 copies = self._waiting.pop(document.id, [])
             if outcome is not Outcome.UNCHANGED:
                 self._keep_signature(writer, document.id)
+            skipped = is_out_of_scope(record)
             with self._lock:
-                self.summary.count(outcome)
-                self._emit("ok", document.source, document)
+                self.summary.count(outcome, out_of_scope=skipped)
+                self._emit("out_of_scope" if skipped else "ok", document.source, document, record=record)
             for copy, similarity in copies:
                 self._copy(writer, document.id, copy, similarity)
 
@@ -292,7 +312,7 @@ class _Run:
             if isinstance(item, IngestError):
                 self._fail(reader, item)
             elif not self.options.dedup:
-                if _stored(reader, item.id):
+                if _stored(reader, item.id) and not self._to_force(reader, item):
                     self._unchanged(item)
                 else:
                     yield item
@@ -304,6 +324,8 @@ class _Run:
     def _settled(self, reader: sa.Connection, document: Document, *, seed: bool) -> bool:
         """Settle a document that needs no extraction (unchanged or a copy); False when it is new."""
         origin = stored_origin(reader, document.id)
+        if origin is not None and self._to_force(reader, document):
+            return False
         if origin is not None:
             if origin.same_place(document) or copy_recorded(reader, document):
                 self._unchanged(document)
@@ -377,6 +399,13 @@ class _Run:
         if signature is not None:
             save_signatures(writer, self._index.scheme, {document_id: signature})
 
+    def _to_force(self, reader: sa.Connection, document: Document) -> bool:
+        """With the gate off, a text stored as out of scope is extracted again (then gains its facts)."""
+        if self.options.plan.gate:
+            return False
+        with reader.begin():
+            return stored_out_of_scope(reader, document.id)
+
     # Outcomes ---------------------------------------------------------------------------------
 
     def _unchanged(self, document: Document) -> None:
@@ -417,19 +446,24 @@ class _Run:
         error: IngestError | None = None,
         duplicate_of: str | None = None,
         similarity: float | None = None,
+        record: dict[str, Any] | None = None,
     ) -> None:
         if self.on_event is None:
             return
         s = self.summary
         progress = Progress(
             done=s.done,
-            ok=s.ingested + s.unchanged + s.replaced,
+            ok=s.ingested + s.unchanged + s.replaced + s.out_of_scope,
             failed=s.failed,
             duplicates=s.duplicates,
             expected=self.expected(),
             elapsed=time.monotonic() - self.started,
+            out_of_scope=s.out_of_scope,
+            judged=s.judged,
         )
-        event = IngestEvent(status, source, document, error, progress, duplicate_of, similarity)
+        relevance = record.get("relevance") if record is not None else None
+        reason = relevance.get("reason") if isinstance(relevance, dict) else None
+        event = IngestEvent(status, source, document, error, progress, duplicate_of, similarity, reason)
         self.on_event(event)
 
 

@@ -14,6 +14,7 @@ JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
 REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
+RELEVANCE_STATUSES = ("in_scope", "out_of_scope", "forced")  # accord.relevance.Judgement.as_record
 
 # Fact columns copied out of the fact's fields so lookups use an index instead of reading JSON.
 # Each column takes the first of its keys that the fact has.
@@ -47,7 +48,15 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False, comment="the text every evidence offset counts into"),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("outlet", sa.Text, comment="who published it: the site name, else the URL's host"),
+    sa.Column(
+        "relevance",
+        sa.String(16),
+        comment="in_scope, out_of_scope (stored without facts) or forced; NULL: never judged",
+    ),
+    sa.Column("relevance_reason", sa.Text, comment="the gate's reason"),
     sa.UniqueConstraint("url"),
+    sa.CheckConstraint(sa.column("relevance").in_(RELEVANCE_STATUSES), name="relevance"),
+    sa.Index(None, "relevance"),
 )
 
 entities = sa.Table(

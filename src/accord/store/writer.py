@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from accord.store.db import write_transaction
 from accord.store.entities import Mention, record_mentions
+from accord.store.relevance import mark_relevance, reads_what_was_skipped, relevance_columns
 from accord.store.reviews import ReviewedFact, detach_reviews, reattach_reviews, reviewed_facts
 from accord.store.schema import INDEXED_FIELDS, documents, entities, evidence, facts
 
@@ -37,19 +38,34 @@ def write_record(
     site: str | None = None,
     ingested_at: datetime | None = None,
 ) -> Outcome:
-    """Store a record unless its text is stored already; a new text at a stored URL replaces that document."""
+    """Store a record unless its text is stored already; a new text at a stored URL replaces that document.
+
+    A text stored as out of scope (no facts) that a record now extracts gains its facts (REPLACED).
+    """
     document = record["document"]
+    stale: set[int] = set()
+    reviewed: list[ReviewedFact] = []
     with write_transaction(connection):
         if document_stored(connection, document["id"]):
-            return Outcome.UNCHANGED
-        previous = document_at_url(connection, document.get("url"))
-        stale: set[int] = set()
-        reviewed: list[ReviewedFact] = []
-        if previous is not None:
-            stale = agreements_of(connection, previous)
-            reviewed = reviewed_facts(connection, previous)
-            delete_document(connection, previous)
-        insert_document(connection, document, source=source, site=site, ingested_at=ingested_at)
+            if not reads_what_was_skipped(connection, record):
+                return Outcome.UNCHANGED
+            # Stored out of scope (a document without facts), extracted now: it gains its facts.
+            mark_relevance(connection, document["id"], record)
+            previous: str | None = document["id"]
+        else:
+            previous = document_at_url(connection, document.get("url"))
+            if previous is not None:
+                stale = agreements_of(connection, previous)
+                reviewed = reviewed_facts(connection, previous)
+                delete_document(connection, previous)
+            insert_document(
+                connection,
+                document,
+                source=source,
+                site=site,
+                ingested_at=ingested_at,
+                relevance=relevance_columns(record),
+            )
         links = link_record(connection, record)
         insert_facts(connection, document["id"], record["facts"], links.facts)
         register_entities(connection, record["facts"])
@@ -118,9 +134,11 @@ def insert_document(
     source: str,
     site: str | None = None,
     ingested_at: datetime | None = None,
+    relevance: Mapping[str, str | None] | None = None,
 ) -> None:
     connection.execute(
         sa.insert(documents).values(
+            **(relevance or {}),
             id=document["id"],
             url=document.get("url") or None,
             title=document.get("title"),
