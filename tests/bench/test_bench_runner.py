@@ -66,3 +66,14 @@ def test_bad_arguments() -> None:
         run_bench(docs=0, show=False)
     with pytest.raises(ValueError):
         run_bench(docs=1, variants=("gpu",), show=False)
+
+
+def test_default_bench_includes_a_generated_mixed_stream(report: dict[str, Any]) -> None:
+    stream = report["stream"]
+    assert stream["generated"] and stream["ops"] == "blis"
+    inner = stream["in_process"]
+    assert inner["docs"] == 5 and inner["scope"]["in_scope"] == 1
+    assert set(inner["results"]) == {"tokenizer", "gate", "baseline", "accord"}
+    out = io.StringIO()
+    render_report(report, Console(file=out, width=160))
+    assert "generated stream: 5 articles, 1 in scope" in out.getvalue()

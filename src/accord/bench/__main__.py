@@ -20,8 +20,23 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--workers", type=int, help="also time extract on 1 and K processes, and ingest")
     parser.add_argument("--pg-url", help="a PostgreSQL database to time accord ingest into (with --workers)")
+    parser.add_argument("--stream", help="benchmark this JSON Lines dump against plain spaCy instead")
+    parser.add_argument("--no-processes", action="store_true", help="with --stream: in this process only")
     args = parser.parse_args(argv)
     pin_blas_threads(1)
+    if args.stream:
+        from pathlib import Path
+
+        from accord.bench.stream import run_stream_bench
+
+        run_stream_bench(
+            Path(args.stream),
+            batch_size=args.batch_size,
+            repeat=args.repeat,
+            processes=not args.no_processes,
+            json_out=args.json,
+        )
+        return
     if args.profile:
         from accord.bench.profile import profile_accord
 

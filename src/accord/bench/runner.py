@@ -96,13 +96,17 @@ def run_bench(
     show: bool = True,
     workers: int | None = None,
     pg_url: str | None = None,
+    stream: bool = True,
 ) -> dict[str, Any]:
     """Benchmark tokenizer, plain spaCy and accord on `docs` generated articles; print and return it.
 
     With `json_out` the result is printed as JSON, otherwise as a table; `show=False` prints
     nothing. The returned dict has the shape of the JSON (`format` accord.bench/1). With
     `workers`, a `scale` section adds extraction on 1 and `workers` processes and `accord ingest`
-    into SQLite (and into PostgreSQL at `pg_url`, an empty database): `accord.bench.scale`.
+    into SQLite (and into PostgreSQL at `pg_url`, an empty database): `accord.bench.scale`. With
+    `stream` (the default), a `stream` section times plain spaCy and accord, with its relevance
+    gate, on a generated stream of `docs` articles of which one in twenty concerns AI governance
+    (`accord.bench.stream`).
     """
     if docs < 1 or repeat < 1 or batch_size < 1:
         raise ValueError("docs, repeat and batch_size must be >= 1")
@@ -127,8 +131,10 @@ def run_bench(
     ops_sets = {"blis": NumpyOps(), "numpy": NumpyOps(use_blis=False)}
     default_ops = f"{type(original_ops).__name__}(use_blis={getattr(original_ops, 'use_blis', None)})"
 
+    split: Any = baseline_nlp.tokenizer  # typed as a plain callable by spaCy
+
     def tokenizer() -> None:
-        for _ in baseline_nlp.tokenizer.pipe(texts, batch_size=batch_size):
+        for _ in split.pipe(texts, batch_size=batch_size):
             pass
 
     def baseline() -> None:
@@ -152,7 +158,7 @@ def run_bench(
             for _ in baseline_nlp.pipe([d.text for d in warm], batch_size=batch_size):
                 pass
             list(extract_records(warm, nlp=accord_nlp, batch_size=batch_size))
-        for _ in baseline_nlp.tokenizer.pipe([d.text for d in warm]):
+        for _ in split.pipe([d.text for d in warm]):
             pass
         for round_ in range(repeat):
             order = list(variants) if round_ % 2 == 0 else list(reversed(variants))
@@ -165,8 +171,20 @@ def run_bench(
     finally:
         _use_ops(original_ops, set_current_ops, baseline_nlp, accord_nlp)
 
+    if stream:
+        from accord.bench.stream import generate_stream, measure_stream
+
+        mixed = generate_stream(docs, seed=seed, words=words)
+        _use_ops(ops_sets[DEFAULT_OPS], set_current_ops, baseline_nlp, accord_nlp)
+        try:
+            stream_report = measure_stream(
+                mixed, baseline_nlp, accord_nlp, batch_size=batch_size, repeat=repeat
+            )
+        finally:
+            _use_ops(original_ops, set_current_ops, baseline_nlp, accord_nlp)
+
     results = {key: m.summary(docs, total_words) for key, m in measurements.items()}
-    report = {
+    report: dict[str, Any] = {
         "format": BENCH_FORMAT,
         "machine": _machine(blas_threads, load_before),
         "config": {
@@ -187,6 +205,8 @@ def run_bench(
         "ratios": _ratios(results, variants),
         "target": {"accord_over_baseline": TARGET_RATIO},
     }
+    if stream:
+        report["stream"] = {"generated": True, "ops": DEFAULT_OPS, "in_process": stream_report}
     if workers:
         from accord.bench.scale import run_scale
 
@@ -373,6 +393,18 @@ def render_report(report: dict[str, Any], console: Any = None) -> None:
     console.print(table)
     for name, value in report["ratios"].items():
         console.print(f"  {name}: {value:.3f}")
+    if "stream" in report:
+        from accord.bench.stream import render_stream
+
+        inner = report["stream"]["in_process"]
+        render_stream(
+            report["stream"],
+            console,
+            title=(
+                f"generated stream: {inner['docs']} articles, {inner['scope'].get('in_scope', 0)} in scope, "
+                f"{inner['words']:,} words, {report['stream']['ops']} ops, median of {inner['repeat']}"
+            ),
+        )
     if "scale" in report:
         from accord.bench.scale import render_scale
 

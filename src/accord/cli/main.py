@@ -220,11 +220,37 @@ def bench(
             help="A PostgreSQL database to time accord ingest into, in a scratch schema (with --workers).",
         ),
     ] = None,
+    stream: Annotated[
+        Path | None,
+        typer.Option(
+            "--stream",
+            metavar="FILE.jsonl[.gz]",
+            help="Benchmark this dump instead: accord (relevance gate first) against plain spaCy on its "
+            "texts, in this process and as whole processes (accord ingest --workers 1).",
+        ),
+    ] = None,
+    no_processes: Annotated[
+        bool, typer.Option("--no-processes", help="With --stream: skip the whole-process comparison.")
+    ] = False,
 ) -> None:
     """Measure accord's throughput against plain spaCy and its tokenizer (docs/benchmarks.md)."""
     from accord.bench.runner import pin_blas_threads
 
     pin_blas_threads(1)
+    if stream is not None:
+        from accord.bench.stream import run_stream_bench
+
+        if not stream.is_file():
+            fail(f"{stream}: no such file")
+            raise typer.Exit(2)
+        try:
+            run_stream_bench(
+                stream, batch_size=batch_size, repeat=repeat, processes=not no_processes, json_out=as_json
+            )
+        except ValueError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        return
     if profile:
         from accord.bench.profile import profile_accord
 

@@ -1,0 +1,1 @@
+"""Data files of the benchmark (read through importlib.resources)."""
