@@ -69,3 +69,12 @@ def test_says_technology_governance_needs_both_subjects() -> None:
     assert not says_technology_governance("Quorvel signed an AI partnership agreement with a cloud provider")
     assert not says_technology_governance("the new technology platform")
     assert not says_technology_governance("the regulator approved the merger")
+
+
+def test_out_of_scope_a_registered_instrument_stands_whatever_its_sentence() -> None:
+    bletchley = fact("agreement", "The text was signed there.", agreement="Bletchley Declaration")
+    assert not is_governance_thing(bletchley, article_in_scope=False)
+    registered = {"Bletchley Declaration"}.__contains__
+    assert is_governance_thing(bletchley, article_in_scope=False, registered=registered)
+    plan = fact("initiative", initiative="2024 Equity Incentive Plan")
+    assert not is_governance_thing(plan, article_in_scope=False, registered=lambda _name: True)

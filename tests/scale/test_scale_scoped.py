@@ -76,3 +76,10 @@ def test_blanking_keeps_length_line_breaks_and_the_spans() -> None:
     blanked = blank_except(text, [(4, 13)])
     assert len(blanked) == len(text)
     assert blanked == "   \ntwo three\n    "
+
+
+def test_the_registry_knows_its_instruments_by_any_name() -> None:
+    from accord.scale.scoped import in_registry
+
+    assert in_registry("Bletchley Declaration")
+    assert not in_registry("Senior Secured Credit Agreement")

@@ -6,11 +6,12 @@ vocabulary). Beyond that, what an article in scope names is taken as its subject
 annotations of AI-governance articles count the G20 Leaders' Summit, the UN Charter or the
 Seoul Declaration among their facts even where the sentence never says "AI". In an article the
 relevance gate judged out of scope and that was extracted on request, a thing is kept only when
-its name or its sentence says AI or technology governance: an AI term with a governance term or
-an authority ("AI Action Summit", "a declaration on artificial intelligence"), or with an
-instrument that a state or an authority is party to ("the U.S.-UAE AI agreement"); or a
-technology term with a governance term ("export controls on semiconductors"), since industry
-"technology summits" and "technology partnerships" abound in business news.
+it is in the registry of instruments, or when its name or its sentence says AI or technology
+governance: an AI term with a governance term or an authority ("AI Action Summit", "a
+declaration on artificial intelligence"), or with an instrument that a state or an authority is
+party to ("the U.S.-UAE AI agreement"); or a technology term with a governance term ("export
+controls on semiconductors"), since industry "technology summits" and "technology partnerships"
+abound in business news.
 
 Facts that hang on a thing dropped go with it: stances, signatory counts and adoption events of
 an agreement; places, dates, chairs, sequences, participants and themes of an event.
@@ -18,7 +19,7 @@ an agreement; places, dates, chairs, sequences, participants and themes of an ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -26,18 +27,27 @@ from accord.relevance.terms import compile_terms
 from accord.relevance.vocabulary import Terms, load_vocabulary
 
 Fact = dict[str, Any]
+Registered = Callable[[str], bool]
 THING_KINDS = ("agreement", "event", "initiative")
 # The fields by which other facts name an agreement or an event.
 _REFERENCES = {"agreement": ("agreement",), "event": ("event", "previous")}
 
 
-def scoped_facts(facts: Iterable[Fact], *, article_in_scope: bool = True) -> list[Fact]:
-    """The facts without things outside governance, nor the facts that name those things."""
+def scoped_facts(
+    facts: Iterable[Fact], *, article_in_scope: bool = True, registered: Registered | None = None
+) -> list[Fact]:
+    """The facts without things outside governance, nor the facts that name those things.
+
+    `registered(name)` tells a name of the registry of instruments (accord.resolve.registry),
+    which is governance wherever it is named.
+    """
     facts = list(facts)
     dropped: dict[str, set[str]] = {kind: set() for kind in THING_KINDS}
     for fact in facts:
         kind = fact.get("kind")
-        if kind in THING_KINDS and not is_governance_thing(fact, article_in_scope=article_in_scope):
+        if kind in THING_KINDS and not is_governance_thing(
+            fact, article_in_scope=article_in_scope, registered=registered
+        ):
             dropped[kind].add(fact[kind])
     if not any(dropped.values()):
         return facts
@@ -53,12 +63,14 @@ def scoped_facts(facts: Iterable[Fact], *, article_in_scope: bool = True) -> lis
     return kept
 
 
-def is_governance_thing(fact: Mapping[str, Any], *, article_in_scope: bool = True) -> bool:
+def is_governance_thing(
+    fact: Mapping[str, Any], *, article_in_scope: bool = True, registered: Registered | None = None
+) -> bool:
     """Whether an agreement, event or initiative fact may stand (see the module's docstring)."""
     names = [fact[fact["kind"]], *(fact.get("aliases") or ())]
     if any(_never().search(name) for name in names):
         return False
-    if article_in_scope:
+    if article_in_scope or (registered is not None and any(registered(name) for name in names)):
         return True
     sentence = (fact.get("evidence") or {}).get("text", "")
     return any(says_technology_governance(text) for text in (*names, sentence))

@@ -11,8 +11,8 @@ record, in input order, with a `relevance` object (`Judgement.as_record`):
   its length and every evidence offset is an offset of the whole document;
 - out of scope: no facts, the record says why (`status` "out_of_scope" and the `reason`);
 - with the gate off (`accord ingest --ignore-relevance`), articles out of scope are extracted
-  too and marked `forced`; their agreements, events and initiatives must then say AI or
-  technology governance themselves (`accord.extract.scope`).
+  too and marked `forced`; their agreements, events and initiatives must then be in the
+  registry of instruments or say AI or technology governance themselves (`accord.extract.scope`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ def scoped_records(
             if judgement.in_scope or not gate:
                 record = _as_read_from(next(extracted), document)
                 if not judgement.in_scope:
-                    record["facts"] = scoped_facts(record["facts"], article_in_scope=False)
+                    record["facts"] = scoped_facts(
+                        record["facts"], article_in_scope=False, registered=in_registry
+                    )
             else:
                 record = build_record(document, [])
                 record["_stem"] = document.stem
@@ -103,3 +105,16 @@ def _as_read_from(record: dict[str, Any], document: Document) -> dict[str, Any]:
     whole = build_record(document, facts)
     whole["_stem"] = record.get("_stem", document.stem)
     return whole
+
+
+def in_registry(name: str) -> bool:
+    """Whether a name is one of the registry's instruments, events or series (accord.resolve.registry)."""
+    from accord.resolve.registry import default_registry
+    from accord.store.entities import fold_name
+
+    registry = default_registry()
+    key = fold_name(name)
+    return any(
+        key in aliases
+        for aliases in (registry.instrument_aliases, registry.event_aliases, registry.series_aliases)
+    )
