@@ -60,7 +60,8 @@ def test_a_dump_with_lines_that_break_the_parser_stores_everything_else(
     code, output = ingest(db, dump, beside)
     assert code == 1, output
     assert "Traceback" not in output
-    assert "ingested 4, unchanged 0, replaced 0, failed 2, duplicates 0" in output
+    # None of the stories names AI: each is stored, without facts, as out of scope.
+    assert "ingested 0, unchanged 0, replaced 0, failed 2, duplicates 0, out of scope 4" in output
     texts, failures = stored(db)
     assert sorted(texts) == sorted([*STORIES, "Chile\ufffd and \ufffd Peru met in Lima."])
     assert sorted(failures) == [

@@ -4,18 +4,31 @@ In a real news stream almost nothing concerns AI governance. `RelevanceGate.judg
 only the tokenizer's output (`accord.relevance.gate` explains the rule; the words are in
 `data/vocabulary.json`), so articles out of scope cost about what tokenizing them costs, and
 only those in scope go through the tagger, parser, NER and the extractors
-(`accord.scale.scoped`).
+(`accord.scale.scoped`). The names below are loaded on first use, so that reading a record's
+status (`accord.relevance.status`) does not load spaCy.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from accord.relevance.gate import Judgement, Passage, RelevanceGate, gate_for
-from accord.relevance.vocabulary import Vocabulary, load_vocabulary
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from accord.relevance.gate import Judgement, Passage, RelevanceGate, gate_for
+    from accord.relevance.status import is_out_of_scope
+    from accord.relevance.vocabulary import Vocabulary, load_vocabulary
+
+_WHERE = {
+    "Judgement": "gate",
+    "Passage": "gate",
+    "RelevanceGate": "gate",
+    "gate_for": "gate",
+    "is_out_of_scope": "status",
+    "Vocabulary": "vocabulary",
+    "load_vocabulary": "vocabulary",
+}
 
 __all__ = [
     "Judgement",
@@ -23,9 +36,16 @@ __all__ = [
     "RelevanceGate",
     "Vocabulary",
     "gate_for",
+    "is_out_of_scope",
     "load_vocabulary",
     "tokenizer_pipeline",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(f"accord.relevance.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'accord.relevance' has no attribute {name!r}")
 
 
 def tokenizer_pipeline() -> Language:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document, IngestError
+from accord.relevance.status import is_out_of_scope
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -47,11 +48,12 @@ class ShardSummary:
     replaced: int = 0
     failed: int = 0
     shards: int = 0
+    out_of_scope: int = 0  # of those written or loaded: records without facts, judged out of scope
 
     def line(self, verb: str = "written") -> str:
         return (
             f"{verb} {self.written}, unchanged {self.unchanged}, replaced {self.replaced}, "
-            f"failed {self.failed} ({self.shards} shards)"
+            f"failed {self.failed}, out of scope {self.out_of_scope} ({self.shards} shards)"
         )
 
 
@@ -140,6 +142,7 @@ def write_shards(
             known.add(record["document"]["id"])
             writer.add(record, document)
             summary.written += 1
+            summary.out_of_scope += is_out_of_scope(record)
     finally:
         writer.flush()  # what was extracted before an error is kept
         summary.shards = writer.shards
@@ -192,6 +195,8 @@ def load_shards(engine: Engine, directory: Path) -> ShardSummary:
             except IntegrityError:
                 summary.failed += 1
                 continue
+            if outcome is not Outcome.UNCHANGED:
+                summary.out_of_scope += is_out_of_scope(record)
             if outcome is Outcome.INGESTED:
                 summary.written += 1
             elif outcome is Outcome.UNCHANGED:
@@ -226,6 +231,10 @@ def extract_to_shards(
         raise ShardError(f"cannot create {directory}: {error.strerror or error}") from None
     fresh = fresh_documents(documents(), directory, summary)
     written = write_shards(extract_stream(fresh, plan), directory)
-    summary.written, summary.shards = written.written, written.shards
+    summary.written, summary.shards, summary.out_of_scope = (
+        written.written,
+        written.shards,
+        written.out_of_scope,
+    )
     summary.unchanged += written.unchanged
     return summary

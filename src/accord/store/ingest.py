@@ -44,6 +44,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
 from accord.ingest.progress import IngestEvent, Progress, Status
+from accord.relevance.status import is_out_of_scope
 from accord.scale import ExtractionPlan, extract_stream
 from accord.store.copies import (
     copy_recorded,
@@ -55,7 +56,7 @@ from accord.store.copies import (
     stored_text,
 )
 from accord.store.db import StoreError, one_line
-from accord.store.relevance import is_out_of_scope, stored_out_of_scope
+from accord.store.relevance import stored_out_of_scope
 from accord.store.writer import Outcome, document_stored, write_record
 
 if TYPE_CHECKING:

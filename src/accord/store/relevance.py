@@ -13,9 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.relevance.status import OUT_OF_SCOPE, is_out_of_scope
 from accord.store.schema import documents
-
-OUT_OF_SCOPE = "out_of_scope"
 
 
 def relevance_columns(record: Mapping[str, Any]) -> dict[str, str | None]:
@@ -24,10 +23,6 @@ def relevance_columns(record: Mapping[str, Any]) -> dict[str, str | None]:
     if not isinstance(relevance, Mapping):
         return {"relevance": None, "relevance_reason": None}
     return {"relevance": relevance.get("status"), "relevance_reason": relevance.get("reason")}
-
-
-def is_out_of_scope(record: Mapping[str, Any]) -> bool:
-    return relevance_columns(record)["relevance"] == OUT_OF_SCOPE
 
 
 def stored_out_of_scope(connection: sa.Connection, document_id: str) -> bool:

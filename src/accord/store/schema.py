@@ -14,7 +14,7 @@ JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
 REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
-RELEVANCE_STATUSES = ("in_scope", "out_of_scope", "forced")  # accord.relevance.Judgement.as_record
+RELEVANCE_STATUSES = ("in_scope", "out_of_scope", "forced")  # accord.relevance.status.STATUSES
 
 # Fact columns copied out of the fact's fields so lookups use an index instead of reading JSON.
 # Each column takes the first of its keys that the fact has.
