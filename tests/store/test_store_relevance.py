@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from spacy.language import Language
 from sqlalchemy.engine import Engine
 
+from accord.ingest.progress import IngestEvent, Progress
 from accord.scale import ExtractionPlan
 from accord.store.ingest import IngestOptions, ingest_inputs
 from accord.store.schema import document_sources, documents, facts
@@ -103,3 +104,39 @@ def test_write_record_keeps_the_relevance_columns_and_fills_a_skipped_document(s
         assert write_record(connection, forced, source="a.txt") is Outcome.REPLACED
         assert write_record(connection, forced, source="a.txt") is Outcome.UNCHANGED
     assert _documents(store)["a.txt"] == ("forced", "no AI term", 1)
+
+
+def test_progress_events_give_the_out_of_scope_count_share_and_reason(
+    store: Engine, nlp: Language, tmp_path: Path
+) -> None:
+    events: list[IngestEvent] = []
+    ingest_inputs(store, _write(tmp_path), nlp=nlp, on_event=events.append)
+    skipped = [e for e in events if e.status == "out_of_scope"]
+    assert [Path(e.source).name for e in skipped] == ["out.txt"]
+    assert skipped[0].reason == "out of scope: no AI term"
+    last = events[-1].progress
+    assert (last.out_of_scope, last.judged) == (1, 2)
+    assert "(0 failed, 0 duplicates, 1 out of scope, 50.0% in scope)" in last.line()
+
+
+def test_a_progress_line_before_any_judgement_says_nothing_of_scope() -> None:
+    line = Progress(done=3, ok=3, expected=10, elapsed=1.0).line()
+    assert line.startswith("3/10 articles (0 failed, 0 duplicates), 3.0/s")
+
+
+def test_the_documents_listing_leaves_out_what_was_skipped_unless_asked(
+    store: Engine, nlp: Language, tmp_path: Path
+) -> None:
+    from accord.api.listing import get_document, list_documents
+
+    ingest_inputs(store, _write(tmp_path), nlp=nlp)
+    with store.connect() as connection:
+        read = list_documents(connection, 1, 10)
+        skipped = list_documents(connection, 1, 10, relevance="out_of_scope")
+        everything = list_documents(connection, 1, 10, relevance="all")
+        [item] = skipped.items
+        one = get_document(connection, item["id"])
+    assert [Path(i["source"]).name for i in read.items] == ["in.txt"]
+    assert (item["relevance"], item["relevance_reason"], item["facts"]) == ("out_of_scope", "no AI term", 0)
+    assert everything.total == 2
+    assert one is not None and one["relevance_reason"] == "no AI term"

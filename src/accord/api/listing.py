@@ -167,12 +167,23 @@ def document_facts(connection: sa.Connection, document_id: str) -> list[dict[str
     return fact_items(connection, rows)
 
 
-def list_documents(connection: sa.Connection, page: int, page_size: int, search: str | None = None) -> Page:
-    """Stored documents, latest ingested first, with how many live facts each has."""
-    condition: Any = sa.true()
+def list_documents(
+    connection: sa.Connection,
+    page: int,
+    page_size: int,
+    search: str | None = None,
+    relevance: str = "read",
+) -> Page:
+    """Stored documents, latest ingested first, with how many live facts each has.
+
+    `relevance`: "read" (the default) leaves out the articles the relevance gate skipped, which
+    in a stored news stream are nearly all of them; "out_of_scope" lists only those, with their
+    reason; "all" lists every document.
+    """
+    condition: Any = relevance_condition(relevance)
     if search:
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        condition = documents.c.title.ilike(f"%{escaped}%", escape="\\")
+        condition = sa.and_(condition, documents.c.title.ilike(f"%{escaped}%", escape="\\"))
     total = connection.execute(
         sa.select(sa.func.count()).select_from(documents).where(condition)
     ).scalar_one()
@@ -199,6 +210,8 @@ def list_documents(connection: sa.Connection, page: int, page_size: int, search:
             documents.c.published,
             documents.c.source,
             documents.c.ingested_at,
+            documents.c.relevance,
+            documents.c.relevance_reason,
             sa.func.coalesce(counts.c.facts, 0).label("facts"),
         )
         .select_from(documents.outerjoin(counts, counts.c.document_id == documents.c.id))
@@ -217,10 +230,21 @@ def list_documents(connection: sa.Connection, page: int, page_size: int, search:
             if hasattr(r.ingested_at, "isoformat")
             else r.ingested_at,
             "facts": r.facts,
+            "relevance": r.relevance,
+            "relevance_reason": r.relevance_reason,
         }
         for r in rows
     ]
     return Page(total, page, page_size, items)
+
+
+def relevance_condition(relevance: str) -> Any:
+    """The documents a listing's `relevance` choice keeps (see list_documents)."""
+    if relevance == "all":
+        return sa.true()
+    if relevance == "out_of_scope":
+        return documents.c.relevance == "out_of_scope"
+    return sa.or_(documents.c.relevance.is_(None), documents.c.relevance != "out_of_scope")
 
 
 def get_document(connection: sa.Connection, document_id: str) -> dict[str, Any] | None:
@@ -235,6 +259,8 @@ def get_document(connection: sa.Connection, document_id: str) -> dict[str, Any] 
         "published": row.published,
         "source": row.source,
         "text": row.text,
+        "relevance": row.relevance,
+        "relevance_reason": row.relevance_reason,
     }
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Path, Request
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
@@ -15,11 +15,24 @@ from accord.api.submit import Submission, read_submission, store_submission
 router = APIRouter(tags=["documents"])
 
 
+RelevanceParam = Annotated[
+    Literal["read", "out_of_scope", "all"],
+    Query(
+        description="read: the documents extracted (the default); out_of_scope: those the relevance "
+        "gate skipped, with its reason; all: every document."
+    ),
+]
+
+
 @router.get("/documents", summary="Stored documents, latest first")
 def get_documents(
-    connection: Connection, search: OptionalName = None, page: PageParam = 1, page_size: PageSizeParam = None
+    connection: Connection,
+    search: OptionalName = None,
+    page: PageParam = 1,
+    page_size: PageSizeParam = None,
+    relevance: RelevanceParam = "read",
 ) -> dict[str, Any]:
-    return plain(list_documents(connection, page, page_size or 50, search))
+    return plain(list_documents(connection, page, page_size or 50, search, relevance))
 
 
 @router.get("/documents/{document_id}", summary="One document: its text and its facts with evidence spans")
