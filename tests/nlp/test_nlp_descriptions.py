@@ -125,3 +125,14 @@ def test_description_whose_words_a_name_holds_is_that_agreement(doc_of) -> None:
     doc = doc_of("Meta said it won't sign the EU's new AI code of practice. The Commission published the "
                  "Code of Practice in July, and critics called the code of practice vague.")
     assert names(doc) == ["Code of Practice"]
+
+
+def test_definite_description_with_a_restricting_clause_is_an_agreement(doc_of) -> None:
+    doc = doc_of("Peru declined to sign the statement summarizing the forum's conclusions.")
+    assert names(doc) == ["statement summarizing the forum's conclusions"]
+
+
+def test_the_same_document_points_back(doc_of) -> None:
+    doc = doc_of("Sixty states endorsed the Lima Charter on Data. A year later Chile endorsed the same "
+                 "document on data flows.")
+    assert names(doc) == ["Lima Charter on Data"]

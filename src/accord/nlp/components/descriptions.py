@@ -279,6 +279,19 @@ def strongly_modified(token: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children)
 
 
+def restricted(token: Token) -> bool:
+    """'the statement summarizing the resolutions', 'the text on data flows': a clause or phrase
+    after the noun that tells which text it is."""
+    after = [c for c in token.children if c.i > token.i]
+    clause = any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for c in after)
+    return clause or any(c.dep_ == "prep" and c.lower_ in ("on", "for", "against") for c in after)
+
+
+def anaphoric(token: Token) -> bool:
+    """'the same document', 'the said text': words that say the text was named before."""
+    return any(c.lower_ in ("same", "said", "aforementioned", "above") for c in token.children)
+
+
 def in_opening(token: Token, sentences: list[Span]) -> bool:
     """Tell whether a token lies in a story's opening lines (headline, standfirst, lede)."""
     return any(s.start <= token.i < s.end for s in sentences[:_OPENING_SENTENCES])

@@ -24,6 +24,7 @@ from accord.nlp.components.agreement_names import describes, read_name, same_agr
 from accord.nlp.components.described_events import add_described_events
 from accord.nlp.components.descriptions import (
     agreement_nouns,
+    anaphoric,
     candidate_nouns,
     compatible,
     description,
@@ -35,6 +36,7 @@ from accord.nlp.components.descriptions import (
     money_or_business,
     owning_event,
     quoted_description,
+    restricted,
     says_nothing,
     signed_in_sentence,
     strongly_modified,
@@ -481,7 +483,12 @@ class ThingFinder:
                 continue  # 'a text', 'an agreement': too vague to bring in an agreement of its own
             elif indefinite and introduced(token):
                 target = self.introduced_agreement(token, agreements, opening, sentences)
-            elif det is not None and (event is not None or (strongly_modified(token) and introduced(token))):
+            elif anaphoric(token):
+                continue  # 'the same document' points back; add_references finds what it means
+            elif det is not None and (
+                (event is not None and (token.lower_ not in weak_nouns() or introduced(token)))
+                or ((strongly_modified(token) or restricted(token)) and introduced(token))
+            ):
                 target = latest_compatible(agreements, token) or self.new_description(token, agreements)
             else:
                 continue
@@ -830,6 +837,10 @@ def named_by_its_modifiers(token: Token, agreements: Things) -> Thing | None:
         t for t in agreements.items if t.names and refers_to(t, token.text) and words <= mention_words(t)
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def weak_nouns() -> frozenset[str]:
+    return agreement_nouns().weak
 
 
 def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
