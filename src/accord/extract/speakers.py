@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord.extract.common import data, entity_of, party_key
-from accord.nlp.components.people import is_title_token, quoted_tokens
+from accord.nlp.components.offices import is_title_token
+from accord.nlp.components.people import quoted_tokens
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
