@@ -32,3 +32,38 @@ def test_a_described_event_has_its_place_and_host(facts) -> None:
     event = "conference hosted by the University of Lagos"
     assert pairs(facts, text, "event_place", "event", "country") == [(event, "KE")]
     assert pairs(facts, text, "event_date", "event", "start") == [(event, "2024-05-03")]
+
+
+def places(facts, text: str) -> set[tuple]:
+    return {(f["event"], f["country"], f.get("city")) for f in facts(text, kind="event_place")}
+
+
+def test_a_country_right_after_the_event_is_its_place(facts) -> None:
+    text = "Forty states attended the Ocean Data Summit in Chile on Thursday."
+    assert places(facts, text) == {("Ocean Data Summit", "CL", None)}
+
+
+def test_a_country_where_a_verb_says_the_event_meets(facts) -> None:
+    text = "The Ocean Data Summit ended. The next Ocean Data Forum is scheduled to take place in Chile."
+    assert ("next Ocean Data Forum", "CL", None) in places(facts, text)
+
+
+def test_a_country_that_is_not_where_the_event_met(facts) -> None:
+    text = "Delegates from Chile attended the Ocean Data Summit on Thursday."
+    assert places(facts, text) == set()
+
+
+def test_a_town_the_gazetteer_does_not_know_keyed_by_its_country(facts) -> None:
+    text = "The Ocean Data Summit was held in Tamale, Ghana, on 3 May 2024."
+    assert places(facts, text) == {("Ocean Data Summit", "GH", "Tamale")}
+
+
+def test_a_place_after_another_event_is_that_event_s(facts) -> None:
+    text = "The Ocean Data Forum, hosted by Portugal, followed a first forum in Prague in 2022."
+    assert ("Ocean Data Forum", "CZ", "Prague") not in places(facts, text)
+
+
+def test_an_event_held_during_another_shares_its_place(facts) -> None:
+    text = "Ministers met at the Ocean Ministerial Meeting, held during the Blue Data Summit in Lisbon."
+    assert {("Ocean Ministerial Meeting", "PT", "Lisbon"), ("Blue Data Summit", "PT", "Lisbon")} <= places(
+        facts, text)

@@ -3,6 +3,7 @@ and which edition each follows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -39,30 +40,41 @@ def extract_events(doc: Doc) -> list[Fact]:
 
 
 def extract_event_places(doc: Doc) -> list[Fact]:
-    """Where each event was held: a city in its name or beside it, keyed to its country."""
+    """Where each event was held: a city in its name or beside it keyed to its country, or a
+    country alone ('the summit in Spain')."""
     facts = []
-    known = cities()
-    gazetteer = load_gazetteer()
     for thing in doc._.events.items:
-        city = place_of(thing)
-        if city is None:
+        place = where_held(thing)
+        if place is None:
             continue
-        country = known.get(city) or gazetteer.country(city, capitals=True)
-        if country is None:
-            continue
-        where = next((s.sent for s in thing.mentions() if city in s.sent.text), thing.mentions()[0].sent)
+        city, country, where = place
         facts.append(fact("event_place", where, 0.75, event=thing.name, country=country, city=city))
     return facts
 
 
 def place_of(thing: Thing) -> str | None:
     """The city an event was held in, as far as the text says."""
-    return thing.city() or held_in(thing)
+    place = where_held(thing)
+    return place[0] if place else None
 
 
-def held_in(thing: Thing) -> str | None:
+def where_held(thing: Thing) -> tuple[str | None, str, Span] | None:
+    """The city and country an event was held in, and the sentence that says so."""
+    known = cities()
+    gazetteer = load_gazetteer()
+    city = thing.city()
+    if city is not None:
+        country = known.get(city) or gazetteer.country(city, capitals=True)
+        if country:
+            where = next((s.sent for s in thing.mentions() if city in s.sent.text), thing.mentions()[0].sent)
+            return city, country, where
+    return held_in(thing)
+
+
+def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
     """Read where an event met from its sentence: 'X, held … in Paris', 'Shanghai, where X opens',
-    'In Paris, at the 41st session of …', 'from New York, where X opens'."""
+    'In Paris, at the 41st session of …', 'from New York, where X opens', 'the summit in Spain',
+    'a meeting in Accra, Ghana'."""
     for mention in thing.mentions():
         sent = mention.sent
         doc = mention.doc
@@ -73,28 +85,105 @@ def held_in(thing: Thing) -> str | None:
             for s in t.mentions()
             for i in range(s.start, s.end)
         }
-        places = [p for p in cities_in(sent) if not any(i in other_events for i in range(p.start, p.end))]
-        for place in places:
-            before = doc[max(sent.start, place.start - 1)]
+        for place in places_in(sent):
+            span = place.span
+            if any(i in other_events for i in range(span.start, span.end)):
+                continue
+            if span.start >= mention.end and closer_event(mention, span, other_events):
+                continue  # 'followed a first forum in Prague': Prague is the other forum's
+            before = doc[max(sent.start, span.start - 1)]
             after = doc[place.end : place.end + 2]
-            if (
-                place.start >= mention.end
-                and before.lower_ in ("in", "at")
-                and place.start - mention.end <= 30
-            ):
-                between = doc[mention.end : place.start]
+            if place.city is None:
+                if before.lower_ == "in" and names_where(before, mention):
+                    return None, place.country, sent
+                continue
+            if span.start >= mention.end and before.lower_ in ("in", "at") and span.start - mention.end <= 30:
+                between = doc[mention.end : span.start]
                 if not any(t.text == ";" or t.lower_ in ("while", "but", "whereas") for t in between):
-                    return place.text
-            if (
-                place.end <= mention.start
-                and len(after) == 2
-                and after[0].text == ","
-                and after[1].lower_ == "where"
-            ):
-                return place.text
-            if place.end <= mention.start and before.lower_ in ("in", "at") and place.start - sent.start <= 1:
-                return place.text
+                    return place.city, place.country, sent
+            where_clause = len(after) == 2 and after[0].text == "," and after[1].lower_ == "where"
+            if span.end <= mention.start and where_clause:
+                return place.city, place.country, sent
+            if span.end <= mention.start and before.lower_ in ("in", "at") and span.start - sent.start <= 1:
+                return place.city, place.country, sent
     return None
+
+
+_WITHIN = {"during", "sidelines", "margins", "sideline", "margin"}
+
+
+def closer_event(mention: Span, place: Span, other_events: set[int]) -> bool:
+    """Tell whether another event stands between an event and a place, unless the event was
+    held within it ('the ministerial meeting held during the AI summit in Delhi' is in Delhi)."""
+    doc = mention.doc
+    between = [i for i in other_events if mention.end <= i < place.start]
+    if not between:
+        return False
+    return not any(t.lower_ in _WITHIN for t in doc[mention.end : min(between)])
+
+
+_HAPPEN = {"hold", "take", "happen", "meet", "convene", "open", "stage", "host", "be", "place", "gather"}
+
+
+def names_where(prep: Token, mention: Span) -> bool:
+    """Tell whether 'in COUNTRY' says where an event met: it modifies the event's name ('the
+    summit in Spain') or a verb of meeting whose subject or object is the event ('the summit
+    is scheduled to happen in Serbia', 'holding the next dialogue in the United States')."""
+    head = prep.head
+    if head.i in range(mention.start, mention.end):
+        return True
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _HAPPEN:
+        return False
+    node = head
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and mention.start <= child.i < mention.end:
+                return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a sentence names: a city with its country, or a country alone."""
+
+    span: Span
+    city: str | None
+    country: str
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+def places_in(sent: Span) -> list[Place]:
+    """The cities and countries a sentence names: known cities, capitals, 'Lulea, Sweden' (a town
+    the gazetteer does not know, keyed by the country after it) and countries by name."""
+    doc = sent.doc
+    known = cities()
+    gazetteer = load_gazetteer()
+    found = [Place(span, span.text, known[span.text]) for span in cities_in(sent)]
+    taken = {i for p in found for i in range(p.span.start, p.span.end)}
+    for ent in sent.ents:
+        if ent.label_ != "GPE" or ent.start in taken:
+            continue
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        capital = gazetteer.capitals.get(name)
+        country = gazetteer.country(name)
+        if country and gazetteer.kind(name) == "name":
+            found.append(Place(ent, None, country))
+            continue
+        following = doc[ent.end : ent.end + 3]
+        if capital:
+            found.append(Place(ent, name, capital))
+        elif len(following) >= 2 and following[0].text == "," and following[1].ent_type_ == "GPE":
+            outer = next((e for e in sent.ents if e.start == following[1].i), None)
+            code = gazetteer.country(outer.text) if outer is not None else None
+            if code:
+                found.append(Place(ent, name, code))
+    return sorted(found, key=lambda p: p.span.start)
 
 
 def cities_in(sent: Span) -> list[Span]:

@@ -47,6 +47,10 @@ _COMPLEMENTS = {"of", "on"}
 _OWNERS = {"summit", "conference", "meeting", "forum", "event", "gathering", "assembly", "council"}
 _HOSTING = {"host", "co-host", "organise", "organize", "convene", "sponsor"}
 _MAX_TOKENS = 14
+# Verbs that say where the event they follow met ('opened in Lisbon', 'was held in Accra').
+_MEETING_VERBS = frozenset(
+    ("open", "hold", "meet", "take", "convene", "begin", "start", "close", "end", "conclude", "be")
+)
 
 
 @dataclass
@@ -203,20 +207,22 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
     """Read again the names with nothing of their own ('the AI summit'): their description
     tells them apart ('the first global AI summit in Bletchley Park'), or they are one more
     mention of the event named before them (or, in a headline, after them)."""
-    from accord.nlp.components.things import clean_name, content_words, place_words
+    from accord.nlp.components.things import _event_head, clean_name, content_words, place_words
 
     for thing in list(events.items):
-        bare = all(not (content_words(s) or place_words(s)) and s[-1].is_lower for s in thing.names)
-        if not thing.names or not bare:
+        bare = all(not (content_words(s) or place_words(s)) for s in thing.names)
+        if not thing.names or not bare or thing.ordinal:
             continue
-        description = describe(thing.names[0][-1], ordinals)
+        small = thing.names[0][-1].is_lower
+        description = describe(thing.names[0][-1], ordinals) if small else None
         if description is not None and (description.words or description.place or description.ordinal):
             thing.given_name = clean_name(description.text)
             thing.ordinal = thing.ordinal or description.ordinal
             thing.references.extend(thing.names)
             thing.names = []
             continue
-        others = [t for t in events.items if t is not thing]
+        head = _event_head(thing.names[0])
+        others = [t for t in events.items if t is not thing and (small or head in heads_of(t))]
         before = [t for t in others if t.first < thing.first]
         first_after = min(others, key=lambda t: t.first, default=None)
         target = events.latest_before(thing.first) if before else first_after
@@ -227,6 +233,13 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
             for i in range(span.start, span.end):
                 events.by_token[i] = target
         events.items.remove(thing)
+
+
+def heads_of(thing: Thing) -> set[str]:
+    """The head nouns an event is named and described by."""
+    from accord.nlp.components.things import _event_head
+
+    return {_event_head(s) for s in thing.names} | {s.root.lower_ for s in thing.references}
 
 
 def same_event(
@@ -280,6 +293,9 @@ def place_after(span: Span) -> str | None:
     for i in range(span.end, stop - 1):
         if doc[i].text in (";", ".") or doc[i].lower_ in ("while", "but", "and"):
             return None
+        verb = doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") and doc[i].lemma_.lower() not in _MEETING_VERBS
+        if verb or doc[i].lower_ in description_heads():
+            return None  # 'the forum, hosted by Portugal, followed a first forum in Prague
         if doc[i].lower_ in ("in", "at") and _is_place(doc[i + 1]):
             return _place_span(doc[i + 1]).text
     return None

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 from accord.nlp.components.agreement_names import describes, read_name, same_agreement
-from accord.nlp.components.described_events import add_described_events
+from accord.nlp.components.described_events import add_described_events, same_place
 from accord.nlp.components.descriptions import (
     agreement_nouns,
     anaphoric,
@@ -634,13 +634,14 @@ class ThingFinder:
 
     @staticmethod
     def merge_events_by_city(events: Things) -> None:
-        """Join 'Paris AI Summit' and 'AI Action Summit' when the text places both in one city."""
+        """Join 'Paris AI Summit' and 'AI Action Summit' when the text places both in one city
+        ('Bletchley' and 'Bletchley Park' are one place)."""
         by_city: dict[str, Thing] = {}
         for thing in list(events.items):
             city = thing.city()
             if city is None:
                 continue
-            keeper = by_city.get(city)
+            keeper = next((t for c, t in by_city.items() if same_place(c, city)), None)
             if keeper is not None and keeper.ordinal and thing.ordinal and keeper.ordinal != thing.ordinal:
                 continue
             if keeper is not None:
