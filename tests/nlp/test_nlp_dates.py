@@ -112,3 +112,18 @@ def test_a_bare_month_is_the_last_such_month_before_the_dateline() -> None:
 def test_a_bare_month_needs_a_capital_and_no_plans() -> None:
     assert spans("Delegates may agree in may.", "2025-03-14") == []
     assert spans("The forum will meet in May.", "2025-03-14") == []
+
+
+def test_a_text_gives_its_own_date_on_a_line_of_its_own() -> None:
+    from accord.nlp.dates import date_of_text
+
+    assert date_of_text("Ocean talks open\nMay 15, 2025\nThe ministers met.") == "2025-05-15"
+    assert date_of_text("Ocean talks\nPublished: 09:12, 15 May 2025\nText") == "2025-05-15"
+    assert date_of_text("Ocean talks\nLisbon, 15 May 2025 – The ministers met.") == "2025-05-15"
+
+
+def test_a_date_inside_a_sentence_is_not_the_text_s_own() -> None:
+    from accord.nlp.dates import date_of_text
+
+    assert date_of_text("Ocean talks\nThe summit was held on 15 May 2025 in Lisbon.") is None
+    assert date_of_text("LISBON, May 15 (Wire) - Ministers met.") is None

@@ -9,9 +9,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, entity_of, fact, party_key
-from accord.nlp.cache import doc_sents, doc_tokens, once_per_doc
+from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
-from accord.nlp.dates import DateMention, find_dates
+from accord.nlp.dates import DateMention, dateline_span, duration_days, find_dates, find_years, shift
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities
 
@@ -218,44 +218,123 @@ def city_prefixes() -> frozenset[str]:
 def extract_event_dates(doc: Doc) -> list[Fact]:
     """When each event took place: the date written beside a mention of it.
 
-    A range beats a single day and an explicit date beats a weekday reckoned from the
-    dateline; among equals, the date nearest a mention of the event wins.
+    A date the parse hangs on an event's mention is that event's, else the date goes to the
+    nearest mention. Among an event's dates an explicit one beats a weekday reckoned from the
+    dateline, a range beats a single day, a day a month and a month a year; among equals, the
+    nearest wins. 'began on 16 May … will conclude on 21 May' is a range; a single opening day
+    of 'the three-day event' is one too. The text's own date line dates no event.
     """
     published = doc.user_data.get("published")
     events = doc._.events
-    best: dict[int, tuple[tuple[int, int, int], Thing, DateMention, Span]] = {}
+    own = dateline_span(doc_text(doc))
+    best: dict[int, tuple[tuple[int, int, int, int], Thing, DateMention, Span]] = {}
     for sent in doc_sents(doc):
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
             continue
-        for mention in find_dates(sent.text, published, sent.start_char):
-            thing = attached(doc, mention, in_sentence) or nearest(in_sentence, mention.start_char, sent)
+        found = [m for m in find_dates(sent.text, published, sent.start_char) if not _is_own(m, own)]
+        years = [m for m in find_years(sent.text, sent.start_char) if not _overlaps(m, found)]
+        by_thing: dict[int, list[DateMention]] = {}
+        for mention in found + years:
+            thing = attached(doc, mention, in_sentence)
+            if thing is _NOT_AN_EVENT:
+                continue
+            if thing is None and mention in years:
+                thing = adjacent(doc, mention, in_sentence)
+                if thing is None:
+                    continue
+            thing = thing or nearest(in_sentence, mention.start_char, sent)
+            by_thing.setdefault(id(thing), []).append(mention)
             distance = min(
                 abs(s.start_char - mention.start_char)
                 for s in thing.mentions()
                 if sent.start <= s.start < sent.end
             )
-            rank = (0 if mention.relative else 1, 1 if mention.end != mention.start else 0, -distance)
+            exact = 0 if mention.relative else 1
+            rank = (exact, 1 if mention.end != mention.start else 0, len(mention.start), -distance)
             if id(thing) not in best or rank > best[id(thing)][0]:
                 best[id(thing)] = (rank, thing, mention, sent)
+        for thing in in_sentence:
+            span_mention = opening_and_closing(sent, by_thing.get(id(thing), []))
+            if span_mention is not None:
+                best[id(thing)] = ((1, 1, 10, 0), thing, span_mention, sent)
     facts = []
     for rank, thing, mention, sent in best.values():
-        facts.append(
-            fact(
-                "event_date",
-                sent,
-                0.7 if rank[0] else 0.5,
-                event=thing.name,
-                start=mention.start,
-                end=mention.end,
-            )
-        )  # type: ignore[attr-defined]
+        start, end = mention.start, mention.end
+        days = lasted(thing)
+        if days and start == end and len(start) == 10:
+            end = shift(start, days - 1) or end
+        confidence = 0.7 if rank[0] else 0.5
+        facts.append(fact("event_date", sent, confidence, event=thing.name, start=start, end=end))
     return facts
+
+
+_OPENING = {"begin", "began", "begins", "open", "opened", "opens", "start", "started", "starts", "kick"}
+_CLOSING = {
+    *("conclude", "concluded", "concludes", "end", "ended", "ends"),
+    *("close", "closed", "closes", "until", "through"),
+}
+
+
+def opening_and_closing(sent: Span, mentions: list[DateMention]) -> DateMention | None:
+    """Read 'which began on February 16, will conclude on February 21' as one range."""
+    single = (m for m in mentions if m.start == m.end and len(m.start) == 10)
+    days = sorted(single, key=lambda m: m.start_char)
+    if len(days) != 2 or days[0].start >= days[1].start:
+        return None
+    text = sent.doc.text
+    lead_in = [text[max(sent.start_char, m.start_char - 20) : m.start_char].lower().split() for m in days]
+    if set(lead_in[0]) & _OPENING and set(lead_in[1]) & _CLOSING:
+        return DateMention(days[0].start_char, days[1].end_char, days[0].start, days[1].start)
+    return None
+
+
+def lasted(thing: Thing) -> int | None:
+    """How many days a mention of an event says it lasted: 'the three-day event'."""
+    for span in thing.mentions():
+        for child in span.root.children:
+            if child.dep_ in ("amod", "compound", "nummod") and child.i < span.root.i:
+                days = duration_days(child.doc[child.left_edge.i : child.i + 1].text)
+                if days:
+                    return days
+    return None
+
+
+def _is_own(mention: DateMention, own: tuple[int, int] | None) -> bool:
+    return own is not None and mention.start_char < own[1] and own[0] < mention.end_char
+
+
+def _overlaps(mention: DateMention, others: list[DateMention]) -> bool:
+    return any(o.start_char < mention.end_char and mention.start_char < o.end_char for o in others)
+
+
+def adjacent(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | None:
+    """The event a year stands right after ('the summit in Bletchley Park in 2023') or before
+    ('the 2023 G20 summit'): a year further away dates something else."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    for thing in things:
+        for m in thing.mentions():
+            leading = m.start - 1 <= span.start < m.start and span.start >= 1
+            if leading and doc[span.start - 1].lower_ == "the":
+                return thing
+            gap = doc[m.end : span.start]
+            if 0 < len(gap) <= 5 and gap[0].lower_ in ("in", "at") and all(
+                t.lower_ in ("in", "at", ",") or t.ent_type_ == "GPE" or t.text in cities() for t in gap
+            ):
+                return thing
+    return None
+
+
+_NOT_AN_EVENT = Thing(kind="EVENT", given_name="")
 
 
 def attached(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | None:
     """The event a date modifies through the parse: in 'the second edition, hosted by Slovenia on
-    5-6 May, followed a first forum', the date hangs on 'hosted', which hangs on 'edition'."""
+    5-6 May, followed a first forum', the date hangs on 'hosted', which hangs on 'edition'. A
+    date that modifies some other noun first ('their April 2 telephone call') dates that
+    noun: `_NOT_AN_EVENT`."""
     span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
     if span is None:
         return None
@@ -267,6 +346,8 @@ def attached(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | Non
         thing = doc._.events.at(token.i)
         if thing is not None:
             return thing if thing in things else None
+        if token.pos_ == "NOUN" and token.dep_ != "pobj":
+            return _NOT_AN_EVENT  # 'their April 2, 2024, telephone call': the date of a call
     return None
 
 

@@ -21,6 +21,7 @@ from accord.extract.common import Fact, data, fact, parties_in
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, span_tokens
+from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.things import Thing, Things
@@ -142,10 +143,15 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma in ("receive", "hear") and not planned(token):
                 for who in briefers(token):
                     add(who, sent, event)
+            elif lemma == "meet" and events.at(token.i) is not None and not planned(token):
+                for who in met(token):
+                    add(who, sent, events.at(token.i))
         for thing, verb in acts_at_events(sent, events):
             for who in actors_of(verb):
                 add(who, sent, thing)
         for thing, who in speeches_at_events(sent, events):
+            add(who, sent, thing)
+        for thing, who in between(sent, events):
             add(who, sent, thing)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING):
@@ -211,8 +217,26 @@ def named_in(root: Token) -> list[str]:
             _append(out, people.at(t.i))
         for key, span in parties_in(phrase):
             if not office_part(span):
-                _append(out, key)
+                _append(out, whole_name(span, key))
     return out
+
+
+def whole_name(span: Span, key: str) -> str:
+    """An organisation's name the model cut in two: 'National Development and Reform' +
+    'Commission', 'Cyberspace Administration' + 'of China'. Countries keep their keys."""
+    doc = span.doc
+    if len(key) <= 2 or key != span.text.removeprefix("the ").removeprefix("The "):
+        return key
+    end = span.end
+    if end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    elif doc[end : end + 1].text == "of" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[span.start : end].text.removeprefix("the ") if end > span.end else key
 
 
 def office_part(span: Span) -> bool:
@@ -226,6 +250,12 @@ def office_part(span: Span) -> bool:
     before = doc[span.start - 2 : span.start]
     if len(before) == 2 and before[1].lower_ in ("of", "for") and is_title_token(before[0]):
         return True
+    if len(span) == 1 and before and is_name_word(before[-1]) and before[-1].ent_type_ == "ORG":
+        return True  # the 'Commission' of 'National Development and Reform Commission'
+    if any(is_title_token(t) for t in span[1:-2]) and span.label_ == "ORG":
+        return True  # 'Department of State Acting Special Envoy … Seth Center': an office and a name
+    if before and before[-1].lower_ in ("in", "at", "near"):
+        return True  # 'the summit in Lisbon': a place, not a party
     i = span.end
     if i + 1 < len(doc) and doc[i].text == "," and is_name_word(doc[i + 1]):
         while i + 1 < len(doc) and (is_name_word(doc[i + 1]) or doc[i + 1].lower_ in ("and", "of", ",")):
@@ -349,6 +379,42 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
                 who = named_in(owner) if owner is not None else []
             for name in who:
                 yield thing, name
+
+
+def met(verb: Token) -> list[str]:
+    """Who met whom: 'A met with B', 'the delegation led by A … to meet with a PRC delegation
+    including B and C', 'G7 ministers, meeting together with the OECD'."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    out = [] if subject is not None and is_body(subject) else actors_of(verb)
+    if not out and (subject is None or not is_body(subject)):
+        node = verb
+        while node.dep_ in ("xcomp", "advcl", "acl") and node.head is not node and not out:
+            node = node.head
+            out = actors_of(node) if node.pos_ in ("VERB", "AUX") else named_in(node)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                out.extend(n for n in named_in(pobj) if n not in out)
+                if pobj.lower_ in ("delegation", "delegations"):
+                    country = delegation_country(pobj)
+                    out.extend([country] if country and country not in out else [])
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            out.extend(n for n in named_in(child) if n not in out)
+    return out
+
+
+def between(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
+    """The sides of a meeting: 'the summit between President A and President B'."""
+    for thing in events.in_span(sent):
+        for span in thing.mentions():
+            if not sent.start <= span.start < sent.end:
+                continue
+            for prep in span.root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for name in named_in(pobj):
+                            yield thing, name
 
 
 def briefers(token: Token) -> list[str]:

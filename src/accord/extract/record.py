@@ -27,6 +27,7 @@ from accord.extract.stances import extract_signatory_counts, extract_stances
 from accord.extract.themes import extract_themes
 from accord.ingest.document import Document
 from accord.nlp.cache import forget
+from accord.nlp.dates import date_of_text
 from accord.nlp.pipeline import load_pipeline
 
 RECORD_FORMAT = "accord.record/1"
@@ -84,7 +85,8 @@ def extract_records(
             yield finish(current, facts)
             facts = []
         current = document
-        doc.user_data["published"] = document.published
+        # A text with no published date may give its own at its top (a release's date line).
+        doc.user_data["published"] = document.published or date_of_text(document.text[:600])
         doc._.events.title = doc._.agreements.title = document.title
         facts.extend(cited(shifted(f, offset), document.text) for f in extract_facts(doc))
         forget(doc)

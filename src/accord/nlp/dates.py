@@ -63,14 +63,21 @@ _PATTERNS = [
     re.compile(r"\b(?:from\s+)?" + _M + r"\s+" + _D1 + _DASH + _D2 + _Y + r"\b", re.I),
     re.compile(r"\b" + _D1 + r"\s+" + _M + _Y + r"\b", re.I),
     re.compile(r"\b" + _M + r"\s+" + _D1 + r"\b" + _Y, re.I),
-    re.compile(r"\b(?:in|since|from|during|of)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
+    re.compile(r"\b(?:in|since|from|during|of|the)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
 ]
+# A year alone, only where it says when something happened ('in 2023', 'the 2023 summit'): the
+# caller decides whether it dates an event.
+_YEAR_ALONE = re.compile(r"\b(?:(?:in|of)\s+|(?<=\bthe\s))(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)", re.I)
+_DURATION = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I
+)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
 _WEEKDAY_NAMES = "|".join(_WEEKDAYS)
 _WEEKDAY = re.compile(
-    r"\bon\s+(?P<w>" + _WEEKDAY_NAMES + r")"
-    + r"(?:\s*(?:-|–|and|to|through)\s*(?P<w2>" + _WEEKDAY_NAMES + r"))?\b",
-    re.I,
+    r"(?i:\bon\s+(?P<w>" + _WEEKDAY_NAMES + r")"
+    + r"(?:\s*(?:-|–|and|to|through)\s*(?P<w2>" + _WEEKDAY_NAMES + r"))?\b)"
+    + r"|\b(?P<wp>" + _WEEKDAY_NAMES.title() + r")(?:'s|’s)\s",
 )
 # A month with no day and no year ("in May") only with a capital initial, so the verb "may" is never
 # a month; it is the last such month on or before the dateline, so a sentence about plans (which
@@ -131,7 +138,7 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
                     DateMention(match.start() + offset, match.end() + offset, day, day, relative=True)
                 )
         for match in _WEEKDAY.finditer(text):
-            first = _WEEKDAYS[match["w"].lower()]
+            first = _WEEKDAYS[(match["w"] or match["wp"]).lower()]
             day = weekday_before(published, first)
             if day:
                 days = (_WEEKDAYS[match["w2"].lower()] - first) % 7 if match["w2"] else 0
@@ -194,3 +201,63 @@ def weekday_before(published: str, weekday: int) -> str | None:
     except ValueError:
         return None
     return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
+
+
+_LABELS = {"published", "updated", "posted", "on", "issued"}
+
+
+def date_of_text(text: str) -> str | None:
+    """The date a text gives itself at its top, read when no published date came with it.
+
+    Releases and readouts put their date on a line of its own ('May 15, 2024', 'Published:
+    15:01, May 22, 2024'), wire copy after the place or agency it was filed from ('Shanghai,
+    July 28, 2025 – …', 'Xinhua) 08:07, February 12, 2025'): a full date with its year, among
+    the first lines, with at most a time, a label or a name or two beside it. A date inside a
+    sentence is never the text's own.
+    """
+    span = dateline_span(text)
+    if span is None:
+        return None
+    found = find_dates(text[span[0] : span[1]])
+    return found[0].start if found else None
+
+
+def _label_only(text: str) -> bool:
+    """Tell whether what stands beside a date is only a time, a label or a name or two."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) <= 2 and all(w[0].isupper() or w.lower() in _LABELS for w in words)
+
+
+def _has_year(line: str, mention: DateMention) -> bool:
+    return re.search(r"(?:19|20)\d{2}", line[mention.start_char : mention.end_char]) is not None
+
+
+def find_years(text: str, offset: int = 0) -> list[DateMention]:
+    """Years standing alone ('in 2023', 'the 2023 summit'), as dates of that year."""
+    return [
+        DateMention(m.start("y") + offset, m.end("y") + offset, m["y"], m["y"])
+        for m in _YEAR_ALONE.finditer(text)
+    ]
+
+
+def duration_days(text: str) -> int | None:
+    """How many days a phrase says an event lasted ('the three-day event' → 3)."""
+    match = _DURATION.search(text)
+    if match is None:
+        return None
+    word = match["n"].lower()
+    return _DAYS.get(word) or int(word)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date a text gives itself at its top stands (see `date_of_text`)."""
+    offset = 0
+    for line in text[:600].splitlines(keepends=True)[:5]:
+        for mention in find_dates(line):
+            if mention.start != mention.end or len(mention.start) != 10 or not _has_year(line, mention):
+                continue
+            before, after = line[: mention.start_char], line[mention.end_char :].rstrip("\n")
+            if _label_only(before) and (_label_only(after) or after.lstrip()[:1] in ("–", "—", "-")):
+                return offset + mention.start_char, offset + mention.end_char
+        offset += len(line)
+    return None

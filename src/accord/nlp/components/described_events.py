@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_tokens
 from accord.nlp.components.names import EVENT
+from accord.nlp.components.people import is_title_token
 from accord.nlp.lexicon import cities, json_data
 
 if TYPE_CHECKING:
@@ -299,3 +300,125 @@ def place_after(span: Span) -> str | None:
         if doc[i].lower_ in ("in", "at") and _is_place(doc[i + 1]):
             return _place_span(doc[i + 1]).text
     return None
+
+
+_BODY_NOUNS = {
+    "council",
+    "committee",
+    "commission",
+    "board",
+    "cabinet",
+    "ministers",
+    "leaders",
+    "group",
+    "assembly",
+    "parliament",
+    "network",
+    "panel",
+    "taskforce",
+}
+_MEETING_KINDS = {"meeting", "talks", "dialogue", "summit", "call"}
+
+
+def add_meetings(doc: Doc, events: Things) -> None:
+    """Let the verb 'meet' introduce the meeting it reports.
+
+    'The AI Council is scheduled to meet on Monday' and 'G7 ministers, meeting virtually on 7
+    May, …' name a meeting of a body: 'meeting of the AI Council'. 'A met with B in Lima' is a
+    meeting between them, unless the story is about a meeting already named ('the U.S.-China
+    talks', whose delegations 'met in Geneva'); a verb that meets at a named event ('met at the
+    summit') introduces nothing.
+    """
+    from accord.nlp.components.things import Thing, clean_name
+
+    main = events.main()
+    for token in doc_tokens(doc):
+        if token.lemma_.lower() != "meet" or token.pos_ != "VERB" or token.i in events.by_token:
+            continue
+        if events.in_span(token.sent) or _negated(token):
+            continue
+        subject = _subject(token)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        other = next(
+            (
+                c
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for c in prep.children
+                if c.dep_ == "pobj"
+            ),
+            next((c for c in token.children if c.dep_ == "dobj"), None),
+        )
+        body = is_body(subject)
+        if not body and (other is None or not (_is_party(subject) and _is_party(other))):
+            continue
+        if main is not None and in_headline(main) and heads_of(main) & _MEETING_KINDS:
+            thing = main  # the delegations 'met' at the talks the story is about
+        elif body:
+            thing = Thing(kind=EVENT, given_name=f"meeting of {_phrase(subject, keep_the=True)}")
+            events.items.append(thing)
+        else:
+            assert other is not None
+            name = f"meeting between {_phrase(subject)} and {_phrase(other)}"
+            thing = Thing(kind=EVENT, given_name=clean_name(name))
+            events.items.append(thing)
+        thing.references.append(doc[token.i : token.i + 1])
+        events.by_token[token.i] = thing
+
+
+def in_headline(thing: Thing) -> bool:
+    """Tell whether the story's first sentence (its headline) names an event."""
+    return any(s.sent.start == 0 for s in thing.mentions())
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, through 'is scheduled to meet' and 'ministers, meeting …'."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in ("xcomp", "advcl", "conj") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def _is_party(token: Token) -> bool:
+    """A person, a country, an organisation or a delegation: who can meet whom."""
+    if token.lower_ in ("delegation", "delegations", "counterpart", "counterparts") or is_title_token(token):
+        return True  # 'the delegation', 'Special Assistant to the President Tarun Chhabra'
+    return token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or bool(token.doc._.people.at(token.i))
+
+
+def is_body(token: Token) -> bool:
+    """A body that holds meetings, named ('the AI Council', 'G7 Digital and Tech Ministers')."""
+    heads = [token, *(c for c in token.children if c.dep_ == "conj")]
+    named = any(t.text[:1].isupper() for t in token.subtree if t.i != token.i)
+    return named and any(h.lower_ in _BODY_NOUNS for h in heads)
+
+
+def _phrase(token: Token, keep_the: bool = False) -> str:
+    """The name a meeting takes from a participant: the person's full name, else the phrase
+    without its clauses ('G7 Digital and Tech Ministers', 'the White House AI Council')."""
+    doc = token.doc
+    person = doc._.people.at(token.i)
+    if person:
+        return person
+    start = token.left_edge.i
+    if doc[start].lower_ == "the":
+        start += 1
+    end = start
+    for t in doc[start : token.right_edge.i + 1]:
+        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos", "advcl"):
+            break
+        end = t.i + 1
+    text = doc[start:end].text
+    return f"the {text}" if keep_the and doc[token.left_edge.i].lower_ == "the" else text
