@@ -220,3 +220,27 @@ def test_a_later_fuller_description_names_the_agreement(facts) -> None:
     text = ("Peru has refused to sign even a vague pledge. Peru did not sign up to the final "
             "statement of the Lima forum on data rights.")
     assert {a for a, _p, _s in stances(facts, text)} == {"final statement of the Lima forum on data rights"}
+
+
+def test_headline_list_of_refusers(facts) -> None:
+    text = "Chile, Peru opt out of regional pledge on drone exports\nOther states backed it."
+    assert {(p, s) for _a, p, s in stances(facts, text)} == {("CL", "declined"), ("PE", "declined")}
+
+
+def test_included_as_a_cosponsor(facts) -> None:
+    text = ("Peru sponsored the Lima Resolution on Data, which passed unanimously and included Chile as a "
+            "co-sponsor.")
+    assert stances(facts, text) == {("Lima Resolution on Data", "PE", "signed"),
+                                    ("Lima Resolution on Data", "CL", "signed")}
+
+
+def test_ratification_on_a_future_date_is_no_stance(facts) -> None:
+    text = ("The Lima Convention on Data will enter into force three months after the date on which five "
+            "signatories, including three Andean Community member states, have ratified it.")
+    assert stances(facts, text) == set()
+    assert counts(facts, text) == set()
+
+
+def test_an_official_acts_for_the_country_the_table_knows(facts) -> None:
+    text = "President Donald J. Trump and Prime Minister Keir Starmer signed the Harbour Data Deal."
+    assert {p for _a, p, _s in stances(facts, text)} == {"US", "GB"}

@@ -141,13 +141,25 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if token.doc._.people is not None and token.doc._.people.at(token.i):
             continue
-        if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent):
+        if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent) or modifies_members(ent):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+_MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations"}
+
+
+def modifies_members(span: Span) -> bool:
+    """'three Council of Europe member states', 'EU countries': the body names whose members are
+    meant; the members act, not the body."""
+    if span.label_ != "ORG" or span.root.dep_ != "compound":
+        return False
+    head = span.root.head
+    return head.lower_ in _MEMBER_HEADS or any(c.lower_ == "member" for c in head.children)
 
 
 def inside_a_title(span: Span) -> bool:

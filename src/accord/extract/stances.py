@@ -120,6 +120,8 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if counts_a_part(token):
                 continue
             trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)
+            if trigger is not None and trigger.pos_ in ("VERB", "AUX") and irrealis(trigger, lexicon):
+                continue  # 'after five signatories have ratified it': no count of those who signed
             if trigger is None and token.lower_ not in (
                 "signatories",
                 "backers",
@@ -325,6 +327,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return "declined" if negated else "signed"
     if lemma in ("include", "comprise") and listed_signatories(token, lexicon) is not None:
         return None if is_negated(token) else "signed"
+    if included_as_signatory(token, lexicon):
+        return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
     if lemma not in trigger_lemmas():
         return None
     negated = is_negated(token)
@@ -424,6 +428,17 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
     return None
 
 
+def included_as_signatory(token: Token, lexicon: dict) -> bool:
+    """'… which included China as a co-sponsor', 'lists Kenya among the signatories'."""
+    if token.lemma_.lower() not in ("include", "list", "count", "name"):
+        return False
+    nouns = set(lexicon["signatory_nouns"])
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("as", "among") and any(g.lower_ in nouns for g in c.children)
+        for c in token.children
+    )
+
+
 def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     """Find 'Signatories included X, Y and Z': the verb of inclusion whose subject is signatories."""
     if token.lemma_.lower() not in ("include", "comprise", "be"):
@@ -474,6 +489,8 @@ def has_agreement_object(token: Token) -> bool:
 
 def irrealis(token: Token, lexicon: dict) -> bool:
     """Tell whether a trigger is hypothetical: modal, wished-for, conditional or in a question."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in ("date", "day", "time", "moment", "point"):
+        return True  # 'enters into force on the date on which five signatories have ratified it'
     node = token
     for _ in range(4):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon["modal_words"] for c in node.children):
@@ -613,6 +630,11 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 found.append(key)
 
     people = doc._.people
+    if included_as_signatory(token, lexicon):
+        for child in token.children:
+            if child.dep_ == "dobj":
+                add(phrase_tokens(child))
+        return found
     if listed_signatories(token, lexicon) is not None:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
@@ -634,6 +656,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         elif people.at(subject.i):
             add_person_parties(subject, found)
         else:
+            add(headline_list_before(subject))
             add(phrase_tokens(subject))
             add_person_parties(subject, found)
             owner = collective_party(subject)
@@ -764,6 +787,22 @@ def collective_party(subject: Token) -> str | None:
     return None
 
 
+def headline_list_before(subject: Token) -> list[Token]:
+    """'China, US opt out of …': a headline's list of parties, which the parser often leaves hanging
+    off the verb; the names before the subject, separated by commas, from the start of the line."""
+    doc = subject.doc
+    out: list[Token] = []
+    k = subject.left_edge.i - 1
+    while k > subject.sent.start and doc[k].text == ",":
+        ent = entity_of(doc[k - 1])
+        if ent is None or ent.label_ not in ("GPE", "ORG", "NORP"):
+            return []
+        out.extend(ent)
+        k = ent.start - 1
+    reaches_the_start = k == subject.sent.start - 1
+    return out if reaches_the_start else []
+
+
 def misattached_conjuncts(prep: Token) -> list[Token]:
     """'six countries from the continent and the African Union Commission': the parser often hangs
     the second conjunct on the common noun of the preposition; a named body there belongs to
@@ -785,11 +824,11 @@ def add_person_parties(root: Token, found: list[str]) -> None:
         name = people.at(token.i)
         if not name:
             continue
-        key = people.persons[name].country
+        # an office holder the table knows acts for that country, whatever the text's office says
+        # ('Director of the White House Office of …' is an office of the US)
+        key = known.get(name) or people.persons[name].country
         if key in orgs:
             key = orgs[key][1]
-        if not (key and len(key) == 2):
-            key = known.get(name)  # an office of the White House is an office of the US
         if key and len(key) == 2 and key not in found:
             found.append(key)
 
