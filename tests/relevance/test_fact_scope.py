@@ -78,3 +78,13 @@ def test_out_of_scope_a_registered_instrument_stands_whatever_its_sentence() -> 
     assert is_governance_thing(bletchley, article_in_scope=False, registered=registered)
     plan = fact("initiative", initiative="2024 Equity Incentive Plan")
     assert not is_governance_thing(plan, article_in_scope=False, registered=lambda _name: True)
+
+
+def test_nothing_named_in_safe_harbour_boilerplate_is_governance() -> None:
+    sentence = (
+        "Factors that could cause results to differ from the forward-looking statements include the "
+        "United States Congress' inability to agree on policy and changes in technology regulation."
+    )
+    congress = fact("event", sentence, event="United States Congress")
+    assert not is_governance_thing(congress)
+    assert not is_governance_thing(congress, article_in_scope=False)

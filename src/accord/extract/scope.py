@@ -2,9 +2,11 @@
 
 A share plan, a credit agreement, a securities act, a "forward-looking statement" or an earnings
 call is never governance, whatever article names it (`never_governance` in the relevance
-vocabulary). Beyond that, what an article in scope names is taken as its subject's: the gold
-annotations of AI-governance articles count the G20 Leaders' Summit, the UN Charter or the
-Seoul Declaration among their facts even where the sentence never says "AI". In an article the
+vocabulary), nor is anything named in a sentence of safe-harbour boilerplate (the risks a
+company lists, Congress and regulators among them). Beyond that, what an article in scope
+names is taken as its subject's: the gold annotations of AI-governance articles count the G20
+Leaders' Summit, the UN Charter or the Seoul Declaration among their facts even where the
+sentence never says "AI". In an article the
 relevance gate judged out of scope and that was extracted on request, a thing is kept only when
 it is in the registry of instruments, or when its name or its sentence says AI or technology
 governance: an AI term with a governance term or an authority ("AI Action Summit", "a
@@ -68,11 +70,13 @@ def is_governance_thing(
 ) -> bool:
     """Whether an agreement, event or initiative fact may stand (see the module's docstring)."""
     names = [fact[fact["kind"]], *(fact.get("aliases") or ())]
-    if any(_never().search(name) for name in names):
+    sentence = (fact.get("evidence") or {}).get("text", "")
+    if any(_patterns()["never"].search(name) for name in names) or _patterns()["boilerplate"].search(
+        sentence
+    ):
         return False
     if article_in_scope or (registered is not None and any(registered(name) for name in names)):
         return True
-    sentence = (fact.get("evidence") or {}).get("text", "")
     return any(says_technology_governance(text) for text in (*names, sentence))
 
 
@@ -87,10 +91,6 @@ def says_technology_governance(text: str) -> bool:
     return bool(governance and patterns["technology"].search(text))
 
 
-def _never() -> Any:
-    return _patterns()["never"]
-
-
 @cache
 def _patterns() -> dict[str, Any]:
     from accord.relevance.gate import country_names
@@ -98,6 +98,7 @@ def _patterns() -> dict[str, Any]:
     v = load_vocabulary()
     return {
         "never": compile_terms(v.never_governance),
+        "boilerplate": compile_terms(v.boilerplate),
         "ai": compile_terms(v.ai),
         "technology": compile_terms(v.technology),
         "governance": compile_terms(v.governance),
