@@ -8,26 +8,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, entity_of, fact, party_key
+from accord.extract.common import Fact, fact
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.dates import DateMention, dateline_span, duration_days, find_dates, find_years, shift
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities
-
-_CHAIR_VERBS = {
-    "chair",
-    "co-chair",
-    "cochair",
-    "host",
-    "co-host",
-    "cohost",
-    "preside",
-    "convene",
-    "organise",
-    "organize",
-}
-_HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
 
 
 def extract_events(doc: Doc) -> list[Fact]:
@@ -360,28 +346,6 @@ def nearest(things: list[Thing], char: int, sent: Span) -> Thing:
     return min(things, key=distance)
 
 
-def extract_event_chairs(doc: Doc) -> list[Fact]:
-    """Who chaired or hosted an event: the agent of 'chaired by', the subject of 'co-hosted'."""
-    events = doc._.events
-    facts: dict[tuple[str, str], Fact] = {}
-    for token in doc_tokens(doc):
-        lemma = token.lemma_.lower()
-        sharing = lemma == "share" and any(c.lower_ in _HOSTING_NOUNS for c in token.subtree)
-        if lemma not in _CHAIR_VERBS and not sharing:
-            continue
-        if token.pos_ not in ("VERB",):
-            continue
-        thing = event_for(token, events) or (events.main() if sharing else None)
-        if thing is None:
-            continue
-        for chair in chairs_for(token):
-            for event in with_whole(thing, events):
-                key = (event.name, chair)
-                if key not in facts:
-                    facts[key] = fact("event_chair", token.sent, 0.75, event=event.name, chair=chair)
-    return list(facts.values())
-
-
 _PARTS = {"session", "sessions"}
 
 
@@ -400,106 +364,6 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
     ]
     whole = owners[0] if owners else events.main()
     return [thing] if whole is None or whole is thing else [thing, whole]
-
-
-def event_for(token: Token, events) -> Thing | None:
-    """The event a chairing verb is about: its object, the noun it modifies, or the event in focus."""
-    candidates: list[Token] = []
-    if token.dep_ in ("relcl", "acl"):
-        candidates.append(token.head)
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "pobj", "prep"):
-            candidates.append(child)  # the object itself before its modifiers: 'the summit's session'
-            candidates.extend(child.subtree)
-    for candidate in candidates:
-        thing = events.at(candidate.i)
-        if thing is not None:
-            return thing
-    in_sentence = events.in_span(token.sent)
-    if in_sentence:
-        return in_sentence[0]
-    return None
-
-
-def chairs_for(token: Token) -> list[str]:
-    """The people and countries a chairing verb names as chairs."""
-    phrases: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "agent":
-            phrases.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in ("nsubj",) and child.lower_ not in ("which", "who", "that"):
-            phrases.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "with":
-            phrases.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "dobj":
-            # "shared hosting duties with the Netherlands, Singapore and Kenya"
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "with":
-                    phrases.extend(c for c in prep.children if c.dep_ == "pobj")
-    owner = whose_owner(token)
-    if owner:
-        return [owner]
-    if token.dep_ == "relcl" and any(
-        c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children
-    ):
-        phrases.append(token.head)
-    out: list[str] = []
-    for phrase in phrases:
-        for chair in chair_names(phrase):
-            if chair not in out:
-                out.append(chair)
-    return out
-
-
-def whose_owner(token: Token) -> str | None:
-    """Read 'X, the Dutch defence minister, whose government hosted the first summit' as X's country."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in ("government", "country", "nation"):
-        return None
-    if not any(c.lower_ == "whose" for c in subject.children) or token.dep_ != "relcl":
-        return None
-    people = token.doc._.people
-    antecedent = token.head
-    if antecedent.dep_ == "appos":
-        antecedent = antecedent.head  # "Ruben Brekelmans, the Dutch defence minister, whose government …"
-    name = next((people.at(t.i) for t in antecedent.subtree if people.at(t.i)), None)
-    person = people.persons.get(name) if name else None
-    if person and person.country and len(person.country) == 2:
-        return person.country
-    ent = entity_of(antecedent)
-    key = party_key(ent) if ent is not None else None
-    return key if key and len(key) == 2 else None
-
-
-def chair_names(root: Token) -> list[str]:
-    """Persons and countries named in a phrase and its conjuncts, persons by their full names."""
-    doc = root.doc
-    people = doc._.people
-    out: list[str] = []
-    for token in conjunct_heads(root):
-        span_tokens = [t for t in token.subtree if t.dep_ not in ("relcl",)]
-        person = next((people.at(t.i) for t in span_tokens if people.at(t.i)), None)
-        if person:
-            out.append(person)
-            continue
-        ent = entity_of(token)
-        if ent is not None:
-            key = party_key(ent)
-            if key and len(key) == 2:
-                out.append(key)
-    return out
-
-
-def conjunct_heads(root: Token) -> list[Token]:
-    heads = [root]
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if child.dep_ == "conj":
-                heads.append(child)
-                stack.append(child)
-    return heads
 
 
 def extract_event_sequence(doc: Doc) -> list[Fact]:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.bodies import body_name
 from accord.extract.common import Fact, data, fact, parties_in
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
@@ -217,26 +218,8 @@ def named_in(root: Token) -> list[str]:
             _append(out, people.at(t.i))
         for key, span in parties_in(phrase):
             if not office_part(span):
-                _append(out, whole_name(span, key))
+                _append(out, body_name(span, key))
     return out
-
-
-def whole_name(span: Span, key: str) -> str:
-    """An organisation's name the model cut in two: 'National Development and Reform' +
-    'Commission', 'Cyberspace Administration' + 'of China'. Countries keep their keys."""
-    doc = span.doc
-    if len(key) <= 2 or key != span.text.removeprefix("the ").removeprefix("The "):
-        return key
-    end = span.end
-    if end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
-        end += 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-    elif doc[end : end + 1].text == "of" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-    return doc[span.start : end].text.removeprefix("the ") if end > span.end else key
 
 
 def office_part(span: Span) -> bool:

@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.extract.agreements import extract_agreement_events, extract_agreements
+from accord.extract.chairs import extract_event_chairs
 from accord.extract.common import Fact
 from accord.extract.events import (
-    extract_event_chairs,
     extract_event_dates,
     extract_event_places,
     extract_event_sequence,

@@ -1,0 +1,324 @@
+"""Who chaired or hosted an event.
+
+The agent of 'chaired by', 'hosted by', 'presided over by'; the subject of 'co-hosted',
+'chaired', 'served as chair of'; the holder a noun names ('X, the host of this forum', 'forum
+host X', 'co-chairs A and B'); a country whose presidency the event falls under ('Britain's
+July presidency of the council', 'India's G20 presidency') or whose event it is ('the UK's AI
+summit'). Chairs are people, countries and organisations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.bodies import body_name, unnamed_body
+from accord.extract.common import Fact, entity_of, fact, parties_in, party_key
+from accord.extract.events import with_whole
+from accord.nlp.cache import doc_tokens
+from accord.nlp.components.things import Thing, Things
+
+_CHAIR_VERBS = {
+    "chair",
+    "co-chair",
+    "cochair",
+    "host",
+    "co-host",
+    "cohost",
+    "preside",
+    "convene",
+    "organise",
+    "organize",
+}
+_HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
+
+
+def extract_event_chairs(doc: Doc) -> list[Fact]:
+    """Who chaired or hosted an event, from the verbs, nouns and possessives that say so."""
+    events = doc._.events
+    facts: dict[tuple[str, str], Fact] = {}
+
+    def add(thing: Thing, chair: str, where: Span) -> None:
+        for event in with_whole(thing, events):
+            key = (event.name, chair)
+            if key not in facts:
+                facts[key] = fact("event_chair", where, 0.75, event=event.name, chair=chair)
+
+    for token in doc_tokens(doc):
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            sharing = lemma == "share" and any(c.lower_ in _HOSTING_NOUNS for c in token.subtree)
+            if lemma in _CHAIR_VERBS or sharing:
+                thing = event_for(token, events) or (events.main() if sharing else None)
+                if thing is not None:
+                    for chair in chairs_for(token):
+                        add(thing, chair, token.sent)
+            elif lemma == "serve":
+                for thing, chair in served_as(token, events):
+                    add(thing, chair, token.sent)
+        elif token.lower_ in _HOST_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            for thing, chair in named_host(token, events):
+                add(thing, chair, token.sent)
+        elif token.lower_ == "presidency" and token.pos_ == "NOUN":
+            for thing, chair in presidency(token, events):
+                add(thing, chair, token.sent)
+    for thing, chair, where in owned_events(events):
+        add(thing, chair, where)
+    return list(facts.values())
+
+
+_HOST_NOUNS = {
+    *("host", "hosts", "co-host"),
+    *("chair", "chairs", "co-chair", "co-chairs", "chairman", "chairwoman"),
+}
+_ROLES = {"chair", "co-chair", "host", "co-host", "chairman", "chairwoman", "president", "presidency"}
+
+
+def served_as(verb: Token, events: Things) -> list[tuple[Thing, str]]:
+    """Read 'Japan serves as chair of the meeting' and 'Japan, which served as the chair of the
+    summit in Hiroshima'."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        role = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _ROLES), None)
+        thing = event_of_role(role, events) if role is not None else None
+        if thing is None:
+            continue
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            holder = verb.head
+        return [(thing, chair) for chair in chair_names(holder)] if holder is not None else []
+    return []
+
+
+def event_of_role(role: Token, events: Things) -> Thing | None:
+    """The event a role noun is of: 'chair of the meeting', 'host of this forum', 'summit host'."""
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and events.at(pobj.i) is not None:
+                return events.at(pobj.i)
+        if child.dep_ == "compound" and child.i < role.i and events.at(child.i) is not None:
+            return events.at(child.i)
+    return None
+
+
+def named_host(noun: Token, events: Things) -> list[tuple[Thing, str]]:
+    """Read 'Thailand, the first host of this forum', 'forum host Thailand' and 'co-chairs A and
+    B' in a story about one meeting."""
+    thing = event_of_role(noun, events)
+    if thing is None and noun.lower_ in ("co-chairs", "chairs"):
+        thing = (events.in_span(noun.sent) or [events.main()])[0]  # a readout's 'co-chairs A and B'
+    if thing is None:
+        return []
+    holders: list[Token] = []
+    if noun.dep_ == "appos":
+        holders.append(noun.head)
+    holders.extend(c for c in noun.children if c.dep_ == "appos")
+    if noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "PROPN":
+        holders.append(noun.head)  # 'forum host Thailand'
+    if noun.dep_ in ("attr",):
+        holders.extend(c for c in noun.head.children if c.dep_ == "nsubj")
+    hosting = noun.lower_ in ("host", "hosts", "co-host")
+    out = []
+    for holder in holders:
+        for chair in chair_names(holder):
+            out.append((thing, country_of_person(holder.doc, chair) if hosting else chair))
+    return out
+
+
+def country_of_person(doc: Doc, name: str) -> str:
+    """A person named as an event's host stands for their country ('Prime Minister X of
+    Thailand, the host of this forum'): countries host, their leaders chair."""
+    person = doc._.people.persons.get(name)
+    country = person.country if person is not None else None
+    return country if country and len(country) == 2 else name
+
+
+def presidency(noun: Token, events: Things) -> list[tuple[Thing, str]]:
+    """Read 'as part of Britain's July presidency of the council' in a sentence about a meeting,
+    and 'India's G20 presidency' in a story about the G20 summit, as the country chairing it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    countries = [k for k, _ in parties_in(list(owner.subtree)) if len(k) == 2]
+    if not countries:
+        return []
+    in_sentence = events.in_span(noun.sent)
+    if in_sentence:
+        return [(in_sentence[0], countries[0])]
+    main = events.main()
+    words = {t.lower_ for t in noun.subtree if t.is_alpha or t.like_num} - {noun.lower_}
+    if main is None or not words & {w.lower() for w in main.name.split()}:
+        return []
+    return [(main, countries[0])]
+
+
+def owned_events(events: Things) -> list[tuple[Thing, str, Span]]:
+    """A country's event is the one it hosts: 'the UK's AI summit', 'Britain's summit'."""
+    out = []
+    for thing in events.items:
+        for span in thing.mentions():
+            for child in span.root.children:
+                if child.dep_ != "poss":
+                    continue
+                ent = entity_of(child)
+                key = party_key(ent) if ent is not None and ent.label_ == "GPE" else None
+                if key and len(key) == 2:
+                    out.append((thing, key, span.sent))
+    return out
+
+
+def event_for(token: Token, events) -> Thing | None:
+    """The event a chairing verb is about: its object, the noun it modifies, or the event in focus."""
+    candidates: list[Token] = []
+    if token.dep_ in ("relcl", "acl"):
+        candidates.append(token.head)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "pobj", "prep"):
+            candidates.append(child)  # the object itself before its modifiers: 'the summit's session'
+            candidates.extend(child.subtree)
+    for candidate in candidates:
+        thing = events.at(candidate.i)
+        if thing is not None:
+            return thing
+    in_sentence = events.in_span(token.sent)
+    if in_sentence:
+        return in_sentence[0]
+    if any(c.lower_ in ("session", "sessions") for c in candidates[:2]):
+        return events.main()  # 'a virtual session co-chaired by A and B': a session of the story's summit
+    return None
+
+
+def chairs_for(token: Token) -> list[str]:
+    """The people and countries a chairing verb names as chairs."""
+    phrases: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "agent":
+            phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("nsubj",) and child.lower_ not in ("which", "who", "that"):
+            phrases.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "dobj":
+            # "shared hosting duties with the Netherlands, Singapore and Kenya"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    phrases.extend(c for c in prep.children if c.dep_ == "pobj")
+    owner = whose_owner(token)
+    if owner:
+        return [owner]
+    if own_event(token):
+        phrases = [p for p in phrases if p.dep_ != "nsubj" or people_or_country(p)]
+    if token.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children
+    ):
+        phrases.append(token.head)
+    out: list[str] = []
+    for phrase in phrases:
+        for chair in chair_names(phrase) + listed_after(phrase):
+            if chair not in out:
+                out.append(chair)
+    return out
+
+
+def listed_after(root: Token) -> list[str]:
+    """The rest of a list the parser did not hang on its first item: 'co-hosted by A's Minister
+    of Science, Innovation and Technology X and B's Minister Y', 'by the Council, the State
+    Department, and Singapore's Ministry of Foreign Affairs'."""
+    doc = root.doc
+    i = root.right_edge.i + 1
+    end = root.sent.end
+    if i >= end or doc[i].text not in (",", "and"):
+        return []
+    stop = i
+    while stop < end and (
+        doc[stop].text in (",", "and", "’s", "'s")
+        or doc[stop].lower_ in ("the", "of", "for")
+        or doc[stop].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or doc[stop].text[:1].isupper()
+    ):
+        stop += 1
+    return chair_names_in(doc[i:stop])
+
+
+def chair_names_in(span: Span) -> list[str]:
+    """The persons and parties a stretch of a list names."""
+    people = span.doc._.people
+    out: list[str] = []
+    for t in span:
+        name = people.at(t.i)
+        if name and name not in out:
+            out.append(name)
+    for key, ent in parties_in(list(span)):
+        name = body_name(ent, key)
+        if name not in out and not people.at(ent.start) and not ent.text.endswith(("’s", "'s")):
+            out.append(name)
+    return out
+
+
+def own_event(verb: Token) -> bool:
+    """Tell whether a body holds its own event ('the council convened its inaugural meeting'):
+    the body is its owner, not its chair."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
+        for c in verb.children
+    )
+
+
+def people_or_country(token: Token) -> bool:
+    """Tell whether a phrase names a person or a country (who chair), not an organisation."""
+    names = chair_names(token)
+    return bool(names) and all(len(n) == 2 or n in token.doc._.people.persons for n in names)
+
+
+def whose_owner(token: Token) -> str | None:
+    """Read 'X, the Dutch defence minister, whose government hosted the first summit' as X's country."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("government", "country", "nation"):
+        return None
+    if not any(c.lower_ == "whose" for c in subject.children) or token.dep_ != "relcl":
+        return None
+    people = token.doc._.people
+    antecedent = token.head
+    if antecedent.dep_ == "appos":
+        antecedent = antecedent.head  # "Ruben Brekelmans, the Dutch defence minister, whose government …"
+    name = next((people.at(t.i) for t in antecedent.subtree if people.at(t.i)), None)
+    person = people.persons.get(name) if name else None
+    if person and person.country and len(person.country) == 2:
+        return person.country
+    ent = entity_of(antecedent)
+    key = party_key(ent) if ent is not None else None
+    return key if key and len(key) == 2 else None
+
+
+def chair_names(root: Token) -> list[str]:
+    """Persons and countries named in a phrase and its conjuncts, persons by their full names."""
+    doc = root.doc
+    people = doc._.people
+    out: list[str] = []
+    for token in conjunct_heads(root):
+        span_tokens = [t for t in token.subtree if t.dep_ not in ("relcl",)]
+        person = next((people.at(t.i) for t in span_tokens if people.at(t.i)), None)
+        if person:
+            out.append(person)
+            continue
+        ent = entity_of(token)
+        key = party_key(ent) if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") else None
+        name = body_name(ent, key) if ent is not None and key else unnamed_body(token)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def conjunct_heads(root: Token) -> list[Token]:
+    heads = [root]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                heads.append(child)
+                stack.append(child)
+    return heads
+
+

@@ -1,0 +1,60 @@
+"""Chairs and hosts as news names them: verbs, role nouns, presidencies and possessives."""
+
+from __future__ import annotations
+
+
+def chairs(facts, text: str) -> set[tuple[str, str]]:
+    return {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")}
+
+
+def test_serves_as_chair_of_the_event(facts) -> None:
+    text = "Chile serves as chair of the Ocean Data Forum this year."
+    assert chairs(facts, text) == {("Ocean Data Forum", "CL")}
+
+
+def test_which_served_as_the_chair_of(facts) -> None:
+    text = "Ministers praised Chile, which served as the chair of the Ocean Data Summit last year."
+    assert chairs(facts, text) == {("Ocean Data Summit", "CL")}
+
+
+def test_the_host_in_an_apposition_is_the_country(facts) -> None:
+    text = "President Amina Okafor of Nigeria, the first African host of the Ocean Data Forum, spoke first."
+    assert chairs(facts, text) == {("Ocean Data Forum", "NG")}
+
+
+def test_a_presidency_of_the_body_that_met(facts) -> None:
+    text = ("The Ocean Council meeting, presided over by Foreign Minister Amina Okafor as part of Nigeria's "
+            "presidency of the council, heard ten speakers.")
+    assert ("Ocean Council meeting", "NG") in chairs(facts, text)
+
+
+def test_a_country_s_summit_is_the_summit_it_hosts(facts) -> None:
+    assert chairs(facts, "At Britain's Ocean Data Summit, forty states agreed on sensor rules.") == {
+        ("Ocean Data Summit", "GB")}
+
+
+def test_an_organisation_hosts(facts) -> None:
+    text = "Officials spoke at a conference hosted by the University of Lagos on Monday."
+    assert chairs(facts, text) == {("conference hosted by the University of Lagos", "University of Lagos")}
+
+
+def test_every_organisation_of_a_list_the_parser_split(facts) -> None:
+    text = ("Chile and Norway will hold the next Ocean Data Dialogue in 2026, co-chaired by the Ocean "
+            "Council, the Ministry of Fisheries, and Chile's Ministry of Science.")
+    found = chairs(facts, text)
+    assert {"Ocean Council", "Ministry of Fisheries", "Ministry of Science"} <= {c for _, c in found}
+
+
+def test_a_body_holding_its_own_meeting_is_not_its_chair(facts) -> None:
+    assert chairs(facts, "The Ocean Council convened its inaugural meeting on Tuesday.") == set()
+
+
+def test_co_chairs_named_in_a_readout(facts) -> None:
+    text = ("The Ocean Data Dialogue met in Lisbon on Tuesday. Ministers were joined by co-chairs "
+            "Amina Okafor and Tomas Berg.")
+    expected = {("Ocean Data Dialogue", "Amina Okafor"), ("Ocean Data Dialogue", "Tomas Berg")}
+    assert expected <= chairs(facts, text)
+
+
+def test_a_presidency_with_no_event_chairs_nothing(facts) -> None:
+    assert chairs(facts, "Nigeria's presidency of the council ends in June.") == set()
