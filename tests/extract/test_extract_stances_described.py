@@ -244,3 +244,17 @@ def test_ratification_on_a_future_date_is_no_stance(facts) -> None:
 def test_an_official_acts_for_the_country_the_table_knows(facts) -> None:
     text = "President Donald J. Trump and Prime Minister Keir Starmer signed the Harbour Data Deal."
     assert {p for _a, p, _s in stances(facts, text)} == {"US", "GB"}
+
+
+def test_among_the_countries_that_signed_and_as_well_as(facts) -> None:
+    text = ("Ukraine was among the countries that signed the Seoul Blueprint on Drones, as well as NATO "
+            "members France and Germany. China was among the countries that did not sign the Seoul "
+            "Blueprint on Drones.")
+    assert {(p, s) for _a, p, s in stances(facts, text)} == {
+        ("UA", "signed"), ("FR", "signed"), ("DE", "signed"), ("CN", "declined")}
+
+
+def test_counted_subject_the_parser_hung_on_a_preposition(facts) -> None:
+    text = ("Leaders published the Lima Declaration on Data. In all, 41 countries — including Chile and "
+            "Peru — have signed the declaration.")
+    assert {p for _a, p, _s in stances(facts, text)} == {"CL", "PE"}

@@ -113,7 +113,8 @@ def test_determiner_is_not_part_of_a_name(doc_of) -> None:
 def test_title_with_its_subject_written_small(doc_of) -> None:
     doc = doc_of("The Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law was "
                  "opened for signature in May.")
-    assert names(doc) == ["Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law"]
+    title = "Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law"
+    assert names(doc) == [title]
 
 
 def test_title_takes_no_place_written_small(doc_of) -> None:

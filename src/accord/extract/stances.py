@@ -208,6 +208,7 @@ def number_before(noun: Token) -> int | None:
     start = k + 1
     if start == end:
         return None
+    # 'more than 60', 'around 60', 'up to 60': a bound or a guess, not the count of who signed
     if any(
         t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "than", "least", "up")
         for t in doc[max(noun.sent.start, start - 2) : start]
@@ -320,11 +321,15 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     if token.pos_ == "NOUN":
         return None
     lemma = token.lemma_.lower()
-    if lemma == "be" and signatory_attribute(token, lexicon) is not None:
+    if lemma == "be" and (attribute := signatory_attribute(token, lexicon)) is not None:
         negated = any(c.dep_ == "neg" for c in token.children) or any(
             c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
         )
-        return "declined" if negated else "signed"
+        clause = signing_clause(attribute, lexicon)
+        polarity = trigger_polarity(clause, lexicon) if clause is not None else "signed"
+        if polarity is None:
+            return None
+        return _FLIPPED[polarity] if negated else polarity
     if lemma in ("include", "comprise") and listed_signatories(token, lexicon) is not None:
         return None if is_negated(token) else "signed"
     if included_as_signatory(token, lexicon):
@@ -415,7 +420,7 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "among":
             for pobj in child.children:
-                if pobj.lower_ in nouns:
+                if pobj.lower_ in nouns or signing_clause(pobj, lexicon) is not None:
                     return pobj
         if child.dep_ == "attr" and child.lower_ in ("part", "one", "some", "two", "three", "all"):
             for prep in child.children:
@@ -437,6 +442,15 @@ def included_as_signatory(token: Token, lexicon: dict) -> bool:
         c.dep_ == "prep" and c.lower_ in ("as", "among") and any(g.lower_ in nouns for g in c.children)
         for c in token.children
     )
+
+
+def signing_clause(noun: Token, lexicon: dict) -> Token | None:
+    """'the countries that signed the agreement', 'the states that did not back the text': the
+    relative clause of signing or refusing that makes a class noun mean the signatories."""
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and trigger_polarity(child, lexicon) is not None:
+            return child
+    return None
 
 
 def listed_signatories(token: Token, lexicon: dict) -> Token | None:
@@ -649,7 +663,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         for child in joined.children:
             if child.dep_ == "dobj":
                 add(phrase_tokens(child))
-    subject = subject_of(token, lexicon)
+    subject = subject_of(token, lexicon) or stranded_subject(token, lexicon)
     if subject is not None:
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
             add(previous_party_list(subject))
@@ -679,6 +693,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 for pobj in child.children:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
+    add(as_well_as_parties(token))
     add(among_them_parties(token))
     add(between_parties(token))
     for name in colon_list(token):
@@ -787,6 +802,21 @@ def collective_party(subject: Token) -> str | None:
     return None
 
 
+def stranded_subject(token: Token, lexicon: dict) -> Token | None:
+    """'In all, 61 countries — including China — have signed': a counted noun the parser hung on a
+    preposition, left as the only candidate for the subject of an active verb that has none."""
+    if token.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None
+    nouns = set(lexicon["count_nouns"])
+    for k in range(token.i - 1, token.sent.start - 1, -1):
+        word = token.doc[k]
+        if word.pos_ in ("VERB",) and word.dep_ not in ("amod", "prep"):
+            return None
+        if word.lower_ in nouns and any(c.dep_ == "nummod" for c in word.children):
+            return word
+    return None
+
+
 def headline_list_before(subject: Token) -> list[Token]:
     """'China, US opt out of …': a headline's list of parties, which the parser often leaves hanging
     off the verb; the names before the subject, separated by commas, from the start of the line."""
@@ -863,6 +893,21 @@ def as_did_parties(token: Token) -> list[Token]:
                 out.append(doc[j])
                 j += 1
     return out
+
+
+def as_well_as_parties(token: Token) -> list[Token]:
+    """'Ukraine was among the countries that signed it, as well as France and Germany'."""
+    doc = token.doc
+    sent = token.sent
+    for t in doc[token.i + 1 : sent.end - 2]:
+        if t.lower_ == "as" and doc[t.i + 1].lower_ == "well" and doc[t.i + 2].lower_ == "as":
+            out = []
+            j = t.i + 3
+            while j < sent.end and doc[j].text not in (";", ".", ":") and doc[j].pos_ not in ("VERB", "AUX"):
+                out.append(doc[j])
+                j += 1
+            return out
+    return []
 
 
 def between_parties(token: Token) -> list[Token]:
