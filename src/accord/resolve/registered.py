@@ -36,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from accord.nlp.gazetteer import load_gazetteer
 from accord.resolve.candidates import distinctive_words, heads, name_score, names_veto, type_veto
 from accord.resolve.dates import days_from, overlap
 from accord.resolve.mentions import Mention
@@ -193,6 +194,8 @@ def _place_of(place: str, event: RegistryEvent) -> bool:
     ('Council of Europe' in 'conference of Council of Europe Ministers of Justice'), or a region."""
     if place in _REGIONS or place in country_names(event.country):
         return True
+    if event.country and load_gazetteer().country(place) == event.country:
+        return True  # 'French-hosted summit', 'the Korean summit': a demonym names the host country
     if place_matches(place, event.city, None):
         return True
     return any(f" {place} " in f" {fold_name(n)} " for n in event.names)
@@ -206,7 +209,12 @@ def _at_place(event: RegistryEvent, mention: Mention, places: set[str]) -> bool:
     if mention.city:
         return place_matches(mention.city, event.city, None)
     if places:
-        return any(place_matches(p, event.city, None) or p in country_names(event.country) for p in places)
+        return any(
+            place_matches(p, event.city, None)
+            or p in country_names(event.country)
+            or (event.country is not None and load_gazetteer().country(p) == event.country)
+            for p in places
+        )
     return bool(mention.country) and mention.country == event.country
 
 
