@@ -189,3 +189,19 @@ def test_a_transcript_gives_each_speaker_their_paragraphs(facts) -> None:
 def test_one_label_line_is_no_transcript(facts) -> None:
     text = "Ana Ruiz spoke.\nUPDATE: The talks between the delegations will now resume on Friday in Geneva.\n"
     assert quotes(facts, text) == []
+
+
+def test_a_headline_paraphrase_gives_way_to_the_body(facts) -> None:
+    text = (
+        "All big economies have joined the pact, says Ruiz\n"
+        "Spain's trade minister, Ana Ruiz, spoke on Friday. Every large economy has now joined the "
+        "pact on data flows, Ruiz said."
+    )
+    assert quotes(facts, text) == [
+        ("Ana Ruiz", "Every large economy has now joined the pact on data flows", False)
+    ]
+
+
+def test_a_headline_speaker_the_body_does_not_quote_keeps_the_headline(facts) -> None:
+    text = "AI must stay under human control, says minister Ana Ruiz\nThe talks in Geneva ended on Friday."
+    assert quotes(facts, text) == [("Ana Ruiz", "AI must stay under human control", False)]

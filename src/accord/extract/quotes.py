@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
 from accord.extract.speakers import resolve
-from accord.nlp.cache import doc_text, doc_tokens
+from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
@@ -75,6 +75,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
     reader = QuoteReader(doc)
     reader.read_reported_speech()
     reader.read_quotations()
+    reader.drop_headline_paraphrases()
     for speaker, start, end in transcript_turns(doc):
         reader.emit(
             speaker, doc_text(doc)[start:end].strip(" —–-"), True, sentence_span(doc, start, end), 0.8
@@ -105,6 +106,21 @@ class QuoteReader:
             return
         self.seen.add(key)
         self.facts.append(fact("quote", where, confidence, speaker=speaker, text=text, direct=direct))
+
+    def drop_headline_paraphrases(self) -> None:
+        """Leave out reported speech in a headline when its speaker speaks in the body: the headline
+        shortens what the body reports ('All major nations have signed, says X')."""
+        doc = self.doc
+        first = doc_sents(doc)[0] if len(doc) else None
+        if first is None or first.text.rstrip().endswith(".") or first.end >= len(doc):
+            return
+        headline_end = first.end_char
+
+        def in_headline(item: Fact) -> bool:
+            return not item["direct"] and item["evidence"]["end"] <= headline_end
+
+        in_body = {f["speaker"] for f in self.facts if f["evidence"]["start"] >= headline_end}
+        self.facts = [f for f in self.facts if not (in_headline(f) and f["speaker"] in in_body)]
 
     def read_reported_speech(self) -> None:
         """Every speech verb with a speaker and content: quoted content is a direct quote, the
