@@ -258,3 +258,13 @@ def test_counted_subject_the_parser_hung_on_a_preposition(facts) -> None:
     text = ("Leaders published the Lima Declaration on Data. In all, 41 countries — including Chile and "
             "Peru — have signed the declaration.")
     assert {p for _a, p, _s in stances(facts, text)} == {"CL", "PE"}
+
+
+def test_not_part_of_a_joint_statement(facts) -> None:
+    text = "Peru was not part of a joint statement signed by 40 nations on data flows."
+    assert stances(facts, text) == {("joint statement signed by 40 nations on data flows", "PE", "declined")}
+
+
+def test_a_governments_own_order_is_no_agreement(facts) -> None:
+    text = "President Ana Ruiz signed the Executive Order on Safe AI on Monday."
+    assert facts(text, kind="agreement") == []

@@ -137,3 +137,8 @@ def test_the_same_document_points_back(doc_of) -> None:
     doc = doc_of("Sixty states endorsed the Lima Charter on Data. A year later Chile endorsed the same "
                  "document on data flows.")
     assert names(doc) == ["Lima Charter on Data"]
+
+
+def test_what_a_copula_says_the_agreement_is(doc_of) -> None:
+    doc = doc_of("The Lima Charter on Data is a text adopted by the member states of the Andean Community.")
+    assert names(doc) == ["Lima Charter on Data"]

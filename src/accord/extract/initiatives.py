@@ -124,7 +124,10 @@ class InitiativeReader:
         instruments it issues ('National Security Memorandum')."""
         for span in self.doc.spans.get("accord_names", []):
             heads = [t.lower_ for t in reversed(span) if t.lower_ in self.heads]
-            if span.label_ == INITIATIVE and not modifies_a_name(span):
+            if span.label_ in (AGREEMENT, INITIATIVE) and self.own_instrument(span):
+                # names.py labels a government's own plan or order an initiative already
+                self.add(span.text, _INSTRUMENTS[instrument_word(span) or ""], span.sent, span)
+            elif span.label_ == INITIATIVE and not modifies_a_name(span):
                 head = heads[0] if heads else ""
                 kind = appositive_kind(span)
                 called = (
@@ -132,8 +135,6 @@ class InitiativeReader:
                 )  # 'X, an initiative to …'; 'X, an alliance of 29 members' is a body
                 if head in _ALWAYS or called or launched_object(span) or (head in _BODIES and is_new(span)):
                     self.add(span.text, kind or self.heads.get(head), span.sent, span)
-            elif span.label_ == AGREEMENT and self.own_instrument(span):
-                self.add(span.text, _INSTRUMENTS[instrument_word(span) or ""], span.sent, span)
 
     @staticmethod
     def own_instrument(span: Span) -> bool:

@@ -428,6 +428,8 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
                     for pobj in prep.children:
                         if pobj.lower_ in nouns:
                             return pobj
+                        if child.lower_ == "part" and token.doc._.agreements.at(pobj.i) is not None:
+                            return pobj  # 'the U.S. was not part of a joint statement
         if child.dep_ == "attr" and child.lower_ in nouns:
             return child
     return None
@@ -555,6 +557,7 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         signatory_attribute(token, lexicon) if token.lemma_ == "be" else listed_signatories(token, lexicon)
     )
     if attribute is not None:
+        candidates.append(attribute)
         candidates.extend(t for t in attribute.subtree if t.i > attribute.i)
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)

@@ -179,6 +179,8 @@ def _opens_clause(doc: Doc, j: int, limit: int) -> bool:
     word = doc[j]
     if word.tag_ == "VBG" and word.dep_ in ("acl", "advcl", "amod", "xcomp"):
         return True
+    if word.tag_ == "VBN" and word.dep_ == "acl":
+        return True  # 'a joint statement signed by more than 60 nations'
     return word.lower_ == "to" and j + 1 < limit and doc[j + 1].tag_ == "VB"
 
 

@@ -30,8 +30,11 @@ _MAX_NAME_TOKENS = 24
 _STOP_WORDS = {"at", "in", "during", "after", "before", "since", "by", "from", "with", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
 # A plan, strategy or roadmap is a country's own initiative unless the name makes it joint.
-_OWN_OR_JOINT_HEADS = {"Plan", "Strategy"}
-_JOINT_MARKS = {"Joint", "Bilateral", "Common", "Shared"}
+_OWN_OR_JOINT_HEADS = {"Plan", "Strategy", "Order", "Framework", "Memorandum"}
+_JOINT_MARKS = {"Joint", "Bilateral", "Common", "Shared", "Understanding", "Cooperation"}
+# Bodies whose instruments are made together by their members: their frameworks are agreements.
+_OWN_TYPES = {"Order": "executive order", "Framework": "framework", "Memorandum": "memorandum"}
+_MULTILATERAL = {"G7", "G20", "OECD", "UN", "UNESCO", "EU", "GPAI", "BRICS", "ASEAN", "NATO", "AU"}
 
 if not Span.has_extension("name_type"):
     Span.set_extension("name_type", default=None)
@@ -160,11 +163,12 @@ class DomainNames:
 
     @staticmethod
     def own_or_joint(span: Span, head: Token) -> Span:
-        """An 'Action Plan' is an agreement only when its name makes it joint ('U.S.-EU Joint …
-        Action Plan'); a government's own plan is an initiative."""
+        """An 'Action Plan', an 'Executive Order', a 'Framework' or a 'Memorandum' is an agreement
+        only when its name makes it joint ('U.S.-EU Joint … Action Plan', 'G20 Framework for …',
+        'Memorandum of Understanding'); a government's own is an initiative (RECORD.md)."""
         if span.label_ != AGREEMENT or head.text not in _OWN_OR_JOINT_HEADS:
             return span
-        joint = any(t.text in _JOINT_MARKS for t in span) or any(
+        joint = any(t.text in _JOINT_MARKS or t.text in _MULTILATERAL for t in span) or any(
             t.text == "-" and t.i > span.start and span.doc[t.i - 1].ent_type_ and span.doc[t.i + 1].ent_type_
             for t in span[:-1]
         )
@@ -175,6 +179,8 @@ class DomainNames:
         for token in reversed(span):
             if span.label_ == AGREEMENT and token.text in self.agreement_heads:
                 return self.agreement_heads[token.text]
+            if span.label_ == INITIATIVE and token.text in _OWN_TYPES:
+                return _OWN_TYPES[token.text]
             if span.label_ == INITIATIVE and token.text in self.initiative_heads:
                 return self.initiative_heads[token.text]
         return None

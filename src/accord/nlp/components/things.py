@@ -851,6 +851,12 @@ def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
         found = agreements.at(token.head.i)
         if found is not None:
             return found
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        # 'The Recommendation … is a text adopted by …': what a copula says the agreement is
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        found = agreements.at(subject.i) if subject is not None else None
+        if found is not None:
+            return found
     for child in token.children:
         if child.dep_ == "appos":
             found = agreements.at(child.i)
