@@ -3,8 +3,10 @@ and which edition each follows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -366,9 +368,29 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
     return [thing] if whole is None or whole is thing else [thing, whole]
 
 
+_ORDER = {
+    "first": 1,
+    "inaugural": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_BUILDS_ON = re.compile(r"\b(?:after the|builds on|building on|built on|follow-up to|successor to)\b", re.I)
+_FOLLOW_VERBS = {"follow", "succeed"}
+_NEXT = {"next", "subsequent", "later"}
+
+
 def extract_event_sequence(doc: Doc) -> list[Fact]:
-    """Which edition follows which: 'after the conferences in Bletchley Park and Seoul', 'the next
-    summit, the AI Action Summit', and a second edition after a first."""
+    """Which edition follows which: the fifth after the fourth, 'the next dialogue' after the
+    one the story is about, 'building on the May meeting in Lulea', 'this meeting followed the
+    Woodside summit', 'the follow-up to Bletchley Park', 'the next two summits, in Seoul and
+    Paris' (each after the one before)."""
     events = doc._.events
     main = events.main()
     facts: dict[tuple[str, str], Fact] = {}
@@ -377,28 +399,113 @@ def extract_event_sequence(doc: Doc) -> list[Fact]:
         if later is earlier:
             return
         key = (later.name, earlier.name)
-        if key not in facts:
+        if key not in facts and (earlier.name, later.name) not in facts:
             facts[key] = fact("event_sequence", where, 0.6, event=later.name, previous=earlier.name)
 
-    ordinals = {t.ordinal: t for t in events.items if t.ordinal}
-    for later, earlier in (("second", "first"), ("third", "second"), ("fourth", "third")):
-        if later in ordinals and earlier in ordinals:
-            add(ordinals[later], ordinals[earlier], ordinals[later].mentions()[0].sent)
+    by_order = {_ORDER[t.ordinal]: t for t in events.items if t.ordinal in _ORDER}
+    for number, later in sorted(by_order.items()):
+        if number - 1 in by_order:
+            add(later, by_order[number - 1], later.mentions()[0].sent)
     if main is None:
         return list(facts.values())
+    for thing in events.items:
+        if thing.ordinal == "next" and thing is not main and main.ordinal != "next":
+            add(thing, main, thing.mentions()[0].sent)
+        elif thing.ordinal in ("previous", "last") and thing is not main:
+            add(main, thing, thing.mentions()[0].sent)
     for sent in doc_sents(doc):
+        in_sentence = events.in_span(sent)
+        others = [t for t in in_sentence if t is not main]
         lowered = sent.text.lower()
-        others = [t for t in events.in_span(sent) if t is not main]
-        if (" after the " in lowered or "builds on" in lowered or " follows " in lowered) and others:
-            for other in others:
-                add(main, other, sent)
+        cue = _BUILDS_ON.search(sent.text)
+        if cue is not None:
+            after = sent.start_char + cue.end()
+            later = main
+            if cue.group(0).lower() in ("follow-up to", "successor to"):
+                # 'the Ocean Summit in May, the follow-up to Oslo': the event it is said of
+                said_of = [t for t in in_sentence if named_before(t, sent, after)]
+                later = said_of[0] if said_of else main
+            earlier = [t for t in in_sentence if t is not later and built_on(t, sent, after)]
+            earlier += [t for t in events_by_place_after(sent, events) if t is not later]
+            for other in earlier:
+                add(later, other, sent)
+        for later, earlier in followed(sent, events):
+            add(later, earlier, sent)
         if "next summit" in lowered or "next edition" in lowered:
             for other in others:
                 add(other, main, sent)
-        if "builds on" in lowered:
-            for city in cities():
-                if f" at {city.lower()}" in lowered:
-                    before = next((t for t in events.items if place_of(t) == city and t is not main), None)
-                    if before:
-                        add(main, before, sent)
+        chain = next_list(sent, events)
+        for earlier, later in pairwise(chain):
+            add(later, earlier, sent)
     return list(facts.values())
+
+
+def named_before(thing: Thing, sent: Span, char: int) -> bool:
+    """Tell whether a sentence names an event before a character offset."""
+    return any(m.sent == sent and m.end_char <= char for m in thing.mentions())
+
+
+def built_on(thing: Thing, sent: Span, after: int) -> bool:
+    """Tell whether an event is what a cue says the story's event builds on: named after the cue,
+    and not as where something else happened ('building on a dialogue at the General
+    Assembly')."""
+    doc = sent.doc
+    for span in thing.mentions():
+        if span.sent != sent or span.start_char < after:
+            continue
+        i = span.start - 1
+        while i > sent.start and doc[i].dep_ in ("det", "amod", "compound", "poss", "nummod"):
+            i -= 1
+        return doc[i].idx < after or doc[i].lower_ not in ("at", "in", "during", "on")
+    return False
+
+
+def followed(sent: Span, events: Things) -> list[tuple[Thing, Thing]]:
+    """Read 'this meeting followed the Woodside summit': the subject's event after the object's."""
+    out = []
+    for token in sent:
+        if token.lemma_.lower() not in _FOLLOW_VERBS or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        later = events.at(subject.i) if subject is not None else None
+        for child in token.children:
+            earlier = events.at(child.i) if child.dep_ == "dobj" else None
+            if later is not None and earlier is not None:
+                out.append((later, earlier))
+    return out
+
+
+def events_by_place_after(sent: Span, events: Things) -> list[Thing]:
+    """Events a sentence names by their place after a cue: 'the follow-up to Bletchley Park',
+    'builds on the work begun at Bletchley Park'."""
+    match = _BUILDS_ON.search(sent.text)
+    if match is None:
+        return []
+    start = sent.start_char + match.end()
+    out = []
+    for place in places_in(sent):
+        if place.span.start_char < start or place.city is None:
+            continue
+        thing = next((t for t in events.items if same_city(place_of(t), place.city)), None)
+        if thing is not None and thing not in out:
+            out.append(thing)
+    return out
+
+
+def same_city(one: str | None, other: str) -> bool:
+    return one is not None and (one == other or one.startswith(other + " ") or other.startswith(one + " "))
+
+
+def next_list(sent: Span, events: Things) -> list[Thing]:
+    """'The next two AI summits, in Seoul and Paris': the event before the sentence, then each
+    event the list names in order."""
+    cue = next((t for t in sent if t.lower_ in _NEXT and t.head.tag_ == "NNS"), None)
+    if cue is None:
+        return []
+    listed = [
+        t for t in events.in_span(sent) if all(m.start > cue.i for m in t.mentions() if m.sent == sent)
+    ]
+    if len(listed) < 2:
+        return []
+    before = events.latest_before(sent.start)
+    return ([before] if before is not None and before not in listed else []) + listed

@@ -199,9 +199,9 @@ class DomainNames:
         if label == AGREEMENT and end == head + 1:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
-        paired = any("-" in t.text for t in doc[start:head])
+        paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
-            return None  # 'China Talks Tough': talks are named by a pair ('US-China talks') or a tail
+            return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
         if label == EVENT and end < sent.end and _YEAR.match(doc[end].text) and start < head:
             end += 1  # 'GPAI Summit 2023', 'India AI Impact Summit 2026': the edition's year
         if lower_head and start == head and end == head + 1:

@@ -606,16 +606,18 @@ class ThingFinder:
         return max(before, key=lambda t: max(s.start for s in t.mentions() if s.start < token.i))
 
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
-        """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' as two events."""
+        """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' and 'the next
+        two summits, in Seoul and Paris' as two events each."""
         for token in doc_tokens(doc):
-            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 1 >= len(
+            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 2 >= len(
                 doc
             ):
                 continue
-            if doc[token.i + 1].lower_ not in ("in", "at"):
+            k = token.i + 2 if doc[token.i + 1].text == "," else token.i + 1
+            if doc[k].lower_ not in ("in", "at"):
                 continue
             known = cities()
-            j = token.i + 2
+            j = k + 1
             while j < token.sent.end:
                 for length in (3, 2, 1):
                     place = doc[j : j + length]
@@ -691,6 +693,8 @@ class ThingFinder:
                 thing = next((t for t in things.items if t.ordinal == ordinal), None)
                 if thing is None and token.lower_ == "edition":
                     thing = things.latest_before(token.i)  # 'the second edition' of the series just named
+                    if thing is not None and thing.ordinal is None:
+                        thing.ordinal = ordinal
                 if thing is None:
                     continue
             elif referent is not None:
