@@ -47,7 +47,9 @@ def test_known_organisation_is_no_initiative(facts) -> None:
 
 def test_themes_listed_after_a_cue(facts) -> None:
     text = "The Global AI Ethics Summit focused on safety, jobs and the digital divide."
-    assert themes(facts, text) == [(SUMMIT, "safety"), (SUMMIT, "jobs"), (SUMMIT, "inclusion")]
+    # ethics: the theme the summit's own name announces
+    expected = [(SUMMIT, "safety"), (SUMMIT, "jobs"), (SUMMIT, "inclusion"), (SUMMIT, "ethics")]
+    assert themes(facts, text) == expected
 
 
 def test_themes_of_the_main_event_from_a_later_sentence(facts) -> None:
@@ -86,4 +88,44 @@ def test_unnamed_initiative_stops_before_the_event(facts) -> None:
 
 def test_event_name_after_a_cue_is_not_a_theme(facts) -> None:
     text = "The agenda of the Global AI Ethics Summit covered health, education and human rights."
-    assert themes(facts, text) == [(SUMMIT, "health"), (SUMMIT, "education"), (SUMMIT, "human_rights")]
+    found = themes(facts, text)
+    assert found[:3] == [(SUMMIT, "health"), (SUMMIT, "education"), (SUMMIT, "human_rights")]
+    assert found[3:] == [(SUMMIT, "ethics")]  # from the name as a name, not as a word after the cue
+
+
+def test_themes_a_gathering_prioritised(facts) -> None:
+    text = "Ministers met at the Ocean Data Summit, where states agreed to prioritize safety and inclusion."
+    found = {(f["event"], f["theme"]) for f in facts(text, kind="theme")}
+    assert found == {("Ocean Data Summit", "safety"), ("Ocean Data Summit", "inclusion")}
+
+
+def test_themes_the_participants_discussed(facts) -> None:
+    text = ("The Ocean Data Talks opened in Lisbon. The two leaders affirmed the need to improve AI safety "
+            "and to develop AI technology in the military field responsibly.")
+    found = {theme for _, theme in {(f["event"], f["theme"]) for f in facts(text, kind="theme")}}
+    assert found == {"safety", "military"}
+
+
+def test_what_participants_said_about_something_else_is_no_theme(facts) -> None:
+    text = ("The Ocean Data Talks opened in Lisbon. On fisheries, both sides affirmed the importance of "
+            "regulatory actions and health checks.")
+    assert facts(text, kind="theme") == []
+
+
+def test_a_list_that_describes_another_noun_is_no_theme(facts) -> None:
+    text = ("At the Ocean Data Summit, ministers launched an institute focused on education and health, "
+            "a first for the region.")
+    assert facts(text, kind="theme") == []
+
+
+def test_an_event_named_in_passing_gives_no_theme_by_its_name(facts) -> None:
+    text = ("The Ocean Data Summit opened in Lisbon. Delegates recalled the Global Health Forum once. "
+            "The summit ended on Friday.")
+    found = {(f["event"], f["theme"]) for f in facts(text, kind="theme")}
+    assert ("Global Health Forum", "health") not in found
+
+
+def test_the_main_event_s_name_gives_its_theme(facts) -> None:
+    text = "The Global Forum on the Ethics of Ocean Data opened in Lisbon. The forum ended on Friday."
+    assert ("Global Forum on the Ethics of Ocean Data", "ethics") in {
+        (f["event"], f["theme"]) for f in facts(text, kind="theme")}

@@ -9,33 +9,61 @@ from spacy.tokens import Doc, Span
 
 from accord.extract.common import Fact, data, fact
 from accord.nlp.cache import doc_sents
+from accord.nlp.components.things import Thing
 
 
 def extract_themes(doc: Doc) -> list[Fact]:
-    """Read the themes a sentence says an event covered ('focused on five key themes: …'),
-    and the theme an event's own name announces ('Responsible AI in the Military Domain')."""
+    """Read the themes a sentence says an event covered ('focused on five key themes: …', 'where
+    nations agreed to prioritize safety', 'held to establish safety and inclusiveness'), what
+    its participants discussed or affirmed ('the two leaders affirmed the need to improve AI
+    safety'), and the themes an event's own name announces ('Global Forum on the Ethics of AI',
+    'Responsible AI in the Military Domain'). A list in a sentence that speaks of no event and
+    of none of its participants is no agenda."""
     lexicon = data("themes.json")
     events = doc._.events
     main = events.main()
     facts: dict[tuple[str, str], Fact] = {}
     if main is None:
         return []
+
+    def add(event: Thing, theme: str, where: Span, confidence: float = 0.6) -> None:
+        if (event.name, theme) not in facts:
+            facts[(event.name, theme)] = fact("theme", where, confidence, event=event.name, theme=theme)
+
     for sent in doc_sents(doc):
         in_sentence = events.in_span(sent)
         scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
+        if scope is None and not in_sentence:
+            scope = participants_said(sent, lexicon)
         if scope is None:
             continue
         event = in_sentence[0] if in_sentence else main
         for theme in themes_in(scope, lexicon["themes"]):
-            key = (event.name, theme)
-            if key not in facts:
-                facts[key] = fact("theme", sent, 0.6, event=event.name, theme=theme)
-    for theme in themes_in(main.name, lexicon["themes"]):
-        if theme in ("safety", "military", "security", "human_rights") and (main.name, theme) not in facts:
-            facts[(main.name, theme)] = fact(
-                "theme", main.mentions()[0].sent, 0.5, event=main.name, theme=theme
-            )
+            add(event, theme, sent)
+    for thing in events.items:
+        if thing is not main and len(thing.mentions()) < 2:
+            continue  # an event named once in passing: its name is no theme the story reports
+        for span in thing.names[:1] or thing.references[:1]:
+            for theme in themes_in(thing.name, lexicon["themes"]):
+                if theme in lexicon["name_themes"]:
+                    add(thing, theme, span.sent, 0.5)
     return list(facts.values())
+
+
+def participants_said(sent: Span, lexicon: dict) -> str | None:
+    """What a sentence says an event's participants as a body discussed, affirmed or stressed
+    ('The two leaders affirmed the need to …', 'The co-chairs discussed …', 'Ministers also
+    discussed …'): the verb's own words, for the event the story is about."""
+    for token in sent:
+        if token.lemma_.lower() not in lexicon["collective_verbs"] or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in lexicon["collective_subjects"]:
+            continue
+        said = sent.doc[token.i + 1 : token.right_edge.i + 1].text.lower()
+        if re.search(r"\b(?:ai|artificial intelligence|technolog(?:y|ies))\b", said):
+            return said  # what they said about AI, not about the other files of a meeting
+    return None
 
 
 def cue_scope(sent: Span, cues: list[str]) -> str | None:
@@ -52,8 +80,24 @@ def cue_scope(sent: Span, cues: list[str]) -> str | None:
                 for k in range(span.start_char - sent.start_char, span.end_char - sent.start_char):
                     chars[k] = " "
     text = "".join(chars)
-    match = cue_pattern(tuple(cues)).search(text)
-    return text[match.start() :] if match else None
+    for match in cue_pattern(tuple(cues)).finditer(text):
+        if not of_another_noun(sent, sent.start_char + match.start()):
+            return text[match.start() :]
+    return None
+
+
+def of_another_noun(sent: Span, char: int) -> bool:
+    """Tell whether a cue word describes some other noun than an event: 'an organisation focused on
+    AI safety' says what the organisation does, not what a summit covered."""
+    doc = sent.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    if token.dep_ not in ("acl", "relcl", "amod") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gathering = token.head.lower_ in ("proceedings", "sessions", "events")
+    return doc._.events.at(token.head.i) is None and not gathering
 
 
 @cache
