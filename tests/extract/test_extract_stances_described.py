@@ -268,3 +268,16 @@ def test_not_part_of_a_joint_statement(facts) -> None:
 def test_a_governments_own_order_is_no_agreement(facts) -> None:
     text = "President Ana Ruiz signed the Executive Order on Safe AI on Monday."
     assert facts(text, kind="agreement") == []
+
+
+def test_pieces_of_a_ministry_name_are_no_parties(facts) -> None:
+    text = ("A declaration of intent was signed between the Ministry for the Ecological Transition, "
+            "Biodiversity, Forests, Sea and Fisheries and the Ministry of Environment.")
+    parties = {p for _a, p, _s in stances(facts, text)}
+    assert not parties & {"Biodiversity", "Forests", "Sea and Fisheries"}
+
+
+def test_headline_verb_before_an_infinitive(facts) -> None:
+    text = ("Chile, Peru Refuse To Sign Data Pact\nChile and Peru refused to sign a regional data pact "
+            "at the forum.")
+    assert {a for a, _p, _s in stances(facts, text)} == {"Data Pact"}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.nlp.cache import doc_sents, doc_text
 from accord.nlp.components.countries import span_capital, span_country
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.lexicon import organisations
+from accord.nlp.lexicon import organisations, word_set
 
 Fact = dict[str, Any]
 
@@ -143,6 +143,8 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent) or modifies_members(ent):
             continue
+        if piece_of_a_ministry(ent):
+            continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
@@ -160,6 +162,24 @@ def modifies_members(span: Span) -> bool:
         return False
     head = span.root.head
     return head.lower_ in _MEMBER_HEADS or any(c.lower_ == "member" for c in head.children)
+
+
+_MINISTRY_WORDS = ("Ministry", "Department", "Office", "Agency")
+
+
+def piece_of_a_ministry(span: Span) -> bool:
+    """'the Ministry for the Ecological Transition, Biodiversity, Forests, Sea and Fisheries': the
+    model splits a long ministry's name at its commas; the pieces after the first are no parties."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].text not in (",", "and", "&"):
+        return False
+    if span.text.startswith(_MINISTRY_WORDS) or span[-1].lower_ in word_set("organisation_words.txt"):
+        return False  # 'the Ministry of X and the Ministry of Y', '… and the Reform Commission': two bodies
+    before = entity_of(doc[k - 1])
+    if before is None or before.label_ != "ORG":
+        return False
+    return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
 
 
 def inside_a_title(span: Span) -> bool:

@@ -67,9 +67,14 @@ class VerbForms:
             return True
         lower = token.lower_
         previous = token.doc[token.i - 1] if token.i > token.sent.start else None
-        return (
-            lower.endswith("s")
-            and lower[:-1] in self.verbs
-            and previous is not None
-            and previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
-        )
+        if previous is None:
+            return False
+        if previous.lower_ == "to" and lower in self.verbs:
+            return True  # 'Refuse To Sign AI Safety Pact': an infinitive
+        doc = token.doc
+        following = doc[token.i + 1 : token.i + 3]
+        if len(following) == 2 and following[0].lower_ == "to" and following[1].lower_ in self.verbs:
+            return lower in self.verbs  # 'US, UK Refuse To Sign …': a verb taking an infinitive
+        # 'Trump Signs', 'Meta Inks': a present-tense verb right after the name that is its subject
+        after_a_name = previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        return after_a_name and lower.endswith("s") and lower[:-1] in self.verbs

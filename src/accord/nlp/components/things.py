@@ -882,11 +882,13 @@ def refers_to(thing: Thing, noun: str) -> bool:
 
 
 def latest_compatible(things: Things, token: Token) -> Thing | None:
-    """The agreement last mentioned before a token that its noun can refer to."""
+    """The agreement last mentioned before a token that its noun can refer to; one named only in
+    the headline when the body tells of none (the headline's words are the story's summary, not
+    the body's antecedents)."""
+    fitting = [t for t in things.items if refers_to(t, token.text)]
+    in_body = [t for t in fitting if not headline_only(t, token)]
     best: tuple[int, Thing] | None = None
-    for thing in things.items:
-        if not refers_to(thing, token.text) or headline_only(thing, token):
-            continue
+    for thing in in_body or fitting:
         starts = [s.start for s in thing.mentions() if s.start < token.i]
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), thing)
