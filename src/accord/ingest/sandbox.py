@@ -231,7 +231,7 @@ def _hit_the_cap() -> bool:
     failed for want of memory, whatever it raised (lxml may report a failed allocation as an
     XPath or parse error rather than MemoryError)."""
     cap = _CAP.get("bytes")
-    return bool(cap) and _address_space_bytes("VmPeak") >= cap * 0.9
+    return cap is not None and _address_space_bytes("VmPeak") >= cap * 0.9
 
 
 def handle(job: dict[str, Any]) -> dict[str, Any]:

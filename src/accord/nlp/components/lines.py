@@ -30,7 +30,7 @@ def line_breaks(doc: Doc) -> Doc:
             starts[i + 1] = 1
         elif not _may_end(marks, i):
             starts[i + 1] = -1
-    doc.from_array([SENT_START], starts.astype("uint64"))
+    doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
