@@ -281,3 +281,20 @@ def test_headline_verb_before_an_infinitive(facts) -> None:
     text = ("Chile, Peru Refuse To Sign Data Pact\nChile and Peru refused to sign a regional data pact "
             "at the forum.")
     assert {a for a, _p, _s in stances(facts, text)} == {"Data Pact"}
+
+
+def test_a_declaration_from_bodies_is_theirs(facts) -> None:
+    text = ("The firms were backed by a broader declaration from the African Union, Kenya and Ghana at a "
+            "virtual meeting.")
+    assert stances(facts, text) == {("broader declaration", p, "signed") for p in ("African Union", "KE", "GH")}
+
+
+def test_a_statement_from_a_ministry_is_no_agreement(facts) -> None:
+    text = "Officials backed a statement from the Ministry of Finance on Tuesday."
+    assert stances(facts, text) == set()
+
+
+def test_an_official_text_in_its_authors_voice(facts) -> None:
+    text = ("G7 Leaders' Statement on Ocean Data\nOctober 2, 2025\nWe, the Leaders of the Group of Seven "
+            "(G7), stress the value of shared ocean data.")
+    assert stances(facts, text) == {("G7 Leaders' Statement on Ocean Data", "G7", "signed")}

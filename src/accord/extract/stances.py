@@ -40,8 +40,13 @@ def extract_stances(doc: Doc) -> list[Fact]:
     facts: dict[tuple[str, str, str], Fact] = {}
     quoted = quoted_tokens(doc)
     last_agreement: Thing | None = None
+    for agreement, party, sent in authors_of_the_text(doc):
+        facts.setdefault(
+            (agreement, party, "signed"),
+            fact("stance", sent, 0.7, agreement=agreement, party=party, stance="signed"),
+        )
     for sent in doc_sents(doc):
-        tallied = list(vote_tallies(sent))
+        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted))
         counted = {party for _a, party, *_ in tallied}
         # A recorded vote's lists say who stood where; the verb of adoption around them does not.
         found = [s for s in sentence_stances(sent, quoted) if s[1] not in counted] + tallied
@@ -93,6 +98,56 @@ def organisation_key(text: str) -> str | None:
     orgs = organisations()
     name = text[4:] if text.lower().startswith("the ") else text
     return (orgs[name][1] or orgs[name][0]) if name in orgs else None
+
+
+_AUTHORS = re.compile(
+    r"\bWe,\s+the\s+(?:Leaders|Heads of State and Government|Ministers|Foreign Ministers|Members|"
+    r"[A-Z][a-z]+ Ministers)(?:\s+[a-z]+)*\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w&.\- ]+?)\s*(?:\(|,)"
+)
+
+
+_ISSUED_NOUNS = {"declaration", "communique", "communiqué", "pledge", "pledges", "commitments", "charter"}
+
+
+def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
+    """'a broader declaration from the G7, the EU, Singapore and Australia', 'a joint statement by
+    Japan and Korea': the bodies a text comes from made it. A press 'statement from the ministry'
+    is no agreement, so a statement counts only when called joint."""
+    doc = sent.doc
+    for token in sent:
+        if token.i in quoted or token.pos_ != "NOUN":
+            continue
+        joint = any(c.lower_ == "joint" for c in token.children)
+        if token.lower_ not in _ISSUED_NOUNS and not (joint and token.lower_ == "statement"):
+            continue
+        agreement = doc._.agreements.at(token.i)
+        if agreement is None:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                for pobj in prep.children:
+                    for key, _span in parties_in(phrase_tokens(pobj)):
+                        yield agreement.name, key, "signed", None
+
+
+def authors_of_the_text(doc: Doc) -> Iterator[tuple[str, str, Span]]:
+    """An official text reproduced whole: its headline names it ('G7 Leaders' Statement on …') and
+    it speaks in its authors' voice ('We, the Leaders of the Group of Seven (G7), …'): they signed it."""
+    sents = doc_sents(doc)
+    if not sents:
+        return
+    titled = doc._.agreements.in_span(sents[0])
+    if len(titled) != 1:
+        return
+    for sent in sents[1:6]:
+        match = _AUTHORS.search(sent.text)
+        if match is None:
+            continue
+        who = match["who"].strip()
+        key = country_of_text(who) or organisation_key(who)
+        if key:
+            yield titled[0].name, key, sent
+        return
 
 
 def extract_signatory_counts(doc: Doc) -> list[Fact]:

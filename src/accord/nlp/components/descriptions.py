@@ -267,7 +267,7 @@ def introduced(token: Token) -> bool:
             return True
     node = token
     for _ in range(3):
-        if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "conj", "appos", "attr", "oprd"):
+        if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "agent", "conj", "appos", "attr", "oprd"):
             return False
         node = node.head
         if node.lemma_.lower() in lemmas and node.pos_ in ("VERB", "AUX", "NOUN"):

@@ -245,6 +245,9 @@ class DomainNames:
             if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
                 k -= 1
                 continue
+            if token.text == "&" and k - 1 >= limit and is_name_word(doc[k - 1]) and is_name_word(doc[k + 1]):
+                k -= 1  # 'G7 Digital & Tech Ministers' Statement'
+                continue
             joint = self.inner_joint(doc, k, limit, event)
             if joint:
                 k -= joint

@@ -736,6 +736,12 @@ def closeness(words: set[str], thing: Thing) -> tuple[int, int]:
     return (len(words & mention_words(thing)), -thing.first)
 
 
+def content_words_of(thing: Thing) -> set[str]:
+    """A thing's words that tell it from others (no generic modifiers, heads or function words)."""
+    generic = agreement_nouns().generic_modifiers | set(agreement_nouns().families) | _GENERIC_WORDS
+    return {w for w in mention_words(thing) if w not in generic}
+
+
 def mention_words(thing: Thing) -> set[str]:
     return {t.lower_ for m in thing.mentions() for t in m if t.is_alpha}
 
@@ -766,6 +772,9 @@ def merge_headline_agreements(agreements: Things) -> None:
             continue
 
         keeper = max(body, key=partial(closeness, words))
+        own = content_words_of(thing)
+        if thing.names and own and not closeness(own, keeper)[0]:
+            continue  # 'G7 Leaders' Statement on the Hiroshima AI Process' is no ministers' statement
         named = thing.names and not described_in_capitals(thing.names[0])
         if keeper.given_name and named and not keeper.names:
             # the story described it and the headline names it: the name is its name
