@@ -286,7 +286,8 @@ def test_headline_verb_before_an_infinitive(facts) -> None:
 def test_a_declaration_from_bodies_is_theirs(facts) -> None:
     text = ("The firms were backed by a broader declaration from the African Union, Kenya and Ghana at a "
             "virtual meeting.")
-    assert stances(facts, text) == {("broader declaration", p, "signed") for p in ("African Union", "KE", "GH")}
+    expected = {("broader declaration", p, "signed") for p in ("African Union", "KE", "GH")}
+    assert stances(facts, text) == expected
 
 
 def test_a_statement_from_a_ministry_is_no_agreement(facts) -> None:
