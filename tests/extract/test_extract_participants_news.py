@@ -84,3 +84,53 @@ def test_a_party_in_an_office_name_is_no_participant(facts) -> None:
 def test_a_person_in_an_apposition_is_not_the_subject(facts) -> None:
     text = "Ana Costa, adviser to Deputy Jonas Berg, said at the Ocean Data Summit that data must be shared."
     assert who(facts, text) == {"Ana Costa"}
+
+
+def test_delegations_that_attended_a_session_named_just_before(facts) -> None:
+    text = ("At the ministerial session held in Lisbon, delegations from ten states including Chile, Peru "
+            "and Norway attended.")
+    assert {"CL", "PE", "NO"} <= who(facts, text)
+
+
+def test_participating_countries_listed(facts) -> None:
+    text = ("The Ocean Data Summit opened in Lisbon. The Lisbon Declaration was backed by participating "
+            "countries Chile, Peru and Norway.")
+    assert {"CL", "PE", "NO"} <= who(facts, text)
+
+
+def test_a_passive_join_in_a_readout(facts) -> None:
+    text = ("The Ocean Data Council held its fifth ministerial meeting in Lisbon on Tuesday. Minister Amina "
+            "Okafor and Minister Tomas Berg were joined by co-chairs Ana Silva and Rui Lopes.")
+    assert {"Amina Okafor", "Tomas Berg"} <= who(facts, text)
+
+
+def test_a_keynote_right_after_the_event(facts) -> None:
+    text = ("The three-day Ocean Data Summit opened in Lisbon on Monday. In his keynote address, Premier "
+            "Tomas Berg called for shared sensor data.")
+    assert "Tomas Berg" in who(facts, text)
+
+
+def test_a_person_who_chaired_took_part(facts) -> None:
+    text = "The Ocean Data Summit, chaired by Foreign Minister Amina Okafor, opened in Lisbon on Monday."
+    assert who(facts, text) == {"Amina Okafor"}
+
+
+def test_a_planned_chair_did_not_yet_take_part(facts) -> None:
+    text = "The Ocean Data Summit will be chaired by Foreign Minister Amina Okafor next year."
+    assert who(facts, text) == set()
+
+
+def test_members_deciding_together_beside_the_event(facts) -> None:
+    text = ("The Ocean Network held its inaugural convening in Lisbon. The ten members, Chile, Peru and "
+            "Norway among them, adopted a joint statement.")
+    assert {"CL", "PE", "NO"} <= who(facts, text)
+
+
+def test_a_country_that_sent_a_delegation(facts) -> None:
+    text = "At the Ocean Data Summit in Lisbon, China sent a delegation and declined to sign."
+    assert "CN" in who(facts, text)
+
+
+def test_the_body_the_event_is_named_after_is_no_participant(facts) -> None:
+    text = "G7 leaders set up the ocean process at the G7 Lisbon Summit in May."
+    assert "G7" not in who(facts, text)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.bodies import body_name, unnamed_body
 from accord.extract.common import Fact, entity_of, fact, parties_in, party_key
 from accord.extract.events import with_whole
-from accord.nlp.cache import doc_tokens
+from accord.nlp.cache import doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 
 _CHAIR_VERBS = {
@@ -32,6 +32,7 @@ _CHAIR_VERBS = {
 _HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
 
 
+@once_per_doc
 def extract_event_chairs(doc: Doc) -> list[Fact]:
     """Who chaired or hosted an event, from the verbs, nouns and possessives that say so."""
     events = doc._.events

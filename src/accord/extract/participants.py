@@ -13,12 +13,15 @@ part'); and a person who chaired it. A planned event's planned participants are 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name
+from accord.extract.chairs import extract_event_chairs
 from accord.extract.common import Fact, data, fact, parties_in
+from accord.extract.events import with_whole
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, span_tokens
@@ -88,6 +91,8 @@ _BRIEFED = {"briefing", "briefings", "presentations", "testimony", "statements"}
 _LEAD = {"lead", "head"}
 _MEMBERS_VERBS = {"include", "comprise"}
 _PLANNED_HEADS = {"schedule", "slate"}
+# Verbs of saying report what was said, whatever the clause they hang on: never planned.
+_SAYING = {"say", "tell", "announce", "add", "note", "state"}
 
 
 class Participants:
@@ -97,6 +102,10 @@ class Participants:
         self.facts: dict[tuple[str, str], Fact] = {}
 
     def add(self, participant: str, where: Span, event: Thing, led_by: str | None = None) -> None:
+        if participant not in where.doc._.people.persons and (
+            participant in event.name.split() or (len(participant) > 2 and participant in event.name)
+        ):
+            return  # the G7 at the 'G7 Hiroshima Summit': the event's own body, no news
         key = (event.name, participant)
         existing = self.facts.get(key)
         if existing is not None:
@@ -116,8 +125,10 @@ def extract_participants(doc: Doc) -> list[Fact]:
         return []
     found = Participants()
     add = found.add
-    for sent in doc_sents(doc):
-        event = (events.in_span(sent) or [main])[0]
+    sents = doc_sents(doc)
+    for n, sent in enumerate(sents):
+        near = (events.in_span(sent) or (events.in_span(sents[n - 1]) if n else []) or [None])[0]
+        event = near or main
         for token in span_tokens(sent):
             lemma = token.lemma_.lower()
             if token.pos_ not in ("VERB", "AUX") and lemma != "delegation":
@@ -126,15 +137,22 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 delegation_led(token, event, add)
             elif lemma == "represent" and token.pos_ == "VERB":
                 represented(token, event, add)
+            elif lemma == "join" and near is not None and is_passive(token) and not planned(token):
+                for who in actors_of_passive(token) + people_listed_after_agent(token):
+                    add(who, sent, near)  # 'A, B and C were joined by D and E' in a readout
             elif lemma in _ATTEND and not planned(token):
                 audience = attends(token, events)
-                if audience is not None:
-                    target = events.at(audience.i) or event
+                target = (events.at(audience.i) or event) if audience is not None else None
+                if target is None and lemma in ("attend", "participate") and not any(
+                    c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "as") for c in token.children
+                ):
+                    target = near  # 'delegations from 21 states attended' in a sentence about a session
+                if target is not None:
                     for who in actors_of(token):
                         add(who, sent, target)
             elif lemma == "take" and any(c.lower_ == "part" for c in token.children) and not planned(token):
                 took_part(token, sent, event, add)
-            elif lemma == "have" and any(c.lower_ == "delegation" for c in token.children):
+            elif lemma in ("have", "send") and any(c.lower_ == "delegation" for c in token.children):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     for key, _span in parties_in(list(subject.subtree)):
@@ -154,19 +172,98 @@ def extract_participants(doc: Doc) -> list[Fact]:
             add(who, sent, thing)
         for thing, who in between(sent, events):
             add(who, sent, thing)
+        if near is not None:
+            for who in decided_together(sent):
+                add(who, sent, near)
+        for noun in (t for t in sent if t.lower_ == "participating" and t.head.pos_ == "NOUN"):
+            for who in named_in(noun.head):
+                add(who, sent, event)  # 'backed by participating countries Australia, Canada, …'
+        if near is not None:
+            for who in keynote_speakers(sent):
+                add(who, sent, near)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING):
             about_an_event = bool(events.in_span(sent))
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
                 for name in gathered(sent):
                     add(name, sent, event)
+    for chair in extract_event_chairs(doc):
+        thing = events.items_by_name(chair["event"])
+        person = chair["chair"]
+        if thing is None or person not in doc._.people.persons or with_whole(thing, events)[0] is not thing:
+            continue
+        if len(with_whole(thing, events)) > 1 or _FUTURE.search(chair["evidence"]["text"]):
+            continue  # a session's chair, or a planned event's
+        add(person, chair_sentence(doc, chair), thing)
     return list(found.facts.values())
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be|expected|plans?|scheduled)\b", re.I)
+
+
+def chair_sentence(doc: Doc, chair: Fact) -> Span:
+    """The sentence a chair fact cites, as a span of the document."""
+    evidence = chair["evidence"]
+    span = doc.char_span(evidence["start"], evidence["end"], alignment_mode="expand")
+    return span if span is not None else doc[0:1]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def actors_of_passive(verb: Token) -> list[str]:
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return named_in(subject) if subject is not None else []
+
+
+def people_listed_after_agent(verb: Token) -> list[str]:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return people_listed_after(agent) if agent is not None else []
+
+
+_COLLECTIVES = {
+    *("members", "countries", "nations", "states"),
+    *("governments", "delegations", "leaders", "ministers"),
+}
+_DECISIONS = {"adopt", "agree", "sign", "endorse", "approve", "back", "commit", "pledge"}
+
+
+def decided_together(sent: Span) -> list[str]:
+    """Read 'The ten members, Australia, Canada and Kenya, adopted a joint statement' next to an
+    event as those listed taking part: a body that decides together has met."""
+    for token in sent:
+        if token.lemma_.lower() not in _DECISIONS or token.pos_ != "VERB" or planned(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _COLLECTIVES:
+            return [n for n in named_in(subject) if len(n) == 2 or n == "EU"]
+    return []
+
+
+def keynote_speakers(sent: Span) -> list[str]:
+    """Read 'In his keynote address, Premier Li Qiang highlighted …' as Li speaking at the event
+    the story has just named."""
+    first = sent[0] if len(sent) else None
+    if first is None or first.lower_ != "in":
+        return []
+    noun = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lower_ not in _SPEECH_NOUNS:
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in noun.children):
+        return []
+    verb = first.head
+    return actors_of(verb) if verb.pos_ in ("VERB", "AUX") else []
 
 
 def planned(verb: Token) -> bool:
     """Tell whether a verb reports what has not happened: 'will attend', 'is expected to attend',
     'is scheduled to meet', 'did not attend', 'if she attends'."""
-    if is_negated(verb) or irrealis(verb, data("stances.json")):
+    if is_negated(verb):
+        return True
+    if verb.lemma_.lower() in _SAYING:
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "may", "might") for c in verb.children)
+    if irrealis(verb, data("stances.json")):
         return True
     node = verb
     while node.dep_ in ("xcomp", "conj") and node.head is not node:
@@ -183,13 +280,30 @@ def actors_of(verb: Token) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return []
-    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    if subject.dep_ == "nsubjpass":
+    if subject is not None and subject.dep_ == "nsubjpass":
         return []  # 'a declaration was adopted at the summit'
-    return named_in(subject)
+    found = named_in(subject) if subject is not None else []
+    return found or named_before(verb)
+
+
+def named_before(verb: Token) -> list[str]:
+    """Who stands right before a verb the parser gave no subject it could read ('…, Minister of
+    State Rajeev Chandrasekhar said at a briefing', '…, political leaders from the US and China
+    agreed'): the people and parties back to the clause's comma."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", "—", "–", '"', "“", "”"):
+        if doc[start - 1].pos_ in ("VERB", "AUX") or doc[start - 1].lower_ in ("that", "which", "who"):
+            return []
+        start -= 1
+    phrase = list(doc[start : verb.i])
+    people = doc._.people
+    persons = [people.at(t.i) for t in phrase if people.at(t.i)]
+    if persons:
+        return list(dict.fromkeys(p for p in persons if p))
+    return [body_name(span, key) for key, span in parties_in(phrase) if not office_part(span)]
 
 
 def named_in(root: Token) -> list[str]:
@@ -235,6 +349,8 @@ def office_part(span: Span) -> bool:
         return True
     if len(span) == 1 and before and is_name_word(before[-1]) and before[-1].ent_type_ == "ORG":
         return True  # the 'Commission' of 'National Development and Reform Commission'
+    if len(before) == 2 and before[1].text == "(" and before[0].ent_type_ == "ORG":
+        return True  # '… Cultural Organization (Unesco)': the acronym of the name before it
     if any(is_title_token(t) for t in span[1:-2]) and span.label_ == "ORG":
         return True  # 'Department of State Acting Special Envoy … Seth Center': an office and a name
     if before and before[-1].lower_ in ("in", "at", "near"):
@@ -313,7 +429,9 @@ def acts_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
         for span in thing.mentions():
             if not sent.start <= span.start < sent.end:
                 continue
-            verb = _verb_at(span.root)
+            # a name the parser split hangs on the sentence by more than its root
+            outward = [t for t in span if not span.start <= t.head.i < span.end] or [span.root]
+            verb = next((v for v in map(_verb_at, outward) if v is not None), None)
             if verb is not None and not planned(verb):
                 yield thing, verb
 
@@ -339,6 +457,8 @@ def _verb_at(noun: Token) -> Token | None:
         if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "pobj":
             node = holder  # 'at a briefing during the summit'
             continue
+        if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+            return holder.head  # 'announced the launch of X during the summit'
         return None
     return None
 
@@ -409,9 +529,11 @@ def briefers(token: Token) -> list[str]:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         out.extend(n for n in named_in(pobj) if n not in out)
-        if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() == "hear":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                out.extend(n for n in named_in(pobj) if n not in out)
+        briefed = token.lemma_.lower() == "hear" or any(
+            c.dep_ == "dobj" and c.lower_ in _BRIEFED for c in token.children
+        )
+        if child.dep_ == "prep" and child.lower_ == "from" and briefed:
+            out.extend(n for n in people_listed_after(child) if n not in out)
     return out
 
 
@@ -505,8 +627,24 @@ def joined_by(verb: Token) -> list[str]:
     for child in verb.children:
         if child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in ("join", "accompany"):
             for agent in (c for c in child.children if c.dep_ == "agent"):
-                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out.extend(n for n in named_in(pobj) if n not in out)
+                out.extend(n for n in people_listed_after(agent) if n not in out)
+    return out
+
+
+def people_listed_after(token: Token) -> list[str]:
+    """The people a list names after a word ('joined by A, B, and C', 'briefings from A, B and
+    C'), read along the text to the clause's end: the parser often breaks such lists."""
+    doc = token.doc
+    people = doc._.people
+    out: list[str] = []
+    for t in doc[token.i + 1 : token.sent.end]:
+        if t.text in (";", ".") or t.lower_ in ("alongside", "while", "which", "who") or (
+            t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and not people.at(t.i)
+        ):
+            break
+        name = people.at(t.i)
+        if name and name not in out:
+            out.append(name)
     return out
 
 

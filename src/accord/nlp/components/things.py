@@ -678,7 +678,10 @@ class ThingFinder:
             token = tokens[i]
             # 'This Declaration', 'the Framework Convention': capitals that refer back, as a name would
             capital_reference = (
-                referent is not None and token.is_title and determiner(token) in ("the", "this")
+                token.is_title
+                and determiner(token) in ("the", "this")
+                # events: 'the Assembly' of the 'General Assembly' named in the story
+                and (referent is not None or self.named_after(things, token) is not None)
             )
             if not (token.is_lower or capital_reference) or (
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
