@@ -122,9 +122,9 @@ def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
     speakers = {f["speaker"] for f in facts if f["kind"] == "quote"}
     assert speakers == {"Amina Okafor"}
     participants = {(f["participant"], f.get("led_by")) for f in facts if f["kind"] == "participant"}
-    # who signed or launched something at the summit was there
+    # who signed or launched something at the summit, or chaired it, was there
     assert participants == {("VN", "Tran Van Minh"), ("Tran Van Minh", None), ("BR", None), ("CL", None),
-                            ("KE", None)}
+                            ("KE", None), ("William Ruto", None)}
 
 
 def test_extract_records_keeps_document_order_and_stems(nlp, tmp_path: Path) -> None:
