@@ -58,3 +58,24 @@ def test_co_chairs_named_in_a_readout(facts) -> None:
 
 def test_a_presidency_with_no_event_chairs_nothing(facts) -> None:
     assert chairs(facts, "Nigeria's presidency of the council ends in June.") == set()
+
+
+def test_a_headline_s_host(facts) -> None:
+    found = chairs(facts, "Japan hosts March 3-4 forum on ocean data")
+    assert found == {("March 3-4 forum on ocean data", "JP")}
+
+
+def test_forum_host_before_the_name_of_a_country(facts) -> None:
+    text = "Ministers met at the Ocean Data Summit in Lisbon. Summit host Portugal said the talks went well."
+    assert chairs(facts, text) == {("Ocean Data Summit", "PT")}
+
+
+def test_a_government_that_kicked_off_or_wrapped_up_the_event(facts) -> None:
+    assert chairs(facts, "The Chilean government kicked off the Ocean Data Summit on Monday.") == {
+        ("Ocean Data Summit", "CL")}
+    assert chairs(facts, "Chile wrapped up this year's Ocean Data Conference on Friday.") == {
+        ("Ocean Data Conference", "CL")}
+
+
+def test_a_person_opening_an_event_is_not_its_host(facts) -> None:
+    assert chairs(facts, "Amina Okafor opened the Ocean Data Summit with a speech.") == set()

@@ -42,3 +42,18 @@ def test_the_next_summits_in_a_list_of_places(facts) -> None:
             "summits, in Lisbon and Lagos, widened the agenda.")
     expected = {("Lisbon summit", "first ocean data summit"), ("Lagos summit", "Lisbon summit")}
     assert sequence(facts, text) == expected
+
+
+def test_earlier_meetings_named_by_their_countries(facts) -> None:
+    text = "The Ocean Data Summit follows earlier meetings in Canada and Japan."
+    expected = {("Ocean Data Summit", "Canada meeting"), ("Ocean Data Summit", "Japan meeting")}
+    assert sequence(facts, text) == expected
+    places = {(f["event"], f["country"]) for f in facts(text, kind="event_place")}
+    assert places == {("Canada meeting", "CA"), ("Japan meeting", "JP")}
+
+
+def test_a_country_names_the_event_held_in_one_of_its_cities(facts) -> None:
+    text = ("The Ocean Data Summit follows the meetings in Canada in 2023 and in Japan in 2024. It is the "
+            "third, after the conferences in Ottawa and Tokyo.")
+    names = {f["event"] for f in facts(text, kind="event")}
+    assert names == {"Ocean Data Summit", "Ottawa conference", "Tokyo conference"}

@@ -46,7 +46,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
 
     for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" or headline_verb(token):
             sharing = lemma == "share" and any(c.lower_ in _HOSTING_NOUNS for c in token.subtree)
             if lemma in _CHAIR_VERBS or sharing:
                 thing = event_for(token, events) or (events.main() if sharing else None)
@@ -55,6 +55,9 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
                         add(thing, chair, token.sent)
             elif lemma == "serve":
                 for thing, chair in served_as(token, events):
+                    add(thing, chair, token.sent)
+            elif lemma in _OPENING_VERBS:
+                for thing, chair in opened_by_country(token, events):
                     add(thing, chair, token.sent)
         elif token.lower_ in _HOST_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             for thing, chair in named_host(token, events):
@@ -72,6 +75,29 @@ _HOST_NOUNS = {
     *("chair", "chairs", "co-chair", "co-chairs", "chairman", "chairwoman"),
 }
 _ROLES = {"chair", "co-chair", "host", "co-host", "chairman", "chairwoman", "president", "presidency"}
+
+
+_OPENING_VERBS = {"open", "kick", "wrap", "close", "conclude"}
+
+
+def headline_verb(token: Token) -> bool:
+    """Tell whether a word tagged a noun is a headline's verb: 'Japan hosts March forum'."""
+    deps = {c.dep_ for c in token.children}
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and {"nsubj", "dobj"} <= deps
+
+
+def opened_by_country(verb: Token, events: Things) -> list[tuple[Thing, str]]:
+    """Read 'The UK government kicked off the two-day event' and 'Chile wrapped up this year's
+    conference': a country or its government that opens or closes an event hosts it."""
+    if verb.lemma_.lower() in ("kick", "wrap") and not any(c.dep_ == "prt" for c in verb.children):
+        return []
+    thing = next((events.at(c.i) for c in verb.children if c.dep_ == "dobj" and events.at(c.i)), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if thing is None or subject is None:
+        return []
+    countries = [k for k, _ in parties_in(list(subject.subtree)) if len(k) == 2]
+    government = subject.lower_ in ("government", "administration") or entity_of(subject) is not None
+    return [(thing, countries[0])] if countries and government else []
 
 
 def served_as(verb: Token, events: Things) -> list[tuple[Thing, str]]:
@@ -100,7 +126,12 @@ def event_of_role(role: Token, events: Things) -> Thing | None:
                 return events.at(pobj.i)
         if child.dep_ == "compound" and child.i < role.i and events.at(child.i) is not None:
             return events.at(child.i)
+        if child.dep_ == "compound" and child.i < role.i and child.lower_ in _EVENT_WORDS:
+            return events.main()  # 'forum host Japan', 'summit host France'
     return None
+
+
+_EVENT_WORDS = {"summit", "forum", "conference", "meeting", "dialogue", "talks"}
 
 
 def named_host(noun: Token, events: Things) -> list[tuple[Thing, str]]:

@@ -56,6 +56,13 @@ def where_held(thing: Thing) -> tuple[str | None, str, Span] | None:
         if country:
             where = next((s.sent for s in thing.mentions() if city in s.sent.text), thing.mentions()[0].sent)
             return city, country, where
+    if thing.given_name:
+        # an event named by its country alone: 'earlier meetings in Canada and Japan'
+        for span in thing.references:
+            if gazetteer.kind(span.text) == "name" and thing.given_name.startswith(span.text):
+                code = gazetteer.country(span.text)
+                if code:
+                    return None, code, span.sent
     return held_in(thing)
 
 
@@ -469,9 +476,11 @@ def followed(sent: Span, events: Things) -> list[tuple[Thing, Thing]]:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         later = events.at(subject.i) if subject is not None else None
         for child in token.children:
-            earlier = events.at(child.i) if child.dep_ == "dobj" else None
-            if later is not None and earlier is not None:
-                out.append((later, earlier))
+            if child.dep_ != "dobj" or later is None:
+                continue
+            for earlier in events.in_span(token.doc[child.left_edge.i : child.right_edge.i + 1]):
+                if (later, earlier) not in out:
+                    out.append((later, earlier))  # 'follows earlier meetings in Canada and Japan'
     return out
 
 

@@ -43,6 +43,7 @@ from accord.nlp.components.descriptions import (
 )
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
+from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import is_title_case
 from accord.nlp.lexicon import cities, json_data
 
@@ -606,34 +607,46 @@ class ThingFinder:
         return max(before, key=lambda t: max(s.start for s in t.mentions() if s.start < token.i))
 
     def add_events_named_by_place(self, doc: Doc, events: Things) -> None:
-        """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)' and 'the next
-        two summits, in Seoul and Paris' as two events each."""
-        for token in doc_tokens(doc):
-            if token.lower_ not in ("summits", "conferences", "meetings", "gatherings") or token.i + 2 >= len(
-                doc
-            ):
-                continue
-            k = token.i + 2 if doc[token.i + 1].text == "," else token.i + 1
-            if doc[k].lower_ not in ("in", "at"):
-                continue
-            known = cities()
-            j = k + 1
-            while j < token.sent.end:
-                for length in (3, 2, 1):
-                    place = doc[j : j + length]
-                    if place.text in known and events.at(j) is None:
-                        thing = next((t for t in events.items if t.city() == place.text), None)
+        """Read 'after the conferences in Bletchley Park (UK) and Seoul (South Korea)', 'the next
+        two summits, in Seoul and Paris' and 'earlier meetings in Canada and Japan' as two events
+        each. Cities first: a country names the event already placed in one of its cities
+        ('the meetings in the United Kingdom in 2023'), else an event of its own."""
+        gazetteer = load_gazetteer()
+        known = cities()
+        for countries in (False, True):
+            for token in doc_tokens(doc):
+                if token.lower_ not in _PLURAL_EVENTS or token.i + 2 >= len(doc):
+                    continue
+                k = token.i + 2 if doc[token.i + 1].text == "," else token.i + 1
+                if doc[k].lower_ not in ("in", "at"):
+                    continue
+                j = k + 1
+                depth = 0
+                while j < token.sent.end:
+                    depth += (doc[j].text == "(") - (doc[j].text == ")")
+                    start = j + 1 if doc[j].lower_ == "the" else j
+                    for length in (3, 2, 1):
+                        place = doc[start : start + length]
+                        if depth or len(place) < length or events.at(start) is not None:
+                            continue
+                        code = gazetteer.country(place.text) if gazetteer.kind(place.text) == "name" else None
+                        if place.text in known and not countries:
+                            thing = next((t for t in events.items if t.city() == place.text), None)
+                        elif code and countries:
+                            thing = next((t for t in events.items if _country_of(t.city()) == code), None)
+                        else:
+                            continue
                         if thing is None:
                             thing = Thing(kind=EVENT, given_name=f"{place.text} {token.lemma_.lower()}")
                             events.items.append(thing)
                         thing.references.append(place)
                         for i in range(place.start, place.end):
                             events.by_token[i] = thing
-                        j += length - 1
+                        j = place.end - 1
                         break
-                if doc[j].text in (".", ";") or doc[j].pos_ == "VERB":
-                    break
-                j += 1
+                    if doc[j].text in (".", ";") or doc[j].pos_ == "VERB":
+                        break
+                    j += 1
 
     @staticmethod
     def merge_events_by_city(events: Things) -> None:
@@ -683,6 +696,8 @@ class ThingFinder:
                 # events: 'the Assembly' of the 'General Assembly' named in the story
                 and (referent is not None or self.named_after(things, token) is not None)
             )
+            if token.pos_ == "VERB":
+                continue  # 'a text that talks about inclusion'
             if not (token.is_lower or capital_reference) or (
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
             ):
@@ -695,7 +710,7 @@ class ThingFinder:
             if ordinal:
                 thing = next((t for t in things.items if t.ordinal == ordinal), None)
                 if thing is None and token.lower_ == "edition":
-                    thing = things.latest_before(token.i)  # 'the second edition' of the series just named
+                    thing = edition_of(things, token)
                     if thing is not None and thing.ordinal is None:
                         thing.ordinal = ordinal
                 if thing is None:
@@ -914,6 +929,26 @@ def _head(span: Span) -> str:
         if token.lower_ in heads and token.text[:1].isupper():
             return token.lower_
     return span[-1].lower_
+
+
+_PLURAL_EVENTS = {"summits", "conferences", "meetings", "gatherings"}
+
+
+def edition_of(things: Things, token: Token) -> Thing | None:
+    """The series 'the second edition' counts: the event named in the sentence before ('UNESCO
+    holds a Global Forum. The second edition …'), else the one the story is about ('the
+    country that launched this series cannot walk away from its third edition')."""
+    sent = token.sent
+    previous = token.doc[sent.start - 1].sent if sent.start > 0 else sent
+    latest = things.latest_before(token.i)
+    if latest is not None and any(previous.start <= m.start < sent.end for m in latest.mentions()):
+        return latest
+    return things.main()
+
+
+def _country_of(city: str | None) -> str | None:
+    """The country a known city lies in."""
+    return cities().get(city) if city else None
 
 
 def first_is_inaugural(ordinal: str | None) -> str | None:
