@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from accord.ingest.document import Document, IngestError
+from accord.record import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,7 +42,7 @@ class Extractor:
         self._nlp = nlp
         self._lock = threading.Lock()
 
-    def record(self, document: Document) -> dict[str, Any]:
+    def record(self, document: Document) -> Record:
         from accord.extract.record import extract_record
 
         with self._lock:

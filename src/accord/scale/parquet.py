@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document, IngestError
+from accord.record import Record
 from accord.relevance.status import is_out_of_scope
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class ShardWriter:
         self.rows: list[dict[str, Any]] = []
         self.shards = 0
 
-    def add(self, record: dict[str, Any], document: Document) -> None:
+    def add(self, record: Record, document: Document) -> None:
         self.rows.append(
             {
                 "document_id": record["document"]["id"],

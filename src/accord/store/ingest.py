@@ -36,7 +36,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -44,6 +44,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
 from accord.ingest.progress import IngestEvent, Progress, Status
+from accord.record import Record
 from accord.relevance.status import is_out_of_scope
 from accord.scale import ExtractionPlan, extract_stream
 from accord.store.copies import (
@@ -447,7 +448,7 @@ class _Run:
         error: IngestError | None = None,
         duplicate_of: str | None = None,
         similarity: float | None = None,
-        record: dict[str, Any] | None = None,
+        record: Record | None = None,
     ) -> None:
         if self.on_event is None:
             return
@@ -481,7 +482,7 @@ def _stored(connection: sa.Connection, document_id: str) -> bool:
         return document_stored(connection, document_id)
 
 
-def _write(connection: sa.Connection, record: dict[str, Any], document: Document) -> Outcome:
+def _write(connection: sa.Connection, record: Record, document: Document) -> Outcome:
     """Write a record; when a concurrent ingest stored the same document first, the retry finds it."""
     try:
         return write_record(connection, record, source=document.source, site=document.site)
