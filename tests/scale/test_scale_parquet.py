@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.ingest import Document
+from accord.pipeline import ingest_paths
 from accord.scale import ExtractionPlan, extract_stream
 from accord.scale.parquet import (
     ShardError,
@@ -22,7 +23,7 @@ from accord.scale.parquet import (
     stored_ids,
     write_shards,
 )
-from accord.store import ingest_paths, open_store
+from accord.store import open_store
 
 
 @pytest.fixture

@@ -105,7 +105,7 @@ def _fetch(url: str, allow_private: bool) -> Document:
 
 def store_submission(connection: sa.Connection, document: Document, extractor: Extractor) -> dict[str, Any]:
     """Extract and store one document; what happened, its id and how many facts it gave."""
-    from accord.store import write_record
+    from accord.pipeline import write_record
 
     record = extractor.record(document)
     if connection.in_transaction():

@@ -57,6 +57,9 @@ LINK_COLUMNS: dict[str, str] = {
     "organization": "party_id",
     "person": "person_id",
 }
+# The link columns in order, each by what it links (agreement_id is `agreement`'s): the exports'
+# entity columns.
+LINKS: tuple[str, ...] = tuple(dict.fromkeys(c.removesuffix("_id") for c in LINK_COLUMNS.values()))
 # Where a value that may name a country, a person or an organization is told apart.
 ACTOR = ("country", "person", "organization")
 PARTY = ("country", "organization")
@@ -73,6 +76,7 @@ class Field:
     rule: Rule = Rule.NAME
     column: str | None = None  # the facts column the value is copied to, for lookups by index
     link: bool = True  # whether the entity it names fills the fact's link column
+    known: bool = False  # a reviewer's correction must name an entity the knowledge base knows
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +107,8 @@ def _named(name: str, kind: str, **more: object) -> Field:
     return Field(name, names=(kind,), **more)  # type: ignore[arg-type]
 
 
-EVENT = _named("event", "event", column="event")
-AGREEMENT = _named("agreement", "agreement", column="agreement")
+EVENT = _named("event", "event", column="event", known=True)
+AGREEMENT = _named("agreement", "agreement", column="agreement", known=True)
 ALIASES = Field("aliases", Role.ALIASES, Value.ALIASES)
 
 KINDS: dict[str, FactKind] = {
@@ -124,7 +128,7 @@ KINDS: dict[str, FactKind] = {
             ),
         ),
         FactKind("event_chair", (EVENT, Field("chair", names=ACTOR, rule=Rule.PERSON))),
-        FactKind("event_sequence", (EVENT, _named("previous", "event", link=False))),
+        FactKind("event_sequence", (EVENT, _named("previous", "event", link=False, known=True))),
         FactKind(
             "participant",
             (
@@ -143,7 +147,7 @@ KINDS: dict[str, FactKind] = {
             "stance",
             (
                 AGREEMENT,
-                Field("party", names=PARTY, column="party"),
+                Field("party", names=PARTY, column="party", known=True),
                 Field("stance", value=Value.STANCE, rule=Rule.EXACT, column="stance"),
                 Field("reason", Role.ATTRIBUTE, Value.TEXT, rule=Rule.WORDS),
             ),
@@ -169,7 +173,7 @@ KINDS: dict[str, FactKind] = {
             (
                 _named("initiative", "initiative"),
                 Field("type", Role.ATTRIBUTE, rule=Rule.EXACT),
-                _named("event", "event", role=Role.ATTRIBUTE, column="event"),
+                _named("event", "event", role=Role.ATTRIBUTE, column="event", known=True),
             ),
         ),
         FactKind("theme", (EVENT, Field("theme", value=Value.THEME, rule=Rule.EXACT))),
@@ -193,14 +197,13 @@ def by_name() -> dict[str, Field]:
     found: dict[str, Field] = {}
     for field in all_fields():
         seen = found.setdefault(field.name, field)
-        if (seen.names, seen.rule, seen.column, seen.link) != (
-            field.names,
-            field.rule,
-            field.column,
-            field.link,
-        ):
+        if _meaning(seen) != _meaning(field):
             raise ValueError(f"field {field.name!r} is declared two ways")
     return found
+
+
+def _meaning(field: Field) -> tuple[object, ...]:
+    return (field.names, field.rule, field.column, field.link, field.known)
 
 
 def fields_naming(kinds: tuple[str, ...], *, link: bool = False) -> tuple[str, ...]:

@@ -106,8 +106,8 @@ def _as_read_from(record: Record, document: Document) -> Record:
 
 def in_registry(name: str) -> bool:
     """Whether a name is one of the registry's instruments, events or series (accord.resolve.registry)."""
+    from accord.record.names import fold_name
     from accord.resolve.registry import default_registry
-    from accord.store.entities import fold_name
 
     registry = default_registry()
     key = fold_name(name)
