@@ -12,12 +12,11 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.ingest import Document
-from accord.pipeline import ingest_paths
+from accord.pipeline import ingest_paths, load_shards
 from accord.scale import ExtractionPlan, extract_stream
 from accord.scale.parquet import (
     ShardError,
     extract_to_shards,
-    load_shards,
     read_shards,
     shard_paths,
     stored_ids,
