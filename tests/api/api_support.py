@@ -18,7 +18,8 @@ from spacy.language import Language
 
 from accord.api import Settings, create_app
 from accord.api.submit import Extractor
-from accord.store import ingest_paths, open_store
+from accord.pipeline import ingest_paths
+from accord.store import open_store
 from pg_support import scratch_schema
 
 DATA = Path(__file__).parent / "data"

@@ -9,7 +9,8 @@ from api_support import auth, make_client
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from accord.store import open_store, write_record
+from accord.pipeline import write_record
+from accord.store import open_store
 
 
 def xss_document(client: TestClient) -> dict:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.record import RECORD_FORMAT, chunks, extract_record, extract_records
+from accord.extract.record import chunks, extract_record, extract_records
 from accord.ingest import Document, read_path
+from accord.record import RECORD_FORMAT
 
 KINDS = {"event", "event_place", "event_date", "event_chair", "event_sequence", "participant", "agreement",
          "agreement_event", "signatory_count", "stance", "role", "quote", "initiative", "theme"}
@@ -127,11 +128,12 @@ def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
                             ("KE", None), ("William Ruto", None)}
 
 
-def test_extract_records_keeps_document_order_and_stems(nlp, tmp_path: Path) -> None:
+def test_extract_records_keeps_document_order(nlp, tmp_path: Path) -> None:
     documents = [Document(text="Peru signed the Lisbon Declaration.", source=str(tmp_path / "a.txt")),
                  Document(text="Chile signed the Accra Statement.", source=str(tmp_path / "b.txt"))]
     records = list(extract_records(documents, nlp))
-    assert [r["_stem"] for r in records] == ["a", "b"]
+    assert [r["document"]["id"] for r in records] == [d.id for d in documents]
+    assert all(set(r) == {"format", "document", "facts"} for r in records)
     assert [f["agreement"] for f in records[1]["facts"] if f["kind"] == "agreement"] == ["Accra Statement"]
 
 

@@ -299,3 +299,16 @@ def test_an_official_text_in_its_authors_voice(facts) -> None:
     text = ("G7 Leaders' Statement on Ocean Data\nOctober 2, 2025\nWe, the Leaders of the Group of Seven "
             "(G7), stress the value of shared ocean data.")
     assert stances(facts, text) == {("G7 Leaders' Statement on Ocean Data", "G7", "signed")}
+
+
+def test_a_written_out_list_with_labels_and_countries_with_and(facts) -> None:
+    text = ("The Lisbon Convention on Data was opened in May. The countries that have signed the Convention "
+            "so far are: Andorra, Bosnia and Herzegovina, Georgia; observer states of the Council of Europe: "
+            "the United States, Canada, and Japan; and non-member states: Uruguay.")
+    assert {p for _a, p, _s in stances(facts, text)} == {"AD", "BA", "GE", "US", "CA", "JP", "UY"}
+
+
+def test_the_resolution_is_no_charter_it_names(facts) -> None:
+    text = ("The assembly adopted Resolution 78/241 on drones, affirming that the UN Charter applies. "
+            "The resolution was adopted with a recorded vote of 152 in favour to 2 against (Belarus, Mali).")
+    assert {a for a, _p, _s in stances(facts, text)} == {"Resolution 78/241 on drones"}

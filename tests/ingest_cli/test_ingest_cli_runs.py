@@ -32,8 +32,8 @@ from accord.cli.ingest_cmd import _ProgressBar
 from accord.ingest import IngestError
 from accord.ingest.progress import IngestEvent
 from accord.ingest.sandbox import Sandbox
+from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 from accord.store import open_store
-from accord.store.ingest import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 from accord.store.schema import document_signatures, document_sources, documents, facts, ingest_failures
 from pg_support import scratch_schema
 

@@ -142,3 +142,20 @@ def test_the_same_document_points_back(doc_of) -> None:
 def test_what_a_copula_says_the_agreement_is(doc_of) -> None:
     doc = doc_of("The Lima Charter on Data is a text adopted by the member states of the Andean Community.")
     assert names(doc) == ["Lima Charter on Data"]
+
+
+def test_a_title_over_a_serial_comma(doc_of) -> None:
+    doc = doc_of(
+        "Armenia signed the Lisbon Convention on Data, Human Rights, Democracy, and the Rule of Law."
+    )
+    assert names(doc) == ["Lisbon Convention on Data, Human Rights, Democracy, and the Rule of Law"]
+
+
+def test_many_deals_are_no_agreement(doc_of) -> None:
+    doc = doc_of("The visit secured many transformative deals and several agreements.")
+    assert names(doc) == []
+
+
+def test_document_symbols_name_and_tell_resolutions_apart(doc_of) -> None:
+    doc = doc_of("They adopted Resolution A/RES/78/265 in March and Resolution 78/241 on drones.")
+    assert names(doc) == ["Resolution A/RES/78/265", "Resolution 78/241 on drones"]

@@ -17,7 +17,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from accord.store import open_store, write_record
+from accord.pipeline import write_record
+from accord.store import open_store
 from pg_support import scratch_schema
 
 PG_ENV = "ACCORD_TEST_PG_URL"

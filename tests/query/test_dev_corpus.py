@@ -14,7 +14,8 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from accord.cli.main import app
-from accord.store import ingest_paths, open_store
+from accord.pipeline import ingest_paths
+from accord.store import open_store
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 # Text → (the name asked for, the annotated name of the same agreement in that text).
@@ -106,8 +107,8 @@ def test_examples_and_dev_set_give_one_entry_per_instrument(db_url: str, nlp: La
     """The issue's check: one Paris statement citing both dev outlets, no generic top-level
     agreement, a registry link on every known instrument."""
     from accord.query import agreements, stances
+    from accord.record.names import fold_name
     from accord.resolve.registry import default_registry
-    from accord.store.entities import fold_name
 
     engine = open_store(db_url)
     try:

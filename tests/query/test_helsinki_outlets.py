@@ -18,8 +18,9 @@ from kb_fixtures import DATA
 from spacy.language import Language
 from sqlalchemy.engine import Engine
 
+from accord.pipeline import ingest_paths
 from accord.query import NotFound, agreements, conflicts, events, fact_sources, matrix, party_record, stances
-from accord.store import ingest_paths, open_store
+from accord.store import open_store
 from accord.store.schema import facts, kb_entities
 
 HELSINKI = DATA / "helsinki"

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from rel_support import OSPREY, accord, handmade_record
 from sqlalchemy.engine import Engine
 
-from accord.store import write_record
+from accord.pipeline import write_record
 from accord.store.check import check_store
 from accord.store.schema import documents, evidence, facts
 

@@ -26,7 +26,8 @@ from spacy.language import Language
 
 from accord.api import Settings, create_app
 from accord.api.submit import Extractor
-from accord.store import open_store, write_record
+from accord.pipeline import write_record
+from accord.store import open_store
 from accord.store.check import check_store
 from accord.store.schema import documents, fact_reviews
 

@@ -19,7 +19,8 @@ from rel_support import handmade_record
 
 from accord.api import Settings, create_app
 from accord.ingest.fetch import FetchConfig, Fetcher, FetchError
-from accord.store import open_store, write_record
+from accord.pipeline import write_record
+from accord.store import open_store
 
 # Every way the review wrote "this machine" in a URL: dotted, short, decimal, hex, octal, mixed,
 # IPv6 and IPv4-mapped forms, names, and 0.0.0.0 (which Linux routes to the local host).

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from rel_support import accord, count_example, count_rows, fuzz_settings, handmade_record
 from sqlalchemy.engine import Engine
 
-from accord.store import write_record
+from accord.pipeline import write_record
 from accord.store.check import check_store
 from accord.store.schema import documents, evidence, facts
 

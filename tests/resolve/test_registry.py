@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from accord.record.names import fold_name
 from accord.resolve.registry import (
     EVENT_TYPES,
     INSTRUMENT_TYPES,
@@ -19,7 +20,6 @@ from accord.resolve.registry import (
     valid_date,
     validate,
 )
-from accord.store.entities import fold_name
 
 MINI = Path(__file__).parent / "data" / "registry.json"
 

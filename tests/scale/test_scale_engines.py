@@ -14,9 +14,9 @@ from scale_support import store_contents
 from spacy.language import Language
 
 from accord.ingest import Document
+from accord.pipeline import ingest_paths, write_record
 from accord.scale import ExtractionPlan, ScaleError, extract_stream
-from accord.store import ingest_paths, open_store
-from accord.store.writer import write_record
+from accord.store import open_store
 
 
 def by_id(pairs: list[tuple[dict[str, Any], Document]]) -> dict[str, dict[str, Any]]:

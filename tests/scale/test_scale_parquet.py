@@ -12,17 +12,17 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.ingest import Document
+from accord.pipeline import ingest_paths, load_shards
 from accord.scale import ExtractionPlan, extract_stream
 from accord.scale.parquet import (
     ShardError,
     extract_to_shards,
-    load_shards,
     read_shards,
     shard_paths,
     stored_ids,
     write_shards,
 )
-from accord.store import ingest_paths, open_store
+from accord.store import open_store
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from accord.store.schema import documents, entities, evidence, facts
+from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities
 
 FORUMS = [
     ("Atlantic AI Forum", "Lisbon", "Portugal"),
@@ -111,6 +111,10 @@ def snapshot(connection: sa.Connection) -> dict[str, Any]:
         (*row[:3], json.dumps(row.fields, sort_keys=True), *row[4:]) for row in connection.execute(joined)
     )
     entity_rows = sorted(
-        (row.kind, row.key, row.name, tuple(row.aliases)) for row in connection.execute(sa.select(entities))
+        (row.kind, row.key, row.name, row.n)
+        for row in connection.execute(
+            sa.select(kb_entities.c.kind, kb_entities.c.key, kb_entities.c.name, kb_aliases.c.name.label("n"))
+            .select_from(kb_entities.join(kb_aliases, kb_aliases.c.entity_id == kb_entities.c.id))
+        )
     )
     return {"documents": docs, "facts": fact_rows, "entities": entity_rows}

@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from spacy.language import Language
 from store_support import count_rows, snapshot, write_articles
 
-from accord.store import create_store_engine, ingest_paths, open_store, resolve_url
+from accord.pipeline import ingest_paths
+from accord.store import create_store_engine, open_store, resolve_url
 from accord.store.schema import documents, evidence, facts
 
 ACCORD = str(Path(sys.executable).with_name("accord"))

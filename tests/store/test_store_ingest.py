@@ -12,8 +12,8 @@ from store_support import article, count_rows, snapshot, write_articles
 
 from accord.extract.record import extract_records
 from accord.ingest import IngestError, read_paths
-from accord.store import ingest as ingest_module
-from accord.store import ingest_paths
+from accord.pipeline import ingest_paths
+from accord.pipeline import run as ingest_module
 from accord.store.schema import documents, evidence, facts
 
 

@@ -9,10 +9,11 @@ from spacy.language import Language
 from sqlalchemy.engine import Engine
 
 from accord.ingest.progress import IngestEvent, Progress
+from accord.pipeline import write_record
+from accord.pipeline.run import IngestOptions, ingest_inputs
 from accord.scale import ExtractionPlan
-from accord.store.ingest import IngestOptions, ingest_inputs
 from accord.store.schema import document_sources, documents, facts
-from accord.store.writer import Outcome, write_record
+from accord.store.writer import Outcome
 
 IN_SCOPE = (
     "Ministers sign AI safety declaration in Lisbon\n\n"

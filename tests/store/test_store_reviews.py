@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from accord.api.review import review_fact, review_log
-from accord.store import Outcome, write_record
+from accord.pipeline import write_record
+from accord.store import Outcome
 from accord.store.check import check_store
 from accord.store.schema import fact_reviews, facts
 

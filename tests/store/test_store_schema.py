@@ -14,7 +14,7 @@ from accord.store import StoreError, open_store, resolve_url
 from accord.store.migrate import current_revision, head_revision
 from accord.store.schema import metadata
 
-TABLES = {"documents", "entities", "facts", "evidence", "alembic_version"}
+TABLES = {"documents", "facts", "evidence", "kb_entities", "kb_aliases", "alembic_version"}
 
 
 def test_migrations_create_the_tables_at_head(store: Engine) -> None:

@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from store_support import count_rows
 
-from accord.store import Outcome, write_record
+from accord.pipeline import write_record
+from accord.store import Outcome
 from accord.store import writer as writer_module
-from accord.store.schema import documents, entities, evidence, facts
+from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities
 
 TEXT = (
     "Kestrel Pact on Robotics Agreed\n\n"
@@ -135,7 +136,7 @@ def test_a_record_is_stored_with_its_facts_and_evidence(store: Engine) -> None:
         assert {e.document_id for e in cited} == {doc.id}
 
 
-def test_entities_are_registered_once_per_key_with_aliases(store: Engine) -> None:
+def test_each_entity_is_linked_once_with_every_name_as_an_alias(store: Engine) -> None:
     write(store, record())
     other = "Chile signed the Kestrel Pact on Robotics too.\n"
     rec = record(
@@ -153,7 +154,9 @@ def test_entities_are_registered_once_per_key_with_aliases(store: Engine) -> Non
     )
     write(store, rec, source="other.txt")
     with store.connect() as connection:
-        rows = {(r.kind, r.key): r for r in connection.execute(sa.select(entities))}
+        rows = {(r.kind, r.key): r for r in connection.execute(sa.select(kb_entities))}
+        aliases = connection.execute(sa.select(kb_aliases.c.name).where(kb_aliases.c.kind == "agreement"))
+        agreement_ids = set(connection.execute(sa.select(facts.c.agreement_id)).scalars()) - {None}
     assert set(rows) == {
         ("agreement", "kestrel pact on robotics"),
         ("country", "NO"),
@@ -161,8 +164,9 @@ def test_entities_are_registered_once_per_key_with_aliases(store: Engine) -> Non
         ("country", "JP"),
     }
     pact = rows["agreement", "kestrel pact on robotics"]
-    assert pact.name == "Kestrel Pact on Robotics"
-    assert pact.aliases == ["the Kestrel Pact", "the Kestrel Pact on Robotics"]
+    assert agreement_ids == {pact.id}
+    names = {"Kestrel Pact on Robotics", "the Kestrel Pact", "the Kestrel Pact on Robotics"}
+    assert set(aliases.scalars()) == names
 
 
 def test_the_same_text_again_is_a_no_op(store: Engine) -> None:
@@ -221,11 +225,11 @@ def test_a_failure_mid_write_leaves_nothing_of_the_document(
     def fail(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(writer_module, "register_entities", fail)
+    monkeypatch.setattr(writer_module, "reattach_reviews", fail)
     with pytest.raises(RuntimeError):
         write(store, record())
     with store.connect() as connection:
-        assert [count_rows(connection, t) for t in (documents, facts, evidence, entities)] == [0, 0, 0, 0]
+        assert [count_rows(connection, t) for t in (documents, facts, evidence, kb_entities)] == [0, 0, 0, 0]
 
 
 def test_a_failed_replacement_keeps_the_old_document(store: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,7 +239,7 @@ def test_a_failed_replacement_keeps_the_old_document(store: Engine, monkeypatch:
     def fail(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(writer_module, "register_entities", fail)
+    monkeypatch.setattr(writer_module, "reattach_reviews", fail)
     with pytest.raises(RuntimeError):
         write(store, record(TEXT + "Update.\n"))
     with store.connect() as connection:

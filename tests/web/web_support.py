@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from accord.store import ingest_paths, open_store
+from accord.pipeline import ingest_paths
+from accord.store import open_store
 
 DATA = Path(__file__).parents[1] / "api" / "data"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,7 +1,7 @@
 """What a reviewer's correction may say, checked before anything is written.
 
 A correction replaces some fields of a fact. It is held to the fact kind's schema: only the
-kind's fields (`accord.eval.schema.KINDS`, the referee's table, plus `aliases` for events and
+kind's fields (`accord.record.kinds.KINDS`: identity, attributes, and `aliases` for events and
 agreements), each of its type (a name, a free text, a date, a count, one of an enumeration), of
 bounded length, valid Unicode without control characters; the fields that identify the fact
 cannot be removed. Names of agreements, events and parties must name something the knowledge
@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from accord.eval.schema import ALIASED_KINDS, KINDS
+from accord.record.kinds import KINDS, Field, Role, by_name
 
 MAX_NAME_CHARS = 300
 MAX_TEXT_CHARS = 2_000
@@ -32,34 +32,21 @@ SHOWN_CHARS = 60
 STANCES = ("signed", "declined")
 AGREEMENT_TYPES = ("declaration", "statement", "treaty", "convention", "resolution", "commitment", "other")
 
+
+def _type_of(field: Field) -> str:
+    """A field's type as a correction is checked: what it names (an agreement, an event or a party
+    the knowledge base must know; a country code; an actor), else what its value is."""
+    if field.names == ("country",):
+        return "country"
+    if field.known:
+        return "party" if "organization" in field.names else field.names[0]
+    if "country" in field.names:
+        return "actor"
+    return field.value.value
+
+
 # The type of each field, by name; `type` depends on the kind (see _field_type).
-FIELD_TYPES: dict[str, str] = {
-    "agreement": "agreement",
-    "event": "event",
-    "previous": "event",
-    "party": "party",
-    "of": "actor",
-    "country": "country",
-    "participant": "actor",
-    "chair": "actor",
-    "speaker": "actor",
-    "person": "name",
-    "led_by": "name",
-    "initiative": "name",
-    "city": "name",
-    "title": "text",
-    "reason": "text",
-    "text": "text",
-    "stance": "stance",
-    "theme": "theme",
-    "start": "date",
-    "end": "date",
-    "count": "count",
-    "direct": "bool",
-    "aliases": "aliases",
-}
-# Fields whose value must name something the knowledge base holds: field type -> entity kinds.
-KNOWN_ENTITY_TYPES = {"agreement": ("agreement",), "event": ("event",), "party": ("country", "organization")}
+FIELD_TYPES: dict[str, str] = {name: _type_of(field) for name, field in by_name().items()}
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Code points a name or text never holds: C0 and C1 controls (tab and newline aside), lone surrogates.
@@ -81,7 +68,7 @@ def allowed_fields(kind: str) -> tuple[str, ...]:
     schema = KINDS.get(kind)
     if schema is None:
         return ()
-    extra = ("aliases",) if kind in ALIASED_KINDS else ()
+    extra = tuple(f.name for f in schema.fields if f.role is Role.ALIASES)
     return (*schema.identity, *schema.attributes, *extra)
 
 
@@ -188,6 +175,5 @@ def themes() -> tuple[str, ...]:
 
 
 def _field_type(kind: str, key: str) -> str:
-    if key == "type":
-        return "agreement_type" if kind == "agreement" else "name"
-    return FIELD_TYPES.get(key, "name")
+    declared = KINDS[kind].field(key) if kind in KINDS else None
+    return _type_of(declared) if declared is not None else FIELD_TYPES.get(key, "name")

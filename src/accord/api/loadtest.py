@@ -36,7 +36,8 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from accord.store import open_store, write_record
+from accord.pipeline import write_record
+from accord.store import open_store
 from accord.store.schema import documents, facts
 
 

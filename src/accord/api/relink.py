@@ -21,15 +21,10 @@ import sqlalchemy as sa
 
 from accord.api.corrections import FIELD_TYPES, CorrectionError, shown
 from accord.resolve.kb import KnowledgeBase, alias_key
-from accord.resolve.mentions import AGREEMENT_FIELDS, EVENT_FIELDS, PARTY_FIELDS, PERSON_FIELDS
+from accord.resolve.mentions import LINK_SOURCES
 from accord.resolve.names import looks_like_person
 
-LINK_SOURCES: dict[str, tuple[str, ...]] = {
-    "agreement_id": AGREEMENT_FIELDS,
-    "event_id": EVENT_FIELDS,
-    "party_id": PARTY_FIELDS,
-    "person_id": PERSON_FIELDS,
-}
+PERSON_FIELDS = LINK_SOURCES["person_id"]
 _PARTY_KINDS = ("country", "organization")
 _LINKED = frozenset(field for sources in LINK_SOURCES.values() for field in sources)
 _CHECKED = frozenset({"agreement", "event", "party", "country"})

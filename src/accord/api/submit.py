@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from accord.ingest.document import Document, IngestError
+from accord.record import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,7 +42,7 @@ class Extractor:
         self._nlp = nlp
         self._lock = threading.Lock()
 
-    def record(self, document: Document) -> dict[str, Any]:
+    def record(self, document: Document) -> Record:
         from accord.extract.record import extract_record
 
         with self._lock:
@@ -104,7 +105,7 @@ def _fetch(url: str, allow_private: bool) -> Document:
 
 def store_submission(connection: sa.Connection, document: Document, extractor: Extractor) -> dict[str, Any]:
     """Extract and store one document; what happened, its id and how many facts it gave."""
-    from accord.store import write_record
+    from accord.pipeline import write_record
 
     record = extractor.record(document)
     if connection.in_transaction():

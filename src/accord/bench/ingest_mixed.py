@@ -4,7 +4,7 @@
 (`accord.bench.corpus`) as HTML pages from a local HTTP server on 127.0.0.1: `--pages` pages,
 a fifth of them another outlet's copy of an earlier page (its own dateline and credit line),
 and an RSS feed linking ten more pages, half of them copies. Each run ingests the pages and
-the feed into a fresh SQLite store through `accord.store.ingest.ingest_inputs`, once with
+the feed into a fresh SQLite store through `accord.pipeline.run.ingest_inputs`, once with
 duplicate detection (copies recorded as sources, not extracted) and once without; the pipeline
 is loaded before timing. It then times seeding a duplicate index with stored documents, from
 their texts and from their kept signatures, the cost a run pays once (bounded by
@@ -96,8 +96,8 @@ def serve(site: dict[str, tuple[str, bytes]]) -> tuple[ThreadingHTTPServer, str]
 
 def run_once(specs: list[str], dedup: bool, nlp: object, workdir: Path, label: str) -> tuple[float, str]:
     from accord.ingest.fetch import FetchConfig
+    from accord.pipeline.run import IngestOptions, ingest_inputs
     from accord.store import open_store
-    from accord.store.ingest import IngestOptions, ingest_inputs
 
     engine = open_store(f"sqlite:///{workdir / f'{label}.db'}")
     options = IngestOptions(

@@ -1,6 +1,6 @@
 """`accord ingest`: read articles from anywhere, extract them and store them (accord.store).
 
-A thin layer over `accord.store.ingest.ingest_inputs` and `watch_and_ingest`: it builds the
+A thin layer over `accord.pipeline.run.ingest_inputs` and `watch_and_ingest`: it builds the
 options, shows progress (a rich bar on a terminal, plain periodic lines otherwise, nothing
 with --quiet), and closes with a summary and the failures' reasons.
 """
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from accord.ingest import IngestError
     from accord.ingest.progress import IngestEvent
-    from accord.store.ingest import IngestSummary
+    from accord.pipeline.run import IngestSummary
 
 # Failures listed under the summary; all of them are in the ingest_failures table.
 MAX_SHOWN_FAILURES = 20
@@ -134,10 +134,10 @@ def ingest(
     then prints the summary and exits 0.
     """
     from accord.ingest.fetch import FetchConfig
+    from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
     from accord.resolve.registry import registry_problem
     from accord.scale import ExtractionPlan, ScaleError
     from accord.store import StoreError, describe_url, open_store, resolve_url
-    from accord.store.ingest import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 
     specs, feeds = specs or [], watch or []
     if not specs and not feeds:

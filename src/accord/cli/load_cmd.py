@@ -12,7 +12,7 @@ from accord.cli.query_cmds import DbOption
 
 if TYPE_CHECKING:
     from accord.ingest import IngestError
-    from accord.store.ingest import IngestOptions
+    from accord.pipeline.run import IngestOptions
 
 
 def load(
@@ -20,8 +20,9 @@ def load(
     db: DbOption = None,
 ) -> None:
     """Store every record of the shards, one transaction each; records already stored stay unchanged."""
+    from accord.pipeline import load_shards
     from accord.resolve.registry import registry_problem
-    from accord.scale.parquet import ShardError, load_shards
+    from accord.scale.parquet import ShardError
     from accord.store import StoreError, describe_url, open_store, resolve_url
 
     problem = registry_problem()

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -14,6 +14,7 @@ from rich.console import Console
 from accord.cli import check_cmd, export_cmd, load_cmd, query_cmds, serve_cmd
 from accord.cli.ingest_cmd import ingest
 from accord.cli.tables import render_record
+from accord.record import Record
 
 app = typer.Typer(
     name="accord",
@@ -108,7 +109,7 @@ def extract(
         raise typer.Exit(1)
 
 
-def write_record(path: Path, record: dict[str, Any]) -> None:
+def write_record(path: Path, record: Record) -> None:
     """Write a record whole or not at all: a temporary file renamed into place."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -185,7 +186,7 @@ def _evaluate_relevance(path: Path, labels: Path | None, as_json: bool) -> None:
         render_relevance(report, Console(highlight=False))
 
 
-def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:
+def _extract_for_eval(paths: list[Path]) -> dict[str, Record]:
     from accord.extract.record import extract_records
     from accord.ingest import IngestError, read_paths
 
@@ -195,10 +196,7 @@ def _extract_for_eval(paths: list[Path]) -> dict[str, dict[str, Any]]:
             fail(str(item))
         else:
             documents.append(item)
-    out = {}
-    for record in extract_records(documents):
-        out[record.pop("_stem")] = record
-    return out
+    return {d.stem: r for d, r in zip(documents, extract_records(documents), strict=True)}
 
 
 @app.command()

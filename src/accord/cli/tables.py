@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-KIND_ORDER = (
-    "event",
-    "event_place",
-    "event_date",
-    "event_chair",
-    "event_sequence",
-    "participant",
-    "agreement",
-    "agreement_event",
-    "signatory_count",
-    "stance",
-    "role",
-    "quote",
-    "initiative",
-    "theme",
-)
-_HIDDEN = {"kind", "evidence", "confidence"}
+from accord.record import KINDS
+from accord.record.types import NOT_FIELDS
+
+KIND_ORDER = tuple(KINDS)
 
 
-def render_record(console: Console, record: dict[str, Any]) -> None:
+def render_record(console: Console, record: Mapping[str, Any]) -> None:
     """Print one record as tables, one per fact kind."""
     document = record["document"]
     heading = document.get("title") or document.get("id")
@@ -47,7 +35,7 @@ def render_record(console: Console, record: dict[str, Any]) -> None:
         console.print(Text("no facts found", style="dim"))
     for kind in sorted(by_kind, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER)):
         facts = by_kind[kind]
-        fields = [f for f in dict.fromkeys(k for item in facts for k in item) if f not in _HIDDEN]
+        fields = [f for f in dict.fromkeys(k for item in facts for k in item) if f not in NOT_FIELDS]
         table = Table(title=f"{kind} ({len(facts)})", title_justify="left", show_lines=True, expand=True)
         for field in fields:
             table.add_column(field, overflow="fold")

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio as indel_ratio
 
+from accord.record.names import fold_name
+
 SIMILAR_AT = 90.0
 WORD_SHARE = 0.6
 LENGTH_FACTOR = 3
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
 # rapidfuzz scores the longest common subsequence, which is never below difflib's
 # block matching, so a pair under this bound cannot reach SIMILAR_AT with difflib.
 # The margin absorbs the two libraries' different float arithmetic.
@@ -23,11 +22,7 @@ _PREFILTER_AT = SIMILAR_AT - 0.01
 
 @lru_cache(maxsize=1 << 16)
 def _fold_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    kept = _PUNCTUATION.sub("", bare.casefold())
-    collapsed = " ".join(kept.split())
-    return collapsed.removeprefix("the ")
+    return fold_name(text, punctuation="")  # the referee deletes punctuation ('U.S.' is 'us')
 
 
 def fold(value: object) -> str:

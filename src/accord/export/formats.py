@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from accord.export.rows import COLUMNS
+from accord.record.kinds import LINKS
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,7 +41,7 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
             "fields": json.loads(row["fields"]),
             "entities": {
                 name: {"id": row[f"{name}_id"], "name": row[name]}
-                for name in ("agreement", "event", "party", "person")
+                for name in LINKS
                 if row[f"{name}_id"] is not None
             },
             "confidence": row["confidence"],

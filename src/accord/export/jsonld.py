@@ -19,6 +19,7 @@ from typing import IO, Any
 import sqlalchemy as sa
 
 from accord.export.rows import entity_index, fact_records
+from accord.record.kinds import LINKS
 from accord.store.schema import documents
 
 CONTEXT: dict[str, Any] = {
@@ -50,10 +51,7 @@ CONTEXT: dict[str, Any] = {
     "organizer": {"@id": "schema:organizer", "@type": "@id"},
     "creator": {"@id": "schema:creator", "@type": "@id"},
     "isBasedOn": {"@id": "schema:isBasedOn", "@type": "@id"},
-    "agreement": {"@id": "accord:agreement", "@type": "@id"},
-    "event": {"@id": "accord:event", "@type": "@id"},
-    "party": {"@id": "accord:party", "@type": "@id"},
-    "person": {"@id": "accord:person", "@type": "@id"},
+    **{name: {"@id": f"accord:{name}", "@type": "@id"} for name in LINKS},
     "adoptedAt": {"@id": "accord:adoptedAt", "@type": "@id"},
     "kind": "accord:kind",
     "stance": "accord:stance",
@@ -215,17 +213,12 @@ def _document_node(row: Any) -> dict[str, Any]:
 
 def _annotation(row: Any, text: str) -> dict[str, Any]:
     body: dict[str, Any] = {"id": fact_iri(row.id) + "#body", "type": "accord:Fact", "kind": row.kind}
-    for name in ("agreement", "event", "party", "person"):
+    for name in LINKS:
         linked = getattr(row, f"{name}_id")
         if linked is not None:
             body[name] = entity_iri(linked)
     for key, value in (row.fields or {}).items():
-        if isinstance(value, str | int | float | bool) and key not in (
-            "agreement",
-            "event",
-            "party",
-            "person",
-        ):
+        if isinstance(value, str | int | float | bool) and key not in LINKS:
             body[f"accord:{key}"] = value
     node: dict[str, Any] = {
         "id": fact_iri(row.id),

@@ -7,22 +7,23 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from accord.store.schema import documents, evidence, facts, kb_entities
+from accord.record.kinds import LINKS
+from accord.store.schema import documents, evidence, facts, kb_entities, live
+
+# Links whose entity may be an entry of the registry (accord.resolve.registry).
+REGISTERED = ("agreement", "event")
+
+
+def _link_columns(name: str) -> tuple[tuple[str, str], ...]:
+    registered = ((f"{name}_registry_id", "str"),) if name in REGISTERED else ()
+    return ((name, "str"), (f"{name}_id", "int"), *registered)
+
 
 # Columns of a flat fact row, in order; CSV and Parquet use these.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("fact_id", "int"),
     ("kind", "str"),
-    ("agreement", "str"),
-    ("agreement_id", "int"),
-    ("agreement_registry_id", "str"),
-    ("event", "str"),
-    ("event_id", "int"),
-    ("event_registry_id", "str"),
-    ("party", "str"),
-    ("party_id", "int"),
-    ("person", "str"),
-    ("person_id", "int"),
+    *(column for name in LINKS for column in _link_columns(name)),
     ("stance", "str"),
     ("fields", "str"),
     ("confidence", "float"),
@@ -97,7 +98,7 @@ def fact_records(connection: sa.Connection) -> Iterator[Any]:
                     evidence, evidence.c.fact_id == facts.c.id
                 )
             )
-            .where(facts.c.id > last, facts.c.review_status != "rejected")
+            .where(facts.c.id > last, live())
             .order_by(facts.c.id)
             .limit(BATCH)
         )
@@ -118,19 +119,15 @@ def flat_rows(connection: sa.Connection) -> Iterator[dict[str, Any]]:
         if row.id in seen:
             continue
         seen.add(row.id)
+        flat: dict[str, Any] = {"fact_id": row.id, "kind": row.kind}
+        for name in LINKS:
+            entity_id = getattr(row, f"{name}_id")
+            flat[name] = label(entities.get(entity_id)) or getattr(row, name)
+            flat[f"{name}_id"] = entity_id
+            if name in REGISTERED:
+                flat[f"{name}_registry_id"] = registry_id(entities.get(entity_id))
         yield {
-            "fact_id": row.id,
-            "kind": row.kind,
-            "agreement": label(entities.get(row.agreement_id)) or row.agreement,
-            "agreement_id": row.agreement_id,
-            "agreement_registry_id": registry_id(entities.get(row.agreement_id)),
-            "event": label(entities.get(row.event_id)) or row.event,
-            "event_id": row.event_id,
-            "event_registry_id": registry_id(entities.get(row.event_id)),
-            "party": label(entities.get(row.party_id)) or row.party,
-            "party_id": row.party_id,
-            "person": label(entities.get(row.person_id)) or row.person,
-            "person_id": row.person_id,
+            **flat,
             "stance": row.stance,
             "fields": json.dumps(row.fields or {}, ensure_ascii=False, sort_keys=True),
             "confidence": row.confidence,

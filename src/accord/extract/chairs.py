@@ -139,7 +139,7 @@ def named_host(noun: Token, events: Things) -> list[tuple[Thing, str]]:
     B' in a story about one meeting."""
     thing = event_of_role(noun, events)
     if thing is None and noun.lower_ in ("co-chairs", "chairs"):
-        thing = (events.in_span(noun.sent) or [events.main()])[0]  # a readout's 'co-chairs A and B'
+        thing = next(iter(events.in_span(noun.sent)), events.main())  # a readout's 'co-chairs A and B'
     if thing is None:
         return []
     holders: list[Token] = []

@@ -14,8 +14,7 @@ from accord.nlp.cache import doc_sents, doc_text
 from accord.nlp.components.countries import span_capital, span_country
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations, word_set
-
-Fact = dict[str, Any]
+from accord.record import Evidence, Fact, new_fact
 
 PARTY_LABELS = {"GPE", "NORP", "ORG"}
 _NUMBER_WORDS = {
@@ -57,7 +56,7 @@ def data(name: str) -> Any:
     return json.loads(resources.files("accord.extract.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def evidence(span: Span) -> dict[str, Any]:
+def evidence(span: Span) -> Evidence:
     """Cite a span by its character offsets, trimmed of surrounding white space."""
     doc = span.doc
     start, end = span.start_char, span.end_char
@@ -70,12 +69,8 @@ def evidence(span: Span) -> dict[str, Any]:
 
 
 def fact(kind: str, where: Span, confidence: float = 0.8, **fields: Any) -> Fact:
-    """Build one fact with its evidence; optional fields left as None are dropped."""
-    record: Fact = {"kind": kind}
-    record.update({k: v for k, v in fields.items() if v is not None})
-    record["confidence"] = round(confidence, 2)
-    record["evidence"] = evidence(where)
-    return record
+    """Build one fact of a declared kind with its evidence; optional fields left as None are dropped."""
+    return new_fact(kind, fields, confidence, evidence(where))
 
 
 def parse_number(text: str) -> int | None:

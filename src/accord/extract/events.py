@@ -436,14 +436,14 @@ def extract_event_sequence(doc: Doc) -> list[Fact]:
             earlier += [t for t in events_by_place_after(sent, events) if t is not later]
             for other in earlier:
                 add(later, other, sent)
-        for later, earlier in followed(sent, events):
-            add(later, earlier, sent)
+        for successor, predecessor in followed(sent, events):
+            add(successor, predecessor, sent)
         if "next summit" in lowered or "next edition" in lowered:
             for other in others:
                 add(other, main, sent)
         chain = next_list(sent, events)
-        for earlier, later in pairwise(chain):
-            add(later, earlier, sent)
+        for predecessor, successor in pairwise(chain):
+            add(successor, predecessor, sent)
     return list(facts.values())
 
 

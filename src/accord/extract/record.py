@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,8 +29,7 @@ from accord.ingest.document import Document
 from accord.nlp.cache import forget
 from accord.nlp.dates import date_of_text
 from accord.nlp.pipeline import load_pipeline
-
-RECORD_FORMAT = "accord.record/1"
+from accord.record import RECORD_FORMAT, Record
 
 EXTRACTORS: tuple[Callable[[Doc], list[Fact]], ...] = (
     extract_events,
@@ -65,8 +64,8 @@ CHUNK_CHARS = 100_000
 
 def extract_records(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
-) -> Iterator[dict[str, Any]]:
-    """Yield one record per document, running the pipeline over them in batches.
+) -> Iterator[Record]:
+    """Yield one record per document, in the documents' order, running the pipeline over them in batches.
 
     A document longer than `CHUNK_CHARS` goes through the pipeline in parts whose facts are
     shifted back to the document's offsets and merged; parts of one document stay together
@@ -130,7 +129,7 @@ def shifted(fact: Fact, offset: int) -> Fact:
     return fact
 
 
-def finish(document: Document, facts: list[Fact]) -> dict[str, Any]:
+def finish(document: Document, facts: list[Fact]) -> Record:
     """The record of a document, one fact per identity when its parts repeat one."""
     seen: set[str] = set()
     unique = []
@@ -141,19 +140,20 @@ def finish(document: Document, facts: list[Fact]) -> dict[str, Any]:
         if key not in seen:
             seen.add(key)
             unique.append(item)
-    record = build_record(document, scoped_facts(unique))
-    record["_stem"] = document.stem
-    return record
+    return build_record(document, governance_facts(unique))
 
 
-def extract_record(document: Document, nlp: Language | None = None) -> dict[str, Any]:
+def governance_facts(facts: list[Fact], **options: Any) -> list[Fact]:
+    """`scope.scoped_facts` over typed facts (it reads them as plain dicts)."""
+    return cast(list[Fact], scoped_facts(cast(list[dict[str, Any]], facts), **options))
+
+
+def extract_record(document: Document, nlp: Language | None = None) -> Record:
     """Extract one document; a convenience over `extract_records`."""
-    record = next(extract_records([document], nlp))
-    record.pop("_stem", None)
-    return record
+    return next(extract_records([document], nlp))
 
 
-def build_record(document: Document, facts: list[Fact]) -> dict[str, Any]:
+def build_record(document: Document, facts: list[Fact]) -> Record:
     return {
         "format": RECORD_FORMAT,
         "document": {

@@ -1036,14 +1036,43 @@ def colon_list(token: Token) -> list[str]:
                 if t.text == ":"
                 else next((u.i for u in doc[t.i + 1 : token.i] if u.pos_ == "VERB"), token.i)
             )
-            tail = doc[t.i + 1 : end].text.strip().rstrip(".,")
-            names = []
-            for chunk in re.split(r",\s*|\s+and\s+", tail):
-                chunk = re.sub(r"^(?:the|and)\s+", "", chunk.strip())
-                if chunk and len(chunk.split()) <= 4 and any(c.isupper() for c in chunk):
-                    names.append(country_of_text(chunk) or chunk)
-            return names
+            return listed_names(doc[t.i + 1 : end].text)
     return []
+
+
+_CLASS_WORDS = {"states", "countries", "nations", "members", "governments", "companies", "others", "firms"}
+
+
+def listed_names(tail: str) -> list[str]:
+    """The parties of a written-out list: 'Andorra, Bosnia and Herzegovina, Georgia; observer
+    states of the Council of Europe: the United States, Canada, and Japan; and …'. A country's
+    own 'and' stays whole; labels and class nouns ('observer states of …') name no party."""
+    names: list[str] = []
+    for chunk in re.split(r"[,;:]\s*", tail.strip().rstrip(".,;")):
+        chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+        chunk = re.sub(r"^the\s+", "", chunk)
+        key = listed_party(chunk)
+        if key is None and " and " in chunk:
+            for part in chunk.split(" and "):
+                part_key = listed_party(re.sub(r"^the\s+", "", part.strip()))
+                if part_key is not None:
+                    names.append(part_key)
+        elif key is not None:
+            names.append(key)
+    return list(dict.fromkeys(names))
+
+
+def listed_party(chunk: str) -> str | None:
+    """A list item as a party: a country, a known body, or a name of up to four capitalised words."""
+    if not chunk or len(chunk.split()) > 4:
+        return None
+    key = country_of_text(chunk) or organisation_key(chunk)
+    if key:
+        return key
+    words = chunk.split()
+    if any(w.lower() in _CLASS_WORDS for w in words):
+        return None
+    return chunk if all(w[:1].isupper() or w in ("of", "&") for w in words) else None
 
 
 def joined_by(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:

@@ -36,7 +36,7 @@ from accord.query.positions import (
     series_changes,
     series_records,
 )
-from accord.store.entities import fold_name
+from accord.record.names import fold_name
 from accord.store.schema import facts
 
 

@@ -28,8 +28,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.pipeline import write_record
 from accord.query.claims import matrix, stances
-from accord.store import open_store, write_record
+from accord.store import open_store
 from accord.store.schema import facts
 
 HEADS = ("Declaration", "Charter", "Statement", "Compact", "Accord")

@@ -11,19 +11,14 @@ from typing import Any
 import sqlalchemy as sa
 from rapidfuzz import fuzz, process
 
+from accord.record.names import fold_name, is_country_code
 from accord.resolve.kb import alias_key
 from accord.resolve.names import person_name, persons_compatible
-from accord.store.entities import fold_name, is_country_code
-from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities, kb_tokens
+from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities, kb_tokens, live
 
 
 class NotFound(LookupError):
     """What the user asked for is not in the store; the message is one line for them."""
-
-
-def live() -> sa.ColumnElement[bool]:
-    """Facts that count: every one not rejected in review."""
-    return facts.c.review_status != "rejected"
 
 
 def outlet_key() -> sa.ColumnElement[Any]:

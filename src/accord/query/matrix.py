@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from accord.query.claims import PARTY_KINDS, agreement_events, find_agreement, stance_cells
 from accord.query.common import EntityRef, entities_by_id, find_entity
-from accord.store.entities import fold_name
+from accord.record.names import fold_name
 
 GROUPS = ("state", "organisation", "other")
 GROUP_NAMES = {

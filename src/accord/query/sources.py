@@ -18,7 +18,7 @@ from accord.query.common import (
     source_columns,
     source_of,
 )
-from accord.store.schema import document_sources, facts
+from accord.store.schema import document_sources, facts, live
 
 _LINKS = ("agreement_id", "event_id", "party_id", "person_id")
 # Kinds whose fields say more than their links: the same claim needs the same fields.
@@ -88,7 +88,7 @@ def fact_sources(connection: sa.Connection, fact_id: int) -> FactSources:
     own = connection.execute(
         sa.select(*source_columns()).select_from(joined()).where(facts.c.id == fact_id)
     ).all()
-    same = [facts.c.kind == fact.kind, facts.c.id != fact_id, facts.c.review_status != "rejected"]
+    same = [facts.c.kind == fact.kind, facts.c.id != fact_id, live()]
     linked = False
     for column in _LINKS:
         value = getattr(fact, column)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from accord.record.names import fold_name
 from accord.resolve.kb import Entity, KnowledgeBase, alias_key
 from accord.resolve.mentions import Mention
 from accord.resolve.names import (
@@ -21,7 +22,6 @@ from accord.resolve.names import (
     person_name,
     persons_compatible,
 )
-from accord.store.entities import fold_name
 
 # Name scores, 0-100.
 EXACT = 100  # an equal folded name (not a generic one)

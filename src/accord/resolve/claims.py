@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from accord.store.db import write_transaction
-from accord.store.schema import documents, facts, kb_claims, kb_meta
+from accord.store.schema import documents, facts, kb_claims, kb_meta, live
 
 FINGERPRINT = "claims_rejected_fingerprint"
 _CHUNK = 500
@@ -25,7 +25,7 @@ def fingerprint(connection: sa.Connection) -> str:
     """The rejected facts, in a few bytes: their count and the sum of their ids."""
     count, total = connection.execute(
         sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(facts.c.id), 0)).where(
-            facts.c.review_status == "rejected"
+            ~live()
         )
     ).one()
     return f"{count}:{total}"
@@ -56,7 +56,7 @@ def _aggregate(where: sa.ColumnElement[bool]) -> sa.Select[tuple[object, ...]]:
             facts.c.kind == "stance",
             facts.c.party_id.is_not(None),
             facts.c.stance.in_(["signed", "declined"]),
-            facts.c.review_status != "rejected",
+            live(),
         )
         .group_by(facts.c.agreement_id, facts.c.party_id, facts.c.stance)
     )

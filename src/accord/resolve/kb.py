@@ -16,9 +16,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.record.names import fold_name
 from accord.resolve.names import name_parts, person_name, title_case
-from accord.store.entities import fold_name
-from accord.store.schema import facts, kb_aliases, kb_claims, kb_entities, kb_tokens
+from accord.store.schema import facts, kb_aliases, kb_claims, kb_entities, kb_tokens, live
 
 
 @dataclass
@@ -149,7 +149,7 @@ class KnowledgeBase:
                 facts.c.event_id.in_(ids),
                 facts.c.kind == "agreement_event",
                 facts.c.agreement_id.is_not(None),
-                facts.c.review_status != "rejected",
+                live(),
             )
             .distinct()
         )
@@ -168,7 +168,7 @@ class KnowledgeBase:
                 facts.c.agreement_id.in_(ids),
                 facts.c.kind == "agreement_event",
                 facts.c.event_id.is_not(None),
-                facts.c.review_status != "rejected",
+                live(),
             )
             .distinct()
         )
@@ -189,7 +189,7 @@ class KnowledgeBase:
                 facts.c.kind == "stance",
                 facts.c.stance == "signed",
                 facts.c.party_id.is_not(None),
-                facts.c.review_status != "rejected",
+                live(),
             )
             .distinct()
         )

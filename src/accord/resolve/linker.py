@@ -35,6 +35,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.record.names import fold_name
 from accord.resolve.candidates import (
     EXACT,
     Candidate,
@@ -53,7 +54,6 @@ from accord.resolve.mentions import Mention, document_date, fact_links, record_m
 from accord.resolve.names import proper_name
 from accord.resolve.registered import choose_events, instrument_for, signed_codes
 from accord.resolve.registry import Registry, default_registry
-from accord.store.entities import fold_name
 from accord.store.schema import kb_meta
 
 LINK_THRESHOLD = 80.0

@@ -12,17 +12,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.record.kinds import ACTOR, LINK_COLUMNS, by_name, link_fields
+from accord.record.names import is_country_code
 from accord.resolve.kb import alias_key
 from accord.resolve.names import looks_like_person, person_name
-from accord.store.entities import is_country_code
 
-# Link columns of a fact and the fields that fill each, first match wins.
-AGREEMENT_FIELDS = ("agreement",)
-EVENT_FIELDS = ("event",)
-PARTY_FIELDS = ("party", "participant", "of", "country", "chair", "speaker")
-PERSON_FIELDS = ("person", "speaker", "participant", "chair", "led_by")
-# Fields whose value may be a person, an organization or a country code.
-_AMBIGUOUS = ("participant", "chair", "speaker")
+# Link columns of a fact and the fields that fill each, first match wins (accord.record.kinds).
+LINK_SOURCES: dict[str, tuple[str, ...]] = {
+    column: link_fields(column) for column in dict.fromkeys(LINK_COLUMNS.values())
+}
+# Fields whose value is always a person, and those that may be a person, an organization or a country.
+_PERSONS = tuple(name for name, f in by_name().items() if f.names == ("person",))
+_AMBIGUOUS = tuple(name for name, f in by_name().items() if f.names == ACTOR)
 
 
 @dataclass
@@ -52,24 +53,22 @@ class Mention:
 
 
 def value_kind(field_name: str, value: str, persons: set[str]) -> str | None:
-    """The kind of entity a field's value names, or None when the field names none."""
-    if field_name in ("agreement",):
-        return "agreement"
-    if field_name in ("event", "previous"):
-        return "event"
-    if field_name == "initiative":
-        return "initiative"
-    if field_name in ("person", "led_by"):
-        return "person"
-    if field_name in ("party", "of", "country", *_AMBIGUOUS):
+    """The kind of entity a field's value names, or None when the field names none.
+
+    A field that may name a country names one by its code; one that may name a person or an
+    organization names a person when the value is a personal name (or a person of the record).
+    """
+    declared = by_name().get(field_name)
+    kinds = declared.names if declared is not None else ()
+    if "country" in kinds:
         if is_country_code(value):
             return "country"
-        if field_name == "country":
-            return None
-        if field_name in _AMBIGUOUS and (alias_key("person", value) in persons or looks_like_person(value)):
+        kinds = tuple(k for k in kinds if k != "country")
+    if len(kinds) > 1 and "person" in kinds:
+        if alias_key("person", value) in persons or looks_like_person(value):
             return "person"
-        return "organization"
-    return None
+        kinds = tuple(k for k in kinds if k != "person")
+    return kinds[0] if kinds else None
 
 
 def record_mentions(record_facts: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Mention]:
@@ -156,14 +155,8 @@ def fact_links(
     fact: Mapping[str, Any], resolved: Mapping[tuple[str, str], int], persons: set[str]
 ) -> dict[str, int | None]:
     """The link columns of one fact, from the entities its fields resolved to."""
-    links: dict[str, int | None] = {
-        "agreement_id": None,
-        "event_id": None,
-        "party_id": None,
-        "person_id": None,
-    }
 
-    def first(fields: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
+    def first(fields: tuple[str, ...], kinds: set[str]) -> int | None:
         for name in fields:
             value = fact.get(name)
             if not isinstance(value, str) or not value.strip():
@@ -175,11 +168,10 @@ def fact_links(
                     return found
         return None
 
-    links["agreement_id"] = first(AGREEMENT_FIELDS, ("agreement",))
-    links["event_id"] = first(EVENT_FIELDS, ("event",))
-    links["party_id"] = first(PARTY_FIELDS, ("country", "organization"))
-    links["person_id"] = first(PERSON_FIELDS, ("person",))
-    return links
+    return {
+        column: first(fields, {kind for kind, linked in LINK_COLUMNS.items() if linked == column})
+        for column, fields in LINK_SOURCES.items()
+    }
 
 
 def mention_key(kind: str, value: str, persons: set[str]) -> str:
@@ -199,11 +191,11 @@ def record_persons(record_facts: Sequence[Mapping[str, Any]]) -> set[str]:
     """
     persons: set[str] = set()
     for fact in record_facts:
-        for field_name in ("person", "led_by", *_AMBIGUOUS):
+        for field_name in (*_PERSONS, *_AMBIGUOUS):
             value = fact.get(field_name)
             if not isinstance(value, str) or not value.strip():
                 continue
-            named = field_name in ("person", "led_by")
+            named = field_name in _PERSONS
             if named or (not is_country_code(value) and looks_like_person(value)):
                 persons.add(person_name(value).key)
     surnames = {key.split()[-1] for key in persons if key}

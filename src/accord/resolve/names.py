@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from accord.store.entities import fold_name
+from accord.record.names import fold_name
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 

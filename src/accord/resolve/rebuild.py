@@ -16,7 +16,7 @@ from accord.resolve.kb import KnowledgeBase
 from accord.resolve.linker import _PG_LOCK_KEY, Linker, note_registry
 from accord.resolve.registry import default_registry
 from accord.store.db import write_transaction
-from accord.store.schema import documents, facts, kb_aliases, kb_claims, kb_entities, kb_tokens
+from accord.store.schema import documents, facts, kb_aliases, kb_claims, kb_entities, kb_tokens, live
 
 LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id", "as_of")
 
@@ -53,7 +53,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
         for document_id, published in connection.execute(order).all():
             rows = connection.execute(
                 sa.select(facts.c.id, facts.c.kind, facts.c.fields)
-                .where(facts.c.document_id == document_id, facts.c.review_status != "rejected")
+                .where(facts.c.document_id == document_id, live())
                 .order_by(facts.c.ordinal)
             ).all()
             record_facts = [{**(row.fields or {}), "kind": row.kind} for row in rows]

@@ -37,12 +37,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from accord.nlp.gazetteer import load_gazetteer
+from accord.record.names import fold_name
 from accord.resolve.candidates import distinctive_words, heads, name_score, names_veto, type_veto
 from accord.resolve.dates import days_from, overlap
 from accord.resolve.mentions import Mention
 from accord.resolve.names import NameParts, name_parts
 from accord.resolve.registry import Instrument, Registry, RegistryEvent, place_matches, symbol_key
-from accord.store.entities import fold_name
 
 NAMED_SLACK_DAYS = 31  # a named event a month off its registered dates is still that event
 NEAR_DOCUMENT_DAYS = 120  # a place-only name undated: the event held there within this of the document

@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from accord.store.entities import fold_name
+from accord.record.names import fold_name
 
 ENV = "ACCORD_REGISTRY"
 EVENT_TYPES = frozenset(

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from accord.ingest import Document
+from accord.record import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 Engine = Literal["local", "dask"]
-RecordPair = tuple[dict[str, Any], Document]
+RecordPair = tuple[Record, Document]
 
 DEFAULT_BATCH_SIZE = 16
 

@@ -7,8 +7,8 @@ document: its id, source, site and the record as JSON text (RECORD.md's format, 
 rather than flattened, so loading gives the store what a direct ingest would have).
 
 Both sides are idempotent: extracting into a folder skips the documents its shards hold
-already (a re-run after a crash only does the rest), and loading writes each record through
-`accord.store.writer.write_record`, which leaves a stored text unchanged.
+already (a re-run after a crash only does the rest), and loading (`accord.pipeline.load_shards`) writes
+each record as a direct ingest does, which leaves a stored text unchanged.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document, IngestError
+from accord.record import Record
 from accord.relevance.status import is_out_of_scope
 
 if TYPE_CHECKING:
     import pyarrow as pa
-    from sqlalchemy.engine import Engine
 
     from accord.scale import ExtractionPlan, RecordPair
 
@@ -95,7 +95,7 @@ class ShardWriter:
         self.rows: list[dict[str, Any]] = []
         self.shards = 0
 
-    def add(self, record: dict[str, Any], document: Document) -> None:
+    def add(self, record: Record, document: Document) -> None:
         self.rows.append(
             {
                 "document_id": record["document"]["id"],
@@ -179,31 +179,6 @@ def read_shards(directory: Path) -> Iterator[tuple[dict[str, Any], str, str | No
             raise ShardError(f"{path}: not a readable shard ({error})") from None
         for row in table.to_pylist():
             yield json.loads(row["record"]), row["source"], row["site"]
-
-
-def load_shards(engine: Engine, directory: Path) -> ShardSummary:
-    """Write every record of the folder's shards into the store, one transaction each, idempotently."""
-    from sqlalchemy.exc import IntegrityError
-
-    from accord.store.writer import Outcome, write_record
-
-    summary = ShardSummary(shards=len(shard_paths(directory)))
-    with engine.connect() as connection:
-        for record, source, site in read_shards(directory):
-            try:
-                outcome = write_record(connection, record, source=source, site=site)
-            except IntegrityError:
-                summary.failed += 1
-                continue
-            if outcome is not Outcome.UNCHANGED:
-                summary.out_of_scope += is_out_of_scope(record)
-            if outcome is Outcome.INGESTED:
-                summary.written += 1
-            elif outcome is Outcome.UNCHANGED:
-                summary.unchanged += 1
-            else:
-                summary.replaced += 1
-    return summary
 
 
 def extract_to_shards(

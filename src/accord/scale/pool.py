@@ -19,9 +19,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.ingest import Document
+from accord.record import Record
 from accord.scale.worker import extract_batch, init_worker
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def pool_stream(
     window = IN_FLIGHT_PER_WORKER * plan.workers
     owned = executor is None
     executor = executor or start_pool(plan.workers)
-    pending: deque[tuple[Future[list[dict[str, Any]]], list[Document]]] = deque()
+    pending: deque[tuple[Future[list[Record]], list[Document]]] = deque()
     finished = False
     try:
         for batch in itertools.chain([first, second], batches):
@@ -92,7 +93,7 @@ def pool_stream(
             executor.shutdown(wait=finished, cancel_futures=True)
 
 
-def _collect(pending: deque[tuple[Future[list[dict[str, Any]]], list[Document]]]) -> Iterator[RecordPair]:
+def _collect(pending: deque[tuple[Future[list[Record]], list[Document]]]) -> Iterator[RecordPair]:
     """Yield the records of the oldest batch, waiting for it: later batches wait their turn."""
     future, batch = pending.popleft()
     yield from zip(future.result(), batch, strict=True)

@@ -21,9 +21,10 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.ingest import Document
+from accord.record import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,10 +40,9 @@ def scoped_records(
     batch_size: int = 16,
     *,
     gate: bool = True,
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Record]:
     """One record per document, in order; only documents in scope (or all, without the gate) parsed."""
-    from accord.extract.record import build_record, extract_records
-    from accord.extract.scope import scoped_facts
+    from accord.extract.record import build_record, extract_records, governance_facts
     from accord.nlp.pipeline import load_pipeline
     from accord.relevance import gate_for
 
@@ -61,12 +61,11 @@ def scoped_records(
             if judgement.in_scope or not gate:
                 record = _as_read_from(next(extracted), document)
                 if not judgement.in_scope:
-                    record["facts"] = scoped_facts(
+                    record["facts"] = governance_facts(
                         record["facts"], article_in_scope=False, registered=in_registry
                     )
             else:
                 record = build_record(document, [])
-                record["_stem"] = document.stem
             record["relevance"] = judgement.as_record(forced=not gate)
             yield record
 
@@ -90,7 +89,7 @@ def blank_except(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _as_read_from(record: dict[str, Any], document: Document) -> dict[str, Any]:
+def _as_read_from(record: Record, document: Document) -> Record:
     """The record of the whole document when only part of it was read (a digest's items in scope)."""
     if record["document"]["id"] == document.id:
         return record
@@ -102,15 +101,13 @@ def _as_read_from(record: dict[str, Any], document: Document) -> dict[str, Any]:
         for f in record["facts"]
         if text[f["evidence"]["start"] : f["evidence"]["end"]] == f["evidence"]["text"]
     ]
-    whole = build_record(document, facts)
-    whole["_stem"] = record.get("_stem", document.stem)
-    return whole
+    return build_record(document, facts)
 
 
 def in_registry(name: str) -> bool:
     """Whether a name is one of the registry's instruments, events or series (accord.resolve.registry)."""
+    from accord.record.names import fold_name
     from accord.resolve.registry import default_registry
-    from accord.store.entities import fold_name
 
     registry = default_registry()
     key = fold_name(name)

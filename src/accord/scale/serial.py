@@ -34,7 +34,6 @@ def serial_stream(
 
     for record in scoped_records(queued(itertools.chain([first], stream)), nlp, batch_size, gate=gate):
         document = pending.popleft()
-        record.pop("_stem", None)
         if record["document"]["id"] != document.id:
             raise RuntimeError("scoped_records returned records out of order")
         yield record, document

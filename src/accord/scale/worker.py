@@ -11,9 +11,10 @@ import os
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.ingest import Document
+from accord.record import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,14 +59,11 @@ def worker_pipeline() -> Language:
     return _pipeline
 
 
-def extract_batch(documents: list[Document], batch_size: int, gate: bool = True) -> list[dict[str, Any]]:
-    """The records of a batch of documents, in the batch's order, without their `_stem` keys."""
+def extract_batch(documents: list[Document], batch_size: int, gate: bool = True) -> list[Record]:
+    """The records of a batch of documents, in the batch's order."""
     from accord.scale.scoped import scoped_records
 
-    records = []
-    for record in scoped_records(documents, worker_pipeline(), batch_size, gate=gate):
-        record.pop("_stem", None)
-        records.append(record)
+    records = list(scoped_records(documents, worker_pipeline(), batch_size, gate=gate))
     if [r["document"]["id"] for r in records] != [d.id for d in documents]:
         raise RuntimeError("scoped_records returned records out of order")
     return records

@@ -22,7 +22,6 @@ from accord.store.schema import (
     JSON,
     document_sources,
     documents,
-    entities,
     evidence,
     fact_reviews,
     facts,
@@ -327,7 +326,7 @@ def _unencodable_text(connection: sa.Connection) -> Problem:
     """
     present = set(sa.inspect(connection).get_table_names())
     bad: list[str] = []
-    for table in (facts, fact_reviews, kb_entities, entities, documents):
+    for table in (facts, fact_reviews, kb_entities, documents):
         if table.name not in present:
             continue
         columns = [c for c in table.columns if c.type is JSON or isinstance(c.type, sa.JSON)]

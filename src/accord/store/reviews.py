@@ -6,7 +6,7 @@ the old facts; `detach_reviews` unties their log rows (fact_id NULL, the row kep
 insert, `reattach_reviews` gives each reviewed fact's rows to the same fact of the new version
 and carries the decision over: its review status, and for a corrected fact its corrected fields
 and links. "The same fact" is one of the same kind whose identifying fields (the referee's, in
-`accord.eval.schema.KINDS`), as extracted before any correction, and evidence sentence are
+`accord.record.kinds.KINDS`), as extracted before any correction, and evidence sentence are
 equal. A review whose fact the new version does not have stays in the log, untied, with the
 document, kind and evidence sentence it was made on.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from accord.eval.schema import KINDS
+from accord.record.kinds import KINDS
 from accord.store.schema import evidence, fact_reviews, facts
 
 LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id")

@@ -1,4 +1,4 @@
-"""The store's tables, in SQLAlchemy Core: documents, entities, facts and their evidence.
+"""The store's tables, in SQLAlchemy Core: documents, facts and their evidence, the knowledge base.
 
 The migrations under `accord.store.migrations` create exactly these tables (a test compares
 them); change both together, with a new migration, never by editing an applied one.
@@ -9,22 +9,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from accord.record.kinds import ENTITY_KINDS
+
 # JSON everywhere, JSONB on PostgreSQL so later queries can index into fields.
 JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
-ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
 REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
 RELEVANCE_STATUSES = ("in_scope", "out_of_scope", "forced")  # accord.relevance.status.STATUSES
-
-# Fact columns copied out of the fact's fields so lookups use an index instead of reading JSON.
-# Each column takes the first of its keys that the fact has.
-INDEXED_FIELDS: dict[str, tuple[str, ...]] = {
-    "agreement": ("agreement",),
-    "party": ("party", "participant"),
-    "event": ("event",),
-    "person": ("person", "speaker"),
-    "stance": ("stance",),
-}
 
 metadata = sa.MetaData(
     naming_convention={
@@ -59,18 +50,6 @@ documents = sa.Table(
     sa.Index(None, "relevance"),
 )
 
-entities = sa.Table(
-    "entities",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("key", sa.Text, nullable=False, comment="canonical key: a country code or a folded name"),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("aliases", JSON, nullable=False),
-    sa.UniqueConstraint("kind", "key"),
-    sa.CheckConstraint(sa.column("kind").in_(ENTITY_KINDS), name="kind"),
-)
-
 facts = sa.Table(
     "facts",
     metadata,
@@ -84,6 +63,7 @@ facts = sa.Table(
     sa.Column("ordinal", sa.Integer, nullable=False, comment="the fact's position in its record"),
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("fields", JSON, nullable=False, comment="the fact without kind, confidence and evidence"),
+    # Copied out of the fields (accord.record.kinds.INDEXED_COLUMNS), so lookups use an index.
     sa.Column("agreement", sa.Text),
     sa.Column("party", sa.Text),
     sa.Column("event", sa.Text),
@@ -112,6 +92,11 @@ facts = sa.Table(
     sa.Index(None, "person_id", "kind"),
     sa.Index(None, "review_status", "id"),
 )
+
+def live() -> sa.ColumnElement[bool]:
+    """Facts that count: every one not rejected in review (every query, export and count)."""
+    return facts.c.review_status != "rejected"
+
 
 evidence = sa.Table(
     "evidence",

@@ -1,27 +1,26 @@
-"""Write one extracted record, with its document, facts, evidence and entities, in one transaction.
+"""Write what an extracted record says: its document, facts and evidence, with the links it is given.
 
-Every function but `write_record` takes a connection inside a transaction the caller owns;
-`write_record` owns its transaction, so a document is stored whole or not at all.
+Every function takes a connection inside a transaction the caller owns, so a document is stored
+whole or not at all: `accord.pipeline.write_record` places the document, links the facts to the
+knowledge base (accord.resolve) and writes them, in one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from accord.store.db import write_transaction
-from accord.store.entities import Mention, record_mentions
+from accord.record.kinds import INDEXED_COLUMNS
+from accord.record.types import NOT_FIELDS
 from accord.store.relevance import mark_relevance, reads_what_was_skipped, relevance_columns
 from accord.store.reviews import ReviewedFact, detach_reviews, reattach_reviews, reviewed_facts
-from accord.store.schema import INDEXED_FIELDS, documents, entities, evidence, facts
-
-_NOT_FIELDS = frozenset({"kind", "confidence", "evidence"})
+from accord.store.schema import documents, evidence, facts
 
 
 class Outcome(StrEnum):
@@ -30,62 +29,66 @@ class Outcome(StrEnum):
     REPLACED = "replaced"
 
 
-def write_record(
+@dataclass
+class Placed:
+    """Where a record's document stands once placed: its outcome, and what a replaced version left."""
+
+    outcome: Outcome
+    stale: set[int] = field(default_factory=set)  # agreements the replaced version's facts linked to
+    reviewed: list[ReviewedFact] = field(default_factory=list)  # its reviewed facts, to move over
+
+
+def place_document(
     connection: sa.Connection,
     record: Mapping[str, Any],
     *,
     source: str,
     site: str | None = None,
     ingested_at: datetime | None = None,
-) -> Outcome:
-    """Store a record unless its text is stored already; a new text at a stored URL replaces that document.
+) -> Placed:
+    """Store a record's document unless its text is stored already; a new text at a stored URL replaces
+    that document (its facts deleted, their reviews kept aside).
 
-    A text stored as out of scope (no facts) that a record now extracts gains its facts (REPLACED).
+    A text stored as out of scope (no facts) that a record now extracts is REPLACED: it gains its
+    facts. Runs in the caller's transaction, which then writes the facts (`write_facts`).
     """
     document = record["document"]
-    stale: set[int] = set()
-    reviewed: list[ReviewedFact] = []
-    with write_transaction(connection):
-        if document_stored(connection, document["id"]):
-            if not reads_what_was_skipped(connection, record):
-                return Outcome.UNCHANGED
-            # Stored out of scope (a document without facts), extracted now: it gains its facts.
-            mark_relevance(connection, document["id"], record)
-            previous: str | None = document["id"]
-        else:
-            previous = document_at_url(connection, document.get("url"))
-            if previous is not None:
-                stale = agreements_of(connection, previous)
-                reviewed = reviewed_facts(connection, previous)
-                delete_document(connection, previous)
-            insert_document(
-                connection,
-                document,
-                source=source,
-                site=site,
-                ingested_at=ingested_at,
-                relevance=relevance_columns(record),
-            )
-        links = link_record(connection, record)
-        insert_facts(connection, document["id"], record["facts"], links.facts)
-        register_entities(connection, record["facts"])
-        stale |= reattach_reviews(connection, reviewed, document["id"])
-        refresh_claims(connection, stale | links.agreements)
-    return Outcome.INGESTED if previous is None else Outcome.REPLACED
+    if document_stored(connection, document["id"]):
+        if not reads_what_was_skipped(connection, record):
+            return Placed(Outcome.UNCHANGED)
+        mark_relevance(connection, document["id"], record)
+        return Placed(Outcome.REPLACED)
+    placed = Placed(Outcome.INGESTED)
+    previous = document_at_url(connection, document.get("url"))
+    if previous is not None:
+        placed = Placed(
+            Outcome.REPLACED, agreements_of(connection, previous), reviewed_facts(connection, previous)
+        )
+        delete_document(connection, previous)
+    insert_document(
+        connection,
+        document,
+        source=source,
+        site=site,
+        ingested_at=ingested_at,
+        relevance=relevance_columns(record),
+    )
+    return placed
 
 
-def link_record(connection: sa.Connection, record: Mapping[str, Any]) -> Any:
-    """The knowledge-base links of each fact (accord.resolve), made in the caller's transaction."""
-    from accord.resolve import link_record as link
+def write_facts(
+    connection: sa.Connection,
+    record: Mapping[str, Any],
+    placed: Placed,
+    links: Sequence[Mapping[str, Any]] | None = None,
+) -> set[int]:
+    """Insert a placed record's facts with their links, and move the replaced version's reviews to them.
 
-    return link(connection, record)
-
-
-def refresh_claims(connection: sa.Connection, agreement_ids: set[int]) -> None:
-    """Bring the merged claims of these agreements up to date (accord.resolve.claims)."""
-    from accord.resolve.claims import refresh
-
-    refresh(connection, agreement_ids)
+    Returns the agreements whose merged claims the change touches (besides those the facts link to).
+    """
+    document_id = record["document"]["id"]
+    insert_facts(connection, document_id, record["facts"], links)
+    return placed.stale | reattach_reviews(connection, placed.reviewed, document_id)
 
 
 def agreements_of(connection: sa.Connection, document_id: str) -> set[int]:
@@ -185,7 +188,7 @@ def insert_facts(
 
 def fact_row(document_id: str, ordinal: int, fact: Mapping[str, Any]) -> dict[str, Any]:
     """A facts row: the fields as JSON, the common keys copied into their indexed columns."""
-    fields = {key: value for key, value in fact.items() if key not in _NOT_FIELDS}
+    fields = {key: value for key, value in fact.items() if key not in NOT_FIELDS}
     row: dict[str, Any] = {
         "document_id": document_id,
         "ordinal": ordinal,
@@ -201,7 +204,7 @@ def indexed_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
     """The name columns copied out of a fact's fields: each takes the first of its keys that holds text."""
     return {
         column: next((fields[k] for k in keys if isinstance(fields.get(k), str)), None)
-        for column, keys in INDEXED_FIELDS.items()
+        for column, keys in INDEXED_COLUMNS.items()
     }
 
 
@@ -213,41 +216,3 @@ def evidence_row(document_id: str, fact_id: int, cited: Mapping[str, Any]) -> di
         "end_char": int(cited["end"]),
         "text": cited["text"],
     }
-
-
-def register_entities(connection: sa.Connection, record_facts: Iterable[Mapping[str, Any]]) -> None:
-    """Add the record's entities that are new, and its names not yet known for the others as aliases."""
-    mentions = record_mentions(record_facts)
-    if not mentions:
-        return
-    known = _known_entities(connection, mentions)
-    new = [m for ident, m in mentions.items() if ident not in known]
-    if new:
-        rows = [{"kind": m.kind, "key": m.key, "name": m.name, "aliases": list(m.aliases)} for m in new]
-        connection.execute(_insert_ignoring_conflicts(connection, entities), rows)
-    for ident, (entity_id, names) in known.items():
-        mention = mentions[ident]
-        unknown = [n for n in (mention.name, *mention.aliases) if n not in names]
-        if unknown:
-            aliases = [*names[1:], *dict.fromkeys(unknown)]
-            connection.execute(sa.update(entities).where(entities.c.id == entity_id).values(aliases=aliases))
-
-
-def _known_entities(
-    connection: sa.Connection, mentions: Mapping[tuple[str, str], Mention]
-) -> dict[tuple[str, str], tuple[int, list[str]]]:
-    """The stored entities among the mentions: id and [name, *aliases] by (kind, key)."""
-    keys = sorted({key for _, key in mentions})
-    query = sa.select(entities.c.id, entities.c.kind, entities.c.key, entities.c.name, entities.c.aliases)
-    found = connection.execute(query.where(entities.c.key.in_(keys)))
-    return {
-        (row.kind, row.key): (row.id, [row.name, *row.aliases])
-        for row in found
-        if (row.kind, row.key) in mentions
-    }
-
-
-def _insert_ignoring_conflicts(connection: sa.Connection, table: sa.Table) -> Any:
-    """INSERT that leaves an existing row alone, so two concurrent ingests cannot clash on an entity."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()

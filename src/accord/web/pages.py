@@ -27,7 +27,7 @@ from accord.query.claims import (
     signatory_counts,
     stance_cells,
 )
-from accord.query.common import entities_by_id
+from accord.query.common import entities_by_id, live
 from accord.query.events import event_options
 from accord.query.matrix import MatrixFilter, matrix_view, parse_types
 from accord.query.trust import trust
@@ -263,7 +263,7 @@ def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
     rows = connection.execute(
         sa.select(facts.c.event_id, facts.c.fields).where(
-            facts.c.kind == "initiative", facts.c.event_id.is_not(None), facts.c.review_status != "rejected"
+            facts.c.kind == "initiative", facts.c.event_id.is_not(None), live()
         )
     )
     for event_id, fields in rows:

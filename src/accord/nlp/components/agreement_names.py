@@ -66,6 +66,8 @@ def read_name(span: Span, head: str) -> AgreementName:
             continue
         if tokens[k].is_alpha and word not in _FILLER and word != head:
             words.add(word)
+        elif any(c.isdigit() for c in word) and "/" in word:
+            words.add(word)  # a document symbol ('78/241') tells one resolution from another
         k += 1
     return AgreementName(head=head, owners=frozenset(owners), words=frozenset(words))
 

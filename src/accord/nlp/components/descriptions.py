@@ -61,6 +61,7 @@ class AgreementNouns:
     strong_modifiers: frozenset[str]
     generic_modifiers: frozenset[str]
     not_agreement_words: frozenset[str]
+    not_described_words: frozenset[str]
 
 
 @cache
@@ -76,6 +77,7 @@ def agreement_nouns() -> AgreementNouns:
         strong_modifiers=frozenset(data["strong_modifiers"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         not_agreement_words=frozenset(data["not_agreement_words"]),
+        not_described_words=frozenset(data["not_described_words"]),
     )
 
 
@@ -297,6 +299,13 @@ def anaphoric(token: Token) -> bool:
 def in_opening(token: Token, sentences: list[Span]) -> bool:
     """Tell whether a token lies in a story's opening lines (headline, standfirst, lede)."""
     return any(s.start <= token.i < s.end for s in sentences[:_OPENING_SENTENCES])
+
+
+def outside_governance(description: Span) -> bool:
+    """Tell a description of trade, money or war ('fair trade deals') from one of an agreement of
+    governance."""
+    words = agreement_nouns().not_described_words
+    return money_or_business(description) or any(t.lower_ in words for t in description)
 
 
 def money_or_business(span: Span) -> bool:

@@ -26,6 +26,7 @@ _PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
 _PLACE_ENTS = {"GPE", "NORP", "LOC"}
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MAX_NAME_TOKENS = 24
+_SYMBOL = re.compile(r"^(?:[A-Z]+/)*\d+(?:/[A-Z]?\.?\d+)+$")
 # Words that end a title written small: where and when it was signed, not what it is about.
 _STOP_WORDS = {"at", "in", "during", "after", "before", "since", "by", "from", "with", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
@@ -88,6 +89,16 @@ def event_heads() -> frozenset[str]:
 )
 def make_domain_names(nlp: Language, name: str) -> DomainNames:
     return DomainNames(nlp)
+
+
+def symbol_length(doc: Doc, i: int, limit: int) -> int:
+    """How many tokens a document symbol takes at i: '78/241' (1), 'A / RES/78/265' (3), or 0."""
+    if i < limit and _SYMBOL.match(doc[i].text):
+        return 1
+    prefixed = i + 2 < limit and doc[i].text in ("A", "S", "E") and doc[i + 1].text == "/"
+    if prefixed and _SYMBOL.match(doc[i + 2].text):
+        return 3
+    return 0
 
 
 def lowercase_subject(doc: Doc, begin: int, limit: int) -> int:
@@ -195,8 +206,10 @@ class DomainNames:
             end += 2
         if not lower_head and doc[head].pos_ in ("VERB", "AUX"):
             return None  # a headline's verb: 'Minister Forums With Students'
+        symbol = symbol_length(doc, end, sent.end) if label == AGREEMENT else 0
+        end += symbol  # 'Resolution 78/241', 'Resolution A/RES/78/265': the document's number
         end = self.grow_right(doc, end, sent.end)
-        if label == AGREEMENT and end == head + 1:
+        if label == AGREEMENT and end == head + 1 + symbol:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
         paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
@@ -329,6 +342,10 @@ class DomainNames:
                 if is_name_word(following) and following.ent_type_ not in ("GPE", "PERSON", "NORP"):
                     j += 1
                     continue
+                serial = following.lower_ in ("and", "&") and self.title_goes_on(doc, j + 2, limit)
+                if token.text == "," and serial:
+                    j += 1  # 'Human Rights, Democracy, and the Rule of Law': a serial comma
+                    continue
                 break
             if in_tail and is_name_word(token) and token.ent_type_ not in _STOP_ENTS - {"PERSON"}:
                 j += 1
@@ -339,6 +356,13 @@ class DomainNames:
                 end = j
             break
         return end
+
+    @staticmethod
+    def title_goes_on(doc: Doc, k: int, limit: int) -> bool:
+        """Tell whether a title's word follows ('the Rule …', 'Democracy'), after a serial comma."""
+        if k < limit and doc[k].lower_ == "the":
+            k += 1
+        return k < limit and is_name_word(doc[k]) and doc[k].ent_type_ not in ("GPE", "PERSON", "NORP")
 
     @staticmethod
     def lowercase_tail(doc: Doc, j: int) -> bool:

@@ -34,6 +34,7 @@ from accord.nlp.components.descriptions import (
     in_opening,
     introduced,
     money_or_business,
+    outside_governance,
     owning_event,
     quoted_description,
     restricted,
@@ -458,7 +459,7 @@ class ThingFinder:
         for token in candidate_nouns(doc):
             if token.i in agreements.by_token or (token.i in quoted and not quoted_description(token)):
                 continue
-            if money_or_business(description(token)):
+            if outside_governance(description(token)) or several(token):
                 continue
             det = determiner(token)
             event = owning_event(token)
@@ -870,6 +871,14 @@ def named_by_its_modifiers(token: Token, agreements: Things) -> Thing | None:
         t for t in agreements.items if t.names and refers_to(t, token.text) and words <= mention_words(t)
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+_QUANTIFIERS = {"many", "several", "numerous", "various", "multiple", "other", "some", "two", "three", "four"}
+
+
+def several(token: Token) -> bool:
+    """'many transformative deals', 'several agreements': a number of texts, not one agreement."""
+    return token.tag_ == "NNS" and any(c.lower_ in _QUANTIFIERS for c in token.children)
 
 
 def weak_nouns() -> frozenset[str]:

@@ -1,9 +1,9 @@
-"""Read, extract and store articles: the work behind `accord ingest`.
+"""Read, extract, link and store articles: the run loop behind `accord ingest`.
 
 Inputs (files, folders, `-`, URLs, feeds, `.jsonl` dumps: `accord.ingest.sources`) stream
 through a sorting step into `accord.scale.extract_stream` (this process, local workers or a Dask
-cluster) and then into `write_record`, one transaction each. The sorting step settles, before
-any extraction, every input that needs none:
+cluster) and then into `accord.pipeline.write_record` (link, then store), one transaction each.
+The sorting step settles, before any extraction, every input that needs none:
 
 - a read failure is counted, reported and kept in `ingest_failures`;
 - a text stored already, read again from the same file, URL or feed entry, is "unchanged";
@@ -36,7 +36,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -44,6 +44,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
 from accord.ingest.progress import IngestEvent, Progress, Status
+from accord.pipeline.write import write_record
+from accord.record import Record
 from accord.relevance.status import is_out_of_scope
 from accord.scale import ExtractionPlan, extract_stream
 from accord.store.copies import (
@@ -57,7 +59,7 @@ from accord.store.copies import (
 )
 from accord.store.db import StoreError, one_line
 from accord.store.relevance import stored_out_of_scope
-from accord.store.writer import Outcome, document_stored, write_record
+from accord.store.writer import Outcome, document_stored
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -447,7 +449,7 @@ class _Run:
         error: IngestError | None = None,
         duplicate_of: str | None = None,
         similarity: float | None = None,
-        record: dict[str, Any] | None = None,
+        record: Record | None = None,
     ) -> None:
         if self.on_event is None:
             return
@@ -481,7 +483,7 @@ def _stored(connection: sa.Connection, document_id: str) -> bool:
         return document_stored(connection, document_id)
 
 
-def _write(connection: sa.Connection, record: dict[str, Any], document: Document) -> Outcome:
+def _write(connection: sa.Connection, record: Record, document: Document) -> Outcome:
     """Write a record; when a concurrent ingest stored the same document first, the retry finds it."""
     try:
         return write_record(connection, record, source=document.source, site=document.site)
