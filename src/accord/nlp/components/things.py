@@ -635,6 +635,8 @@ class ThingFinder:
                             thing = next((t for t in events.items if t.city() == place.text), None)
                         elif code and countries:
                             thing = next((t for t in events.items if _country_of(t.city()) == code), None)
+                            if thing is None and _names_a_city_of(doc, code):
+                                continue  # 'At Bletchley Park …': that meeting has its city's name
                         else:
                             continue
                         if thing is None:
@@ -953,6 +955,12 @@ def edition_of(things: Things, token: Token) -> Thing | None:
     if latest is not None and any(previous.start <= m.start < sent.end for m in latest.mentions()):
         return latest
     return things.main()
+
+
+def _names_a_city_of(doc: Doc, country: str) -> bool:
+    """Whether the text names a known city of the country: a meeting held there is then known by
+    that city's name rather than the country's."""
+    return any(code == country and city in doc.text for city, code in cities().items())
 
 
 def _country_of(city: str | None) -> str | None:
