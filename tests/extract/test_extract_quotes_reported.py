@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def quotes(facts, text: str) -> list[tuple[str, str, bool]]:
     return [(f["speaker"], f["text"], f["direct"]) for f in facts(text, kind="quote")]
@@ -205,3 +207,32 @@ def test_a_headline_paraphrase_gives_way_to_the_body(facts) -> None:
 def test_a_headline_speaker_the_body_does_not_quote_keeps_the_headline(facts) -> None:
     text = "AI must stay under human control, says minister Ana Ruiz\nThe talks in Geneva ended on Friday."
     assert quotes(facts, text) == [("Ana Ruiz", "AI must stay under human control", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        (
+            "Open models in AI come first and licensing second, Minister of State for Digital Affairs,"
+            " Tomas Lindqvist, said on Monday.",
+            "Tomas Lindqvist",
+            "Open models in AI come first and licensing second",
+        ),
+        (
+            "The convention will keep AI systems accountable, Secretary of the Ministry of Communications"
+            " and Digital Economy (MCDE), R Venkatesan, said on Tuesday.",
+            "R Venkatesan",
+            "The convention will keep AI systems accountable",
+        ),
+        (
+            "The charter will protect citizens in the age of AI, the head of the Nordic Council,"
+            " Ingrid Solberg, said on Thursday.",
+            "Ingrid Solberg",
+            "The charter will protect citizens in the age of AI",
+        ),
+    ],
+)
+def test_clause_before_an_office_and_a_name(facts, text: str, speaker: str, said: str) -> None:
+    """'<clause>, <office>, <Name>, said': the parser makes the office the clause's subject; the
+    clause is what stands before the comma that opens the office."""
+    assert [(f["speaker"], f["text"]) for f in facts(text, kind="quote")] == [(speaker, said)]

@@ -109,3 +109,19 @@ def test_ambassador_to_a_body_is_of_the_country_that_sends_them(doc_of) -> None:
 def test_organisation_possessive_is_not_a_person(doc_of) -> None:
     doc = doc_of("Acme chief executive Jonas Weber and Anthropic's Priya Raman were there.")
     assert set(people(doc).persons) == {"Jonas Weber", "Priya Raman"}
+
+
+def test_a_bare_initial_belongs_to_the_name(doc_of) -> None:
+    doc = doc_of("Open data matters, Secretary of the Ministry of Digital Economy, R Venkatesan, said.")
+    assert "R Venkatesan" in people(doc).persons
+
+
+def test_an_abbreviated_office_is_written_out_and_left_off_the_name(doc_of) -> None:
+    doc = doc_of("Government keen on open AI models, says Ministry Secy Venkatesan. R Venkatesan spoke.")
+    assert set(people(doc).persons) == {"R Venkatesan"}
+    assert ("Secretary", None) in [(title, None) for title, _ in roles(doc)["R Venkatesan"]]
+
+
+def test_an_office_phrase_set_off_by_commas_vouches_for_the_name(doc_of) -> None:
+    doc = doc_of("Rules will follow, the head of the Nordic Council, Ingrid Solberg, said on Thursday.")
+    assert "Ingrid Solberg" in people(doc).persons

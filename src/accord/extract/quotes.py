@@ -397,6 +397,9 @@ def fronted_content(verb: Token) -> Span | None:
     a dateline before a double dash ('PARIS, Feb. 11 (Xinhua) -- …') is not part of it.
     """
     doc = verb.doc
+    office = clause_before_office(verb)
+    if office is not None:
+        return office
     for child in verb.children:
         if child.dep_ != "ccomp" or child.i > verb.i:
             continue
@@ -420,6 +423,42 @@ def fronted_content(verb: Token) -> Span | None:
         if start - 1 > verb.sent.start and doc[start - 1].text == ",":
             return doc[verb.sent.start : start - 1]
     return None
+
+
+def clause_before_office(verb: Token) -> Span | None:
+    """Read '<clause>, <office>, <Name>, said …' along the text: the parser often makes the office
+    the clause's subject ('…, Minister of State for Electronics, Ana Ruiz, said on Monday'), so the
+    clause is whatever stands before the comma that opens the office."""
+    doc, sent = verb.doc, verb.sent
+    people = doc._.people
+    name_end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i
+    if name_end - 1 < sent.start or not people.at(name_end - 1):
+        return None
+    name_start = name_end - 1
+    while name_start - 1 > sent.start and people.at(name_start - 1) == people.at(name_end - 1):
+        name_start -= 1
+    if doc[name_start - 1].text != ",":
+        return None
+    start = name_start - 1
+    while start - 1 > sent.start and name_start - start < 14 and _in_office(doc[start - 1]):
+        start -= 1
+    if (
+        start == name_start - 1
+        or doc[start - 1].text != ","
+        or doc[name_start - 2].pos_ not in ("NOUN", "PROPN", "PUNCT")
+    ):
+        return None
+    clause = doc[sent.start : start - 1]
+    if len(clause) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    dash = next((t.i for t in clause if t.text in ("--", "—") and t.i - clause.start < 15), None)
+    return doc[dash + 1 : clause.end] if dash is not None else clause
+
+
+def _in_office(token: Token) -> bool:
+    """A word of an office written out before a name ('Secretary of the Ministry of Electronics
+    and Information Technology (MeitY)', 'the head of the Council of Europe'): no clause."""
+    return token.text not in (",", ";", ":", "--", "—") and token.pos_ not in ("VERB", "AUX", "PRON")
 
 
 def speaker_phrase_start(doc: Doc, name: int, low: int) -> int:

@@ -25,6 +25,12 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def title_abbreviations() -> dict[str, str]:
+    """Map an office's abbreviation to its full form ('secy' -> 'Secretary'), from titles.txt."""
+    return {row[0].strip().lower(): row[1].strip() for row in _rows("titles.txt") if len(row) > 1}
+
+
+@cache
 def cities() -> dict[str, str]:
     """Map a city or venue to the country it lies in."""
     return {row[0].strip(): row[1].strip() for row in _rows("cities.tsv")}

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.gazetteer import CountryGazetteer
-from accord.nlp.lexicon import word_set
+from accord.nlp.lexicon import title_abbreviations, word_set
 
 if TYPE_CHECKING:
     from accord.nlp.components.people import People
@@ -67,6 +67,12 @@ class Role:
     of: str | None
     sentence: Span
     shared: bool = False  # a plural office before a list of names ('Vice Presidents A and B')
+
+
+def written_out(title: str) -> str:
+    """An office with its abbreviations written out ('MeitY Secy' -> 'MeitY Secretary')."""
+    full = title_abbreviations()
+    return " ".join(full.get(word.lower().rstrip("."), word) for word in title.split())
 
 
 def title_words() -> frozenset[str]:
@@ -519,6 +525,7 @@ class OfficeReader:
             return None
         if plural:
             title = title[:-1]  # 'Executive Vice Presidents Ana Lind and Eva Berg': each a Vice President
+        title = written_out(title)
         return Role(title=title, of=of, sentence=sentence, shared=plural)
 
     def names_a_body(self, tokens: list[Token]) -> bool:

@@ -155,7 +155,7 @@ class PeopleFinder(OfficeReader):
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
-        spans = [self.join_suffixes(self.join_particles(self.join_surname(s))) for s in found]
+        spans = [join_initial(self.join_suffixes(self.join_particles(self.join_surname(s)))) for s in found]
         quoted = quoted_tokens(doc)
         spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
         spans = self.drop_headline_verbs(spans)
@@ -407,6 +407,7 @@ class PeopleFinder(OfficeReader):
                     and is_title_token(before2)
                 )
                 or self.office_after(doc, end)
+                or (before is not None and before.text == "," and office_before(doc, i - 1))
             )
             if vouched and not is_title_case(tokens[i].sent):
                 # in a headline every word is capitalised: 'EU Member States Face Funding Shortages'
@@ -471,6 +472,37 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 # Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
 # government", "the Biden administration", "the Trump campaign".
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "campaign", "presidency", "era", "regime"}
+
+
+def join_initial(span: Span) -> Span:
+    """Mend a name the model took without its initial written bare ('S' of 'S Krishnan'), as
+    Indian and Malaysian names often are; 'A' and 'I' are words, not initials."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and len(before.text) == 1
+        and before.is_upper
+        and before.text not in ("A", "I")
+        and before.whitespace_
+    ):
+        return Span(doc, span.start - 1, span.end, label="PERSON")
+    return span
+
+
+def office_before(doc: Doc, comma: int) -> bool:
+    """Tell whether an office phrase ends at a comma before a name, set off by the comma or the
+    sentence's start before it ('the head of the Council of Europe, Ana Ruiz')."""
+    start = comma
+    sent_start = doc[comma].sent.start
+    while start - 1 >= sent_start and comma - start < 10:
+        token = doc[start - 1]
+        if token.text in (",", ";", ":", "--", "—") or token.pos_ in ("VERB", "AUX"):
+            break
+        start -= 1
+    phrase = doc[start:comma]
+    bounded = start == sent_start or doc[start - 1].text in (",", ";", ":", "--", "—")
+    return bounded and len(phrase) > 1 and has_title(phrase)
 
 
 def names_a_government(doc: Doc, i: int) -> bool:
