@@ -4,7 +4,7 @@
                                                   [--concurrency 8] [--time-bound 300] [--json]
 
 Fills the store when it holds fewer documents (generated records through `write_record`, as
-`accord.api.loadtest` does), starts `accord serve` in a second process on 127.0.0.1, and sends
+`accord.bench.loadtest` does), starts `accord serve` in a second process on 127.0.0.1, and sends
 `--requests` GETs spread over a mix of API endpoints and pages, `--concurrency` at a time, from
 this process. Every request must come back 200 before the time bound: a refused connection, a
 timeout, a non-200 status or a request still unsent when the bound passes each count as an error.
@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from accord.api.loadtest import fill_documents, free_port, start_server, targets
+from accord.bench.loadtest import fill_documents, free_port, start_server, targets
 
 MIX = [
     "/api/agreements",

@@ -16,10 +16,11 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from accord.api import Settings, create_app
+from accord.api.settings import Settings
 from accord.api.submit import Extractor
 from accord.pipeline import ingest_paths
 from accord.store import open_store
+from accord.web.app import create_app
 from pg_support import scratch_schema
 
 DATA = Path(__file__).parent / "data"

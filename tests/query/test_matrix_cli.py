@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.cli.tables import render_matrix
-from accord.query.matrix import MatrixFilter, matrix_view
+from accord.query.matrix_view import MatrixFilter, matrix_view
 
 DATA = Path(__file__).parent / "data" / "analyst.json"
 

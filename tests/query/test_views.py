@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from accord.api.review import review_fact
 from accord.query import party_record
 from accord.query.events import event_record
-from accord.query.matrix import MatrixFilter, matrix_view
+from accord.query.matrix_view import MatrixFilter, matrix_view
 from accord.query.trust import trust, wilson
 from accord.store.schema import facts
 

@@ -24,12 +24,13 @@ from rel_strategies import hostile_json, noise
 from rel_support import count_example, fuzz_settings, handmade_record
 from spacy.language import Language
 
-from accord.api import Settings, create_app
+from accord.api.settings import Settings
 from accord.api.submit import Extractor
 from accord.pipeline import write_record
 from accord.store import open_store
 from accord.store.check import check_store
 from accord.store.schema import documents, fact_reviews
+from accord.web.app import create_app
 
 TOKEN = "fuzz-writer-token"
 ALLOWED = {200, 201, 400, 401, 403, 404, 409, 413, 415, 422, 429}

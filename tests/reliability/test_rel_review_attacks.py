@@ -17,10 +17,11 @@ import pytest
 from fastapi.testclient import TestClient
 from rel_support import handmade_record
 
-from accord.api import Settings, create_app
+from accord.api.settings import Settings
 from accord.ingest.fetch import FetchConfig, Fetcher, FetchError
 from accord.pipeline import write_record
 from accord.store import open_store
+from accord.web.app import create_app
 
 # Every way the review wrote "this machine" in a URL: dotted, short, decimal, hex, octal, mixed,
 # IPv6 and IPv4-mapped forms, names, and 0.0.0.0 (which Linux routes to the local host).

@@ -31,10 +31,10 @@ ALLOWED = {
     ("bench/scale.py", 'CREATE SCHEMA "{schema}"'): "benchmark: a schema name it generates itself",
     ("bench/scale.py", 'DROP SCHEMA IF EXISTS "{schema}"'): "benchmark: a schema name it generates itself",
     (
-        "query/benchmark.py",
+        "bench/queries.py",
         '"EXPLAIN QUERY PLAN " + sql',
     ): "benchmark: SQL compiled by SQLAlchemy from its own queries",
-    ("query/benchmark.py", '"EXPLAIN " + sql'): "benchmark: SQL compiled by SQLAlchemy from its own queries",
+    ("bench/queries.py", '"EXPLAIN " + sql'): "benchmark: SQL compiled by SQLAlchemy from its own queries",
 }
 HOSTILE = [
     "'; DROP TABLE facts; --",

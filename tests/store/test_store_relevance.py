@@ -128,7 +128,7 @@ def test_a_progress_line_before_any_judgement_says_nothing_of_scope() -> None:
 def test_the_documents_listing_leaves_out_what_was_skipped_unless_asked(
     store: Engine, nlp: Language, tmp_path: Path
 ) -> None:
-    from accord.api.listing import get_document, list_documents
+    from accord.query.listing import get_document, list_documents
 
     ingest_inputs(store, _write(tmp_path), nlp=nlp)
     with store.connect() as connection:

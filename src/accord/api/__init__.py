@@ -1,6 +1,8 @@
-"""The HTTP side of accord: `create_app(settings)` builds the JSON API and the pages of `accord serve`."""
+"""The JSON API of `accord serve`: one router per resource, its dependencies, security and settings.
 
-from accord.api.app import create_app
+`accord.web.app.create_app(settings)` mounts it beside the pages.
+"""
+
 from accord.api.settings import SETTINGS, Settings
 
-__all__ = ["SETTINGS", "Settings", "create_app"]
+__all__ = ["SETTINGS", "Settings"]

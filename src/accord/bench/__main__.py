@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from accord.bench.runner import pin_blas_threads
+from accord.scale.worker import pin_blas_threads
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from accord.bench.corpus import generate
-from accord.bench.runner import pin_blas_threads
+from accord.scale.worker import pin_blas_threads
 
 FEED_ENTRIES = 10
 # Outlet names without digits: a copy that brings a number of its own is not taken for a copy.

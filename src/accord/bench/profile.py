@@ -16,7 +16,7 @@ import time
 from typing import Any
 
 from accord.bench.corpus import generate
-from accord.bench.runner import pin_blas_threads
+from accord.scale.worker import pin_blas_threads
 
 
 def profile_accord(

@@ -40,22 +40,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.bench.corpus import generate
+from accord.scale.worker import pin_blas_threads
 
 BENCH_FORMAT = "accord.bench/1"
 TARGET_RATIO = 0.7  # issue 6 (the first benchmark issue asked for 0.5)
 OPS_VARIANTS = ("blis", "numpy")
 DEFAULT_OPS = "blis"
-_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def pin_blas_threads(threads: int = 1) -> str:
-    """Hold BLAS libraries to `threads` threads when it can still work; say what is in force."""
-    if "numpy" not in sys.modules:
-        for name in _BLAS_THREAD_VARIABLES:
-            os.environ.setdefault(name, str(threads))
-        return os.environ["OPENBLAS_NUM_THREADS"]
-    value = os.environ.get("OPENBLAS_NUM_THREADS")
-    return f"{value} (set before numpy was imported)" if value else "library default (numpy imported first)"
 
 
 @dataclass

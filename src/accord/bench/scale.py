@@ -177,7 +177,7 @@ def extract_run(docs: int, words: int, workers: int, seed: int, batch_size: int)
     work, docs per CPU second shows whether K processes waste effort where wall time cannot.
     """
     from accord.bench.corpus import generate
-    from accord.bench.runner import pin_blas_threads
+    from accord.scale.worker import pin_blas_threads
 
     pin_blas_threads(1)
     from accord.scale import ExtractionPlan, extract_stream

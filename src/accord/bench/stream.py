@@ -289,7 +289,8 @@ def run_stream_bench(
     show: bool = True,
 ) -> dict[str, Any]:
     """Benchmark a dump: in this process, then (with `processes`) as whole processes; print and return it."""
-    from accord.bench.runner import _loadavg, _machine, pin_blas_threads
+    from accord.bench.runner import _loadavg, _machine
+    from accord.scale.worker import pin_blas_threads
 
     blas = pin_blas_threads(1)
     import spacy

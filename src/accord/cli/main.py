@@ -232,7 +232,7 @@ def bench(
     ] = False,
 ) -> None:
     """Measure accord's throughput against plain spaCy and its tokenizer (docs/benchmarks.md)."""
-    from accord.bench.runner import pin_blas_threads
+    from accord.scale.worker import pin_blas_threads
 
     pin_blas_threads(1)
     if stream is not None:

@@ -245,7 +245,7 @@ def matrix_cmd(
     parties that fit its width (states first); --parties, --agreement and --top choose.
     """
     from accord.cli.tables import fit_matrix, render_matrix
-    from accord.query.matrix import MatrixFilter, matrix_view
+    from accord.query.matrix_view import MatrixFilter, matrix_view
 
     wanted = MatrixFilter(
         types=tuple(types or ()),

@@ -28,9 +28,10 @@ def serve(
     """Serve the JSON API (/api, described at /docs) and the dashboard pages over the store."""
     import uvicorn
 
-    from accord.api import Settings, create_app
+    from accord.api.settings import Settings
     from accord.resolve.registry import registry_problem
     from accord.store import StoreError, open_store, resolve_url
+    from accord.web.app import create_app
 
     settings = Settings.from_env(db=db, private=private or None)
     problem = registry_problem()  # submitted documents are linked with it

@@ -14,7 +14,17 @@ from rapidfuzz import fuzz, process
 from accord.record.names import fold_name, is_country_code
 from accord.resolve.kb import alias_key
 from accord.resolve.names import person_name, persons_compatible
-from accord.store.schema import documents, evidence, facts, kb_aliases, kb_entities, kb_tokens, live
+from accord.store.schema import (
+    documents,
+    evidence,
+    fact_reviews,
+    facts,
+    kb_aliases,
+    kb_entities,
+    kb_meta,
+    kb_tokens,
+    live,
+)
 
 
 class NotFound(LookupError):
@@ -310,3 +320,18 @@ def as_plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
+
+
+def store_version(connection: sa.Connection) -> tuple[Any, ...]:
+    """A value that changes whenever what a query answers can change; four index lookups.
+
+    A new or replaced document writes new facts; `accord resolve` and the merged-claims refresh
+    rewrite the knowledge base's meta rows; a review adds a review row.
+    """
+    doc_count = connection.execute(sa.select(sa.func.count()).select_from(documents)).scalar()
+    newest_fact = connection.execute(sa.select(sa.func.max(facts.c.id))).scalar()
+    newest_review = connection.execute(sa.select(sa.func.max(fact_reviews.c.id))).scalar()
+    meta = tuple(
+        connection.execute(sa.select(kb_meta.c.name, kb_meta.c.value).order_by(kb_meta.c.name)).all()
+    )
+    return (doc_count, newest_fact, newest_review, meta)

@@ -21,15 +21,24 @@ if TYPE_CHECKING:
 
 _pipeline: Language | None = None
 _loading = threading.Lock()  # a Dask worker with several threads must still load it once
+_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def init_worker() -> None:
     """Hold BLAS to one thread (each worker is one core's worth of work), then load the pipeline."""
-    from accord.bench.runner import pin_blas_threads
-
     pin_blas_threads(1)
     die_with_parent()
     worker_pipeline()
+
+
+def pin_blas_threads(threads: int = 1) -> str:
+    """Hold BLAS libraries to `threads` threads when it can still work; say what is in force."""
+    if "numpy" not in sys.modules:
+        for name in _BLAS_THREAD_VARIABLES:
+            os.environ.setdefault(name, str(threads))
+        return os.environ["OPENBLAS_NUM_THREADS"]
+    value = os.environ.get("OPENBLAS_NUM_THREADS")
+    return f"{value} (set before numpy was imported)" if value else "library default (numpy imported first)"
 
 
 def die_with_parent() -> None:

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from accord.api.deps import Connection
-from accord.api.listing import list_entities
 from accord.query import NotFound, agreements, person_record
 from accord.query.events import event_record
+from accord.query.listing import list_entities
 from accord.query.trust import trust
 from accord.web.render import cached_page
 

@@ -13,9 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Reques
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from accord.api.deps import Connection, check_token, limit_writes, require_same_origin
-from accord.api.listing import document_facts, get_document, list_documents, list_entities
 from accord.api.review import ReviewError, review_fact, review_log
-from accord.api.routers.quotes import find_quotes
 from accord.api.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, csrf_valid, new_csrf_cookie
 from accord.api.sessions import end_session, request_reviewer, start_session
 from accord.query import NotFound, events, party_record, stances
@@ -27,9 +25,20 @@ from accord.query.claims import (
     signatory_counts,
     stance_cells,
 )
-from accord.query.common import entities_by_id, live
+from accord.query.common import entities_by_id
 from accord.query.events import event_options
-from accord.query.matrix import MatrixFilter, matrix_view, parse_types
+from accord.query.listing import (
+    FactFilter,
+    document_facts,
+    fact_fields,
+    find_quotes,
+    get_document,
+    initiatives_by_event,
+    list_documents,
+    list_entities,
+    list_facts,
+)
+from accord.query.matrix_view import MatrixFilter, matrix_view, parse_types
 from accord.query.trust import trust
 from accord.web.facts import KIND_ORDER, grouped
 from accord.web.render import cached_page, highlight, page
@@ -252,25 +261,8 @@ def timeline(request: Request, connection: Connection) -> Response:
         request,
         connection,
         "timeline.html",
-        lambda: {"events": events(connection), "initiatives": initiatives(connection)},
+        lambda: {"events": events(connection), "initiatives": initiatives_by_event(connection)},
     )
-
-
-def initiatives(connection: sa.Connection) -> dict[int, list[str]]:
-    """Initiatives launched, by the event their fact links to."""
-    from accord.store.schema import facts
-
-    out: dict[int, list[str]] = defaultdict(list)
-    rows = connection.execute(
-        sa.select(facts.c.event_id, facts.c.fields).where(
-            facts.c.kind == "initiative", facts.c.event_id.is_not(None), live()
-        )
-    )
-    for event_id, fields in rows:
-        name = str((fields or {}).get("initiative") or (fields or {}).get("name") or "")
-        if name and name not in out[event_id]:
-            out[event_id].append(name)
-    return out
 
 
 @router.get("/countries", response_class=HTMLResponse)
@@ -371,7 +363,6 @@ def review_page(
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> Response:
     """Every fact, a page at a time, by review status, kind, agreement and party, as readable sentences."""
-    from accord.api.listing import FactFilter, list_facts
 
     filters = {"kind": kind or "", "agreement": agreement or "", "party": party or ""}
     wanted = FactFilter(
@@ -447,9 +438,7 @@ def correction(
         return parsed
     if not names or len(names) != len(values):
         raise ReviewError("a correction needs the corrected fields")
-    from accord.store.schema import facts
-
-    current = connection.execute(sa.select(facts.c.fields).where(facts.c.id == fact_id)).scalar() or {}
+    current = fact_fields(connection, fact_id)
     return {name: _typed(value, current.get(name)) for name, value in zip(names, values, strict=True)}
 
 

@@ -122,7 +122,7 @@ def cached_page(
     Only the template's `title` and `main` blocks are cached; the layout around them (the
     reviewer's name, the CSRF token) is rendered for each request.
     """
-    from accord.web.cache import store_version
+    from accord.query.common import store_version
 
     state = request.app.state
     key = request.url.path + "?" + request.url.query

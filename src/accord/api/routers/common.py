@@ -50,7 +50,7 @@ def cached_json(request: Request, connection: sa.Connection, compute: Callable[[
     work on a large one, the same answer until the next ingest, review or re-linking. The JSON
     text is cached under the path and query string with the store's version, like the pages.
     """
-    from accord.web.cache import store_version
+    from accord.query.common import store_version
 
     cache = request.app.state.page_cache
     key = "json:" + request.url.path + "?" + str(request.url.query)

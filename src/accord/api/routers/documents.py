@@ -8,9 +8,9 @@ from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
-from accord.api.listing import document_facts, get_document, list_documents
 from accord.api.routers.common import OptionalName, PageParam, PageSizeParam, plain
 from accord.api.submit import Submission, read_submission, store_submission
+from accord.query.listing import document_facts, get_document, list_documents
 
 router = APIRouter(tags=["documents"])
 

@@ -10,10 +10,9 @@ from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
-from accord.api.listing import FactFilter, fact_items, list_facts
 from accord.api.review import review_fact, review_log
 from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSizeParam, plain
-from accord.store.schema import documents, facts
+from accord.query.listing import FactFilter, fact_item, list_facts
 
 router = APIRouter(tags=["facts"])
 FactId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -44,7 +43,7 @@ def get_facts(
 
 def counter(request: Request, connection: sa.Connection) -> Callable[[str, Callable[[], int]], int] | None:
     """Totals kept with the store's version in the app's page cache (none when it is off)."""
-    from accord.web.cache import store_version
+    from accord.query.common import store_version
 
     cache = request.app.state.page_cache
     if cache is None:
@@ -64,16 +63,9 @@ def counter(request: Request, connection: sa.Connection) -> Callable[[str, Calla
 
 @router.get("/facts/{fact_id}", summary="One fact")
 def get_fact(connection: Connection, fact_id: FactId) -> dict[str, Any]:
-    row = connection.execute(
-        sa.select(
-            facts, documents.c.title, sa.func.coalesce(facts.c.as_of, documents.c.published).label("date")
-        )
-        .select_from(facts.join(documents, documents.c.id == facts.c.document_id))
-        .where(facts.c.id == fact_id)
-    ).first()
-    if row is None:
+    item = fact_item(connection, fact_id)
+    if item is None:
         raise HTTPException(404, f"no fact with id {fact_id}")
-    item = fact_items(connection, [row])[0]
     item["reviews"] = plain(review_log(connection, fact_id))
     return item
 

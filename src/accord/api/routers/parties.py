@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from accord.api.deps import Connection
-from accord.api.listing import list_entities
 from accord.api.routers.common import plain
 from accord.query import party_record
 from accord.query.claims import PARTY_KINDS
+from accord.query.listing import list_entities
 
 router = APIRouter(tags=["parties"])
 

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from accord.api.deps import Connection
-from accord.api.listing import list_entities
 from accord.api.routers.common import plain
 from accord.query import person_record
+from accord.query.listing import list_entities
 
 router = APIRouter(tags=["people"])
 

@@ -1,4 +1,4 @@
-"""Paged lists the query package has no function for: facts by filter, documents, parties, people.
+"""Paged lists for the API and the pages: facts by filter, documents, parties, people, quotes.
 
 They read through the same live-fact filter and source columns as `accord.query`, so a fact
 rejected in review is absent here too.
@@ -6,12 +6,14 @@ rejected in review is absent here too.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
+from accord.query.actors import Quote, quotes
 from accord.query.claims import PARTY_KINDS
 from accord.query.common import entities_by_id, find_entity, link_column, live
 from accord.store.schema import REVIEW_STATUSES, documents, evidence, facts, kb_entities
@@ -155,6 +157,18 @@ def fact_items(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str,
             }
         )
     return out
+
+
+def fact_item(connection: sa.Connection, fact_id: int) -> dict[str, Any] | None:
+    """One fact, rejected or not, as `fact_items` gives it; None when there is no such fact."""
+    row = connection.execute(
+        sa.select(
+            facts, documents.c.title, sa.func.coalesce(facts.c.as_of, documents.c.published).label("date")
+        )
+        .select_from(facts.join(documents, documents.c.id == facts.c.document_id))
+        .where(facts.c.id == fact_id)
+    ).first()
+    return None if row is None else fact_items(connection, [row])[0]
 
 
 def document_facts(connection: sa.Connection, document_id: str) -> list[dict[str, Any]]:
@@ -301,3 +315,45 @@ def event_document_ids(connection: sa.Connection, event: str) -> set[str]:
             sa.select(facts.c.document_id).where(facts.c.event_id == ref.id, live()).distinct()
         ).scalars()
     )
+
+
+def find_quotes(
+    connection: sa.Connection,
+    *,
+    search: str | None = None,
+    speaker: str | None = None,
+    party: str | None = None,
+    event: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[Quote]:
+    """`accord.query.quotes` narrowed by event (quotes reported beside it) and by date."""
+    found = quotes(connection, speaker=speaker, party=party, search=search).quotes
+    if event:
+        documents = event_document_ids(connection, event)
+        found = [q for q in found if q.source.document_id in documents]
+    if date_from:
+        found = [q for q in found if q.date and q.date >= date_from]
+    if date_to:
+        found = [q for q in found if q.date and q.date[: len(date_to)] <= date_to]
+    return found
+
+
+def initiatives_by_event(connection: sa.Connection) -> dict[int, list[str]]:
+    """Initiatives launched, by the event their fact links to."""
+    out: dict[int, list[str]] = defaultdict(list)
+    rows = connection.execute(
+        sa.select(facts.c.event_id, facts.c.fields).where(
+            facts.c.kind == "initiative", facts.c.event_id.is_not(None), live()
+        )
+    )
+    for event_id, fields in rows:
+        name = str((fields or {}).get("initiative") or (fields or {}).get("name") or "")
+        if name and name not in out[event_id]:
+            out[event_id].append(name)
+    return out
+
+
+def fact_fields(connection: sa.Connection, fact_id: int) -> dict[str, Any]:
+    """The stored fields of one fact (empty when there is no such fact)."""
+    return connection.execute(sa.select(facts.c.fields).where(facts.c.id == fact_id)).scalar() or {}

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from accord.api.cache import PageCache
 from accord.api.deps import require_reader
 from accord.api.review import ReviewError
 from accord.api.routers import (
@@ -41,6 +42,11 @@ from accord.api.settings import Settings
 from accord.api.submit import Extractor, SubmitError
 from accord.query import NotFound
 from accord.store import StoreError, open_store
+from accord.web import STATIC_DIR
+from accord.web.catalogue import router as catalogue_router
+from accord.web.pages import router as pages_router
+from accord.web.pages import session_router
+from accord.web.render import render_error
 
 log = logging.getLogger("accord.api")
 RESOURCES = (
@@ -64,12 +70,6 @@ def create_app(
     settings: Settings | None = None, *, engine: sa.Engine | None = None, extractor: Extractor | None = None
 ) -> FastAPI:
     """The application for one store: routers, static files, security middleware, error handlers."""
-    from accord.web import STATIC_DIR
-    from accord.web.cache import PageCache
-    from accord.web.catalogue import router as catalogue_router
-    from accord.web.pages import router as pages_router
-    from accord.web.pages import session_router
-
     settings = settings or Settings.from_env()
     app = FastAPI(
         title="accord",
@@ -114,8 +114,6 @@ def _error(request: Request, status: int, detail: str, headers: dict[str, str] |
         detail = detail[: MAX_DETAIL_CHARS - 1] + "…"
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)
-    from accord.web.render import render_error
-
     return HTMLResponse(render_error(request, status, detail), status_code=status, headers=headers)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.api import loadtest
+from accord.bench import loadtest
 
 
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], client: str) -> dict:

@@ -1,6 +1,6 @@
 """Latency of the knowledge-base queries on a large generated store (not a test: run it by hand).
 
-    uv run python -m accord.query.benchmark [--facts 100000] [--db URL] [--repeat 20] [--json]
+    uv run python -m accord.bench.queries [--facts 100000] [--db URL] [--repeat 20] [--json]
 
 Writes generated records straight into the store through `write_record` (so the linker runs,
 but no NLP), about 50 facts per article, until the store holds `--facts` fact rows; then

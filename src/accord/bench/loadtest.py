@@ -1,10 +1,10 @@
 """Latency of `accord serve` under load (not a test: run it by hand; figures in docs/web.md).
 
-    uv run python -m accord.api.loadtest [--db URL] [--documents 10000] [--requests 2000]
+    uv run python -m accord.bench.loadtest [--db URL] [--documents 10000] [--requests 2000]
                                          [--concurrency 16] [--client wrk|httpx] [--json]
 
 Fills the store (when it holds fewer documents) with the generated records of
-`accord.query.benchmark`, written straight through `write_record` (the linker runs, no
+`accord.bench.queries`, written straight through `write_record` (the linker runs, no
 NLP); starts `accord serve` on a free port of 127.0.0.1 in a second process; then sends
 `--requests` GETs to each page at `--concurrency` in flight, after one warm-up request each
 (its time is reported as the first request: it fills the page cache), and prints the
@@ -43,7 +43,7 @@ from accord.store.schema import documents, facts
 
 def fill_documents(url: str, wanted: int) -> tuple[int, float]:
     """Write generated records until the store holds `wanted` documents; (written, seconds)."""
-    from accord.query.benchmark import generated_records
+    from accord.bench.queries import generated_records
 
     engine = open_store(url)
     start = time.perf_counter()
