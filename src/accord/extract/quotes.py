@@ -192,6 +192,8 @@ class QuoteReader:
                 s.used = True
         if len(content.text.split()) >= 4:
             where = sentence_span(doc, content.start_char, content.end_char)
+            if inside_relative(verb, content):
+                return
             for one in speakers:
                 self.emit(one, clean_content(content), False, where, 0.7)
             if speaker and where.end < len(doc):
@@ -353,7 +355,10 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i:
                 span = with_continuations(doc[child.left_edge.i : child.right_edge.i + 1], verb)
-                return span if len(span) >= 4 else None
+                # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
+                # 'underscored the nature of AI' names a topic
+                listed = sum(t.dep_ == "conj" for t in span) >= 2
+                return span if len(span.text.split()) >= 6 or listed else None
     return None
 
 
@@ -497,6 +502,18 @@ def with_continuations(content: Span, verb: Token) -> Span:
             continue
         break
     return doc[content.start : end]
+
+
+def inside_relative(verb: Token, content: Span) -> bool:
+    """Tell whether content opens with a relative pronoun around its verb ('the advances in AI,
+    which he said are outpacing our rules'): the words are not what was said, and the clause is
+    part of a larger one that is."""
+    first = content[0]
+    return (
+        first.tag_ in ("WDT", "WP")
+        and first.i < verb.i < content.end
+        and (verb.dep_ == "relcl" or any(a.dep_ == "relcl" for a in verb.ancestors))
+    )
 
 
 def cut_participles(content: Span) -> Span:
