@@ -239,18 +239,23 @@ def test_clause_before_an_office_and_a_name(facts, text: str, speaker: str, said
 
 
 def test_an_object_that_names_a_topic_is_no_quote(facts) -> None:
-    text = "Amina Okafor underscored the dual-use nature of AI and stressed the need for rules on military uses of AI."
-    assert [f["text"] for f in facts(text, kind="quote")] == ["the need for rules on military uses of AI"]
+    text = (
+        "Amina Okafor underscored the dual-use nature of AI and stressed the need for rules on military AI."
+    )
+    assert [f["text"] for f in facts(text, kind="quote")] == ["the need for rules on military AI"]
 
 
 def test_an_object_that_lists_priorities_is_a_quote(facts) -> None:
-    text = "Amina Okafor emphasised openness, accountability and human oversight as the region builds its AI rules."
+    text = "Amina Okafor emphasised openness, accountability and human oversight as Lagos drafts rules."
     said = [f["text"] for f in facts(text, kind="quote")]
     assert len(said) == 1 and said[0].startswith("openness, accountability and human oversight")
 
 
 def test_a_relative_clause_around_the_speech_verb_is_not_the_words_said(facts) -> None:
-    text = "Amina Okafor warned that AI rules lag behind the rapid advances in AI, which she said are outpacing regulators."
+    text = (
+        "Amina Okafor warned that AI rules lag behind the rapid advances in AI,"
+        " which she said are outpacing regulators."
+    )
     assert [f["text"] for f in facts(text, kind="quote")] == [
         "AI rules lag behind the rapid advances in AI, which she said are outpacing regulators"
     ]
