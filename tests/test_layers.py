@@ -11,18 +11,20 @@ from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "accord"
 
-# What each sub-package may import, besides itself. `record` (the declared fact schema) is
-# below everything; the resolver keeps its knowledge base in the store's tables; `pipeline`
-# runs extraction (through `scale`), linking and writing; the pages sit above the JSON API.
+# What each sub-package may import, besides itself. `record` (the declared fact schema) and
+# `lexicon` (the one loader of the bundled data files) are below everything; the resolver keeps
+# its knowledge base in the store's tables; `pipeline` runs extraction (through `scale`),
+# linking and writing; the pages sit above the JSON API.
 ALLOWED: dict[str, set[str]] = {
     "record": set(),
+    "lexicon": set(),
     "ingest": {"record"},
-    "nlp": {"ingest", "record"},
-    "relevance": {"nlp"},
-    "extract": {"ingest", "nlp", "record", "relevance"},
-    "eval": {"ingest", "record", "relevance"},
+    "nlp": {"ingest", "lexicon", "record"},
+    "relevance": {"lexicon", "nlp"},
+    "extract": {"ingest", "lexicon", "nlp", "record", "relevance"},
+    "eval": {"ingest", "lexicon", "record", "relevance"},
     "store": {"ingest", "record", "relevance"},
-    "resolve": {"nlp", "record", "store"},
+    "resolve": {"lexicon", "nlp", "record", "store"},
     "scale": {"extract", "ingest", "nlp", "record", "relevance", "resolve"},
     "pipeline": {"ingest", "record", "relevance", "resolve", "scale", "store"},
     "query": {"record", "resolve", "store"},

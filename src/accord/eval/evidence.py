@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import pycountry
@@ -12,6 +11,7 @@ import pycountry
 from accord.eval.folding import folded_words, squash_spaces
 from accord.eval.matching import is_country_key
 from accord.eval.schema import KINDS, Rule, rule_for
+from accord.lexicon import Lexicon
 
 _EXTRA_COUNTRY_NAMES = {"EU": ("European Union",)}
 
@@ -88,5 +88,4 @@ def _country_words(code: str) -> frozenset[str]:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    lines = files("accord.eval").joinpath("stopwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(row[0].strip() for row in Lexicon("accord.eval").rows("stopwords.txt"))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text
 from accord.nlp.components.countries import span_capital, span_country
 from accord.nlp.gazetteer import load_gazetteer
@@ -50,10 +48,9 @@ _NUMBER_WORDS = {
 }
 
 
-@cache
 def data(name: str) -> Any:
     """Load one of the extractors' data files."""
-    return json.loads(resources.files("accord.extract.data").joinpath(name).read_text(encoding="utf-8"))
+    return lexicon.json(name)
 
 
 def evidence(span: Span) -> Evidence:

@@ -15,7 +15,7 @@ from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.dates import DateMention, dateline_span, duration_days, find_dates, find_years, shift
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.lexicon import cities
+from accord.nlp.lexicon import cities, ordinals
 
 
 def extract_events(doc: Doc) -> list[Fact]:
@@ -375,19 +375,7 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
     return [thing] if whole is None or whole is thing else [thing, whole]
 
 
-_ORDER = {
-    "first": 1,
-    "inaugural": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+_ORDER = ordinals()
 _BUILDS_ON = re.compile(r"\b(?:after the|builds on|building on|built on|follow-up to|successor to)\b", re.I)
 _FOLLOW_VERBS = {"follow", "succeed"}
 _NEXT = {"next", "subsequent", "later"}

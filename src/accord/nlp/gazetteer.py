@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
+
+from accord.nlp.data import lexicon
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -67,11 +68,8 @@ def load_gazetteer() -> CountryGazetteer:
             value = getattr(country, attr, None)
             if value and "," not in value and "(" not in value:
                 gazetteer.names.setdefault(normalise(value), country.alpha_2)
-    table = resources.files("accord.nlp.data").joinpath("countries.tsv").read_text(encoding="utf-8")
-    for line in table.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, names, demonyms, capitals = ([*line.split("\t"), "", "", ""])[:4]
+    for row in lexicon.rows("countries.tsv"):
+        code, names, demonyms, capitals = ([*row, "", "", ""])[:4]
         for name in _split(names):
             gazetteer.names[normalise(name)] = code
         for demonym in _split(demonyms):

@@ -1,46 +1,37 @@
-"""Read the word lists that live as data files beside the code."""
+"""The nlp stage's tables built from its data files (`accord.nlp.data`, read by `accord.lexicon`)."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
-
-def _data(name: str) -> str:
-    return resources.files("accord.nlp.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> list[list[str]]:
-    return [
-        line.split("\t") for line in _data(name).splitlines() if line.strip() and not line.startswith("#")
-    ]
+from accord.nlp.data import lexicon
 
 
 @cache
 def word_set(name: str) -> frozenset[str]:
     """Load a one-entry-per-line list, lowercased."""
-    return frozenset(row[0].strip().lower() for row in _rows(name))
+    return lexicon.lines(name)
 
 
 @cache
 def title_abbreviations() -> dict[str, str]:
     """Map an office's abbreviation to its full form ('secy' -> 'Secretary'), from titles.txt."""
-    return {row[0].strip().lower(): row[1].strip() for row in _rows("titles.txt") if len(row) > 1}
+    return {row[0].strip().lower(): row[1].strip() for row in lexicon.rows("titles.txt") if len(row) > 1}
 
 
 @cache
 def cities() -> dict[str, str]:
     """Map a city or venue to the country it lies in."""
-    return {row[0].strip(): row[1].strip() for row in _rows("cities.tsv")}
+    return {row[0].strip(): row[1].strip() for row in lexicon.rows("cities.tsv")}
 
 
 @cache
 def organisations() -> dict[str, tuple[str, str | None]]:
     """Map every name of a known organisation to its canonical name and its party key."""
     table: dict[str, tuple[str, str | None]] = {}
-    for row in _rows("organisations.tsv"):
+    for row in lexicon.rows("organisations.tsv"):
         canonical = row[0].strip()
         others = row[1].split("|") if len(row) > 1 else []
         key = row[2].strip() if len(row) > 2 and row[2].strip() else None
@@ -50,23 +41,33 @@ def organisations() -> dict[str, tuple[str, str | None]]:
     return table
 
 
-@cache
 def json_data(name: str) -> Any:
     """Load a JSON data file."""
-    return json.loads(_data(name))
+    return lexicon.json(name)
+
+
+def ordinals() -> Mapping[str, int]:
+    """Map each ordinal word of an edition ('third', '3rd', 'inaugural') to its number."""
+    return lexicon.numbers("names.json", "ordinals")
+
+
+@cache
+def edition_words() -> frozenset[str]:
+    """The words that say which edition a name means: the ordinals and 'next', 'last', 'previous'."""
+    return frozenset(ordinals()) | lexicon.words("names.json", "relative_ordinals")
 
 
 @cache
 def hyphenated_verbs() -> dict[str, str]:
     """Map each 'co-' verb form to its lemma."""
-    return {row[0].strip(): row[1].strip() for row in _rows("hyphenated_verbs.txt")}
+    return {row[0].strip(): row[1].strip() for row in lexicon.rows("hyphenated_verbs.txt")}
 
 
 @cache
 def officials() -> dict[str, str]:
     """Map every written form of a known office holder's name to the country or body they act for."""
     table: dict[str, str] = {}
-    for row in _rows("officials.tsv"):
+    for row in lexicon.rows("officials.tsv"):
         key = row[1].strip()
         others = row[2].split("|") if len(row) > 2 else []
         for name in [row[0], *others]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from accord.relevance.data import lexicon
 
 # The term families the gate matches in a text, and those the fact-scope test reads in names.
 FAMILIES = ("ai", "governance", "authorities", "instruments", "boilerplate")
@@ -70,8 +70,7 @@ class Vocabulary:
 @cache
 def load_vocabulary() -> Vocabulary:
     """The vocabulary shipped beside this module."""
-    text = resources.files("accord.relevance.data").joinpath("vocabulary.json").read_text(encoding="utf-8")
-    return parse_vocabulary(json.loads(text))
+    return parse_vocabulary(lexicon.json("vocabulary.json"))
 
 
 def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:

@@ -7,13 +7,14 @@ agree on what a name says.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from accord.nlp.data import lexicon as nlp_lexicon
+from accord.nlp.lexicon import ordinals as nlp_ordinals
 from accord.record.names import fold_name
+from accord.resolve.data import lexicon
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -34,24 +35,13 @@ class NameParts:
         return self.distinctive | self.places
 
 
-@cache
-def vocabulary() -> dict[str, object]:
-    text = resources.files("accord.resolve.data").joinpath("vocabulary.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
 def _words(key: str) -> frozenset[str]:
-    words: list[str] = vocabulary()[key]  # type: ignore[assignment]
-    return frozenset(words)
+    return lexicon.words("vocabulary.json", key)
 
 
-def _nlp_data_lines(name: str) -> list[list[str]]:
-    """Rows of a gazetteer of accord.nlp.data (tab-separated, # comments); none when it is missing."""
-    try:
-        text = resources.files("accord.nlp.data").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return []
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _nlp_data_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a gazetteer of accord.nlp.data (tab-separated, # comments)."""
+    return nlp_lexicon.rows(name)
 
 
 @cache
@@ -95,7 +85,7 @@ def name_parts(name: str, kind: str, extra_places: frozenset[str] = frozenset())
     words = tokens(key)
     places = _find_places(words, known_places() | extra_places)
     place_words = {w for p in places for w in p.split()}
-    ordinals: dict[str, int] = vocabulary()["ordinals"]  # type: ignore[assignment]
+    ordinals = nlp_ordinals()
     generic = _words("event_generic" if kind == "event" else "agreement_generic")
     if kind not in ("event", "agreement"):
         generic = frozenset()

@@ -24,11 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from accord.record.names import fold_name
+from accord.resolve.data import lexicon
 
 ENV = "ACCORD_REGISTRY"
 EVENT_TYPES = frozenset(
@@ -219,7 +219,7 @@ def symbol_key(symbol: str) -> str:
 
 
 def bundled_text() -> str:
-    return resources.files("accord.resolve.data").joinpath("registry.json").read_text(encoding="utf-8")
+    return lexicon.text("registry.json")
 
 
 def extra_paths(value: str | None = None) -> list[Path]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.nlp.headlines import VerbForms
-from accord.nlp.lexicon import json_data, organisations, word_set
+from accord.nlp.lexicon import edition_words, json_data, organisations, word_set
 
 AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
 NOT_A_PLACE = {"AI", "A.I."}
@@ -138,7 +138,7 @@ class DomainNames:
         self.agreement_heads: dict[str, str] = data["agreement_heads"]
         self.initiative_heads: dict[str, str] = data["initiative_heads"]
         self.connectors = set(data["name_connectors"])
-        self.ordinals = set(data["ordinals"])
+        self.ordinals = set(edition_words())
         self.organisation_names = set(organisations())
         self.verb_forms = VerbForms(nlp)
         # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of

@@ -46,7 +46,7 @@ from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import is_title_case
-from accord.nlp.lexicon import cities, json_data
+from accord.nlp.lexicon import cities, edition_words, json_data
 
 _GENERIC_WORDS = {
     "international",
@@ -299,7 +299,7 @@ class ThingFinder:
             **self.generic_agreements,
         }
         self.generic_events = set(data["generic_events"])
-        self.ordinals = set(data["ordinals"])
+        self.ordinals = set(edition_words())
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
