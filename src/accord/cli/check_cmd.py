@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
-from accord.cli.query_cmds import DbOption
+from accord.cli.common import DbOption, fail
 
 
 def check_cmd(
@@ -26,10 +26,10 @@ def check_cmd(
     try:
         url = resolve_url(db)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     # A check only reads: it must not create an empty SQLite file where none was.
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
-        _fail(f"no store at {describe_url(url)}")
+        fail(f"no store at {describe_url(url)}")
     engine = create_store_engine(url)
     measured = None
     try:
@@ -38,7 +38,7 @@ def check_cmd(
             if as_json:
                 measured = _trust(connection)
     except sa.exc.SQLAlchemyError as error:
-        _fail(f"cannot check {describe_url(url)}: {one_line(error)}")
+        fail(f"cannot check {describe_url(url)}: {one_line(error)}")
     finally:
         engine.dispose()
     if as_json:
@@ -69,11 +69,6 @@ def _trust(connection: Any) -> dict[str, Any] | None:
     except sa.exc.SQLAlchemyError:
         connection.rollback()
         return None  # a store made before reviews existed
-
-
-def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"accord: {message}\n")
-    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

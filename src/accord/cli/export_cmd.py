@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.query_cmds import DbOption, store_connection
+from accord.cli.common import DbOption, fail
+from accord.cli.query_cmds import store_connection
 
 
 class ExportFormat(StrEnum):
@@ -32,11 +33,9 @@ def export_cmd(
     from accord.export import export
 
     if format is ExportFormat.parquet and out is None:
-        sys.stderr.write("accord: --format parquet writes a binary file: give it --out FILE\n")
-        raise typer.Exit(2)
+        fail("--format parquet writes a binary file: give it --out FILE")
     if out is not None and not out.parent.exists():
-        sys.stderr.write(f"accord: no such folder: {out.parent}\n")
-        raise typer.Exit(2)
+        fail(f"no such folder: {out.parent}")
     with store_connection(db) as connection:
         count = export(connection, format.value, out if out is not None else sys.stdout)
     if out is not None:

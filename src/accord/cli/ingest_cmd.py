@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.cli.query_cmds import DbOption
+from accord.cli.common import DbOption, fail, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,10 +141,10 @@ def ingest(
 
     specs, feeds = specs or [], watch or []
     if not specs and not feeds:
-        _exit("nothing to ingest: give files, folders, URLs, feeds or -, or --watch FEED", 2)
+        fail("nothing to ingest: give files, folders, URLs, feeds or -, or --watch FEED")
     for feed in feeds:
         if not _HTTP.match(feed):
-            _exit(f"--watch needs a feed URL (http or https): {feed!r}", 2)
+            fail(f"--watch needs a feed URL (http or https): {feed!r}")
     options = IngestOptions(
         allow_private=allow_private,
         respect_robots=not ignore_robots,
@@ -172,14 +172,14 @@ def ingest(
     try:
         url = resolve_url(db)
     except StoreError as error:
-        _exit(str(error), 2)
+        fail(str(error))
     problem = registry_problem()  # a registry file with problems stops the run before any document
     if problem:
-        _exit(problem, 2)
+        fail(problem)
     try:
         store = open_store(url)
     except StoreError as error:
-        _exit(str(error), 2)
+        fail(str(error))
     summary = IngestSummary()
     stop = threading.Event()
     try:
@@ -199,13 +199,13 @@ def ingest(
                     summary=summary,
                 )
     except KeyboardInterrupt:
-        _say("interrupted")
+        warn("interrupted")
         if not feeds:
             _print_summary(summary, describe_url(url))
             raise typer.Exit(130) from None
     except (StoreError, ScaleError) as error:
         _print_summary(summary, describe_url(url))
-        _exit(str(error), 2)
+        fail(str(error))
     finally:
         store.dispose()
     _print_summary(summary, describe_url(url))
@@ -222,17 +222,6 @@ def _print_summary(summary: IngestSummary, where: str) -> None:
         typer.echo(f"  … and {hidden} more failures (listed in the store's ingest_failures table)")
 
 
-def _say(message: str) -> None:
-    """One error line as is: never wrapped to the terminal, so one failure stays one line."""
-    sys.stderr.write(f"accord: {message}\n")
-    sys.stderr.flush()
-
-
-def _exit(message: str, code: int) -> NoReturn:
-    _say(message)
-    raise typer.Exit(code)
-
-
 Handlers = tuple[Callable[["IngestEvent"], None] | None, Callable[["IngestError"], None]]
 
 
@@ -242,7 +231,7 @@ def _reporter(quiet: bool) -> Iterator[Handlers]:
     from accord.ingest.progress import ProgressLog
 
     def say_error(error: IngestError) -> None:
-        _say(f"{error.source}: {error.reason}")
+        warn(f"{error.source}: {error.reason}")
 
     if quiet:
         yield None, say_error
@@ -321,7 +310,7 @@ def _stop_on_signals(stop: threading.Event, *, enabled: bool) -> Iterator[None]:
         if stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stop.set()
-        _say("stopping after this poll (Ctrl-C again to stop at once)")
+        warn("stopping after this poll (Ctrl-C again to stop at once)")
 
     previous: dict[int, Any] = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.cli.query_cmds import DbOption
+from accord.cli.common import DbOption, fail, warn
 
 if TYPE_CHECKING:
     from accord.ingest import IngestError
@@ -27,16 +26,16 @@ def load(
 
     problem = registry_problem()
     if problem:
-        _exit(problem)
+        fail(problem)
     try:
         url = resolve_url(db)
         store = open_store(url)
     except StoreError as error:
-        _exit(str(error))
+        fail(str(error))
     try:
         summary = load_shards(store, directory)
     except (ShardError, StoreError) as error:
-        _exit(str(error))
+        fail(str(error))
     finally:
         store.dispose()
     typer.echo(f"{summary.line('loaded')} ({describe_url(url)})")
@@ -56,10 +55,10 @@ def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: Inges
 
     kind, directory = target
     if kind != "parquet":
-        _exit(f"--to {kind}: the only target is parquet (--to parquet DIR)")
+        fail(f"--to {kind}: the only target is parquet (--to parquet DIR)")
 
     def on_error(error: IngestError) -> None:
-        sys.stderr.write(f"accord: {error.source}: {error.reason}\n")
+        warn(f"{error.source}: {error.reason}")
 
     inputs = Inputs(
         specs,
@@ -70,17 +69,12 @@ def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: Inges
     try:
         summary = extract_to_shards(inputs, directory, options.plan, on_error)
     except (ShardError, ScaleError) as error:
-        _exit(str(error))
+        fail(str(error))
     finally:
         inputs.close()
     typer.echo(f"{summary.line()} ({directory})")
     if summary.failed:
         raise typer.Exit(1)
-
-
-def _exit(message: str) -> NoReturn:
-    sys.stderr.write(f"accord: {message}\n")
-    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from accord.cli import check_cmd, export_cmd, load_cmd, query_cmds, serve_cmd
+from accord.cli.common import fail, warn
 from accord.cli.ingest_cmd import ingest
 from accord.cli.tables import render_record
 from accord.record import Record
@@ -23,11 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-def fail(message: str) -> None:
-    """Print one error line as is: never wrapped to the terminal, so one failure stays one line."""
-    sys.stderr.write(f"accord: {message}\n")
 
 
 app.command()(ingest)
@@ -82,13 +78,12 @@ def extract(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             fail(f"cannot create output folder {out}: {exc.strerror}")
-            raise typer.Exit(2) from None
     failures = 0
     documents = []
     for item in read_paths(paths):
         if isinstance(item, IngestError):
             failures += 1
-            fail(str(item))
+            warn(str(item))
         else:
             documents.append(item)
     console = Console(highlight=False)
@@ -104,7 +99,6 @@ def extract(
                 sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     except ScaleError as exc:
         fail(str(exc))
-        raise typer.Exit(2) from None
     if failures:
         raise typer.Exit(1)
 
@@ -162,7 +156,6 @@ def evaluate(
         report = run_eval(gold_dir, records, extract=None if records else _extract_for_eval)
     except EvalError as exc:
         fail(str(exc))
-        raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(report_as_json(report), indent=1) + "\n")
     else:
@@ -179,7 +172,6 @@ def _evaluate_relevance(path: Path, labels: Path | None, as_json: bool) -> None:
         report = relevance_report(path, labels)
     except EvalError as exc:
         fail(str(exc))
-        raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(report.as_json(), indent=1, ensure_ascii=False) + "\n")
     else:
@@ -193,7 +185,7 @@ def _extract_for_eval(paths: list[Path]) -> dict[str, Record]:
     documents = []
     for item in read_paths(paths):
         if isinstance(item, IngestError):
-            fail(str(item))
+            warn(str(item))
         else:
             documents.append(item)
     return {d.stem: r for d, r in zip(documents, extract_records(documents), strict=True)}
@@ -240,14 +232,12 @@ def bench(
 
         if not stream.is_file():
             fail(f"{stream}: no such file")
-            raise typer.Exit(2)
         try:
             run_stream_bench(
                 stream, batch_size=batch_size, repeat=repeat, processes=not no_processes, json_out=as_json
             )
         except ValueError as exc:
             fail(str(exc))
-            raise typer.Exit(2) from None
         return
     if profile:
         from accord.bench.profile import profile_accord

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from accord.cli.common import DbOption, fail
+
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
@@ -30,21 +32,7 @@ class Format(StrEnum):
     csv = "csv"
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="ACCORD_DB",
-        show_envvar=True,
-        help="Database URL: sqlite:///PATH (default sqlite:///accord.db) or postgresql+psycopg://USER@HOST/DB.",
-    ),
-]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    sys.stderr.write(f"accord: {message}\n")
-    return typer.Exit(code)
 
 
 @contextmanager
@@ -59,7 +47,7 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
     try:
         engine = open_store(db)
     except StoreError as error:
-        raise _fail(str(error), 2) from None
+        fail(str(error))
     try:
         with engine.connect() as connection:
             # Reviews may have rejected facts since the merged claims were last counted.
@@ -77,11 +65,11 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
                 )
             yield connection
     except NotFound as error:
-        raise _fail(str(error)) from None
+        fail(str(error), 1)
     except sa.exc.SQLAlchemyError as error:
         from accord.store.db import one_line
 
-        raise _fail(f"store failed: {one_line(error)}", 2) from None
+        fail(f"store failed: {one_line(error)}")
     finally:
         engine.dispose()
 
@@ -98,7 +86,7 @@ def registry_changed(connection: sa.Connection) -> bool:
     try:
         return stored is not None and stored != default_registry().fingerprint
     except RegistryError as error:
-        raise _fail(f"the registry cannot be used:\n{error}", 2) from None
+        fail(f"the registry cannot be used:\n{error}")
 
 
 def csv_cell(value: Any) -> Any:
@@ -346,7 +334,7 @@ def sources_cmd(
     from accord.query import fact_sources
 
     if not fact_id.strip().isdigit():
-        raise _fail(f"not a fact id: {fact_id!r} (expected a number)", 2)
+        fail(f"not a fact id: {fact_id!r} (expected a number)")
     with store_connection(db) as connection:
         result = fact_sources(connection, int(fact_id))
         title = f"fact {result.fact_id}: {result.kind} " + json.dumps(result.fields, ensure_ascii=False)
@@ -391,19 +379,19 @@ def resolve_cmd(db: DbOption = None) -> None:
 
     problem = registry_problem()
     if problem:
-        raise _fail(problem, 2)
+        fail(problem)
     try:
         url = resolve_url(db)
         engine = open_store(url)
     except StoreError as error:
-        raise _fail(str(error), 2) from None
+        fail(str(error))
     try:
         with engine.connect() as connection:
             summary = rebuild(connection)
     except sa.exc.SQLAlchemyError as error:
         from accord.store.db import one_line
 
-        raise _fail(f"store failed: {one_line(error)}", 2) from None
+        fail(f"store failed: {one_line(error)}")
     finally:
         engine.dispose()
     typer.echo(f"{summary.line()} ({describe_url(url)})")

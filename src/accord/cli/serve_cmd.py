@@ -7,14 +7,9 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.query_cmds import DbOption
+from accord.cli.common import DbOption, fail
 
 token_app = typer.Typer(help="Make, list and revoke write tokens for `accord serve`.", no_args_is_help=True)
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    sys.stderr.write(f"accord: {message}\n")
-    return typer.Exit(code)
 
 
 def serve(
@@ -36,17 +31,17 @@ def serve(
     settings = Settings.from_env(db=db, private=private or None)
     problem = registry_problem()  # submitted documents are linked with it
     if problem:
-        raise _fail(problem, 2)
+        fail(problem)
     try:
         engine = open_store(resolve_url(settings.db))
     except StoreError as error:
-        raise _fail(str(error), 2) from None
+        fail(str(error))
     app = create_app(settings, engine=engine)
     typer.echo(f"accord: serving on http://{host}:{port} (API at /api, its description at /docs)")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     except OSError as error:
-        raise _fail(f"cannot listen on {host}:{port}: {error.strerror or error}", 2) from None
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
 
 
 @token_app.command("create")
@@ -62,7 +57,7 @@ def token_create(
         with engine.connect() as connection:
             token = create_token(connection, name)
     except TokenError as error:
-        raise _fail(str(error), 2) from None
+        fail(str(error))
     finally:
         engine.dispose()
     typer.echo(token)
@@ -99,7 +94,7 @@ def token_revoke(
     finally:
         engine.dispose()
     if not count:
-        raise _fail(f"no live token named {name!r}")
+        fail(f"no live token named {name!r}", 1)
     typer.echo(f"revoked {count} token{'s' if count != 1 else ''} of {name}")
 
 
@@ -109,7 +104,7 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
     try:
         return open_store(db)
     except StoreError as error:
-        raise _fail(str(error), 2) from None
+        fail(str(error))
 
 
 def register(app: typer.Typer) -> None:
