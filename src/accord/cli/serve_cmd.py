@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from accord.api.settings import BY_NAME, SettingError, Settings
 from accord.cli.common import DbOption, fail
 
 token_app = typer.Typer(help="Make, list and revoke write tokens for `accord serve`.", no_args_is_help=True)
@@ -19,16 +20,28 @@ def serve(
     private: Annotated[
         bool, typer.Option("--private", help="Reading needs a token too (sign in or a Bearer token).")
     ] = False,
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--setting",
+            "-s",
+            metavar="NAME=VALUE",
+            help="Any setting (docs/web.md), repeatable; each also reads $ACCORD_<NAME>. "
+            f"Names: {', '.join(BY_NAME)}.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the JSON API (/api, described at /docs) and the dashboard pages over the store."""
     import uvicorn
 
-    from accord.api.settings import Settings
     from accord.resolve.registry import registry_problem
     from accord.store import StoreError, open_store, resolve_url
     from accord.web.app import create_app
 
-    settings = Settings.from_env(db=db, private=private or None)
+    try:
+        settings = Settings.from_env(setting or [], db=db, private=private or None)
+    except SettingError as error:
+        fail(str(error))
     problem = registry_problem()  # submitted documents are linked with it
     if problem:
         fail(problem)

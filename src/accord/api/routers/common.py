@@ -8,13 +8,12 @@ from datetime import date
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import Query, Request, Response
+from fastapi import Depends, Query, Request, Response
 from pydantic import AfterValidator
 
 from accord.query import as_plain
 
 PageParam = Annotated[int, Query(ge=1, le=100_000, description="1-based page number.")]
-PageSizeParam = Annotated[int | None, Query(ge=1, le=200, description="Rows per page (default 50).")]
 Name = Annotated[str, Query(min_length=1, max_length=200)]
 OptionalName = Annotated[str | None, Query(min_length=1, max_length=200)]
 
@@ -36,6 +35,19 @@ DateParam = Annotated[
     Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD."),
     AfterValidator(real_date),
 ]
+
+
+def page_size(
+    request: Request,
+    page_size: Annotated[
+        int | None, Query(ge=1, le=200, description="Rows per page (default: the page_size setting, 50).")
+    ] = None,
+) -> int:
+    """The rows per page asked for, else the server's `page_size` setting."""
+    return page_size or int(request.app.state.settings.page_size)
+
+
+PageSize = Annotated[int, Depends(page_size)]
 
 
 def plain(value: Any) -> Any:

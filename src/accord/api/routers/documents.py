@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
-from accord.api.routers.common import OptionalName, PageParam, PageSizeParam, plain
+from accord.api.routers.common import OptionalName, PageParam, PageSize, plain
 from accord.api.submit import Submission, read_submission, store_submission
 from accord.query.listing import document_facts, get_document, list_documents
 
@@ -27,12 +27,12 @@ RelevanceParam = Annotated[
 @router.get("/documents", summary="Stored documents, latest first")
 def get_documents(
     connection: Connection,
+    page_size: PageSize,
     search: OptionalName = None,
     page: PageParam = 1,
-    page_size: PageSizeParam = None,
     relevance: RelevanceParam = "read",
 ) -> dict[str, Any]:
-    return plain(list_documents(connection, page, page_size or 50, search, relevance))
+    return plain(list_documents(connection, page, page_size, search, relevance))
 
 
 @router.get("/documents/{document_id}", summary="One document: its text and its facts with evidence spans")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from accord.api.deps import Connection, Writer
 from accord.api.review import review_fact, review_log
-from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSizeParam, plain
+from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSize, plain
 from accord.query.listing import FactFilter, fact_item, list_facts
 
 router = APIRouter(tags=["facts"])
@@ -22,6 +22,7 @@ FactId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 def get_facts(
     request: Request,
     connection: Connection,
+    page_size: PageSize,
     kind: OptionalName = None,
     entity: OptionalName = None,
     agreement: OptionalName = None,
@@ -32,13 +33,12 @@ def get_facts(
     date_to: DateParam = None,
     review_status: Literal["unreviewed", "accepted", "rejected"] | None = None,
     page: PageParam = 1,
-    page_size: PageSizeParam = None,
 ) -> dict[str, Any]:
     """Facts by kind, linked entity (any name), agreement, party, person, document, date and review status.
 
     Rejected facts appear only when asked for with `review_status=rejected`."""
     wanted = FactFilter(kind, entity, agreement, party, person, document, date_from, date_to, review_status)
-    return plain(list_facts(connection, wanted, page, page_size or 50, counter(request, connection)))
+    return plain(list_facts(connection, wanted, page, page_size, counter(request, connection)))
 
 
 def counter(request: Request, connection: sa.Connection) -> Callable[[str, Callable[[], int]], int] | None:

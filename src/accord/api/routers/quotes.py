@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from accord.api.deps import Connection
-from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSizeParam, plain
+from accord.api.routers.common import DateParam, OptionalName, PageParam, PageSize, plain
 from accord.query.listing import find_quotes
 
 router = APIRouter(tags=["quotes"])
@@ -16,6 +16,7 @@ router = APIRouter(tags=["quotes"])
 @router.get("/quotes", summary="Quotes and reported statements (search their words)")
 def get_quotes(
     connection: Connection,
+    page_size: PageSize,
     search: OptionalName = None,
     speaker: OptionalName = None,
     party: OptionalName = None,
@@ -23,7 +24,6 @@ def get_quotes(
     date_from: DateParam = None,
     date_to: DateParam = None,
     page: PageParam = 1,
-    page_size: PageSizeParam = None,
 ) -> dict[str, Any]:
     found = find_quotes(
         connection,
@@ -34,6 +34,6 @@ def get_quotes(
         date_from=date_from,
         date_to=date_to,
     )
-    size = page_size or 50
-    start = (page - 1) * size
-    return {"total": len(found), "page": page, "page_size": size, "items": plain(found[start : start + size])}
+    start = (page - 1) * page_size
+    items = plain(found[start : start + page_size])
+    return {"total": len(found), "page": page, "page_size": page_size, "items": items}
