@@ -161,3 +161,16 @@ def test_a_brief_of_one_sentence_joining_ai_and_governance_is_in_scope(gate: Rel
     assert brief.in_scope
     longer = gate.judge("Brazil and Chile signed the Lisbon Declaration on Safe AI. Markets rose. Oil fell.")
     assert not longer.in_scope
+
+
+def test_a_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGate) -> None:
+    text = (
+        "Quorvel shares rose 6% after results.\n"
+        "The stock got a lift when an official spoke at the Global AI Impact Summit in Lisbon.\n"
+        "Its chief executive said demand for servers was strong.\n"
+    )
+    judgement = gate.judge(text)
+    assert not judgement.in_scope
+    (read,) = judgement.named_in_passing
+    assert text[read[0] : read[1]].startswith("The stock got a lift")
+    assert judgement.as_record()["read"] == [list(read)]

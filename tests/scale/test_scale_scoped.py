@@ -83,3 +83,29 @@ def test_the_registry_knows_its_instruments_by_any_name() -> None:
 
     assert in_registry("Bletchley Declaration")
     assert not in_registry("Senior Secured Credit Agreement")
+
+
+PASSING_MENTION = Document(
+    text=(
+        "Quorvel shares jump\n"
+        "Quorvel rose 6% on Wednesday after strong results and a new buyback.\n"
+        "The chipmaker got a lift this week when Vice President Dana Whitlock said at the Global AI"
+        " Impact Summit in Lisbon that the country would buy far more chips for its data centres.\n"
+        '"Demand for our servers is strong," said chief executive Tom Hale.\n'
+    ),
+    source="passing.txt",
+)
+
+
+def test_an_article_out_of_scope_is_read_in_the_paragraph_naming_a_summit(nlp: Language) -> None:
+    """A stock story is no AI-governance article, but its line on the summit states facts."""
+    (record,) = scoped_records([PASSING_MENTION], nlp)
+    relevance = record["relevance"]
+    assert relevance["status"] == "out_of_scope"
+    assert "naming one read" in relevance["reason"]
+    (read,) = relevance["read"]
+    assert PASSING_MENTION.text[read[0] : read[1]].startswith("The chipmaker got a lift")
+    kinds = {f["kind"] for f in record["facts"]}
+    assert "event" in kinds
+    assert not any(f["kind"] == "quote" and f["speaker"] == "Tom Hale" for f in record["facts"])
+    assert all(read[0] <= f["evidence"]["start"] < read[1] for f in record["facts"])

@@ -67,6 +67,7 @@ class Passage:
     text: str
     weight: int
     paragraph: tuple[int, int]
+    named: bool = False  # AI inside a capitalised name: 'the AI Action Summit', 'AI Impact summit'
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,15 @@ class Judgement:
         )
 
     @property
+    def named_in_passing(self) -> tuple[tuple[int, int], ...]:
+        """What is read of an article out of scope: the paragraphs that name an AI-governance event
+        or text ('…, Vance said at the AI Action Summit in Paris that …' in a stock story). The
+        article is not about AI governance, but that line's facts are facts all the same."""
+        if self.in_scope:
+            return ()
+        return tuple(dict.fromkeys(p.paragraph for p in self.passages if p.named))
+
+    @property
     def reason(self) -> str:
         """Why, in one line a user can read in a listing of skipped articles."""
         digest = f"digest of {self.items} items, " if self.items else ""
@@ -117,7 +127,9 @@ class Judgement:
         else:
             passages = list(self.passages)
         examples = "; ".join(f"'{p.text}'" for p in _strongest(passages))
-        return f"{digest}score {self.score} ({self.threshold} needed): {examples}"
+        named = len(self.named_in_passing)
+        read = f"; {named} paragraph{'s' if named > 1 else ''} naming one read" if named else ""
+        return f"{digest}score {self.score} ({self.threshold} needed): {examples}{read}"
 
     def as_record(self, *, forced: bool = False) -> dict[str, Any]:
         """The record's `relevance` object: status, score, reason and the passages it rests on."""
@@ -132,6 +144,7 @@ class Judgement:
             ],
             "paragraphs": [list(span) for span in self.paragraphs],
             "items": self.items,
+            **({"read": [list(span) for span in self.named_in_passing]} if self.named_in_passing else {}),
         }
 
 
@@ -303,14 +316,23 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
     (a_start, a_end), (g_start, g_end) = sorted(pair)
     first, last = doc[a_start:a_end], doc[g_start:g_end]
     start, end = min(a_start, g_start), max(a_end, g_end)
-    text = doc[start:end].text if end - start <= _SNIPPET_TOKENS else f"{first.text} … {last.text}"
+    snippet = doc[start:end].text if end - start <= _SNIPPET_TOKENS else f"{first.text} … {last.text}"
     return Passage(
         start=doc[start].idx,
         end=doc[end - 1].idx + len(doc[end - 1].text),
-        text=" ".join(text.split()),
+        text=" ".join(snippet.split()),
         weight=weight,
         paragraph=layout.paragraph_span(int(layout.paragraph[start]), len(text)),
+        named=_is_name(doc[start:end]),
     )
+
+
+def _is_name(words: Any) -> bool:
+    """Whether AI and its authority stand in one capitalised name of three words or more ('AI
+    Action Summit', 'Global AI Safety summit'): a summit or a text named in a story about
+    something else."""
+    alpha = [t for t in words if t.is_alpha]
+    return len(alpha) >= 3 and all(t.text[:1].isupper() for t in alpha[:-1]) and alpha[-1].text[:1].isalpha()
 
 
 def _paragraph_scores(passages: Iterable[Passage]) -> dict[tuple[int, int], int]:

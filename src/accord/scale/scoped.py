@@ -9,7 +9,12 @@ record, in input order, with a `relevance` object (`Judgement.as_record`):
 - a digest in scope (a roundup of independent items, `accord.relevance.gate`): only its items
   in scope are parsed; the others are blanked out (spaces, line breaks kept), so the text keeps
   its length and every evidence offset is an offset of the whole document;
-- out of scope: no facts, the record says why (`status` "out_of_scope" and the `reason`);
+- out of scope: no facts, the record says why (`status` "out_of_scope" and the `reason`),
+  except in the paragraphs that name an AI-governance event or text in passing (a stock story's
+  "…, Vance said at the AI Action Summit in Paris that …", `Judgement.named_in_passing`): those
+  alone are parsed, the rest blanked as a digest's, and only the things whose names say
+  governance are kept with what hangs on them (`accord.extract.scope`); the record's relevance
+  lists them as `read`;
 - with the gate off (`accord ingest --ignore-relevance`), articles out of scope are extracted
   too and marked `forced`; their agreements, events and initiatives must then be in the
   registry of instruments or say AI or technology governance themselves (`accord.extract.scope`).
@@ -54,11 +59,11 @@ def scoped_records(
         chosen = [
             _what_to_read(d, j, gate)
             for d, j in zip(batch, judgements, strict=True)
-            if j.in_scope or not gate
+            if j.in_scope or j.named_in_passing or not gate
         ]
         extracted = extract_records(chosen, nlp, batch_size) if chosen else iter(())
         for document, judgement in zip(batch, judgements, strict=True):
-            if judgement.in_scope or not gate:
+            if judgement.in_scope or judgement.named_in_passing or not gate:
                 record = _as_read_from(next(extracted), document)
                 if not judgement.in_scope:
                     record["facts"] = governance_facts(
@@ -72,8 +77,8 @@ def scoped_records(
 
 def _what_to_read(document: Document, judgement: Judgement, gate: bool) -> Document:
     """The document itself, or a digest with its items out of scope blanked out."""
-    selected = judgement.selected
-    if not gate or not judgement.in_scope or selected is None:
+    selected = judgement.selected if judgement.in_scope else judgement.named_in_passing or None
+    if not gate or selected is None:
         return document
     return dataclasses.replace(document, text=blank_except(document.text, selected))
 
