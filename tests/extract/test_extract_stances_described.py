@@ -312,3 +312,14 @@ def test_the_resolution_is_no_charter_it_names(facts) -> None:
     text = ("The assembly adopted Resolution 78/241 on drones, affirming that the UN Charter applies. "
             "The resolution was adopted with a recorded vote of 152 in favour to 2 against (Belarus, Mali).")
     assert {a for a, _p, _s in stances(facts, text)} == {"Resolution 78/241 on drones"}
+
+
+def test_the_parties_listed_by_a_participle_before_the_group(facts) -> None:
+    first = "Forty states endorsed the Quito Declaration on AI on Friday. "
+    for listing in (
+        "Endorsing countries include Peru, Chile and Kenya.",
+        "The list of endorsing countries includes Peru, Chile and Kenya, among others.",
+        "Signatory states include Peru, Chile and Kenya.",
+    ):
+        found = stances(facts, first + listing)
+        assert {p for _a, p, s in found if s == "signed"} >= {"PE", "CL", "KE"}, listing

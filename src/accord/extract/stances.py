@@ -518,13 +518,22 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    if subject.lower_ in nouns:
+    group = subject
+    if group.lower_ in ("list", "roster", "ranks"):
+        # 'the list of endorsing countries includes …' (the parser may make 'endorsing' the verb)
+        inner = [g for p in group.children if p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        if any(g.dep_ == "pcomp" and g.lemma_.lower() in lexicon["sign_verbs"] for g in inner):
+            return subject
+        group = next(iter(inner), group)
+    if group.lower_ in nouns:
         return subject
-    # 'states backing the charter include: …', 'countries joining the Declaration include …'
+    # 'states backing the charter include: …', 'countries joining the Declaration include …',
+    # 'endorsing countries include …', 'signatory states include …'
     signing = [
         c
-        for c in subject.children
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lexicon["sign_verbs"] and not is_negated(c)
+        for c in group.children
+        if (c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in lexicon["sign_verbs"] and not is_negated(c))
+        or (c.dep_ in ("amod", "compound") and c.lower_ in nouns)
     ]
     return subject if signing else None
 
