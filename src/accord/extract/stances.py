@@ -521,7 +521,9 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     group = subject
     if group.lower_ in ("list", "roster", "ranks"):
         # 'the list of endorsing countries includes …' (the parser may make 'endorsing' the verb)
-        inner = [g for p in group.children if p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        inner = [
+            g for p in group.children if p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp")
+        ]
         if any(g.dep_ == "pcomp" and g.lemma_.lower() in lexicon["sign_verbs"] for g in inner):
             return subject
         group = next(iter(inner), group)
@@ -532,7 +534,11 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     signing = [
         c
         for c in group.children
-        if (c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in lexicon["sign_verbs"] and not is_negated(c))
+        if (
+            c.dep_ in ("acl", "relcl", "amod")
+            and c.lemma_.lower() in lexicon["sign_verbs"]
+            and not is_negated(c)
+        )
         or (c.dep_ in ("amod", "compound") and c.lower_ in nouns)
     ]
     return subject if signing else None
