@@ -323,3 +323,12 @@ def test_the_parties_listed_by_a_participle_before_the_group(facts) -> None:
     ):
         found = stances(facts, first + listing)
         assert {p for _a, p, s in found if s == "signed"} >= {"PE", "CL", "KE"}, listing
+
+
+def test_a_list_of_signatories_goes_on_in_the_next_sentence_with_bracketed_examples(facts) -> None:
+    text = (
+        "Signatories of the Lisbon Declaration on AI include the biggest US tech firms, such as "
+        "Microsoft and Amazon. They also include AI companies from Europe (Siemens and SAP) and Asia (Sony)."
+    )
+    found = {p for _a, p, s in stances(facts, text) if s == "signed"}
+    assert found == {"Microsoft", "Amazon", "Siemens", "SAP", "Sony"}

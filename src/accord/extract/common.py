@@ -135,13 +135,24 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent) or modifies_members(ent):
             continue
-        if piece_of_a_ministry(ent):
+        if piece_of_a_ministry(ent) or modifies_industry(ent):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+def modifies_industry(span: Span) -> bool:
+    """'the biggest US tech giants, such as A and B', 'Korean firms': a country that says where
+    companies come from is not itself a party; the companies are."""
+    if span.label_ not in ("GPE", "NORP") or span.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = span.root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head.lower_ in data("stances.json")["industry_heads"]
 
 
 _MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations"}

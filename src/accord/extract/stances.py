@@ -518,6 +518,14 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
+    if subject.lower_ == "they" and token.sent.start > 0:
+        # 'The signatories include A and B. They also include C': the list goes on
+        before = token.doc[token.sent.start - 1].sent
+        listed = any(
+            t.lemma_.lower() in ("include", "comprise") and t.i != token.i and listed_signatories(t, lexicon)
+            for t in before
+        )
+        return subject if listed else None
     group = subject
     if group.lower_ in ("list", "roster", "ranks"):
         # 'the list of endorsing countries includes …' (the parser may make 'endorsing' the verb)
@@ -834,6 +842,7 @@ def phrase_tokens(root: Token) -> list[Token]:
                 "out",
             ):
                 stack.extend(misattached_conjuncts(child))
+                stack.extend(bracketed_examples(child))
                 continue
             if (
                 child.dep_ == "prep"
@@ -904,6 +913,23 @@ def headline_list_before(subject: Token) -> list[Token]:
         k = ent.start - 1
     reaches_the_start = k == subject.sent.start - 1
     return out if reaches_the_start else []
+
+
+def bracketed_examples(prep: Token) -> list[Token]:
+    """'organisations from Europe (Cohere and Mistral AI), the Middle East (G42)': the names in
+    brackets after a place are examples of the noun the place qualifies, not of the place."""
+    doc = prep.doc
+    found = []
+    for place in (c for c in prep.children if c.dep_ == "pobj"):
+        for node in [place, *(c for c in place.children if c.dep_ == "conj")]:
+            for child in node.children:
+                if (
+                    child.i > node.i
+                    and doc[child.left_edge.i - 1].text == "("
+                    and child.dep_ in ("appos", "npadvmod", "conj")
+                ):
+                    found.append(child)
+    return found
 
 
 def misattached_conjuncts(prep: Token) -> list[Token]:
