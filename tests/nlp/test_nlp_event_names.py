@@ -67,3 +67,8 @@ def test_talks_named_by_a_pair_or_a_tail(doc_of) -> None:
 def test_a_headline_verb_talks_is_no_event(doc_of) -> None:
     doc = doc_of("Norway Talks Tough on Ocean Data")
     assert events(doc) == []
+
+
+def test_a_name_stops_at_the_comma_before_someone_named(doc_of) -> None:
+    doc = doc_of("At the Nordic Forum on AI Safety, Prime Minister Ingrid Solberg announced new rules.")
+    assert events(doc) == ["Nordic Forum on AI Safety"]

@@ -339,7 +339,11 @@ class DomainNames:
                 continue
             if token.text in (",", "-") and in_tail and j + 1 < limit:
                 following = doc[j + 1]
-                if is_name_word(following) and following.ent_type_ not in ("GPE", "PERSON", "NORP"):
+                if (
+                    is_name_word(following)
+                    and following.ent_type_ not in ("GPE", "PERSON", "NORP")
+                    and not self.names_someone(doc, j + 1, limit)
+                ):
                     j += 1
                     continue
                 serial = following.lower_ in ("and", "&") and self.title_goes_on(doc, j + 2, limit)
@@ -356,6 +360,17 @@ class DomainNames:
                 end = j
             break
         return end
+
+    @staticmethod
+    def names_someone(doc: Doc, k: int, limit: int) -> bool:
+        """Tell whether the words after a comma name a person ('…, Vice President Ana Ruiz
+        announced'): the name before the comma ends there."""
+        for token in doc[k:limit]:
+            if token.is_punct:
+                return False
+            if token.ent_type_ == "PERSON" or token.lower_ in word_set("titles.txt"):
+                return True
+        return False
 
     @staticmethod
     def title_goes_on(doc: Doc, k: int, limit: int) -> bool:
