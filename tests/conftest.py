@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy pipeline per test session, and a helper that turns a text into facts."""
+"""Shared fixtures: one spaCy pipeline per test session, a helper that turns a text into facts, and
+stores on SQLite and PostgreSQL (pg_support)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from typing import Any
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pg_support import db_url, pg_admin, store
+
+__all__ = ["db_url", "pg_admin", "store"]
 
 Fact = dict[str, Any]
 

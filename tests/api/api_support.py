@@ -6,7 +6,6 @@ so reviews and submissions in one test never leak into another.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from accord.api.submit import Extractor
 from accord.pipeline import ingest_paths
 from accord.store import open_store
 from accord.web.app import create_app
-from pg_support import scratch_schema
+from pg_support import PG_ENV, scratch_schema
 
 DATA = Path(__file__).parent / "data"
 TOKEN = "test-admin-token"
@@ -65,23 +64,15 @@ def auth(token: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-PG_ENV = "ACCORD_TEST_PG_URL"
-
-
 @pytest.fixture
-def pg_client(nlp: Language) -> Iterator[TestClient]:
+def pg_client(nlp: Language, pg_admin: sa.Engine | None) -> Iterator[TestClient]:
     """A client on PostgreSQL: the test articles ingested into a schema of its own, dropped after."""
-    base = os.environ.get(PG_ENV)
-    if not base:
+    if pg_admin is None:
         pytest.skip(f"PostgreSQL cases need {PG_ENV}")
-    admin = sa.create_engine(base)
-    try:
-        with scratch_schema(admin, "api") as url:
-            engine = open_store(url)
-            ingest_paths(engine, [DATA], nlp=nlp)
-            engine.dispose()
-            with make_client(url, nlp) as client:
-                yield client
-            client.app.state.engine.dispose()  # type: ignore[attr-defined]
-    finally:
-        admin.dispose()
+    with scratch_schema(pg_admin, "api") as url:
+        engine = open_store(url)
+        ingest_paths(engine, [DATA], nlp=nlp)
+        engine.dispose()
+        with make_client(url, nlp) as client:
+            yield client
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -15,13 +14,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
-
-from kb_fixtures import make_record, write_records
-
 from accord.cli.main import app
 from accord.export import COLUMNS, export
 from accord.store.schema import facts
+from kb_support import make_record, write_records
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
@@ -158,7 +154,7 @@ def test_export_command_writes_files_and_refuses_parquet_to_stdout(
 
 
 def test_exports_carry_the_registry_link_of_each_instrument_and_event(store: Engine) -> None:
-    from kb_fixtures import load_records
+    from kb_support import load_records
 
     write_records(
         store, load_records(Path(__file__).resolve().parents[1] / "query" / "data" / "analyst.json")

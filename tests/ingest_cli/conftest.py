@@ -1,12 +1,8 @@
-"""Fixtures for `accord ingest` tests: the local HTTP server of tests/ingest_net, a store, the CLI.
-
-The server and its helpers (`net_support`) are shared with tests/ingest_net, whose folder is
-put on the import path here rather than copied.
-"""
+"""Fixtures for `accord ingest` tests: the local HTTP server (`net_support`, shared with
+tests/ingest_net), a SQLite store, the CLI."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,13 +10,10 @@ import pytest
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner, Result
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest_net"))
-
-from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
-
 from accord.cli.main import app
 from accord.ingest.sandbox import Sandbox
 from accord.store import open_store
+from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture(scope="session")

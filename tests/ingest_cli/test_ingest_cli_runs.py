@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +22,6 @@ from ingest_cli_support import (
     rss,
     syndicated,
 )
-from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
 from rich.console import Console
 from sqlalchemy.engine import Engine
 from typer.testing import Result
@@ -35,7 +33,8 @@ from accord.ingest.sandbox import Sandbox
 from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 from accord.store import open_store
 from accord.store.schema import document_signatures, document_sources, documents, facts, ingest_failures
-from pg_support import scratch_schema
+from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
+from pg_support import PG_ENV, scratch_schema
 
 PUBLIC_IP = "93.184.216.34"
 
@@ -441,33 +440,23 @@ def test_watch_stops_cleanly_when_told(
 # PostgreSQL ------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def pg_url() -> str:
-    url = os.environ.get("ACCORD_TEST_PG_URL")
-    if not url:
-        pytest.skip("needs ACCORD_TEST_PG_URL")
-    return url
-
-
 def test_a_mixed_run_with_copies_and_failures_on_postgresql(
-    ingest_cli: Callable[..., Result], server: LocalServer, pg_url: str
+    ingest_cli: Callable[..., Result], server: LocalServer, pg_admin: sa.Engine | None
 ) -> None:
-    admin = sa.create_engine(pg_url)
-    try:
-        with scratch_schema(admin) as url:
-            urls = serve_wire_story(server)
-            result = ingest_cli(urls["gazette"], urls["tribune"], server.url("/gone"), *FAST, db=url)
-            assert result.exit_code == 1
-            assert summary_line(result) == (
-                "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1, out of scope 0"
-            )
-            engine = open_store(url)
-            try:
-                assert rows(engine, document_sources, "url") == [(urls["tribune"],)]
-                assert rows(engine, ingest_failures, "source", "reason") == [
-                    (server.url("/gone"), "HTTP 404 (Not Found)")
-                ]
-            finally:
-                engine.dispose()
-    finally:
-        admin.dispose()
+    if pg_admin is None:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
+    with scratch_schema(pg_admin) as url:
+        urls = serve_wire_story(server)
+        result = ingest_cli(urls["gazette"], urls["tribune"], server.url("/gone"), *FAST, db=url)
+        assert result.exit_code == 1
+        assert summary_line(result) == (
+            "ingested 1, unchanged 0, replaced 0, failed 1, duplicates 1, out of scope 0"
+        )
+        engine = open_store(url)
+        try:
+            assert rows(engine, document_sources, "url") == [(urls["tribune"],)]
+            assert rows(engine, ingest_failures, "source", "reason") == [
+                (server.url("/gone"), "HTTP 404 (Not Found)")
+            ]
+        finally:
+            engine.dispose()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from kb_fixtures import DATA
 from spacy.language import Language
 from sqlalchemy.engine import Engine
 
@@ -22,6 +21,7 @@ from accord.pipeline import ingest_paths
 from accord.query import NotFound, agreements, conflicts, events, fact_sources, matrix, party_record, stances
 from accord.store import open_store
 from accord.store.schema import facts, kb_entities
+from kb_support import DATA
 
 HELSINKI = DATA / "helsinki"
 LEDGER, POST, WIRE = (

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from kb_fixtures import load_records, write_records
 from rich.console import Console
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.cli.tables import render_matrix
 from accord.query.matrix_view import MatrixFilter, matrix_view
+from kb_support import load_records, write_records
 
 DATA = Path(__file__).parent / "data" / "analyst.json"
 

@@ -7,13 +7,13 @@ import io
 import json
 
 import pytest
-from kb_fixtures import make_record, write_records
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.cli.query_cmds import csv_cell
 from accord.query import office_holders
+from kb_support import make_record, write_records
 
 PACT = "Kestrel Pact on Robotics"
 

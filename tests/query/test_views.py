@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from kb_fixtures import load_records, write_records
 from sqlalchemy.engine import Engine
 
 from accord.api.review import review_fact
@@ -17,6 +16,7 @@ from accord.query.events import event_record
 from accord.query.matrix_view import MatrixFilter, matrix_view
 from accord.query.trust import trust, wilson
 from accord.store.schema import facts
+from kb_support import load_records, write_records
 
 DATA = Path(__file__).parent / "data" / "analyst.json"
 PARIS = "Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet"

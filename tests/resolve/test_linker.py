@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,13 +10,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
-
-from kb_fixtures import load_records, make_record, write_records
-
 from accord.resolve import rebuild
 from accord.resolve.registry import load_registry, use_registry
 from accord.store.schema import facts, kb_aliases, kb_entities
+from kb_support import load_records, make_record, write_records
 
 SUMMITS = Path(__file__).parent / "data" / "summits.json"
 

@@ -6,7 +6,6 @@ with and without an event, a text the registry does not know.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "query"))
-
-from kb_fixtures import make_record, write_records
-
 from accord.resolve import rebuild
 from accord.resolve.registry import load_registry, use_registry
 from accord.store.schema import facts, kb_entities
+from kb_support import make_record, write_records
 
 MINI = Path(__file__).parent / "data" / "registry.json"
 

@@ -6,7 +6,6 @@ is a schema of its own in that database, dropped afterwards. Without the variabl
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -16,9 +15,8 @@ import sqlalchemy as sa
 
 from accord.bench.corpus import generate
 from accord.ingest import Document
-from pg_support import scratch_schema
+from pg_support import PG_ENV, scratch_schema
 
-PG_ENV = "ACCORD_TEST_PG_URL"
 # Enough documents for many batches on each worker, short enough to keep the suite quick.
 DOCS = 120
 WORDS = 60
@@ -39,18 +37,10 @@ def corpus_dir(tmp_path: Path, short_documents: list[Document]) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def pg_admin() -> Iterator[sa.Engine]:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
-    engine = sa.create_engine(url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def pg_schema_url(pg_admin: sa.Engine) -> Iterator[Callable[[], str]]:
+def pg_schema_url(pg_admin: sa.Engine | None) -> Iterator[Callable[[], str]]:
     """`new()` gives the URL of a fresh, empty schema; all are dropped after the test."""
+    if pg_admin is None:
+        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
     with ExitStack() as schemas:
         yield lambda: schemas.enter_context(scratch_schema(pg_admin))

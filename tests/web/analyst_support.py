@@ -18,19 +18,17 @@ from accord.api.review import review_fact
 from accord.cli.main import app
 from accord.store import open_store
 from accord.store.schema import facts
+from kb_support import DATA as KB_DATA
+from kb_support import load_records, write_records
 
-QUERY_DATA = Path(__file__).parents[1] / "query"
 DUMP = Path(__file__).parent / "data" / "wire-dump.jsonl"
 WIDTHS = (1400, 400)
 
 
 def fill(url: str) -> None:
-    sys.path.insert(0, str(QUERY_DATA))
-    from kb_fixtures import load_records, write_records
-
     engine = open_store(url)
     try:
-        write_records(engine, load_records(QUERY_DATA / "data" / "analyst.json"))
+        write_records(engine, load_records(KB_DATA / "analyst.json"))
         # A news dump as a user ingests it: each line keeps its URL, title and site.
         result = CliRunner().invoke(app, ["ingest", str(DUMP), "--db", url, "--quiet"])
         assert result.exit_code == 0, result.output

@@ -1,58 +1,20 @@
-"""Fixtures for the knowledge-base tests (tests/resolve, tests/query, tests/export), on both backends.
+"""Records written by hand for the knowledge-base tests (resolve, query, export, web), and their writing.
 
-As in tests/store: SQLite in a temporary file, and PostgreSQL in a schema of its own in the
-database ACCORD_TEST_PG_URL names (the PostgreSQL cases skip without it). Each conftest of
-those folders imports these fixtures.
+The stores they go into are the `store` fixture of pg_support, on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from accord.pipeline import write_record
-from accord.store import open_store
-from pg_support import scratch_schema
 
-PG_ENV = "ACCORD_TEST_PG_URL"
-BACKENDS = ["sqlite", "postgresql"]
-DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="session")
-def pg_admin() -> Iterator[Engine | None]:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        yield None
-        return
-    engine = sa.create_engine(url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'kb.db'}"
-        return
-    if pg_admin is None:
-        pytest.skip(f"PostgreSQL cases need {PG_ENV}")
-    with scratch_schema(pg_admin, "kb") as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Engine]:
-    engine = open_store(db_url)
-    yield engine
-    engine.dispose()
+DATA = Path(__file__).parent / "query" / "data"
 
 
 def make_record(
