@@ -95,3 +95,21 @@ def test_words_match_of_empty_gold_wants_empty_system() -> None:
 
 def test_squash_spaces_collapses_line_breaks() -> None:
     assert squash_spaces(" The US\n\tdid  not sign. ") == "The US did not sign."
+
+
+@pytest.mark.parametrize(
+    ("raw", "referee", "registry"),
+    [
+        ("U.S.", "us", "u s"),
+        ("Jong-ho", "jongho", "jong ho"),
+        ("The Côte d'Ivoire", "cote divoire", "cote d ivoire"),
+    ],
+)
+def test_evaluation_folds_as_the_referee_and_the_registry_keeps_word_boundaries(
+    raw: str, referee: str, registry: str
+) -> None:
+    """One fold_name, two purposes: the referee deletes punctuation, the knowledge base splits on it."""
+    from accord.record.names import fold_name
+
+    assert fold(raw) == referee == fold_name(raw, punctuation="")
+    assert fold_name(raw) == registry
