@@ -81,3 +81,17 @@ def test_an_edition_with_an_ordinal_is_the_series_just_named(doc_of) -> None:
     doc = doc_of("UNESCO holds a Global Forum on Ocean Data. The second edition was held in Kranj.")
     [forum] = doc._.events.items
     assert "edition" in [span.text for span in forum.mentions()]
+
+
+def test_an_appositive_description_is_the_event_it_describes(doc_of) -> None:
+    doc = doc_of(
+        "Talks opened at the Nordic AI Forum, the third meeting on AI safety co-hosted on 3-4 May by"
+        " Norway and Iceland."
+    )
+    assert event_names(doc) == ["Nordic AI Forum"]
+
+
+def test_a_headline_verb_after_a_ticker_is_no_part_of_a_name(facts) -> None:
+    found = facts("Quorvel (QRV) Joins Lisbon AI Safety Summit, Signs AI Pact\nQuorvel said it would attend.")
+    assert [f["event"] for f in found if f["kind"] == "event"] == ["Lisbon AI Safety Summit"]
+    assert not any(f["kind"] == "agreement" and f["agreement"].startswith("Signs") for f in found)

@@ -76,5 +76,6 @@ class VerbForms:
         if len(following) == 2 and following[0].lower_ == "to" and following[1].lower_ in self.verbs:
             return lower in self.verbs  # 'US, UK Refuse To Sign …': a verb taking an infinitive
         # 'Trump Signs', 'Meta Inks': a present-tense verb right after the name that is its subject
-        after_a_name = previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        # 'Alphabet (GOOGL) Attends …', '…, Signs AI Deal': after a ticker or between two predicates
+        after_a_name = previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or previous.text in (",", ")")
         return after_a_name and lower.endswith("s") and lower[:-1] in self.verbs

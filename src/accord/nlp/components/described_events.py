@@ -127,6 +127,8 @@ def _clause_end(child: Token, end: int) -> int:
     for t in doc[child.i : stop]:
         if t.text in (",", ";", "(", ")", "—", "–") or t.dep_ == "relcl" or t.ent_type_ in ("DATE", "TIME"):
             return max(end, t.i)
+        if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > child.i + 1:
+            return max(end, t.i)  # 'the event on AI safety co-hosted by …': who hosted it is no name
         if t.lower_ in ("in", "at") and t.i + 1 < len(doc) and _is_place(doc[t.i + 1]):
             return max(end, t.i)  # where it met is no part of its name
     return max(end, stop)
@@ -188,7 +190,7 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
             continue
         match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
         if match is None:
-            match = described_where(token, events)
+            match = described_where(token, events) or apposed_to(token, events)
         if match is None and description.ordinal:
             match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
         if match is None and not description.words and definite(token) and not description.ordinal:
@@ -279,6 +281,14 @@ def described_where(token: Token, events: Things) -> Thing | None:
     if not before:
         return None
     return max(before, key=lambda t: max(s.start for s in t.mentions() if s.start < where.i))
+
+
+def apposed_to(token: Token, events: Things) -> Thing | None:
+    """The event an appositive describes: 'the AI Seoul Summit, the second event on AI safety,
+    co-hosted by …' is one event, named and described."""
+    if token.dep_ != "appos" or token.i < 2 or token.doc[token.left_edge.i - 1].text != ",":
+        return None
+    return events.at(token.head.i)
 
 
 def definite(token: Token) -> bool:
