@@ -1,11 +1,14 @@
-"""What every command shares: one error line and its exit code, and the `--db` option."""
+"""What every command shares: one error line and its exit code, the `--db` option, opening the store."""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 DbOption = Annotated[
     str | None,
@@ -27,3 +30,22 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print one error line and exit: 2 for input or a store that cannot be used, 1 for a name not found."""
     warn(message)
     raise typer.Exit(code)
+
+
+def open_db(db: str | None, *, linking: bool = False) -> tuple[sa.Engine, sa.URL]:
+    """The migrated store and its URL, or one error line and exit 2.
+
+    A command that links documents (`linking`) first checks the registry of instruments and
+    events it links them with, so a registry with problems stops it before any work.
+    """
+    from accord.resolve.registry import registry_problem
+    from accord.store import StoreError, open_store, resolve_url
+
+    try:
+        url = resolve_url(db)
+        problem = registry_problem() if linking else None
+        if problem:
+            fail(problem)
+        return open_store(url), url
+    except StoreError as error:
+        fail(str(error))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.cli.common import DbOption, fail, warn
+from accord.cli.common import DbOption, fail, open_db, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -135,9 +135,8 @@ def ingest(
     """
     from accord.ingest.fetch import FetchConfig
     from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
-    from accord.resolve.registry import registry_problem
     from accord.scale import ExtractionPlan, ScaleError
-    from accord.store import StoreError, describe_url, open_store, resolve_url
+    from accord.store import StoreError, describe_url
 
     specs, feeds = specs or [], watch or []
     if not specs and not feeds:
@@ -169,17 +168,7 @@ def ingest(
 
         ingest_to_parquet(specs, to, options)
         return
-    try:
-        url = resolve_url(db)
-    except StoreError as error:
-        fail(str(error))
-    problem = registry_problem()  # a registry file with problems stops the run before any document
-    if problem:
-        fail(problem)
-    try:
-        store = open_store(url)
-    except StoreError as error:
-        fail(str(error))
+    store, url = open_db(db, linking=True)
     summary = IngestSummary()
     stop = threading.Event()
     try:

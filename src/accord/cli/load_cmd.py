@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.cli.common import DbOption, fail, warn
+from accord.cli.common import DbOption, fail, open_db, warn
 
 if TYPE_CHECKING:
     from accord.ingest import IngestError
@@ -20,18 +20,10 @@ def load(
 ) -> None:
     """Store every record of the shards, one transaction each; records already stored stay unchanged."""
     from accord.pipeline import load_shards
-    from accord.resolve.registry import registry_problem
     from accord.scale.parquet import ShardError
-    from accord.store import StoreError, describe_url, open_store, resolve_url
+    from accord.store import StoreError, describe_url
 
-    problem = registry_problem()
-    if problem:
-        fail(problem)
-    try:
-        url = resolve_url(db)
-        store = open_store(url)
-    except StoreError as error:
-        fail(str(error))
+    store, url = open_db(db, linking=True)
     try:
         summary = load_shards(store, directory)
     except (ShardError, StoreError) as error:

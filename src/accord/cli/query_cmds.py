@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.cli.common import DbOption, fail
+from accord.cli.common import DbOption, fail, open_db
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -42,12 +42,8 @@ def store_connection(db: str | None) -> Iterator[sa.Connection]:
 
     from accord.query import NotFound, unlinked_documents
     from accord.resolve.claims import refresh_if_stale
-    from accord.store import StoreError, open_store
 
-    try:
-        engine = open_store(db)
-    except StoreError as error:
-        fail(str(error))
+    engine, _url = open_db(db)
     try:
         with engine.connect() as connection:
             # Reviews may have rejected facts since the merged claims were last counted.
@@ -374,17 +370,9 @@ def resolve_cmd(db: DbOption = None) -> None:
     import sqlalchemy as sa
 
     from accord.resolve import rebuild
-    from accord.resolve.registry import registry_problem
-    from accord.store import StoreError, describe_url, open_store, resolve_url
+    from accord.store import describe_url
 
-    problem = registry_problem()
-    if problem:
-        fail(problem)
-    try:
-        url = resolve_url(db)
-        engine = open_store(url)
-    except StoreError as error:
-        fail(str(error))
+    engine, url = open_db(db, linking=True)
     try:
         with engine.connect() as connection:
             summary = rebuild(connection)

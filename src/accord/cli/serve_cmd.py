@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from accord.api.settings import BY_NAME, SettingError, Settings
-from accord.cli.common import DbOption, fail
+from accord.cli.common import DbOption, fail, open_db
 
 token_app = typer.Typer(help="Make, list and revoke write tokens for `accord serve`.", no_args_is_help=True)
 
@@ -34,21 +34,13 @@ def serve(
     """Serve the JSON API (/api, described at /docs) and the dashboard pages over the store."""
     import uvicorn
 
-    from accord.resolve.registry import registry_problem
-    from accord.store import StoreError, open_store, resolve_url
     from accord.web.app import create_app
 
     try:
         settings = Settings.from_env(setting or [], db=db, private=private or None)
     except SettingError as error:
         fail(str(error))
-    problem = registry_problem()  # submitted documents are linked with it
-    if problem:
-        fail(problem)
-    try:
-        engine = open_store(resolve_url(settings.db))
-    except StoreError as error:
-        fail(str(error))
+    engine, _url = open_db(settings.db, linking=True)  # submitted documents are linked
     app = create_app(settings, engine=engine)
     typer.echo(f"accord: serving on http://{host}:{port} (API at /api, its description at /docs)")
     try:
@@ -65,7 +57,7 @@ def token_create(
     """Make a write token for NAME and print it once; only its SHA-256 is stored."""
     from accord.api.tokens import TokenError, create_token
 
-    engine = _engine(db)
+    engine, _url = open_db(db)
     try:
         with engine.connect() as connection:
             token = create_token(connection, name)
@@ -82,7 +74,7 @@ def token_list(db: DbOption = None) -> None:
     """List token holders, when each token was made and whether it was revoked (never the tokens)."""
     from accord.api.tokens import list_tokens
 
-    engine = _engine(db)
+    engine, _url = open_db(db)
     try:
         with engine.connect() as connection:
             found = list_tokens(connection)
@@ -100,7 +92,7 @@ def token_revoke(
     """Revoke every live token of NAME."""
     from accord.api.tokens import revoke_tokens
 
-    engine = _engine(db)
+    engine, _url = open_db(db)
     try:
         with engine.connect() as connection:
             count = revoke_tokens(connection, name)
@@ -109,15 +101,6 @@ def token_revoke(
     if not count:
         fail(f"no live token named {name!r}", 1)
     typer.echo(f"revoked {count} token{'s' if count != 1 else ''} of {name}")
-
-
-def _engine(db: str | None):  # type: ignore[no-untyped-def]
-    from accord.store import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as error:
-        fail(str(error))
 
 
 def register(app: typer.Typer) -> None:
