@@ -7,30 +7,12 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from accord.extract.common import Fact, data, fact
+from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents
 from accord.nlp.components.things import Thing
 from accord.nlp.lexicon import cities, json_data
 
-_ADOPTION_LEMMAS = {
-    "adopt",
-    "sign",
-    "endorse",
-    "agree",
-    "issue",
-    "approve",
-    "back",
-    "open",
-    "close",
-    "conclude",
-    "produce",
-    "unveil",
-    "launch",
-    "present",
-    "release",
-    "take",
-    "show",
-    "wrap",
-}
+_ADOPTION_LEMMAS = lexicon.words("agreements.json", "adoption_lemmas")
 
 
 def agreement_type(thing: Thing) -> str:

@@ -13,23 +13,13 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name, unnamed_body
 from accord.extract.common import Fact, entity_of, fact, parties_in, party_key
+from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.nlp.cache import doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 
-_CHAIR_VERBS = {
-    "chair",
-    "co-chair",
-    "cochair",
-    "host",
-    "co-host",
-    "cohost",
-    "preside",
-    "convene",
-    "organise",
-    "organize",
-}
-_HOSTING_NOUNS = {"hosting", "duties", "presidency", "chairmanship"}
+_CHAIR_VERBS = lexicon.words("chairs.json", "chair_verbs")
+_HOSTING_NOUNS = lexicon.words("chairs.json", "hosting_nouns")
 
 
 @once_per_doc
@@ -70,11 +60,8 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
     return list(facts.values())
 
 
-_HOST_NOUNS = {
-    *("host", "hosts", "co-host"),
-    *("chair", "chairs", "co-chair", "co-chairs", "chairman", "chairwoman"),
-}
-_ROLES = {"chair", "co-chair", "host", "co-host", "chairman", "chairwoman", "president", "presidency"}
+_HOST_NOUNS = lexicon.words("chairs.json", "host_nouns")
+_ROLES = lexicon.words("chairs.json", "roles")
 
 
 _OPENING_VERBS = {"open", "kick", "wrap", "close", "conclude"}

@@ -15,37 +15,7 @@ from accord.nlp.lexicon import organisations, word_set
 from accord.record import Evidence, Fact, new_fact
 
 PARTY_LABELS = {"GPE", "NORP", "ORG"}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
+_NUMBER_WORDS = lexicon.numbers("common.json", "number_words")
 
 
 def data(name: str) -> Any:
@@ -155,7 +125,7 @@ def modifies_industry(span: Span) -> bool:
     return head.lower_ in data("stances.json")["industry_heads"]
 
 
-_MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations"}
+_MEMBER_HEADS = lexicon.words("common.json", "member_heads")
 
 
 def modifies_members(span: Span) -> bool:
@@ -167,7 +137,7 @@ def modifies_members(span: Span) -> bool:
     return head.lower_ in _MEMBER_HEADS or any(c.lower_ == "member" for c in head.children)
 
 
-_MINISTRY_WORDS = ("Ministry", "Department", "Office", "Agency")
+_MINISTRY_WORDS = lexicon.phrases("common.json", "ministry_words")
 
 
 def piece_of_a_ministry(span: Span) -> bool:

@@ -11,6 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, fact
+from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.dates import DateMention, dateline_span, duration_days, find_dates, find_years, shift
@@ -104,7 +105,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
     return None
 
 
-_WITHIN = {"during", "sidelines", "margins", "sideline", "margin"}
+_WITHIN = lexicon.words("events.json", "within")
 
 
 def closer_event(mention: Span, place: Span, other_events: set[int]) -> bool:
@@ -117,7 +118,7 @@ def closer_event(mention: Span, place: Span, other_events: set[int]) -> bool:
     return not any(t.lower_ in _WITHIN for t in doc[mention.end : min(between)])
 
 
-_HAPPEN = {"hold", "take", "happen", "meet", "convene", "open", "stage", "host", "be", "place", "gather"}
+_HAPPEN = lexicon.words("events.json", "happen")
 
 
 def names_where(prep: Token, mention: Span) -> bool:
@@ -264,11 +265,8 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     return facts
 
 
-_OPENING = {"begin", "began", "begins", "open", "opened", "opens", "start", "started", "starts", "kick"}
-_CLOSING = {
-    *("conclude", "concluded", "concludes", "end", "ended", "ends"),
-    *("close", "closed", "closes", "until", "through"),
-}
+_OPENING = lexicon.words("events.json", "opening")
+_CLOSING = lexicon.words("events.json", "closing")
 
 
 def opening_and_closing(sent: Span, mentions: list[DateMention]) -> DateMention | None:
@@ -355,7 +353,7 @@ def nearest(things: list[Thing], char: int, sent: Span) -> Thing:
     return min(things, key=distance)
 
 
-_PARTS = {"session", "sessions"}
+_PARTS = lexicon.words("events.json", "parts")
 
 
 def with_whole(thing: Thing, events: Things) -> list[Thing]:
@@ -377,8 +375,8 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
 
 _ORDER = ordinals()
 _BUILDS_ON = re.compile(r"\b(?:after the|builds on|building on|built on|follow-up to|successor to)\b", re.I)
-_FOLLOW_VERBS = {"follow", "succeed"}
-_NEXT = {"next", "subsequent", "later"}
+_FOLLOW_VERBS = lexicon.words("events.json", "follow_verbs")
+_NEXT = lexicon.words("events.json", "next")
 
 
 def extract_event_sequence(doc: Doc) -> list[Fact]:

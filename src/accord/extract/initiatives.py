@@ -8,67 +8,34 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, country_of_text, entity_of, fact
+from accord.extract.data import lexicon
 from accord.nlp.cache import doc_text, doc_tokens
 from accord.nlp.components.names import AGREEMENT, INITIATIVE, is_name_word
 from accord.nlp.headlines import in_headline
 from accord.nlp.lexicon import json_data, organisations
 
-_LAUNCH = {
-    "launch",
-    "unveil",
-    "announce",
-    "establish",
-    "create",
-    "found",
-    "form",
-    "inaugurate",
-    "start",
-    "set",
-    "adopt",
-    "open",
-    "introduce",
-    "roll",
-    "run",
-    "kick",
-    "issue",
-    "release",
-}
+_LAUNCH = lexicon.words("initiatives.json", "launch")
 # Nouns that tell of a launch: 'the creation of the X Alliance', 'announced the launch of a Y'.
-_LAUNCH_NOUNS = {
-    "launch",
-    "creation",
-    "establishment",
-    "formation",
-    "introduction",
-    "unveiling",
-    "inauguration",
-    "release",
-}
+_LAUNCH_NOUNS = lexicon.words("initiatives.json", "launch_nouns")
 # What founds a standing body or process, so that even a name read as an event's is an
 # initiative: 'to launch a Global Dialogue on AI Governance', 'the establishment of …'.
-_FOUNDING = {"launch", "establish", "create", "establishment", "creation", "set"}
+_FOUNDING = lexicon.words("initiatives.json", "founding")
 # Verbs under which a launch is only attempted, planned or awaited: 'trying to establish an
 # evaluation programme', 'look forward to the launch of …'. A pledge or a decision to set
 # something up is a fact of its own and counts.
-_INTENTIONS = {"try", "attempt", "struggle", "plan", "hope", "aim", "seek", "want", "look", "await", "expect"}
+_INTENTIONS = lexicon.words("initiatives.json", "intentions")
 # Heads that name an initiative wherever they stand; the others (alliances, funds, networks,
 # partnerships) are as often bodies named as partners or funders, and count when the text
 # says they were launched, calls them new, or an apposition says what they are.
-_ALWAYS = {"initiative", "programme", "program", "process"}
-_BODIES = {"partnership", "coalition", "fund", "observatory", "alliance", "network"}
+_ALWAYS = lexicon.words("initiatives.json", "always")
+_BODIES = lexicon.words("initiatives.json", "bodies")
 # An executive order is signed or issued into being.
-_ORDER_VERBS = {"sign", "issue", "introduce", "release", "unveil", "announce"}
+_ORDER_VERBS = lexicon.words("initiatives.json", "order_verbs")
 # Agreement heads of a government's own instruments, which are initiatives when it issues or
 # launches them ('issuing the first-ever National Security Memorandum'), with their type.
-_INSTRUMENTS = {
-    "memorandum": "memorandum",
-    "framework": "framework",
-    "plan": "plan",
-    "strategy": "strategy",
-    "order": "executive order",
-}
-_INSTRUMENT_VERBS = {"launch", "unveil", "issue", "release", "introduce", "announce", "establish", "create"}
-_KIND_NOUNS = {"initiative", "programme", "program"}
+_INSTRUMENTS = lexicon.table("initiatives.json", "instruments")
+_INSTRUMENT_VERBS = lexicon.words("initiatives.json", "instrument_verbs")
+_KIND_NOUNS = lexicon.words("initiatives.json", "kind_nouns")
 _BODY_KINDS = _BODIES | {"platform"}
 
 
@@ -445,7 +412,7 @@ def order_launched(order: Token) -> bool:
     )
 
 
-def launched_object(span: Span, verbs: set[str] = _LAUNCH) -> bool:
+def launched_object(span: Span, verbs: frozenset[str] = _LAUNCH) -> bool:
     """Tell whether a name is what a launching verb or noun launched ('set up its own AI Safety
     Institute', 'the creation of the Global Biofuels Alliance', 'the X Partnership announced last
     week', 'a Global Network of A alongside a Global Network of B')."""

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.bodies import body_name
 from accord.extract.chairs import extract_event_chairs
 from accord.extract.common import Fact, data, fact, parties_in
+from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
@@ -30,69 +31,21 @@ from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.things import Thing, Things
 
-_ATTEND = {
-    "attend",
-    "participate",
-    "join",
-    "address",
-    "speak",
-    "travel",
-    "come",
-    "tell",
-    "urge",
-    "open",
-    "brief",
-    "use",
-}
-_AUDIENCE = {
-    "delegates",
-    "participants",
-    "attendees",
-    "summit",
-    "assembly",
-    "conference",
-    "meeting",
-    "leaders",
-    "plenary",
-    "session",
-    "talks",
-    "gathering",
-    "forum",
-    "audience",
-    "delegations",
-    "executives",
-    "speech",
-    "address",
-    "remarks",
-    "keynote",
-    "estate",
-    "venue",
-    "hall",
-    "discussions",
-    "council",
-}
-_GATHERING = (
-    "bring together",
-    "brought together",
-    "bringing together",
-    "participation of",
-    "among those",
-    "attended by",
-    "were present",
-    "took part",
-)
+_ATTEND = lexicon.words("participants.json", "attend")
+_AUDIENCE = lexicon.words("participants.json", "audience")
+_GATHERING = lexicon.phrases("participants.json", "gathering")
 # Verbs whose subject did something at the event without the verb itself saying so: who
 # 'signed', 'said' or 'announced' something 'at the summit' was there; 'at' and 'during' it.
-_AT = {"at", "during"}
-_SIDELINES = {"sidelines", "margins", "sideline", "margin"}
-_SPEECH_NOUNS = {"speech", "remarks", "address", "keynote", "statement", "intervention", "briefing"}
-_MOTION = {"travel", "come", "go", "head", "fly", "lead", "send", "welcome", "bring"}
-_BRIEFED = {"briefing", "briefings", "presentations", "testimony", "statements"}
-_LEAD = {"lead", "head"}
-_MEMBERS_VERBS = {"include", "comprise"}
-_PLANNED_HEADS = {"schedule", "slate"}
+_AT = lexicon.words("participants.json", "at")
+_SIDELINES = lexicon.words("participants.json", "sidelines")
+_SPEECH_NOUNS = lexicon.words("participants.json", "speech_nouns")
+_MOTION = lexicon.words("participants.json", "motion")
+_BRIEFED = lexicon.words("participants.json", "briefed")
+_LEAD = lexicon.words("participants.json", "lead")
+_MEMBERS_VERBS = lexicon.words("participants.json", "members_verbs")
+_PLANNED_HEADS = lexicon.words("participants.json", "planned_heads")
 # Verbs of saying report what was said, whatever the clause they hang on: never planned.
-_SAYING = {"say", "tell", "announce", "add", "note", "state"}
+_SAYING = lexicon.words("participants.json", "saying")
 
 
 class Participants:
@@ -222,11 +175,8 @@ def people_listed_after_agent(verb: Token) -> list[str]:
     return people_listed_after(agent) if agent is not None else []
 
 
-_COLLECTIVES = {
-    *("members", "countries", "nations", "states"),
-    *("governments", "delegations", "leaders", "ministers"),
-}
-_DECISIONS = {"adopt", "agree", "sign", "endorse", "approve", "back", "commit", "pledge"}
+_COLLECTIVES = lexicon.words("participants.json", "collectives")
+_DECISIONS = lexicon.words("participants.json", "decisions")
 
 
 def decided_together(sent: Span) -> list[str]:

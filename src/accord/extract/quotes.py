@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
+from accord.extract.data import lexicon
 from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
-_NOT_SPEAKERS = {"it", "this", "that", "which", "who", "what"}
+_NOT_SPEAKERS = lexicon.words("speech.json", "not_speakers")
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
 _MARKS = re.compile(r"[\"“”«»‘’'\n]")
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from accord.extract.common import data, entity_of, party_key
+from accord.extract.data import lexicon
 from accord.nlp.components.offices import is_title_token
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
-PRONOUNS = {"he", "she", "him", "her"}
+PRONOUNS = lexicon.words("speech.json", "pronouns")
 # Nouns for one person of a nation: 'the American', 'the Frenchman' (not 'the Americans').
-_PERSON_DEMONYMS = ("american", "briton", "frenchman", "frenchwoman", "german", "canadian", "australian")
+_PERSON_DEMONYMS = lexicon.phrases("speech.json", "person_demonyms")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 

@@ -12,41 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+from accord.nlp.data import lexicon
+
+_MONTH_NAMES = lexicon.numbers("dates.json", "month_names")
+_WEEKDAYS = lexicon.numbers("dates.json", "weekdays")
 _M = r"(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _Y = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
 _D1, _D2 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?", r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
@@ -71,7 +40,7 @@ _YEAR_ALONE = re.compile(r"\b(?:(?:in|of)\s+|(?<=\bthe\s))(?P<y>(?:19|20)\d{2})\
 _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I
 )
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS = lexicon.numbers("dates.json", "days")
 _TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
 _WEEKDAY_NAMES = "|".join(_WEEKDAYS)
 _WEEKDAY = re.compile(
@@ -203,7 +172,7 @@ def weekday_before(published: str, weekday: int) -> str | None:
     return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
 
 
-_LABELS = {"published", "updated", "posted", "on", "issued"}
+_LABELS = lexicon.words("dates.json", "labels")
 
 
 def date_of_text(text: str) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from accord.record.names import fold_name
+from accord.resolve.data import lexicon
 from accord.resolve.kb import Entity, KnowledgeBase, alias_key
 from accord.resolve.mentions import Mention
 from accord.resolve.names import (
@@ -125,11 +126,7 @@ def name_score(
     return best, why
 
 
-_HEADS = frozenset(
-    {"declaration", "statement", "charter", "accord", "accords", "compact", "pact", "treaty", "convention",
-     "resolution", "commitment", "commitments", "pledge", "pledges", "principles", "code", "communique",
-     "agreement", "blueprint", "roadmap", "plan"}
-)  # fmt: skip
+_HEADS = lexicon.words("vocabulary.json", "agreement_heads")
 
 
 def heads(key: str) -> frozenset[str]:

@@ -60,7 +60,7 @@ def known_places() -> frozenset[str]:
             found.update(fold_name(v) for v in cell.split("|") if v.strip() and len(v.strip()) > 3)
     for row in _nlp_data_lines("cities.tsv"):
         found.add(fold_name(row[0]))
-    found.update({"europe", "european", "africa", "african", "asia", "asian"})
+    found.update(_words("regions"))
     return frozenset(p for p in found if p)
 
 
@@ -188,17 +188,9 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 @cache
 def organisation_words() -> frozenset[str]:
-    return frozenset(fold_name(row[0]) for row in _nlp_data_lines("organisation_words.txt")) | {
-        "government",
-        "ministry",
-        "office",
-        "department",
-        "union",
-        "nations",
-        "parliament",
-        "palace",
-        "house",
-    }
+    return frozenset(fold_name(row[0]) for row in _nlp_data_lines("organisation_words.txt")) | _words(
+        "organisation_words"
+    )
 
 
 def looks_like_person(name: str) -> bool:
@@ -206,7 +198,7 @@ def looks_like_person(name: str) -> bool:
     raw = [w for w in re.split(r"\s+", name.strip()) if w]
     if not 2 <= len(raw) <= 5:
         return False
-    particles = _words("name_particles")
+    particles = nlp_lexicon.words("people.json", "name_particles")
     folded = [fold_name(w) for w in raw]
     if any(f in organisation_words() for f in folded):
         return False
@@ -218,9 +210,7 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in _words("stopwords"))
 
 
-_SMALL_WORDS = frozenset(
-    {"of", "on", "for", "and", "in", "the", "to", "at", "a", "an", "with", "by", "toward", "towards"}
-)
+_SMALL_WORDS = lexicon.words("vocabulary.json", "small_words")
 
 
 def title_case(name: str) -> bool:

@@ -39,6 +39,7 @@ from functools import lru_cache
 from accord.nlp.gazetteer import load_gazetteer
 from accord.record.names import fold_name
 from accord.resolve.candidates import distinctive_words, heads, name_score, names_veto, type_veto
+from accord.resolve.data import lexicon
 from accord.resolve.dates import days_from, overlap
 from accord.resolve.mentions import Mention
 from accord.resolve.names import NameParts, name_parts
@@ -49,7 +50,7 @@ NEAR_DOCUMENT_DAYS = 120  # a place-only name undated: the event held there with
 PARTIES_WINDOW_DAYS = 90  # a bilateral text described, signed within this after its registered date
 MIN_NAME_SCORE = 85.0
 MARGIN = 10.0
-_FORMAL_HEADS = frozenset({"treaty", "convention", "resolution"})
+_FORMAL_HEADS = lexicon.words("vocabulary.json", "formal_agreement_types")
 _SMALL_EDITIONS = 50  # editions numbered 1, 2, 3 (not sessions 78, 79 or years)
 
 
@@ -186,7 +187,7 @@ def _event_fits(event: RegistryEvent, mention: Mention, parts: Sequence[NamePart
     return not (mention.start and event.start and not _dated_near(event, mention, slack_days))
 
 
-_REGIONS = frozenset({"europe", "european", "africa", "african", "asia", "asian"})
+_REGIONS = lexicon.words("vocabulary.json", "regions")
 
 
 def _place_of(place: str, event: RegistryEvent) -> bool:

@@ -15,32 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities, organisations
 
 # Words that say nothing of which agreement a name names.
-_FILLER = {
-    "of",
-    "on",
-    "for",
-    "the",
-    "and",
-    "to",
-    "toward",
-    "towards",
-    "a",
-    "an",
-    "in",
-    "&",
-    "leaders",
-    "leaders'",
-    "leaders’",
-    "joint",
-    "final",
-    "international",
-    "global",
-    "new",
-}
+_FILLER = lexicon.words("agreement_names.json", "filler")
 _MAX_OWNER_TOKENS = 4
 
 

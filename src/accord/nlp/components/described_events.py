@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.nlp.cache import doc_tokens
 from accord.nlp.components.names import EVENT
 from accord.nlp.components.people import is_title_token
+from accord.nlp.data import lexicon
 from accord.nlp.lexicon import cities, json_data
 
 if TYPE_CHECKING:
@@ -27,31 +28,16 @@ if TYPE_CHECKING:
 
 # Modifiers that say nothing about which event is meant ("the two-day summit", "a virtual
 # meeting") are adjectives; these adjectives do tell one kind of meeting from another.
-_KIND_ADJECTIVES = {"ministerial", "bilateral", "trilateral", "multilateral", "plenary", "signing"}
+_KIND_ADJECTIVES = lexicon.words("described_events.json", "kind_adjectives")
 # A press conference or a phone call is not an event of the record.
-_NOT_EVENTS = {"press", "news", "video", "phone", "telephone", "board", "shareholder", "shareholders"}
-_GENERIC = {
-    "ai",
-    "artificial",
-    "intelligence",
-    "global",
-    "international",
-    "world",
-    "world's",
-    "first-ever",
-    "ever",
-    "high-level",
-    "opening",
-    "closing",
-}
-_COMPLEMENTS = {"of", "on"}
-_OWNERS = {"summit", "conference", "meeting", "forum", "event", "gathering", "assembly", "council"}
-_HOSTING = {"host", "co-host", "organise", "organize", "convene", "sponsor"}
+_NOT_EVENTS = lexicon.words("described_events.json", "not_events")
+_GENERIC = lexicon.words("described_events.json", "generic")
+_COMPLEMENTS = lexicon.words("described_events.json", "complements")
+_OWNERS = lexicon.words("described_events.json", "owners")
+_HOSTING = lexicon.words("described_events.json", "hosting")
 _MAX_TOKENS = 14
 # Verbs that say where the event they follow met ('opened in Lisbon', 'was held in Accra').
-_MEETING_VERBS = frozenset(
-    ("open", "hold", "meet", "take", "convene", "begin", "start", "close", "end", "conclude", "be")
-)
+_MEETING_VERBS = lexicon.words("described_events.json", "meeting_verbs")
 
 
 @dataclass
@@ -312,22 +298,8 @@ def place_after(span: Span) -> str | None:
     return None
 
 
-_BODY_NOUNS = {
-    "council",
-    "committee",
-    "commission",
-    "board",
-    "cabinet",
-    "ministers",
-    "leaders",
-    "group",
-    "assembly",
-    "parliament",
-    "network",
-    "panel",
-    "taskforce",
-}
-_MEETING_KINDS = {"meeting", "talks", "dialogue", "summit", "call"}
+_BODY_NOUNS = lexicon.words("described_events.json", "body_nouns")
+_MEETING_KINDS = lexicon.words("described_events.json", "meeting_kinds")
 
 
 def add_meetings(doc: Doc, events: Things) -> None:

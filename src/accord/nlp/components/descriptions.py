@@ -25,23 +25,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_tokens
+from accord.nlp.data import lexicon
 from accord.nlp.lexicon import json_data
 
-_INDEFINITE = {"a", "an", "its", "their", "our", "his", "her", "another"}
-_EVENT_NOUNS = {
-    "summit",
-    "summit's",
-    "conference",
-    "meeting",
-    "forum",
-    "session",
-    "talks",
-    "gathering",
-    "assembly",
-    "dialogue",
-    "convening",
-    "ministerial",
-}
+_INDEFINITE = lexicon.words("things.json", "indefinite_openers")
+_EVENT_NOUNS = lexicon.words("things.json", "event_description_nouns")
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
 _CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
 _MAX_DESCRIPTION_TOKENS = 22

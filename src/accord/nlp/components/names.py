@@ -16,26 +16,27 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from accord.nlp.data import lexicon
 from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import edition_words, json_data, organisations, word_set
 
 AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
-NOT_A_PLACE = {"AI", "A.I."}
+NOT_A_PLACE = lexicon.words("names.json", "not_a_place")
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_PREPOSITIONS = {"of", "on", "for", "to", "toward", "towards", "in"}
+_PREPOSITIONS = lexicon.words("names.json", "name_prepositions")
 _PLACE_ENTS = {"GPE", "NORP", "LOC"}
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MAX_NAME_TOKENS = 24
 _SYMBOL = re.compile(r"^(?:[A-Z]+/)*\d+(?:/[A-Z]?\.?\d+)+$")
 # Words that end a title written small: where and when it was signed, not what it is about.
-_STOP_WORDS = {"at", "in", "during", "after", "before", "since", "by", "from", "with", "which", "that"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+_STOP_WORDS = lexicon.words("names.json", "name_stop_words")
+_DETERMINERS = lexicon.words("names.json", "name_determiners")
 # A plan, strategy or roadmap is a country's own initiative unless the name makes it joint.
-_OWN_OR_JOINT_HEADS = {"Plan", "Strategy", "Order", "Framework", "Memorandum"}
-_JOINT_MARKS = {"Joint", "Bilateral", "Common", "Shared", "Understanding", "Cooperation"}
+_OWN_OR_JOINT_HEADS = lexicon.words("names.json", "own_or_joint_heads")
+_JOINT_MARKS = lexicon.words("names.json", "joint_marks")
 # Bodies whose instruments are made together by their members: their frameworks are agreements.
-_OWN_TYPES = {"Order": "executive order", "Framework": "framework", "Memorandum": "memorandum"}
-_MULTILATERAL = {"G7", "G20", "OECD", "UN", "UNESCO", "EU", "GPAI", "BRICS", "ASEAN", "NATO", "AU"}
+_OWN_TYPES = lexicon.table("names.json", "own_types")
+_MULTILATERAL = lexicon.words("names.json", "multilateral_bodies")
 
 if not Span.has_extension("name_type"):
     Span.set_extension("name_type", default=None)

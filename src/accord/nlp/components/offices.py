@@ -17,46 +17,23 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import CountryGazetteer
 from accord.nlp.lexicon import title_abbreviations, word_set
 
 if TYPE_CHECKING:
     from accord.nlp.components.people import People
 
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+DETERMINERS = lexicon.words("offices.json", "determiners")
 
 # Words that open an office but name none on their own ("Vice" President, "Prime" Minister).
-TITLE_MODIFIERS = {
-    "vice",
-    "deputy",
-    "prime",
-    "chief",
-    "senior",
-    "special",
-    "lead",
-    "national",
-    "foreign",
-    "defence",
-    "defense",
-    "lord",
-    "under",
-    "co",
-    "executive",
-    "secretary",
-    "first",
-    "general",
-    "permanent",
-    "principal",
-    "former",
-    "acting",
-    "interim",
-}
+TITLE_MODIFIERS = lexicon.words("offices.json", "title_modifiers")
 
 
-_TITLE_CONNECTORS = {"of", "for", "and", "on", "&", "-"}
+_TITLE_CONNECTORS = lexicon.words("offices.json", "title_connectors")
 
 
-_BODY_PREPOSITIONS = {"at", "of", "to", "for", "with"}
+_BODY_PREPOSITIONS = lexicon.words("offices.json", "body_prepositions")
 
 
 @dataclass
@@ -161,7 +138,7 @@ NATIONAL_OFFICE = re.compile(
 )
 
 
-_CAPTION_MARKERS = {"r", "l", "c", "left", "right", "centre", "center", "front", "back"}
+_CAPTION_MARKERS = lexicon.words("offices.json", "caption_markers")
 
 
 def caption_marker_end(doc: Doc, i: int) -> int:

@@ -29,28 +29,13 @@ from accord.nlp.components.offices import (
     is_title_token,
 )
 from accord.nlp.components.offices import opens_title as opens_title  # read by other modules from here
+from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms, is_title_case
 from accord.nlp.lexicon import organisations, word_set
 
-_NAME_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "da",
-    "di",
-    "du",
-    "dos",
-    "del",
-    "la",
-    "le",
-    "bin",
-    "al",
-    "ter",
-}
-_NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_NAME_PARTICLES = lexicon.words("people.json", "name_particles")
+_NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
 
 if not Doc.has_extension("people"):
     Doc.set_extension("people", default=None)
@@ -471,7 +456,7 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 
 # Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
 # government", "the Biden administration", "the Trump campaign".
-_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "campaign", "presidency", "era", "regime"}
+_GOVERNMENT_NOUNS = lexicon.words("people.json", "government_nouns")
 
 
 def join_initial(span: Span) -> Span:

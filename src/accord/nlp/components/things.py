@@ -44,62 +44,17 @@ from accord.nlp.components.descriptions import (
 )
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
+from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import is_title_case
 from accord.nlp.lexicon import cities, edition_words, json_data
 
-_GENERIC_WORDS = {
-    "international",
-    "ai",
-    "artificial",
-    "intelligence",
-    "on",
-    "of",
-    "for",
-    "the",
-    "and",
-    "global",
-    "in",
-    "to",
-    "toward",
-    "towards",
-    "a",
-    "an",
-    "summit",
-    "conference",
-    "meeting",
-    "forum",
-}
-_INTRODUCING = {
-    "sign",
-    "adopt",
-    "endorse",
-    "issue",
-    "approve",
-    "agree",
-    "pass",
-    "conclude",
-    "back",
-    "put",
-    "unveil",
-    "produce",
-    "release",
-    "publish",
-    "draft",
-    "negotiate",
-    "co-sponsor",
-}
-_INDEFINITE_OPENERS = {"a", "an", "its", "their", "our", "his", "her", "another"}
+_GENERIC_WORDS = lexicon.words("things.json", "generic_words")
+_INTRODUCING = lexicon.words("things.json", "introducing")
+_INDEFINITE_OPENERS = lexicon.words("things.json", "indefinite_openers")
 # Types of descriptions whose noun is not one of names.json's generic agreements.
-_DESCRIBED_TYPES = {
-    "deal": "other",
-    "deals": "other",
-    "mou": "other",
-    "charter": "other",
-    "agenda": "commitment",
-    "arrangement": "other",
-}
-_DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
+_DESCRIBED_TYPES = lexicon.table("things.json", "described_types")
+_DEFINITE = lexicon.words("things.json", "definite")
 _DETERMINERS = _DEFINITE | {"a", "an"}
 _ENDORSED = re.compile(
     r"\b(?:endorsed|signed|adopted|backed|approved|agreed|issued|produced)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}$"
@@ -679,7 +634,7 @@ class ThingFinder:
         things: Things,
         nouns: dict[str, str | None],
         quoted: frozenset[int],
-        determiners: set[str],
+        determiners: frozenset[str],
         referent: Callable[[Things, Token], Thing | None] | None = None,
     ) -> None:
         """Point each generic definite mention ('the declaration') at the thing it means.
@@ -875,7 +830,7 @@ def named_by_its_modifiers(token: Token, agreements: Things) -> Thing | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
-_QUANTIFIERS = {"many", "several", "numerous", "various", "multiple", "other", "some", "two", "three", "four"}
+_QUANTIFIERS = lexicon.words("things.json", "quantifiers")
 
 
 def several(token: Token) -> bool:
