@@ -64,7 +64,7 @@ _HOST_NOUNS = lexicon.words("chairs.json", "host_nouns")
 _ROLES = lexicon.words("chairs.json", "roles")
 
 
-_OPENING_VERBS = {"open", "kick", "wrap", "close", "conclude"}
+_OPENING_VERBS = lexicon.words("chairs.json", "opening_verbs")
 
 
 def headline_verb(token: Token) -> bool:
@@ -118,7 +118,7 @@ def event_of_role(role: Token, events: Things) -> Thing | None:
     return None
 
 
-_EVENT_WORDS = {"summit", "forum", "conference", "meeting", "dialogue", "talks"}
+_EVENT_WORDS = lexicon.words("chairs.json", "event_words")
 
 
 def named_host(noun: Token, events: Things) -> list[tuple[Thing, str]]:

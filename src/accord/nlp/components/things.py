@@ -897,7 +897,7 @@ def _head(span: Span) -> str:
     return span[-1].lower_
 
 
-_PLURAL_EVENTS = {"summits", "conferences", "meetings", "gatherings"}
+_PLURAL_EVENTS = lexicon.words("things.json", "plural_events")
 
 
 def edition_of(things: Things, token: Token) -> Thing | None:
