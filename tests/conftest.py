@@ -27,8 +27,10 @@ def nlp() -> Language:
 
 def run_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """Process a text the way extraction does, with the published date extractors read."""
+    import accord.extract.common  # noqa: F401  (registers doc._.published)
+
     doc = nlp(text)
-    doc.user_data["published"] = published
+    doc._.published = published
     return doc
 
 

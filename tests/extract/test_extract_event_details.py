@@ -109,7 +109,7 @@ def test_the_text_s_own_date_line_dates_no_event(nlp) -> None:
 
     text = "Ocean talks open\nLisbon, 16 May 2025 – The Ocean Data Summit opened on Monday."
     doc = nlp(text)
-    doc.user_data["published"] = date_of_text(text)
+    doc._.published = date_of_text(text)
     found = {(f["start"], f["end"]) for f in extract_event_dates(doc)}
     assert found == {("2025-05-12", "2025-05-12")}
 

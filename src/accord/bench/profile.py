@@ -44,7 +44,7 @@ def profile_accord(
     stages = {name: min(t, again[name]) for name, t in stages.items()}
     facts: list[list[Any]] = [[] for _ in spacy_docs]
     for document, doc in zip(documents, spacy_docs, strict=True):
-        doc.user_data["published"] = document.published
+        doc._.published = document.published
     for extractor in EXTRACTORS:
         start = time.perf_counter()
         for found, doc in zip(facts, spacy_docs, strict=True):

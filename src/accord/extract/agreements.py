@@ -80,7 +80,7 @@ def adopted_at_the_reported_event(doc: Doc) -> list[tuple[Thing, Thing]]:
     from accord.extract.events import extract_event_dates, place_of
     from accord.extract.stances import extract_stances
 
-    published = doc.user_data.get("published")
+    published = doc._.published
     main = doc._.events.main()
     if not published or main is None:
         return []

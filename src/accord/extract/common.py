@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.data import lexicon
-from accord.nlp.cache import doc_sents, doc_text
+from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_capital, span_country
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations, word_set
@@ -56,15 +56,31 @@ def parse_number(text: str) -> int | None:
     return total or None
 
 
+# What extraction keeps per document, declared rather than slipped into `doc.user_data`: the
+# published date its caller knows (`extract.record`), and the referents resolved so far.
+for _name in ("published", "pronoun_referents", "collective_countries"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def doc_memory(doc: Doc, name: str) -> dict[Any, Any]:
+    """A per-document dict kept in a registered Doc extension, made on first use."""
+    kept = doc._.get(name)
+    if kept is None:
+        kept = {}
+        doc._.set(name, kept)
+    return kept
+
+
+@once_per_doc
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    # Extraction runs after the pipeline has settled the entities, so one index per doc holds.
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
 def entity_of(token: Token) -> Span | None:
     """The entity a token belongs to, if any (with its label, unlike a plain slice)."""
-    doc = token.doc
-    # Extraction runs after the pipeline has settled the entities, so one index per doc holds.
-    index = doc.user_data.get("accord_entity_index")
-    if index is None:
-        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        doc.user_data["accord_entity_index"] = index
-    return index.get(token.i)
+    return _entity_index(token.doc).get(token.i)
 
 
 def party_key(span: Span, *, capitals: bool = True) -> str | None:

@@ -220,7 +220,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     nearest wins. 'began on 16 May … will conclude on 21 May' is a range; a single opening day
     of 'the three-day event' is one too. The text's own date line dates no event.
     """
-    published = doc.user_data.get("published")
+    published = doc._.published
     events = doc._.events
     own = dateline_span(doc_text(doc))
     best: dict[int, tuple[tuple[int, int, int, int], Thing, DateMention, Span]] = {}

@@ -85,7 +85,7 @@ def extract_records(
             facts = []
         current = document
         # A text with no published date may give its own at its top (a release's date line).
-        doc.user_data["published"] = document.published or date_of_text(document.text[:600])
+        doc._.published = document.published or date_of_text(document.text[:600])
         doc._.events.title = doc._.agreements.title = document.title
         facts.extend(cited(shifted(f, offset), document.text) for f in extract_facts(doc))
         forget(doc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.common import data, entity_of, party_key
+from accord.extract.common import data, doc_memory, entity_of, party_key
 from accord.extract.data import lexicon
 from accord.nlp.components.offices import is_title_token
 from accord.nlp.components.people import quoted_tokens
@@ -37,7 +37,7 @@ def resolve(token: Token) -> str | None:
     if token.lower_ in PRONOUNS:
         name = person_in_focus(doc, token.i)
         if name:
-            doc.user_data.setdefault("accord_pronouns", {})[token.i] = name
+            doc_memory(doc, "pronoun_referents")[token.i] = name
         return name
     return describe(token, phrase)
 
@@ -72,7 +72,7 @@ def person_in_focus(doc: Doc, before: int) -> str | None:
     people = doc._.people
     quoted = quoted_tokens(doc)
     fallback = None
-    resolved = doc.user_data.setdefault("accord_pronouns", {})
+    resolved = doc_memory(doc, "pronoun_referents")
     mentions = sorted([*people.mentions(), *resolved.items()])
     for start, name in reversed(mentions):
         if start >= before or start in quoted:
@@ -111,7 +111,7 @@ def describe(head: Token, phrase: list[Token]) -> str | None:
         if t.dep_ == "poss" and is_title_token(t):
             owner_person = title_holder(doc, t, None, head.i)
     if collective:
-        memory = doc.user_data.setdefault("accord_collective", {})
+        memory = doc_memory(doc, "collective_countries")
         if country:
             memory[head.lower_] = country
             return country

@@ -5,6 +5,9 @@
 article. None of them changes after the parser has run (accord never retokenizes), so each is
 built once and kept in `doc.user_data`. Only components that run after the parser may use
 `doc_sents`; `forget` drops the caches when a document's facts have been extracted.
+
+These are memos, rebuilt when absent: nothing here carries what one step tells the next.
+That goes through registered extensions (`doc._.people`, `doc._.events`, `doc._.published`).
 """
 
 from __future__ import annotations

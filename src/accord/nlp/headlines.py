@@ -8,6 +8,8 @@ lemmatizer tables tell which words English uses only as verbs ('approve', 'enfor
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
@@ -40,12 +42,23 @@ class VerbForms:
     """Which words the model's lemmatizer knows only as verbs ('approves' → 'approve')."""
 
     def __init__(self, nlp: Language) -> None:
-        self.verbs: frozenset[str] = frozenset()
-        self.nouns: frozenset[str] = frozenset()
-        if "lemmatizer" in nlp.pipe_names:
-            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-            self.verbs = frozenset(index.get("verb", []))
-            self.nouns = frozenset(index.get("noun", []))
+        # Read on first use: a pipeline built from its config loads the lemmatizer's tables
+        # after creating the components that ask for them.
+        self.nlp = nlp
+
+    def _index(self, pos: str) -> frozenset[str]:
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return frozenset()
+        index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        return frozenset(index.get(pos, []))
+
+    @cached_property
+    def verbs(self) -> frozenset[str]:
+        return self._index("verb")
+
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        return self._index("noun")
 
     def only_a_verb(self, token: Token) -> bool:
         """Tell whether a word is a form of a verb that English never uses as a noun."""

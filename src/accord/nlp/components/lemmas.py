@@ -8,25 +8,32 @@ array lookup per document and only the hits are touched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from accord.nlp.lexicon import hyphenated_verbs
+from accord.nlp.lexicon import lexicon_setting
 
 
-@Language.factory("accord_hyphenated_lemmas", assigns=["token.lemma"], requires=["token.text"])
-def make_hyphenated_lemmas(nlp: Language, name: str) -> HyphenatedLemmas:
-    return HyphenatedLemmas(nlp)
+@Language.factory(
+    "accord_hyphenated_lemmas",
+    assigns=["token.lemma"],
+    default_config={"lexicon": lexicon_setting("hyphenated_verbs.txt")},
+)
+def make_hyphenated_lemmas(nlp: Language, name: str, lexicon: Sequence[Sequence[str]]) -> HyphenatedLemmas:
+    return HyphenatedLemmas(nlp, {row[0].strip(): row[1].strip() for row in lexicon})
 
 
 class HyphenatedLemmas:
     """Set the lemma of every listed form; runs before the lemmatizer, which keeps lemmas already set."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, forms: dict[str, str]) -> None:
         strings = nlp.vocab.strings
-        self.lemmas = {strings.add(form): lemma for form, lemma in hyphenated_verbs().items()}
+        self.forms = tuple(forms)  # the tokenizer keeps these whole (accord.nlp.pipeline)
+        self.lemmas = {strings.add(form): lemma for form, lemma in forms.items()}
         self.keys = np.array(sorted(self.lemmas), dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:

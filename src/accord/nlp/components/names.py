@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,7 +19,7 @@ from spacy.util import filter_spans
 
 from accord.nlp.data import lexicon
 from accord.nlp.headlines import VerbForms
-from accord.nlp.lexicon import edition_words, json_data, organisations, word_set
+from accord.nlp.lexicon import edition_words, json_data, lexicon_setting, organisations, word_set
 
 AGREEMENT, EVENT, INITIATIVE = "AGREEMENT", "EVENT", "INITIATIVE"
 NOT_A_PLACE = lexicon.words("names.json", "not_a_place")
@@ -85,11 +86,12 @@ def event_heads() -> frozenset[str]:
 
 @Language.factory(
     "accord_names",
-    assigns=["doc.ents", "doc.spans"],
+    assigns=["doc.ents", "doc.spans", "span._.name_type"],
     requires=["doc.ents", "token.dep"],
+    default_config={"lexicon": lexicon_setting("names.json")},
 )
-def make_domain_names(nlp: Language, name: str) -> DomainNames:
-    return DomainNames(nlp)
+def make_domain_names(nlp: Language, name: str, lexicon: dict[str, Any]) -> DomainNames:
+    return DomainNames(nlp, lexicon)
 
 
 def symbol_length(doc: Doc, i: int, limit: int) -> int:
@@ -134,12 +136,11 @@ def lowercase_subject(doc: Doc, begin: int, limit: int) -> int:
 class DomainNames:
     """Mark agreement, event and initiative names in `doc.spans["accord_names"]` and in `doc.ents`."""
 
-    def __init__(self, nlp: Language) -> None:
-        data = json_data("names.json")
+    def __init__(self, nlp: Language, data: dict[str, Any]) -> None:
         self.agreement_heads: dict[str, str] = data["agreement_heads"]
         self.initiative_heads: dict[str, str] = data["initiative_heads"]
         self.connectors = set(data["name_connectors"])
-        self.ordinals = set(edition_words())
+        self.ordinals = set(edition_words(data))
         self.organisation_names = set(organisations())
         self.verb_forms = VerbForms(nlp)
         # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of

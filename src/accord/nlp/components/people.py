@@ -8,7 +8,9 @@ text gives ("Joe Biden", "Joseph R. Biden Jr.", "President Biden"). Offices are 
 
 from __future__ import annotations
 
+import copy
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH
@@ -32,7 +34,7 @@ from accord.nlp.components.offices import opens_title as opens_title  # read by 
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms, is_title_case
-from accord.nlp.lexicon import organisations, word_set
+from accord.nlp.lexicon import lexicon_setting, organisations, word_set
 
 _NAME_PARTICLES = lexicon.words("people.json", "name_particles")
 _NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
@@ -119,22 +121,37 @@ def _same_person(short: list[str], long: list[str]) -> bool:
     return short[-1] == long[-1] and compatible and len(short) < len(long)
 
 
-@Language.factory("accord_people", assigns=["doc._.people"], requires=["doc.ents", "token.dep"])
-def make_people(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder(VerbForms(nlp).verbs)
+@Language.factory(
+    "accord_people",
+    assigns=["doc._.people", "doc.ents", "token.ent_type", "token.ent_iob"],
+    requires=["doc.ents", "token.dep"],
+    default_config={"honorifics": lexicon_setting("honorifics.txt")},
+)
+def make_people(nlp: Language, name: str, honorifics: Sequence[Sequence[str]]) -> PeopleFinder:
+    return PeopleFinder(VerbForms(nlp), frozenset(row[0].strip().lower() for row in honorifics))
 
 
 class PeopleFinder(OfficeReader):
     """Collect the people of a document with their offices into `doc._.people`."""
 
-    def __init__(self, verbs: frozenset[str] = frozenset()) -> None:
-        self.verbs = verbs
-        self.honorifics = word_set("honorifics.txt")
+    def __init__(self, verb_forms: VerbForms | None = None, honorifics: frozenset[str] = frozenset()) -> None:
+        self.verb_forms = verb_forms
+        self.honorifics = honorifics
         self.gazetteer = load_gazetteer()
         self.organisations = organisations()
         self.taken: set[int] = set()
 
+    @property
+    def verbs(self) -> frozenset[str]:
+        """The words the model's lemmatizer knows only as verbs."""
+        return self.verb_forms.verbs if self.verb_forms is not None else frozenset()
+
     def __call__(self, doc: Doc) -> Doc:
+        # The tokens a name has taken are one document's state: they live on a reader made for
+        # the document, so the component itself holds only its lexicons.
+        return copy.copy(self).read(doc)
+
+    def read(self, doc: Doc) -> Doc:
         people = People()
         self.taken = set()
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]

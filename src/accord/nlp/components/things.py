@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -47,7 +48,7 @@ from accord.nlp.components.people import quoted_tokens
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import is_title_case
-from accord.nlp.lexicon import cities, edition_words, json_data
+from accord.nlp.lexicon import cities, edition_words, json_data, lexicon_setting
 
 _GENERIC_WORDS = lexicon.words("things.json", "generic_words")
 _INTRODUCING = lexicon.words("things.json", "introducing")
@@ -237,16 +238,20 @@ def content_words(span: Span) -> set[str]:
     }
 
 
-@Language.factory("accord_things", assigns=["doc._.agreements", "doc._.events"], requires=["doc.spans"])
-def make_things(nlp: Language, name: str) -> ThingFinder:
-    return ThingFinder()
+@Language.factory(
+    "accord_things",
+    assigns=["doc._.agreements", "doc._.events"],
+    requires=["doc.spans", "doc.ents", "doc._.people", "token.dep"],
+    default_config={"lexicon": lexicon_setting("names.json")},
+)
+def make_things(nlp: Language, name: str, lexicon: dict[str, Any]) -> ThingFinder:
+    return ThingFinder(lexicon)
 
 
 class ThingFinder:
     """Cluster agreement and event mentions into `doc._.agreements` and `doc._.events`."""
 
-    def __init__(self) -> None:
-        data = json_data("names.json")
+    def __init__(self, data: dict[str, Any]) -> None:
         self.generic_agreements: dict[str, str | None] = data["generic_agreements"]
         self.agreement_nouns = {
             **dict.fromkeys(agreement_nouns().families),
@@ -254,7 +259,7 @@ class ThingFinder:
             **self.generic_agreements,
         }
         self.generic_events = set(data["generic_events"])
-        self.ordinals = set(edition_words())
+        self.ordinals = set(edition_words(data))
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
