@@ -374,7 +374,7 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
 
 
 _ORDER = ordinals()
-_BUILDS_ON = re.compile(r"\b(?:after the|builds on|building on|built on|follow-up to|successor to)\b", re.I)
+_BUILDS_ON = re.compile(lexicon.pattern("events.json", "builds_on"), re.I)
 _FOLLOW_VERBS = lexicon.words("events.json", "follow_verbs")
 _NEXT = lexicon.words("events.json", "next")
 

@@ -151,7 +151,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
     return list(found.facts.values())
 
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|expected|plans?|scheduled)\b", re.I)
+_FUTURE = re.compile(lexicon.pattern("participants.json", "future"), re.I)
 
 
 def chair_sentence(doc: Doc, chair: Fact) -> Span:

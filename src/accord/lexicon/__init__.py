@@ -97,6 +97,13 @@ class Lexicon:
         """A list of a JSON file in its written order (alternations, prefixes to try in turn)."""
         return _strings(self.package, name, key)
 
+    def pattern(self, name: str, key: str) -> str:
+        """A list of words or phrases as one regular expression matching any of them whole.
+
+        Entries are regular-expression fragments ('plans?'), tried in their written order.
+        """
+        return r"\b(?:" + "|".join(_strings(self.package, name, key)) + r")\b"
+
     def table(self, name: str, key: str) -> Mapping[str, str]:
         """A mapping of words to words."""
         return _table(self.package, name, key, str)

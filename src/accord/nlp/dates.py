@@ -41,7 +41,7 @@ _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I
 )
 _DAYS = lexicon.numbers("dates.json", "days")
-_TODAY = re.compile(r"\b(?:today|yesterday)\b", re.I)
+_TODAY = re.compile(lexicon.pattern("dates.json", "today"), re.I)
 _WEEKDAY_NAMES = "|".join(_WEEKDAYS)
 _WEEKDAY = re.compile(
     r"(?i:\bon\s+(?P<w>" + _WEEKDAY_NAMES + r")"
@@ -51,7 +51,7 @@ _WEEKDAY = re.compile(
 # A month with no day and no year ("in May") only with a capital initial, so the verb "may" is never
 # a month; it is the last such month on or before the dateline, so a sentence about plans (which
 # may mean next year's month) is left alone.
-_FUTURE = re.compile(r"\b(?:will|shall|intends?|plans?|expects?|expected|next|upcoming|would)\b", re.I)
+_FUTURE = re.compile(lexicon.pattern("dates.json", "future"), re.I)
 _BARE_MONTH = re.compile(
     r"\b(?:in|since|during|until|by)\s+(?P<m>"
     + "|".join(name.capitalize() for name in _MONTH_NAMES if len(name) > 3 or name == "may")

@@ -133,9 +133,7 @@ def _title_heads() -> frozenset[str]:
     )
 
 
-NATIONAL_OFFICE = re.compile(
-    r"\b(?:president|prime minister|premier|chancellor|minister|secretary|ambassador|envoy)\b"
-)
+NATIONAL_OFFICE = re.compile(lexicon.pattern("offices.json", "national_offices"))
 
 
 _CAPTION_MARKERS = lexicon.words("offices.json", "caption_markers")
