@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,7 @@ PARTY_LABELS = {"GPE", "NORP", "ORG"}
 _NUMBER_WORDS = lexicon.numbers("common.json", "number_words")
 
 
+@cache  # read per subject and per clause: one call, not three
 def data(name: str) -> Any:
     """Load one of the extractors' data files."""
     return lexicon.json(name)

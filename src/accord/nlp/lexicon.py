@@ -44,6 +44,7 @@ def organisations() -> dict[str, tuple[str, str | None]]:
     return table
 
 
+@cache
 def json_data(name: str) -> Any:
     """Load a JSON data file."""
     return lexicon.json(name)
