@@ -332,3 +332,15 @@ def test_a_list_of_signatories_goes_on_in_the_next_sentence_with_bracketed_examp
     )
     found = {p for _a, p, s in stances(facts, text) if s == "signed"}
     assert found == {"Microsoft", "Amazon", "Siemens", "SAP", "Sony"}
+
+
+def test_a_memorandum_signed_between_two_bodies_is_not_the_agreement_named_before(facts) -> None:
+    """Hard-wrapped lines, as in a release's Markdown: the memorandum is no agreement the rules know."""
+    text = (
+        "Peru and Chile signed the Lima Declaration on AI in May. Officials met again in June. "
+        "Both sides praised the talks. Funding was discussed at length. Within the framework of a\n"
+        "memorandum of understanding signed between the Andean Development Bank and\n"
+        "the Inter-American Investment Corporation in June, they will fund AI projects."
+    )
+    found = stances(facts, text)
+    assert {p for a, p, _s in found if a.startswith("Lima Declaration")} == {"PE", "CL"}

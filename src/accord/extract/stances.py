@@ -26,7 +26,7 @@ from accord.extract.common import (
     party_key,
 )
 from accord.nlp.cache import doc_sents, once_per_doc
-from accord.nlp.components.descriptions import signed_in_sentence
+from accord.nlp.components.descriptions import compatible, family, head_family, in_opening, signed_in_sentence
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.lexicon import officials, organisations
@@ -639,6 +639,9 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         candidates.extend(t for t in attribute.subtree if t.i > attribute.i)
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
+        clause = range(token.left_edge.i, token.right_edge.i + 1)
+        phrase = phrase_head(token.head)  # 'a statement on "inclusive" AI that A signed'
+        candidates.extend(t for t in phrase.subtree if t.i not in clause)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "prep", "pobj", "dative", "prt", "xcomp", "oprd"):
             candidates.extend(t for t in child.subtree)
@@ -654,10 +657,18 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     named += [] if attribute is None else signatories_of(attribute)
     if any(not_an_agreement(o) for o in named):
         return None
+    described = described_object(token)
+    if described is not None and family(described.text) is None and not_an_agreement(described):
+        return None  # 'the contract the two firms signed'
+    if described is not None and indefinite(described):
+        # 'a memorandum signed between A and B' introduces an agreement: it can only be the one
+        # the story is about, described in its opening, never one named elsewhere
+        opening = in_opening(described, list(doc_sents(doc)))
+        return same_kind(agreements.main(), described) if opening else None
     sent = token.sent
     in_sentence = agreements.in_span(sent)
     if in_sentence:
-        return in_sentence[0]
+        return same_kind(in_sentence[0], described)
     if not sent.text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”")):
         return agreements.main()  # a headline or subheading speaks of what the story is about
     nouns = lexicon["signatory_nouns"]
@@ -666,7 +677,41 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         signed = latest_signed(agreements, sent.start)
         if signed is not None:
             return signed
-    return agreements.latest_before(sent.start) or agreements.main()
+    return same_kind(agreements.latest_before(sent.start) or agreements.main(), described)
+
+
+def described_object(token: Token) -> Token | None:
+    """The noun a passive participle or an object relative clause describes as what was signed:
+    'a memorandum signed between A and B', 'a statement on AI that A signed'."""
+    if token.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    passive = token.dep_ == "acl" and token.tag_ == "VBN"
+    relative = token.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children
+    )
+    return phrase_head(token.head) if passive or relative else None
+
+
+def indefinite(noun: Token) -> bool:
+    """Whether a noun phrase opens with 'a' or 'an' (read along the text: a hard line break
+    inside the phrase can cost the parse its determiner)."""
+    doc = noun.doc
+    k = noun.left_edge.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    first = doc[noun.left_edge.i]
+    return first.lower_ in ("a", "an") or (k >= 0 and doc[k].lower_ in ("a", "an"))
+
+
+def same_kind(thing: Thing | None, described: Token | None) -> Thing | None:
+    """An agreement named elsewhere, unless the noun the verb describes is an agreement of another
+    kind ('a memorandum signed between A and B' is not the Mutual Recognition Agreement)."""
+    if thing is None or described is None or family(described.text) is None:
+        return thing
+    mentions = thing.mentions()
+    if not mentions or compatible(family(described.text), head_family(mentions[0])):
+        return thing
+    return None
 
 
 def latest_signed(agreements: Things, before: int) -> Thing | None:
@@ -681,6 +726,18 @@ def latest_signed(agreements: Things, before: int) -> Thing | None:
 
 
 _POINTING_BACK = {"it", "this", "that", "them", "which", "these", "those", "one", "so", "same", "what"}
+
+
+def phrase_head(noun: Token) -> Token:
+    """The noun a chain of topic phrases hangs from: 'statement' of 'a statement on inclusive AI',
+    where a clause after 'AI' may describe the whole."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("on", "about", "for", "regarding")
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = noun.head.head  # not over 'of': 'the framework of a memorandum signed by A and B'
+    return noun
 
 
 def stated_objects(token: Token) -> list[Token]:
