@@ -95,3 +95,8 @@ def test_a_headline_verb_after_a_ticker_is_no_part_of_a_name(facts) -> None:
     found = facts("Quorvel (QRV) Joins Lisbon AI Safety Summit, Signs AI Pact\nQuorvel said it would attend.")
     assert [f["event"] for f in found if f["kind"] == "event"] == ["Lisbon AI Safety Summit"]
     assert not any(f["kind"] == "agreement" and f["agreement"].startswith("Signs") for f in found)
+
+
+def test_in_the_event_of_is_no_event(doc_of) -> None:
+    doc = doc_of("In the event of a future disruption, the partners will meet at the Geneva AI Summit.")
+    assert event_names(doc) == ["Geneva AI Summit"]

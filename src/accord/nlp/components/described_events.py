@@ -61,6 +61,8 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     """Read the noun phrase an event noun heads: its modifiers, an 'of'/'on' complement, who
     hosted it and where, without its determiner, possessive pronoun or clauses."""
     doc = token.doc
+    if token.lower_ == "event" and token.i >= 2 and doc[token.i - 2 : token.i].text.lower() == "in the":
+        return None  # 'in the event of a disruption': an idiom, no meeting
     start = token.i
     for child in token.children:
         if child.i > token.i or child.dep_ in ("det", "predet", "cc", "punct"):
