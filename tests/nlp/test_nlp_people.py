@@ -125,3 +125,15 @@ def test_an_abbreviated_office_is_written_out_and_left_off_the_name(doc_of) -> N
 def test_an_office_phrase_set_off_by_commas_vouches_for_the_name(doc_of) -> None:
     doc = doc_of("Rules will follow, the head of the Nordic Council, Ingrid Solberg, said on Thursday.")
     assert "Ingrid Solberg" in people(doc).persons
+
+
+def test_a_country_that_belongs_to_another_office_gives_no_office_its_country(doc_of) -> None:
+    doc = doc_of("Prime Minister Ana Lind on Tuesday congratulated US Vice President Tom Hale in Paris.")
+    assert roles(doc)["Ana Lind"] == [("Prime Minister", None)]
+    assert roles(doc)["Tom Hale"] == [("Vice President", "US")]
+
+
+def test_abbreviated_offices_before_a_name_are_written_out(doc_of) -> None:
+    doc = doc_of("Narendra Modi spoke in Paris. Later PM Modi met FM Jean-Noel Barrot.")
+    assert set(people(doc).persons) == {"Narendra Modi", "Jean-Noel Barrot"}
+    assert ("Foreign Minister", None) in [(t, None) for t, _ in roles(doc)["Jean-Noel Barrot"]]

@@ -189,7 +189,10 @@ class OfficeReader:
         """The one country a sentence names, which a national office there belongs to
         ('Britain, whose delegation was led by … after Prime Minister Keir Starmer …')."""
         codes = set()
+        doc = sentence.doc
         for ent in sentence.ents:
+            if ent.end < len(doc) and opens_title(doc[ent.end]):
+                continue  # 'US Vice President JD Vance': the country of another office
             if ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country(ent.text)
                 if code:
