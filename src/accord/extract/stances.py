@@ -25,6 +25,7 @@ from accord.extract.common import (
     parties_in,
     party_key,
 )
+from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, once_per_doc
 from accord.nlp.components.descriptions import compatible, family, head_family, in_opening, signed_in_sentence
 from accord.nlp.components.people import quoted_tokens
@@ -68,7 +69,7 @@ _TALLY = re.compile(
     r"(?P<side>in\s+favou?r|against|abstentions?|abstaining)\s*\((?P<names>[^)]+)(?:\)|$)",
     re.IGNORECASE,
 )
-_VOTING = {"vote", "approve", "adopt", "pass", "reject", "defeat", "carry"}
+_VOTING = lexicon.words("stances.json", "voting")
 
 
 def vote_tallies(sent: Span) -> Iterator[tuple[str, str, str, str | None]]:
@@ -106,7 +107,7 @@ _AUTHORS = re.compile(
 )
 
 
-_ISSUED_NOUNS = {"declaration", "communique", "communiqué", "pledge", "pledges", "commitments", "charter"}
+_ISSUED_NOUNS = lexicon.words("stances.json", "issued_nouns")
 
 
 def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
@@ -725,7 +726,7 @@ def latest_signed(agreements: Things, before: int) -> Thing | None:
     return best[1] if best else None
 
 
-_POINTING_BACK = {"it", "this", "that", "them", "which", "these", "those", "one", "so", "same", "what"}
+_POINTING_BACK = lexicon.words("stances.json", "pointing_back")
 
 
 def phrase_head(noun: Token) -> Token:
@@ -911,7 +912,7 @@ def phrase_tokens(root: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-_MEMBER_NOUNS = {"member", "members"}
+_MEMBER_NOUNS = lexicon.words("stances.json", "member_nouns")
 
 
 def collective_party(subject: Token) -> str | None:
@@ -1138,7 +1139,7 @@ def colon_list(token: Token) -> list[str]:
     return []
 
 
-_CLASS_WORDS = {"states", "countries", "nations", "members", "governments", "companies", "others", "firms"}
+_CLASS_WORDS = lexicon.words("stances.json", "class_words")
 
 
 def listed_names(tail: str) -> list[str]:
