@@ -344,3 +344,13 @@ def test_a_memorandum_signed_between_two_bodies_is_not_the_agreement_named_befor
     )
     found = stances(facts, text)
     assert {p for a, p, _s in found if a.startswith("Lima Declaration")} == {"PE", "CL"}
+
+
+def test_pieces_of_a_long_ministry_name_are_no_parties(facts) -> None:
+    text = (
+        "A declaration of intent on AI was signed between The Ministry for the Ecological Transition, "
+        "Biodiversity, Forests, Marine Affairs and Fisheries and The Ministry of Environment, Forest and "
+        "Climate Change on Monday."
+    )
+    parties = {p for _a, p, _s in stances(facts, text)}
+    assert parties and all(p.startswith("Ministry") for p in parties)

@@ -165,12 +165,28 @@ def piece_of_a_ministry(span: Span) -> bool:
     k = span.start - 1
     if k < 1 or doc[k].text not in (",", "and", "&"):
         return False
-    if span.text.startswith(_MINISTRY_WORDS) or span[-1].lower_ in word_set("organisation_words.txt"):
+    own = span.text.removeprefix("the ").removeprefix("The ")
+    if own.startswith(_MINISTRY_WORDS) or span[-1].lower_ in word_set("organisation_words.txt"):
         return False  # 'the Ministry of X and the Ministry of Y', '… and the Reform Commission': two bodies
     before = entity_of(doc[k - 1])
-    if before is None or before.label_ != "ORG":
-        return False
-    return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
+    if before is not None and before.label_ == "ORG":
+        return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
+    return _inside_a_ministry_name(doc, k)
+
+
+def _inside_a_ministry_name(doc: Doc, k: int) -> bool:
+    """Whether the words before token k, back over title-case words, commas and connectors, open
+    with a ministry ('The Ministry for the Ecological Transition, Biodiversity, Forests, …')."""
+    while k > 0 and k > doc[k].sent.start:
+        k -= 1
+        word = doc[k]
+        if word.text in _MINISTRY_WORDS:
+            return True
+        if not (
+            word.text[:1].isupper() or word.text in (",", "&") or word.lower_ in ("and", "for", "of", "the")
+        ):
+            return False
+    return False
 
 
 def inside_a_title(span: Span) -> bool:
