@@ -20,7 +20,7 @@ the peak resident set size during a measurement: the kernel's high-water mark is
 each (`/proc/self/clear_refs`), or, where that is impossible, `ru_maxrss` is read before and
 after (a delta that only shows a rise above the process's earlier peak).
 
-The target is accord at no less than 0.7 of plain spaCy's throughput on one core, so
+The target is accord at no less than 0.8 of plain spaCy's throughput on one core, so
 OpenBLAS is held to one thread (`OPENBLAS_NUM_THREADS=1`, unless already set, and only if
 numpy is not yet imported); CPU time is reported beside wall time so any parallelism shows.
 """
@@ -43,7 +43,7 @@ from accord.bench.corpus import generate
 from accord.scale.worker import pin_blas_threads
 
 BENCH_FORMAT = "accord.bench/1"
-TARGET_RATIO = 0.7  # issue 6 (the first benchmark issue asked for 0.5)
+TARGET_RATIO = 0.8  # issue 12 (issue 6 asked for 0.7, the first benchmark issue for 0.5)
 OPS_VARIANTS = ("blis", "numpy")
 DEFAULT_OPS = "blis"
 
