@@ -259,3 +259,23 @@ def test_a_relative_clause_around_the_speech_verb_is_not_the_words_said(facts) -
     assert [f["text"] for f in facts(text, kind="quote")] == [
         "AI rules lag behind the rapid advances in AI, which she said are outpacing regulators"
     ]
+
+
+def test_a_where_clause_around_the_speech_verb_is_not_the_words_said(facts) -> None:
+    text = "Amina Okafor outlined four areas where she said Nigeria will focus its AI spending."
+    assert facts(text, kind="quote") == []
+
+
+def test_quoted_fragments_in_the_speakers_clause_are_one_statement(facts) -> None:
+    text = (
+        'Regulators should "stop chasing every model" and "the urge to license all code, which would '
+        'slow research," Amina Okafor added on Tuesday.'
+    )
+    assert [(f["speaker"], f["text"], f["direct"]) for f in facts(text, kind="quote")] == [
+        (
+            "Amina Okafor",
+            "Regulators should stop chasing every model and the urge to license all code,"
+            " which would slow research",
+            False,
+        )
+    ]

@@ -169,6 +169,18 @@ class QuoteReader:
         covered = sum(
             len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split()) for s in inner
         )
+        if (
+            len(inner) >= 2
+            and len(content.text.split()) - covered >= 2
+            and content.start_char < inner[0].start - 1
+        ):
+            # 'Leaders should "avoid X" and "Y," she added': quoted fragments in a clause of the
+            # speaker's; what was said is the clause
+            for s in inner:
+                s.used, s.speaker = True, speaker
+            where = sentence_span(doc, content.start_char, content.end_char)
+            self.emit(speaker, clean_content(content), False, where, 0.8)
+            return
         if inner and covered >= 0.6 * len(content.text.split()):
             least = 2 if verb.lemma_.lower() in self.lexicon["content_as_predicate"] else 3
             for s in inner:
@@ -507,14 +519,15 @@ def with_continuations(content: Span, verb: Token) -> Span:
 
 def inside_relative(verb: Token, content: Span) -> bool:
     """Tell whether content opens with a relative pronoun around its verb ('the advances in AI,
-    which he said are outpacing our rules'): the words are not what was said, and the clause is
-    part of a larger one that is."""
+    which he said are outpacing our rules') or hangs in a relative clause opened by 'where' or
+    'when': the words are not what was said, and the clause is part of a larger one that is."""
+    in_relative = verb.dep_ == "relcl" or any(a.dep_ == "relcl" for a in verb.ancestors)
     first = content[0]
-    return (
-        first.tag_ in ("WDT", "WP")
-        and first.i < verb.i < content.end
-        and (verb.dep_ == "relcl" or any(a.dep_ == "relcl" for a in verb.ancestors))
-    )
+    if in_relative and first.tag_ in ("WDT", "WP") and first.i < verb.i < content.end:
+        return True
+    # 'four areas where he said the U.S. will focus': what was said needs the areas it is about
+    opener = verb.left_edge
+    return verb.dep_ == "relcl" and opener.tag_ == "WRB" and opener.i < verb.i < content.start
 
 
 def cut_participles(content: Span) -> Span:
