@@ -137,3 +137,9 @@ def test_abbreviated_offices_before_a_name_are_written_out(doc_of) -> None:
     doc = doc_of("Narendra Modi spoke in Paris. Later PM Modi met FM Jean-Noel Barrot.")
     assert set(people(doc).persons) == {"Narendra Modi", "Jean-Noel Barrot"}
     assert ("Foreign Minister", None) in [(t, None) for t, _ in roles(doc)["Jean-Noel Barrot"]]
+
+
+def test_a_portfolio_acronym_before_a_name_belongs_to_the_office(doc_of) -> None:
+    doc = doc_of("Minister of State for Electronics and IT Ravi Menon opened the AI forum.")
+    assert set(people(doc).persons) == {"Ravi Menon"}
+    assert roles(doc)["Ravi Menon"][0][0] == "Minister of State for Electronics and IT"

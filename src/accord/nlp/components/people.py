@@ -267,8 +267,9 @@ class PeopleFinder(OfficeReader):
             is_title_token(doc[start])
             or doc[start].lower_ in self.honorifics
             or doc[start].lower_ in DETERMINERS
+            or (end - start > 2 and doc[start].is_upper and doc[start].lower_ in word_set("portfolios.txt"))
         ):
-            start += 1
+            start += 1  # '… for Electronics and IT Jitin Prasada': the portfolio ends the office
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
         return Span(doc, start, end, label="PERSON") if end > start else None
