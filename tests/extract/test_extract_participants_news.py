@@ -134,3 +134,9 @@ def test_a_country_that_sent_a_delegation(facts) -> None:
 def test_the_body_the_event_is_named_after_is_no_participant(facts) -> None:
     text = "G7 leaders set up the ocean process at the G7 Lisbon Summit in May."
     assert "G7" not in who(facts, text)
+
+
+def test_a_list_of_people_the_parser_read_as_apposition(facts) -> None:
+    text = "Elon Musk, Amina Okafor, and other tech and political leaders attended the Lisbon AI Summit."
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert {"Elon Musk", "Amina Okafor"} <= found

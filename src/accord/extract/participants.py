@@ -325,7 +325,12 @@ def conjuncts(root: Token) -> list[Token]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ == "conj":
+            listed_person = (
+                child.dep_ == "appos"
+                and child.ent_type_ == node.ent_type_ == "PERSON"
+                and any(c.dep_ == "cc" for c in child.children)
+            )  # 'Elon Musk, Kamala Harris, and other leaders': a list the parser read as apposition
+            if child.dep_ == "conj" or listed_person:
                 heads.append(child)
                 stack.append(child)
     return sorted(heads, key=lambda t: t.i)
