@@ -65,6 +65,18 @@ def write_records(engine: Engine, records: list[dict[str, Any]], site: str | Non
             write_record(connection, record, source=source, site=record.pop("_site", site))
 
 
+def read_record_files(folder: Path) -> list[dict[str, Any]]:
+    """Whole records written by hand, one `*.json` file each in accord.record/1 (with a top-level
+    `site`, the outlet a page would name, where it has one), ready for `write_records`."""
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        record["_source"] = path.name
+        record["_site"] = record.pop("site", None)
+        records.append(record)
+    return records
+
+
 def load_records(path: Path) -> list[dict[str, Any]]:
     """Records of a fixture file: {"documents": [{"name", "published", "url", "site", "facts": [...]}]}."""
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,7 +1,9 @@
-"""A store filled by ingesting the articles in data/ (written for these tests), and clients on it.
+"""A store of hand-written records (records/, one JSON file per document, no NLP) and clients on it.
 
-The store is built once per session (extraction takes seconds); each test gets its own copy,
-so reviews and submissions in one test never leak into another.
+The records state exactly the facts the API tests read, with their evidence in a short text written
+for these tests, so a change to extraction's rules never changes what these tests see. The store
+is written once per session; each test gets its own copy, so reviews and submissions in one test
+never leak into another. Extraction end to end is test_end_to_end.py's (articles in data/).
 """
 
 from __future__ import annotations
@@ -17,22 +19,28 @@ from spacy.language import Language
 
 from accord.api.settings import Settings
 from accord.api.submit import Extractor
-from accord.pipeline import ingest_paths
 from accord.store import open_store
 from accord.web.app import create_app
+from kb_support import read_record_files, write_records
 from pg_support import PG_ENV, scratch_schema
 
-DATA = Path(__file__).parent / "data"
+RECORDS = Path(__file__).parent / "records"
 TOKEN = "test-admin-token"
 
 
+def fill_store(url: str) -> None:
+    """Write the hand-written records into the store at `url` as `accord load` does (link, then store)."""
+    engine = open_store(url)
+    try:
+        write_records(engine, read_record_files(RECORDS))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
-def base_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+def base_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("api-store") / "base.db"
-    engine = open_store(f"sqlite:///{path}")
-    summary = ingest_paths(engine, [DATA], nlp=nlp)
-    engine.dispose()
-    assert summary.ingested == len(list(DATA.iterdir())), summary.line()
+    fill_store(f"sqlite:///{path}")
     return path
 
 
@@ -47,15 +55,16 @@ def db_url(base_store: Path, tmp_path: Path) -> str:
     return f"sqlite:///{copy}"
 
 
-def make_client(db_url: str, nlp: Language, **settings: object) -> TestClient:
+def make_client(db_url: str, nlp: Language | None = None, **settings: object) -> TestClient:
+    """A client on the store; without `nlp` a submitted document loads the pipeline on first use."""
     values: dict[str, object] = {"db": db_url, "token": TOKEN, **settings}
     app = create_app(Settings(**values), extractor=Extractor(nlp))  # type: ignore[arg-type]
     return TestClient(app, raise_server_exceptions=False)
 
 
 @pytest.fixture
-def client(db_url: str, nlp: Language) -> Iterator[TestClient]:
-    with make_client(db_url, nlp) as test_client:
+def client(db_url: str) -> Iterator[TestClient]:
+    with make_client(db_url) as test_client:
         yield test_client
     test_client.app.state.engine.dispose()  # type: ignore[attr-defined]
 
@@ -65,14 +74,12 @@ def auth(token: str = TOKEN) -> dict[str, str]:
 
 
 @pytest.fixture
-def pg_client(nlp: Language, pg_admin: sa.Engine | None) -> Iterator[TestClient]:
-    """A client on PostgreSQL: the test articles ingested into a schema of its own, dropped after."""
+def pg_client(pg_admin: sa.Engine | None) -> Iterator[TestClient]:
+    """A client on PostgreSQL: the records written into a schema of its own, dropped after."""
     if pg_admin is None:
         pytest.skip(f"PostgreSQL cases need {PG_ENV}")
     with scratch_schema(pg_admin, "api") as url:
-        engine = open_store(url)
-        ingest_paths(engine, [DATA], nlp=nlp)
-        engine.dispose()
-        with make_client(url, nlp) as client:
+        fill_store(url)
+        with make_client(url) as client:
             yield client
         client.app.state.engine.dispose()  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Fixtures of tests/api (see api_support: a store filled by ingesting data/, clients on it)."""
+"""Fixtures of tests/api (see api_support: a store of hand-written records, clients on it)."""
 
 from api_support import base_store, client, db_url, pg_client
 

@@ -1,4 +1,4 @@
-"""The API on PostgreSQL: the same store (ingested into a schema of its own), reads, a review, pages.
+"""The API on PostgreSQL: the same records (written into a schema of its own), reads, a review, pages.
 
 Skipped without ACCORD_TEST_PG_URL (CI's .ci/run sets it).
 """

@@ -1,4 +1,4 @@
-"""The JSON API answers the analyst's questions from a store filled by real ingestion."""
+"""The JSON API answers the analyst's questions from a store of hand-written records (records/)."""
 
 from __future__ import annotations
 

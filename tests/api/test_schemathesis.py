@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from spacy.language import Language
 
+from accord.api.submit import Extractor
+
 MAX_EXAMPLES = 20
 
 
@@ -23,8 +25,11 @@ def test_generated_requests_never_get_a_server_error(db_url: str, nlp: Language)
     fuzz(make_client(db_url, nlp, write_limit=100_000).app)
 
 
-def test_generated_requests_never_get_a_server_error_on_postgresql(pg_client: TestClient) -> None:
+def test_generated_requests_never_get_a_server_error_on_postgresql(
+    pg_client: TestClient, nlp: Language
+) -> None:
     pg_client.app.state.write_limiter.limit = 100_000  # type: ignore[attr-defined]
+    pg_client.app.state.extractor = Extractor(nlp)  # type: ignore[attr-defined]  # the session's pipeline
     fuzz(pg_client.app)
 
 
