@@ -9,17 +9,16 @@ from collections.abc import Iterator
 
 from api_support import auth, make_client
 from fastapi.testclient import TestClient
-from spacy.language import Language
 
 
-def test_a_chunked_body_over_the_limit_is_413(db_url: str, nlp: Language) -> None:
+def test_a_chunked_body_over_the_limit_is_413(db_url: str) -> None:
     def chunks() -> Iterator[bytes]:
         yield b'{"text": "'
         for _ in range(30):
             yield b"x" * 1_000
         yield b'"}'
 
-    with make_client(db_url, nlp, max_body=10_000) as client:
+    with make_client(db_url, max_body=10_000) as client:
         response = client.post(
             "/api/documents", content=chunks(), headers={**auth(), "Content-Type": "application/json"}
         )

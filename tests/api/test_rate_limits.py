@@ -4,14 +4,13 @@ private server as on writes, and a valid token is never locked out by someone el
 from __future__ import annotations
 
 from api_support import TOKEN, auth, make_client
-from spacy.language import Language
 
 from accord.api.security import AuthFailures
 
 
-def test_wrong_tokens_on_a_private_server_are_limited(db_url: str, nlp: Language) -> None:
+def test_wrong_tokens_on_a_private_server_are_limited(db_url: str) -> None:
     """The review sent 300 wrong tokens in 0.9 s to a --private server, every one answered."""
-    with make_client(db_url, nlp, private=True) as client:
+    with make_client(db_url, private=True) as client:
         codes = [
             client.get("/api/agreements", headers=auth(f"guess-{n:04d}")).status_code for n in range(300)
         ]
@@ -22,10 +21,10 @@ def test_wrong_tokens_on_a_private_server_are_limited(db_url: str, nlp: Language
         assert client.get("/api/agreements", headers=auth()).status_code == 200  # the valid token still reads
 
 
-def test_bad_guesses_never_lock_out_the_valid_token(db_url: str, nlp: Language) -> None:
+def test_bad_guesses_never_lock_out_the_valid_token(db_url: str) -> None:
     """A burst of bad guesses from one address (behind a proxy: every reviewer) locked out the valid
     token, because the write limiter counted failures per address."""
-    with make_client(db_url, nlp, write_limit=5) as client:
+    with make_client(db_url, write_limit=5) as client:
         fact = client.get("/api/facts", params={"kind": "stance"}).json()["items"][0]
         path = f"/api/facts/{fact['id']}/review"
         guesses = [
@@ -36,8 +35,8 @@ def test_bad_guesses_never_lock_out_the_valid_token(db_url: str, nlp: Language) 
         assert client.get(f"/api/facts/{fact['id']}").json()["review_status"] == "accepted"
 
 
-def test_valid_writes_are_limited_per_reviewer_not_per_address(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp, write_limit=3) as client:
+def test_valid_writes_are_limited_per_reviewer_not_per_address(db_url: str) -> None:
+    with make_client(db_url, write_limit=3) as client:
         fact = client.get("/api/facts", params={"kind": "stance"}).json()["items"][0]
         path = f"/api/facts/{fact['id']}/review"
         codes = [client.post(path, json={"action": "accept"}, headers=auth()).status_code for _ in range(4)]

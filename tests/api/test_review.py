@@ -8,7 +8,6 @@ import re
 import sqlalchemy as sa
 from api_support import TOKEN, auth, make_client
 from fastapi.testclient import TestClient
-from spacy.language import Language
 
 from accord.api.tokens import create_token, reviewer_for
 from accord.store import open_store
@@ -27,7 +26,7 @@ def test_writing_needs_a_valid_token(client: TestClient) -> None:
     assert client.post("/api/documents", json={"text": "x"}).status_code == 401
 
 
-def test_stored_tokens_are_hashed_named_and_revocable(db_url: str, nlp: Language) -> None:
+def test_stored_tokens_are_hashed_named_and_revocable(db_url: str) -> None:
     engine = open_store(db_url)
     with engine.connect() as connection:
         token = create_token(connection, "maria")
@@ -36,7 +35,7 @@ def test_stored_tokens_are_hashed_named_and_revocable(db_url: str, nlp: Language
         assert reviewer_for(connection, token, None) == "maria"
         assert reviewer_for(connection, token[:-1], None) is None
     engine.dispose()
-    with make_client(db_url, nlp) as client:
+    with make_client(db_url) as client:
         fact = us_oslo_stance(client)
         done = client.post(f"/api/facts/{fact['id']}/review", json={"action": "accept"}, headers=auth(token))
         assert done.status_code == 200 and done.json()["reviewer"] == "maria"
@@ -92,8 +91,8 @@ def test_bad_reviews_are_refused(client: TestClient) -> None:
     )
 
 
-def test_writes_are_rate_limited_with_retry_after(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp, write_limit=3, write_window=60.0) as client:
+def test_writes_are_rate_limited_with_retry_after(db_url: str) -> None:
+    with make_client(db_url, write_limit=3, write_window=60.0) as client:
         fact = us_oslo_stance(client)
         codes = [
             client.post(
@@ -131,8 +130,8 @@ def test_sign_in_and_review_from_the_page_needs_the_csrf_token(client: TestClien
     assert client.get(f"/api/facts/{fact['id']}").json()["review_status"] == "rejected"
 
 
-def test_private_server_needs_a_token_to_read(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp, private=True) as client:
+def test_private_server_needs_a_token_to_read(db_url: str) -> None:
+    with make_client(db_url, private=True) as client:
         assert client.get("/api/agreements").status_code == 401
         assert client.get("/").status_code == 401
         assert client.get("/api/agreements", headers=auth()).status_code == 200

@@ -7,7 +7,6 @@ import io
 
 from api_support import auth, make_client
 from fastapi.testclient import TestClient
-from spacy.language import Language
 
 from accord.pipeline import write_record
 from accord.store import open_store
@@ -45,8 +44,8 @@ def test_pages_load_no_asset_from_another_host(client: TestClient) -> None:
         assert 'rel="stylesheet" href="/static/' in html
 
 
-def test_oversized_bodies_are_refused_with_413(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp, max_body=1000) as client:
+def test_oversized_bodies_are_refused_with_413(db_url: str) -> None:
+    with make_client(db_url, max_body=1000) as client:
         response = client.post("/api/documents", json={"text": "x" * 5000}, headers=auth())
         assert response.status_code == 413
 
@@ -71,7 +70,7 @@ def test_bad_parameters_are_422_not_500(client: TestClient) -> None:
     assert client.get("/matrix", params={"page": "x"}).status_code == 422
 
 
-def test_csv_export_guards_against_formula_injection(db_url: str, nlp: Language) -> None:
+def test_csv_export_guards_against_formula_injection(db_url: str) -> None:
     engine = open_store(db_url)
     text = 'A quote.\n"=HYPERLINK(1)" said Mallory.\n'
     record = {
@@ -86,7 +85,7 @@ def test_csv_export_guards_against_formula_injection(db_url: str, nlp: Language)
     with engine.connect() as connection:
         write_record(connection, record, source="formula.txt")
     engine.dispose()
-    with make_client(db_url, nlp) as client:
+    with make_client(db_url) as client:
         rows = list(csv.reader(io.StringIO(client.get("/api/export.csv").text)))
     cells = [cell for row in rows for cell in row]
     assert "'=cmd|' /C calc'!A0" in cells

@@ -8,7 +8,6 @@ from typing import Any
 
 from api_support import TOKEN, make_client
 from fastapi.testclient import TestClient
-from spacy.language import Language
 
 from accord.api.tokens import create_token, revoke_tokens
 from accord.store import open_store
@@ -40,11 +39,11 @@ def review_from_page(client: TestClient, fact_id: int, csrf: str | None = None, 
     return client.post(f"/review/{fact_id}", data=data, headers=headers, follow_redirects=False).status_code
 
 
-def test_revoking_the_token_ends_its_browser_sessions(db_url: str, nlp: Language) -> None:
+def test_revoking_the_token_ends_its_browser_sessions(db_url: str) -> None:
     engine = open_store(db_url)
     with engine.connect() as connection:
         token = create_token(connection, "maria")
-    with make_client(db_url, nlp) as client:
+    with make_client(db_url) as client:
         sign_in(client, token)
         fact = a_fact(client)
         csrf = csrf_of(client.get("/review").text)
@@ -68,8 +67,8 @@ def test_signing_out_ends_the_session_on_the_server(client: TestClient) -> None:
     assert client.get(f"/api/facts/{fact['id']}").json()["review_status"] == "unreviewed"
 
 
-def test_the_csrf_token_is_bound_to_the_session_and_renewed_at_sign_in(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp) as client, make_client(db_url, nlp) as other:
+def test_the_csrf_token_is_bound_to_the_session_and_renewed_at_sign_in(db_url: str) -> None:
+    with make_client(db_url) as client, make_client(db_url) as other:
         before = csrf_of(client.get("/login").text)
         sign_in(client)
         after = csrf_of(client.get("/review").text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from api_support import make_client
-from spacy.language import Language
 
 from accord.api.settings import SETTINGS, SettingError, Settings
 
@@ -39,8 +38,8 @@ def test_every_field_is_a_declared_setting_with_help() -> None:
     assert all(s.help for s in SETTINGS)
 
 
-def test_page_size_setting_is_the_lists_default(db_url: str, nlp: Language) -> None:
-    with make_client(db_url, nlp, page_size=2) as client:
+def test_page_size_setting_is_the_lists_default(db_url: str) -> None:
+    with make_client(db_url, page_size=2) as client:
         assert len(client.get("/api/facts").json()["items"]) == 2
         assert client.get("/api/documents").json()["page_size"] == 2
         assert client.get("/api/facts", params={"page_size": 3}).json()["page_size"] == 3
