@@ -1,5 +1,6 @@
 """A real server for the browser tests: `accord serve` in a subprocess on a free 127.0.0.1 port,
-over a store filled by ingesting tests/api/data, and Debian's chromium driven by Playwright.
+over a store of the API tests' hand-written records (tests/api/records), and Debian's chromium driven
+by Playwright.
 
 Screenshots of each page go to tests/web/artifacts/ (or $ACCORD_WEB_ARTIFACTS), gitignored.
 No browser is downloaded: Playwright launches /usr/bin/chromium, which .ci/run installs with apt.
@@ -16,12 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
-from accord.pipeline import ingest_paths
 from accord.store import open_store
+from kb_support import read_record_files, write_records
 
-DATA = Path(__file__).parents[1] / "api" / "data"
+RECORDS = Path(__file__).parents[1] / "api" / "records"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -57,11 +57,11 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], deadline_s: float
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[str]:
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("web-store") / "web.db"
     url = f"sqlite:///{path}"
     engine = open_store(url)
-    ingest_paths(engine, [DATA], nlp=nlp)
+    write_records(engine, read_record_files(RECORDS))
     engine.dispose()
     port = free_port()
     env = {**os.environ, "ACCORD_TOKEN": TOKEN}
