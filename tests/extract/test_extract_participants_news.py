@@ -140,3 +140,28 @@ def test_a_list_of_people_the_parser_read_as_apposition(facts) -> None:
     text = "Elon Musk, Amina Okafor, and other tech and political leaders attended the Lisbon AI Summit."
     found = {f["participant"] for f in facts(text, kind="participant")}
     assert {"Elon Musk", "Amina Okafor"} <= found
+
+
+def test_a_where_clause_on_the_event_or_its_place_places_its_subject_there(facts) -> None:
+    text = "The talks came ahead of the Lisbon AI Summit in Lisbon, where Amina Okafor announced a new fund."
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert "Amina Okafor" in found
+
+
+def test_a_where_clause_about_the_future_places_no_one(facts) -> None:
+    text = "The Lisbon AI Summit will be held in Lisbon, where Amina Okafor will speak."
+    assert facts(text, kind="participant") == []
+
+
+def test_what_an_event_draws(facts) -> None:
+    for text in (
+        "Kenya hosts its Nairobi AI Summit this week, drawing companies including Microsoft and Google.",
+        "The Nairobi AI Summit drew leaders from Kenya, Ghana and Nigeria.",
+    ):
+        found = {f["participant"] for f in facts(text, kind="participant")}
+        assert found and found <= {"Microsoft", "Google", "KE", "GH", "NG"}, text
+
+
+def test_a_subheading_verb_is_no_part_of_the_event_name(facts) -> None:
+    text = "Quorvel signs AI deal with Kenya\nQRV Attends Nairobi AI Summit\nQuorvel attended the summit."
+    assert [f["event"] for f in facts(text, kind="event")] == ["Nairobi AI Summit"]

@@ -96,8 +96,12 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma in _ATTEND and not planned(token):
                 audience = attends(token, events)
                 target = (events.at(audience.i) or event) if audience is not None else None
-                if target is None and lemma in ("attend", "participate") and not any(
-                    c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "as") for c in token.children
+                if (
+                    target is None
+                    and lemma in ("attend", "participate")
+                    and not any(
+                        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "as") for c in token.children
+                    )
                 ):
                     target = near  # 'delegations from 21 states attended' in a sentence about a session
                 if target is not None:
@@ -120,6 +124,12 @@ def extract_participants(doc: Doc) -> list[Fact]:
                     add(who, sent, events.at(token.i))
         for thing, verb in acts_at_events(sent, events):
             for who in actors_of(verb):
+                add(who, sent, thing)
+        for thing, verb in acts_where_held(sent, events):
+            for who in actors_of(verb):
+                add(who, sent, thing)
+        for thing, root in drawn_to(sent, events):
+            for who in named_in(root):
                 add(who, sent, thing)
         for thing, who in speeches_at_events(sent, events):
             add(who, sent, thing)
@@ -391,6 +401,46 @@ def acts_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
                 yield thing, verb
 
 
+def acts_where_held(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
+    """Verbs of a 'where' clause on an event or on the place it met: 'the AI Impact Summit in New
+    Delhi, where Ana Ruiz announced …' places Ana Ruiz at the summit."""
+    for thing in events.in_span(sent):
+        for span in thing.mentions():
+            if not sent.start <= span.start < sent.end:
+                continue
+            holders = [span.root] + [
+                p
+                for c in span.root.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for p in c.children
+            ]
+            for holder in holders:
+                for verb in holder.children:
+                    where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children)
+                    if verb.dep_ == "relcl" and verb.pos_ == "VERB" and where and not planned(verb):
+                        yield thing, verb
+
+
+def drawn_to(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
+    """What an event is said to draw: 'hosts its AI summit in Delhi, drawing companies including
+    A, B and C', 'the summit attracted leaders from A and B'."""
+    for thing in events.in_span(sent):
+        for token in sent:
+            if token.lemma_.lower() not in ("draw", "attract") or token.pos_ != "VERB" or planned(token):
+                continue
+            host = token.head if token.dep_ in ("advcl", "acl", "conj") else token
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            named = any(thing is events.at(t.i) for t in host.subtree if t.i < token.i) or (
+                subject is not None and events.at(subject.i) is thing
+            )
+            if not named:
+                continue
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                yield thing, obj
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+                yield from ((thing, p) for p in prep.children if p.dep_ == "pobj")  # 'drew leaders from A'
+
+
 def _verb_at(noun: Token) -> Token | None:
     """The verb an event noun is the place or time of, through at most one other noun."""
     node = noun
@@ -593,8 +643,10 @@ def people_listed_after(token: Token) -> list[str]:
     people = doc._.people
     out: list[str] = []
     for t in doc[token.i + 1 : token.sent.end]:
-        if t.text in (";", ".") or t.lower_ in ("alongside", "while", "which", "who") or (
-            t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and not people.at(t.i)
+        if (
+            t.text in (";", ".")
+            or t.lower_ in ("alongside", "while", "which", "who")
+            or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and not people.at(t.i))
         ):
             break
         name = people.at(t.i)

@@ -246,8 +246,12 @@ class DomainNames:
                 continue
             if token.ent_type_ in _STOP_ENTS or token.lower_ in _DETERMINERS:
                 break
-            if self.verb_forms.headline_verb(token):
-                break
+            if (
+                self.verb_forms.headline_verb(token)
+                or (token.tag_ == "VBZ" and token.pos_ == "VERB")
+                or (token.lower_.endswith("s") and self.verb_forms.only_a_verb(token))
+            ):
+                break  # a subheading's 'GOOGL Attends Paris AI Action Summit'
             if token.pos_ == "ADP" and token.lower_ != "of" and token.text[:1].isupper():
                 break  # a headline's 'Before' or 'At' ends the name on its left
             if is_name_word(token) and not (k == limit and token.pos_ in ("VERB", "AUX", "ADV", "ADP")):
