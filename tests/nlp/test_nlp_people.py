@@ -143,3 +143,9 @@ def test_a_portfolio_acronym_before_a_name_belongs_to_the_office(doc_of) -> None
     doc = doc_of("Minister of State for Electronics and IT Ravi Menon opened the AI forum.")
     assert set(people(doc).persons) == {"Ravi Menon"}
     assert roles(doc)["Ravi Menon"][0][0] == "Minister of State for Electronics and IT"
+
+
+def test_joint_and_assistant_offices_keep_their_modifier(doc_of) -> None:
+    doc = doc_of("Joint Secretary Ravi Menon and Assistant Secretary Ana Lind opened the AI forum.")
+    assert roles(doc)["Ravi Menon"][0][0] == "Joint Secretary"
+    assert roles(doc)["Ana Lind"][0][0] == "Assistant Secretary"
