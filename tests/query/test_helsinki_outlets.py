@@ -1,15 +1,16 @@
-"""Three outlets report one agreement under three names: ingested, merged, and queried (both backends).
+"""Three outlets report one agreement under three names: merged and queried (both backends).
 
-The articles in data/helsinki were written for these tests: the Northern Ledger calls the text
-the 'Helsinki Declaration on Trustworthy Algorithms', the Harbour Post the 'Charter for
-Accountable Machine Intelligence' adopted at the 'Helsinki AI Summit', a wire service the
-'Helsinki Declaration'. The Ledger says Brazil declined and 42 countries signed; the Post
-says Brazil signed and 40 did.
+The records in data/helsinki-records were written by hand for these tests (from the articles in
+data/helsinki): the Northern Ledger calls the text the 'Helsinki Declaration on Trustworthy
+Algorithms', the Harbour Post the 'Charter for Accountable Machine Intelligence' adopted at the
+'Helsinki AI Summit', a wire service the 'Helsinki Declaration'. The Ledger says Brazil declined
+and 42 countries signed; the Post says Brazil signed and 40 did. They are written as `accord load`
+writes (linked, then stored), so extraction's rules never move these tests; the end-to-end test
+ingests the articles themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,23 +22,42 @@ from accord.pipeline import ingest_paths
 from accord.query import NotFound, agreements, conflicts, events, fact_sources, matrix, party_record, stances
 from accord.store import open_store
 from accord.store.schema import facts, kb_entities
-from kb_support import DATA
+from kb_support import DATA, read_record_files, write_records
 
 HELSINKI = DATA / "helsinki"
 LEDGER, POST, WIRE = (
-    "ledger-helsinki-declaration.html",
-    "harbour-post-charter.txt",
-    "wire-helsinki-refusal.txt",
+    "ledger-helsinki-declaration.json",
+    "harbour-post-charter.json",
+    "wire-helsinki-refusal.json",
 )
 
 
 @pytest.fixture
-def helsinki(db_url: str, nlp: Language) -> Iterator[Engine]:
+def helsinki(store: Engine) -> Engine:
+    write_records(store, read_record_files(DATA / "helsinki-records"))
+    return store
+
+
+def test_end_to_end_three_articles_ingested_name_one_agreement(db_url: str, nlp: Language) -> None:
+    """The articles themselves, through reading, extraction, linking and the store."""
     engine = open_store(db_url)
-    summary = ingest_paths(engine, [HELSINKI], nlp=nlp)
-    assert (summary.ingested, summary.failed) == (3, 0)
-    yield engine
-    engine.dispose()
+    try:
+        summary = ingest_paths(engine, [HELSINKI], nlp=nlp)
+        assert (summary.ingested, summary.failed) == (3, 0)
+        with engine.connect() as connection:
+            found = agreements(connection)
+            assert [a.agreement for a in found] == ["Helsinki Declaration on Trustworthy Algorithms"]
+            assert (found[0].sources, found[0].documents) == (3, 3)
+            cells = matrix(connection, parties=["BR", "FI"]).rows()
+            assert cells == [
+                {
+                    "agreement": "Helsinki Declaration on Trustworthy Algorithms",
+                    "BR": "conflict",
+                    "FI": "signed",
+                }
+            ]
+    finally:
+        engine.dispose()
 
 
 def names(sources: list) -> set[str]:
@@ -188,9 +208,7 @@ def test_merged_claims_stay_current_and_agree_with_the_facts(helsinki: Engine) -
 
 def test_a_party_whose_facts_are_all_rejected_is_still_found_by_its_code(helsinki: Engine) -> None:
     with helsinki.begin() as connection:
-        connection.execute(
-            sa.update(facts).where(facts.c.party == "US").values(review_status="rejected")
-        )
+        connection.execute(sa.update(facts).where(facts.c.party == "US").values(review_status="rejected"))
     with helsinki.connect() as connection:
         record = party_record(connection, "US")
     assert record.party == "US" and record.agreements == []
