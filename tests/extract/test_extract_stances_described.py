@@ -354,3 +354,9 @@ def test_pieces_of_a_long_ministry_name_are_no_parties(facts) -> None:
     )
     parties = {p for _a, p, _s in stances(facts, text)}
     assert parties and all(p.startswith("Ministry") for p in parties)
+
+
+def test_a_headline_list_among_a_group_adopting_the_text(facts) -> None:
+    text = "Siemens, SAP, Sony among nine firms adopting the Quito Declaration on AI\nThe nine pledged support."
+    found = {p for _a, p, s in stances(facts, text) if s == "signed"}
+    assert {"Siemens", "SAP", "Sony"} <= found

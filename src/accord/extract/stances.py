@@ -857,6 +857,8 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
                     return speaker
         if node.dep_ == "acl" and node.head.pos_ == "PROPN":
             return node.head
+        if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.lower_ == "among":
+            return node.head.head.head  # 'A, B and C among eight firms adopting the charter'
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon["implicative_verbs"]:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "nsubj") and c.i > node.head.i]
             if objects:
