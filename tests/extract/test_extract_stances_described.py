@@ -357,6 +357,6 @@ def test_pieces_of_a_long_ministry_name_are_no_parties(facts) -> None:
 
 
 def test_a_headline_list_among_a_group_adopting_the_text(facts) -> None:
-    text = "Siemens, SAP, Sony among nine firms adopting the Quito Declaration on AI\nThe nine pledged support."
+    text = "Siemens, SAP, Sony among nine firms adopting the Quito Declaration on AI\nAll nine agreed."
     found = {p for _a, p, s in stances(facts, text) if s == "signed"}
     assert {"Siemens", "SAP", "Sony"} <= found
