@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from ingest_cli_support import FAST, RIVER_STORY, page, rows, rss
-from net_support import LocalServer, Reply, Seen
 
 from accord.store import open_store
 from accord.store.schema import documents
+from net_support import LocalServer, Reply, Seen
 
 ACCORD = str(Path(sys.executable).with_name("accord"))
 DEADLINE_S = 120  # a bound for a hung process, not a measured time

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 from ingest_cli_support import FAST, RIVER_STORY, page, syndicated
-from net_support import LocalServer
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner, Result
 
 from accord.cli.main import app
 from accord.store.schema import facts
+from net_support import LocalServer
 
 
 def test_the_sources_of_a_fact_name_every_outlet_that_ran_the_story(

@@ -16,11 +16,11 @@ from ingest_cli_support import (
     rows,
     rss,
 )
-from net_support import LocalServer
 from sqlalchemy.engine import Engine
 from typer.testing import Result
 
 from accord.store.schema import documents, facts, ingest_failures
+from net_support import LocalServer
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
 
 from accord.ingest.fetch import Fetcher
 from accord.ingest.sandbox import Sandbox
+from net_support import clock, make_fetcher, server  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import zlib
 from collections.abc import Callable
 
 import pytest
-from net_support import TEST_CONFIG, FakeClock, LocalServer
 
 from accord.ingest.fetch import Fetcher, FetchError
+from net_support import TEST_CONFIG, FakeClock, LocalServer
 
 PAGE = b"<html><head><title>Harbour page</title></head><body><p>Plain test page.</p></body></html>"
 CAP = 50_000

@@ -6,7 +6,6 @@ import io
 import threading
 
 import pytest
-from net_support import HARBOUR_STORY, LAKE_STORY, LocalServer, Reply, Seen, article_page
 
 from accord.ingest.dedup import (
     DuplicateIndex,
@@ -21,6 +20,7 @@ from accord.ingest.fetch import Fetcher
 from accord.ingest.progress import IngestEvent, Progress, ProgressLog, iter_events
 from accord.ingest.sandbox import Sandbox
 from accord.ingest.sources import Inputs, watch_inputs
+from net_support import HARBOUR_STORY, LAKE_STORY, LocalServer, Reply, Seen, article_page
 
 WIRE = "\n".join(LAKE_STORY)
 # The same wire story as another outlet runs it: its own dateline and credit, a paragraph cut.

@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable
 
 import pytest
-from net_support import HARBOUR_STORY, LAKE_STORY, NAV_TEXT, LocalServer, article_page
 
 from accord.ingest.document import Document, IngestError
 from accord.ingest.feeds import FeedError, looks_like_feed, parse_feed, strip_doctype
 from accord.ingest.fetch import Fetcher
 from accord.ingest.sandbox import MAX_FIELD_CHARS, Sandbox, handle
 from accord.ingest.sources import iter_inputs
+from net_support import HARBOUR_STORY, LAKE_STORY, NAV_TEXT, LocalServer, article_page
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 ATOM_TYPE = "application/atom+xml"

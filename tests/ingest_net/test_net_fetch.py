@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpcore
 import pytest
-from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
 
 from accord.ingest.fetch import USER_AGENT, Fetcher, FetchError, HostThrottle, retry_after_seconds
+from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
 
 PAGE = "<html><head><title>Harbour page</title></head><body><p>Plain test page.</p></body></html>"
 PUBLIC_IP = "93.184.216.34"  # what the fake resolver says news.example is; tests reroute it to 127.0.0.1

@@ -9,6 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
+
+from accord.ingest.document import Document, IngestError
+from accord.ingest.fetch import Fetcher
+from accord.ingest.html import document_from_html
+from accord.ingest.sandbox import Sandbox
+from accord.ingest.sources import Inputs, bounded_markup, decode_body, iter_inputs, looks_like_html
 from net_support import (
     FOOTER_TEXT,
     HARBOUR_STORY,
@@ -19,12 +25,6 @@ from net_support import (
     LocalServer,
     article_page,
 )
-
-from accord.ingest.document import Document, IngestError
-from accord.ingest.fetch import Fetcher
-from accord.ingest.html import document_from_html
-from accord.ingest.sandbox import Sandbox
-from accord.ingest.sources import Inputs, bounded_markup, decode_body, iter_inputs, looks_like_html
 
 Item = Document | IngestError
 
