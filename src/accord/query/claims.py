@@ -19,6 +19,7 @@ from accord.query.common import (
     EntityRef,
     NotFound,
     Source,
+    agreement_event_links,
     dedupe_sources,
     distinct_outlets,
     entities_by_id,
@@ -27,7 +28,7 @@ from accord.query.common import (
     joined,
     live,
     outlet_key,
-    registered_entities,
+    registered_links,
     source_columns,
     source_of,
 )
@@ -318,12 +319,8 @@ def agreement_events(
             out[ref.id] = []
             for event_id in instrument.events:
                 wanted[event_id].append(ref.id)
-    stored = registered_entities(connection, "event", list(wanted))
-    for registry_event, agreement_ids in wanted.items():
-        found = stored.get(registry_event)
-        name = found.name if found else registry.events[registry_event].name
-        for agreement_id in agreement_ids:
-            out[agreement_id].append((found.id if found else None, name))
+    for agreement_id, stored_id, name in registered_links(connection, "event", wanted, registry.events):
+        out[agreement_id].append((stored_id, name))
     others = [ref.id for ref in refs if ref.id not in out]
     for agreement_id, named in _events_of(connection, others).items():
         out[agreement_id] = named
@@ -335,22 +332,10 @@ def _events_of(
 ) -> dict[int, list[tuple[int | None, str]]]:
     if not agreement_ids:
         return {}
-    rows = connection.execute(
-        sa.select(facts.c.agreement_id, facts.c.event_id)
-        .where(
-            facts.c.kind == "agreement_event",
-            facts.c.event_id.is_not(None),
-            facts.c.agreement_id.in_(agreement_ids),
-            live(),
-        )
-        .distinct()
-    ).all()
-    refs = entities_by_id(connection, {r.event_id for r in rows}, aliases=False)
     out: dict[int, list[tuple[int | None, str]]] = defaultdict(list)
-    for row in rows:
-        ref = refs.get(row.event_id)
-        if ref is not None and (ref.id, ref.name) not in out[row.agreement_id]:
-            out[row.agreement_id].append((ref.id, ref.name))
+    for agreement_id, ref in agreement_event_links(connection, agreement_ids, "agreement_id"):
+        if ref is not None and (ref.id, ref.name) not in out[agreement_id]:
+            out[agreement_id].append((ref.id, ref.name))
     return out
 
 

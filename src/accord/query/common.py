@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -193,6 +193,40 @@ def registered_entities(
         )
     ).scalars()
     return {ref.registry_id: ref for ref in entities_by_id(connection, ids).values() if ref.registry_id}
+
+
+def registered_links(
+    connection: sa.Connection, kind: str, wanted: dict[str, list[int]], registry_names: Any
+) -> Iterator[tuple[int, int | None, str]]:
+    """(owner id, stored entity id or None, name) for registry entries `wanted` by owners: the
+    store's entity where it has one, else the registry's name (`registry_names[id].name`)."""
+    stored = registered_entities(connection, kind, list(wanted))
+    for registry_id, owner_ids in wanted.items():
+        found = stored.get(registry_id)
+        name = found.name if found else registry_names[registry_id].name
+        for owner_id in owner_ids:
+            yield owner_id, (found.id if found else None), name
+
+
+def agreement_event_links(
+    connection: sa.Connection, ids: Sequence[int], by: str
+) -> list[tuple[int, EntityRef | None]]:
+    """The live agreement_event facts of `ids` (agreements when `by` is 'agreement_id', events
+    when 'event_id'), each pair once: (the id, the entity at the other end, None if gone)."""
+    other = "event_id" if by == "agreement_id" else "agreement_id"
+    terms = {by: facts.c[by].in_(ids), other: facts.c[other].is_not(None)}
+    rows = connection.execute(
+        sa.select(facts.c[by], facts.c[other])
+        .where(
+            facts.c.kind == "agreement_event",
+            terms["event_id"],
+            terms["agreement_id"],
+            live(),
+        )
+        .distinct()
+    ).all()
+    refs = entities_by_id(connection, {row[1] for row in rows}, aliases=False)
+    return [(row[0], refs.get(row[1])) for row in rows]
 
 
 def find_entity(connection: sa.Connection, kinds: Sequence[str], text: str) -> EntityRef:

@@ -18,6 +18,7 @@ from accord.query.common import (
     EntityRef,
     NotFound,
     Source,
+    agreement_event_links,
     dedupe_sources,
     entities_by_id,
     find_entity,
@@ -25,6 +26,7 @@ from accord.query.common import (
     live,
     outlet_key,
     registered_entities,
+    registered_links,
     source_columns,
     source_of,
 )
@@ -177,33 +179,19 @@ def adopted_at(connection: sa.Connection, refs: list[EntityRef]) -> dict[int, li
     for ref in refs:
         for instrument_id in registry.instruments_at.get(ref.registry_id or "", ()):
             wanted[instrument_id].append(ref.id)
-    stored = registered_entities(connection, "agreement", list(wanted))
-    for instrument_id, event_ids in wanted.items():
-        found = stored.get(instrument_id)
-        label = found.name if found else registry.instruments[instrument_id].name
-        for event_id in event_ids:
-            out[event_id].append(Link("agreement", label, found.id if found else None))
+    for event_id, agreement_id, label in registered_links(
+        connection, "agreement", wanted, registry.instruments
+    ):
+        out[event_id].append(Link("agreement", label, agreement_id))
     ids = [ref.id for ref in refs]
     if ids:
-        rows = connection.execute(
-            sa.select(facts.c.event_id, facts.c.agreement_id)
-            .where(
-                facts.c.kind == "agreement_event",
-                facts.c.event_id.in_(ids),
-                facts.c.agreement_id.is_not(None),
-                live(),
-            )
-            .distinct()
-        ).all()
-        agreements = entities_by_id(connection, {r.agreement_id for r in rows}, aliases=False)
-        for row in rows:
-            agreement = agreements.get(row.agreement_id)
+        for event_id, agreement in agreement_event_links(connection, ids, "event_id"):
             if agreement is None or agreement.described:
                 continue
             if agreement.registry_id:
                 continue  # the registry says where a registered text was adopted
-            if all(link.id != agreement.id for link in out[row.event_id]):
-                out[row.event_id].append(Link("agreement", agreement.name, agreement.id))
+            if all(link.id != agreement.id for link in out[event_id]):
+                out[event_id].append(Link("agreement", agreement.name, agreement.id))
     return out
 
 
