@@ -27,6 +27,28 @@ metadata = sa.MetaData(
     }
 )
 
+
+def _id() -> sa.Column[int]:
+    return sa.Column("id", sa.Integer, primary_key=True, autoincrement=True)
+
+
+def _document_id(comment: str | None = None) -> sa.Column[str]:
+    """A row of one stored document, deleted with it."""
+    return sa.Column(
+        "document_id",
+        sa.String(80),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        comment=comment,
+    )
+
+
+def _entity_id() -> sa.Column[int]:
+    return sa.Column(
+        "entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False
+    )
+
+
 documents = sa.Table(
     "documents",
     metadata,
@@ -53,13 +75,8 @@ documents = sa.Table(
 facts = sa.Table(
     "facts",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "document_id",
-        sa.String(80),
-        sa.ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _id(),
+    _document_id(),
     sa.Column("ordinal", sa.Integer, nullable=False, comment="the fact's position in its record"),
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("fields", JSON, nullable=False, comment="the fact without kind, confidence and evidence"),
@@ -93,6 +110,7 @@ facts = sa.Table(
     sa.Index(None, "review_status", "id"),
 )
 
+
 def live() -> sa.ColumnElement[bool]:
     """Facts that count: every one not rejected in review (every query, export and count)."""
     return facts.c.review_status != "rejected"
@@ -101,14 +119,9 @@ def live() -> sa.ColumnElement[bool]:
 evidence = sa.Table(
     "evidence",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
-    sa.Column(
-        "document_id",
-        sa.String(80),
-        sa.ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _document_id(),
     sa.Column("start_char", sa.Integer, nullable=False, comment="0-based, in code points"),
     sa.Column("end_char", sa.Integer, nullable=False, comment="exclusive"),
     sa.Column("text", sa.Text, nullable=False, comment="the sentence, kept so a fact outlives its URL"),
@@ -122,7 +135,7 @@ evidence = sa.Table(
 kb_entities = sa.Table(
     "kb_entities",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("key", sa.Text, nullable=False, comment="a country code, else the folded name (#n when taken)"),
     sa.Column("name", sa.Text, nullable=False, comment="the name shown: the fullest form seen"),
@@ -150,8 +163,8 @@ kb_entities = sa.Table(
 kb_aliases = sa.Table(
     "kb_aliases",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    _id(),
+    _entity_id(),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("key", sa.Text, nullable=False, comment="the folded name"),
     sa.Column("name", sa.Text, nullable=False, comment="the name as a source gave it"),
@@ -162,7 +175,7 @@ kb_aliases = sa.Table(
 kb_tokens = sa.Table(
     "kb_tokens",
     metadata,
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    _entity_id(),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("token", sa.Text, nullable=False, comment="a distinctive word of one of the entity's names"),
     sa.PrimaryKeyConstraint("kind", "token", "entity_id"),
@@ -201,14 +214,8 @@ kb_meta = sa.Table(
 document_sources = sa.Table(
     "document_sources",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "document_id",
-        sa.String(80),
-        sa.ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-        comment="the stored document this copy duplicates",
-    ),
+    _id(),
+    _document_id(comment="the stored document this copy duplicates"),
     sa.Column("copy_id", sa.String(80), nullable=False, comment="sha256:<hex> of the copy's own text"),
     sa.Column("url", sa.Text),
     sa.Column("outlet", sa.Text),
@@ -240,7 +247,7 @@ document_signatures = sa.Table(
 ingest_failures = sa.Table(
     "ingest_failures",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
@@ -254,7 +261,7 @@ ingest_failures = sa.Table(
 fact_reviews = sa.Table(
     "fact_reviews",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column(
         "fact_id",
         sa.Integer,
@@ -280,7 +287,7 @@ fact_reviews = sa.Table(
 review_sessions = sa.Table(
     "review_sessions",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column("session_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the cookie's value"),
     sa.Column("token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token signed in with"),
     sa.Column("reviewer", sa.Text, nullable=False, comment="the token's name, shown in the audit log"),
@@ -294,7 +301,7 @@ review_sessions = sa.Table(
 api_tokens = sa.Table(
     "api_tokens",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _id(),
     sa.Column("name", sa.Text, nullable=False, comment="who holds it; shown in the audit log"),
     sa.Column("token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
