@@ -153,3 +153,37 @@ def test_unsupported_extension_is_rejected(tmp_path: Path, name: str) -> None:
 
 def test_extension_is_matched_case_insensitively(tmp_path: Path) -> None:
     assert read_path(write(tmp_path, "SHOUT.TXT", b"Loud headline\nQuiet body.\n")).title == "Loud headline"
+
+
+WRAPPED = (
+    "Ministers back AI charter\n"
+    "\n"
+    "Ministers from twelve countries signed the Charter of the United\n"
+    "Nations on AI Safety in Lisbon on Monday, officials said after two days\n"
+    "of talks in the Portuguese capital.\n"
+    "\n"
+    "- a bullet that is long enough to look like a wrapped line of text\n"
+    "- a second bullet that is long enough to look like a wrapped line\n"
+    "\n"
+    "The charter will be reviewed next year, when a second meeting is due\n"
+    "in Madrid.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_joined_in_its_paragraphs_with_offsets_kept() -> None:
+    from accord.ingest.text import document_from_text
+
+    text = document_from_text(WRAPPED, "wrapped.txt").text
+    assert len(text) == len(WRAPPED)
+    assert "Charter of the United Nations on AI Safety in Lisbon" in text
+    assert "- a bullet that is long enough to look like a wrapped line of text\n- a second" in text
+    assert text.startswith("Ministers back AI charter\n\n")
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(WRAPPED, text, strict=True))
+
+
+def test_a_text_written_one_paragraph_per_line_is_left_alone() -> None:
+    from accord.ingest.text import document_from_text
+
+    paragraph = "Ministers from twelve countries signed the charter in Lisbon on Monday. " * 3
+    text = "Headline\n" + "\n".join([paragraph.strip()] * 6) + "\n"
+    assert document_from_text(text, "plain.txt").text == text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from accord.ingest.dates import parse_date
 from accord.ingest.document import Document
@@ -35,7 +36,7 @@ def normalise_newlines(text: str) -> str:
 
 def document_from_text(text: str, source: str) -> Document:
     """Build the document for a plain-text file, keeping its text whole so offsets stay true."""
-    text = normalise_newlines(valid_unicode(text).removeprefix("\ufeff"))
+    text = unwrap_hard_wrapped(normalise_newlines(valid_unicode(text).removeprefix("\ufeff")))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return Document(
         text=text,
@@ -44,6 +45,46 @@ def document_from_text(text: str, source: str) -> Document:
         url=source_url(lines),
         published=published_date(lines),
     )
+
+
+_WRAP_MIN = 40  # a wrapped line is at least this long
+_WRAP_MAX = 100  # and a text wrapped by hand has most of its lines no longer than this
+_LIST_ITEM = re.compile(r"\s*(?:[-*•#>|]|\d+[.)]\s)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """Join the lines of paragraphs wrapped at a fixed width (a release sent as e-mail, a mirror's
+    Markdown), each line break inside a sentence becoming a space.
+
+    accord reads every line break as a sentence boundary (headlines, datelines, bullets), which
+    cuts a wrapped sentence, and a name, in pieces. A space replaces the break character for
+    character, so every offset into the text stays an offset into the file. Texts written one
+    paragraph per line, the usual form, are left alone: most of their lines are longer than a
+    wrapped line can be.
+    """
+    lines = text.split("\n")
+    filled = [len(line) for line in lines if line.strip()]
+    if len(filled) < 5 or sorted(filled)[len(filled) // 2] > _WRAP_MAX:
+        return text
+    if sum(n <= _WRAP_MAX for n in filled) < 0.8 * len(filled):
+        return text
+    out = list(text)
+    position = 0
+    first = next(i for i, line in enumerate(lines) if line.strip())  # the headline is a line of its own
+    for i, (line, following) in enumerate(pairwise(lines)):
+        position += len(line)
+        if (
+            i > first
+            and len(line) >= _WRAP_MIN
+            and following.strip()
+            and not _LIST_ITEM.match(following)
+            and not _is_metadata(following.strip())
+            and (not _ENDS_SENTENCE.search(line) or following.lstrip()[:1].islower())
+        ):
+            out[position] = " "
+        position += 1
+    return "".join(out)
 
 
 def headline(lines: Sequence[str]) -> str | None:
