@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypedDict, Unpack
 
 from accord.ingest.decoding import NotText, codec_name, declared_charset, decode
 from accord.ingest.document import Document, IngestError
@@ -95,19 +95,23 @@ class _Expansion:
 Task = Callable[[], list[Item | _Expansion]]
 
 
+class InputOptions(TypedDict, total=False):
+    """The keyword options of `iter_inputs`: those of `Inputs`, with its defaults."""
+
+    allow_private: bool
+    respect_robots: bool
+    fetch_config: FetchConfig | None
+    fetcher: Fetcher | None
+    sandbox: Sandbox | None
+    stdin: BinaryIO | None
+    max_bytes: int
+    max_html_chars: int
+    max_feed_bytes: int
+    workers: int
+
+
 def iter_inputs(
-    specs: Sequence[str | os.PathLike[str]],
-    *,
-    allow_private: bool = False,
-    respect_robots: bool = True,
-    fetch_config: FetchConfig | None = None,
-    fetcher: Fetcher | None = None,
-    sandbox: Sandbox | None = None,
-    stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_html_chars: int = DEFAULT_MAX_HTML_CHARS,
-    max_feed_bytes: int = DEFAULT_MAX_FEED_BYTES,
-    workers: int = DEFAULT_WORKERS,
+    specs: Sequence[str | os.PathLike[str]], **options: Unpack[InputOptions]
 ) -> Iterator[Document | IngestError]:
     """Read every spec (files, folders, `-`, URLs, feeds, `.jsonl` dumps) into Documents or IngestErrors.
 
@@ -116,20 +120,7 @@ def iter_inputs(
     ignores robots.txt. A `fetcher` or `sandbox` passed in is used and left open; otherwise they
     are created here and closed when the iteration ends.
     """
-    inputs = Inputs(
-        specs,
-        allow_private=allow_private,
-        respect_robots=respect_robots,
-        fetch_config=fetch_config,
-        fetcher=fetcher,
-        sandbox=sandbox,
-        stdin=stdin,
-        max_bytes=max_bytes,
-        max_html_chars=max_html_chars,
-        max_feed_bytes=max_feed_bytes,
-        workers=workers,
-    )
-    yield from inputs
+    yield from Inputs(specs, **options)
 
 
 def watch_inputs(
