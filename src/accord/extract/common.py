@@ -149,7 +149,7 @@ _MEMBER_HEADS = lexicon.words("common.json", "member_heads")
 def modifies_members(span: Span) -> bool:
     """'three Council of Europe member states', 'EU countries': the body names whose members are
     meant; the members act, not the body."""
-    if span.label_ != "ORG" or span.root.dep_ != "compound":
+    if span.label_ not in ("ORG", "GPE", "NORP") or span.root.dep_ not in ("compound", "nmod", "amod"):
         return False
     head = span.root.head
     return head.lower_ in _MEMBER_HEADS or any(c.lower_ == "member" for c in head.children)

@@ -917,6 +917,9 @@ def phrase_tokens(root: Token) -> list[Token]:
 _MEMBER_NOUNS = lexicon.words("stances.json", "member_nouns")
 
 
+_SOME = frozenset(lexicon.words("stances.json", "partial_quantifiers"))
+
+
 def collective_party(subject: Token) -> str | None:
     """'Members of the G20 endorsed …', 'The member countries agreed …': a body's members acting
     together are the body acting (RECORD.md, collective parties). The body is the one the
@@ -924,6 +927,10 @@ def collective_party(subject: Token) -> str | None:
     words = {t.lower_ for t in subject.subtree if t.i <= subject.i} | {subject.lower_}
     if not words & _MEMBER_NOUNS:
         return None
+    if any(
+        c.dep_ in ("amod", "det", "nummod") and (c.lower_ in _SOME or c.like_num) for c in subject.children
+    ):
+        return None  # 'several EU member states', 'ten members': some members are not the body
     for token in subject.subtree:
         ent = entity_of(token)
         if ent is not None and ent.label_ == "ORG":
