@@ -20,6 +20,7 @@ from accord.query.common import (
     EntityRef,
     NotFound,
     Source,
+    agreement_event_links,
     dedupe_sources,
     distinct_outlets,
     entities_by_id,
@@ -234,21 +235,10 @@ def _changes(
 def _agreement_events(connection: sa.Connection, agreement_ids: list[int]) -> dict[int, list[EntityRef]]:
     if not agreement_ids:
         return {}
-    rows = connection.execute(
-        sa.select(facts.c.agreement_id, facts.c.event_id)
-        .where(
-            facts.c.agreement_id.in_(agreement_ids),
-            facts.c.kind == "agreement_event",
-            facts.c.event_id.is_not(None),
-            live(),
-        )
-        .distinct()
-    ).all()
-    refs = entities_by_id(connection, {r.event_id for r in rows})
     out: dict[int, list[EntityRef]] = defaultdict(list)
-    for row in rows:
-        if row.event_id in refs:
-            out[row.agreement_id].append(refs[row.event_id])
+    for agreement_id, ref in agreement_event_links(connection, agreement_ids, "agreement_id", aliases=True):
+        if ref is not None:
+            out[agreement_id].append(ref)
     return out
 
 

@@ -15,6 +15,7 @@ from accord.record.names import fold_name, is_country_code
 from accord.resolve.kb import alias_key
 from accord.resolve.names import person_name, persons_compatible
 from accord.store.schema import (
+    agreement_event_pairs,
     documents,
     evidence,
     fact_reviews,
@@ -209,23 +210,12 @@ def registered_links(
 
 
 def agreement_event_links(
-    connection: sa.Connection, ids: Sequence[int], by: str
+    connection: sa.Connection, ids: Sequence[int], by: str, *, aliases: bool = False
 ) -> list[tuple[int, EntityRef | None]]:
     """The live agreement_event facts of `ids` (agreements when `by` is 'agreement_id', events
     when 'event_id'), each pair once: (the id, the entity at the other end, None if gone)."""
-    other = "event_id" if by == "agreement_id" else "agreement_id"
-    terms = {by: facts.c[by].in_(ids), other: facts.c[other].is_not(None)}
-    rows = connection.execute(
-        sa.select(facts.c[by], facts.c[other])
-        .where(
-            facts.c.kind == "agreement_event",
-            terms["event_id"],
-            terms["agreement_id"],
-            live(),
-        )
-        .distinct()
-    ).all()
-    refs = entities_by_id(connection, {row[1] for row in rows}, aliases=False)
+    rows = connection.execute(agreement_event_pairs(by, ids)).all()
+    refs = entities_by_id(connection, {row[1] for row in rows}, aliases=aliases)
     return [(row[0], refs.get(row[1])) for row in rows]
 
 

@@ -18,7 +18,15 @@ import sqlalchemy as sa
 
 from accord.record.names import fold_name
 from accord.resolve.names import name_parts, person_name, title_case
-from accord.store.schema import facts, kb_aliases, kb_claims, kb_entities, kb_tokens, live
+from accord.store.schema import (
+    agreement_event_pairs,
+    facts,
+    kb_aliases,
+    kb_claims,
+    kb_entities,
+    kb_tokens,
+    live,
+)
 
 
 @dataclass
@@ -139,41 +147,18 @@ class KnowledgeBase:
 
     def agreements_at(self, event_ids: Iterable[int]) -> dict[int, set[int]]:
         """Agreement ids adopted at each event, as the stored (not rejected) agreement_event facts say."""
-        ids = sorted(set(event_ids))
-        out: dict[int, set[int]] = defaultdict(set)
-        if not ids:
-            return out
-        query = (
-            sa.select(facts.c.event_id, facts.c.agreement_id)
-            .where(
-                facts.c.event_id.in_(ids),
-                facts.c.kind == "agreement_event",
-                facts.c.agreement_id.is_not(None),
-                live(),
-            )
-            .distinct()
-        )
-        for event_id, agreement_id in self.connection.execute(query):
-            out[event_id].add(agreement_id)
-        return out
+        return self._agreement_event_links("event_id", event_ids)
 
     def events_of(self, agreement_ids: Iterable[int]) -> dict[int, set[int]]:
-        ids = sorted(set(agreement_ids))
+        return self._agreement_event_links("agreement_id", agreement_ids)
+
+    def _agreement_event_links(self, by: str, given: Iterable[int]) -> dict[int, set[int]]:
+        ids = sorted(set(given))
         out: dict[int, set[int]] = defaultdict(set)
         if not ids:
             return out
-        query = (
-            sa.select(facts.c.agreement_id, facts.c.event_id)
-            .where(
-                facts.c.agreement_id.in_(ids),
-                facts.c.kind == "agreement_event",
-                facts.c.event_id.is_not(None),
-                live(),
-            )
-            .distinct()
-        )
-        for agreement_id, event_id in self.connection.execute(query):
-            out[agreement_id].add(event_id)
+        for key, other in self.connection.execute(agreement_event_pairs(by, ids)):
+            out[key].add(other)
         return out
 
     def signatories(self, agreement_ids: Iterable[int]) -> dict[int, set[int]]:

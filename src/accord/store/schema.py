@@ -6,6 +6,9 @@ them); change both together, with a new migration, never by editing an applied o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
@@ -114,6 +117,22 @@ facts = sa.Table(
 def live() -> sa.ColumnElement[bool]:
     """Facts that count: every one not rejected in review (every query, export and count)."""
     return facts.c.review_status != "rejected"
+
+
+def agreement_event_pairs(by: str, ids: Sequence[int]) -> sa.Select[Any]:
+    """The distinct (by, other end) id pairs of the live agreement_event facts whose `by` column
+    ('agreement_id' or 'event_id') is one of `ids` and whose other end is linked."""
+    other = "event_id" if by == "agreement_id" else "agreement_id"
+    return (
+        sa.select(facts.c[by], facts.c[other])
+        .where(
+            facts.c[by].in_(ids),
+            facts.c.kind == "agreement_event",
+            facts.c[other].is_not(None),
+            live(),
+        )
+        .distinct()
+    )
 
 
 evidence = sa.Table(
