@@ -410,15 +410,21 @@ def _check_common(label: str, source: str, checked: str) -> list[str]:
     return out
 
 
+def _check_dates(label: str, entry: RegistryEvent | Instrument, keys: tuple[str, ...]) -> list[str]:
+    out = []
+    for key in keys:
+        value = getattr(entry, key)
+        if value is not None and not valid_date(value):
+            out.append(f"{label}: {key} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return out
+
+
 def _check_event(event: RegistryEvent, registry: Registry) -> list[str]:
     label = f"event {event.id}"
     out = _check_common(label, event.source, event.checked)
     if event.type not in EVENT_TYPES:
         out.append(f"{label}: type {event.type!r} is not one of {', '.join(sorted(EVENT_TYPES))}")
-    for key in ("start", "end"):
-        value = getattr(event, key)
-        if value is not None and not valid_date(value):
-            out.append(f"{label}: {key} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    out += _check_dates(label, event, ("start", "end"))
     if event.start is None:
         out.append(f"{label}: no start date")
     elif event.end and valid_date(event.start) and valid_date(event.end) and event.end < event.start:
@@ -438,10 +444,7 @@ def _check_instrument(instrument: Instrument, registry: Registry) -> list[str]:
     out = _check_common(label, instrument.source, instrument.checked)
     if instrument.type not in INSTRUMENT_TYPES:
         out.append(f"{label}: type {instrument.type!r} is not one of {', '.join(sorted(INSTRUMENT_TYPES))}")
-    for key in ("date", "opened", "revised"):
-        value = getattr(instrument, key)
-        if value is not None and not valid_date(value):
-            out.append(f"{label}: {key} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    out += _check_dates(label, instrument, ("date", "opened", "revised"))
     if instrument.date is None:
         out.append(f"{label}: no date")
     for event_id in instrument.events:
