@@ -82,6 +82,10 @@ def looks_like_feed(data: bytes) -> bool:
     return html_match is None or html_match.start() > match.start()
 
 
+# What strip_doctype keeps in the prolog: (opening, closing, name in the error if unclosed).
+_KEPT_MARKUP = ((b"<?", b"?>", "processing instruction"), (b"<!--", b"-->", "comment"))
+
+
 def strip_doctype(data: bytes) -> bytes:
     """Remove the DOCTYPE (internal subset included) and ENTITY declarations from the prolog.
 
@@ -100,18 +104,14 @@ def strip_doctype(data: bytes) -> bytes:
             j += 1
         out += data[i:j]
         i = j
-        if data.startswith(b"<?", i):
-            end = data.find(b"?>", i + 2)
+        kept = next((markup for markup in _KEPT_MARKUP if data.startswith(markup[0], i)), None)
+        if kept is not None:
+            opener, closer, what = kept
+            end = data.find(closer, i + len(opener))
             if end < 0:
-                raise FeedError("malformed feed XML (unterminated processing instruction)")
-            out += data[i : end + 2]
-            i = end + 2
-        elif data.startswith(b"<!--", i):
-            end = data.find(b"-->", i + 4)
-            if end < 0:
-                raise FeedError("malformed feed XML (unterminated comment)")
-            out += data[i : end + 3]
-            i = end + 3
+                raise FeedError(f"malformed feed XML (unterminated {what})")
+            out += data[i : end + len(closer)]
+            i = end + len(closer)
         elif data.startswith(b"<!", i):
             i = _declaration_end(data, i)  # dropped: DOCTYPE, ENTITY or any other declaration
         else:
