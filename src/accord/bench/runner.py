@@ -205,11 +205,16 @@ def run_bench(
     default_ratio = report["ratios"].get(f"accord/baseline ({DEFAULT_OPS})")
     report["target"]["met"] = None if default_ratio is None else default_ratio >= TARGET_RATIO
     if show:
-        if json_out:
-            sys.stdout.write(json.dumps(report, indent=1) + "\n")
-        else:
-            render_report(report)
+        show_report(report, json_out, render_report)
     return report
+
+
+def show_report(report: dict[str, Any], json_out: bool, render: Callable[[dict[str, Any]], None]) -> None:
+    """Print a benchmark's report: as JSON with `json_out`, else as `render` lays it out."""
+    if json_out:
+        sys.stdout.write(json.dumps(report, indent=1) + "\n")
+    else:
+        render(report)
 
 
 def _use_ops(ops: Any, set_current_ops: Callable[[Any], None], *pipelines: Any) -> None:

@@ -289,7 +289,7 @@ def run_stream_bench(
     show: bool = True,
 ) -> dict[str, Any]:
     """Benchmark a dump: in this process, then (with `processes`) as whole processes; print and return it."""
-    from accord.bench.runner import _loadavg, _machine
+    from accord.bench.runner import _loadavg, _machine, show_report
     from accord.scale.worker import pin_blas_threads
 
     blas = pin_blas_threads(1)
@@ -314,10 +314,7 @@ def run_stream_bench(
     report["machine"] = _machine(blas, load)
     report["elapsed_s"] = round(time.time() - started, 1)
     if show:
-        if json_out:
-            sys.stdout.write(json.dumps(report, indent=1) + "\n")
-        else:
-            render_stream(report)
+        show_report(report, json_out, render_stream)
     return report
 
 
