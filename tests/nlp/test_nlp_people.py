@@ -149,3 +149,10 @@ def test_joint_and_assistant_offices_keep_their_modifier(doc_of) -> None:
     doc = doc_of("Joint Secretary Ravi Menon and Assistant Secretary Ana Lind opened the AI forum.")
     assert roles(doc)["Ravi Menon"][0][0] == "Joint Secretary"
     assert roles(doc)["Ana Lind"][0][0] == "Assistant Secretary"
+
+
+def test_an_office_before_a_known_holders_surname_is_not_the_namesake(doc_of) -> None:
+    doc = doc_of("Melania Trump attended the dinner. President Trump said the AI rules would be relaxed.")
+    trump = next(t for t in doc if t.text == "Trump" and t.i > 3)
+    assert people(doc).at(trump.i) == "Trump"
+    assert "President" not in [title for title, _ in roles(doc)["Melania Trump"]]

@@ -79,6 +79,17 @@ def hyphenated_verbs() -> dict[str, str]:
 
 
 @cache
+def official_by_surname() -> dict[str, str]:
+    """Map the surname of a known office holder to their name, where one holder has it."""
+    found: dict[str, str] = {}
+    for row in lexicon.rows("officials.tsv"):
+        name = row[0].strip()
+        surname = name.split()[-1] if len(name.split()) > 1 else None
+        if surname:
+            found[surname] = name if surname not in found else ""
+    return {surname: name for surname, name in found.items() if name}
+
+
 def officials() -> dict[str, str]:
     """Map every written form of a known office holder's name to the country or body they act for."""
     table: dict[str, str] = {}

@@ -34,7 +34,7 @@ from accord.nlp.components.offices import opens_title as opens_title  # read by 
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms, is_title_case
-from accord.nlp.lexicon import lexicon_setting, organisations, word_set
+from accord.nlp.lexicon import lexicon_setting, official_by_surname, officials, organisations, word_set
 
 _NAME_PARTICLES = lexicon.words("people.json", "name_particles")
 _NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
@@ -165,6 +165,12 @@ class PeopleFinder(OfficeReader):
         forms = same_person_forms({self.name_of(s) for s in spans if len(self.name_of(s).split()) > 1})
         for span in sorted(spans, key=lambda s: s.start):
             name = self.canonical(self.name_of(span), forms)
+            short = self.name_of(span)
+            if " " not in short and name != short and span.start > 0 and is_title_token(doc[span.start - 1]):
+                # 'President Trump' in a story that names only Melania Trump in full: an office
+                # before the surname of a known office holder is that holder, not the namesake
+                holder = official_by_surname().get(short)
+                name = short if holder and holder != name and name not in officials() else name
             self.add_mention(people, name, span)
         self.find_surname_mentions(doc, people)
         self.taken = set(people.by_token)
