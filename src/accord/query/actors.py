@@ -92,42 +92,48 @@ class PartyRecord:
 
     def rows(self) -> list[dict[str, Any]]:
         rows = [
-            {
-                "section": "agreement",
-                "what": a.agreement,
-                "date": a.date or "",
-                "detail": a.stance
+            _row(
+                "agreement",
+                a.agreement,
+                a.date,
+                _labels(a.sources),
+                detail=a.stance
                 + (
                     f" (changed from {a.change_from}, {a.change_basis}: {a.change_after})"
                     if a.change_from
                     else ""
                 )
                 + (f": {'; '.join(a.reasons)}" if a.reasons else ""),
-                "sources": ", ".join(s.label for s in a.sources),
-            }
+            )
             for a in self.agreements
         ]
         rows += [
-            {
-                "section": "event",
-                "what": e.event,
-                "date": e.date or "",
-                "detail": e.role + (f", led by {e.led_by}" if e.led_by else ""),
-                "sources": ", ".join(s.label for s in e.sources),
-            }
+            _row(
+                "event",
+                e.event,
+                e.date,
+                _labels(e.sources),
+                detail=e.role + (f", led by {e.led_by}" if e.led_by else ""),
+            )
             for e in self.events
         ]
-        rows += [
-            {
-                "section": "quote",
-                "what": q.speaker,
-                "date": q.date or "",
-                "detail": q.text,
-                "sources": q.source.label,
-            }
-            for q in self.quotes
-        ]
+        rows += [_row("quote", q.speaker, q.date, q.source.label, detail=q.text) for q in self.quotes]
         return rows
+
+
+def _row(
+    section: str, what: str, date: str | None, sources: str, detail: str | None = None
+) -> dict[str, Any]:
+    """One row of a party's or person's table; a person's rows have no detail column."""
+    row = {"section": section, "what": what, "date": date or ""}
+    if detail is not None:
+        row["detail"] = detail
+    row["sources"] = sources
+    return row
+
+
+def _labels(sources: list[Source]) -> str:
+    return ", ".join(s.label for s in sources)
 
 
 def party_record(connection: sa.Connection, party: str) -> PartyRecord:
@@ -396,27 +402,16 @@ class PersonRecord:
 
     def rows(self) -> list[dict[str, Any]]:
         rows = [
-            {
-                "section": "role",
-                "what": r.title + (f" ({r.of})" if r.of else ""),
-                "date": _span(r.first_seen, r.last_seen),
-                "sources": ", ".join(s.label for s in r.sources),
-            }
+            _row(
+                "role",
+                r.title + (f" ({r.of})" if r.of else ""),
+                _span(r.first_seen, r.last_seen),
+                _labels(r.sources),
+            )
             for r in self.roles
         ]
-        rows += [
-            {
-                "section": "event",
-                "what": f"{e.event} ({e.role})",
-                "date": e.date or "",
-                "sources": ", ".join(s.label for s in e.sources),
-            }
-            for e in self.events
-        ]
-        rows += [
-            {"section": "quote", "what": q.text, "date": q.date or "", "sources": q.source.label}
-            for q in self.quotes
-        ]
+        rows += [_row("event", f"{e.event} ({e.role})", e.date, _labels(e.sources)) for e in self.events]
+        rows += [_row("quote", q.text, q.date, q.source.label) for q in self.quotes]
         return rows
 
 
