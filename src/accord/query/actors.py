@@ -25,7 +25,9 @@ from accord.query.common import (
     distinct_outlets,
     entities_by_id,
     find_entity,
+    first_seen,
     joined,
+    last_seen,
     live,
     source_columns,
     source_of,
@@ -462,13 +464,12 @@ def _roles(connection: sa.Connection, rows: Sequence[Any]) -> list[Role]:
     out = []
     for key, found in grouped.items():
         sources = dedupe_sources(found)
-        dates = [s.date for s in sources if s.date]
         out.append(
             Role(
                 title=titles[key],
                 of=key[1],
-                first_seen=min(dates) if dates else None,
-                last_seen=max(dates) if dates else None,
+                first_seen=first_seen(sources),
+                last_seen=last_seen(sources),
                 outlets=distinct_outlets(sources),
                 sources=sources,
             )
@@ -516,14 +517,13 @@ def office_holders(
     holders = []
     for person_id, found in grouped.items():
         sources = dedupe_sources(found)
-        dates = [s.date for s in sources if s.date]
         holders.append(
             OfficeHolder(
                 person=refs[person_id].name,
                 title=title,
                 of=of_ref.label if of_ref else None,
-                first_seen=min(dates) if dates else None,
-                last_seen=max(dates) if dates else None,
+                first_seen=first_seen(sources),
+                last_seen=last_seen(sources),
                 sources=sources,
             )
         )

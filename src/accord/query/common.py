@@ -118,6 +118,11 @@ def first_seen(sources: Iterable[Source]) -> str | None:
     return min(dates) if dates else None
 
 
+def last_seen(sources: Iterable[Source]) -> str | None:
+    dates = [s.date for s in sources if s.date]
+    return max(dates) if dates else None
+
+
 def dedupe_sources(sources: Iterable[Source]) -> list[Source]:
     """One source per fact (a fact with several evidence rows is still one source), oldest first."""
     seen: dict[int, Source] = {}
