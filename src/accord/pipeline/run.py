@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from accord.ingest.feeds import PollReport
     from accord.ingest.fetch import FetchConfig, Fetcher
     from accord.ingest.sandbox import Sandbox
+    from accord.ingest.sources import Inputs
 
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_DUPLICATE_THRESHOLD = 0.8
@@ -93,6 +94,20 @@ class IngestOptions:
     # Resources the caller owns and closes (tests share them); made and closed by the run otherwise.
     fetcher: Fetcher | None = None
     sandbox: Sandbox | None = None
+
+    def inputs(self, specs: Sequence[str | os.PathLike[str]]) -> Inputs:
+        """The reader of `specs` these options set up (close it, or iterate it to the end)."""
+        from accord.ingest.sources import Inputs
+
+        return Inputs(
+            specs,
+            allow_private=self.allow_private,
+            respect_robots=self.respect_robots,
+            fetch_config=self.fetch_config,
+            fetcher=self.fetcher,
+            sandbox=self.sandbox,
+            stdin=self.stdin,
+        )
 
 
 @dataclass
@@ -156,18 +171,8 @@ def ingest_inputs(
     counts for every input settled (for a progress bar). Pass `summary` to read the counts of a
     run that was interrupted. A database error other than a refused record is a StoreError.
     """
-    from accord.ingest.sources import Inputs
-
     options = options or IngestOptions()
-    inputs = Inputs(
-        specs,
-        allow_private=options.allow_private,
-        respect_robots=options.respect_robots,
-        fetch_config=options.fetch_config,
-        fetcher=options.fetcher,
-        sandbox=options.sandbox,
-        stdin=options.stdin,
-    )
+    inputs = options.inputs(specs)
     run = _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: inputs.expected)
     return run.run(inputs)
 
