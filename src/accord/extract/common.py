@@ -132,6 +132,9 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
     return found
 
 
+_INDUSTRY_HEADS = lexicon.words("stances.json", "industry_heads")
+
+
 def modifies_industry(span: Span) -> bool:
     """'the biggest US tech giants, such as A and B', 'Korean firms': a country that says where
     companies come from is not itself a party; the companies are."""
@@ -140,7 +143,7 @@ def modifies_industry(span: Span) -> bool:
     head = span.root.head
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
-    return head.lower_ in data("stances.json")["industry_heads"]
+    return head.lower_ in _INDUSTRY_HEADS
 
 
 _MEMBER_HEADS = lexicon.words("common.json", "member_heads")

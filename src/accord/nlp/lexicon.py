@@ -90,6 +90,7 @@ def official_by_surname() -> dict[str, str]:
     return {surname: name for surname, name in found.items() if name}
 
 
+@cache
 def officials() -> dict[str, str]:
     """Map every written form of a known office holder's name to the country or body they act for."""
     table: dict[str, str] = {}

@@ -920,7 +920,8 @@ def edition_of(things: Things, token: Token) -> Thing | None:
 def _names_a_city_of(doc: Doc, country: str) -> bool:
     """Whether the text names a known city of the country: a meeting held there is then known by
     that city's name rather than the country's."""
-    return any(code == country and city in doc.text for city, code in cities().items())
+    text = doc_text(doc)
+    return any(code == country and city in text for city, code in cities().items())
 
 
 def _country_of(city: str | None) -> str | None:
