@@ -1,9 +1,9 @@
 """Alembic environment for the store.
 
 `accord.store` runs it from code (`migrate.upgrade`) with a connection in
-`config.attributes["connection"]`. Without one (e.g. `alembic.command.revision(
-accord.store.migrate.alembic_config(), "...", autogenerate=True)` when writing the next
-migration) it opens $ACCORD_DB, else ./accord.db.
+`config.attributes["connection"]`. Without one (the `alembic` command, with the repository's
+alembic.ini: `alembic revision --autogenerate -m "..."` when writing the next migration) it
+opens $ACCORD_DB, else ./accord.db.
 """
 
 from __future__ import annotations

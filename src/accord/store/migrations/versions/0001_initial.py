@@ -1,7 +1,5 @@
 """Documents, entities, facts and evidence.
 
-Revision ID: 0001
-Revises:
 Create Date: 2025-01-01
 """
 
@@ -9,15 +7,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from accord.store.migrations.helpers import JSON, cascade_fk, create_entities, id_column
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
 REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
 
 
@@ -35,20 +30,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_documents"),
         sa.UniqueConstraint("url", name="uq_documents_url"),
     )
-    op.create_table(
-        "entities",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
-        sa.Column("kind", sa.String(16), nullable=False),
-        sa.Column("key", sa.Text, nullable=False, comment="canonical key: a country code or a folded name"),
-        sa.Column("name", sa.Text, nullable=False),
-        sa.Column("aliases", JSON, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_entities"),
-        sa.UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
-        sa.CheckConstraint(sa.column("kind").in_(ENTITY_KINDS), name="ck_entities_kind"),
-    )
+    create_entities()
     op.create_table(
         "facts",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("document_id", sa.String(80), nullable=False),
         sa.Column("ordinal", sa.Integer, nullable=False, comment="the fact's position in its record"),
         sa.Column("kind", sa.String(32), nullable=False),
@@ -61,9 +46,7 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float),
         sa.Column("review_status", sa.String(16), nullable=False, server_default="unreviewed"),
         sa.PrimaryKeyConstraint("id", name="pk_facts"),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name="fk_facts_document_id_documents", ondelete="CASCADE"
-        ),
+        cascade_fk("facts", "document_id", "documents"),
         sa.UniqueConstraint("document_id", "ordinal", name="uq_facts_document_id_ordinal"),
         sa.CheckConstraint(sa.column("review_status").in_(REVIEW_STATUSES), name="ck_facts_review_status"),
     )
@@ -74,19 +57,15 @@ def upgrade() -> None:
     op.create_index("ix_facts_person", "facts", ["person"])
     op.create_table(
         "evidence",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("fact_id", sa.Integer, nullable=False),
         sa.Column("document_id", sa.String(80), nullable=False),
         sa.Column("start_char", sa.Integer, nullable=False, comment="0-based, in code points"),
         sa.Column("end_char", sa.Integer, nullable=False, comment="exclusive"),
         sa.Column("text", sa.Text, nullable=False, comment="the sentence, kept so a fact outlives its URL"),
         sa.PrimaryKeyConstraint("id", name="pk_evidence"),
-        sa.ForeignKeyConstraint(
-            ["fact_id"], ["facts.id"], name="fk_evidence_fact_id_facts", ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name="fk_evidence_document_id_documents", ondelete="CASCADE"
-        ),
+        cascade_fk("evidence", "fact_id", "facts"),
+        cascade_fk("evidence", "document_id", "documents"),
         sa.CheckConstraint("start_char >= 0 AND end_char >= start_char", name="ck_evidence_span"),
     )
     op.create_index("ix_evidence_fact_id", "evidence", ["fact_id"])

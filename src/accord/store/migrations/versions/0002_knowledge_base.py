@@ -1,7 +1,5 @@
 """The knowledge base: canonical entities, their aliases and words; fact links; document outlets.
 
-Revision ID: 0002
-Revises: 0001
 Create Date: 2025-01-02
 
 Facts stored before this revision have no links: `accord resolve` links them (the query
@@ -14,15 +12,12 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from accord.store.migrations.helpers import ENTITY_KINDS, JSON, cascade_fk, id_column
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-ENTITY_KINDS = ("country", "person", "organization", "event", "agreement", "initiative")
 LINKS = ("agreement_id", "event_id", "party_id", "person_id")
 LINK_COMMENTS = {
     "agreement_id": "kb_entities.id of the agreement",
@@ -50,7 +45,7 @@ def upgrade() -> None:
         op.create_index(f"ix_facts_{column}_kind", "facts", [column, "kind"])
     op.create_table(
         "kb_entities",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column(
             "key", sa.Text, nullable=False, comment="a country code, else the folded name (#n when taken)"
@@ -67,15 +62,13 @@ def upgrade() -> None:
     op.create_index("ix_kb_entities_kind_place", "kb_entities", ["kind", "place"])
     op.create_table(
         "kb_aliases",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("entity_id", sa.Integer, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("key", sa.Text, nullable=False, comment="the folded name"),
         sa.Column("name", sa.Text, nullable=False, comment="the name as a source gave it"),
         sa.PrimaryKeyConstraint("id", name="pk_kb_aliases"),
-        sa.ForeignKeyConstraint(
-            ["entity_id"], ["kb_entities.id"], name="fk_kb_aliases_entity_id_kb_entities", ondelete="CASCADE"
-        ),
+        cascade_fk("kb_aliases", "entity_id", "kb_entities"),
         sa.UniqueConstraint("entity_id", "name", name="uq_kb_aliases_entity_id_name"),
     )
     op.create_index("ix_kb_aliases_kind_key", "kb_aliases", ["kind", "key"])
@@ -87,9 +80,7 @@ def upgrade() -> None:
             "token", sa.Text, nullable=False, comment="a distinctive word of one of the entity's names"
         ),
         sa.PrimaryKeyConstraint("kind", "token", "entity_id", name="pk_kb_tokens"),
-        sa.ForeignKeyConstraint(
-            ["entity_id"], ["kb_entities.id"], name="fk_kb_tokens_entity_id_kb_entities", ondelete="CASCADE"
-        ),
+        cascade_fk("kb_tokens", "entity_id", "kb_entities"),
     )
     op.create_index("ix_kb_tokens_entity_id", "kb_tokens", ["entity_id"])
     _backfill_outlets()

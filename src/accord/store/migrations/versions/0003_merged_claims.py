@@ -1,7 +1,5 @@
 """Merged claims: per agreement, party and stance, the documents and outlets that say so.
 
-Revision ID: 0003
-Revises: 0002
 Create Date: 2025-01-03
 
 A new store's (empty) claims are marked current; a store with facts gets its claims from the
@@ -15,8 +13,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,7 +1,5 @@
 """Sources of duplicate copies, ingest failures, the review audit log and write tokens.
 
-Revision ID: 0004
-Revises: 0003
 Create Date: 2026-11-27
 """
 
@@ -9,20 +7,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from accord.store.migrations.helpers import JSON, cascade_fk, id_column
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
-
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def upgrade() -> None:
     op.create_table(
         "document_sources",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column(
             "document_id",
             sa.String(80),
@@ -34,25 +29,18 @@ def upgrade() -> None:
         sa.Column("outlet", sa.Text),
         sa.Column("title", sa.Text),
         sa.Column("published", sa.String(10)),
-        sa.Column(
-            "source", sa.Text, nullable=False, comment="the path, URL or feed entry it was read from"
-        ),
+        sa.Column("source", sa.Text, nullable=False, comment="the path, URL or feed entry it was read from"),
         sa.Column("similarity", sa.Float, comment="estimated Jaccard similarity to the stored text"),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_document_sources"),
-        sa.ForeignKeyConstraint(
-            ["document_id"],
-            ["documents.id"],
-            name="fk_document_sources_document_id_documents",
-            ondelete="CASCADE",
-        ),
+        cascade_fk("document_sources", "document_id", "documents"),
         sa.UniqueConstraint("document_id", "copy_id", name="uq_document_sources_document_id_copy_id"),
     )
     op.create_index("ix_document_sources_copy_id", "document_sources", ["copy_id"])
     op.create_index("ix_document_sources_url", "document_sources", ["url"])
     op.create_table(
         "ingest_failures",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
@@ -61,7 +49,7 @@ def upgrade() -> None:
     op.create_index("ix_ingest_failures_source", "ingest_failures", ["source"])
     op.create_table(
         "fact_reviews",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("fact_id", sa.Integer, nullable=False),
         sa.Column("reviewer", sa.Text, nullable=False, comment="the name of the token used"),
         sa.Column("action", sa.String(16), nullable=False),
@@ -70,15 +58,13 @@ def upgrade() -> None:
         sa.Column("note", sa.Text),
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_fact_reviews"),
-        sa.ForeignKeyConstraint(
-            ["fact_id"], ["facts.id"], name="fk_fact_reviews_fact_id_facts", ondelete="CASCADE"
-        ),
+        cascade_fk("fact_reviews", "fact_id", "facts"),
         sa.CheckConstraint("action IN ('accept', 'reject', 'correct')", name="ck_fact_reviews_action"),
     )
     op.create_index("ix_fact_reviews_fact_id", "fact_reviews", ["fact_id"])
     op.create_table(
         "api_tokens",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("name", sa.Text, nullable=False, comment="who holds it; shown in the audit log"),
         sa.Column("token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token"),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),

@@ -3,8 +3,6 @@
 Outlets that run a wire story word for word carry the same text (the same copy_id); each is a
 source of the story's facts, so the row is unique per place the copy was read from.
 
-Revision ID: 0005
-Revises: 0004
 Create Date: 2026-11-27
 """
 
@@ -14,8 +12,6 @@ from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

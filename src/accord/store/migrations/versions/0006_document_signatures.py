@@ -1,7 +1,5 @@
 """MinHash signatures of stored documents, so duplicate detection is seeded without rehashing texts.
 
-Revision ID: 0006
-Revises: 0005
 Create Date: 2026-11-27
 """
 
@@ -10,10 +8,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from accord.store.migrations.helpers import cascade_fk
+
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -24,12 +22,7 @@ def upgrade() -> None:
         sa.Column("shingles", sa.Integer, nullable=False, comment="the text's number of distinct shingles"),
         sa.Column("minhash", sa.LargeBinary, nullable=False, comment="the MinHash values, little-endian u64"),
         sa.PrimaryKeyConstraint("document_id", name="pk_document_signatures"),
-        sa.ForeignKeyConstraint(
-            ["document_id"],
-            ["documents.id"],
-            name="fk_document_signatures_document_id_documents",
-            ondelete="CASCADE",
-        ),
+        cascade_fk("document_signatures", "document_id", "documents"),
     )
 
 

@@ -5,8 +5,6 @@ entity is; `kb_entities.document_id` marks an agreement or event named only by a
 that no registry entry fits, which stays with its document. Stores linked before this revision
 get both by `accord resolve`.
 
-Revision ID: 0007
-Revises: 0006
 Create Date: 2026-12-06
 """
 
@@ -17,8 +15,6 @@ from alembic import op
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -5,8 +5,6 @@ its reviews and the audit log with them. It becomes nullable with ON DELETE SET 
 keeps what identifies the fact it reviewed (document, kind, evidence sentence), filled here for the
 rows already stored.
 
-Revision ID: 0008
-Revises: 0007
 Create Date: 2026-12-06
 """
 
@@ -17,8 +15,6 @@ from alembic import op
 
 revision = "0008"
 down_revision = "0007"
-branch_labels = None
-depends_on = None
 
 _FK = "fk_fact_reviews_fact_id_facts"
 

@@ -1,7 +1,5 @@
 """Browser sessions kept in the store, so signing out or revoking a token ends them at once.
 
-Revision ID: 0009
-Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -10,16 +8,16 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from accord.store.migrations.helpers import id_column
+
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
     op.create_table(
         "review_sessions",
-        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        id_column(),
         sa.Column("session_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the cookie's value"),
         sa.Column(
             "token_hash", sa.String(64), nullable=False, comment="hex SHA-256 of the token signed in with"

@@ -1,7 +1,5 @@
 """The relevance gate's decision on each stored document, and why.
 
-Revision ID: 0010
-Revises: 0009
 Create Date: 2026-12-06
 """
 
@@ -12,8 +10,6 @@ from alembic import op
 
 revision = "0010"
 down_revision = "0009"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
