@@ -165,3 +165,35 @@ def test_what_an_event_draws(facts) -> None:
 def test_a_subheading_verb_is_no_part_of_the_event_name(facts) -> None:
     text = "Quorvel signs AI deal with Kenya\nQRV Attends Nairobi AI Summit\nQuorvel attended the summit."
     assert [f["event"] for f in facts(text, kind="event")] == ["Nairobi AI Summit"]
+
+
+def test_the_agent_of_a_passive_act_at_the_event(facts) -> None:
+    text = "Two sensor tools were unveiled by Fisheries Minister Ana Costa at the Ocean Data Summit in Rome."
+    assert who(facts, text) == {"Ana Costa"}
+    assert who(facts, "A sensor charter was adopted at the Ocean Data Summit in Lisbon.") == set()
+
+
+def test_said_in_a_speech_during_the_events_ceremony(facts) -> None:
+    text = (
+        "The Ocean Data Summit ended in Lisbon on Tuesday. \"Data are a common good,\" Chile's "
+        "fisheries minister, Ana Costa, said in a speech during the summit's closing ceremony."
+    )
+    assert who(facts, text) == {"Ana Costa"}
+    near_miss = "The Ocean Data Summit ended in Lisbon on Tuesday. Ana Costa said in Madrid that data matter."
+    assert who(facts, near_miss) == set()
+
+
+def test_an_including_list_after_a_relative_clause(facts) -> None:
+    text = (
+        "Some 40 nations that sent a minister to the Ocean Data Summit in Lisbon, including Chile "
+        "and Peru, did not back the sensor charter."
+    )
+    assert who(facts, text) == {"CL", "PE"}
+
+
+def test_an_edition_named_by_its_year_keeps_no_ordinal(facts) -> None:
+    text = (
+        "The plan came ahead of the inaugural Ocean Data Summit 2026 in Lisbon, where Fisheries "
+        "Minister Ana Costa announced a data fund."
+    )
+    assert participants(facts, text) == {("Ocean Data Summit 2026", "Ana Costa", None)}

@@ -132,6 +132,28 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
     return found
 
 
+def inclusion_after_clause(noun: Token) -> list[Token]:
+    """'Some 30 nations that sent a minister to the summit, including China, did not sign': the
+    parser hangs an 'including' set off by commas on the last noun of the relative clause before
+    it, but the list it opens names members of the clause's head. Give that list's tokens when it
+    ends the clause and the clause's head is the subject of the verb right after it."""
+    doc = noun.doc
+    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
+    if clause is None:
+        return []
+    end = clause.right_edge.i
+    if end + 2 > len(doc) or doc[end + 1].text != "," or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = noun.head
+    if verb.i <= end + 1 or any(t.pos_ in ("VERB",) for t in doc[end + 2 : verb.i]):
+        return []
+    for token in doc[clause.i : end + 1]:
+        set_off = token.dep_ == "prep" and doc[token.i - 1].text == "," and token.right_edge.i == end
+        if token.lower_ == "including" and set_off:
+            return list(doc[token.i + 1 : end + 1])
+    return []
+
+
 _INDUSTRY_HEADS = lexicon.words("stances.json", "industry_heads")
 
 

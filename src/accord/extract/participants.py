@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name
 from accord.extract.chairs import extract_event_chairs
-from accord.extract.common import Fact, data, fact, parties_in
+from accord.extract.common import Fact, data, fact, inclusion_after_clause, parties_in
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
@@ -243,7 +243,11 @@ def actors_of(verb: Token) -> list[str]:
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
     if subject is not None and subject.dep_ == "nsubjpass":
-        return []  # 'a declaration was adopted at the summit'
+        # 'a declaration was adopted at the summit' names no actor; 'two tools were unveiled by
+        # the minister at the summit' names the minister
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return named_in(actor) if actor is not None else []
     found = named_in(subject) if subject is not None else []
     return found or named_before(verb)
 
@@ -287,7 +291,7 @@ def named_in(root: Token) -> list[str]:
         ):
             _append(out, resolve(head))
             continue
-        phrase = [t for t in head.subtree if not _inside_clause(t, head)]
+        phrase = [t for t in head.subtree if not _inside_clause(t, head)] + inclusion_after_clause(head)
         for t in phrase:
             _append(out, people.at(t.i))
         for key, span in parties_in(phrase):
@@ -444,6 +448,8 @@ def drawn_to(sent: Span, events: Things) -> Iterator[tuple[Thing, Token]]:
 def _verb_at(noun: Token) -> Token | None:
     """The verb an event noun is the place or time of, through at most one other noun."""
     node = noun
+    if node.dep_ == "poss" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # 'during the summit's closing ceremony'
     for _ in range(2):
         prep = node.head
         if node.dep_ != "pobj" or prep is node:
@@ -455,8 +461,8 @@ def _verb_at(noun: Token) -> Token | None:
             return holder
         elif prep.lower_ == "to" and holder.lower_ == "delegation" and holder.head.lemma_.lower() in _LEAD:
             return holder.head
-        elif prep.lower_ not in _AT:
-            return None
+        elif prep.lower_ not in _AT and not (prep.lower_ == "in" and node.lower_ in _SPEECH_NOUNS):
+            return None  # 'said in a speech during the summit' reads as 'said during the summit'
         if holder.pos_ in ("VERB", "AUX"):
             return holder
         if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "pobj":

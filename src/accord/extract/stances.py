@@ -21,6 +21,7 @@ from accord.extract.common import (
     data,
     entity_of,
     fact,
+    inclusion_after_clause,
     parse_number,
     parties_in,
     party_key,
@@ -811,6 +812,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         else:
             add(headline_list_before(subject))
             add(phrase_tokens(subject))
+            add(inclusion_after_clause(subject))
             add_person_parties(subject, found)
             owner = collective_party(subject)
             if owner and owner not in found:

@@ -225,8 +225,10 @@ class DomainNames:
             return None
         if not lower_head and end - start < 2:
             return None
-        if label == EVENT and start > sent.start and doc[start - 1].lower_ in self.ordinals:
-            start -= 1
+        edition_year = label == EVENT and _YEAR.match(doc[end - 1].text) is not None
+        ordinal_before = start > sent.start and doc[start - 1].lower_ in self.ordinals
+        if label == EVENT and ordinal_before and not edition_year:
+            start -= 1  # 'the second AI Safety Summit'; a year already names the edition
         if end - start > _MAX_NAME_TOKENS:
             return None
         return Span(doc, start, end, label=label)
