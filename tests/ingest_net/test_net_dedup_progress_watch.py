@@ -9,8 +9,6 @@ import pytest
 
 from accord.ingest.dedup import (
     DuplicateIndex,
-    duplicate_source,
-    find_duplicates,
     seed_index,
     shingles,
 )
@@ -79,26 +77,13 @@ def test_texts_without_words_are_never_duplicates() -> None:
     assert len(index) == 0
 
 
-def test_find_duplicates_groups_copies_under_the_first() -> None:
-    wire = doc(WIRE, "wire")
-    groups = find_duplicates(
-        [wire, doc(OTHER_STORY, "port"), doc(SYNDICATED, "courier"), doc(LIGHTLY_EDITED, "post")]
-    )
-    (group,) = groups
-    assert group.canonical == wire
-    assert [copy.source for copy, _ in group.copies] == ["courier", "post"]
-    assert all(0.8 <= similarity <= 1.0 for _, similarity in group.copies)
-
-
-def test_seed_index_and_duplicate_source() -> None:
+def test_a_seeded_index_finds_copies_of_stored_texts() -> None:
     index = DuplicateIndex()
     stored = doc(WIRE, "stored")
     assert seed_index(index, [(stored.id, stored.text), ("sha256:other", OTHER_STORY)]) == 2
     copy = doc(SYNDICATED, "https://courier.example/lake", url="https://courier.example/lake", site="Courier")
     canonical = index.add(copy)
     assert canonical == stored.id
-    record = duplicate_source(copy, canonical, 0.8)
-    assert (record.canonical_id, record.source, record.site) == (stored.id, copy.source, "Courier")
 
 
 def test_threshold_is_validated() -> None:

@@ -22,19 +22,19 @@ each) and forgets older ones, so a run's memory stays flat however long its inpu
 a story arrive within hours or days of it, and a copy of a text older than the window is
 stored as a document of its own (the safe direction: nothing is lost).
 
-Storing a duplicate once "with every outlet as a source" is the store's part: see
-`DuplicateSource`, which says exactly what the ingest command records for each duplicate.
+Storing a duplicate once "with every outlet as a source" is the store's part
+(`accord.store.copies`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from accord.ingest.document import Document, IngestError
+from accord.ingest.document import Document
 
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_CANDIDATE_THRESHOLD = 0.5
@@ -202,84 +202,3 @@ def seed_index(index: DuplicateIndex, stored: Iterable[tuple[str, str]]) -> int:
         if index.add_text(document_id, text) is None:
             added += 1
     return added
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateGroup:
-    canonical: Document
-    copies: tuple[tuple[Document, float], ...]
-
-
-def find_duplicates(
-    documents: Iterable[Document],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    candidate_threshold: float = DEFAULT_CANDIDATE_THRESHOLD,
-    num_perm: int = DEFAULT_NUM_PERM,
-    shingle_words: int = DEFAULT_SHINGLE_WORDS,
-) -> list[DuplicateGroup]:
-    """Group near-duplicate documents: each group's first document and its later copies."""
-    index = DuplicateIndex(
-        threshold=threshold,
-        candidate_threshold=candidate_threshold,
-        num_perm=num_perm,
-        shingle_words=shingle_words,
-    )
-    canonical: dict[str, Document] = {}
-    copies: dict[str, list[tuple[Document, float]]] = {}
-    for document in documents:
-        found = index.add_text(document.id, document.text)
-        if found is None:
-            canonical.setdefault(document.id, document)
-        else:
-            copies.setdefault(found.canonical_id, []).append((document, found.similarity))
-    return [
-        DuplicateGroup(canonical[key], tuple(members)) for key, members in copies.items() if key in canonical
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateSource:
-    """What the store keeps for a duplicate: one more source of the canonical document's facts.
-
-    Store integration (for `accord ingest`): when `DuplicateIndex.add(document)` returns a
-    canonical id (an `IngestEvent` with status "duplicate"), do not extract or store the
-    duplicate's text. Record `duplicate_source(document, canonical_id)` against the canonical
-    document instead (e.g. a `document_sources` row: document_id=canonical_id, source, url,
-    site, title, published, similarity), so every outlet and URL that carried the story is
-    listed as a source of its facts. If the canonical id is not stored (its extraction failed),
-    store the duplicate as an ordinary document instead. To catch copies of stories stored in
-    earlier runs, seed the index first with `seed_index(index, rows)` over the stored
-    documents' `(id, text)`.
-    """
-
-    canonical_id: str
-    source: str
-    url: str | None
-    site: str | None
-    title: str | None
-    published: str | None
-    similarity: float
-
-
-def duplicate_source(document: Document, canonical_id: str, similarity: float = 1.0) -> DuplicateSource:
-    return DuplicateSource(
-        canonical_id=canonical_id,
-        source=document.source,
-        url=document.url,
-        site=document.site,
-        title=document.title,
-        published=document.published,
-        similarity=similarity,
-    )
-
-
-def mark_duplicates(
-    items: Iterable[Document | IngestError], index: DuplicateIndex
-) -> Iterator[tuple[Document | IngestError, Match | None]]:
-    """Pair each document with the canonical copy it duplicates (None when it is new); errors pass."""
-    for item in items:
-        if isinstance(item, IngestError):
-            yield item, None
-        else:
-            yield item, index.add_text(item.id, item.text)

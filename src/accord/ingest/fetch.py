@@ -47,7 +47,6 @@ from accord.ingest.content_coding import CodingError, check_codings, codings_of,
 from accord.ingest.netguard import AddressRefused, GuardedBackend, Resolver, system_resolver
 
 USER_AGENT = f"accord/{__version__} (+https://example.invalid/accord)"
-ROBOTS_AGENT = "accord"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset(
@@ -244,10 +243,6 @@ class HostThrottle:
     def set_delay(self, host: str, delay: float) -> None:
         with self._lock:
             self._delays[host] = max(self.delay, min(delay, MAX_CRAWL_DELAY))
-
-    def delay_for(self, host: str) -> float:
-        with self._lock:
-            return self._delays.get(host, self.delay)
 
     @contextlib.contextmanager
     def slot(self, host: str) -> Iterator[None]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from accord.query.common import Source
 from accord.resolve.registry import Registry
@@ -167,7 +166,3 @@ def series_changes(records: Sequence[SeriesRecord]) -> list[PositionChange]:
                 )
             previous = step
     return out
-
-
-def as_rows(changes: Sequence[PositionChange]) -> list[dict[str, Any]]:
-    return [{"change": c.line(), "basis": c.basis} for c in changes]

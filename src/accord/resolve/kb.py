@@ -41,10 +41,6 @@ class Entity:
     document_id: str | None = None  # a description kept to one document
 
     @property
-    def alias_keys(self) -> set[str]:
-        return {alias_key(self.kind, a) for a in self.aliases}
-
-    @property
     def free(self) -> bool:
         """Open to clustering by names and evidence: no registry entry, no document's description."""
         return self.registry_id is None and self.document_id is None

@@ -294,27 +294,13 @@ def quotes_page(
     date_from: DateText = None,
     date_to: DateText = None,
 ) -> Response:
-    filters = {
-        "q": q,
-        "speaker": speaker,
-        "party": party,
-        "event": event,
-        "date_from": date_from,
-        "date_to": date_to,
-    }
+    filters = {"speaker": speaker, "party": party, "event": event, "date_from": date_from, "date_to": date_to}
     error = None
     try:
-        found = find_quotes(
-            connection,
-            search=q or None,
-            speaker=speaker or None,
-            party=party or None,
-            event=event or None,
-            date_from=date_from or None,
-            date_to=date_to or None,
-        )
+        found = find_quotes(connection, search=q or None, **{k: v or None for k, v in filters.items()})
     except NotFound as missing:
         found, error = [], str(missing)
+    filters["q"] = q
     return page(request, "quotes.html", quotes=found[:200], total=len(found), filters=filters, error=error)
 
 
@@ -348,7 +334,6 @@ def document_page(request: Request, connection: Connection, document_id: str) ->
     )
 
 
-REVIEW_STATES = ("all", "unreviewed", "accepted", "rejected")
 REVIEW_PAGE = 50
 
 
