@@ -3,16 +3,13 @@ analyst.json, no NLP), one JSON Lines dump ingested as a user would, and a few r
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
-from web_support import CHROMIUM_ARGS, TOKEN, free_port, wait_for_port  # noqa: F401
+from web_support import serving
 
 from accord.api.review import review_fact
 from accord.cli.main import app
@@ -51,23 +48,8 @@ def fill(url: str) -> None:
 def analyst_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('analyst-store') / 'analyst.db'}"
     fill(url)
-    port = free_port()
-    command = [sys.executable, "-c", "from accord.cli.main import app; app()"]
-    process = subprocess.Popen(
-        [*command, "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)],
-        env={**os.environ, "ACCORD_TOKEN": TOKEN},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with serving(url) as base:
+        yield base
 
 
 def open_page(browser: object, base_url: str, width: int) -> object:

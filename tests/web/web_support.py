@@ -8,6 +8,7 @@ No browser is downloaded: Playwright launches /usr/bin/chromium, which .ci/run i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -56,19 +57,14 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], deadline_s: float
     raise RuntimeError(f"accord serve did not listen on {port} within {deadline_s} s")
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("web-store") / "web.db"
-    url = f"sqlite:///{path}"
-    engine = open_store(url)
-    write_records(engine, read_record_files(RECORDS))
-    engine.dispose()
+@contextlib.contextmanager
+def serving(url: str) -> Iterator[str]:
+    """`accord serve` over the store at `url` on a free port, with ACCORD_TOKEN set to TOKEN."""
     port = free_port()
-    env = {**os.environ, "ACCORD_TOKEN": TOKEN}
     command = [sys.executable, "-c", "from accord.cli.main import app; app()"]
     process = subprocess.Popen(
         [*command, "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
+        env={**os.environ, "ACCORD_TOKEN": TOKEN},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -81,6 +77,17 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("web-store") / "web.db"
+    url = f"sqlite:///{path}"
+    engine = open_store(url)
+    write_records(engine, read_record_files(RECORDS))
+    engine.dispose()
+    with serving(url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
