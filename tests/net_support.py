@@ -13,9 +13,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpcore
 import pytest
 
 from accord.ingest.fetch import FetchConfig, Fetcher
+
+PUBLIC_IP = "93.184.216.34"  # what the fake resolver says news.example is; tests reroute it to 127.0.0.1
+
+
+class LoopbackBackend(httpcore.NetworkBackend):
+    """Reach the test server when the guard has approved a (fake) public address: the socket layer
+    is the only thing changed, so every check above it runs as in production."""
+
+    def __init__(self) -> None:
+        self.inner = httpcore.SyncBackend()
+        self.asked: list[str] = []
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
+        self.asked.append(host)
+        target = "127.0.0.1" if host == PUBLIC_IP else host
+        return self.inner.connect_tcp(target, port, timeout, local_address, socket_options)
+
+
+def fake_dns(table: dict[str, list[str]]) -> Callable[[str, int], list[str]]:
+    """A resolver answering from a table, as `resolve_checked` calls it."""
+    return lambda host, _port: table[host]
 
 
 @dataclass

@@ -8,7 +8,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import httpcore
 import pytest
 import sqlalchemy as sa
 from ingest_cli_support import (
@@ -33,10 +32,8 @@ from accord.ingest.sandbox import Sandbox
 from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
 from accord.store import open_store
 from accord.store.schema import document_signatures, document_sources, documents, facts, ingest_failures
-from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
+from net_support import PUBLIC_IP, TEST_CONFIG, FakeClock, LocalServer, LoopbackBackend, Reply, Seen, fake_dns
 from pg_support import PG_ENV, scratch_schema
-
-PUBLIC_IP = "93.184.216.34"
 
 
 def summary_line(result: Result) -> str:
@@ -283,24 +280,6 @@ def test_the_progress_bar_shows_done_of_expected_rate_and_failures() -> None:
 # The network cases that need a mocked resolver or clock: through the Python function -----------
 
 
-class LoopbackBackend(httpcore.NetworkBackend):
-    """Reach the test server when the guard approved a (fake) public address; nothing above the
-    socket layer is changed, so every check runs as in production."""
-
-    def __init__(self) -> None:
-        self.inner = httpcore.SyncBackend()
-        self.asked: list[str] = []
-
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
-        self.asked.append(host)
-        target = "127.0.0.1" if host == PUBLIC_IP else host
-        return self.inner.connect_tcp(target, port, timeout, local_address, socket_options)
-
-
-def dns(table: dict[str, list[str]]) -> Callable[[str, int], list[str]]:
-    return lambda host, _port: table[host]
-
-
 def test_a_name_that_resolves_to_loopback_is_refused_unless_allowed(
     server: LocalServer,
     store: Engine,
@@ -310,7 +289,7 @@ def test_a_name_that_resolves_to_loopback_is_refused_unless_allowed(
 ) -> None:
     server.route("/compact", page("Tidewater Compact signed", RIVER_STORY))
     url = f"http://local.example:{server.port}/compact"
-    resolver = dns({"local.example": ["127.0.0.1"]})
+    resolver = fake_dns({"local.example": ["127.0.0.1"]})
     guarded = make_fetcher(dataclasses.replace(TEST_CONFIG, allow_private=False), resolver=resolver)
     told: list[IngestError] = []
     options = IngestOptions(fetcher=guarded, sandbox=sandbox)
@@ -339,7 +318,7 @@ def test_a_redirect_to_a_private_address_is_refused_without_the_flag(
     backend = LoopbackBackend()
     fetcher = make_fetcher(
         dataclasses.replace(TEST_CONFIG, allow_private=False),
-        resolver=dns({"news.example": [PUBLIC_IP], "intranet.example": ["10.0.0.7"]}),
+        resolver=fake_dns({"news.example": [PUBLIC_IP], "intranet.example": ["10.0.0.7"]}),
         network_backend=backend,
     )
     url = f"http://news.example:{server.port}/story"

@@ -11,35 +11,12 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpcore
 import pytest
 
 from accord.ingest.fetch import USER_AGENT, Fetcher, FetchError, HostThrottle, retry_after_seconds
-from net_support import TEST_CONFIG, FakeClock, LocalServer, Reply, Seen
+from net_support import PUBLIC_IP, TEST_CONFIG, FakeClock, LocalServer, LoopbackBackend, Reply, Seen, fake_dns
 
 PAGE = "<html><head><title>Harbour page</title></head><body><p>Plain test page.</p></body></html>"
-PUBLIC_IP = "93.184.216.34"  # what the fake resolver says news.example is; tests reroute it to 127.0.0.1
-
-
-class LoopbackBackend(httpcore.NetworkBackend):
-    """Reach the test server when the guard has approved a (fake) public address: the socket layer
-    is the only thing changed, so every check above it runs as in production."""
-
-    def __init__(self) -> None:
-        self.inner = httpcore.SyncBackend()
-        self.asked: list[str] = []
-
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
-        self.asked.append(host)
-        target = "127.0.0.1" if host == PUBLIC_IP else host
-        return self.inner.connect_tcp(target, port, timeout, local_address, socket_options)
-
-
-def fake_dns(table: dict[str, list[str]]) -> Callable[[str, int], list[str]]:
-    def resolve(host: str, port: int) -> list[str]:
-        return table[host]
-
-    return resolve
 
 
 def public_fetcher(make_fetcher: Callable[..., Fetcher], **dns: list[str]) -> tuple[Fetcher, LoopbackBackend]:
