@@ -197,3 +197,14 @@ def test_an_edition_named_by_its_year_keeps_no_ordinal(facts) -> None:
         "Minister Ana Costa announced a data fund."
     )
     assert participants(facts, text) == {("Ocean Data Summit 2026", "Ana Costa", None)}
+
+
+def test_a_list_of_who_attends(facts) -> None:
+    opening = "The Ocean Data Summit opens in Lisbon on Monday. "
+    text = opening + (
+        "Key figures attending include Chilean President Ana Costa, Kenyan Premier Ruth Otieno and Tom Berg."
+    )
+    assert who(facts, text) == {"Ana Costa", "Ruth Otieno", "Tom Berg"}
+    present = opening + "Those present included Chile, Peru and the World Bank."
+    assert who(facts, present) == {"CL", "PE", "World Bank"}
+    assert who(facts, opening + "The new sensor rules include a ban on trawling by Chile.") == set()

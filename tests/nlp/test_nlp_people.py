@@ -156,3 +156,14 @@ def test_an_office_before_a_known_holders_surname_is_not_the_namesake(doc_of) ->
     trump = next(t for t in doc if t.text == "Trump" and t.i > 3)
     assert people(doc).at(trump.i) == "Trump"
     assert "President" not in [title for title, _ in roles(doc)["Melania Trump"]]
+
+
+def test_one_word_name_right_after_a_hyphenated_office(doc_of) -> None:
+    doc = doc_of("Guests included Kenyan Vice-President Ruto, Chinese Vice-Premier Liang, and Tomas Berg.")
+    assert roles(doc)["Liang"] == [("Vice-Premier", "CN")]
+    assert "Ruto" in people(doc).persons
+
+
+def test_member_states_are_no_person(doc_of) -> None:
+    doc = doc_of("The charter was backed by EU Member States on Monday.")
+    assert people(doc).persons == {}

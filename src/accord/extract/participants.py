@@ -116,6 +116,8 @@ def extract_participants(doc: Doc) -> list[Fact]:
                         add(key, sent, event)
             elif lemma in _MEMBERS_VERBS and not planned(token):
                 delegation_members(token, event, add)
+                for who in attendees_listed(token):
+                    add(who, sent, event)
             elif lemma in ("receive", "hear") and not planned(token):
                 for who in briefers(token):
                     add(who, sent, event)
@@ -674,6 +676,29 @@ def delegation_members(token: Token, event: Thing, add) -> None:
         if child.dep_ == "dobj":
             for name in named_in(child):
                 add(name, token.sent, event)
+
+
+_ATTENDEE_NOUNS = lexicon.words("participants.json", "attendee_nouns")
+_ATTENDING = lexicon.words("participants.json", "attending_words")
+
+
+def attendees_listed(verb: Token) -> list[str]:
+    """Read 'Key figures attending include A, B and C', 'Those present included A' and
+    'Participants included A and B': a list of who attends, whatever the noun before it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    attending = subject.lower_ in _ATTENDEE_NOUNS or subject.lower_ in _ATTENDING or any(
+        c.lower_ in _ATTENDING and c.dep_ in ("acl", "amod", "advmod") for c in subject.children
+    )
+    if not attending:
+        return []
+    listed = [
+        child
+        for child in verb.children
+        if child.dep_ in ("dobj", "attr") or (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"))
+    ]  # the parser often hangs the list's later names on the verb
+    return list(dict.fromkeys(name for child in listed for name in named_in(child)))
 
 
 def delegation_country(delegation: Token) -> str | None:

@@ -212,6 +212,9 @@ class PeopleFinder(OfficeReader):
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
         doc = span.doc
+        if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "member":
+            return False  # 'EU Member States'
+
         if names_a_government(doc, span.end):
             return False
         if len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s"):
@@ -396,10 +399,18 @@ class PeopleFinder(OfficeReader):
             end = i
             while end < len(tokens) and end - i < 4 and is_name[end] and end not in taken:
                 end += 1
-            if end - i < 2 or (i > 0 and is_name[i - 1]):
+            before = tokens[i - 1] if i > 0 else None
+            # one word is a name only right after a capitalised office: 'Vice-Premier Zhang'
+            one_word_ok = (
+                before is not None
+                and before.is_title
+                and is_title_token(before)
+                and before.lower_ != "member"  # 'Member States'
+                and tokens[i].tag_ == "NNP"
+            )
+            if end - i < (1 if one_word_ok else 2) or (i > 0 and is_name[i - 1]):
                 i = max(end, i + 1)
                 continue
-            before = tokens[i - 1] if i > 0 else None
             before2 = tokens[i - 2] if i > 1 else None
             office_start = self.premodifier_start(doc, self.skip_honorifics(doc, i, 0), 0) if i else i
             vouched = (
