@@ -279,3 +279,27 @@ def test_quoted_fragments_in_the_speakers_clause_are_one_statement(facts) -> Non
             False,
         )
     ]
+
+
+def test_a_paragraph_that_lost_its_quotation_marks(facts) -> None:
+    text = (
+        "Foreign Minister Erik Lindqvist spoke at the port forum on Monday.\n"
+        "These are shared values between our countries. The forum reminds us how much we could do "
+        "in shipping. Next year has been named the year of the sea, he said.\n"
+    )
+    assert quotes(facts, text) == [
+        (
+            "Erik Lindqvist",
+            "These are shared values between our countries. The forum reminds us how much we could do "
+            "in shipping. Next year has been named the year of the sea",
+            False,
+        )
+    ]
+
+
+def test_a_reporters_sentence_before_the_attributed_one_is_not_the_speakers(facts) -> None:
+    text = (
+        "Foreign Minister Erik Lindqvist spoke at the port forum on Monday.\n"
+        "Shipping grew by a tenth last year. Next year has been named the year of the sea, he said.\n"
+    )
+    assert quotes(facts, text) == [("Erik Lindqvist", "Next year has been named the year of the sea", False)]

@@ -204,6 +204,9 @@ class QuoteReader:
             else:
                 s.used = True
         if len(content.text.split()) >= 4:
+            lead_in = unquoted_lead_in(doc, content, verb, self.lexicon)
+            if lead_in is not None:
+                content = lead_in
             where = sentence_span(doc, content.start_char, content.end_char)
             if inside_relative(verb, content):
                 return
@@ -373,6 +376,31 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
                 return span if len(span.text.split()) >= 6 or listed else None
     return None
+
+
+_FIRST_PERSON = lexicon.words("speech.json", "first_person")
+
+
+def unquoted_lead_in(doc: Doc, content: Span, verb: Token, lexicon: dict) -> Span | None:
+    """'These are shared values between us. The forum reminds us how much we could do. 2027 is
+    the year of the sea, he said.': agency copy that lost its quotation marks. The sentences
+    before the attributed one, in the same paragraph, that speak in the first person and have no
+    speech verb of their own are the speaker's words too; the content then starts with them."""
+    if verb.i < content.end or content.start != content.sent.start:
+        return None  # only content that opens its sentence and comes before '…, he said'
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, content.start_char) + 1
+    if _QUOTE_CHARS.search(text, paragraph_start, content.start_char):
+        return None  # a paragraph with its marks says itself what is quoted
+    speech_verbs = lexicon["speech_verbs"]
+    start = None
+    for sent in reversed([s for s in doc_sents(doc) if paragraph_start <= s.start_char < content.start_char]):
+        first_person = any(t.lower_ in _FIRST_PERSON for t in sent)
+        speaks = any(t.lemma_.lower() in speech_verbs and t.pos_ == "VERB" for t in sent)
+        if not first_person or speaks:
+            break
+        start = sent.start
+    return doc[start : content.end] if start is not None else None
 
 
 def before_other_speaker(content: Span) -> Span:
