@@ -127,6 +127,26 @@ def test_two_people_who_met_hold_a_meeting(facts) -> None:
     assert found == {(event, "Amina Okafor"), (event, "Tomas Berg")}
 
 
+def test_a_readouts_headline_names_the_meeting(facts) -> None:
+    text = (
+        "Readout of President Okafor’s Meeting with Secretary General of the Ocean Union Tomas Berg\n"
+        "President Amina Okafor met today with Secretary General of the Ocean Union Tomas Berg in Lisbon, "
+        "Portugal on the margins of the Ocean Data Summit. The leaders discussed sensor data.\n"
+    )
+    event = "President Okafor’s Meeting with Secretary General of the Ocean Union Tomas Berg"
+    assert {f["event"] for f in facts(text, kind="event")} == {event, "Ocean Data Summit"}
+    found = {(f["event"], f["participant"]) for f in facts(text, kind="participant")}
+    assert found == {(event, "Amina Okafor"), (event, "Tomas Berg")}  # Portugal is where, not who
+
+
+def test_a_headline_naming_other_people_names_no_meeting(facts) -> None:
+    text = (
+        "Readout of President Okafor’s Meeting with Prime Minister Lena Holm\n"
+        "President Amina Okafor met with Prime Minister Tomas Berg in Lima, Peru, on 16 May 2025.\n"
+    )
+    assert {f["event"] for f in facts(text, kind="event")} == {"meeting between Amina Okafor and Tomas Berg"}
+
+
 def test_who_met_at_a_named_event_holds_no_other_meeting(facts) -> None:
     text = "President Amina Okafor met with Prime Minister Tomas Berg at the Ocean Data Summit."
     assert {f["event"] for f in facts(text, kind="event")} == {"Ocean Data Summit"}

@@ -293,7 +293,19 @@ def named_in(root: Token) -> list[str]:
         ):
             _append(out, resolve(head))
             continue
-        phrase = [t for t in head.subtree if not _inside_clause(t, head)] + inclusion_after_clause(head)
+        places = {
+            t.i
+            for prep in head.subtree
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near") and prep.head.i != prep.i
+            for t in prep.subtree
+        }  # 'Guterres in Bletchley Park, the United Kingdom': where they were is no party
+        for t in head.subtree:
+            edge = t.left_edge.i
+            if t.dep_ == "appos" and edge > 1 and doc[edge - 1].text == "," and edge - 2 in places:
+                places.update(x.i for x in t.subtree)  # the place's country, hung on the wrong noun
+        phrase = [
+            t for t in head.subtree if not _inside_clause(t, head) and t.i not in places
+        ] + inclusion_after_clause(head)
         for t in phrase:
             _append(out, people.at(t.i))
         for key, span in parties_in(phrase):

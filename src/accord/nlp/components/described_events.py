@@ -11,6 +11,7 @@ summit", "the two-day event") is left to the reference resolution that follows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -319,7 +320,7 @@ def add_meetings(doc: Doc, events: Things) -> None:
     for token in doc_tokens(doc):
         if token.lemma_.lower() != "meet" or token.pos_ != "VERB" or token.i in events.by_token:
             continue
-        if events.in_span(token.sent) or _negated(token):
+        if _negated(token):
             continue
         subject = _subject(token)
         if subject is None or subject.pos_ == "PRON":
@@ -334,9 +335,16 @@ def add_meetings(doc: Doc, events: Things) -> None:
             ),
             next((c for c in token.children if c.dep_ == "dobj"), None),
         )
+        if other is not None and not _is_party(other):
+            # 'met with Secretary General of the United Nations Antonio Guterres': the person
+            # the office phrase ends in
+            other = next((t for t in other.subtree if doc._.people.at(t.i)), other)
         body = is_body(subject)
         if not body and (other is None or not (_is_party(subject) and _is_party(other))):
             continue
+        titled = headline_meeting(doc, subject, other) if other is not None and not body else None
+        if events.in_span(token.sent) and titled is None:
+            continue  # 'met at the summit': the summit, unless a readout's headline names the meeting
         if main is not None and in_headline(main) and heads_of(main) & _MEETING_KINDS:
             thing = main  # the delegations 'met' at the talks the story is about
         elif body:
@@ -344,11 +352,32 @@ def add_meetings(doc: Doc, events: Things) -> None:
             events.items.append(thing)
         else:
             assert other is not None
-            name = f"meeting between {_phrase(subject)} and {_phrase(other)}"
+            name = titled or f"meeting between {_phrase(subject)} and {_phrase(other)}"
             thing = Thing(kind=EVENT, given_name=clean_name(name))
             events.items.append(thing)
         thing.references.append(doc[token.i : token.i + 1])
         events.by_token[token.i] = thing
+
+
+_HEADLINE_MEETING = re.compile(
+    r"^(?:Readout(?: of|:)\s+)?(.+?['’]s\s+(?:Bilateral\s+)?Meeting\s+with\s+.+?)\s*$"
+)
+
+
+def headline_meeting(doc: Doc, subject: Token, other: Token) -> str | None:
+    """The name a readout's headline gives the meeting its body reports: 'Readout of Vice
+    President Harris's Meeting with Prime Minister Sunak of the United Kingdom' names the
+    meeting of 'Harris met with Sunak' (when both sides' last names stand in it)."""
+    if not len(doc):
+        return None
+    headline = next(iter(doc.sents)).text
+    match = _HEADLINE_MEETING.match(headline)
+    if match is None or "\n" in match.group(1):
+        return None
+    name = match.group(1)
+    sides = [_phrase(subject).split()[-1:], _phrase(other).split()[-1:]]
+    names_both = all(side and side[0].strip("’'s") in name for side in sides)
+    return name if names_both else None
 
 
 def in_headline(thing: Thing) -> bool:
