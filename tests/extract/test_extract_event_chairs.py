@@ -79,3 +79,10 @@ def test_a_government_that_kicked_off_or_wrapped_up_the_event(facts) -> None:
 
 def test_a_person_opening_an_event_is_not_its_host(facts) -> None:
     assert chairs(facts, "Amina Okafor opened the Ocean Data Summit with a speech.") == set()
+
+
+def test_presided_over_the_event_with_another(facts) -> None:
+    text = "President Ana Costa of Chile presided over the Ocean Data Summit with Prime Minister Tomas Berg."
+    assert chairs(facts, text) == {("Ocean Data Summit", "Ana Costa"), ("Ocean Data Summit", "Tomas Berg")}
+    alone = "President Ana Costa of Chile presided over the Ocean Data Summit with a call for calm."
+    assert chairs(facts, alone) == {("Ocean Data Summit", "Ana Costa")}

@@ -129,3 +129,14 @@ def test_the_main_event_s_name_gives_its_theme(facts) -> None:
     text = "The Global Forum on the Ethics of Ocean Data opened in Lisbon. The forum ended on Friday."
     assert ("Global Forum on the Ethics of Ocean Data", "ethics") in {
         (f["event"], f["theme"]) for f in facts(text, kind="theme")}
+
+
+def test_themes_of_an_agreement_the_event_reached(facts) -> None:
+    text = (
+        "President Ana Costa opened the Ocean Data Summit in Lisbon, reaching an agreement that "
+        "focused on three principles: safety, innovation and inclusivity."
+    )
+    found = {theme for _, theme in themes(facts, text)}
+    assert found == {"safety", "innovation", "inclusion"}
+    other = "At the Ocean Data Summit, Ana Costa praised a think tank focused on safety and innovation."
+    assert themes(facts, other) == []

@@ -218,6 +218,12 @@ def chairs_for(token: Token) -> list[str]:
             phrases.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with":
             phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "over":
+            # 'presided over the summit with Prime Minister B': B presided too
+            for event in (c for c in child.children if c.dep_ == "pobj"):
+                for prep in event.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        phrases.extend(c for c in prep.children if c.dep_ == "pobj")
         elif child.dep_ == "dobj":
             # "shared hosting duties with the Netherlands, Singapore and Kenya"
             for prep in child.children:

@@ -97,7 +97,12 @@ def of_another_noun(sent: Span, char: int) -> bool:
     if token.dep_ not in ("acl", "relcl", "amod") or token.head.pos_ not in ("NOUN", "PROPN"):
         return False
     gathering = token.head.lower_ in ("proceedings", "sessions", "events")
-    return doc._.events.at(token.head.i) is None and not gathering
+    # 'reaching an agreement that focused on safety': what an event adopted says what it covered
+    outcome = doc._.agreements.at(token.head.i) is not None or token.head.lower_ in _OUTCOME_NOUNS
+    return doc._.events.at(token.head.i) is None and not gathering and not outcome
+
+
+_OUTCOME_NOUNS = frozenset(data("themes.json")["outcome_nouns"])
 
 
 @cache
