@@ -159,3 +159,12 @@ def test_many_deals_are_no_agreement(doc_of) -> None:
 def test_document_symbols_name_and_tell_resolutions_apart(doc_of) -> None:
     doc = doc_of("They adopted Resolution A/RES/78/265 in March and Resolution 78/241 on drones.")
     assert names(doc) == ["Resolution A/RES/78/265", "Resolution 78/241 on drones"]
+
+
+def test_description_goes_on_through_a_list_of_its_nouns(doc_of) -> None:
+    doc = doc_of(
+        "Forty states agreed to a joint call to action on the safe design, testing, and use of "
+        "sensors in fishing fleets."
+    )
+    name = "joint call to action on the safe design, testing, and use of sensors in fishing fleets"
+    assert names(doc) == [name]

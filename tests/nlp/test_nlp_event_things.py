@@ -100,3 +100,8 @@ def test_a_headline_verb_after_a_ticker_is_no_part_of_a_name(facts) -> None:
 def test_in_the_event_of_is_no_event(doc_of) -> None:
     doc = doc_of("In the event of a future disruption, the partners will meet at the Geneva AI Summit.")
     assert event_names(doc) == ["Geneva AI Summit"]
+
+
+def test_the_next_edition_is_another_event(doc_of) -> None:
+    doc = doc_of("Ocean Data Summit: 40 states back a charter\nChile will host the next Ocean Data Summit.")
+    assert sorted(event_names(doc)) == ["Ocean Data Summit", "next Ocean Data Summit"]

@@ -221,8 +221,22 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
             if following.pos_ in ("ADJ", "NOUN", "PROPN") and following.text not in _CLAUSE_STOPS:
                 k += 1
                 continue
+        if word.text == "," and k > start and _listed_after_comma(doc, k, start, limit):
+            k += 1  # 'on the development, deployment, and use of AI': a list of the phrase's nouns
+            continue
         break
     return k
+
+
+def _listed_after_comma(doc: Doc, comma: int, start: int, limit: int) -> bool:
+    """Tell whether a comma goes on with one more noun of a list inside the phrase, not a clause."""
+    k = comma + 1
+    if k < limit and doc[k].lower_ in ("and", "or"):
+        k += 1
+    if k >= limit:
+        return False
+    word = doc[k]
+    return word.pos_ in ("NOUN", "ADJ") and word.dep_ == "conj" and start <= word.head.i < comma
 
 
 def determiner(token: Token) -> str | None:

@@ -260,6 +260,7 @@ class ThingFinder:
         }
         self.generic_events = set(data["generic_events"])
         self.ordinals = set(edition_words(data))
+        self.relative_ordinals = frozenset(data["relative_ordinals"])
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_tokens(doc)
@@ -361,6 +362,9 @@ class ThingFinder:
         ordinal = self.ordinal(span)
         if ordinal and thing.ordinal and ordinal != thing.ordinal:
             return False
+        relative = self.relative_ordinals
+        if span.label_ == EVENT and (ordinal in relative) != (thing.ordinal in relative):
+            return False  # 'the next REAIM summit' is not 'this REAIM summit'
         is_event = span.label_ == EVENT
         if not is_event:
             name = read_name(span, _head(span))
