@@ -208,3 +208,15 @@ def test_a_list_of_who_attends(facts) -> None:
     present = opening + "Those present included Chile, Peru and the World Bank."
     assert who(facts, present) == {"CL", "PE", "World Bank"}
     assert who(facts, opening + "The new sensor rules include a ban on trawling by Chile.") == set()
+
+
+def test_what_comes_ahead_of_the_event_places_nobody_there(facts) -> None:
+    text = "Tom Berg's blog post comes ahead of this week's Ocean Data Summit in Lisbon."
+    assert who(facts, text) == set()
+    assert who(facts, "Fisheries Minister Tom Berg came to the Ocean Data Summit in Lisbon.") == {"Tom Berg"}
+
+
+def test_the_next_such_summit_is_another_event(facts) -> None:
+    text = "India will host the next such Ocean Data Summit, organisers of the Ocean Data Summit said."
+    found = {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")}
+    assert found == {("next Ocean Data Summit", "IN")}

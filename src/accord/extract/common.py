@@ -123,7 +123,7 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if dateline_credit(ent) or affiliation_of_person(ent) or inside_a_title(ent) or modifies_members(ent):
             continue
-        if piece_of_a_ministry(ent) or modifies_industry(ent):
+        if piece_of_a_ministry(ent) or cut_ministry_name(ent) or modifies_industry(ent):
             continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
@@ -197,6 +197,22 @@ def piece_of_a_ministry(span: Span) -> bool:
     if before is not None and before.label_ == "ORG":
         return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
     return _inside_a_ministry_name(doc, k)
+
+
+def cut_ministry_name(span: Span) -> bool:
+    """'The Ministry of Environment, Forest and Climate Change': a ministry's name the model cut at
+    a comma, the title-case words after it still its own; the piece names no body whole."""
+    doc = span.doc
+    own = span.text.removeprefix("the ").removeprefix("The ")
+    comma = span.end - 1 if span[-1].text == "," else span.end  # the model may keep the comma
+    if not (own.startswith(_MINISTRY_WORDS) and comma + 1 < len(doc) and doc[comma].text == ","):
+        return False
+    following = doc[comma + 1]
+    if not following.is_title or following.ent_type_ in ("GPE", "PERSON"):
+        return False
+    body = entity_of(following)
+    another_body = body is not None and body.label_ == "ORG" and body.start == following.i
+    return not another_body  # 'the Ministry of Foreign Affairs, Ministry of Science and …': a list
 
 
 def _inside_a_ministry_name(doc: Doc, k: int) -> bool:

@@ -381,12 +381,26 @@ def attends(token: Token, events: Things) -> Token | None:
         if child.i == token.i:
             continue
         if events.at(child.i) is not None and child.i > token.i and not _inside_clause(child, token):
-            return child
+            return None if _before_or_after(child, token) else child
         if child.lower_ in _AUDIENCE and child.dep_ in ("dobj", "pobj", "dative") and child.i - token.i <= 5:
             if _indefinite(child) and events.at(child.i) is None:
                 return None  # 'told a conference in 2023': some conference, not this one
             return child
     return None
+
+
+_TIME_PREPOSITIONS = frozenset(("ahead", "before", "after", "since", "following", "until", "prior"))
+
+
+def _before_or_after(noun: Token, verb: Token) -> bool:
+    """Tell whether a verb reaches an event through 'ahead of', 'before', 'after': the post that
+    'comes ahead of the summit' places nobody at it."""
+    node = noun
+    while node.i != verb.i and node.head.i != node.i:
+        if node.lower_ in _TIME_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
 
 
 def _indefinite(noun: Token) -> bool:

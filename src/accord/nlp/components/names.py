@@ -226,9 +226,11 @@ class DomainNames:
         if not lower_head and end - start < 2:
             return None
         edition_year = label == EVENT and _YEAR.match(doc[end - 1].text) is not None
-        ordinal_before = start > sent.start and doc[start - 1].lower_ in self.ordinals
+        such = start - 1 > sent.start and doc[start - 1].lower_ == "such"  # 'the next such summit'
+        before = start - 1 - such
+        ordinal_before = before >= sent.start and doc[before].lower_ in self.ordinals
         if label == EVENT and ordinal_before and not edition_year:
-            start -= 1  # 'the second AI Safety Summit'; a year already names the edition
+            start = before  # 'the second AI Safety Summit'; a year already names the edition
         if end - start > _MAX_NAME_TOKENS:
             return None
         return Span(doc, start, end, label=label)
