@@ -148,3 +148,10 @@ def test_a_body_called_by_a_quoted_name(facts) -> None:
         "\u201cWorld Data Cooperation Organization,\u201d based in Shanghai."
     )
     assert names(facts, text) == ["World Data Cooperation Organization"]
+
+
+def test_a_phrasal_launch_needs_its_particle(facts) -> None:
+    text = "Prime Minister Tom Berg is set to visit Chile, where he will co-chair the Ocean Data Summit."
+    assert facts(text, kind="initiative") == []
+    launched = "Chile set up a new Ocean Data Fund at the Ocean Data Summit."
+    assert [f["initiative"] for f in facts(launched, kind="initiative")] == ["Ocean Data Fund"]

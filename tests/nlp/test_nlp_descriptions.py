@@ -168,3 +168,8 @@ def test_description_goes_on_through_a_list_of_its_nouns(doc_of) -> None:
     )
     name = "joint call to action on the safe design, testing, and use of sensors in fishing fleets"
     assert names(doc) == [name]
+
+
+def test_a_hyphenated_modifier_is_kept_whole(doc_of) -> None:
+    doc = doc_of("At the summit, Chile also signed a wide-ranging deal with Peru.")
+    assert names(doc) == ["wide-ranging deal"]

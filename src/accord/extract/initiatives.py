@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, country_of_text, entity_of, fact
+from accord.extract.common import Fact, country_of_text, data, entity_of, fact
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_text, doc_tokens
 from accord.nlp.components.names import AGREEMENT, INITIATIVE, is_name_word
@@ -117,7 +117,8 @@ class InitiativeReader:
         doc = self.doc
         for token in doc_tokens(doc):
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in _LAUNCH and not only_intended(token):
+            launching = token.pos_ == "VERB" and lemma in _LAUNCH and with_particle(token)
+            if launching and not only_intended(token):
                 objects = launch_objects(token)
                 if in_headline(token):
                     objects = [o for o in objects if self.named_in_body(o)]
@@ -440,6 +441,15 @@ def launched_object(span: Span, verbs: frozenset[str] = _LAUNCH) -> bool:
         and span.end + 1 < len(doc)
         and doc[span.end + 1].pos_ == "ADP"
     )
+
+
+_PARTICLES: dict[str, str] = data("initiatives.json")["launch_particles"]
+
+
+def with_particle(verb: Token) -> bool:
+    """Tell whether a phrasal launching verb has its particle: 'set up' a fund, not 'is set to visit'."""
+    particle = _PARTICLES.get(verb.lemma_.lower())
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def launch_objects(verb: Token) -> list[Token]:

@@ -136,6 +136,8 @@ def _description_start(token: Token) -> int:
             break
         start = k
         k -= 1
+    if doc[start].text == "-" and start > token.sent.start and not doc[start - 1].whitespace_:
+        start -= 1  # 'a wide-ranging deal': the word the hyphen joins belongs to it
     return start
 
 
@@ -147,8 +149,9 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
     while j < limit and j - begin < _MAX_DESCRIPTION_TOKENS:
         word = doc[j]
         if word.lower_ in nouns.prepositions and word.pos_ in ("ADP", "SCONJ", "VERB"):
-            if _turns_to_place_or_time(doc, j, limit):
-                break
+            in_particular = j + 1 < limit and doc[j + 1].lower_ == "particular"
+            if _turns_to_place_or_time(doc, j, limit) or in_particular:
+                break  # 'the charter in particular' is no part of its name
             k = _noun_phrase_end(doc, j + 1, limit)
             if k == j + 1:
                 break
