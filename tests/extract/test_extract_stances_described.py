@@ -448,3 +448,8 @@ def test_a_list_of_ministries_keeps_each(facts) -> None:
         "National Sea Commission of Chile."
     )
     assert "Ministry of Fisheries" in {f["party"] for f in facts(text, kind="stance")}
+
+
+def test_an_instrument_the_model_took_for_a_body_is_no_party(facts) -> None:
+    text = "The grants follow the Federal Ocean Resilience Strategy adopted in Executive Order 14001 in 2021."
+    assert not facts(text, kind="stance")

@@ -12,7 +12,7 @@ from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_capital, span_country
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.lexicon import organisations, word_set
+from accord.nlp.lexicon import json_data, organisations, word_set
 from accord.record import Evidence, Fact, new_fact
 
 PARTY_LABELS = {"GPE", "NORP", "ORG"}
@@ -103,10 +103,21 @@ def party_key(span: Span, *, capitals: bool = True) -> str | None:
     return None
 
 
+@cache
+def _instrument_heads() -> frozenset[str]:
+    """The head words of texts and plans: a name ending in one is an instrument, never a party."""
+    return frozenset(json_data("names.json")["agreement_heads"]) | frozenset(
+        lexicon.words("common.json", "instrument_heads")
+    )
+
+
 def looks_like_organisation(span: Span) -> bool:
-    """Accept a named organisation as a party, not a fragment the model mis-tagged ('Leaders of')."""
+    """Accept a named organisation as a party, not a fragment the model mis-tagged ('Leaders of')
+    nor an instrument it took for a body ('the Federal Mission Resilience Strategy')."""
     last = span[-1]
     if last.pos_ in ("ADP", "DET", "CCONJ") or not span.text[:1].isalnum():
+        return False
+    if last.text in _instrument_heads():
         return False
     return any(t.pos_ == "PROPN" for t in span) and not all(t.is_title and t.pos_ == "NOUN" for t in span)
 
