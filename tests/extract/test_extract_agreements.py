@@ -70,6 +70,10 @@ def test_no_agreement_event_without_an_adoption_verb(facts) -> None:
         ("The Lisbon Declaration now has 61 signatories.", 61),
         ("In 2023, 28 countries signed the Lisbon Declaration.", 28),
         ("The Lisbon Declaration was signed in 2024 by 30 states.", 30),
+        # the count a text gives as a round figure is still the count it gives
+        ("Around 60 countries signed the Lisbon Declaration.", 60),
+        ("More than 50 countries signed the Lisbon Declaration.", 50),
+        ("Over 40 nations have agreed to the Lisbon Declaration.", 40),
     ],
 )
 def test_signatory_count(facts, text: str, count: int) -> None:
@@ -80,13 +84,12 @@ def test_signatory_count(facts, text: str, count: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Around 60 countries signed the Lisbon Declaration.",
-        "More than 50 countries signed the Lisbon Declaration.",
+        "Up to 60 countries may sign the Lisbon Declaration.",
         "Ten other countries signed the Lisbon Declaration on Friday.",
         "The Lisbon Declaration was discussed by 40 countries.",
     ],
 )
-def test_no_signatory_count_for_vague_or_partial_numbers(facts, text: str) -> None:
+def test_no_signatory_count_for_bounds_or_partial_numbers(facts, text: str) -> None:
     assert facts(text, kind="signatory_count") == []
 
 

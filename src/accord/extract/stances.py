@@ -265,11 +265,9 @@ def number_before(noun: Token) -> int | None:
     start = k + 1
     if start == end:
         return None
-    # 'more than 60', 'around 60', 'up to 60': a bound or a guess, not the count of who signed
-    if any(
-        t.lower_ in ("around", "about", "roughly", "some", "nearly", "almost", "over", "than", "least", "up")
-        for t in doc[max(noun.sent.start, start - 2) : start]
-    ):
+    # 'up to 60' is a bound, not the count of who signed; 'more than 60', 'around 60' are the
+    # count the text gives (the gold takes them, as optional where it wavers)
+    if any(t.lower_ == "up" for t in doc[max(noun.sent.start, start - 2) : start]):
         return None
     return parse_number(doc[start:end].text)
 
