@@ -105,3 +105,8 @@ def test_in_the_event_of_is_no_event(doc_of) -> None:
 def test_the_next_edition_is_another_event(doc_of) -> None:
     doc = doc_of("Ocean Data Summit: 40 states back a charter\nChile will host the next Ocean Data Summit.")
     assert sorted(event_names(doc)) == ["Ocean Data Summit", "next Ocean Data Summit"]
+
+
+def test_of_which_opens_a_relative_clause_not_a_name(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit, the plenary session of which was chaired by Ana Costa, ended.")
+    assert "plenary session" in event_names(doc)

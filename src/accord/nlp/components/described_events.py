@@ -82,6 +82,8 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
         if child.i < token.i:
             continue
         if child.dep_ == "prep" and child.lower_ in _COMPLEMENTS and child.i == end:
+            if any(c.lower_ in ("which", "whom") for c in child.children):
+                continue  # 'the plenary session of which was chaired by …': a relative, no complement
             end = _clause_end(child, end)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in _HOSTING and child.i == end:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
