@@ -86,3 +86,9 @@ def test_presided_over_the_event_with_another(facts) -> None:
     assert chairs(facts, text) == {("Ocean Data Summit", "Ana Costa"), ("Ocean Data Summit", "Tomas Berg")}
     alone = "President Ana Costa of Chile presided over the Ocean Data Summit with a call for calm."
     assert chairs(facts, alone) == {("Ocean Data Summit", "Ana Costa")}
+
+
+def test_a_pronoun_host_is_who_announced_it(facts) -> None:
+    assert chairs(facts, "Chile announced it would host the next Ocean Data Summit.") == {
+        ("next Ocean Data Summit", "CL")
+    }

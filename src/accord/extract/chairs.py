@@ -214,6 +214,9 @@ def chairs_for(token: Token) -> list[str]:
     for child in token.children:
         if child.dep_ == "agent":
             phrases.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("nsubj",) and child.lower_ in ("it", "they") and token.dep_ == "ccomp":
+            # 'Chile announced it would host the next summit': the pronoun is who announced
+            phrases.extend(c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
         elif child.dep_ in ("nsubj",) and child.lower_ not in ("which", "who", "that"):
             phrases.append(child)
         elif child.dep_ == "prep" and child.lower_ == "with":
