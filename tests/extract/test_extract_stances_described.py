@@ -453,3 +453,8 @@ def test_a_list_of_ministries_keeps_each(facts) -> None:
 def test_an_instrument_the_model_took_for_a_body_is_no_party(facts) -> None:
     text = "The grants follow the Federal Ocean Resilience Strategy adopted in Executive Order 14001 in 2021."
     assert not facts(text, kind="stance")
+
+
+def test_a_dateline_with_its_credit_names_no_party(facts) -> None:
+    text = "Lisbon, Feb 21 (OPA) Chile and Peru are among the countries that signed the Lisbon Ocean Charter."
+    assert {f["party"] for f in facts(text, kind="stance")} == {"CL", "PE"}

@@ -280,10 +280,29 @@ def dateline_credit(span: Span) -> bool:
         return False
     if span.start == span.sent.start and span.text.isupper() and len(span.text) > 3:
         return doc[span.end].text in (",", "—", "–", "-", "(")  # 'BLETCHLEY PARK, England -'
+    if span.start == span.sent.start and span.label_ == "GPE" and _date_follows(doc, span.end):
+        return True  # 'New Delhi, Feb 21 (PTI) The US …': the dateline's place, no party
     if span.start == 0 or doc[span.start - 1].text not in ("(", "[") or doc[span.end].text not in (")", "]"):
         return False
     following = doc[span.end + 1 : span.end + 3]
-    return any(t.text in (":", "–", "—", "-", "--") for t in following)
+    if any(t.text in (":", "–", "—", "-", "--") for t in following):
+        return True
+    # 'New Delhi, Feb 21 (PTI) The US …': a credit after the dateline's date, no dash after it
+    place = entity_of(doc[span.sent.start])
+    return span.start >= 2 and place is not None and place.label_ == "GPE" and _date_follows(doc, place.end)
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in json_data("dates.json")["month_names"])
+
+
+def _date_follows(doc: Doc, i: int) -> bool:
+    """Tell whether ', <date>' follows token i, as in a dateline ('New Delhi, Feb 21 (PTI)')."""
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    word = doc[i + 1]
+    return word.ent_type_ == "DATE" or word.lower_.rstrip(".") in _month_names()
 
 
 def country_of_text(text: str) -> str | None:
