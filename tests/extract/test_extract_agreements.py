@@ -74,6 +74,8 @@ def test_no_agreement_event_without_an_adoption_verb(facts) -> None:
         ("Around 60 countries signed the Lisbon Declaration.", 60),
         ("More than 50 countries signed the Lisbon Declaration.", 50),
         ("Over 40 nations have agreed to the Lisbon Declaration.", 40),
+        ("Chile and Peru are among 88 countries to endorse the Lisbon Declaration.", 88),
+        ("Chile is among the 61 countries that signed the Lisbon Declaration.", 61),
     ],
 )
 def test_signatory_count(facts, text: str, count: int) -> None:
@@ -85,6 +87,7 @@ def test_signatory_count(facts, text: str, count: int) -> None:
     "text",
     [
         "Up to 60 countries may sign the Lisbon Declaration.",
+        "Chile is among 61 countries that criticised the Lisbon Declaration.",
         "Ten other countries signed the Lisbon Declaration on Friday.",
         "The Lisbon Declaration was discussed by 40 countries.",
     ],

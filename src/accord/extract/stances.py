@@ -273,7 +273,15 @@ def number_before(noun: Token) -> int | None:
 
 
 def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
-    """The signing verb a counted noun is the subject or agent of."""
+    """The signing verb a counted noun is the subject or agent of; or, for 'X is among 88
+    countries to endorse it' and 'among the 61 countries that signed it', the verb of the
+    infinitive or relative clause that says what the counted group did."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        clauses += [c for c in noun.head.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    for clause in clauses:
+        if trigger_polarity(clause, lexicon) == "signed":
+            return clause
     head = noun.head
     for _ in range(3):
         if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
