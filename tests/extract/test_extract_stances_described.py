@@ -458,3 +458,8 @@ def test_an_instrument_the_model_took_for_a_body_is_no_party(facts) -> None:
 def test_a_dateline_with_its_credit_names_no_party(facts) -> None:
     text = "Lisbon, Feb 21 (OPA) Chile and Peru are among the countries that signed the Lisbon Ocean Charter."
     assert {f["party"] for f in facts(text, kind="stance")} == {"CL", "PE"}
+
+
+def test_abstaining_from_supporting_is_declining(facts) -> None:
+    text = "The Lisbon Ocean Charter was adopted on Monday. China abstained from supporting the document."
+    assert {(f["party"], f["stance"]) for f in facts(text, kind="stance")} == {("CN", "declined")}

@@ -430,6 +430,12 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None  # 'the summit concluded with a declaration' is no signature
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
+        if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
+            *lexicon["decline_verbs"],
+            "refrain",
+            "withdraw",
+        ):
+            return None  # 'China abstained from supporting the document': the abstaining says it
         return "declined" if negated else "signed"
     return None
 
