@@ -463,3 +463,8 @@ def test_a_dateline_with_its_credit_names_no_party(facts) -> None:
 def test_abstaining_from_supporting_is_declining(facts) -> None:
     text = "The Lisbon Ocean Charter was adopted on Monday. China abstained from supporting the document."
     assert {(f["party"], f["stance"]) for f in facts(text, kind="stance")} == {("CN", "declined")}
+
+
+def test_the_bracketed_short_name_of_an_event_is_no_party(facts) -> None:
+    text = "The 2024 Ocean Ministerial Council Meeting (OMCM) adopted the Lisbon Principles on Ocean Data."
+    assert "OMCM" not in {f["party"] for f in facts(text, kind="stance")}

@@ -136,6 +136,8 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if piece_of_a_ministry(ent) or cut_ministry_name(ent) or modifies_industry(ent):
             continue
+        if acronym_of_a_thing(ent):
+            continue
         seen_ents.add(ent.start)
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
@@ -208,6 +210,16 @@ def piece_of_a_ministry(span: Span) -> bool:
     if before is not None and before.label_ == "ORG":
         return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
     return _inside_a_ministry_name(doc, k)
+
+
+def acronym_of_a_thing(span: Span) -> bool:
+    """'The OECD Ministerial Council Meeting (MCM) adopted …': the bracketed short name of an
+    event or agreement just named is that thing, not a party."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    named = span.start - 2
+    return doc._.events.at(named) is not None or doc._.agreements.at(named) is not None
 
 
 def cut_ministry_name(span: Span) -> bool:
