@@ -15,7 +15,7 @@ from accord.ingest.dedup import (
 from accord.ingest.document import Document, IngestError
 from accord.ingest.feeds import PollReport
 from accord.ingest.fetch import Fetcher
-from accord.ingest.progress import IngestEvent, Progress, ProgressLog, iter_events
+from accord.ingest.progress import IngestEvent, Progress, ProgressLog
 from accord.ingest.sandbox import Sandbox
 from accord.ingest.sources import Inputs, watch_inputs
 from net_support import HARBOUR_STORY, LAKE_STORY, LocalServer, Reply, Seen, article_page
@@ -119,38 +119,31 @@ class Ticks:
         return self.now
 
 
-def test_events_report_each_item_and_the_running_counts() -> None:
-    items: list[Document | IngestError] = [
-        doc(WIRE, "wire"),
-        IngestError("https://x.example/a", "HTTP 404 (Not Found)"),
-        doc(SYNDICATED, "courier"),
-        doc(OTHER_STORY, "port"),
-    ]
-    events = list(iter_events(items, dedup=DuplicateIndex(), expected=6, clock=Ticks()))
-    assert [event.status for event in events] == ["ok", "failed", "duplicate", "ok"]
-    failed, duplicate = events[1], events[2]
-    assert failed.reason == "HTTP 404 (Not Found)" and failed.source == "https://x.example/a"
-    assert duplicate.duplicate_of == items[0].id and duplicate.reason.startswith("duplicate of sha256:")
-    last = events[-1].progress
-    assert (last.done, last.ok, last.failed, last.duplicates, last.total) == (4, 2, 1, 1, 6)
-    assert last.elapsed == 4.0 and last.rate == 1.0 and last.eta == 2.0
-    assert last.line() == "4/6 articles (1 failed, 1 duplicates), 1.0/s, ETA 0:00:02"
+def test_progress_counts_rate_and_eta() -> None:
+    progress = Progress(done=4, ok=2, failed=1, duplicates=1, expected=6, elapsed=4.0)
+    assert progress.total == 6 and progress.rate == 1.0 and progress.eta == 2.0
+    assert progress.line() == "4/6 articles (1 failed, 1 duplicates), 1.0/s, ETA 0:00:02"
+    unknown = Progress(done=2, ok=2, elapsed=1.0)
+    assert unknown.total is None and unknown.eta is None and unknown.line().startswith("2 articles")
+    assert Progress(done=5, expected=3).total == 5  # never below what is done
 
 
-def test_events_without_dedup_and_with_an_unknown_total() -> None:
-    events = list(iter_events([doc(WIRE, "a"), doc(WIRE, "b")], clock=Ticks()))
-    assert [event.status for event in events] == ["ok", "ok"]
-    assert events[-1].progress.total is None and events[-1].progress.eta is None
-    assert events[-1].progress.line().startswith("2 articles")
+def test_event_reasons() -> None:
+    progress = Progress(done=1)
+    assert IngestEvent("failed", "u", None, IngestError("u", "HTTP 404"), progress).reason == "HTTP 404"
+    copy = IngestEvent("duplicate", "c", None, None, progress, duplicate_of="sha256:x", similarity=0.9)
+    assert copy.reason == "duplicate of sha256:x (similarity 0.90)"
+    skipped = IngestEvent("out_of_scope", "o", None, None, progress, relevance="no AI governance")
+    assert skipped.reason == "out of scope: no AI governance"
 
 
-def test_events_read_the_growing_total_of_inputs(tmp_path, fetcher: Fetcher, sandbox: Sandbox) -> None:  # type: ignore[no-untyped-def]
+def test_inputs_expected_grows_as_a_folder_is_expanded(tmp_path, fetcher: Fetcher, sandbox: Sandbox) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()
     for name in "abc":
         (folder / f"{name}.txt").write_text(f"Article {name} about the register.")
     inputs = Inputs([str(folder), "-"], fetcher=fetcher, sandbox=sandbox, stdin=io.BytesIO(b"One more."))
-    totals = [event.progress.total for event in iter_events(inputs)]
+    totals = [inputs.expected for _item in inputs]
     assert totals == [4, 4, 4, 4]
 
 
@@ -169,11 +162,9 @@ def test_progress_log_lines() -> None:
     )
     for event in (ok, failed, ok, ok):
         log.update(event)
-    log.finish(Progress(done=3, ok=2, failed=1, expected=3, elapsed=65.0))
     assert stream.getvalue().splitlines() == [
         "accord: failed b: HTTP 500",
         "accord: 1/3 articles (0 failed, 0 duplicates), 1.0/s, ETA 0:00:02",
-        "accord: done: 3 articles, 2 read, 0 duplicates, 1 failed in 0:01:05",
     ]  # fmt: skip
 
 

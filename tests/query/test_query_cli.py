@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from accord.cli.main import app
-from accord.cli.query_cmds import csv_cell
+from accord.export import safe_cell
 from accord.query import office_holders
 from kb_support import make_record, write_records
 
@@ -150,7 +150,7 @@ def test_csv_cells_cannot_run_as_formulas(kb: str) -> None:
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert '\'=HYPERLINK("x")' in {r["quote"] for r in rows}
-    assert [csv_cell(v) for v in ("=1", "+1", "-1", "@a", "ok", 5)] == ["'=1", "'+1", "'-1", "'@a", "ok", 5]
+    assert [safe_cell(v) for v in ("=1", "+1", "-1", "@a", "ok", 5)] == ["'=1", "'+1", "'-1", "'@a", "ok", 5]
 
 
 def test_offices_are_held_in_time(store: Engine, kb: str) -> None:

@@ -265,6 +265,8 @@ class _ProgressBar:
         self.bar.stop()
 
     def update(self, event: IngestEvent) -> None:
+        from accord.ingest.progress import hms
+
         progress = event.progress
         eta = progress.eta
         self.bar.update(
@@ -272,7 +274,7 @@ class _ProgressBar:
             completed=progress.done,
             total=progress.total,
             rate=f"{progress.rate:.1f}",
-            eta="?" if eta is None else _clock(eta),
+            eta="?" if eta is None else hms(eta),
             failed=progress.failed,
             duplicates=progress.duplicates,
             scope=f", {progress.scope()}" if progress.judged else "",
@@ -280,11 +282,6 @@ class _ProgressBar:
 
     def error(self, error: IngestError) -> None:
         self.console.print(f"accord: {error.source}: {error.reason}", markup=False, highlight=False)
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
 @contextmanager

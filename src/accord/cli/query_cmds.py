@@ -7,8 +7,6 @@ one error line and exit code 1; a store that cannot be opened is exit code 2.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,8 +20,6 @@ from accord.cli.common import DbOption, fail, open_db
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
-
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Format(StrEnum):
@@ -85,24 +81,6 @@ def registry_changed(connection: sa.Connection) -> bool:
         fail(f"the registry cannot be used:\n{error}")
 
 
-def csv_cell(value: Any) -> Any:
-    """A cell a spreadsheet will not run: text starting with = + - @ (or a tab or CR) gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def write_csv(rows: Sequence[dict[str, Any]], out: Any = None) -> None:
-    out = out or sys.stdout
-    if not rows:
-        return
-    fields = list(dict.fromkeys(k for row in rows for k in row))
-    writer = csv.DictWriter(out, fieldnames=[csv_cell(f) for f in fields], lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({csv_cell(k): csv_cell(row.get(k, "")) for k in fields})
-
-
 def emit(
     result: Any,
     format: Format,
@@ -118,9 +96,9 @@ def emit(
         sys.stdout.write(json.dumps(as_plain(result), ensure_ascii=False, indent=1) + "\n")
         return
     if format is Format.csv:
-        buffer = io.StringIO()
-        write_csv(rows(), buffer)
-        sys.stdout.write(buffer.getvalue())
+        from accord.export import write_table
+
+        write_table(rows(), sys.stdout)
         return
     _table(rows(), title=title, notes=notes)
 

@@ -13,7 +13,7 @@ from typing import IO
 
 import sqlalchemy as sa
 
-from accord.export.formats import safe_cell, write_csv, write_jsonl, write_parquet
+from accord.export.formats import safe_cell, write_csv, write_jsonl, write_parquet, write_table
 from accord.export.jsonld import CONTEXT, write_jsonld
 from accord.export.rows import COLUMNS, flat_rows
 
@@ -39,4 +39,4 @@ def export(connection: sa.Connection, format: str, out: IO[str] | Path) -> int:
     raise ValueError(f"unknown export format {format!r} (use one of {', '.join(FORMATS)})")
 
 
-__all__ = ["BINARY", "COLUMNS", "CONTEXT", "FORMATS", "export", "safe_cell"]
+__all__ = ["BINARY", "COLUMNS", "CONTEXT", "FORMATS", "export", "safe_cell", "write_table"]

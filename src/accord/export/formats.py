@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +19,17 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def write_table(rows: Sequence[Mapping[str, Any]], out: IO[str]) -> None:
+    """Rows of a query result as formula-safe CSV, a column for each key of any row; no rows, no text."""
+    if not rows:
+        return
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([safe_cell(column) for column in columns])
+    for row in rows:
+        writer.writerow([safe_cell(row.get(column, "")) for column in columns])
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

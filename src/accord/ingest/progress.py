@@ -1,21 +1,20 @@
 """Progress of a long ingest run: one event per article, with running counts for a bar or a log.
 
-`iter_events(items)` wraps what `iter_inputs` (or `watch_inputs`) yields and gives one
-`IngestEvent` per article: status "ok", "failed" (with the reason) or "duplicate" (with the
-canonical document's id, when a `DuplicateIndex` is given), and a `Progress` snapshot: done,
-ok, failed, duplicates, the number of articles expected so far (it grows as folders, feeds
-and dumps are expanded), elapsed time, rate and ETA. The CLI draws a rich progress bar from
-the snapshots on a terminal, or prints `ProgressLog` lines every few seconds elsewhere.
+The ingest run (`accord.pipeline.run`) gives one `IngestEvent` per article: status "ok",
+"failed" (with the reason), "duplicate" (with the canonical document's id) or "out_of_scope",
+and a `Progress` snapshot: done, ok, failed, duplicates, the number of articles expected so far
+(it grows as folders, feeds and dumps are expanded), elapsed time, rate and ETA. The CLI draws a
+rich progress bar from the snapshots on a terminal, or prints `ProgressLog` lines every few
+seconds elsewhere.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, TextIO
 
-from accord.ingest.dedup import DuplicateIndex
 from accord.ingest.document import Document, IngestError
 
 Status = Literal["ok", "failed", "duplicate", "out_of_scope"]
@@ -68,7 +67,7 @@ class Progress:
         scope), 4.0/s, ETA 0:00:45`."""
         total = self.total
         shown = f"{self.done}/{total}" if total is not None else f"{self.done}"
-        eta = f", ETA {_clock(self.eta)}" if self.eta is not None else ""
+        eta = f", ETA {hms(self.eta)}" if self.eta is not None else ""
         scope = f", {self.scope()}" if self.judged else ""
         return (
             f"{shown} articles ({self.failed} failed, {self.duplicates} duplicates{scope}), "
@@ -101,59 +100,11 @@ class IngestEvent:
         return None
 
 
-def iter_events(
-    items: Iterable[Document | IngestError],
-    *,
-    dedup: DuplicateIndex | None = None,
-    expected: Callable[[], int | None] | int | None = None,
-    clock: Callable[[], float] = time.monotonic,
-) -> Iterator[IngestEvent]:
-    """One IngestEvent per item; duplicates are detected when `dedup` is given.
-
-    `expected` is the total to show: a number, a callable read after each item, or by default
-    the `expected` attribute of `items` when it has one (as `Inputs` does).
-    """
-    if expected is None and hasattr(items, "expected"):
-        source_of_total = items
-
-        def expected() -> int | None:
-            return getattr(source_of_total, "expected", None)
-
-    started = clock()
-    ok = failed = duplicates = 0
-    for done, item in enumerate(items, start=1):
-        duplicate_of: str | None = None
-        similarity: float | None = None
-        if isinstance(item, IngestError):
-            failed += 1
-            status: Status = "failed"
-        else:
-            found = dedup.add_text(item.id, item.text) if dedup is not None else None
-            if found is not None:
-                duplicates += 1
-                status = "duplicate"
-                duplicate_of, similarity = found.canonical_id, found.similarity
-            else:
-                ok += 1
-                status = "ok"
-        total = expected() if callable(expected) else expected
-        progress = Progress(done, ok, failed, duplicates, total, clock() - started)
-        yield IngestEvent(
-            status=status,
-            source=item.source,
-            document=None if isinstance(item, IngestError) else item,
-            error=item if isinstance(item, IngestError) else None,
-            progress=progress,
-            duplicate_of=duplicate_of,
-            similarity=similarity,
-        )
-
-
 @dataclass
 class ProgressLog:
     """Plain progress lines for logs and pipes: at most one every `every` seconds, failures as they come.
 
-    `update(event)` after each event; `finish(progress)` writes the closing count.
+    `update(event)` after each event.
     """
 
     stream: TextIO
@@ -173,20 +124,12 @@ class ProgressLog:
             self._last = now
             self.write(event.progress.line())
 
-    def finish(self, progress: Progress) -> None:
-        self.write(
-            f"done: {progress.done} articles, {progress.ok} read, {progress.duplicates} duplicates, "
-            + (f"{progress.scope()}, " if progress.judged else "")
-            + f"{progress.failed} failed in {_clock(progress.elapsed)}"
-        )
-
     def write(self, line: str) -> None:
         self.stream.write(f"{self.prefix}{line}\n")
         self.stream.flush()
 
 
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "?"
+def hms(seconds: float) -> str:
+    """Seconds as H:MM:SS."""
     whole = round(seconds)
     return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"

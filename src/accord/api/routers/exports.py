@@ -6,14 +6,13 @@ tab or CR) opens in a spreadsheet as text, never as a formula.
 
 from __future__ import annotations
 
-import csv
 import io
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
 from accord.api.deps import Connection
-from accord.export import export, safe_cell
+from accord.export import export, write_table
 from accord.query import matrix
 
 router = APIRouter(tags=["exports"])
@@ -36,12 +35,6 @@ def export_csv(connection: Connection) -> Response:
 
 @router.get("/matrix.csv", summary="Agreements × parties as CSV (formula-safe)")
 def matrix_csv(connection: Connection) -> Response:
-    rows = matrix(connection).rows()
     out = io.StringIO()
-    if rows:
-        writer = csv.writer(out, lineterminator="\n")
-        columns = list(rows[0])
-        writer.writerow([safe_cell(c) for c in columns])
-        for row in rows:
-            writer.writerow([safe_cell(row.get(c, "")) for c in columns])
+    write_table(matrix(connection).rows(), out)
     return _csv(out.getvalue(), "accord-matrix.csv")
