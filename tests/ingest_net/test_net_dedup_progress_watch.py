@@ -17,7 +17,7 @@ from accord.ingest.feeds import PollReport
 from accord.ingest.fetch import Fetcher
 from accord.ingest.progress import IngestEvent, Progress, ProgressLog
 from accord.ingest.sandbox import Sandbox
-from accord.ingest.sources import Inputs, watch_inputs
+from accord.ingest.sources import Inputs, ReadOptions, watch_inputs
 from net_support import HARBOUR_STORY, LAKE_STORY, LocalServer, Reply, Seen, article_page
 
 WIRE = "\n".join(LAKE_STORY)
@@ -142,7 +142,9 @@ def test_inputs_expected_grows_as_a_folder_is_expanded(tmp_path, fetcher: Fetche
     folder.mkdir()
     for name in "abc":
         (folder / f"{name}.txt").write_text(f"Article {name} about the register.")
-    inputs = Inputs([str(folder), "-"], fetcher=fetcher, sandbox=sandbox, stdin=io.BytesIO(b"One more."))
+    inputs = Inputs(
+        [str(folder), "-"], ReadOptions(fetcher=fetcher, sandbox=sandbox, stdin=io.BytesIO(b"One more."))
+    )
     totals = [inputs.expected for _item in inputs]
     assert totals == [4, 4, 4, 4]
 
@@ -196,8 +198,7 @@ def test_watch_yields_new_entries_on_each_poll(
     items = list(
         watch_inputs(
             [server.url("/feed"), server.url("/broken-feed")],
-            fetcher=fetcher,
-            sandbox=sandbox,
+            ReadOptions(fetcher=fetcher, sandbox=sandbox),
             interval=60.0,
             max_polls=3,
             sleeper=slept.append,
@@ -237,7 +238,11 @@ def test_watch_stops_when_told(server: LocalServer, fetcher: Fetcher, sandbox: S
     # No sleeper given: the loop waits on `stop`, so setting it ends the wait at once.
     items = list(
         watch_inputs(
-            [server.url("/feed")], fetcher=fetcher, sandbox=sandbox, interval=0, stop=stop, on_poll=on_poll
+            [server.url("/feed")],
+            ReadOptions(fetcher=fetcher, sandbox=sandbox),
+            interval=0,
+            stop=stop,
+            on_poll=on_poll,
         )
     )
     assert items == [] and polls == [1, 2]

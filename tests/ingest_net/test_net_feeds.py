@@ -11,7 +11,7 @@ from accord.ingest.document import Document, IngestError
 from accord.ingest.feeds import FeedError, looks_like_feed, parse_feed, strip_doctype
 from accord.ingest.fetch import Fetcher
 from accord.ingest.sandbox import MAX_FIELD_CHARS, Sandbox, handle
-from accord.ingest.sources import iter_inputs
+from accord.ingest.sources import ReadOptions, iter_inputs
 from net_support import HARBOUR_STORY, LAKE_STORY, NAV_TEXT, LocalServer, article_page
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
@@ -162,7 +162,7 @@ def test_a_feed_broken_after_its_entries_is_read_leniently(sandbox: Sandbox) -> 
 @pytest.fixture
 def read(fetcher: Fetcher, sandbox: Sandbox) -> Callable[[list[str]], list[Document | IngestError]]:
     def run(specs: list[str]) -> list[Document | IngestError]:
-        return list(iter_inputs(specs, fetcher=fetcher, sandbox=sandbox, workers=2))
+        return list(iter_inputs(specs, ReadOptions(fetcher=fetcher, sandbox=sandbox, workers=2)))
 
     return run
 

@@ -14,7 +14,14 @@ from accord.ingest.document import Document, IngestError
 from accord.ingest.fetch import Fetcher
 from accord.ingest.html import document_from_html
 from accord.ingest.sandbox import Sandbox
-from accord.ingest.sources import Inputs, bounded_markup, decode_body, iter_inputs, looks_like_html
+from accord.ingest.sources import (
+    Inputs,
+    ReadOptions,
+    bounded_markup,
+    decode_body,
+    iter_inputs,
+    looks_like_html,
+)
 from net_support import (
     FOOTER_TEXT,
     HARBOUR_STORY,
@@ -30,7 +37,7 @@ Item = Document | IngestError
 
 
 def read(specs: list[str], fetcher: Fetcher, sandbox: Sandbox, **kwargs: object) -> list[Item]:
-    return list(iter_inputs(specs, fetcher=fetcher, sandbox=sandbox, **kwargs))  # type: ignore[arg-type]
+    return list(iter_inputs(specs, ReadOptions(fetcher=fetcher, sandbox=sandbox, **kwargs)))  # type: ignore[arg-type]
 
 
 def errors(items: list[Item]) -> list[IngestError]:
@@ -139,11 +146,11 @@ def test_allow_private_is_off_by_default_and_the_flag_lifts_it(server: LocalServ
     assert probe.fetcher.config.allow_private is False and probe.fetcher.config.respect_robots is True
     probe.close()
     no_delay = dataclasses.replace(TEST_CONFIG, allow_private=False)
-    (refused,) = iter_inputs([server.url("/page")], sandbox=sandbox, fetch_config=no_delay)
+    (refused,) = iter_inputs([server.url("/page")], ReadOptions(sandbox=sandbox, fetch_config=no_delay))
     assert isinstance(refused, IngestError) and "loopback" in refused.reason
     assert server.requests == []
     (document,) = iter_inputs(
-        [server.url("/page")], sandbox=sandbox, fetch_config=no_delay, allow_private=True
+        [server.url("/page")], ReadOptions(sandbox=sandbox, fetch_config=no_delay, allow_private=True)
     )
     assert isinstance(document, Document) and document.title == "Lake register"
 
@@ -293,9 +300,9 @@ def test_everything_mixed_in_one_call(
     server.route("/feed", feed, content_type="application/rss+xml")
     inputs = Inputs(
         [str(folder), server.url("/lake"), "-", server.url("/feed"), str(tmp_path / "nope.txt")],
-        fetcher=fetcher,
-        sandbox=sandbox,
-        stdin=io.BytesIO(b"Standard input article about the harbour."),
+        ReadOptions(
+            fetcher=fetcher, sandbox=sandbox, stdin=io.BytesIO(b"Standard input article about the harbour.")
+        ),
     )
     assert inputs.expected == 5
     items = list(inputs)
@@ -321,7 +328,7 @@ def test_everything_mixed_in_one_call(
 
 def test_iter_inputs_closes_what_it_opened(server: LocalServer) -> None:
     server.route("/page", article_page("Lake register", LAKE_STORY))
-    inputs = Inputs([server.url("/page")], fetch_config=TEST_CONFIG)
+    inputs = Inputs([server.url("/page")], ReadOptions(fetch_config=TEST_CONFIG))
     (document,) = list(inputs)
     assert isinstance(document, Document)
     assert inputs._fetcher is None and inputs.sandbox._process is None

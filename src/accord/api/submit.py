@@ -94,9 +94,9 @@ def _text_document(text: str, source: str) -> Document:
 def _fetch(url: str, allow_private: bool) -> Document:
     if not url.lower().startswith(("http://", "https://")) or len(url) > 2000:
         raise SubmitError("a submitted url must be http:// or https://")
-    from accord.ingest.sources import iter_inputs
+    from accord.ingest.sources import ReadOptions, iter_inputs
 
-    for item in iter_inputs([url], allow_private=allow_private, workers=1):
+    for item in iter_inputs([url], ReadOptions(allow_private=allow_private, workers=1)):
         if isinstance(item, IngestError):
             raise SubmitError(str(item))
         return item

@@ -145,8 +145,6 @@ def ingest(
         if not _HTTP.match(feed):
             fail(f"--watch needs a feed URL (http or https): {feed!r}")
     options = IngestOptions(
-        allow_private=allow_private,
-        respect_robots=not ignore_robots,
         dedup=not no_dedup,
         plan=ExtractionPlan(
             engine=engine.value,

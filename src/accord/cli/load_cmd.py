@@ -41,6 +41,7 @@ def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: Inges
     The inputs are read as `accord ingest` reads them; no store is opened, so duplicate copies
     from other outlets are not recognised here but when `accord load` stores the records.
     """
+    from accord.ingest.sources import Inputs
     from accord.scale import ScaleError
     from accord.scale.parquet import ShardError, extract_to_shards
 
@@ -51,7 +52,7 @@ def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: Inges
     def on_error(error: IngestError) -> None:
         warn(f"{error.source}: {error.reason}")
 
-    inputs = options.inputs(specs)
+    inputs = Inputs(specs, options)
     try:
         summary = extract_to_shards(inputs, directory, options.plan, on_error)
     except (ShardError, ScaleError) as error:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TypedDict, Unpack
+from typing import Any, BinaryIO
 
 from accord.ingest.decoding import NotText, codec_name, declared_charset, decode
 from accord.ingest.document import Document, IngestError
@@ -95,48 +95,49 @@ class _Expansion:
 Task = Callable[[], list[Item | _Expansion]]
 
 
-class InputOptions(TypedDict, total=False):
-    """The keyword options of `iter_inputs`: those of `Inputs`, with its defaults."""
+@dataclass(frozen=True, kw_only=True)
+class ReadOptions:
+    """How inputs are read: one object that the reader, the ingest run and the CLI pass on.
 
-    allow_private: bool
-    respect_robots: bool
-    fetch_config: FetchConfig | None
-    fetcher: Fetcher | None
-    sandbox: Sandbox | None
-    stdin: BinaryIO | None
-    max_bytes: int
-    max_html_chars: int
-    max_feed_bytes: int
-    workers: int
+    `allow_private` lets fetches reach loopback and private networks (tests, intranets);
+    `respect_robots=False` ignores robots.txt; both also hold over a `fetch_config` given. A
+    `fetcher` or `sandbox` given is used and left open (tests share them); otherwise the
+    reader makes its own and closes it when the iteration ends.
+    """
+
+    allow_private: bool = False
+    respect_robots: bool = True
+    fetch_config: FetchConfig | None = None
+    fetcher: Fetcher | None = None
+    sandbox: Sandbox | None = None
+    stdin: BinaryIO | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_html_chars: int = DEFAULT_MAX_HTML_CHARS
+    max_feed_bytes: int = DEFAULT_MAX_FEED_BYTES
+    workers: int = DEFAULT_WORKERS
+    extraction_timeout: float = DEFAULT_TIMEOUT
+    extraction_memory_mb: int = DEFAULT_MEMORY_MB
 
 
 def iter_inputs(
-    specs: Sequence[str | os.PathLike[str]], **options: Unpack[InputOptions]
+    specs: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None
 ) -> Iterator[Document | IngestError]:
     """Read every spec (files, folders, `-`, URLs, feeds, `.jsonl` dumps) into Documents or IngestErrors.
 
-    A drop-in for `read_paths` that also takes URLs, feeds, dumps and stdin. `allow_private`
-    lets fetches reach loopback and private networks (tests, intranets); `respect_robots=False`
-    ignores robots.txt. A `fetcher` or `sandbox` passed in is used and left open; otherwise they
-    are created here and closed when the iteration ends.
+    A drop-in for `read_paths` that also takes URLs, feeds, dumps and stdin.
     """
-    yield from Inputs(specs, **options)
+    yield from Inputs(specs, options)
 
 
 def watch_inputs(
     feed_urls: Sequence[str],
+    options: ReadOptions | None = None,
     *,
-    allow_private: bool = False,
-    respect_robots: bool = True,
     interval: float = 900.0,
     stop: threading.Event | None = None,
     max_polls: int | None = None,
     on_poll: Callable[[PollReport], None] | None = None,
-    fetch_config: FetchConfig | None = None,
-    fetcher: Fetcher | None = None,
-    sandbox: Sandbox | None = None,
     sleeper: Callable[[float], None] | None = None,
-    max_feed_bytes: int = DEFAULT_MAX_FEED_BYTES,
 ) -> Iterator[Document | IngestError]:
     """For `accord ingest --watch FEED...`: poll the feeds every `interval` seconds, yield new entries.
 
@@ -146,15 +147,7 @@ def watch_inputs(
     `stop` is set (wait on it to sleep, so setting it wakes the loop), after `max_polls`
     polls, or when the consumer stops iterating (Ctrl-C raises KeyboardInterrupt as usual).
     """
-    inputs = Inputs(
-        [],
-        allow_private=allow_private,
-        respect_robots=respect_robots,
-        fetch_config=fetch_config,
-        fetcher=fetcher,
-        sandbox=sandbox,
-        max_feed_bytes=max_feed_bytes,
-    )
+    inputs = Inputs([], options)
     try:
         yield from watch_feeds(
             feed_urls,
@@ -166,7 +159,7 @@ def watch_inputs(
             sleeper=sleeper,
             max_polls=max_polls,
             on_poll=on_poll,
-            max_feed_bytes=max_feed_bytes,
+            max_feed_bytes=inputs.max_feed_bytes,
         )
     finally:
         inputs.close()
@@ -175,43 +168,29 @@ def watch_inputs(
 class Inputs:
     """The articles of a list of specs, iterable once; `expected` grows as specs are expanded."""
 
-    def __init__(
-        self,
-        specs: Sequence[str | os.PathLike[str]],
-        *,
-        allow_private: bool = False,
-        respect_robots: bool = True,
-        fetch_config: FetchConfig | None = None,
-        fetcher: Fetcher | None = None,
-        sandbox: Sandbox | None = None,
-        stdin: BinaryIO | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        max_html_chars: int = DEFAULT_MAX_HTML_CHARS,
-        max_feed_bytes: int = DEFAULT_MAX_FEED_BYTES,
-        workers: int = DEFAULT_WORKERS,
-        extraction_timeout: float = DEFAULT_TIMEOUT,
-        extraction_memory_mb: int = DEFAULT_MEMORY_MB,
-    ) -> None:
+    def __init__(self, specs: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None) -> None:
+        options = options or ReadOptions()
         self.specs = [_spec_text(spec) for spec in specs]
         self.expected = len(self.specs)
-        self.max_bytes = max_bytes
-        self.max_html_chars = max_html_chars
-        self.max_feed_bytes = max_feed_bytes
-        self.workers = max(1, workers)
-        self._stdin = stdin
+        self.max_bytes = options.max_bytes
+        self.max_html_chars = options.max_html_chars
+        self.max_feed_bytes = options.max_feed_bytes
+        self.workers = max(1, options.workers)
+        self._stdin = options.stdin
         self._stdin_used = threading.Lock()
         self._stdin_taken = False
-        self._config = fetch_config or FetchConfig(allow_private=allow_private, respect_robots=respect_robots)
-        if fetch_config is not None and (allow_private or not respect_robots):
-            self._config = dataclasses.replace(
-                fetch_config,
-                allow_private=fetch_config.allow_private or allow_private,
-                respect_robots=fetch_config.respect_robots and respect_robots,
-            )
-        self._fetcher = fetcher
-        self._owns_fetcher = fetcher is None
-        self._sandbox = sandbox or Sandbox(timeout=extraction_timeout, memory_mb=extraction_memory_mb)
-        self._owns_sandbox = sandbox is None
+        given = options.fetch_config or FetchConfig()
+        self._config = dataclasses.replace(
+            given,
+            allow_private=given.allow_private or options.allow_private,
+            respect_robots=given.respect_robots and options.respect_robots,
+        )
+        self._fetcher = options.fetcher
+        self._owns_fetcher = options.fetcher is None
+        self._sandbox = options.sandbox or Sandbox(
+            timeout=options.extraction_timeout, memory_mb=options.extraction_memory_mb
+        )
+        self._owns_sandbox = options.sandbox is None
         self._fetcher_lock = threading.Lock()
 
     # Resources ------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -44,6 +44,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from accord.ingest import Document, IngestError, read_paths
 from accord.ingest.progress import IngestEvent, Progress, Status
+from accord.ingest.sources import Inputs, ReadOptions, watch_inputs
 from accord.pipeline.write import write_record
 from accord.record import Record
 from accord.relevance.status import is_out_of_scope
@@ -66,9 +67,6 @@ if TYPE_CHECKING:
 
     from accord.ingest.dedup import DuplicateIndex, Match
     from accord.ingest.feeds import PollReport
-    from accord.ingest.fetch import FetchConfig, Fetcher
-    from accord.ingest.sandbox import Sandbox
-    from accord.ingest.sources import Inputs
 
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_DUPLICATE_THRESHOLD = 0.8
@@ -78,36 +76,18 @@ MAX_LISTED_FAILURES = 1000
 _NUMBER = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class IngestOptions:
-    """How a run reads, recognises duplicates and extracts (one object, not a dozen parameters)."""
+@dataclass(frozen=True, kw_only=True)
+class IngestOptions(ReadOptions):
+    """How a run reads (the `ReadOptions` it extends), recognises duplicates and extracts.
 
-    allow_private: bool = False
-    respect_robots: bool = True
+    One object from the CLI down to the reader, so no layer repeats the others' parameters.
+    """
+
     dedup: bool = True
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
     seed_limit: int = DEFAULT_SEED_LIMIT
     plan: ExtractionPlan = field(default_factory=ExtractionPlan)
-    fetch_config: FetchConfig | None = None
-    stdin: BinaryIO | None = None
     record_failures: bool = True
-    # Resources the caller owns and closes (tests share them); made and closed by the run otherwise.
-    fetcher: Fetcher | None = None
-    sandbox: Sandbox | None = None
-
-    def inputs(self, specs: Sequence[str | os.PathLike[str]]) -> Inputs:
-        """The reader of `specs` these options set up (close it, or iterate it to the end)."""
-        from accord.ingest.sources import Inputs
-
-        return Inputs(
-            specs,
-            allow_private=self.allow_private,
-            respect_robots=self.respect_robots,
-            fetch_config=self.fetch_config,
-            fetcher=self.fetcher,
-            sandbox=self.sandbox,
-            stdin=self.stdin,
-        )
 
 
 @dataclass
@@ -172,7 +152,7 @@ def ingest_inputs(
     run that was interrupted. A database error other than a refused record is a StoreError.
     """
     options = options or IngestOptions()
-    inputs = options.inputs(specs)
+    inputs = Inputs(specs, options)
     run = _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: inputs.expected)
     return run.run(inputs)
 
@@ -196,21 +176,10 @@ def watch_and_ingest(
     Entries are extracted one at a time (batch size 1), so each is stored as soon as it is read
     rather than when a batch fills, which on a quiet feed could be hours later.
     """
-    from accord.ingest.sources import watch_inputs
-
     options = options or IngestOptions()
     options = dataclasses.replace(options, plan=dataclasses.replace(options.plan, batch_size=1))
     items = watch_inputs(
-        feed_urls,
-        allow_private=options.allow_private,
-        respect_robots=options.respect_robots,
-        interval=interval,
-        stop=stop,
-        max_polls=max_polls,
-        on_poll=on_poll,
-        fetch_config=options.fetch_config,
-        fetcher=options.fetcher,
-        sandbox=options.sandbox,
+        feed_urls, options, interval=interval, stop=stop, max_polls=max_polls, on_poll=on_poll
     )
     return _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: None).run(items)
 
