@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -49,3 +51,20 @@ def open_db(db: str | None, *, linking: bool = False) -> tuple[sa.Engine, sa.URL
         return open_store(url), url
     except StoreError as error:
         fail(str(error))
+
+
+@contextmanager
+def connected(db: str | None, *, linking: bool = False) -> Iterator[tuple[sa.Connection, sa.URL]]:
+    """A connection to the store (as `open_db` opens it) and its URL; a database error is one line, exit 2."""
+    import sqlalchemy as sa
+
+    from accord.store.db import one_line
+
+    engine, url = open_db(db, linking=linking)
+    try:
+        with engine.connect() as connection:
+            yield connection, url
+    except sa.exc.SQLAlchemyError as error:
+        fail(f"store failed: {one_line(error)}")
+    finally:
+        engine.dispose()

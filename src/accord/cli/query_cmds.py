@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from accord.cli.common import DbOption, fail, open_db
+from accord.cli.common import DbOption, connected, fail, warn
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -34,36 +34,24 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, jso
 @contextmanager
 def store_connection(db: str | None) -> Iterator[sa.Connection]:
     """A connection to the store; one-line errors for a store that cannot be opened or an unknown name."""
-    import sqlalchemy as sa
-
     from accord.query import NotFound, unlinked_documents
     from accord.resolve.claims import refresh_if_stale
 
-    engine, _url = open_db(db)
-    try:
-        with engine.connect() as connection:
-            # Reviews may have rejected facts since the merged claims were last counted.
-            refresh_if_stale(connection)
-            pending = unlinked_documents(connection)
-            if pending:
-                sys.stderr.write(
-                    f"accord: {pending} stored documents are not linked to the knowledge base yet; "
-                    "run `accord resolve`\n"
-                )
-            elif registry_changed(connection):
-                sys.stderr.write(
-                    "accord: the registry of instruments and events changed since the store was linked; "
-                    "run `accord resolve` to link it again\n"
-                )
+    with connected(db) as (connection, _url):
+        # Reviews may have rejected facts since the merged claims were last counted.
+        refresh_if_stale(connection)
+        pending = unlinked_documents(connection)
+        if pending:
+            warn(f"{pending} stored documents are not linked to the knowledge base yet; run `accord resolve`")
+        elif registry_changed(connection):
+            warn(
+                "the registry of instruments and events changed since the store was linked; "
+                "run `accord resolve` to link it again"
+            )
+        try:
             yield connection
-    except NotFound as error:
-        fail(str(error), 1)
-    except sa.exc.SQLAlchemyError as error:
-        from accord.store.db import one_line
-
-        fail(f"store failed: {one_line(error)}")
-    finally:
-        engine.dispose()
+        except NotFound as error:
+            fail(str(error), 1)
 
 
 def registry_changed(connection: sa.Connection) -> bool:
@@ -345,21 +333,11 @@ def office_cmd(
 
 def resolve_cmd(db: DbOption = None) -> None:
     """Re-link every stored fact to the knowledge base, documents in date order (after an upgrade)."""
-    import sqlalchemy as sa
-
     from accord.resolve import rebuild
     from accord.store import describe_url
 
-    engine, url = open_db(db, linking=True)
-    try:
-        with engine.connect() as connection:
-            summary = rebuild(connection)
-    except sa.exc.SQLAlchemyError as error:
-        from accord.store.db import one_line
-
-        fail(f"store failed: {one_line(error)}")
-    finally:
-        engine.dispose()
+    with connected(db, linking=True) as (connection, url):
+        summary = rebuild(connection)
     typer.echo(f"{summary.line()} ({describe_url(url)})")
 
 

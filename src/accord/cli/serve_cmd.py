@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from accord.api.settings import BY_NAME, SettingError, Settings
-from accord.cli.common import DbOption, fail, open_db
+from accord.cli.common import DbOption, connected, fail, open_db
 
 token_app = typer.Typer(help="Make, list and revoke write tokens for `accord serve`.", no_args_is_help=True)
 
@@ -57,14 +57,11 @@ def token_create(
     """Make a write token for NAME and print it once; only its SHA-256 is stored."""
     from accord.api.tokens import TokenError, create_token
 
-    engine, _url = open_db(db)
-    try:
-        with engine.connect() as connection:
+    with connected(db) as (connection, _url):
+        try:
             token = create_token(connection, name)
-    except TokenError as error:
-        fail(str(error))
-    finally:
-        engine.dispose()
+        except TokenError as error:
+            fail(str(error))
     typer.echo(token)
     sys.stderr.write("accord: keep this token now; it cannot be shown again\n")
 
@@ -74,12 +71,8 @@ def token_list(db: DbOption = None) -> None:
     """List token holders, when each token was made and whether it was revoked (never the tokens)."""
     from accord.api.tokens import list_tokens
 
-    engine, _url = open_db(db)
-    try:
-        with engine.connect() as connection:
-            found = list_tokens(connection)
-    finally:
-        engine.dispose()
+    with connected(db) as (connection, _url):
+        found = list_tokens(connection)
     for info in found:
         revoked = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "live"
         typer.echo(f"{info.name}\tcreated {info.created_at:%Y-%m-%d %H:%M}\t{revoked}")
@@ -92,12 +85,8 @@ def token_revoke(
     """Revoke every live token of NAME."""
     from accord.api.tokens import revoke_tokens
 
-    engine, _url = open_db(db)
-    try:
-        with engine.connect() as connection:
-            count = revoke_tokens(connection, name)
-    finally:
-        engine.dispose()
+    with connected(db) as (connection, _url):
+        count = revoke_tokens(connection, name)
     if not count:
         fail(f"no live token named {name!r}", 1)
     typer.echo(f"revoked {count} token{'s' if count != 1 else ''} of {name}")
