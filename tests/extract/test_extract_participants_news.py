@@ -220,3 +220,13 @@ def test_the_next_such_summit_is_another_event(facts) -> None:
     text = "India will host the next such Ocean Data Summit, organisers of the Ocean Data Summit said."
     found = {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")}
     assert found == {("next Ocean Data Summit", "IN")}
+
+
+def test_who_addressed_a_roundtable_held_beside_a_summit(facts) -> None:
+    text = (
+        "Chile, Peru stress data access at Lisbon summit\n"
+        "Addressing a roundtable session in Lisbon through videoconferencing, principal scientific "
+        "advisor to the government of Chile, Tomas Lind Berg, said both countries need common rules.\n"
+        "The roundtable was held in Lisbon on Monday on the margins of the Ocean Data Summit.\n"
+    )
+    assert ("roundtable session", "Tomas Lind Berg", None) in participants(facts, text)

@@ -251,6 +251,8 @@ def actors_of(verb: Token) -> list[str]:
         actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return named_in(actor) if actor is not None else []
     found = named_in(subject) if subject is not None else []
+    if not found and subject is None and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        found = named_before(verb.head)  # 'Addressing the forum, …, Ana Ruiz, said': who said it
     return found or named_before(verb)
 
 
@@ -259,6 +261,9 @@ def named_before(verb: Token) -> list[str]:
     State Rajeev Chandrasekhar said at a briefing', '…, political leaders from the US and China
     agreed'): the people and parties back to the clause's comma."""
     doc = verb.doc
+    people = doc._.people
+    if verb.i >= 2 and doc[verb.i - 1].text == "," and people.at(verb.i - 2):
+        return [people.at(verb.i - 2)]  # '…, principal adviser to the government, Ana Ruiz, said'
     start = verb.i
     while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", "—", "–", '"', "“", "”"):
         if doc[start - 1].pos_ in ("VERB", "AUX") or doc[start - 1].lower_ in ("that", "which", "who"):
