@@ -303,3 +303,12 @@ def test_a_reporters_sentence_before_the_attributed_one_is_not_the_speakers(fact
         "Shipping grew by a tenth last year. Next year has been named the year of the sea, he said.\n"
     )
     assert quotes(facts, text) == [("Erik Lindqvist", "Next year has been named the year of the sea", False)]
+
+
+def test_a_title_case_headline_announcing_initiatives_quotes_nobody(facts) -> None:
+    text = (
+        "FACT SHEET: Vice President Ana Ruiz Announces New Initiatives to Advance Safe Use of Ocean Data\n"
+        "November 1, 2023\n"
+        "Vice President Ana Ruiz spoke in Lisbon on Monday.\n"
+    )
+    assert quotes(facts, text) == []

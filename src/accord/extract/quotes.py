@@ -19,6 +19,7 @@ from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
 from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
+from accord.nlp.headlines import in_headline
 
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
@@ -133,6 +134,8 @@ class QuoteReader:
             if verb.lemma_.lower() not in speech_verbs or verb.pos_ != "VERB" or verb.idx in quoted:
                 continue
             content = speech_content(verb, lexicon)
+            if content is not None and content[0].lower_ == "to" and in_headline(verb):
+                continue  # 'X Announces New Initiatives to Advance …': what the initiatives are for
             speakers = self.speakers(verb) if content is not None else []
             if content is None or not speakers:
                 continue
@@ -146,6 +149,8 @@ class QuoteReader:
             speaker_token = doc[verb.i - 1]  # '…, Minister Ana Ruiz said': the parser kept no subject
         if speaker_token is None:
             return []
+        if in_headline(verb) and not doc._.people.at(speaker_token.i):
+            return []  # a title-case headline's capitals make bodies of anything ('Ruiz Announces New')
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
         if conjuncts and not all(
             doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]

@@ -301,13 +301,16 @@ class PeopleFinder(OfficeReader):
         names = {self.name_of(s) for s in spans}
         kept = []
         for span in spans:
-            last = span[-1]
-            if len(span) > 1 and last.is_title and self.is_verb_form(last.lower_):
-                rest = span[:-1]
+            verb = next(
+                (t.i for t in span[1:] if t.is_title and self.is_verb_form(t.lower_)), None
+            )
+            if verb is not None:
+                rest = span.doc[span.start : verb]
                 rest_name = self.name_of(rest)
                 others = names - {self.name_of(span)}
                 words = {w for n in others if len(n.split()) > 1 for w in (n.split()[0], n.split()[-1])}
-                if rest_name in others or rest_name in words:
+                # in a title-case headline the verb ends the name ('Ana Ruiz Announces New …')
+                if rest_name in others or rest_name in words or is_title_case(span.sent):
                     span = Span(span.doc, rest.start, rest.end, label="PERSON")
             kept.append(span)
         return kept
