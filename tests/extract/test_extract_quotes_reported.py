@@ -312,3 +312,11 @@ def test_a_title_case_headline_announcing_initiatives_quotes_nobody(facts) -> No
         "Vice President Ana Ruiz spoke in Lisbon on Monday.\n"
     )
     assert quotes(facts, text) == []
+
+
+def test_as_he_addressed_is_the_frame_not_the_content(facts) -> None:
+    text = (
+        "Foreign Minister Tom Berg on Tuesday said the ocean era calls for trust and openness as he "
+        "addressed the opening session of the Ocean Data Forum."
+    )
+    assert quotes(facts, text) == [("Tom Berg", "the ocean era calls for trust and openness", False)]

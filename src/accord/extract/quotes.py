@@ -564,8 +564,13 @@ def inside_relative(verb: Token, content: Span) -> bool:
 
 
 def cut_participles(content: Span) -> Span:
-    """End reported content before a trailing participle clause (', noting that …')."""
+    """End reported content before a trailing participle clause (', noting that …') or before the
+    reporter's 'as he addressed the forum', which says when the speaker spoke, not what."""
     for token in content[1:]:
+        if token.lower_ == "as" and token.dep_ == "mark" and token.i + 1 < content.end:
+            subject = content.doc[token.i + 1]
+            if subject.lower_ in ("he", "she") and subject.dep_ == "nsubj":
+                return content.doc[content.start : token.i]
         following = content.doc[token.i + 1] if token.i + 1 < content.end else None
         if (
             token.text == ","
