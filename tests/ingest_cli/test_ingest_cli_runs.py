@@ -27,6 +27,7 @@ from typer.testing import Result
 
 from accord.cli.ingest_cmd import _ProgressBar
 from accord.ingest import IngestError
+from accord.ingest.feeds import Polling
 from accord.ingest.progress import IngestEvent
 from accord.ingest.sandbox import Sandbox
 from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
@@ -405,10 +406,8 @@ def test_watch_stops_cleanly_when_told(
     watch_and_ingest(
         store,
         [server.url("/feed")],
+        Polling(3600, stop, on_poll=lambda report: stop.set()),
         IngestOptions(fetch_config=TEST_CONFIG, sandbox=sandbox),
-        interval=3600,
-        stop=stop,
-        on_poll=lambda report: stop.set(),
         nlp=nlp,
         summary=summary,
     )

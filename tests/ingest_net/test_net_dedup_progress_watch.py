@@ -13,7 +13,7 @@ from accord.ingest.dedup import (
     shingles,
 )
 from accord.ingest.document import Document, IngestError
-from accord.ingest.feeds import PollReport
+from accord.ingest.feeds import Polling, PollReport
 from accord.ingest.fetch import Fetcher
 from accord.ingest.progress import IngestEvent, Progress, ProgressLog
 from accord.ingest.sandbox import Sandbox
@@ -198,11 +198,8 @@ def test_watch_yields_new_entries_on_each_poll(
     items = list(
         watch_inputs(
             [server.url("/feed"), server.url("/broken-feed")],
+            Polling(60.0, max_polls=3, sleeper=slept.append, on_poll=reports.append),
             ReadOptions(fetcher=fetcher, sandbox=sandbox),
-            interval=60.0,
-            max_polls=3,
-            sleeper=slept.append,
-            on_poll=reports.append,
         )
     )
     titles = [item.title if isinstance(item, Document) else f"error: {item.reason}" for item in items]
@@ -239,10 +236,8 @@ def test_watch_stops_when_told(server: LocalServer, fetcher: Fetcher, sandbox: S
     items = list(
         watch_inputs(
             [server.url("/feed")],
+            Polling(0, stop, on_poll=on_poll),
             ReadOptions(fetcher=fetcher, sandbox=sandbox),
-            interval=0,
-            stop=stop,
-            on_poll=on_poll,
         )
     )
     assert items == [] and polls == [1, 2]

@@ -133,6 +133,7 @@ def ingest(
     table), 2 when the store cannot be used. With --watch it runs until Ctrl-C or SIGTERM,
     then prints the summary and exits 0.
     """
+    from accord.ingest.feeds import Polling
     from accord.ingest.fetch import FetchConfig
     from accord.pipeline.run import IngestOptions, IngestSummary, ingest_inputs, watch_and_ingest
     from accord.scale import ExtractionPlan, ScaleError
@@ -174,16 +175,9 @@ def ingest(
             if specs:
                 ingest_inputs(store, specs, options, on_error=on_error, on_event=on_event, summary=summary)
             if feeds and not stop.is_set():
+                polling = Polling(interval=interval, stop=stop, max_polls=max_polls)
                 watch_and_ingest(
-                    store,
-                    feeds,
-                    options,
-                    interval=interval,
-                    stop=stop,
-                    max_polls=max_polls,
-                    on_error=on_error,
-                    on_event=on_event,
-                    summary=summary,
+                    store, feeds, polling, options, on_error=on_error, on_event=on_event, summary=summary
                 )
     except KeyboardInterrupt:
         warn("interrupted")

@@ -24,7 +24,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accord.ingest.document import Document, IngestError
 from accord.ingest.fetch import Fetcher, FetchError
@@ -347,21 +347,33 @@ class SeenEntries:
         return fresh
 
 
+@dataclass(frozen=True)
+class Polling:
+    """When watched feeds are polled and when the watch ends, from the CLI down to `watch_feeds`.
+
+    Every `interval` seconds until `stop` is set or `max_polls` polls are done; `on_poll` gets a
+    PollReport per feed per poll; `sleeper` waits between polls (by default it waits on `stop`,
+    so setting it wakes the loop).
+    """
+
+    interval: float = 900.0
+    stop: threading.Event = field(default_factory=threading.Event)
+    max_polls: int | None = None
+    on_poll: Callable[[PollReport], None] | None = None
+    sleeper: Callable[[float], None] | None = None
+
+
 def watch_feeds(
     feed_urls: Iterable[str],
+    polling: Polling,
     *,
     fetcher: Fetcher,
     read_entry: Callable[[Feed, FeedEntry, int], Document],
     sandbox: Sandbox,
-    interval: float = 900.0,
-    stop: threading.Event | None = None,
-    sleeper: Callable[[float], None] | None = None,
-    max_polls: int | None = None,
-    on_poll: Callable[[PollReport], None] | None = None,
     seen: SeenEntries | None = None,
     max_feed_bytes: int = DEFAULT_MAX_FEED_BYTES,
 ) -> Iterator[Document | IngestError]:
-    """Poll feeds every `interval` seconds and yield a Document (or IngestError) per new entry.
+    """Poll feeds as `polling` says and yield a Document (or IngestError) per new entry.
 
     The first poll yields every entry the feeds carry (the store skips texts it has); later
     polls only entries not seen before, oldest first. Requests are conditional (ETag,
@@ -371,8 +383,8 @@ def watch_feeds(
     """
     urls = list(dict.fromkeys(feed_urls))
     seen = seen or SeenEntries()
-    stop = stop or threading.Event()
-    wait = sleeper or stop.wait
+    stop, max_polls, on_poll = polling.stop, polling.max_polls, polling.on_poll
+    wait = polling.sleeper or stop.wait
     validators: dict[str, dict[str, str]] = {}
     poll = 0
     while not stop.is_set():
@@ -390,7 +402,7 @@ def watch_feeds(
                 on_poll(report)
         if max_polls is not None and poll >= max_polls:
             return
-        wait(interval)
+        wait(polling.interval)
 
 
 def _poll_feed(

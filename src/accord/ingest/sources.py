@@ -39,7 +39,7 @@ from accord.ingest.feeds import (
     DEFAULT_MAX_FEED_BYTES,
     Feed,
     FeedEntry,
-    PollReport,
+    Polling,
     entry_document,
     entry_source,
     feed_failures,
@@ -130,35 +130,24 @@ def iter_inputs(
 
 
 def watch_inputs(
-    feed_urls: Sequence[str],
-    options: ReadOptions | None = None,
-    *,
-    interval: float = 900.0,
-    stop: threading.Event | None = None,
-    max_polls: int | None = None,
-    on_poll: Callable[[PollReport], None] | None = None,
-    sleeper: Callable[[float], None] | None = None,
+    feed_urls: Sequence[str], polling: Polling, options: ReadOptions | None = None
 ) -> Iterator[Document | IngestError]:
-    """For `accord ingest --watch FEED...`: poll the feeds every `interval` seconds, yield new entries.
+    """For `accord ingest --watch FEED...`: poll the feeds (`Polling`), yield their new entries.
 
     Each new entry becomes a Document (or an IngestError) as in `iter_inputs`; a feed that
     cannot be read yields an IngestError naming it and is polled again next time. `on_poll`
     gets a `PollReport` per feed per poll (new entries, 304 Not Modified, error). Stops when
-    `stop` is set (wait on it to sleep, so setting it wakes the loop), after `max_polls`
-    polls, or when the consumer stops iterating (Ctrl-C raises KeyboardInterrupt as usual).
+    `stop` is set, after `max_polls` polls, or when the consumer stops iterating (Ctrl-C raises
+    KeyboardInterrupt as usual).
     """
     inputs = Inputs([], options)
     try:
         yield from watch_feeds(
             feed_urls,
+            polling,
             fetcher=inputs.fetcher,
             read_entry=inputs.read_entry,
             sandbox=inputs.sandbox,
-            interval=interval,
-            stop=stop,
-            sleeper=sleeper,
-            max_polls=max_polls,
-            on_poll=on_poll,
             max_feed_bytes=inputs.max_feed_bytes,
         )
     finally:

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from accord.ingest.dedup import DuplicateIndex, Match
-    from accord.ingest.feeds import PollReport
+    from accord.ingest.feeds import Polling
 
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_DUPLICATE_THRESHOLD = 0.8
@@ -160,27 +160,22 @@ def ingest_inputs(
 def watch_and_ingest(
     engine: Engine,
     feed_urls: Sequence[str],
+    polling: Polling,
     options: IngestOptions | None = None,
     *,
-    interval: float,
-    stop: threading.Event | None = None,
-    max_polls: int | None = None,
-    on_poll: Callable[[PollReport], None] | None = None,
     on_error: ErrorHandler = lambda _error: None,
     on_event: EventHandler | None = None,
     nlp: Language | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """Poll the feeds every `interval` seconds and store their new entries, until `stop` is set.
+    """Poll the feeds as `polling` says (every `interval` seconds, until `stop` is set); store new entries.
 
     Entries are extracted one at a time (batch size 1), so each is stored as soon as it is read
     rather than when a batch fills, which on a quiet feed could be hours later.
     """
     options = options or IngestOptions()
     options = dataclasses.replace(options, plan=dataclasses.replace(options.plan, batch_size=1))
-    items = watch_inputs(
-        feed_urls, options, interval=interval, stop=stop, max_polls=max_polls, on_poll=on_poll
-    )
+    items = watch_inputs(feed_urls, polling, options)
     return _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: None).run(items)
 
 
