@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
-from accord.scale.pool import batched
+from accord.record import Record
+from accord.scale.pool import batched, in_order
 from accord.scale.worker import extract_batch, init_worker
 
 if TYPE_CHECKING:
@@ -51,18 +51,13 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
     if first is None:
         return  # nothing to extract: start or reach no cluster
     with cluster_client(plan) as client:
-        window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-        pending: deque[tuple[Any, list[Document]]] = deque()
         try:
-            for batch in itertools.chain([first], batches):
-                while len(pending) >= window:
-                    yield from _collect(pending)
-                future = client.submit(extract_batch, batch, plan.batch_size, plan.gate, pure=False)
-                pending.append((future, batch))
-                while pending and pending[0][0].done():  # a slow input still gets its records out
-                    yield from _collect(pending)
-            while pending:
-                yield from _collect(pending)
+            yield from in_order(
+                itertools.chain([first], batches),
+                lambda batch: client.submit(extract_batch, batch, plan.batch_size, plan.gate, pure=False),
+                IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"])),
+                _released,
+            )
         except KilledWorker as error:
             raise ScaleError(
                 f"a batch of documents killed every Dask worker that ran it ({error}); "
@@ -70,12 +65,11 @@ def dask_stream(documents: Iterable[Document], plan: ExtractionPlan) -> Iterator
             ) from None
 
 
-def _collect(pending: deque[tuple[Any, list[Document]]]) -> Iterator[RecordPair]:
-    """Wait for the oldest batch and yield its records with their documents: later ones wait their turn."""
-    future, batch = pending.popleft()
-    records = future.result()
+def _released(future: Any) -> list[Record]:
+    """A batch's records, the future released at once so the cluster forgets them."""
+    records: list[Record] = future.result()
     future.release()
-    yield from zip(records, batch, strict=True)
+    return records
 
 
 @contextmanager

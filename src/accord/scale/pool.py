@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
 from accord.record import Record
@@ -36,6 +36,33 @@ def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]
     stream = iter(documents)
     while batch := list(itertools.islice(stream, size)):
         yield batch
+
+
+def in_order(
+    batches: Iterable[list[Document]],
+    submit: Callable[[list[Document]], Any],
+    window: int,
+    result: Callable[[Any], list[Record]] = lambda future: future.result(),
+) -> Iterator[RecordPair]:
+    """Submit every batch (a future each), at most `window` not yet collected; yield records in input order.
+
+    The oldest batch is collected when it is done (so a slow input still gets its records out)
+    or when the window is full (then later batches wait their turn), whichever worker finished.
+    """
+    pending: deque[tuple[Any, list[Document]]] = deque()
+
+    def collect() -> Iterator[RecordPair]:
+        future, batch = pending.popleft()
+        yield from zip(result(future), batch, strict=True)
+
+    for batch in batches:
+        while len(pending) >= window:
+            yield from collect()
+        pending.append((submit(batch), batch))
+        while pending and pending[0][0].done():
+            yield from collect()
+    while pending:
+        yield from collect()
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
@@ -68,20 +95,15 @@ def pool_stream(
 
         yield from serial_stream(first, plan.batch_size, gate=plan.gate)
         return
-    window = IN_FLIGHT_PER_WORKER * plan.workers
     owned = executor is None
-    executor = executor or start_pool(plan.workers)
-    pending: deque[tuple[Future[list[Record]], list[Document]]] = deque()
+    pool = executor or start_pool(plan.workers)
     finished = False
     try:
-        for batch in itertools.chain([first, second], batches):
-            while len(pending) >= window:
-                yield from _collect(pending)
-            pending.append((executor.submit(extract_batch, batch, plan.batch_size, plan.gate), batch))
-            while pending and pending[0][0].done():  # a slow input still gets its records out
-                yield from _collect(pending)
-        while pending:
-            yield from _collect(pending)
+        yield from in_order(
+            itertools.chain([first, second], batches),
+            lambda batch: pool.submit(extract_batch, batch, plan.batch_size, plan.gate),
+            IN_FLIGHT_PER_WORKER * plan.workers,
+        )
         finished = True
     except BrokenProcessPool:
         raise ScaleError(
@@ -90,10 +112,4 @@ def pool_stream(
         ) from None
     finally:
         if owned or not finished:
-            executor.shutdown(wait=finished, cancel_futures=True)
-
-
-def _collect(pending: deque[tuple[Future[list[Record]], list[Document]]]) -> Iterator[RecordPair]:
-    """Yield the records of the oldest batch, waiting for it: later batches wait their turn."""
-    future, batch = pending.popleft()
-    yield from zip(future.result(), batch, strict=True)
+            pool.shutdown(wait=finished, cancel_futures=True)
