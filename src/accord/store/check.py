@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,11 @@ class Problem:
     description: str
     count: int
     examples: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, description: str, found: Sequence[str]) -> Problem:
+        """The problem of every row in `found` (their names), a few of them kept as examples."""
+        return cls(kind, description, len(found), tuple(found[:EXAMPLES]))
 
     def line(self) -> str:
         shown = f" (e.g. {', '.join(self.examples)})" if self.examples else ""
@@ -135,20 +140,13 @@ def _sqlite_integrity(connection: sa.Connection) -> Problem | None:
         return None
     found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")]
     if found != ["ok"]:
-        return Problem(
-            "sqlite_integrity",
-            "damaged pages or indexes (PRAGMA quick_check)",
-            len(found),
-            tuple(found[:EXAMPLES]),
-        )
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        return Problem.of("sqlite_integrity", "damaged pages or indexes (PRAGMA quick_check)", found)
+    broken = [
+        f"{row[0]} row {row[1]} -> {row[2]}" for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
     if broken:
-        examples = tuple(f"{row[0]} row {row[1]} -> {row[2]}" for row in broken[:EXAMPLES])
-        return Problem(
-            "sqlite_foreign_keys",
-            "rows pointing at missing rows (PRAGMA foreign_key_check)",
-            len(broken),
-            examples,
+        return Problem.of(
+            "sqlite_foreign_keys", "rows pointing at missing rows (PRAGMA foreign_key_check)", broken
         )
     return None
 
@@ -261,8 +259,9 @@ def _confirmed(
         .where(evidence.c.id.in_(sa.select(flagged.c.id)))
         .order_by(evidence.c.id)
     )
-    bad = [str(row.id) for row in rows if not holds(row.doc, row)]
-    return Problem(problem.kind, problem.description, len(bad), tuple(bad[:EXAMPLES]))
+    return Problem.of(
+        problem.kind, problem.description, [str(row.id) for row in rows if not holds(row.doc, row)]
+    )
 
 
 def _ordinal_gaps(connection: sa.Connection) -> Problem:
@@ -296,12 +295,7 @@ def _document_ids_not_text_hash(connection: sa.Connection) -> Problem:
             if "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != ident:
                 bad.append(ident)
         after = batch[-1][0]
-    return Problem(
-        "document_id_not_text_hash",
-        "documents whose id is not the hash of their text",
-        len(bad),
-        tuple(bad[:EXAMPLES]),
-    )
+    return Problem.of("document_id_not_text_hash", "documents whose id is not the hash of their text", bad)
 
 
 def _dangling_links(connection: sa.Connection) -> Problem:
@@ -333,12 +327,7 @@ def _unencodable_text(connection: sa.Connection) -> Problem:
         columns += [c for c in table.columns if (table.name, c.name) in _FREE_TEXT]
         if columns:
             bad.extend(f"{table.name} {ident}" for ident in _rows_not_encodable(connection, table, columns))
-    return Problem(
-        "unencodable_text",
-        "rows holding text that cannot be encoded (a lone surrogate)",
-        len(bad),
-        tuple(bad[:EXAMPLES]),
-    )
+    return Problem.of("unencodable_text", "rows holding text that cannot be encoded (a lone surrogate)", bad)
 
 
 # Text columns a person writes through the API (the others come from decoded, checked input).
