@@ -124,15 +124,14 @@ class ShardWriter:
 
 
 def write_shards(
-    pairs: Iterable[RecordPair], directory: Path, shard_records: int = SHARD_RECORDS
+    pairs: Iterable[RecordPair],
+    directory: Path,
+    shard_records: int = SHARD_RECORDS,
+    summary: ShardSummary | None = None,
 ) -> ShardSummary:
     """Write the records into new shards in `directory`; one already in a shard is counted unchanged."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        known = stored_ids(directory)
-    except OSError as error:
-        raise ShardError(f"cannot use {directory}: {error.strerror or error}") from None
-    summary = ShardSummary()
+    summary = summary or ShardSummary()
+    known = _known_ids(directory)
     writer = ShardWriter(directory, shard_records)
     try:
         for record, document in pairs:
@@ -149,17 +148,16 @@ def write_shards(
     return summary
 
 
-def fresh_documents(
-    documents: Iterable[Document], directory: Path, summary: ShardSummary
-) -> Iterator[Document]:
-    """The documents whose text no shard in the folder holds yet; the others are counted unchanged."""
-    known = stored_ids(directory) if directory.is_dir() else set()
-    for document in documents:
-        if document.id in known:
-            summary.unchanged += 1
-        else:
-            known.add(document.id)
-            yield document
+def _known_ids(directory: Path) -> set[str]:
+    """The ids the folder's shards hold, the folder made first if need be."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ShardError(f"cannot create {directory}: {error.strerror or error}") from None
+    try:
+        return stored_ids(directory)
+    except OSError as error:
+        raise ShardError(f"cannot use {directory}: {error.strerror or error}") from None
 
 
 def read_shards(directory: Path) -> Iterator[tuple[dict[str, Any], str, str | None]]:
@@ -191,25 +189,18 @@ def extract_to_shards(
     from accord.scale import extract_stream
 
     summary = ShardSummary()
+    known = _known_ids(directory)
 
-    def documents() -> Iterator[Document]:
+    def fresh() -> Iterator[Document]:
+        """The documents no shard holds yet; failures and the others are counted here."""
         for item in items:
             if isinstance(item, IngestError):
                 summary.failed += 1
                 on_error(item)
+            elif item.id in known:
+                summary.unchanged += 1
             else:
+                known.add(item.id)
                 yield item
 
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ShardError(f"cannot create {directory}: {error.strerror or error}") from None
-    fresh = fresh_documents(documents(), directory, summary)
-    written = write_shards(extract_stream(fresh, plan), directory)
-    summary.written, summary.shards, summary.out_of_scope = (
-        written.written,
-        written.shards,
-        written.out_of_scope,
-    )
-    summary.unchanged += written.unchanged
-    return summary
+    return write_shards(extract_stream(fresh(), plan), directory, summary=summary)
