@@ -320,3 +320,11 @@ def test_as_he_addressed_is_the_frame_not_the_content(facts) -> None:
         "addressed the opening session of the Ocean Data Forum."
     )
     assert quotes(facts, text) == [("Tom Berg", "the ocean era calls for trust and openness", False)]
+
+
+def test_said_comma_and_a_capital_opens_unmarked_speech(facts) -> None:
+    text = (
+        "Speaking about the forum, the first session of which was chaired by President Ana Costa, "
+        "Tom Berg said, The ocean era calls for trust."
+    )
+    assert quotes(facts, text) == [("Tom Berg", "The ocean era calls for trust", False)]

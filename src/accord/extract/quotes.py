@@ -338,6 +338,9 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
         sent = verb.sent
         left = doc[sent.start : verb.left_edge.i]
         right = doc[verb.right_edge.i + 1 : sent.end]
+        opening = doc[verb.i + 2] if verb.i + 2 < sent.end and doc[verb.i + 1].text == "," else None
+        if opening is not None and opening.is_title and opening.pos_ in ("DET", "PRON"):
+            return doc[opening.i : sent.end]  # '…, Ruiz said, The era calls for trust.' lost its marks
         if len(left) and len(right):
             return doc[sent.start : sent.end]
     for child in verb.children:
