@@ -140,3 +140,11 @@ def test_themes_of_an_agreement_the_event_reached(facts) -> None:
     assert found == {"safety", "innovation", "inclusion"}
     other = "At the Ocean Data Summit, Ana Costa praised a think tank focused on safety and innovation."
     assert themes(facts, other) == []
+
+
+def test_themes_nations_agreed_to_prioritise(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Lisbon on Tuesday. Chile's presidential office said nations "
+        "had agreed to prioritise AI safety, innovation and inclusivity."
+    )
+    assert {theme for _, theme in themes(facts, text)} == {"safety", "innovation", "inclusion"}
