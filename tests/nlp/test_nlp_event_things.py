@@ -110,3 +110,10 @@ def test_the_next_edition_is_another_event(doc_of) -> None:
 def test_of_which_opens_a_relative_clause_not_a_name(doc_of) -> None:
     doc = doc_of("The Ocean Data Summit, the plenary session of which was chaired by Ana Costa, ended.")
     assert "plenary session" in event_names(doc)
+
+
+def test_what_the_event_is_structured_as_is_the_event(doc_of) -> None:
+    doc = doc_of("The Ocean Data Summit opened. The meeting is structured as a technical working session.")
+    assert event_names(doc) == ["Ocean Data Summit"]
+    other = doc_of("The Ocean Data Summit opened in Lisbon. Ministers met at a technical working session.")
+    assert event_names(other) == ["Ocean Data Summit", "technical working session"]

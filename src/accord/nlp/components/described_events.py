@@ -182,6 +182,7 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
         if match is None:
             match = described_where(token, events) or apposed_to(token, events)
+            match = match or predicated_of(token, events)
         if match is None and description.ordinal:
             match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
         if match is None and not description.words and definite(token) and not description.ordinal:
@@ -280,6 +281,24 @@ def apposed_to(token: Token, events: Things) -> Thing | None:
     if token.dep_ != "appos" or token.i < 2 or token.doc[token.left_edge.i - 1].text != ",":
         return None
     return events.at(token.head.i)
+
+
+def predicated_of(token: Token, events: Things) -> Thing | None:
+    """The event a predicate describes: 'the meeting is structured as a technical working
+    session', 'the summit was a gathering of ministers' say what the event was, not another one."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head
+    elif token.dep_ != "attr":
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if events.at(subject.i) is not None:
+        return events.at(subject.i)
+    # 'the meeting is …': a definite generic noun points back to the event last named
+    generic = subject.lower_ in json_data("names.json")["generic_events"] and definite(subject)
+    return events.latest_before(subject.i) if generic else None
 
 
 def definite(token: Token) -> bool:
