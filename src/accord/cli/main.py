@@ -224,36 +224,18 @@ def bench(
     ] = False,
 ) -> None:
     """Measure accord's throughput against plain spaCy and its tokenizer (docs/benchmarks.md)."""
-    from accord.scale.worker import pin_blas_threads
+    from accord.bench import BenchOptions, run
 
-    pin_blas_threads(1)
-    if stream is not None:
-        from accord.bench.stream import run_stream_bench
-
-        if not stream.is_file():
-            fail(f"{stream}: no such file")
-        try:
-            run_stream_bench(
-                stream, batch_size=batch_size, repeat=repeat, processes=not no_processes, json_out=as_json
-            )
-        except ValueError as exc:
-            fail(str(exc))
-        return
-    if profile:
-        from accord.bench.profile import profile_accord
-
-        profile_accord(docs=docs, batch_size=batch_size)
-    else:
-        from accord.bench.runner import run_bench
-
-        run_bench(
-            docs=docs,
-            batch_size=batch_size,
-            json_out=as_json,
-            repeat=repeat,
-            workers=workers,
-            pg_url=pg_url,
-        )
+    if stream is not None and not stream.is_file():
+        fail(f"{stream}: no such file")
+    options = BenchOptions(
+        docs=docs, batch_size=batch_size, repeat=repeat, json_out=as_json, profile=profile,
+        workers=workers, pg_url=pg_url, stream=stream, processes=not no_processes,
+    )  # fmt: skip
+    try:
+        run(options)
+    except ValueError as exc:
+        fail(str(exc))
 
 
 def main() -> None:
