@@ -104,16 +104,10 @@ def _table(rows: list[dict[str, Any]], *, title: str | None, notes: Sequence[str
     for column in rows[0]:
         table.add_column(str(column), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in rows[0]))
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in rows[0]))
     console.print(table)
     for note in notes:
         console.print(note)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return str(value)
 
 
 def _split(values: Sequence[str] | None, separators: str) -> list[str] | None:

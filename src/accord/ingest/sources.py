@@ -403,12 +403,8 @@ def _attempt(source: str, read: Callable[..., Document], *args: Any, **kwargs: A
     """Read one article; every way it can fail becomes an IngestError naming `source`."""
     try:
         return read(*args, **kwargs)
-    except IngestError as error:
-        return error
-    except FetchError as error:
-        return IngestError(error.url, error.reason)
     except Exception as error:  # one odd input must not end a long run
-        return IngestError(source, f"unexpected error ({type(error).__name__}: {error})")
+        return _failure(source, error)
 
 
 def _task(source: str, run: Callable[..., list[Item | _Expansion]], *args: Any) -> Task:
@@ -417,14 +413,19 @@ def _task(source: str, run: Callable[..., list[Item | _Expansion]], *args: Any) 
     def task() -> list[Item | _Expansion]:
         try:
             return run(*args)
-        except IngestError as error:
-            return [error]
-        except FetchError as error:
-            return [IngestError(error.url, error.reason)]
         except Exception as error:
-            return [IngestError(source, f"unexpected error ({type(error).__name__}: {error})")]
+            return [_failure(source, error)]
 
     return task
+
+
+def _failure(source: str, error: Exception) -> IngestError:
+    """A reading error as an IngestError: its own, a fetch's (naming its URL), else an unforeseen one."""
+    if isinstance(error, IngestError):
+        return error
+    if isinstance(error, FetchError):
+        return IngestError(error.url, error.reason)
+    return IngestError(source, f"unexpected error ({type(error).__name__}: {error})")
 
 
 def _constant(items: list[Item | _Expansion]) -> list[Item | _Expansion]:
