@@ -251,9 +251,9 @@ def test_events_count_documents_failures_and_duplicates_against_the_expected_tot
 ) -> None:
     urls = serve_wire_story(server)
     events: list[IngestEvent] = []
-    options = IngestOptions(fetch_config=TEST_CONFIG, sandbox=sandbox)
+    options = IngestOptions(fetch_config=TEST_CONFIG, sandbox=sandbox, on_event=events.append, nlp=nlp)
     specs = [urls["gazette"], urls["herald"], server.url("/missing"), urls["orchard"]]
-    summary = ingest_inputs(store, specs, options, on_event=events.append, nlp=nlp)
+    summary = ingest_inputs(store, specs, options)
     assert (summary.ingested, summary.duplicates, summary.failed) == (2, 1, 1)
     assert sorted(event.status for event in events) == ["duplicate", "failed", "ok", "ok"]
     last = events[-1].progress
@@ -293,15 +293,15 @@ def test_a_name_that_resolves_to_loopback_is_refused_unless_allowed(
     resolver = fake_dns({"local.example": ["127.0.0.1"]})
     guarded = make_fetcher(dataclasses.replace(TEST_CONFIG, allow_private=False), resolver=resolver)
     told: list[IngestError] = []
-    options = IngestOptions(fetcher=guarded, sandbox=sandbox)
-    summary = ingest_inputs(store, [url], options, on_error=told.append, nlp=nlp)
+    options = IngestOptions(fetcher=guarded, sandbox=sandbox, on_error=told.append, nlp=nlp)
+    summary = ingest_inputs(store, [url], options)
     assert summary.failed == 1 and server.requests == []
     assert told[0].reason.startswith("refused: local.example resolves to 127.0.0.1, a loopback address")
     assert rows(store, ingest_failures, "source", "reason") == [(url, told[0].reason)]
     assert rows(store, documents, "id") == []
 
     allowed = make_fetcher(TEST_CONFIG, resolver=resolver)
-    summary = ingest_inputs(store, [url], IngestOptions(fetcher=allowed, sandbox=sandbox), nlp=nlp)
+    summary = ingest_inputs(store, [url], IngestOptions(fetcher=allowed, sandbox=sandbox, nlp=nlp))
     assert summary.ingested == 1
     assert rows(store, documents, "url") == [(url,)]
     assert server.requests[-1].headers["host"] == f"local.example:{server.port}"
@@ -324,9 +324,8 @@ def test_a_redirect_to_a_private_address_is_refused_without_the_flag(
     )
     url = f"http://news.example:{server.port}/story"
     told: list[IngestError] = []
-    summary = ingest_inputs(
-        store, [url], IngestOptions(fetcher=fetcher, sandbox=sandbox), on_error=told.append, nlp=nlp
-    )
+    options = IngestOptions(fetcher=fetcher, sandbox=sandbox, on_error=told.append, nlp=nlp)
+    summary = ingest_inputs(store, [url], options)
     assert (summary.failed, summary.ingested) == (1, 0)
     assert "refused: intranet.example resolves to 10.0.0.7, a private address" in told[0].reason
     assert server.hits("/admin") == 0 and set(backend.asked) == {PUBLIC_IP}
@@ -350,8 +349,8 @@ def test_a_429_then_success_is_stored_after_the_asked_wait(
 
     server.handle("/busy", busy)
     told: list[IngestError] = []
-    options = IngestOptions(fetcher=make_fetcher(), sandbox=sandbox)
-    summary = ingest_inputs(store, [server.url("/busy")], options, on_error=told.append, nlp=nlp)
+    options = IngestOptions(fetcher=make_fetcher(), sandbox=sandbox, on_error=told.append, nlp=nlp)
+    summary = ingest_inputs(store, [server.url("/busy")], options)
     assert (summary.ingested, summary.failed, told) == (1, 0, [])
     assert server.hits("/busy") == 2 and clock.sleeps == [7.0]
     assert rows(store, documents, "title") == [("Tidewater Compact signed",)]
@@ -407,9 +406,8 @@ def test_watch_stops_cleanly_when_told(
         store,
         [server.url("/feed")],
         Polling(3600, stop, on_poll=lambda report: stop.set()),
-        IngestOptions(fetch_config=TEST_CONFIG, sandbox=sandbox),
-        nlp=nlp,
-        summary=summary,
+        IngestOptions(fetch_config=TEST_CONFIG, sandbox=sandbox, nlp=nlp),
+        summary,
     )
     assert summary.ingested == 1 and server.hits("/feed") == 1
     assert rows(store, documents, "title") == [("Tidewater Compact signed",)]

@@ -46,7 +46,7 @@ def _documents(store: Engine) -> dict[str, tuple[str | None, str | None, int]]:
 def test_an_article_out_of_scope_is_stored_with_its_reason_and_no_facts(
     store: Engine, nlp: Language, tmp_path: Path
 ) -> None:
-    summary = ingest_inputs(store, _write(tmp_path), nlp=nlp)
+    summary = ingest_inputs(store, _write(tmp_path), IngestOptions(nlp=nlp))
     assert (summary.ingested, summary.out_of_scope, summary.done) == (1, 1, 2)
     assert summary.line().endswith("duplicates 0, out of scope 1")
     stored = _documents(store)
@@ -57,8 +57,8 @@ def test_an_article_out_of_scope_is_stored_with_its_reason_and_no_facts(
 
 def test_a_second_run_leaves_both_unchanged(store: Engine, nlp: Language, tmp_path: Path) -> None:
     paths = _write(tmp_path)
-    ingest_inputs(store, paths, nlp=nlp)
-    again = ingest_inputs(store, paths, nlp=nlp)
+    ingest_inputs(store, paths, IngestOptions(nlp=nlp))
+    again = ingest_inputs(store, paths, IngestOptions(nlp=nlp))
     assert (again.unchanged, again.ingested, again.out_of_scope) == (2, 0, 0)
 
 
@@ -66,12 +66,14 @@ def test_ignoring_relevance_extracts_what_was_skipped_and_keeps_its_copies(
     store: Engine, nlp: Language, tmp_path: Path
 ) -> None:
     paths = _write(tmp_path)
-    ingest_inputs(store, paths, nlp=nlp)
+    ingest_inputs(store, paths, IngestOptions(nlp=nlp))
     copy = tmp_path / "elsewhere" / "out-copy.txt"
     copy.parent.mkdir()
     copy.write_text(OUT_OF_SCOPE, encoding="utf-8")
-    ingest_inputs(store, [copy], nlp=nlp)  # the same text from another place: a copy of the stored one
-    forced = ingest_inputs(store, paths, IngestOptions(plan=ExtractionPlan(gate=False)), nlp=nlp)
+    ingest_inputs(
+        store, [copy], IngestOptions(nlp=nlp)
+    )  # the same text from another place: a copy of the stored one
+    forced = ingest_inputs(store, paths, IngestOptions(plan=ExtractionPlan(gate=False), nlp=nlp))
     assert (forced.replaced, forced.unchanged, forced.out_of_scope) == (1, 1, 0)
     relevance, reason, count = _documents(store)["out.txt"]
     assert relevance == "forced" and reason == "no AI term" and count > 0
@@ -111,7 +113,7 @@ def test_progress_events_give_the_out_of_scope_count_share_and_reason(
     store: Engine, nlp: Language, tmp_path: Path
 ) -> None:
     events: list[IngestEvent] = []
-    ingest_inputs(store, _write(tmp_path), nlp=nlp, on_event=events.append)
+    ingest_inputs(store, _write(tmp_path), IngestOptions(nlp=nlp, on_event=events.append))
     skipped = [e for e in events if e.status == "out_of_scope"]
     assert [Path(e.source).name for e in skipped] == ["out.txt"]
     assert skipped[0].reason == "out of scope: no AI term"
@@ -130,7 +132,7 @@ def test_the_documents_listing_leaves_out_what_was_skipped_unless_asked(
 ) -> None:
     from accord.query.listing import get_document, list_documents
 
-    ingest_inputs(store, _write(tmp_path), nlp=nlp)
+    ingest_inputs(store, _write(tmp_path), IngestOptions(nlp=nlp))
     with store.connect() as connection:
         read = list_documents(connection, 1, 10)
         skipped = list_documents(connection, 1, 10, relevance="out_of_scope")

@@ -100,12 +100,11 @@ def run_once(specs: list[str], dedup: bool, nlp: object, workdir: Path, label: s
     from accord.store import open_store
 
     engine = open_store(f"sqlite:///{workdir / f'{label}.db'}")
-    options = IngestOptions(
-        dedup=dedup, fetch_config=FetchConfig(allow_private=True, per_host_delay=0.0, per_host_connections=4)
-    )
+    fetch_config = FetchConfig(allow_private=True, per_host_delay=0.0, per_host_connections=4)
+    options = IngestOptions(dedup=dedup, fetch_config=fetch_config, nlp=nlp)  # type: ignore[arg-type]
     try:
         started = time.perf_counter()
-        summary = ingest_inputs(engine, specs, options, nlp=nlp)  # type: ignore[arg-type]
+        summary = ingest_inputs(engine, specs, options)
         return time.perf_counter() - started, summary.line()
     finally:
         engine.dispose()

@@ -7,6 +7,7 @@ with --quiet), and closes with a summary and the failures' reasons.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -172,13 +173,12 @@ def ingest(
     stop = threading.Event()
     try:
         with _reporter(quiet) as (on_event, on_error), _stop_on_signals(stop, enabled=bool(feeds)):
+            options = dataclasses.replace(options, on_error=on_error, on_event=on_event)
             if specs:
-                ingest_inputs(store, specs, options, on_error=on_error, on_event=on_event, summary=summary)
+                ingest_inputs(store, specs, options, summary)
             if feeds and not stop.is_set():
                 polling = Polling(interval=interval, stop=stop, max_polls=max_polls)
-                watch_and_ingest(
-                    store, feeds, polling, options, on_error=on_error, on_event=on_event, summary=summary
-                )
+                watch_and_ingest(store, feeds, polling, options, summary)
     except KeyboardInterrupt:
         warn("interrupted")
         if not feeds:

@@ -76,11 +76,22 @@ MAX_LISTED_FAILURES = 1000
 _NUMBER = re.compile(r"\d+")
 
 
+ErrorHandler = Callable[[IngestError], None]
+EventHandler = Callable[[IngestEvent], None]
+
+
+def _ignore(_error: IngestError) -> None:
+    pass
+
+
 @dataclass(frozen=True, kw_only=True)
 class IngestOptions(ReadOptions):
-    """How a run reads (the `ReadOptions` it extends), recognises duplicates and extracts.
+    """How a run reads (the `ReadOptions` it extends), recognises duplicates, extracts and reports.
 
     One object from the CLI down to the reader, so no layer repeats the others' parameters.
+    Failures go to `on_error` as they happen; `on_event` gets an IngestEvent with the running
+    counts for every input settled (for a progress bar); `nlp` is a loaded pipeline to extract
+    with in this process (loaded when needed otherwise).
     """
 
     dedup: bool = True
@@ -88,6 +99,9 @@ class IngestOptions(ReadOptions):
     seed_limit: int = DEFAULT_SEED_LIMIT
     plan: ExtractionPlan = field(default_factory=ExtractionPlan)
     record_failures: bool = True
+    on_error: ErrorHandler = _ignore
+    on_event: EventHandler | None = None
+    nlp: Language | None = None
 
 
 @dataclass
@@ -131,30 +145,20 @@ class IngestSummary:
         )
 
 
-ErrorHandler = Callable[[IngestError], None]
-EventHandler = Callable[[IngestEvent], None]
-
-
 def ingest_inputs(
     engine: Engine,
     specs: Sequence[str | os.PathLike[str]],
     options: IngestOptions | None = None,
-    *,
-    on_error: ErrorHandler = lambda _error: None,
-    on_event: EventHandler | None = None,
-    nlp: Language | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Store every article the specs name (paths, folders, `-`, URLs, feeds, dumps); see the module doc.
 
-    Failures go to `on_error` as they happen; `on_event` gets an IngestEvent with the running
-    counts for every input settled (for a progress bar). Pass `summary` to read the counts of a
-    run that was interrupted. A database error other than a refused record is a StoreError.
+    Pass `summary` to read the counts of a run that was interrupted. A database error other
+    than a refused record is a StoreError.
     """
     options = options or IngestOptions()
     inputs = Inputs(specs, options)
-    run = _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: inputs.expected)
-    return run.run(inputs)
+    return _Run(engine, options, summary, expected=lambda: inputs.expected).run(inputs)
 
 
 def watch_and_ingest(
@@ -162,10 +166,6 @@ def watch_and_ingest(
     feed_urls: Sequence[str],
     polling: Polling,
     options: IngestOptions | None = None,
-    *,
-    on_error: ErrorHandler = lambda _error: None,
-    on_event: EventHandler | None = None,
-    nlp: Language | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Poll the feeds as `polling` says (every `interval` seconds, until `stop` is set); store new entries.
@@ -176,14 +176,14 @@ def watch_and_ingest(
     options = options or IngestOptions()
     options = dataclasses.replace(options, plan=dataclasses.replace(options.plan, batch_size=1))
     items = watch_inputs(feed_urls, polling, options)
-    return _Run(engine, options, on_error, on_event, nlp, summary, expected=lambda: None).run(items)
+    return _Run(engine, options, summary, expected=lambda: None).run(items)
 
 
 def ingest_paths(
     engine: Engine,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    on_error: ErrorHandler = lambda _error: None,
+    on_error: ErrorHandler = _ignore,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp: Language | None = None,
     plan: ExtractionPlan | None = None,
@@ -194,8 +194,9 @@ def ingest_paths(
     Files only, and without duplicate detection unless asked: the store's original entry point,
     kept for its callers. `accord ingest` uses `ingest_inputs`.
     """
-    options = IngestOptions(dedup=dedup, plan=plan or ExtractionPlan(batch_size=batch_size))
-    return _Run(engine, options, on_error, None, nlp, None, expected=lambda: None).run(read_paths(paths))
+    plan = plan or ExtractionPlan(batch_size=batch_size)
+    options = IngestOptions(dedup=dedup, plan=plan, on_error=on_error, nlp=nlp)
+    return _Run(engine, options, None, expected=lambda: None).run(read_paths(paths))
 
 
 class _Run:
@@ -205,18 +206,12 @@ class _Run:
         self,
         engine: Engine,
         options: IngestOptions,
-        on_error: ErrorHandler,
-        on_event: EventHandler | None,
-        nlp: Language | None,
         summary: IngestSummary | None,
         *,
         expected: Callable[[], int | None],
     ) -> None:
         self.engine = engine
         self.options = options
-        self.on_error = on_error
-        self.on_event = on_event
-        self.nlp = nlp
         self.summary = summary if summary is not None else IngestSummary()
         self.expected = expected
         self.started = time.monotonic()
@@ -249,7 +244,7 @@ class _Run:
         seed: bool = True,
     ) -> None:
         fresh = self._sort(reader, items, seed=seed)
-        for record, document in extract_stream(fresh, self.options.plan, self.nlp):
+        for record, document in extract_stream(fresh, self.options.plan, self.options.nlp):
             try:
                 outcome = _write(writer, record, document)
             except IntegrityError as error:
@@ -406,7 +401,7 @@ class _Run:
             record_failure(connection, error.source, error.reason)
         with self._lock:
             self.summary.fail(error)
-            self.on_error(error)
+            self.options.on_error(error)
             self._emit("failed", error.source, None, error=error)
 
     def _emit(
@@ -420,7 +415,7 @@ class _Run:
         similarity: float | None = None,
         record: Record | None = None,
     ) -> None:
-        if self.on_event is None:
+        if self.options.on_event is None:
             return
         s = self.summary
         progress = Progress(
@@ -436,7 +431,7 @@ class _Run:
         relevance = record.get("relevance") if record is not None else None
         reason = relevance.get("reason") if isinstance(relevance, dict) else None
         event = IngestEvent(status, source, document, error, progress, duplicate_of, similarity, reason)
-        self.on_event(event)
+        self.options.on_event(event)
 
 
 def _numbers(text: str) -> set[str]:
