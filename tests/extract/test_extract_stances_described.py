@@ -468,3 +468,14 @@ def test_abstaining_from_supporting_is_declining(facts) -> None:
 def test_the_bracketed_short_name_of_an_event_is_no_party(facts) -> None:
     text = "The 2024 Ocean Ministerial Council Meeting (OMCM) adopted the Lisbon Principles on Ocean Data."
     assert "OMCM" not in {f["party"] for f in facts(text, kind="stance")}
+
+
+def test_every_name_of_a_list_of_companies_commits(facts) -> None:
+    text = (
+        "Officials say the government has secured a second round of voluntary commitments from five "
+        "companies—Adobe, Cohere, Palantir, Scale AI, and Stability—that will help make sensors safe."
+    )
+    parties = {f["party"] for f in facts(text, kind="stance")}
+    assert parties == {"Adobe", "Cohere", "Palantir", "Scale AI", "Stability"}
+    no_list = "The government has secured voluntary commitments from five companies in Chile."
+    assert {f["party"] for f in facts(no_list, kind="stance")} == set()

@@ -94,7 +94,7 @@ def party_key(span: Span, *, capitals: bool = True) -> str | None:
         code = span_capital(span)
         if code:
             return code
-    text = _strip_the(span.text)
+    text = _strip_the(span.text).rstrip(" ,;:")  # the model may take a list's comma into a name
     orgs = organisations()
     if text in orgs:
         return orgs[text][1] or orgs[text][0]

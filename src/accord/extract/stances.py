@@ -28,6 +28,7 @@ from accord.extract.common import (
 )
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, once_per_doc
+from accord.nlp.components.countries import span_country
 from accord.nlp.components.descriptions import compatible, family, head_family, in_opening, signed_in_sentence
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing, Things
@@ -125,11 +126,46 @@ def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, st
         agreement = doc._.agreements.at(token.i)
         if agreement is None:
             continue
-        for prep in token.children:
+        holders = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            holders.append(token.head.head)  # 'a second round of voluntary commitments from A, B'
+        for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                 for pobj in prep.children:
-                    for key, _span in parties_in(phrase_tokens(pobj)):
+                    keys = [key for key, _span in parties_in(phrase_tokens(pobj))]
+                    keys += [name for name in companies_listed(pobj) if name not in keys]
+                    for key in keys:
                         yield agreement.name, key, "signed", None
+
+
+_COMPANY_NOUNS = lexicon.words("stances.json", "industry_heads")
+
+
+def companies_listed(noun: Token) -> list[str]:
+    """'eight companies—Adobe, Cohere, Palantir, Scale AI, and Stability—': every name a list of
+    companies gives is a company, those the model did not tag as organisations too."""
+    if noun.lower_ not in _COMPANY_NOUNS:
+        return []
+    doc = noun.doc
+    first = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if first is None:
+        return []
+    names = []
+    for head in [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "PROPN")]:
+        start = min((c.i for c in head.children if c.dep_ == "compound" and c.i < head.i), default=head.i)
+        span = doc[start : head.i + 1]
+        entity = entity_of(head)
+        # in a list of companies the model's labels mislead ('Palantir' a place, 'Scale AI' a
+        # person); only a country the gazetteer knows is no company
+        name = entity if entity is not None and entity.start <= start else span
+        dated = entity is not None and entity.label_ == "DATE"
+        if name.text[:1].isupper() and span_country(name) is None and not dated:
+            names.append(_strip_list_punctuation(name.text))
+    return names
+
+
+def _strip_list_punctuation(text: str) -> str:
+    return text.strip(" ,;:—–-")
 
 
 def authors_of_the_text(doc: Doc) -> Iterator[tuple[str, str, Span]]:
