@@ -479,3 +479,23 @@ def test_every_name_of_a_list_of_companies_commits(facts) -> None:
     assert parties == {"Adobe", "Cohere", "Palantir", "Scale AI", "Stability"}
     no_list = "The government has secured voluntary commitments from five companies in Chile."
     assert {f["party"] for f in facts(no_list, kind="stance")} == set()
+
+
+def test_countries_like_a_b_and_c_opposed_the_resolution(facts) -> None:
+    text = (
+        "The General Assembly adopted the Lisbon Resolution on ocean data. Countries like Belarus, "
+        "North Korea, and Russia opposed the resolution."
+    )
+    assert {(f["party"], f["stance"]) for f in facts(text, kind="stance")} == {
+        ("BY", "declined"), ("KP", "declined"), ("RU", "declined")
+    }
+    assert facts("Chile opposed the plan to delay the vote.", kind="stance") == []
+
+
+def test_the_last_name_of_a_recorded_vote_after_a_serial_comma(facts) -> None:
+    text = (
+        "The Lisbon Resolution on ocean data was adopted with a recorded vote of 150 in favour to 3 "
+        "against (Belarus, Mali, and Russian Federation)."
+    )
+    declined = {f["party"] for f in facts(text, kind="stance") if f["stance"] == "declined"}
+    assert declined == {"BY", "ML", "RU"}

@@ -92,7 +92,8 @@ def vote_tallies(sent: Span) -> Iterator[tuple[str, str, str, str | None]]:
     for match in matches:
         polarity = "signed" if match["side"].lower().startswith("in") else "declined"
         for chunk in re.split(r",\s*|;\s*|\s+and\s+", match["names"]):
-            key = country_of_text(chunk.strip()) or organisation_key(chunk.strip())
+            chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())  # '…, Mali, and Russian Federation'
+            key = country_of_text(chunk) or organisation_key(chunk)
             if key:
                 yield agreement.name, key, polarity, None
 
@@ -445,6 +446,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             "decline",
             "refuse",
             "reject",
+            "oppose",
             "boycott",
             "shun",
             "snub",
@@ -859,6 +861,8 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             add_person_parties(subject, found)
         else:
             add(headline_list_before(subject))
+            for other in (c for c in token.children if c.dep_ == "nsubj" and c.i < subject.i):
+                add(phrase_tokens(other))  # 'Countries like A, B, and C opposed it': a split subject
             add(phrase_tokens(subject))
             add(inclusion_after_clause(subject))
             add_person_parties(subject, found)
