@@ -499,3 +499,14 @@ def test_the_last_name_of_a_recorded_vote_after_a_serial_comma(facts) -> None:
     )
     declined = {f["party"] for f in facts(text, kind="stance") if f["stance"] == "declined"}
     assert declined == {"BY", "ML", "RU"}
+
+
+def test_joining_others_in_an_agreement_and_their_count(facts) -> None:
+    text = (
+        "Morocco joined the United States and 45 endorsing states to launch the implementation of "
+        "the Lisbon Declaration on Ocean Data."
+    )
+    assert {f["party"] for f in facts(text, kind="stance")} == {"MA", "US"}
+    assert [f["count"] for f in facts(text, kind="signatory_count")] == [45]
+    alone = "Morocco joined the Lisbon Declaration on Ocean Data."
+    assert {f["party"] for f in facts(alone, kind="stance")} == {"MA"}

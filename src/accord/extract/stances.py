@@ -223,7 +223,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
                 "cosponsors",
                 "signatures",
                 "adherents",
-            ):
+            ) and not signing_modifier(token, lexicon):
                 continue
             agreement = agreement_for(trigger or token, doc)
             if agreement is None:
@@ -232,6 +232,16 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if key not in found:
                 found[key] = fact("signatory_count", sent, 0.7, agreement=agreement.name, count=number)
     return list(found.values())
+
+
+def signing_modifier(noun: Token, lexicon: dict) -> bool:
+    """'45 endorsing states', '30 signatory countries': a counted noun its modifier calls signers."""
+    before = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")] + ([before] if before else [])
+    return any(
+        (c.lemma_.lower() in lexicon["sign_verbs"] and c.tag_ == "VBG") or c.lower_ == "signatory"
+        for c in modifiers
+    )
 
 
 def number_after(noun: Token) -> int | None:
@@ -288,6 +298,7 @@ def number_before(noun: Token) -> int | None:
             doc[k].pos_ in ("ADJ", "PROPN", "NOUN")
             or doc[k].dep_ in ("amod", "compound")
             or (doc[k].lower_ == "and" and skipped)
+            or (doc[k].tag_ == "VBG" and k == noun.i - 1)  # '45 endorsing states', parsed as a verb
         )
     ):
         k -= 1
@@ -847,6 +858,12 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             if name not in found:
                 found.append(name)
         return found
+    if token.lemma_.lower() == "join":
+        # 'Morocco joined the United States and 45 endorsing states to launch the Declaration':
+        # whom one joins in an agreement is in it already
+        for child in token.children:
+            if child.dep_ == "dobj" and doc._.agreements.at(child.i) is None:
+                add(phrase_tokens(child))
     joined = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "in" else None
     if joined is not None and joined.lemma_.lower() == "join":
         # 'a dozen governments have joined Canada in backing the charter': Canada backs it too
