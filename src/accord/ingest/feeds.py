@@ -265,7 +265,6 @@ def entry_document(
     fetcher: Fetcher,
     sandbox: Sandbox,
     page_reader: Callable[[str], Document],
-    prefer_content: bool = True,
 ) -> Document:
     """Read one entry: its full content when the feed carries it, else the page it links to.
 
@@ -275,7 +274,7 @@ def entry_document(
     source = entry_source(feed, entry, index)
     document: Document | None = None
     content_error: IngestError | None = None
-    if prefer_content and entry.content:
+    if entry.content:
         try:
             document = content_document(entry, source, sandbox)
         except IngestError as error:

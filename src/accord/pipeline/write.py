@@ -8,7 +8,6 @@ facts, inside the same transaction, so a document is stored whole, linked, or no
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,7 +24,6 @@ def write_record(
     *,
     source: str,
     site: str | None = None,
-    ingested_at: datetime | None = None,
 ) -> Outcome:
     """Store a record unless its text is stored already; a new text at a stored URL replaces that document.
 
@@ -33,7 +31,7 @@ def write_record(
     and the replaced facts touch are brought up to date.
     """
     with write_transaction(connection):
-        placed = place_document(connection, record, source=source, site=site, ingested_at=ingested_at)
+        placed = place_document(connection, record, source=source, site=site)
         if placed.outcome is Outcome.UNCHANGED:
             return placed.outcome
         links = link_record(connection, record)

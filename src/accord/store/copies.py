@@ -62,14 +62,7 @@ def copy_recorded(connection: sa.Connection, document: Document) -> bool:
     return found is not None
 
 
-def record_copy(
-    connection: sa.Connection,
-    canonical_id: str,
-    document: Document,
-    similarity: float,
-    *,
-    seen_at: datetime | None = None,
-) -> None:
+def record_copy(connection: sa.Connection, canonical_id: str, document: Document, similarity: float) -> None:
     """Record `document` as a copy of the stored `canonical_id`; a later copy from the same source
     replaces the earlier one (the page was edited, it is still the one source)."""
     where = (document_sources.c.document_id == canonical_id, document_sources.c.source == document.source)
@@ -82,21 +75,19 @@ def record_copy(
         "published": document.published,
         "source": document.source,
         "similarity": similarity,
-        "seen_at": seen_at or datetime.now(UTC),
+        "seen_at": datetime.now(UTC),
     }
     with write_transaction(connection):
         connection.execute(sa.delete(document_sources).where(*where))
         connection.execute(sa.insert(document_sources).values(**row))
 
 
-def record_failure(
-    connection: sa.Connection, source: str, reason: str, *, failed_at: datetime | None = None
-) -> None:
+def record_failure(connection: sa.Connection, source: str, reason: str) -> None:
     """Keep an input that could not be read or stored, with its reason, for later runs and reports."""
     with write_transaction(connection):
         connection.execute(
             sa.insert(ingest_failures).values(
-                source=source, reason=reason[:MAX_REASON_CHARS], failed_at=failed_at or datetime.now(UTC)
+                source=source, reason=reason[:MAX_REASON_CHARS], failed_at=datetime.now(UTC)
             )
         )
 

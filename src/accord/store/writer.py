@@ -44,7 +44,6 @@ def place_document(
     *,
     source: str,
     site: str | None = None,
-    ingested_at: datetime | None = None,
 ) -> Placed:
     """Store a record's document unless its text is stored already; a new text at a stored URL replaces
     that document (its facts deleted, their reviews kept aside).
@@ -65,14 +64,7 @@ def place_document(
             Outcome.REPLACED, agreements_of(connection, previous), reviewed_facts(connection, previous)
         )
         delete_document(connection, previous)
-    insert_document(
-        connection,
-        document,
-        source=source,
-        site=site,
-        ingested_at=ingested_at,
-        relevance=relevance_columns(record),
-    )
+    insert_document(connection, document, source=source, site=site, relevance=relevance_columns(record))
     return placed
 
 
@@ -136,7 +128,6 @@ def insert_document(
     *,
     source: str,
     site: str | None = None,
-    ingested_at: datetime | None = None,
     relevance: Mapping[str, str | None] | None = None,
 ) -> None:
     connection.execute(
@@ -150,7 +141,7 @@ def insert_document(
             outlet=outlet_of(site, document.get("url")),
             source=source,
             text=document["text"],
-            ingested_at=ingested_at or datetime.now(UTC),
+            ingested_at=datetime.now(UTC),
         )
     )
 
