@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from rapidfuzz import fuzz, process
 
+from accord.record.kinds import LINK_COLUMNS
 from accord.record.names import fold_name, is_country_code
 from accord.resolve.kb import alias_key
 from accord.resolve.names import person_name, persons_compatible
@@ -314,13 +315,8 @@ def _fact_count(connection: sa.Connection, entity: EntityRef, limit: int | None 
 
 
 def link_column(kind: str) -> Any:
-    return {
-        "agreement": facts.c.agreement_id,
-        "event": facts.c.event_id,
-        "person": facts.c.person_id,
-        "country": facts.c.party_id,
-        "organization": facts.c.party_id,
-    }.get(kind)
+    """The facts column that links to entities of this kind, None for a kind no fact links to."""
+    return facts.c[LINK_COLUMNS[kind]] if kind in LINK_COLUMNS else None
 
 
 def _kind_words(kinds: Sequence[str]) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.record.kinds import LINK_COLUMNS
 from accord.record.names import fold_name
 from accord.resolve.names import name_parts, person_name, title_case
 from accord.store.schema import (
@@ -307,7 +308,7 @@ class KnowledgeBase:
         winner, loser = both[keep], both[drop]
         if loser.registry_id is not None and loser.registry_id != winner.registry_id:
             return  # two registry entries are two things, whatever a record calls them
-        column = link_column(winner.kind)
+        column = LINK_COLUMNS.get(winner.kind)
         if winner.kind == "agreement":
             self.touched.update((keep, drop))
         elif column == "party_id":
@@ -329,16 +330,6 @@ class KnowledgeBase:
         self._cache.pop(drop, None)
         self.set_attributes(keep, merged, place=_place_of(merged) if winner.kind == "event" else None)
         self.add_names(keep, loser.aliases)
-
-
-def link_column(kind: str) -> str | None:
-    return {
-        "agreement": "agreement_id",
-        "event": "event_id",
-        "person": "person_id",
-        "country": "party_id",
-        "organization": "party_id",
-    }.get(kind)
 
 
 def _fullness(kind: str, name: str) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from accord.record.kinds import LINK_COLUMNS
 from accord.resolve.claims import refresh_all
 from accord.resolve.kb import KnowledgeBase
 from accord.resolve.linker import _PG_LOCK_KEY, Linker, note_registry
@@ -18,7 +19,8 @@ from accord.resolve.registry import default_registry
 from accord.store.db import write_transaction
 from accord.store.schema import documents, facts, kb_aliases, kb_claims, kb_entities, kb_tokens, live
 
-LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id", "as_of")
+# What linking writes on a fact: its link columns and the date its links hold at.
+LINKED = (*dict.fromkeys(LINK_COLUMNS.values()), "as_of")
 
 
 @dataclass
@@ -41,7 +43,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
     with write_transaction(connection):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_LOCK_KEY)))
-        connection.execute(sa.update(facts).values(dict.fromkeys(LINK_COLUMNS)))
+        connection.execute(sa.update(facts).values(dict.fromkeys(LINKED)))
         for table in (kb_claims, kb_tokens, kb_aliases, kb_entities):
             connection.execute(sa.delete(table))
         registry = default_registry()
@@ -63,7 +65,7 @@ def rebuild(connection: sa.Connection) -> RebuildSummary:
                 connection.execute(
                     sa.update(facts)
                     .where(facts.c.id == sa.bindparam("fact"))
-                    .values({c: sa.bindparam(c) for c in LINK_COLUMNS}),
+                    .values({c: sa.bindparam(c) for c in LINKED}),
                     updates,
                 )
             summary.documents += 1

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from accord.record.kinds import LINK_COLUMNS
 from accord.store.schema import (
     JSON,
     document_sources,
@@ -31,7 +32,6 @@ from accord.store.schema import (
 EXAMPLES = 5
 _HASH_BATCH = 500
 _TEXT_BATCH = 1000
-_LINK_COLUMNS = ("agreement_id", "event_id", "party_id", "person_id")
 _CORE_TABLES = ("documents", "facts", "evidence")
 
 
@@ -303,7 +303,7 @@ def _dangling_links(connection: sa.Connection) -> Problem:
     dangling = sa.or_(
         *(
             sa.and_(facts.c[column].is_not(None), ~sa.exists().where(kb_entities.c.id == facts.c[column]))
-            for column in _LINK_COLUMNS
+            for column in dict.fromkeys(LINK_COLUMNS.values())
         )
     )
     query = sa.select(facts.c.id).where(dangling)
