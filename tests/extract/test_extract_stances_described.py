@@ -510,3 +510,11 @@ def test_joining_others_in_an_agreement_and_their_count(facts) -> None:
     assert [f["count"] for f in facts(text, kind="signatory_count")] == [45]
     alone = "Morocco joined the Lisbon Declaration on Ocean Data."
     assert {f["party"] for f in facts(alone, kind="stance")} == {"MA"}
+
+
+def test_they_who_said_they_agreed(facts) -> None:
+    text = (
+        "The leaders of the Group of Seven said on Monday that they have agreed on international "
+        "guiding principles for ocean data developers."
+    )
+    assert {f["party"] for f in facts(text, kind="stance")} == {"G7"}

@@ -917,7 +917,9 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
     node = token
     for _ in range(4):
         for child in sorted(node.children, key=lambda c: -c.i):
-            if child.dep_ in ("nsubj", "expl") and child.lower_ not in ("it", "that", "which", "who"):
+            reported = child.lower_ == "they" and node.dep_ == "ccomp"  # 'X said they have agreed'
+            plain = child.lower_ not in ("it", "that", "which", "who") and not reported
+            if child.dep_ in ("nsubj", "expl") and plain:
                 return child
             if child.dep_ == "nsubj" and child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
                 return node.head
