@@ -30,3 +30,15 @@ def test_the_parser_keeps_the_speaker_with_the_verb(doc_of) -> None:
         "more than 400 million euros, said the forum would test open models."
     )
     assert len(list(doc.sents)) == 1
+
+
+def test_a_wire_dateline_ends_before_the_story(doc_of) -> None:
+    doc = doc_of("Lima, Oct. 30 (Andes Press)--The leaders of the Pacific states said they agreed.")
+    assert [s.text for s in doc.sents][1] == "The leaders of the Pacific states said they agreed."
+    spaced = doc_of("LIMA, Nov 1 (Andes) - Chile signed the charter on Monday.")
+    assert [s.text for s in spaced.sents][-1] == "Chile signed the charter on Monday."
+
+
+def test_no_dateline_without_a_date(doc_of) -> None:
+    doc = doc_of("Chile, the host (a founding member) - said it would sign.")
+    assert len(list(doc.sents)) == 1

@@ -30,8 +30,36 @@ def line_breaks(doc: Doc) -> Doc:
             starts[i + 1] = 1
         elif not _may_end(marks, i):
             starts[i + 1] = -1
+    for paragraph in [0] + [i + 1 for i, mark in enumerate(marks) if mark is _Mark.LINE_BREAK]:
+        story = _after_dateline(doc, paragraph)
+        if story is not None:
+            starts[story] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc
+
+
+_DATELINE_REACH = 14
+_DASHES = {"-", "--", "–", "—"}
+
+
+def _after_dateline(doc: Doc, start: int) -> int | None:
+    """Where the story starts after a wire dateline that no line break ends: 'Tokyo, Oct. 30 (Jiji
+    Press)--The leaders …', 'LONDON, Nov 1 (Reuters) - Britain …'. Left to the parser, the credit
+    runs into the first sentence and takes its subject."""
+    if start >= len(doc) or not doc[start].text[:1].isupper():
+        return None
+    end = min(len(doc), start + _DATELINE_REACH)
+    comma = next((k for k in range(start + 1, end) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    opening = next((k for k in range(comma + 1, end) if doc[k].text == "("), None)
+    closing = next((k for k in range(opening + 1, end) if doc[k].text == ")"), None) if opening else None
+    if closing is None or not any(t.like_num for t in doc[comma + 1 : opening]):
+        return None  # a dateline has a date between its place and its credit
+    story = closing + 1
+    while story < len(doc) and doc[story].text in _DASHES:
+        story += 1
+    return story if story < len(doc) and doc[story].text[:1].isupper() else None
 
 
 class _Mark(enum.Enum):
