@@ -20,12 +20,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from accord.api.corrections import FIELD_TYPES, CorrectionError, shown
+from accord.record.kinds import LINK_COLUMNS
 from accord.resolve.kb import KnowledgeBase, alias_key
 from accord.resolve.mentions import LINK_SOURCES
 from accord.resolve.names import looks_like_person
 
 PERSON_FIELDS = LINK_SOURCES["person_id"]
-_PARTY_KINDS = ("country", "organization")
 _LINKED = frozenset(field for sources in LINK_SOURCES.values() for field in sources)
 _CHECKED = frozenset({"agreement", "event", "party", "country"})
 
@@ -64,9 +64,7 @@ def _first_link(
     found: Mapping[str, tuple[str, int | None]],
 ) -> int | None:
     """The column's entity: the first of its source fields that names one of the column's kinds."""
-    wanted = {"agreement_id": ("agreement",), "event_id": ("event",), "party_id": _PARTY_KINDS}.get(
-        column, ("person",)
-    )
+    wanted = {kind for kind, linked in LINK_COLUMNS.items() if linked == column}
     for key in sources:
         value = fields.get(key)
         if not isinstance(value, str) or not value.strip():
