@@ -32,10 +32,9 @@ from accord.query.common import (
     source_columns,
     source_of,
 )
+from accord.record.kinds import PARTY as PARTY_KINDS
 from accord.resolve.claims import claims_fresh
 from accord.store.schema import documents, facts, kb_claims
-
-PARTY_KINDS = ("country", "organization")
 
 
 @dataclass
