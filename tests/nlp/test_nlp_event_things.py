@@ -117,3 +117,11 @@ def test_what_the_event_is_structured_as_is_the_event(doc_of) -> None:
     assert event_names(doc) == ["Ocean Data Summit"]
     other = doc_of("The Ocean Data Summit opened in Lisbon. Ministers met at a technical working session.")
     assert event_names(other) == ["Ocean Data Summit", "technical working session"]
+
+
+def test_an_event_a_speaker_names_is_an_event(doc_of) -> None:
+    doc = doc_of(
+        'President Ana Costa spoke in Lisbon. "At the Ocean Data Summit held in Rome last year, we '
+        'discussed data safety," she said.'
+    )
+    assert event_names(doc) == ["Ocean Data Summit"]

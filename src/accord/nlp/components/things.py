@@ -269,7 +269,9 @@ class ThingFinder:
         names = [s for s in all_names if s.start not in quoted or self.whole_quote(doc, s)]
         agreement_names = [s for s in names if s.label_ == AGREEMENT and not money_or_business(s)]
         agreement_names += self.titled_names(doc)
-        event_names = [s for s in names if s.label_ == EVENT]
+        # an event a speaker names is an event the text names (a statement quoted whole, a
+        # leader's 'At the AI Safety Summit held in Bletchley Park, we discussed …')
+        event_names = [s for s in all_names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         quoted_names = [s for s in all_names if s.label_ == AGREEMENT and s not in names]
         self.add_quoted_names(doc._.agreements, quoted_names)
