@@ -518,3 +518,17 @@ def test_they_who_said_they_agreed(facts) -> None:
         "guiding principles for ocean data developers."
     )
     assert {f["party"] for f in facts(text, kind="stance")} == {"G7"}
+
+
+def test_one_verb_signs_every_agreement_its_object_lists(facts) -> None:
+    text = "Chile and Peru have agreed on the Lisbon Principles and the Rome Code of Conduct."
+    found = {(f["agreement"], f["party"]) for f in facts(text, kind="stance")}
+    assert found == {
+        ("Lisbon Principles", "CL"), ("Lisbon Principles", "PE"),
+        ("Rome Code of Conduct", "CL"), ("Rome Code of Conduct", "PE"),
+    }
+
+
+def test_signing_nothing_is_no_stance(facts) -> None:
+    text = "Chile signed the Lisbon Charter and Peru signed nothing."
+    assert {f["party"] for f in facts(text, kind="stance")} == {"CL"}

@@ -359,8 +359,9 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
             continue
         parties = parties_for(token, lexicon)
         reason = reason_for(token, lexicon) if polarity == "declined" else None
-        for key in parties:
-            yield agreement.name, key, polarity, reason
+        for one in [agreement, *conjoined_agreements(token, agreement)]:
+            for key in parties:
+                yield one.name, key, polarity, reason
         for key in excluded_parties(sent):
             yield agreement.name, key, "declined", None
         yield from elliptic_refusals(token, agreement, polarity, lexicon)
@@ -373,6 +374,21 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         if agreement is not None:
             for key in parties_for(token, lexicon):
                 yield agreement.name, key, polarity, None
+
+
+def conjoined_agreements(verb: Token, first: Thing) -> list[Thing]:
+    """'signed the Lisbon Charter and the Rome Declaration': every agreement the verb's object
+    joins by 'and' is signed alike."""
+    doc = verb.doc
+    found: list[Thing] = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        for conj in obj.conjuncts:
+            thing = doc._.agreements.at(conj.i)
+            if thing is not None and thing is not first and thing not in found:
+                found.append(thing)
+    return found
 
 
 _FLIPPED = {"signed": "declined", "declined": "signed"}
@@ -473,6 +489,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     ):
         return None if negated else "declined"
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
+        if any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none", "neither") for c in token.children):
+            return None  # 'Peru signed nothing': no signature, and no refusal of any one text
         if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
             return None
         if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
