@@ -10,7 +10,6 @@ import typer
 from accord.cli.common import DbOption, fail, open_db, warn
 
 if TYPE_CHECKING:
-    from accord.ingest import IngestError
     from accord.pipeline.run import IngestOptions
 
 
@@ -49,12 +48,9 @@ def ingest_to_parquet(specs: list[str], target: tuple[str, Path], options: Inges
     if kind != "parquet":
         fail(f"--to {kind}: the only target is parquet (--to parquet DIR)")
 
-    def on_error(error: IngestError) -> None:
-        warn(f"{error.source}: {error.reason}")
-
     inputs = Inputs(specs, options)
     try:
-        summary = extract_to_shards(inputs, directory, options.plan, on_error)
+        summary = extract_to_shards(inputs, directory, options.plan, lambda error: warn(str(error)))
     except (ShardError, ScaleError) as error:
         fail(str(error))
     finally:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.ingest import Document
 from accord.record import Record
-from accord.scale.pool import batched, in_order
+from accord.scale.pool import IN_FLIGHT_PER_WORKER, batched, in_order
 from accord.scale.worker import extract_batch, init_worker
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from accord.scale import ExtractionPlan, RecordPair
 
-IN_FLIGHT_PER_WORKER = 2
 CONNECT_TIMEOUT = "15s"
 
 
