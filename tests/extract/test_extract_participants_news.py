@@ -230,3 +230,11 @@ def test_who_addressed_a_roundtable_held_beside_a_summit(facts) -> None:
         "The roundtable was held in Lisbon on Monday on the margins of the Ocean Data Summit.\n"
     )
     assert ("roundtable session", "Tomas Lind Berg", None) in participants(facts, text)
+
+
+def test_who_came_to_a_city_for_the_event(facts) -> None:
+    arrived = "Chilean President Ana Costa arrived in Lisbon on Monday for the Ocean Data Summit."
+    assert who(facts, arrived) == {"Ana Costa"}
+    assert who(facts, "Ana Costa met Tom Berg, who is in Lisbon for the Ocean Data Summit.") >= {"Tom Berg"}
+    assert who(facts, "Tom Berg voted for the Ocean Data Summit budget.") == set()
+    assert who(facts, "Tom Berg will travel to Lisbon for the Ocean Data Summit.") == set()

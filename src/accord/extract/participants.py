@@ -40,6 +40,7 @@ _AT = lexicon.words("participants.json", "at")
 _SIDELINES = lexicon.words("participants.json", "sidelines")
 _SPEECH_NOUNS = lexicon.words("participants.json", "speech_nouns")
 _MOTION = lexicon.words("participants.json", "motion")
+_GATHER_FOR = lexicon.words("participants.json", "gather_for")
 _BRIEFED = lexicon.words("participants.json", "briefed")
 _LEAD = lexicon.words("participants.json", "lead")
 _MEMBERS_VERBS = lexicon.words("participants.json", "members_verbs")
@@ -492,6 +493,11 @@ def _verb_at(noun: Token) -> Token | None:
             prep, holder = holder.head, holder.head.head  # 'on the sidelines of the summit'
         elif prep.lower_ == "to" and holder.lemma_.lower() in _MOTION:
             return holder
+        elif prep.lower_ == "for" and holder.lemma_.lower() in _GATHER_FOR:
+            return holder  # 'arrived in Lisbon for the summit', 'gathered in Paris for the summit'
+        elif prep.lower_ == "for" and holder.dep_ == "pobj" and holder.head.lower_ == "in":
+            verb = holder.head.head  # 'is in Lisbon for the summit': 'for' hung on the place
+            return verb if verb.lemma_.lower() in _GATHER_FOR else None
         elif prep.lower_ == "to" and holder.lower_ == "delegation" and holder.head.lemma_.lower() in _LEAD:
             return holder.head
         elif prep.lower_ not in _AT and not (prep.lower_ == "in" and node.lower_ in _SPEECH_NOUNS):
