@@ -238,3 +238,7 @@ def test_who_came_to_a_city_for_the_event(facts) -> None:
     assert who(facts, "Ana Costa met Tom Berg, who is in Lisbon for the Ocean Data Summit.") >= {"Tom Berg"}
     assert who(facts, "Tom Berg voted for the Ocean Data Summit budget.") == set()
     assert who(facts, "Tom Berg will travel to Lisbon for the Ocean Data Summit.") == set()
+
+
+def test_among_the_leaders_attending(facts) -> None:
+    assert who(facts, "Tom Berg was among the leaders attending the Ocean Data Summit.") == {"Tom Berg"}

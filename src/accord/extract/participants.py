@@ -245,6 +245,10 @@ def actors_of(verb: Token) -> list[str]:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
+    among = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
+    if subject is None and among is not None and among.lower_ == "among":
+        # 'X was among the leaders attending the summit': X is
+        subject = next((c for c in among.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.dep_ == "nsubjpass":
         # 'a declaration was adopted at the summit' names no actor; 'two tools were unveiled by
         # the minister at the summit' names the minister
