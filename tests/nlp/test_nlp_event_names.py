@@ -72,3 +72,15 @@ def test_a_headline_verb_talks_is_no_event(doc_of) -> None:
 def test_a_name_stops_at_the_comma_before_someone_named(doc_of) -> None:
     doc = doc_of("At the Nordic Forum on AI Safety, Prime Minister Ingrid Solberg announced new rules.")
     assert events(doc) == ["Nordic Forum on AI Safety"]
+
+
+def test_a_countrys_congress_is_a_legislature_not_an_event(doc_of) -> None:
+    assert [t.name for t in doc_of("The US Congress passed the bill.")._.events.items] == []
+    assert [t.name for t in doc_of("The World Ocean Congress opened in Lisbon.")._.events.items] == [
+        "World Ocean Congress"
+    ]
+
+
+def test_a_sentences_opening_and_is_no_part_of_a_name(doc_of) -> None:
+    doc = doc_of("But Summit organisers said the Ocean Data Summit would go ahead.")
+    assert [t.name for t in doc._.events.items] == ["Ocean Data Summit"]

@@ -141,6 +141,7 @@ class DomainNames:
         self.initiative_heads: dict[str, str] = data["initiative_heads"]
         self.connectors = set(data["name_connectors"])
         self.ordinals = set(edition_words(data))
+        self.legislature_heads = frozenset(data["legislature_heads"])
         self.organisation_names = set(organisations())
         self.verb_forms = VerbForms(nlp)
         # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of
@@ -214,6 +215,9 @@ class DomainNames:
         if label == AGREEMENT and end == head + 1 + symbol:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
+        legislature = label == EVENT and doc[head].text in self.legislature_heads and end == head + 1
+        if legislature and all(_place_or_possessive(t) for t in doc[start:head]):
+            return None  # 'the US Congress' is a legislature; the 'World Ocean Congress' meets
         paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
             return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
@@ -258,6 +262,8 @@ class DomainNames:
                 break  # a subheading's 'GOOGL Attends Paris AI Action Summit'
             if token.pos_ == "ADP" and token.lower_ != "of" and token.text[:1].isupper():
                 break  # a headline's 'Before' or 'At' ends the name on its left
+            if token.pos_ == "CCONJ" and k == limit:
+                break  # 'And Congress still has not …': a sentence's opening 'And' names nothing
             if is_name_word(token) and not (k == limit and token.pos_ in ("VERB", "AUX", "ADV", "ADP")):
                 start = k
                 k -= 1
@@ -402,3 +408,7 @@ class DomainNames:
         if not is_name_word(previous):
             return False
         return previous.dep_ == "compound" and previous.head.i == j and is_name_word(previous)
+
+
+def _place_or_possessive(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "NORP") or token.text in ("'s", "’s")
