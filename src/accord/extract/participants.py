@@ -399,7 +399,7 @@ def attends(token: Token, events: Things) -> Token | None:
     return None
 
 
-_TIME_PREPOSITIONS = frozenset(("ahead", "before", "after", "since", "following", "until", "prior"))
+_TIME_PREPOSITIONS = lexicon.words("participants.json", "time_prepositions")
 
 
 def _before_or_after(noun: Token, verb: Token) -> bool:

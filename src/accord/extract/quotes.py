@@ -402,12 +402,14 @@ def unquoted_lead_in(doc: Doc, content: Span, verb: Token, lexicon: dict) -> Spa
         return None  # a paragraph with its marks says itself what is quoted
     speech_verbs = lexicon["speech_verbs"]
     start = None
-    for sent in reversed([s for s in doc_sents(doc) if paragraph_start <= s.start_char < content.start_char]):
+    k = content.sent.start  # walk back sentence by sentence, within the paragraph only
+    while k > 0 and doc[k - 1].sent.start_char >= paragraph_start:
+        sent = doc[k - 1].sent
         first_person = any(t.lower_ in _FIRST_PERSON for t in sent)
         speaks = any(t.lemma_.lower() in speech_verbs and t.pos_ == "VERB" for t in sent)
         if not first_person or speaks:
             break
-        start = sent.start
+        start = k = sent.start
     return doc[start : content.end] if start is not None else None
 
 

@@ -161,12 +161,8 @@ def companies_listed(noun: Token) -> list[str]:
         name = entity if entity is not None and entity.start <= start else span
         dated = entity is not None and entity.label_ == "DATE"
         if name.text[:1].isupper() and span_country(name) is None and not dated:
-            names.append(_strip_list_punctuation(name.text))
+            names.append(name.text.strip(" ,;:—–-"))
     return names
-
-
-def _strip_list_punctuation(text: str) -> str:
-    return text.strip(" ,;:—–-")
 
 
 def authors_of_the_text(doc: Doc) -> Iterator[tuple[str, str, Span]]:
@@ -469,17 +465,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             "signature" in c.lower_ or "support" in c.lower_ for c in token.subtree
         ):
             return None
-        if lemma in (
-            "decline",
-            "refuse",
-            "reject",
-            "oppose",
-            "boycott",
-            "shun",
-            "snub",
-            "spurn",
-        ) and not refuses_agreement(token, lexicon):
-            return None
+        if lemma in lexicon["refusals_of_an_agreement"] and not refuses_agreement(token, lexicon):
+            return None  # 'declined to comment', 'opposed the plan to delay': no agreement refused
         return None if negated else "declined"
     if lemma == "vote":
         return vote_polarity(token, negated)
@@ -489,7 +476,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     ):
         return None if negated else "declined"
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
-        if any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none", "neither") for c in token.children):
+        if any(c.dep_ == "dobj" and c.lower_ in lexicon["empty_objects"] for c in token.children):
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
         if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
             return None
@@ -497,10 +484,9 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None  # 'the summit concluded with a declaration' is no signature
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
-        if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
-            *lexicon["decline_verbs"],
-            "refrain",
-            "withdraw",
+        held_back = token.head.head.lemma_.lower()
+        if token.dep_ == "pcomp" and token.head.lower_ == "from" and (
+            held_back in lexicon["decline_verbs"] or held_back in lexicon["abstain_from_verbs"]
         ):
             return None  # 'China abstained from supporting the document': the abstaining says it
         return "declined" if negated else "signed"

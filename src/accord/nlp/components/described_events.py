@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.nlp.cache import doc_tokens
+from accord.nlp.cache import doc_sents, doc_tokens
 from accord.nlp.components.names import EVENT
 from accord.nlp.components.people import is_title_token
 from accord.nlp.data import lexicon
@@ -389,15 +389,13 @@ def headline_meeting(doc: Doc, subject: Token, other: Token) -> str | None:
     """The name a readout's headline gives the meeting its body reports: 'Readout of Vice
     President Harris's Meeting with Prime Minister Sunak of the United Kingdom' names the
     meeting of 'Harris met with Sunak' (when both sides' last names stand in it)."""
-    if not len(doc):
-        return None
-    headline = next(iter(doc.sents)).text
-    match = _HEADLINE_MEETING.match(headline)
+    sentences = doc_sents(doc)
+    match = _HEADLINE_MEETING.match(sentences[0].text) if sentences else None
     if match is None or "\n" in match.group(1):
         return None
     name = match.group(1)
-    sides = [_phrase(subject).split()[-1:], _phrase(other).split()[-1:]]
-    names_both = all(side and side[0].strip("’'s") in name for side in sides)
+    surnames = [_phrase(side).split()[-1:] for side in (subject, other)]
+    names_both = all(last and re.sub(r"['’]s$", "", last[0]) in name for last in surnames)
     return name if names_both else None
 
 
