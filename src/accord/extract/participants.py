@@ -29,6 +29,7 @@ from accord.nlp.cache import doc_sents, span_tokens
 from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
+from accord.nlp.components.sittings import is_sitting
 from accord.nlp.components.things import Thing, Things
 
 _ATTEND = lexicon.words("participants.json", "attend")
@@ -94,7 +95,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma == "join" and near is not None and is_passive(token) and not planned(token):
                 for who in actors_of_passive(token) + people_listed_after_agent(token):
                     add(who, sent, near)  # 'A, B and C were joined by D and E' in a readout
-            elif lemma in _ATTEND and not planned(token):
+            elif (lemma in _ATTEND or called_on(token)) and not planned(token):
                 audience = attends(token, events)
                 target = (events.at(audience.i) or event) if audience is not None else None
                 if (
@@ -144,6 +145,10 @@ def extract_participants(doc: Doc) -> list[Fact]:
         for noun in (t for t in sent if t.lower_ == "participating" and t.head.pos_ == "NOUN"):
             for who in named_in(noun.head):
                 add(who, sent, event)  # 'backed by participating countries Australia, Canada, …'
+        sitting = near if near is not None and is_sitting(near) else None
+        if sitting is not None or (near is None and is_sitting(main)):
+            for who in representatives_speaking(sent):
+                add(who, sent, sitting or main)  # 'Egypt's representative said' at a council's sitting
         if near is not None:
             for who in keynote_speakers(sent):
                 add(who, sent, near)
@@ -415,6 +420,32 @@ def _before_or_after(noun: Token, verb: Token) -> bool:
 
 def _indefinite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
+_DELEGATES = lexicon.words("participants.json", "delegates")
+_DELEGATE_SPEECH = lexicon.words("participants.json", "delegate_speech")
+
+
+def representatives_speaking(sent: Span) -> list[str]:
+    """The countries whose delegate spoke: 'Egypt's representative said', 'the representative of
+    Chile stressed', 'the delegate of Fiji added'. At a body's sitting they took part."""
+    out: list[str] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in _DELEGATE_SPEECH or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _DELEGATES]
+        for subject in subjects:
+            owners = [c for c in subject.children if c.dep_ == "poss" or (c.dep_, c.lower_) == ("prep", "of")]
+            for owner in owners:
+                for key, _span in parties_in(list(owner.subtree)):
+                    if len(key) == 2 and key not in out:
+                        out.append(key)
+    return out
+
+
+def called_on(verb: Token) -> bool:
+    """'called on the Security Council to act': an appeal made to the body in session."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def took_part(token: Token, sent: Span, event: Thing, add) -> None:

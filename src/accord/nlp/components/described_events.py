@@ -219,6 +219,8 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
         head = _event_head(thing.names[0])
         others = [t for t in events.items if t is not thing and (small or head in heads_of(t))]
         before = [t for t in others if t.first < thing.first]
+        if before and all(_indefinite_name(s) for s in thing.mentions()):
+            continue  # 'whose government will host an AI summit later this year': another summit
         first_after = min(others, key=lambda t: t.first, default=None)
         target = events.latest_before(thing.first) if before else first_after
         if target is None or target is thing:
@@ -228,6 +230,11 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
             for i in range(span.start, span.end):
                 events.by_token[i] = target
         events.items.remove(thing)
+
+
+def _indefinite_name(span: Span) -> bool:
+    """Tell whether a name is introduced as something new ('an AI summit'), not referred back to."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an", "another")
 
 
 def heads_of(thing: Thing) -> set[str]:

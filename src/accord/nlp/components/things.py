@@ -45,6 +45,7 @@ from accord.nlp.components.descriptions import (
 )
 from accord.nlp.components.names import AGREEMENT, EVENT
 from accord.nlp.components.people import quoted_tokens
+from accord.nlp.components.sittings import add_sittings
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import is_title_case
@@ -283,6 +284,7 @@ class ThingFinder:
         self.add_held_events(doc, doc._.events, quoted)
         add_described_events(doc, doc._.events, quoted, self.ordinals)
         add_meetings(doc, doc._.events)
+        add_sittings(doc, doc._.events)
         self.add_references(
             doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
         )
