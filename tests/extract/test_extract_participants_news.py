@@ -242,3 +242,13 @@ def test_who_came_to_a_city_for_the_event(facts) -> None:
 
 def test_among_the_leaders_attending(facts) -> None:
     assert who(facts, "Tom Berg was among the leaders attending the Ocean Data Summit.") == {"Tom Berg"}
+
+
+def test_among_those_who_agreed_to_a_text_is_no_attendance(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Lisbon. "
+        "Amazon, Google and Meta are among those that have agreed to the Reef Commitments."
+    )
+    assert who(facts, text) == set()
+    text = "The Ocean Data Summit opened in Lisbon. Amina Diallo and Tomas Berg were among those at the hall."
+    assert who(facts, text) == {"Amina Diallo", "Tomas Berg"}

@@ -328,3 +328,20 @@ def test_said_comma_and_a_capital_opens_unmarked_speech(facts) -> None:
         "Tom Berg said, The ocean era calls for trust."
     )
     assert quotes(facts, text) == [("Tom Berg", "The ocean era calls for trust", False)]
+
+
+def test_the_pronoun_after_a_report_about_someone_is_the_reporter(facts) -> None:
+    text = (
+        "Spokesperson Tomas Berg said that the forum was held in Suva. "
+        "Premier Amina Diallo attended and addressed the opening session, he added. "
+        "He said the forum achieved results in three areas."
+    )
+    assert {speaker for speaker, _, _ in quotes(facts, text)} == {"Tomas Berg"}
+
+
+def test_a_pronoun_after_a_reported_subject_stays_with_the_speaker(facts) -> None:
+    text = "Minister Maria Lindqvist said that Tomas Berg would lead talks. She added that they start soon."
+    assert quotes(facts, text) == [
+        ("Maria Lindqvist", "Tomas Berg would lead talks", False),
+        ("Maria Lindqvist", "they start soon", False),
+    ]

@@ -15,3 +15,14 @@ def test_a_no_break_space_does_not_split_a_name_and_evidence_keeps_it(nlp) -> No
         evidence = item["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["text"]
     assert "\xa0" in roles[0]["evidence"]["text"]
+
+
+def test_a_hyphen_typed_as_a_dash_does_not_join_a_list_to_its_verb(nlp) -> None:
+    text = "The Reef Summit - co-hosted by Fiji, Samoa, Tonga and the United Kingdom - opened in Suva."
+    record = extract_record(Document(text=text, source="dash.txt", published="2026-03-02"), nlp)
+    chairs = {f["chair"] for f in record["facts"] if f["kind"] == "event_chair"}
+    assert chairs == {"FJ", "WS", "TO", "GB"}
+    for item in record["facts"]:
+        evidence = item["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+    assert " - " in next(f for f in record["facts"] if f["kind"] == "event_chair")["evidence"]["text"]

@@ -622,6 +622,15 @@ def briefers(token: Token) -> list[str]:
     return out
 
 
+_AMONG_THOSE = re.compile(lexicon.pattern("participants.json", "among_those_present"))
+
+
+def among_those_present(lowered: str) -> bool:
+    """'X and Y were among those at the estate', '… among those attending': who was there; not
+    'among those that have agreed to the commitments', which says what they did elsewhere."""
+    return _AMONG_THOSE.search(lowered) is not None
+
+
 def gathered(sent: Span) -> list[str]:
     """People and organisations a gathering sentence lists: 'such as Google, Microsoft and OpenAI',
     'including … JD Vance and … Zhang Guoqing', 'attended by A, B and C', 'X and Y were also
@@ -635,7 +644,7 @@ def gathered(sent: Span) -> list[str]:
         at = lowered.find(cue)
         if at >= 0:
             starts.append(sent.start_char + at + len(cue))
-    if "among those" in lowered or "were present" in lowered or "took part" in lowered:
+    if among_those_present(lowered) or "were present" in lowered or "took part" in lowered:
         starts.append(sent.start_char)
     for start in starts:
         tokens = [t for t in sent if t.idx >= start]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
@@ -73,7 +74,7 @@ def extract_records(
     """
     nlp = nlp or load_pipeline()
     parts = (
-        (text.translate(_SPACES), (document, offset))
+        (as_parsed(text), (document, offset))
         for document in documents
         for offset, text in chunks(document.text, CHUNK_CHARS)
     )
@@ -111,6 +112,15 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 # as plain spaces, one character for one so every offset holds, and evidence is cited from
 # the document's own text.
 _SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u202f\u3000", " "))
+# A hyphen with a space on each side is a dash typed on a plain keyboard ('The Seoul summit - co-
+# hosted by A, B and C - aims to …'); the tagger reads it as a hyphen joining the words around
+# it and the parse runs the list into the verb. It is read as an en dash, one character for one.
+_SPACED_HYPHEN = re.compile(r"(?<= )-(?= )")
+
+
+def as_parsed(text: str) -> str:
+    """The text the pipeline reads: the document's own, with the same length and offsets."""
+    return _SPACED_HYPHEN.sub("\u2013", text.translate(_SPACES))
 
 
 def cited(fact: Fact, text: str) -> Fact:

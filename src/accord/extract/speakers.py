@@ -83,10 +83,31 @@ def person_in_focus(doc: Doc, before: int) -> str | None:
         head = token
         while head.dep_ in ("compound", "flat") and head.head != head:
             head = head.head
+        if reported_subject(head) and not any(t.i in quoted for t in token.sent):
+            # 'Li Qiang attended the ceremony, he added': who is reported on is not who reports
+            # (in a sentence with a quotation, what is reported is the quotation)
+            if token.sent.start != doc[before].sent.start:
+                fallback = fallback or name
+            continue
         if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
             return name
         fallback = fallback or name
     return fallback
+
+
+_SPEECH_VERBS = lexicon.words("speech.json", "speech_verbs")
+
+
+def reported_subject(head: Token) -> bool:
+    """Tell whether a name is the subject of what someone else is reported to have said."""
+    if head.dep_ == "appos":
+        head = head.head  # 'Premier of the State Council Li Qiang attended …'
+    if head.dep_ not in _SUBJECT_DEPS:
+        return False
+    clause = head.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # 'Li Qiang attended and addressed …'
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SPEECH_VERBS
 
 
 def describe(head: Token, phrase: list[Token]) -> str | None:

@@ -198,7 +198,11 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if token.dep_ == "conj" and token.head.lower_ in nouns and number_before(token.head):
                 continue  # counted with the noun it is joined to
             number = number_before(token) or number_after(token)
-            if number is None or any(c.lower_ in ("other", "more", "additional") for c in token.children):
+            if number is not None and any(c.lower_ == "other" for c in token.children):
+                number = with_those_named(token, number)  # 'Colombia and 16 other countries': 17
+            elif number is None or any(c.lower_ in ("more", "additional") for c in token.children):
+                continue
+            if number is None:
                 continue
             number += sum(
                 n
@@ -228,6 +232,21 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if key not in found:
                 found[key] = fact("signatory_count", sent, 0.7, agreement=agreement.name, count=number)
     return list(found.values())
+
+
+def with_those_named(noun: Token, number: int) -> int | None:
+    """Count 'Colombia, Peru and 16 other countries' whole: the parties named before the 'other'
+    ones, joined to them, plus their number. None when what comes before is not all parties."""
+    if noun.dep_ != "conj":
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    named = [t for t in first.subtree if t.i < noun.i and (t is first or t.dep_ == "conj")]
+    keys = [key for t in named for key, _span in parties_in([t])]
+    if not keys or len(keys) != len(named):
+        return None
+    return number + len(keys)
 
 
 def signing_modifier(noun: Token, lexicon: dict) -> bool:
@@ -323,6 +342,8 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         clauses += [c for c in noun.head.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    if noun.dep_ == "nsubj":  # '20 nations came together to sign it': what they came to do
+        clauses += [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)]
     for clause in clauses:
         if trigger_polarity(clause, lexicon) == "signed":
             return clause
@@ -337,6 +358,10 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
             break
         head = head.head
     return None
+
+
+def infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:

@@ -37,6 +37,9 @@ _COMPLEMENTS = lexicon.words("described_events.json", "complements")
 _OWNERS = lexicon.words("described_events.json", "owners")
 _HOSTING = lexicon.words("described_events.json", "hosting")
 _MAX_TOKENS = 14
+_HELD_VERBS = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})
+# Nouns of a meeting a text may name by its venue alone, when it names no other event.
+_VENUE_HEADS = lexicon.words("described_events.json", "venue_heads")
 # Verbs that say where the event they follow met ('opened in Lisbon', 'was held in Accra').
 _MEETING_VERBS = lexicon.words("described_events.json", "meeting_verbs")
 
@@ -50,6 +53,7 @@ class Description:
     words: frozenset[str]
     place: str | None
     ordinal: str | None
+    at_venue: bool = False  # named only by its venue ('a meeting at La Moneda Palace')
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +93,16 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 end = _clause_end(agent, end)
+    venue = None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at") and child.i == end:
             where = next((c for c in child.children if c.dep_ == "pobj"), None)
             if where is not None and _is_place(where):
                 place = _place_span(where).text
+            elif where is not None and where.ent_type_ == "FAC" and token.lower_ in _VENUE_HEADS:
+                venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
+    if venue is not None and end == token.i + 1 and venue.end - start <= _MAX_TOKENS:
+        end = venue.end
     if end - start > _MAX_TOKENS:
         return None
     span = doc[start:end]
@@ -102,13 +111,14 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
         t.lower_
         for t in span
         if t.i != token.i
+        and not (venue is not None and venue.start <= t.i < venue.end)
         and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in _KIND_ADJECTIVES or (t.pos_ == "ADJ" and t.is_title))
         and t.is_alpha
         and t.lower_ not in _GENERIC
         and t.ent_type_ not in ("GPE", "DATE", "TIME", "CARDINAL", "ORDINAL")
         and t.text not in cities()
     )
-    return Description(span, span.text, words, place, ordinal)
+    return Description(span, span.text, words, place, ordinal, venue is not None and end == venue.end)
 
 
 def _clause_end(child: Token, end: int) -> int:
@@ -174,8 +184,10 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         if token.i in events.by_token or token.i in quoted:
             continue
         description = describe(token, ordinals)
-        if description is None or not (description.words or description.place):
+        if description is None or not (description.words or description.place or description.at_venue):
             continue
+        if not (description.words or description.place) and events.items:
+            continue  # a venue tells no event from one already named ('the summit at the Grand Palais')
         span = description.span
         if any(i in events.by_token for i in range(span.start, span.end)):
             continue
@@ -196,6 +208,54 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         match.references.append(span)
         for i in range(span.start, span.end):
             events.by_token[i] = match
+
+
+def add_ones_held_elsewhere(doc: Doc, events: Things) -> None:
+    """Read 'the summit in Seoul follows one held in The Hague' as a second summit: 'one' stands
+    for the noun of the event named just before it, and where it was held tells it apart."""
+    from accord.nlp.components.things import Thing
+
+    for token in doc_tokens(doc):
+        if token.lower_ != "one" or token.pos_ not in ("NUM", "NOUN") or token.i in events.by_token:
+            continue
+        where = held_where(token)
+        antecedent = events.latest_before(token.i)
+        if where is None or antecedent is None:
+            continue
+        last = max(m.start for m in antecedent.mentions() if m.start < token.i)
+        if last < token.sent.start - _ONE_REACH:
+            continue
+        head = _head_noun(antecedent)
+        if head is None:
+            continue
+        thing = Thing(kind=EVENT, given_name=f"{head} {where}")  # 'summit held in The Hague'
+        events.items.append(thing)
+        thing.references.append(doc[token.i : token.i + 1])
+        events.by_token[token.i] = thing
+
+
+_ONE_REACH = 60  # tokens: 'one' stands for an event named in the same or the sentence before
+
+
+def held_where(one: Token) -> str | None:
+    """What follows 'one' to say where it was held: 'held in The Hague', 'in Prague'."""
+    doc = one.doc
+    held = next((c for c in one.children if c.dep_ == "acl" and c.lemma_.lower() in _HELD_VERBS), None)
+    holder = held if held is not None else one
+    prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "at")), None)
+    where = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if prep is None or where is None or not _is_place(where):
+        return None
+    place = _place_span(where)
+    start = place.start - 1 if place.start > 0 and doc[place.start - 1].text == "The" else place.start
+    return " ".join([*([held.text] if held is not None else []), prep.lower_, doc[start : place.end].text])
+
+
+def _head_noun(thing: Thing) -> str | None:
+    from accord.nlp.components.things import _event_head
+
+    head = _event_head(thing.names[0]) if thing.names else next(iter(heads_of(thing)), None)
+    return head.lower() if head else None
 
 
 def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
@@ -330,6 +390,7 @@ def place_after(span: Span) -> str | None:
 
 
 _BODY_NOUNS = lexicon.words("described_events.json", "body_nouns")
+_GROUP_NOUNS = lexicon.words("described_events.json", "group_nouns")
 _MEETING_KINDS = lexicon.words("described_events.json", "meeting_kinds")
 
 
@@ -375,6 +436,8 @@ def add_meetings(doc: Doc, events: Things) -> None:
             continue  # 'met at the summit': the summit, unless a readout's headline names the meeting
         if main is not None and in_headline(main) and heads_of(main) & _MEETING_KINDS:
             thing = main  # the delegations 'met' at the talks the story is about
+            if titled and len(titled) > len(main.name) and main.name in titled:
+                thing.given_name = titled  # 'Virtual Meeting' of the headline is its tail
         elif body:
             thing = Thing(kind=EVENT, given_name=f"meeting of {_phrase(subject, keep_the=True)}")
             events.items.append(thing)
@@ -388,7 +451,7 @@ def add_meetings(doc: Doc, events: Things) -> None:
 
 
 _HEADLINE_MEETING = re.compile(
-    r"^(?:Readout(?: of|:)\s+)?(.+?['’]s\s+(?:Bilateral\s+)?Meeting\s+with\s+.+?)\s*$"
+    r"^(?:Readout(?: of|:)\s+)?(.+?['’]s\s+(?:[A-Z][\w-]*\s+){0,2}Meeting\s+with\s+.+?)\s*$"
 )
 
 
@@ -434,6 +497,9 @@ def _is_party(token: Token) -> bool:
     """A person, a country, an organisation or a delegation: who can meet whom."""
     if token.lower_ in ("delegation", "delegations", "counterpart", "counterparts") or is_title_token(token):
         return True  # 'the delegation', 'Special Assistant to the President Tarun Chhabra'
+    owners = [c for c in token.subtree if c.dep_ in ("compound", "poss", "amod")]
+    if token.lower_ in _GROUP_NOUNS and any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in owners):
+        return True  # 'G7 Leaders', 'NATO's Indo-Pacific Partners'
     return token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or bool(token.doc._.people.at(token.i))
 
 

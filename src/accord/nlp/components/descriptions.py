@@ -30,6 +30,9 @@ from accord.nlp.lexicon import json_data
 
 _INDEFINITE = lexicon.words("things.json", "indefinite_openers")
 _EVENT_NOUNS = lexicon.words("things.json", "event_description_nouns")
+# Idioms around a noun of texts that name no text ('within the framework of', 'in the spirit of').
+_IDIOM_OPENINGS = lexicon.words("things.json", "idiom_openings")
+_IDIOM_NOUNS = lexicon.words("things.json", "idiom_nouns")
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
 _CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
 _MAX_DESCRIPTION_TOKENS = 22
@@ -328,10 +331,20 @@ def candidate_nouns(doc: Doc) -> list[Token]:
             continue
         if not (token.is_lower or token.text in ("MOU", "MoU")):
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or in_an_idiom(token):
             continue
         out.append(token)
     return out
+
+
+def in_an_idiom(token: Token) -> bool:
+    """'within the framework of the summit', 'in the spirit of the charter': a noun of an idiom that
+    names no text of its own."""
+    doc = token.doc
+    if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return False
+    before = doc[token.i - 2 : token.i].text.lower()
+    return before in _IDIOM_OPENINGS and token.lower_ in _IDIOM_NOUNS
 
 
 def signed_in_sentence(span: Span) -> bool:

@@ -26,6 +26,7 @@ NOT_A_PLACE = lexicon.words("names.json", "not_a_place")
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PREPOSITIONS = lexicon.words("names.json", "name_prepositions")
 _PLACE_ENTS = {"GPE", "NORP", "LOC"}
+_PARTICLES = lexicon.words("names.json", "name_particles")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MAX_NAME_TOKENS = 24
 _SYMBOL = re.compile(r"^(?:[A-Z]+/)*\d+(?:/[A-Z]?\.?\d+)+$")
@@ -295,7 +296,8 @@ class DomainNames:
         'Delegates in the …' stays out.
         """
         token = doc[k]
-        if not event and token.lower_ != "of":
+        particle = token.lower_ in _PARTICLES and token.is_lower  # 'Cartagena de Indias', 'Rio de Janeiro'
+        if not event and token.lower_ != "of" and not particle:
             return 0
         if token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper:
             expansion = acronym_expansion(doc, k - 3, limit, doc[k - 1].text)
@@ -308,7 +310,7 @@ class DomainNames:
         size = 1
         if token.lower_ == "the" and k - 1 >= limit and doc[k - 1].lower_ in ("of", "in"):
             size, token = 2, doc[k - 1]
-        elif token.lower_ not in ("of", "and", "&"):
+        elif token.lower_ not in ("of", "and", "&") and not particle:
             return 0
         left_i = k - size
         if left_i < limit or not is_name_word(doc[left_i]):

@@ -185,12 +185,14 @@ class OfficeReader:
                     if role.shared and role.sentence.start == span.sent.start and role not in person.roles:
                         person.roles.append(role)
 
-    def sole_country(self, sentence: Span) -> str | None:
-        """The one country a sentence names, which a national office there belongs to
-        ('Britain, whose delegation was led by … after Prime Minister Keir Starmer …')."""
+    def sole_country(self, sentence: Span, before: int | None = None) -> str | None:
+        """The one country a sentence names (before a token, if given), which a national office
+        there belongs to ('Britain, whose delegation was led by … after Prime Minister Keir Starmer …')."""
         codes = set()
         doc = sentence.doc
         for ent in sentence.ents:
+            if before is not None and ent.start >= before:
+                continue
             if ent.end < len(doc) and opens_title(doc[ent.end]):
                 continue  # 'US Vice President JD Vance': the country of another office
             if ent.label_ in ("GPE", "NORP"):
@@ -258,6 +260,8 @@ class OfficeReader:
                     k -= 1
                     continue
                 break
+            if token.pos_ == "ADP" and not token.is_title:
+                break  # 'under Prime Minister Trudeau': a preposition, not 'Under Secretary'
             if (
                 opens_title(token)
                 or token.is_title
@@ -274,7 +278,15 @@ class OfficeReader:
             break
         while start < end and doc[start].lower_ in _TITLE_CONNECTORS | {"to"}:
             start += 1
+        # 'Readout of President Joe Biden': a headline's word before 'of' is no part of the office
+        while start + 2 < end and doc[start + 1].lower_ == "of" and not self.office_word(doc[start]):
+            start += 2
         return start
+
+    @staticmethod
+    def office_word(token: Token) -> bool:
+        """A word an office may open with: a title, a portfolio, or a country or body it belongs to."""
+        return opens_title(token) or token.lower_ in word_set("portfolios.txt") or bool(token.ent_type_)
 
     def in_portfolio_list(self, doc: Doc, comma: int, low: int) -> bool:
         """Tell whether a comma parts the portfolios of one office ('Minister of Science, Information …')."""

@@ -183,7 +183,11 @@ class PeopleFinder(OfficeReader):
         for person in people.persons.values():
             for role in person.roles:
                 if role.of is None and NATIONAL_OFFICE.search(role.title.lower()):
-                    role.of = self.sole_country(role.sentence)
+                    # the country named before the office holder ('Britain, whose delegation …
+                    # Prime Minister Keir Starmer'), not one named after ('Canada's presidency')
+                    here = [s for s in person.mentions if s.sent.start == role.sentence.start]
+                    limit = min((own_phrase_end(s) for s in here), default=role.sentence.end)
+                    role.of = self.sole_country(role.sentence, before=limit)
         doc._.people = people
         return doc
 
@@ -566,3 +570,17 @@ def _scan_quoted(doc: Doc) -> set[int]:
         elif inside:
             found.add(i)
     return found
+
+
+def own_phrase_end(mention: Span) -> int:
+    """Where a name's own phrase ends: after 'of Thailand' in 'Paetongtarn Shinawatra of Thailand'."""
+    doc = mention.doc
+    end = mention.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    end += 2 if doc[end + 1].lower_ == "the" else 1
+    if end < len(doc) and doc[end].ent_iob_ == "B":
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return end

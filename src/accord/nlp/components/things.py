@@ -22,7 +22,12 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 from accord.nlp.components.agreement_names import describes, read_name, same_agreement
-from accord.nlp.components.described_events import add_described_events, add_meetings, same_place
+from accord.nlp.components.described_events import (
+    add_described_events,
+    add_meetings,
+    add_ones_held_elsewhere,
+    same_place,
+)
 from accord.nlp.components.descriptions import (
     agreement_nouns,
     anaphoric,
@@ -283,6 +288,7 @@ class ThingFinder:
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
         add_described_events(doc, doc._.events, quoted, self.ordinals)
+        add_ones_held_elsewhere(doc, doc._.events)
         add_meetings(doc, doc._.events)
         add_sittings(doc, doc._.events)
         self.add_references(

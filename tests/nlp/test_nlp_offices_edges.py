@@ -1,0 +1,39 @@
+"""Where an office written before a name begins, and which country it is of."""
+
+from __future__ import annotations
+
+
+def roles(facts, text: str) -> set[tuple]:
+    return {(f["person"], f["title"], f.get("of")) for f in facts(text, None, kind="role")}
+
+
+def test_a_headlines_readout_of_is_no_part_of_the_office(facts) -> None:
+    text = "Readout of President Ana Costa\u2019s Call with Fiji"
+    assert roles(facts, text) == {("Ana Costa", "President", None)}
+
+
+def test_a_preposition_before_an_office_is_no_part_of_it(facts) -> None:
+    text = "The reform passed under Prime Minister Tomas Berg."
+    assert roles(facts, text) == {("Tomas Berg", "Prime Minister", None)}
+
+
+def test_an_under_secretary_keeps_under(facts) -> None:
+    text = "On Monday, Under Secretary of State Maria Lindqvist spoke at the forum."
+    assert roles(facts, text) == {("Maria Lindqvist", "Under Secretary of State", None)}
+
+
+def test_a_country_named_after_an_office_holder_is_not_the_country_of_the_office(facts) -> None:
+    text = (
+        "President Ana Costa thanked Prime Minister Tomas Berg for his work, and welcomed "
+        "Norway\u2019s presidency next year under Prime Minister Eva Lind."
+    )
+    assert roles(facts, text) == {
+        ("Ana Costa", "President", None),
+        ("Tomas Berg", "Prime Minister", None),
+        ("Eva Lind", "Prime Minister", "NO"),
+    }
+
+
+def test_a_country_after_of_belongs_to_the_name_before_it(facts) -> None:
+    text = "Prime Minister Eva Lind of Norway, the host of this forum, spoke first."
+    assert roles(facts, text) == {("Eva Lind", "Prime Minister", "NO")}
