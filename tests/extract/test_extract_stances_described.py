@@ -532,3 +532,17 @@ def test_one_verb_signs_every_agreement_its_object_lists(facts) -> None:
 def test_signing_nothing_is_no_stance(facts) -> None:
     text = "Chile signed the Lisbon Charter and Peru signed nothing."
     assert {f["party"] for f in facts(text, kind="stance")} == {"CL"}
+
+
+def test_both_governments_are_the_two_states_named_just_before(facts) -> None:
+    text = (
+        "Fiji and Norway are close to a fisheries pact. "
+        "Representatives from both governments signed the Reef Data Agreement on Monday."
+    )
+    found = {(f["party"], f["stance"]) for f in facts(text, None, kind="stance")}
+    assert found == {("FJ", "signed"), ("NO", "signed")}
+
+
+def test_both_countries_with_one_state_named_before_are_nobody(facts) -> None:
+    text = "Fiji held talks in Suva. Both countries signed the Reef Data Agreement on Monday."
+    assert facts(text, None, kind="stance") == []

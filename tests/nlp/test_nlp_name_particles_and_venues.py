@@ -38,3 +38,17 @@ def test_one_held_elsewhere_is_an_earlier_event_of_the_same_kind(facts) -> None:
 def test_one_that_is_no_event_is_left_alone(doc_of) -> None:
     doc = doc_of("The Reef Summit opened in Suva. A delegate bought one in a market in Apia.")
     assert [t.name for t in doc._.events.items] == ["Reef Summit"]
+
+
+def test_a_second_name_after_and_the_is_not_part_of_the_first(doc_of) -> None:
+    doc = doc_of("Ministers praised the Global Dialogue on Ocean Data and the Independent Panel on Reefs.")
+    names = [s.text for s in doc.spans["accord_names"]]
+    assert "Global Dialogue on Ocean Data" in names
+    assert "Independent Panel on Reefs" in names
+
+
+def test_a_title_that_goes_on_after_and_the_stays_whole(doc_of) -> None:
+    doc = doc_of("Chile signed the Convention on Reef Data and Human Rights, Democracy and the Rule of Law.")
+    assert [t.name for t in doc._.agreements.items] == [
+        "Convention on Reef Data and Human Rights, Democracy and the Rule of Law"
+    ]

@@ -198,3 +198,8 @@ def test_the_last_word_of_a_body_name_is_no_person(doc_of) -> None:
         "Professor Zeng Yi, co-director of the China-UK Research Center for AI Ethics and Governance, spoke."
     )
     assert "Governance" not in persons(doc)
+
+
+def test_a_second_surname_the_model_took_for_an_organisation_stays_in_the_name(doc_of) -> None:
+    doc = doc_of("Speakers included Costa Rica\u2019s Foreign Minister Arnoldo André Tinoco, and others.")
+    assert list(doc._.people.persons) == ["Arnoldo André Tinoco"]

@@ -82,3 +82,16 @@ def test_a_representative_who_spoke_outside_a_sitting_is_placed_nowhere(facts) -
         "Peru\u2019s representative said the draft text was too weak."
     )
     assert ("Ocean Data Summit", "PE") not in participants(facts, text)
+
+
+def test_a_body_that_convened_for_its_own_meeting_holds_one_sitting(facts) -> None:
+    text = "The UN General Assembly convened on Thursday for its first high-level meeting on ocean data."
+    found = facts(text, None)
+    assert [f["event"] for f in found if f["kind"] == "event"] == ["UN General Assembly"]
+    assert [f for f in found if f["kind"] == "event_chair"] == []
+
+
+def test_a_university_hosting_a_conference_still_chairs_it(facts) -> None:
+    text = "Tomas Berg spoke at a conference hosted by the University of Lagos on reef data."
+    chairs = {f["chair"] for f in facts(text, None, kind="event_chair")}
+    assert chairs == {"University of Lagos"}

@@ -9,6 +9,8 @@ summit'). Chairs are people, countries and organisations.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name, unnamed_body
@@ -29,6 +31,8 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
     facts: dict[tuple[str, str], Fact] = {}
 
     def add(thing: Thing, chair: str, where: Span) -> None:
+        if names_itself(thing, chair):
+            return  # 'the General Assembly convened for its meeting': a body holding its own sitting
         for event in with_whole(thing, events):
             key = (event.name, chair)
             if key not in facts:
@@ -65,6 +69,16 @@ _ROLES = lexicon.words("chairs.json", "roles")
 
 
 _OPENING_VERBS = lexicon.words("chairs.json", "opening_verbs")
+
+
+def names_itself(thing: Thing, chair: str) -> bool:
+    """Tell whether a chair is the event itself under one of its names."""
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:(?:the|un|u\.n\.)\s+)+", "", text.lower()).strip()
+
+    chair_words = bare(chair)
+    names = [thing.name, *thing.aliases, *(s.text for s in thing.references)]
+    return any(bare(name) == chair_words for name in names)
 
 
 def headline_verb(token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.common import Fact, country_of_text, data, entity_of, fact
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_text, doc_tokens
-from accord.nlp.components.names import AGREEMENT, INITIATIVE, is_name_word
+from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE, is_name_word
 from accord.nlp.headlines import in_headline
 from accord.nlp.lexicon import json_data, organisations
 
@@ -47,6 +47,10 @@ def extract_initiatives(doc: Doc) -> list[Fact]:
     reader.read_orders()
     reader.read_apposed_kinds()
     reader.read_named_kinds()
+    launched = {f["initiative"].lower() for f in reader.facts.values()}
+    for item in reader.facts.values():
+        if str(item.get("event", "")).lower() in launched:
+            del item["event"]  # launched together, not at one another
     return list(reader.facts.values())
 
 
@@ -81,9 +85,11 @@ class InitiativeReader:
                 self.add(first, kind, where)
                 self.add(second, None, where)
                 return
-        in_sentence = self.events.in_span(where)
+        # a body launched under a name the text also gives an event is not launched at itself
+        in_sentence = [t for t in self.events.in_span(where) if t.name.lower() != name.lower()]
         launched = any(t.lemma_.lower() in _LAUNCH for t in where)
-        event = in_sentence[0].name if in_sentence else (self.main.name if self.main and launched else None)
+        main = self.main if self.main is not None and self.main.name.lower() != name.lower() else None
+        event = in_sentence[0].name if in_sentence else (main.name if main and launched else None)
         self.facts[name.lower()] = fact("initiative", where, 0.6, initiative=name, type=kind, event=event)
 
     def read_names(self) -> None:
@@ -127,6 +133,7 @@ class InitiativeReader:
                     c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
                 ]
                 objects += [c for obj in objects for c in obj.children if c.dep_ == "conj"]
+                objects += [c for obj in objects for c in coordinated_names(obj)]
             else:
                 continue
             title = quoted_title(token)
@@ -456,7 +463,38 @@ def launch_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
+    if any(obj.tag_ == "NNS" for obj in objects):
+        objects.extend(listed_after_colon(verb))
     return objects
+
+
+def coordinated_names(obj: Token) -> list[Token]:
+    """'the establishment of the X Panel on AI and the Global Dialogue on AI Governance': the name
+    joined to a launched one by 'and (the)', which the parser hangs on the first name's tail."""
+    doc = obj.doc
+    names = list(doc.spans.get("accord_names", []))
+    own = next((s for s in names if s.start <= obj.i < s.end), None)
+    if own is None or own.end + 1 >= len(doc) or doc[own.end].lower_ != "and":
+        return []
+    start = own.end + 2 if doc[own.end + 1].lower_ == "the" else own.end + 1
+    other = next((s for s in names if s.start == start and s.label_ in (INITIATIVE, EVENT)), None)
+    return [head_of_name(other)] if other is not None else []
+
+
+def head_of_name(span: Span) -> Token:
+    return next((t for t in span if t.lower_ in head_words() and t.is_title), span.root)
+
+
+def listed_after_colon(verb: Token) -> list[Token]:
+    """'Two new bodies were launched to guide the process: the A and the B': the names a colon
+    lists after a plural object are what was launched."""
+    sent = verb.sent
+    colon = next((t.i for t in sent if t.text == ":" and t.i > verb.i), None)
+    if colon is None:
+        return []
+    names = verb.doc.spans.get("accord_names", [])
+    listed = [s for s in names if colon < s.start < sent.end and s.label_ in (INITIATIVE, EVENT)]
+    return [head_of_name(s) for s in listed]
 
 
 def appositive_kind(span: Span) -> str | None:

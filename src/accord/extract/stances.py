@@ -901,6 +901,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 add(phrase_tokens(child))
     subject = subject_of(token, lexicon) or stranded_subject(token, lexicon)
     if subject is not None:
+        for key in the_two_named_before(subject):
+            if key not in found:
+                found.append(key)  # 'Representatives from both governments signed …'
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
             add(previous_party_list(subject))
         elif people.at(subject.i):
@@ -1129,6 +1132,35 @@ def add_person_parties(root: Token, found: list[str]) -> None:
             key = orgs[key][1]
         if key and len(key) == 2 and key not in found:
             found.append(key)
+
+
+_PAIR_NOUNS = lexicon.words("stances.json", "pair_nouns")
+
+
+def the_two_named_before(subject: Token) -> list[str]:
+    """'both governments', 'the two countries': the last two states named before the phrase,
+    within the two sentences before it. Nothing when the text named fewer."""
+    pair = next(
+        (
+            t
+            for t in subject.subtree
+            if t.lower_ in _PAIR_NOUNS
+            and any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod") for c in t.children)
+        ),
+        None,
+    )
+    if pair is None:
+        return []
+    doc = subject.doc
+    sentences = [s for s in doc_sents(doc) if s.end <= pair.sent.start][-2:]
+    tokens = [t for s in sentences for t in s] + [t for t in pair.sent if t.i < subject.left_edge.i]
+    keys: list[str] = []
+    for key, _span in reversed(parties_in(tokens)):
+        if len(key) == 2 and key not in keys:
+            keys.append(key)
+        if len(keys) == 2:
+            return list(reversed(keys))
+    return []
 
 
 def previous_party_list(token: Token) -> list[Token]:

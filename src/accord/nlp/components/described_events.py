@@ -194,7 +194,7 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
         if match is None:
             match = described_where(token, events) or apposed_to(token, events)
-            match = match or predicated_of(token, events)
+            match = match or predicated_of(token, events) or held_by_event(token, events)
         if match is None and description.ordinal:
             match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
         if match is None and not description.words and definite(token) and not description.ordinal:
@@ -348,6 +348,18 @@ def apposed_to(token: Token, events: Things) -> Thing | None:
     if token.dep_ != "appos" or token.i < 2 or token.doc[token.left_edge.i - 1].text != ",":
         return None
     return events.at(token.head.i)
+
+
+def held_by_event(token: Token, events: Things) -> Thing | None:
+    """The event whose own meeting a description is: 'the General Assembly convened for its first
+    high-level meeting on AI' tells of one sitting, not two."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        return None
+    verb = token.head
+    while verb.dep_ in ("pobj", "prep") and verb.head is not verb:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return events.at(subject.i) if subject is not None else None
 
 
 def predicated_of(token: Token, events: Things) -> Thing | None:

@@ -347,8 +347,8 @@ class DomainNames:
                     break
                 if token.lower_ in _PREPOSITIONS:
                     in_tail = True
-                elif not in_tail:
-                    break
+                elif not in_tail or (token.lower_ in ("and", "&") and self.another_name(doc, j + 1, limit)):
+                    break  # '… Dialogue on AI Governance and the Independent Scientific Panel': two names
                 j += 1
                 continue
             if token.text == "-" and _joins_hyphenated(doc, j) and end == j:
@@ -378,6 +378,19 @@ class DomainNames:
                 end = j
             break
         return end
+
+    def another_name(self, doc: Doc, k: int, limit: int) -> bool:
+        """Tell whether the capitalised words after 'and (the)' end in a head of their own ('the
+        Independent International Scientific Panel'): a second name, not the title going on ('and
+        the Rule of Law')."""
+        if k < limit and doc[k].lower_ == "the":
+            k += 1
+        heads = {*self.agreement_heads, *self.initiative_heads, *event_heads()}
+        while k < limit and is_name_word(doc[k]):
+            if doc[k].text in heads:
+                return True
+            k += 1
+        return False
 
     @staticmethod
     def names_someone(doc: Doc, k: int, limit: int) -> bool:

@@ -335,10 +335,10 @@ class PeopleFinder(OfficeReader):
             end < len(doc)
             and span[-1].dep_ == "compound"
             and span[-1].head.i == end
-            and doc[end].ent_type_ in ("", "PERSON")
+            and (doc[end].ent_type_ in ("", "PERSON") or one_word_organisation(doc, end))
             and self.name_token(doc[end])
         ):
-            return Span(doc, span.start, end + 1, label="PERSON")
+            return Span(doc, span.start, end + 1, label="PERSON")  # 'Arnoldo André' + 'Tinoco'
         return span
 
     @staticmethod
@@ -584,3 +584,11 @@ def own_phrase_end(mention: Span) -> int:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return end
+
+
+def one_word_organisation(doc: Doc, i: int) -> bool:
+    """A one-word organisation the model made of a surname ('Tinoco' after 'Arnoldo André')."""
+    ends = i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"
+    starts = doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B"
+    return starts and ends and doc[i].text not in organisations()
+
