@@ -109,3 +109,26 @@ def test_an_article_out_of_scope_is_read_in_the_paragraph_naming_a_summit(nlp: L
     assert "event" in kinds
     assert not any(f["kind"] == "quote" and f["speaker"] == "Tom Hale" for f in record["facts"])
     assert all(read[0] <= f["evidence"]["start"] < read[1] for f in record["facts"])
+
+
+NOISE_WITH_A_PRONOUN = Document(
+    text=(
+        "Quorvel chief steps down after inquiry\n"
+        "Quorvel said its chief executive Tom Hale resigned on Monday after an inquiry into expenses.\n"
+        "Tomas Berg, Norway's foreign minister, told reporters on Thursday that the case was closed.\n"
+        '"The police must now do their work," he told reporters at the AI Impact Summit in Oslo.\n'
+    ),
+    source="noise.txt",
+    published="2026-02-19",
+)
+
+
+def test_a_line_named_in_passing_that_opens_on_a_pronoun_finds_its_person_in_the_line_before(
+    nlp: Language,
+) -> None:
+    [record] = scoped_records([NOISE_WITH_A_PRONOUN], nlp)
+    assert record["relevance"]["status"] == "out_of_scope"
+    line = NOISE_WITH_A_PRONOUN.text.index('"The police')
+    found = {(f["kind"], f.get("participant") or f.get("speaker")) for f in record["facts"]}
+    assert ("participant", "Tomas Berg") in found and ("quote", "Tomas Berg") in found
+    assert all(f["evidence"]["start"] >= line for f in record["facts"])  # the line before only lends its name

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from accord.ingest import Document
 from accord.record import Record
+from accord.record.types import Fact
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,7 +68,9 @@ def scoped_records(
                 record = _as_read_from(next(extracted), document)
                 if not judgement.in_scope:
                     record["facts"] = governance_facts(
-                        record["facts"], article_in_scope=False, registered=in_registry
+                        _within(record["facts"], judgement.named_in_passing if gate else None),
+                        article_in_scope=False,
+                        registered=in_registry,
                     )
             else:
                 record = build_record(document, [])
@@ -80,7 +83,34 @@ def _what_to_read(document: Document, judgement: Judgement, gate: bool) -> Docum
     selected = judgement.selected if judgement.in_scope else judgement.named_in_passing or None
     if not gate or selected is None:
         return document
-    return dataclasses.replace(document, text=blank_except(document.text, selected))
+    spans = selected if judgement.in_scope else with_antecedents(document.text, selected)
+    return dataclasses.replace(document, text=blank_except(document.text, spans))
+
+
+# A paragraph that opens on a quotation its pronoun attributes: who 'he' is was said in the
+# paragraph before ('David Lammy, … told CNBC …' / '"…," he told CNBC at the summit').
+_OPENS_ON_PRONOUN = re.compile(r"^\s*[\"“][^\"”]{1,600}[\"”],?\s+(?:he|she|they)\b")
+
+
+def with_antecedents(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs named in passing, with the paragraph before each one that opens on a quotation
+    a pronoun attributes: read so the pronoun finds its person; only the paragraphs' own facts count."""
+    out = list(spans)
+    for start, end in spans:
+        if not _OPENS_ON_PRONOUN.match(text[start:end]):
+            continue
+        before = text[:start].rstrip("\n")
+        line_start = before.rfind("\n") + 1
+        if before and (line_start, len(before)) not in out:
+            out.append((line_start, len(before)))
+    return out
+
+
+def _within(facts: list[Fact], spans: Sequence[tuple[int, int]] | None) -> list[Fact]:
+    """The facts whose evidence starts in one of the spans (all of them when there are none)."""
+    if not spans:
+        return facts
+    return [f for f in facts if any(start <= f["evidence"]["start"] < end for start, end in spans)]
 
 
 def blank_except(text: str, spans: Sequence[tuple[int, int]]) -> str:
