@@ -92,3 +92,22 @@ def test_a_pronoun_host_is_who_announced_it(facts) -> None:
     assert chairs(facts, "Chile announced it would host the next Ocean Data Summit.") == {
         ("next Ocean Data Summit", "CL")
     }
+
+
+def test_held_under_the_chairmanship_of_a_country(facts) -> None:
+    text = "The Reef Summit, held under the chairmanship of Kenya, ended on Friday."
+    assert chairs(facts, text) == {("Reef Summit", "KE")}
+
+
+def test_a_country_that_holds_the_presidency_of_the_event(facts) -> None:
+    text = "Kenya, which holds the presidency of the Reef Summit, urged action on ocean data."
+    assert chairs(facts, text) == {("Reef Summit", "KE")}
+
+
+def test_a_presidency_of_someone_named_outside_an_event_chairs_nothing(facts) -> None:
+    assert chairs(facts, "He served under the presidency of Barack Obama in 2012.") == set()
+
+
+def test_co_organised_by_two_countries(facts) -> None:
+    text = "The Reef Summit is co-organised by France and India."
+    assert chairs(facts, text) == {("Reef Summit", "FR"), ("Reef Summit", "IN")}

@@ -56,7 +56,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
         elif token.lower_ in _HOST_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             for thing, chair in named_host(token, events):
                 add(thing, chair, token.sent)
-        elif token.lower_ == "presidency" and token.pos_ == "NOUN":
+        elif token.lower_ in ("presidency", "chairmanship", "chairship") and token.pos_ == "NOUN":
             for thing, chair in presidency(token, events):
                 add(thing, chair, token.sent)
     for thing, chair, where in owned_events(events):
@@ -171,6 +171,11 @@ def presidency(noun: Token, events: Things) -> list[tuple[Thing, str]]:
     """Read 'as part of Britain's July presidency of the council' in a sentence about a meeting,
     and 'India's G20 presidency' in a story about the G20 summit, as the country chairing it."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    of = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None)
+    if owner is None and of is not None and noun.head.lower_ == "under":
+        owner = of  # 'held under the chairmanship of Kenya'
+    elif owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("hold", "assume", "take"):
+        owner = holder_of(noun.head)  # 'Kenya holds the presidency of the summit'
     if owner is None:
         return []
     countries = [k for k, _ in parties_in(list(owner.subtree)) if len(k) == 2]
@@ -184,6 +189,14 @@ def presidency(noun: Token, events: Things) -> list[tuple[Thing, str]]:
     if main is None or not words & {w.lower() for w in main.name.split()}:
         return []
     return [(main, countries[0])]
+
+
+def holder_of(verb: Token) -> Token | None:
+    """The subject of 'holds', through a relative pronoun ('Kenya, which holds the presidency')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def owned_events(events: Things) -> list[tuple[Thing, str, Span]]:
