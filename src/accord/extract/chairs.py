@@ -56,7 +56,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
         elif token.lower_ in _HOST_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             for thing, chair in named_host(token, events):
                 add(thing, chair, token.sent)
-        elif token.lower_ in ("presidency", "chairmanship", "chairship") and token.pos_ == "NOUN":
+        elif token.lower_ in _PRESIDENCY_NOUNS and token.pos_ == "NOUN":
             for thing, chair in presidency(token, events):
                 add(thing, chair, token.sent)
     for thing, chair, where in owned_events(events):
@@ -69,6 +69,8 @@ _ROLES = lexicon.words("chairs.json", "roles")
 
 
 _OPENING_VERBS = lexicon.words("chairs.json", "opening_verbs")
+# An office over an event that says who chairs it ('India's presidency', 'under the chairmanship of X').
+_PRESIDENCY_NOUNS = lexicon.words("chairs.json", "presidency_nouns")
 
 
 def names_itself(thing: Thing, chair: str) -> bool:

@@ -29,7 +29,7 @@ from accord.nlp.cache import doc_sents, span_tokens
 from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
-from accord.nlp.components.sittings import is_sitting
+from accord.nlp.components.sittings import called_on, is_sitting
 from accord.nlp.components.things import Thing, Things
 
 _ATTEND = lexicon.words("participants.json", "attend")
@@ -441,11 +441,6 @@ def representatives_speaking(sent: Span) -> list[str]:
                     if len(key) == 2 and key not in out:
                         out.append(key)
     return out
-
-
-def called_on(verb: Token) -> bool:
-    """'called on the Security Council to act': an appeal made to the body in session."""
-    return verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def took_part(token: Token, sent: Span, event: Thing, add) -> None:

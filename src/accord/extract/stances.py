@@ -200,9 +200,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             number = number_before(token) or number_after(token)
             if number is not None and any(c.lower_ == "other" for c in token.children):
                 number = with_those_named(token, number)  # 'Colombia and 16 other countries': 17
-            elif number is None or any(c.lower_ in ("more", "additional") for c in token.children):
-                continue
-            if number is None:
+            if number is None or any(c.lower_ in ("more", "additional") for c in token.children):
                 continue
             number += sum(
                 n

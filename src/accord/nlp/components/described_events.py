@@ -37,7 +37,8 @@ _COMPLEMENTS = lexicon.words("described_events.json", "complements")
 _OWNERS = lexicon.words("described_events.json", "owners")
 _HOSTING = lexicon.words("described_events.json", "hosting")
 _MAX_TOKENS = 14
-_HELD_VERBS = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})
+# Participles after 'one' that say where an earlier event of the kind met ('one held in The Hague').
+_HELD_VERBS = lexicon.words("described_events.json", "held_verbs")
 # Nouns of a meeting a text may name by its venue alone, when it names no other event.
 _VENUE_HEADS = lexicon.words("described_events.json", "venue_heads")
 # Verbs that say where the event they follow met ('opened in Lisbon', 'was held in Accra').
@@ -101,7 +102,7 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
                 place = _place_span(where).text
             elif where is not None and where.ent_type_ == "FAC" and token.lower_ in _VENUE_HEADS:
                 venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
-    if venue is not None and end == token.i + 1 and venue.end - start <= _MAX_TOKENS:
+    if venue is not None and end == token.i + 1:
         end = venue.end
     if end - start > _MAX_TOKENS:
         return None
@@ -184,9 +185,9 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         if token.i in events.by_token or token.i in quoted:
             continue
         description = describe(token, ordinals)
-        if description is None or not (description.words or description.place or description.at_venue):
+        if description is None:
             continue
-        if not (description.words or description.place) and events.items:
+        if not (description.words or description.place) and (not description.at_venue or events.items):
             continue  # a venue tells no event from one already named ('the summit at the Grand Palais')
         span = description.span
         if any(i in events.by_token for i in range(span.start, span.end)):

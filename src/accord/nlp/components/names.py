@@ -141,6 +141,7 @@ class DomainNames:
         self.agreement_heads: dict[str, str] = data["agreement_heads"]
         self.initiative_heads: dict[str, str] = data["initiative_heads"]
         self.connectors = set(data["name_connectors"])
+        self.all_heads = frozenset({*self.agreement_heads, *self.initiative_heads, *data["event_heads"]})
         self.ordinals = set(edition_words(data))
         self.legislature_heads = frozenset(data["legislature_heads"])
         self.organisation_names = set(organisations())
@@ -385,9 +386,8 @@ class DomainNames:
         the Rule of Law')."""
         if k < limit and doc[k].lower_ == "the":
             k += 1
-        heads = {*self.agreement_heads, *self.initiative_heads, *event_heads()}
         while k < limit and is_name_word(doc[k]):
-            if doc[k].text in heads:
+            if doc[k].text in self.all_heads:
                 return True
             k += 1
         return False

@@ -591,4 +591,3 @@ def one_word_organisation(doc: Doc, i: int) -> bool:
     ends = i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"
     starts = doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B"
     return starts and ends and doc[i].text not in organisations()
-

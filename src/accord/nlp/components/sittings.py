@@ -51,6 +51,12 @@ def body_name(span: Span) -> str | None:
 
 
 @cache
+def _body_heads() -> frozenset[str]:
+    """The last words of the bodies' names ('Council', 'Committee'): a text without one names none."""
+    return frozenset(name.split()[-1] for name in _sitting_body_names())
+
+
+@cache
 def _sitting_names() -> frozenset[str]:
     return frozenset(_sitting_body_names()) | {"General Assembly"}
 
@@ -105,7 +111,7 @@ def body_mentions(doc: Doc) -> list[Span]:
     Council'/'the Committee' once a body has been named."""
     found: list[Span] = []
     text = doc_text(doc)
-    if "Council" not in text and "Committee" not in text and "Commission" not in text:
+    if not any(head in text for head in _body_heads()):
         return found  # most stories: no body to look for
     named = {start: end for _, start, end in _matcher(doc.vocab)(doc)}
     seen = False
@@ -132,9 +138,13 @@ def _alone_after_the(token: Token) -> bool:
 def _matcher(vocab: Vocab) -> PhraseMatcher:
     """A matcher of the bodies' names as written ('Security Council', 'First Committee')."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    nlp_words = _sitting_body_names()
-    matcher.add("BODY", [Doc(vocab, words=name.split()) for name in nlp_words])
+    matcher.add("BODY", [Doc(vocab, words=name.split()) for name in _sitting_body_names()])
     return matcher
+
+
+def called_on(verb: Token) -> bool:
+    """'called on the Security Council to act': an appeal made to the body in session."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def sits(span: Span) -> bool:
@@ -147,7 +157,7 @@ def sits(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
-        if head.lower_ == "on" and verb.lemma_.lower() == "call":
+        if head.lower_ == "on" and called_on(verb):
             return True  # 'called on the Security Council to act'
         if head.lower_ in ("at", "before", "to") and verb.lemma_.lower() in _SAID | _ADDRESSED:
             return True
