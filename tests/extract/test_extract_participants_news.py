@@ -252,3 +252,32 @@ def test_among_those_who_agreed_to_a_text_is_no_attendance(facts) -> None:
     assert who(facts, text) == set()
     text = "The Ocean Data Summit opened in Lisbon. Amina Diallo and Tomas Berg were among those at the hall."
     assert who(facts, text) == {"Amina Diallo", "Tomas Berg"}
+
+
+def test_among_the_attendees_are(facts) -> None:
+    text = ("The Ocean Data Summit opens in Lisbon on Monday. Among the key attendees are Fisheries "
+            "Minister Ana Costa and Harbour Authority chief Jonas Berg.")
+    assert who(facts, text) == {"Ana Costa", "Jonas Berg"}
+
+
+def test_named_people_were_among_the_guests(facts) -> None:
+    text = "The Ocean Data Summit ended in Lisbon. Maria Lopez and Jonas Berg were among the guests."
+    assert who(facts, text) == {"Maria Lopez", "Jonas Berg"}
+
+
+def test_expected_attendees_are_no_fact(facts) -> None:
+    text = ("The Ocean Data Summit opens in Lisbon next week. Among the expected speakers are Fisheries "
+            "Minister Ana Costa and Jonas Berg.")
+    assert who(facts, text) == set()
+
+
+def test_a_meeting_that_brought_together_ministers_from_a_list(facts) -> None:
+    text = ("The Ocean Data Summit opened in Lisbon on Monday. The meeting brought together ministers "
+            "from Chile, Peru, St. Lucia and Saint Vincent and the Grenadines.")
+    assert who(facts, text) == {"CL", "PE", "LC", "VC"}
+
+
+def test_a_coalition_bringing_together_companies_is_not_the_event(facts) -> None:
+    text = ("The Ocean Data Summit in Lisbon launched a Sensor Coalition bringing together Nokia and "
+            "Ericsson, while the Maritime Agency will run a registry.")
+    assert who(facts, text) == set()

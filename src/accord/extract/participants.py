@@ -153,7 +153,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
             for who in keynote_speakers(sent):
                 add(who, sent, near)
         lowered = sent.text.lower()
-        if any(cue in lowered for cue in _GATHERING):
+        if any(cue in lowered for cue in _GATHERING) or (
+            among_those_present(lowered) and not _FUTURE.search(lowered)
+        ):
             about_an_event = bool(events.in_span(sent))
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
                 for name in gathered(sent):
@@ -629,15 +631,16 @@ def among_those_present(lowered: str) -> bool:
 def gathered(sent: Span) -> list[str]:
     """People and organisations a gathering sentence lists: 'such as Google, Microsoft and OpenAI',
     'including … JD Vance and … Zhang Guoqing', 'attended by A, B and C', 'X and Y were also
-    among those at the estate'."""
+    among those at the estate', 'among the key attendees are A and B', 'the meeting brought
+    together ministers from A, B and C'."""
     doc = sent.doc
     people = doc._.people
     out: list[str] = []
     lowered = sent.text.lower()
     starts = []
-    for cue in ("such as", "including", "among them", "attended by"):
+    for cue in ("such as", "including", "among them", "attended by", "brought together", "bringing together"):
         at = lowered.find(cue)
-        if at >= 0:
+        if at >= 0 and (not cue.endswith("together") or _a_gathering_brings(doc, sent.start_char + at)):
             starts.append(sent.start_char + at + len(cue))
     if among_those_present(lowered) or "were present" in lowered or "took part" in lowered:
         starts.append(sent.start_char)
@@ -647,7 +650,9 @@ def gathered(sent: Span) -> list[str]:
             (
                 t.i
                 for t in tokens
-                if t.text in (";", ".") or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
+                if t.text in (";", ".")
+                or t.lower_ == "while"
+                or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
             ),
             sent.end,
         )
@@ -664,6 +669,24 @@ def gathered(sent: Span) -> list[str]:
             ):
                 out.append(key)
     return out
+
+
+_BROUGHT_TOGETHER_BY = lexicon.words("participants.json", "brought_together_by")
+
+
+def _a_gathering_brings(doc: Doc, char: int) -> bool:
+    """Whether what 'brought together' its list is a meeting or its text ('the forum brought together
+    ministers from A and B', 'the agreement brought together …'), not a coalition or a fund
+    ('a coalition bringing together companies'), whose members are not at the event."""
+    verb = next((t for t in doc if t.idx == char), None)
+    if verb is None:
+        return False
+    subject = verb.head if verb.dep_ in ("acl", "relcl") else next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+    )
+    if subject is None:
+        return False
+    return doc._.events.at(subject.i) is not None or subject.lemma_.lower() in _BROUGHT_TOGETHER_BY
 
 
 def delegation_led(token: Token, event: Thing, add) -> None:

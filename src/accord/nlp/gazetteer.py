@@ -59,6 +59,14 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _abbreviated(name: str) -> list[str]:
+    """A name with the abbreviations news writes for it: 'Saint Lucia' is 'St. Lucia' and 'St Lucia'."""
+    if name.startswith("Saint "):
+        rest = name[len("Saint ") :]
+        return [name, f"St. {rest}", f"St {rest}"]
+    return [name]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> CountryGazetteer:
     """Merge pycountry's names with the curated table of short forms, demonyms and capitals."""
@@ -67,7 +75,8 @@ def load_gazetteer() -> CountryGazetteer:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value and "(" not in value:
-                gazetteer.names.setdefault(normalise(value), country.alpha_2)
+                for form in _abbreviated(value):
+                    gazetteer.names.setdefault(normalise(form), country.alpha_2)
     for row in lexicon.rows("countries.tsv"):
         code, names, demonyms, capitals = ([*row, "", "", ""])[:4]
         for name in _split(names):
