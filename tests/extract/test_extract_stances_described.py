@@ -546,3 +546,15 @@ def test_both_governments_are_the_two_states_named_just_before(facts) -> None:
 def test_both_countries_with_one_state_named_before_are_nobody(facts) -> None:
     text = "Fiji held talks in Suva. Both countries signed the Reef Data Agreement on Monday."
     assert facts(text, None, kind="stance") == []
+
+
+def test_a_scare_quoted_short_name_points_back_to_this_years_text(facts) -> None:
+    text = (
+        'Forty states endorsed a "roadmap for data safety" in Lima on Monday. The meeting follows one '
+        'held in Quito last year, where 30 states, including Peru, endorsed a "call for data safety". '
+        'Delegates said this year\'s "roadmap" was more concrete, citing sensor rules drafted by '
+        "Chile, which also endorsed the document."
+    )
+    found = stances(facts, text)
+    assert ("roadmap for data safety", "CL", "signed") in found
+    assert ("call for data safety", "CL", "signed") not in found

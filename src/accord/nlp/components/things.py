@@ -664,7 +664,7 @@ class ThingFinder:
         tokens = doc_tokens(doc)
         noun_ids = {doc.vocab.strings.add(noun) for noun in nouns}
         for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-            if lower not in noun_ids or i in things.by_token or i in quoted:
+            if lower not in noun_ids or i in things.by_token or (i in quoted and not scare_quoted(tokens[i])):
                 continue
             token = tokens[i]
             # 'This Declaration', 'the Framework Convention': capitals that refer back, as a name would
@@ -713,6 +713,15 @@ class ThingFinder:
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+def scare_quoted(token: Token) -> bool:
+    """'this year's "blueprint" was more action-oriented': marks around one word the writer borrows
+    (a reference to a text in its own short name), not a quotation of someone's words."""
+    text = token.doc.text
+    before = text[max(0, token.idx - 1) : token.idx]
+    after = text[token.idx + len(token.text) : token.idx + len(token.text) + 1]
+    return before in ('"', "“", "‘", "'") and after in ('"', "”", "’", "'")
 
 
 def headline_only(thing: Thing, token: Token) -> bool:
