@@ -148,3 +148,26 @@ def test_themes_nations_agreed_to_prioritise(facts) -> None:
         "had agreed to prioritise AI safety, innovation and inclusivity."
     )
     assert {theme for _, theme in themes(facts, text)} == {"safety", "innovation", "inclusion"}
+
+
+def test_what_a_text_endorsed_at_the_event_governs(facts) -> None:
+    text = ("The Harbour Defence Forum opened in Tallinn on Monday. Forty states endorsed a "
+            '"code of conduct" to govern the use of AI in the military on Tuesday, but two did not.')
+    assert ("Harbour Defence Forum", "military") in themes(facts, text)
+
+
+def test_what_an_adopted_resolution_is_on(facts) -> None:
+    text = "The Ocean Assembly adopted a resolution on autonomous weapons at its session in Lisbon."
+    assert ("Ocean Assembly", "military") in themes(facts, text)
+
+
+def test_the_words_after_another_clause_are_not_the_text_s_subject(facts) -> None:
+    text = ("The Harbour Forum opened in Tallinn on Monday. Forty states endorsed the Tallinn Charter "
+            "on Tuesday, while military officers watched.")
+    assert ("Harbour Forum", "military") not in themes(facts, text)
+
+
+def test_a_text_merely_named_gives_its_event_no_theme(facts) -> None:
+    text = ("The Harbour Forum opened in Tallinn on Monday. Delegates recalled the Charter on Military "
+            "Data, written in 2019.")
+    assert ("Harbour Forum", "military") not in themes(facts, text)

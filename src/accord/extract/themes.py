@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from accord.extract.agreements import closest_event
 from accord.extract.common import Fact, data, fact
 from accord.nlp.cache import doc_sents
 from accord.nlp.components.things import Thing
@@ -32,6 +33,10 @@ def extract_themes(doc: Doc) -> list[Fact]:
 
     for sent in doc_sents(doc):
         in_sentence = events.in_span(sent)
+        for event_of_text, words in texts_adopted(sent, in_sentence or [main]):
+            for theme in themes_in(words, lexicon["themes"]):
+                if theme in lexicon["name_themes"]:
+                    add(event_of_text, theme, sent, 0.5)
         scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
         if scope is None and not in_sentence:
             scope = participants_said(sent, lexicon)
@@ -48,6 +53,33 @@ def extract_themes(doc: Doc) -> list[Fact]:
                 if theme in lexicon["name_themes"]:
                     add(thing, theme, span.sent, 0.5)
     return list(facts.values())
+
+
+_ADOPTION = frozenset(data("agreements.json")["adoption_lemmas"] + data("themes.json")["backing_lemmas"])
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s|\b(?:but|while|whereas|although|as)\b")
+
+
+def texts_adopted(sent: Span, events: list[Thing]) -> list[tuple[Thing, str]]:
+    """What a text adopted at an event is about, as its name and the words right after it say:
+    'endorsed a "blueprint for action" to govern the use of AI in the military', 'adopted a
+    resolution on lethal autonomous weapons', 'signed the Declaration to Promote Ethical AI'. An
+    event covers what the text it adopts is about; the words stop where the clause does."""
+    doc = sent.doc
+    out: list[tuple[Thing, str]] = []
+    for agreement in doc._.agreements.in_span(sent):
+        for span in agreement.mentions():
+            if not sent.start <= span.start < sent.end:
+                continue
+            head = span.root.head
+            while head.dep_ in ("prep", "prt", "conj", "appos") and head.head is not head:
+                head = head.head  # 'signed up to a blueprint', 'backed the charter and the plan'
+            if head.lemma_.lower() not in _ADOPTION or head.pos_ not in ("VERB", "AUX"):
+                continue
+            after = doc.text[span.end_char : sent.end_char]
+            stop = _CLAUSE_END.search(after)
+            words = span.text + " " + (after[: stop.start()] if stop else after)
+            out.append((closest_event(agreement, events, sent) if len(events) > 1 else events[0], words))
+    return out
 
 
 def participants_said(sent: Span, lexicon: dict) -> str | None:
