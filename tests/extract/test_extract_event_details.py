@@ -150,3 +150,20 @@ def test_a_headline_naming_other_people_names_no_meeting(facts) -> None:
 def test_who_met_at_a_named_event_holds_no_other_meeting(facts) -> None:
     text = "President Amina Okafor met with Prime Minister Tomas Berg at the Ocean Data Summit."
     assert {f["event"] for f in facts(text, kind="event")} == {"Ocean Data Summit"}
+
+
+def test_a_year_in_the_event_s_name_dates_a_day_written_without_one(facts) -> None:
+    text = "The Ocean Data Summit 2027, held in Lisbon on 18-19 February, ended with a declaration."
+    dates = set(pairs(facts, text, "event_date", "event", "start", "end", published="2026-11-02"))
+    assert dates == {("Ocean Data Summit 2027", "2027-02-18", "2027-02-19")}
+
+
+def test_a_year_just_before_the_event_s_name_dates_its_days(facts) -> None:
+    text = "The 2025 Ocean Data Forum took place in Lisbon from July 26 to 28."
+    dates = set(pairs(facts, text, "event_date", "event", "start", "end"))
+    assert dates == {("Ocean Data Forum", "2025-07-26", "2025-07-28")}
+
+
+def test_days_without_a_year_and_no_dateline_give_no_date(facts) -> None:
+    text = "The Ocean Data Forum took place in Lisbon from July 26 to 28."
+    assert pairs(facts, text, "event_date", "event", "start") == []

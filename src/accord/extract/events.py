@@ -228,7 +228,8 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
             continue
-        found = [m for m in find_dates(sent.text, published, sent.start_char) if not _is_own(m, own)]
+        named = year_in_names(in_sentence)
+        found = [m for m in find_dates(sent.text, published, sent.start_char, named) if not _is_own(m, own)]
         years = [m for m in find_years(sent.text, sent.start_char) if not _overlaps(m, found)]
         by_thing: dict[int, list[DateMention]] = {}
         for mention in found + years:
@@ -263,6 +264,18 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
         confidence = 0.7 if rank[0] else 0.5
         facts.append(fact("event_date", sent, confidence, event=thing.name, start=start, end=end))
     return facts
+
+
+_NAMED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def year_in_names(things: list[Thing]) -> int | None:
+    """The one year the names of a sentence's events carry ('AI Impact Summit 2026', 'the 2025 World
+    AI Conference'), which dates a day written without one; none when they disagree."""
+    before = [m.doc[m.start - 1] for t in things for m in t.mentions() if m.start]
+    names = [t.name for t in things] + [token.text for token in before if token.like_num]
+    years = {int(m.group()) for name in names for m in _NAMED_YEAR.finditer(name)}
+    return years.pop() if len(years) == 1 else None
 
 
 _OPENING = lexicon.words("events.json", "opening")

@@ -77,8 +77,12 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
         return None
 
 
-def find_dates(text: str, published: str | None = None, offset: int = 0) -> list[DateMention]:
-    """Every date expression in a stretch of text, longest first where they overlap."""
+def find_dates(
+    text: str, published: str | None = None, offset: int = 0, year_named: int | None = None
+) -> list[DateMention]:
+    """Every date expression in a stretch of text, longest first where they overlap. A day with no
+    year takes `year_named`, the year in the name of the event the text speaks of ('the AI Impact
+    Summit 2026, held on 18-19 February'), before the year nearest the dateline."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -89,7 +93,8 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
             groups = match.groupdict()
             month = _MONTH_NAMES[groups["m"].lower().rstrip(".")]
             d1 = int(groups["d1"]) if groups.get("d1") else None
-            year = int(groups["y"]) if groups.get("y") else nearest_year(published, month, d1 or 1)
+            year = int(groups["y"]) if groups.get("y") else None
+            year = year or year_named or nearest_year(published, month, d1 or 1)
             if year is None:
                 continue
             d2 = int(groups["d2"]) if groups.get("d2") else None
