@@ -111,3 +111,43 @@ def test_a_presidency_of_someone_named_outside_an_event_chairs_nothing(facts) ->
 def test_co_organised_by_two_countries(facts) -> None:
     text = "The Reef Summit is co-organised by France and India."
     assert chairs(facts, text) == {("Reef Summit", "FR"), ("Reef Summit", "IN")}
+
+
+def test_convened_by_a_chair_after_the_dates(facts) -> None:
+    text = "The plan, announced at the Ocean Data Summit convened on 3-4 July 2024 by Chair Chile, works."
+    assert ("Ocean Data Summit", "CL") in chairs(facts, text)
+
+
+def test_a_country_s_hosting_of_the_event(facts) -> None:
+    text = "The pact is timely, given Chile's upcoming hosting of the Ocean Data Summit later this year."
+    assert chairs(facts, text) == {("Ocean Data Summit", "CL")}
+
+
+def test_co_chaired_by_one_alongside_others(facts) -> None:
+    text = (
+        "Chile and Peru held their third Ocean Data Council today in Lima. The Council was co-chaired by "
+        "Ana Costa, Minister for Fisheries, alongside Jonas Berg, Minister for Ports, and Maria Lopez, "
+        "Vice-Minister."
+    )
+    found = chairs(facts, text)
+    names = ("Ana Costa", "Jonas Berg", "Maria Lopez")
+    assert found == {("third Ocean Data Council", name) for name in names}
+
+
+def test_the_summit_s_co_hosts_in_an_apposition(facts) -> None:
+    text = (
+        "The Ocean Data Summit ended in Lisbon. Among those signing the charter were Chile, Peru, and "
+        "Portugal – the summit's co-hosts – alongside many other nations."
+    )
+    assert chairs(facts, text) == {("Ocean Data Summit", key) for key in ("CL", "PE", "PT")}
+
+
+def test_who_led_the_dialogue_chaired_it(facts) -> None:
+    text = "Maria Lopez and Jonas Berg led the inaugural Chile-Peru Ocean Data Dialogue in Lima."
+    found = chairs(facts, text)
+    assert {name for _event, name in found} == {"Maria Lopez", "Jonas Berg"}
+
+
+def test_who_led_a_delegation_to_the_summit_did_not_chair_it(facts) -> None:
+    text = "Ana Costa led the Portuguese delegation to the Ocean Data Summit in Lisbon."
+    assert chairs(facts, text) == set()

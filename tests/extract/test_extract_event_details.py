@@ -167,3 +167,19 @@ def test_a_year_just_before_the_event_s_name_dates_its_days(facts) -> None:
 def test_days_without_a_year_and_no_dateline_give_no_date(facts) -> None:
     text = "The Ocean Data Forum took place in Lisbon from July 26 to 28."
     assert pairs(facts, text, "event_date", "event", "start") == []
+
+
+def test_the_inaugural_dialogue_by_its_acronym_is_the_one_launched(facts) -> None:
+    text = (
+        "Chile and Peru launched the Chile-Peru Ocean Sensor Technology (OST) Dialogue. Maria Lopez and "
+        "Jonas Berg led the inaugural Chile Peru OST Dialogue, with remarks by the ministers."
+    )
+    events = pairs(facts, text, "event", "event")
+    assert events == [("Chile-Peru Ocean Sensor Technology (OST) Dialogue",)]
+
+
+def test_a_body_held_for_the_nth_time_is_its_sitting(facts) -> None:
+    text = "Chile and Peru held their third Ocean Data Council. The Council was chaired by Maria Lopez."
+    sitting = "third Ocean Data Council"
+    assert pairs(facts, text, "event", "event") == [(sitting,)]
+    assert pairs(facts, text, "event_chair", "event", "chair") == [(sitting, "Maria Lopez")]

@@ -47,6 +47,9 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
                 if thing is not None:
                     for chair in chairs_for(token):
                         add(thing, chair, token.sent)
+            elif lemma == "lead" and (led := led_event(token, events)) is not None:
+                for chair in chairs_for(token):
+                    add(led, chair, token.sent)  # 'A and B led the inaugural dialogue'
             elif lemma == "serve":
                 for thing, chair in served_as(token, events):
                     add(thing, chair, token.sent)
@@ -71,6 +74,13 @@ _ROLES = lexicon.words("chairs.json", "roles")
 _OPENING_VERBS = lexicon.words("chairs.json", "opening_verbs")
 # An office over an event that says who chairs it ('India's presidency', 'under the chairmanship of X').
 _PRESIDENCY_NOUNS = lexicon.words("chairs.json", "presidency_nouns")
+
+
+def led_event(verb: Token, events: Things) -> Thing | None:
+    """The event a 'lead' verb has as its very object ('led the inaugural dialogue'), not one
+    further on ('led the delegation to the summit', where the leader is a participant)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return events.at(obj.i) if obj is not None else None
 
 
 def names_itself(thing: Thing, chair: str) -> bool:
@@ -121,8 +131,11 @@ def served_as(verb: Token, events: Things) -> list[tuple[Thing, str]]:
 
 
 def event_of_role(role: Token, events: Things) -> Thing | None:
-    """The event a role noun is of: 'chair of the meeting', 'host of this forum', 'summit host'."""
+    """The event a role noun is of: 'chair of the meeting', 'host of this forum', 'summit host', 'the
+    summit's co-hosts'."""
     for child in role.children:
+        if child.dep_ == "poss" and (events.at(child.i) is not None or child.lower_ in _EVENT_WORDS):
+            return events.at(child.i) or events.main()  # 'China, France and India, the summit's co-hosts'
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and events.at(pobj.i) is not None:
@@ -147,13 +160,16 @@ def named_host(noun: Token, events: Things) -> list[tuple[Thing, str]]:
         return []
     holders: list[Token] = []
     if noun.dep_ == "appos":
-        holders.append(noun.head)
+        holder = noun.head
+        while noun.tag_ == "NNS" and holder.dep_ == "conj" and holder.head.i < holder.i:
+            holder = holder.head  # 'A, B and C, the summit's co-hosts': the plural is of the whole list
+        holders.append(holder)
     holders.extend(c for c in noun.children if c.dep_ == "appos")
     if noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "PROPN":
         holders.append(noun.head)  # 'forum host Thailand'
     if noun.dep_ in ("attr",):
         holders.extend(c for c in noun.head.children if c.dep_ == "nsubj")
-    hosting = noun.lower_ in ("host", "hosts", "co-host")
+    hosting = noun.lower_ in ("host", "hosts", "co-host", "co-hosts")
     out = []
     for holder in holders:
         for chair in chair_names(holder):
@@ -240,9 +256,14 @@ def event_for(token: Token, events) -> Thing | None:
 def chairs_for(token: Token) -> list[str]:
     """The people and countries a chairing verb names as chairs."""
     phrases: list[Token] = []
+    no_object = not any(c.dep_ == "dobj" for c in token.children)
     for child in token.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" or (
+            child.dep_ == "prep" and child.lower_ == "by" and no_object and token.tag_ in ("VBN", "VBD")
+        ):
+            # 'the summit convened on 3-4 July by Chair India': the parser's 'by' is often a prep
             phrases.extend(c for c in child.children if c.dep_ == "pobj")
+            phrases.extend(alongside(token))
         elif child.dep_ in ("nsubj",) and child.lower_ in ("it", "they") and token.dep_ == "ccomp":
             # 'Chile announced it would host the next summit': the pronoun is who announced
             phrases.extend(c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
@@ -275,6 +296,20 @@ def chairs_for(token: Token) -> list[str]:
         for chair in chair_names(phrase) + listed_after(phrase):
             if chair not in out:
                 out.append(chair)
+    return out
+
+
+def alongside(verb: Token) -> list[Token]:
+    """The co-chairs a passive adds after the first: 'co-chaired by A, …, alongside B, C and D'."""
+    out = []
+    for t in verb.doc[verb.i + 1 : verb.sent.end]:
+        if t.lower_ in ("alongside", "together") and t.head.i >= verb.i:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is None and t.lower_ == "together":
+                with_ = next((c for c in t.children if c.lower_ == "with"), None)
+                pobj = None if with_ is None else next((c for c in with_.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(pobj)
     return out
 
 
@@ -368,6 +403,9 @@ def chair_names(root: Token) -> list[str]:
 
 
 def conjunct_heads(root: Token) -> list[Token]:
+    """A phrase's conjuncts, and the people the parser hangs on an apposed office instead: in 'A,
+    Minister for X, and B, Vice-Minister' B is a conjunct of 'Minister'."""
+    people = root.doc._.people
     heads = [root]
     stack = [root]
     while stack:
@@ -376,6 +414,11 @@ def conjunct_heads(root: Token) -> list[Token]:
             if child.dep_ == "conj":
                 heads.append(child)
                 stack.append(child)
+            elif child.dep_ == "appos" and not people.at(child.i):
+                for conj in child.children:
+                    if conj.dep_ == "conj" and people.at(conj.i):
+                        heads.append(conj)
+                        stack.append(conj)
     return heads
 
 

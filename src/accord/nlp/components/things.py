@@ -381,13 +381,16 @@ class ThingFinder:
             name = read_name(span, _head(span))
             return any(same_agreement(name, read_name(other, _head(other))) for other in thing.names)
         head = _event_head(span)
-        words = content_words(span) if is_event else distinctive_words(span, head)
+        # ordinals are compared above: 'the inaugural CET Dialogue' is the 'CET Dialogue' launched
+        words = content_words(span) - self.ordinals if is_event else distinctive_words(span, head)
         places = place_words(span)
         for other in thing.names:
             other_head = _event_head(other) if other.label_ == EVENT else _head(other)
             if head != other_head:
                 continue
-            other_words = content_words(other) if is_event else distinctive_words(other, other_head)
+            other_words = (
+                content_words(other) - self.ordinals if is_event else distinctive_words(other, other_head)
+            )
             other_places = place_words(other)
             if places and other_places and places != other_places:
                 continue
@@ -525,6 +528,7 @@ class ThingFinder:
         """Let 'the network held its inaugural convening' introduce an event, named after its holder."""
         for token in doc_tokens(doc):
             if token.lower_ not in self.generic_events and token.lower_ != "convening":
+                self.add_held_sitting(doc, events, token)
                 continue
             if token.i in events.by_token or token.i in quoted or token.dep_ != "dobj":
                 continue
@@ -552,6 +556,29 @@ class ThingFinder:
             thing.references.append(span)
             for i in range(span.start, span.end):
                 events.by_token[i] = thing
+
+    def add_held_sitting(self, doc: Doc, events: Things, token: Token) -> None:
+        """Let 'the EU and Japan held their third Digital Partnership Council' introduce an event: a
+        body that is held, and held for the nth time, is its sitting ('the third … Council')."""
+        if token.pos_ != "PROPN" or token.dep_ != "dobj" or token.i in events.by_token:
+            return
+        if token.head.lemma_.lower() not in ("hold", "convene"):
+            return
+        ordinal = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in self.ordinals), None)
+        if ordinal is None or any(doc[k].i in events.by_token for k in range(ordinal.i, token.i)):
+            return
+        span = doc[ordinal.i : token.i + 1]
+        if not all(t.is_title or t.i == ordinal.i for t in span):
+            return
+        thing = Thing(kind=EVENT, names=[span], ordinal=ordinal.lower_)
+        events.items.append(thing)
+        for i in range(span.start, span.end):
+            events.by_token[i] = thing
+        for later in doc[token.i + 1 :]:
+            # 'The Council was co-chaired by …': the body's name with 'the' is that sitting again
+            if later.text == token.text and later.i not in events.by_token and determiner(later) == "the":
+                thing.references.append(doc[later.i : later.i + 1])
+                events.by_token[later.i] = thing
 
     @staticmethod
     def same_edition(events: Things, ordinal: str | None, owner: Span, head: str) -> Thing | None:
