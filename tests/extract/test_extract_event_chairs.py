@@ -151,3 +151,8 @@ def test_who_led_the_dialogue_chaired_it(facts) -> None:
 def test_who_led_a_delegation_to_the_summit_did_not_chair_it(facts) -> None:
     text = "Ana Costa led the Portuguese delegation to the Ocean Data Summit in Lisbon."
     assert chairs(facts, text) == set()
+
+
+def test_a_summit_that_convened_is_not_its_own_chair(facts) -> None:
+    text = "The Ocean Data Summit, which convened in Lisbon on Tuesday, brought together 40 states."
+    assert chairs(facts, text) == set()

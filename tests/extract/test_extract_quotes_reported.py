@@ -345,3 +345,10 @@ def test_a_pronoun_after_a_reported_subject_stays_with_the_speaker(facts) -> Non
         ("Maria Lindqvist", "Tomas Berg would lead talks", False),
         ("Maria Lindqvist", "they start soon", False),
     ]
+
+
+def test_a_spokesman_for_a_leader_speaks_for_the_government_not_as_the_leader(facts) -> None:
+    text = ('A spokesman for Chilean President Gabriel Boric said, "We sign only what serves our '
+            'national interest," adding that Chile would keep working with its partners.')
+    found = quotes(facts, text)
+    assert found and {speaker for speaker, _text, _direct in found} == {"CL"}

@@ -558,3 +558,34 @@ def test_a_scare_quoted_short_name_points_back_to_this_years_text(facts) -> None
     found = stances(facts, text)
     assert ("roadmap for data safety", "CL", "signed") in found
     assert ("call for data safety", "CL", "signed") not in found
+
+
+def test_absentees_from_the_list_of_signatories_declined(facts) -> None:
+    text = (
+        "The Ocean Data Summit met in Lisbon on Tuesday. The meeting resulted in a joint declaration on "
+        "sensor data, but Peru and Chile were notable absentees from the list of signatories."
+    )
+    assert stances(facts, text) == {("joint declaration on sensor data", "PE", "declined"),
+                                    ("joint declaration on sensor data", "CL", "declined")}
+
+
+def test_a_decision_not_to_sign_is_a_refusal(facts) -> None:
+    text = (
+        "Forty states signed the Lisbon Charter on ocean data on Tuesday. Peru and Chile's decision not "
+        "to sign the Lisbon Charter drew attention, as did Bolivia's refusal to sign it."
+    )
+    found = stances(facts, text)
+    assert {p for a, p, s in found if s == "declined"} == {"PE", "CL", "BO"}
+
+
+def test_a_decision_to_sign_may_be_a_plan(facts) -> None:
+    text = "Peru's decision to sign the Lisbon Charter on ocean data next month was welcomed."
+    assert stances(facts, text) == set()
+
+
+def test_a_clause_cut_before_its_quotation_is_no_part_of_the_name(facts) -> None:
+    text = (
+        'The Ocean Data Summit met in Lisbon. The meeting resulted in a joint declaration calling for an '
+        '"open and fair" sensor market, and Peru and Chile signed it.'
+    )
+    assert {a for a, _p, _s in stances(facts, text)} == {"joint declaration"}

@@ -127,3 +127,12 @@ def test_a_date_inside_a_sentence_is_not_the_text_s_own() -> None:
 
     assert date_of_text("Ocean talks\nThe summit was held on 15 May 2025 in Lisbon.") is None
     assert date_of_text("LISBON, May 15 (Wire) - Ministers met.") is None
+
+
+def test_a_wire_s_date_in_brackets_after_its_city_is_the_text_s_own() -> None:
+    from accord.nlp.dates import date_of_text, dateline_span
+
+    text = "Ocean talks end\nLISBON, (Harbour Wire / Sea News - 12th May, 2025) The ministers met on Tuesday."
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "12th May, 2025"
+    assert date_of_text(text) == "2025-05-12"

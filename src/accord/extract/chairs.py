@@ -285,6 +285,9 @@ def chairs_for(token: Token) -> list[str]:
     owner = whose_owner(token)
     if owner:
         return [owner]
+    if met_itself(token):
+        phrases = [p for p in phrases if p.dep_ != "nsubj"]  # 'the summit, which convened in Paris'
+        return [n for p in phrases for n in chair_names(p) + listed_after(p)]
     if own_event(token):
         phrases = [p for p in phrases if p.dep_ != "nsubj" or people_or_country(p)]
     if token.dep_ == "relcl" and any(
@@ -346,6 +349,14 @@ def chair_names_in(span: Span) -> list[str]:
         if name not in out and not people.at(ent.start) and not ent.text.endswith(("’s", "'s")):
             out.append(name)
     return out
+
+
+def met_itself(verb: Token) -> bool:
+    """Tell whether 'convene' is intransitive: 'the summit convened in Paris', 'the council, which
+    convened on Monday': the meeting (or the body) is what convenes, nobody's chair."""
+    if verb.lemma_.lower() not in ("convene", "meet"):
+        return False
+    return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in verb.children)
 
 
 def own_event(verb: Token) -> bool:

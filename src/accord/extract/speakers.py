@@ -44,15 +44,22 @@ def resolve(token: Token) -> str | None:
 
 def _owned_by(t: Token, root: Token) -> bool:
     """Tell whether a token is in the possessor of a subject that is not itself a person's name
-    ("President Biden's executive order asks …": the order, not Biden, is the subject)."""
+    ("President Biden's executive order asks …": the order, not Biden, is the subject), or in
+    whom a spokesman or an office speaks for ('a spokesman for Prime Minister X')."""
     if root.doc._.people.at(root.i):
         return False
     node = t
+    spoken_for = root.lower_ in _SPEAKING_FOR
     while node != root and node.head != node:
         if node.dep_ == "poss":
             return True
+        if spoken_for and node.dep_ == "prep" and node.head == root and node.lower_ in ("for", "of", "to"):
+            return True  # 'a spokesman for Prime Minister X said': the spokesman speaks, not X
         node = node.head
     return False
+
+
+_SPEAKING_FOR = frozenset(data("speech.json")["collective_heads"])
 
 
 def _inside_clause(t: Token, root: Token) -> bool:

@@ -471,6 +471,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         negated = any(c.dep_ == "neg" for c in token.children) or any(
             c.dep_ == "neg" for t in token.subtree if t.lower_ == "among" for c in t.children
         )
+        negated = negated != (absent_from(token, lexicon) is not None)
         clause = signing_clause(attribute, lexicon)
         polarity = trigger_polarity(clause, lexicon) if clause is not None else "signed"
         if polarity is None:
@@ -499,6 +500,10 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     ):
         return None if negated else "declined"
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
+        if token.dep_ == "acl" and token.head.lower_ in _DECIDING_NOUNS:
+            # 'X's decision not to sign': the choice made; 'X's decision to sign': maybe only planned
+            refusal = token.head.lower_ in ("refusal", "refusals") or negated
+            return "declined" if refusal else None
         if any(c.dep_ == "dobj" and c.lower_ in lexicon["empty_objects"] for c in token.children):
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
         if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
@@ -526,6 +531,9 @@ def trigger_lemmas() -> frozenset[str]:
         + [phrase[0] for phrase in lexicon["decline_phrases"]]
         + [phrase[0] for phrase in lexicon["sign_phrases"]]
     )
+
+
+_DECIDING_NOUNS = frozenset(data("stances.json")["deciding_nouns"])
 
 
 def is_negated(token: Token) -> bool:
@@ -562,6 +570,9 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
     """Find 'among the signatories (to X)', 'part of the signatories', 'one of the co-sponsors'
     after a copula."""
     nouns = set(lexicon["signatory_nouns"])
+    absent = absent_from(token, lexicon)
+    if absent is not None:
+        return absent
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "among":
             for pobj in child.children:
@@ -577,6 +588,29 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
                             return pobj  # 'the U.S. was not part of a joint statement
         if child.dep_ == "attr" and child.lower_ in nouns:
             return child
+    return None
+
+
+def absent_from(token: Token, lexicon: dict) -> Token | None:
+    """'the US and UK were notable absentees from the list of signatories', 'Britain was missing
+    from the signatories of the text': the signatories a copula says someone is not among."""
+    nouns = set(lexicon["signatory_nouns"])
+    agreements = token.doc._.agreements
+    for child in token.children:
+        if not (
+            (child.dep_ == "attr" and child.lower_ in ("absentee", "absentees"))
+            or (child.dep_ == "acomp" and child.lower_ in ("absent", "missing"))
+        ):
+            continue
+        for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lower_ in nouns or agreements.at(pobj.i) is not None:
+                    return pobj
+                if pobj.lower_ in ("list", "ranks"):
+                    of = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
+                    found = next((g for c in of for g in c.children if g.lower_ in nouns), None)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -898,6 +932,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             if child.dep_ == "dobj":
                 add(phrase_tokens(child))
     subject = subject_of(token, lexicon) or stranded_subject(token, lexicon)
+    decision = token.head if token.dep_ == "acl" and token.head.lower_ in _DECIDING_NOUNS else None
+    if decision is not None and decision.dep_ == "conj" and decision.head.ent_type_ in ("GPE", "ORG"):
+        add([decision.head])  # 'the United States and the UK's decision': the parser's 'and' joins them
     if subject is not None:
         for key in the_two_named_before(subject):
             if key not in found:
@@ -960,6 +997,10 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
                     return speaker
         if node.dep_ == "acl" and node.head.pos_ == "PROPN":
             return node.head
+        if node.dep_ == "acl" and node.head.lower_ in _DECIDING_NOUNS:
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner  # 'the United States and Britain's decision not to sign the declaration'
         if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.lower_ == "among":
             return node.head.head.head  # 'A, B and C among eight firms adopting the charter'
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon["implicative_verbs"]:

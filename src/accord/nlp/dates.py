@@ -196,6 +196,10 @@ def date_of_text(text: str) -> str | None:
     return found[0].start if found else None
 
 
+# 'PARIS, (Agency / Other Agency - ' before a wire's date in brackets: 'PARIS, (WAM - 12th Feb, 2025)'
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},?\s*\([^()]{1,80}[-–—,]\s*$")
+
+
 def _label_only(text: str) -> bool:
     """Tell whether what stands beside a date is only a time, a label or a name or two."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -232,6 +236,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
                 continue
             before, after = line[: mention.start_char], line[mention.end_char :].rstrip("\n")
             if _label_only(before) and (_label_only(after) or after.lstrip()[:1] in ("–", "—", "-")):
+                return offset + mention.start_char, offset + mention.end_char
+            if _WIRE_DATELINE.match(before) and after.lstrip().startswith(")"):
                 return offset + mention.start_char, offset + mention.end_char
         offset += len(line)
     return None

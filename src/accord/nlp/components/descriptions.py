@@ -164,6 +164,8 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
             k = j
             while k < limit and not _ends_clause(doc[k]):
                 k += 1
+            if k < limit and doc[k].is_quote and k - j <= 4:
+                break  # 'a joint declaration calling for an "open …"': a clause cut before what it says
             j = end = k
             break
         break
