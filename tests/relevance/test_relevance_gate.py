@@ -174,3 +174,28 @@ def test_a_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGa
     (read,) = judgement.named_in_passing
     assert text[read[0] : read[1]].startswith("The stock got a lift")
     assert judgement.as_record()["read"] == [list(read)]
+
+
+def test_the_ai_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGate) -> None:
+    text = (
+        "Bond yields edged lower in early trade.\n"
+        "The vice president will be in Lisbon, meeting officials on the sidelines of the AI summit.\n"
+        "Oil prices were steady and gold slipped.\n"
+    )
+    judgement = gate.judge(text)
+    assert not judgement.in_scope
+    (read,) = judgement.named_in_passing
+    assert text[read[0] : read[1]].startswith("The vice president")
+
+
+def test_two_words_that_are_no_summit_are_no_name(gate: RelevanceGate) -> None:
+    text = (
+        "Bond yields edged lower in early trade.\n"
+        "Traders said the AI Summit was not on their minds this week, nor were AI officials.\n"
+        "Oil prices were steady and gold slipped.\n"
+    )
+    judgement = gate.judge(text)
+    assert not judgement.in_scope
+    assert judgement.named_in_passing != ()  # 'AI Summit' is one
+    text = text.replace("the AI Summit", "the chip rally")
+    assert gate.judge(text).named_in_passing == ()  # 'AI officials' is none

@@ -332,6 +332,8 @@ def _is_name(words: Any) -> bool:
     Action Summit', 'Global AI Safety summit'): a summit or a text named in a story about
     something else."""
     alpha = [t for t in words if t.is_alpha]
+    if len(alpha) == 2 and alpha[-1].lower_ in ("summit", "summits"):
+        return alpha[0].text[:1].isupper()  # 'the AI summit': the one a story's readers know
     return len(alpha) >= 3 and all(t.text[:1].isupper() for t in alpha[:-1]) and alpha[-1].text[:1].isalpha()
 
 
