@@ -352,3 +352,9 @@ def test_a_spokesman_for_a_leader_speaks_for_the_government_not_as_the_leader(fa
             'national interest," adding that Chile would keep working with its partners.')
     found = quotes(facts, text)
     assert found and {speaker for speaker, _text, _direct in found} == {"CL"}
+
+
+def test_a_fronted_phrase_before_a_named_speaker_is_not_what_was_said(facts) -> None:
+    text = ("In a statement shared on X, formerly Twitter, Maria Lopez emphasized Chile's commitment to "
+            "open data.")
+    assert all("statement shared" not in said for _speaker, said, _direct in quotes(facts, text))

@@ -505,10 +505,13 @@ def clause_before_office(verb: Token) -> Span | None:
     ):
         return None
     clause = doc[sent.start : start - 1]
-    if len(clause) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in clause):
-        return None
+    if len(clause) < 4 or not any(t.tag_ in _FINITE for t in clause) or clause[0].pos_ == "ADP":
+        return None  # 'In a statement shared on X, formerly Twitter, A said': a phrase, not what was said
     dash = next((t.i for t in clause if t.text in ("--", "—") and t.i - clause.start < 15), None)
     return doc[dash + 1 : clause.end] if dash is not None else clause
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 def _in_office(token: Token) -> bool:
