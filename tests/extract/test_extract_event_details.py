@@ -183,3 +183,22 @@ def test_a_body_held_for_the_nth_time_is_its_sitting(facts) -> None:
     sitting = "third Ocean Data Council"
     assert pairs(facts, text, "event", "event") == [(sitting,)]
     assert pairs(facts, text, "event_chair", "event", "chair") == [(sitting, "Maria Lopez")]
+
+
+def test_one_meeting_for_two_names_that_define_one_acronym(facts) -> None:
+    text = (
+        "3rd Andean Ocean Minister Meeting (AOMM)\n"
+        "The 3rd Andean Ocean Ministerial Meeting (AOMM) was held on 1-2 February 2024 in the Republic of "
+        "Peru. Minister Maria Lopez of Chile attended the 3rd AOMM. The 3rd AOMM was chaired by Jonas Berg."
+    )
+    events = pairs(facts, text, "event", "event")
+    assert len(events) == 1
+    (name,) = events[0]
+    assert pairs(facts, text, "event_place", "country") == [("PE",)]
+    assert pairs(facts, text, "event_chair", "event", "chair") == [(name, "Jonas Berg")]
+    assert ("Maria Lopez",) in pairs(facts, text, "participant", "participant")
+
+
+def test_a_capital_in_the_event_s_name_is_its_place(facts) -> None:
+    text = "The Tallinn Summit of the Ocean Data Forum, held on 3-4 December 2024, ended with a charter."
+    assert pairs(facts, text, "event_place", "country", "city") == [("EE", "Tallinn")]

@@ -36,3 +36,12 @@ def test_lexicon_reads_tab_separated_rows_without_comments() -> None:
     rows = nlp_lexicon.rows("cities.tsv")
     assert rows
     assert all(not row[0].startswith("#") and len(row) >= 2 for row in rows)
+
+
+def test_every_capital_is_a_city_of_its_country_but_no_building_that_stands_for_it() -> None:
+    from accord.nlp.lexicon import cities
+
+    known = cities()
+    assert known["Belgrade"] == "RS" and known["Tallinn"] == "EE"
+    assert known["Bogotá"] == "CO" and known["Bogota"] == "CO"
+    assert "Downing Street" not in known and "White House" not in known

@@ -71,6 +71,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
     """Read where an event met from its sentence: 'X, held … in Paris', 'Shanghai, where X opens',
     'In Paris, at the 41st session of …', 'from New York, where X opens', 'the summit in Spain',
     'a meeting in Accra, Ghana'."""
+    gazetteer = load_gazetteer()
     for mention in thing.mentions():
         sent = mention.sent
         doc = mention.doc
@@ -88,6 +89,9 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
             if span.start >= mention.end and closer_event(mention, span, other_events):
                 continue  # 'followed a first forum in Prague': Prague is the other forum's
             before = doc[max(sent.start, span.start - 1)]
+            country_named = gazetteer.kind(span.text) == "name"
+            if before.lower_ == "the" and span.start - 2 >= sent.start and country_named:
+                before = doc[span.start - 2]  # 'held in the Republic of Korea', not 'at the White House'
             after = doc[place.end : place.end + 2]
             if place.city is None:
                 if before.lower_ == "in" and names_where(before, mention):

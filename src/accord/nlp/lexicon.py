@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -26,8 +27,22 @@ def title_abbreviations() -> dict[str, str]:
 
 @cache
 def cities() -> dict[str, str]:
-    """Map a city or venue to the country it lies in."""
-    return {row[0].strip(): row[1].strip() for row in lexicon.rows("cities.tsv")}
+    """Map a city or venue to the country it lies in: the curated table, then every capital of
+    countries.tsv under its own name and its spellings without accents ('Bogotá', 'Bogota'), not the
+    buildings that stand for a government ('Downing Street')."""
+    table = {row[0].strip(): row[1].strip() for row in lexicon.rows("cities.tsv")}
+    for row in lexicon.rows("countries.tsv"):
+        if len(row) < 4 or not row[3].strip():
+            continue
+        names = [n.strip() for n in row[3].split("|") if n.strip()]
+        for name in names:
+            if name == names[0] or _unaccented(name) == _unaccented(names[0]):
+                table.setdefault(name, row[0].strip())
+    return table
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @cache

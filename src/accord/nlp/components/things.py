@@ -284,6 +284,7 @@ class ThingFinder:
         self.merge_formal_titles(doc, doc._.agreements)
         self.add_described_agreements(doc, doc._.agreements, quoted)
         doc._.events = self.cluster(event_names, EVENT)
+        merge_by_acronym(doc, doc._.events)
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
@@ -296,6 +297,7 @@ class ThingFinder:
         )
         merge_headline_agreements(doc._.agreements)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
+        add_acronym_references(doc, doc._.events)
         return doc
 
     @staticmethod
@@ -740,6 +742,61 @@ class ThingFinder:
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+def acronym_after(span: Span) -> str | None:
+    """The acronym a name defines in brackets right after it: 'Digital Ministerial Meeting (ADGMIN)'."""
+    doc = span.doc
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+        if len(word) >= 3 and word[:1].isupper() and sum(c.isupper() for c in word) >= 3:
+            return word
+    return None
+
+
+def merge_by_acronym(doc: Doc, things: Things) -> None:
+    """One thing for two names that define the same acronym ('4th ASEAN Digital Minister Meeting
+    (ADGMIN)' in a headline, '4th ASEAN Digital Ministerial Meeting (ADGMIN)' in the text)."""
+    by_acronym: dict[str, Thing] = {}
+    for thing in list(things.items):
+        acronyms = {a for a in (acronym_after(s) for s in thing.names) if a}
+        keeper = next((by_acronym[a] for a in acronyms if a in by_acronym), None)
+        if keeper is None:
+            for acronym in acronyms:
+                by_acronym[acronym] = thing
+            continue
+        keeper.names.extend(thing.names)
+        keeper.references.extend(thing.references)
+        keeper.ordinal = keeper.ordinal or thing.ordinal
+        for span in thing.mentions():
+            for i in range(span.start, span.end):
+                things.by_token[i] = keeper
+        things.items.remove(thing)
+
+
+def add_acronym_references(doc: Doc, things: Things) -> None:
+    """Let an acronym a name defined stand for the thing later on: 'the 4th ADGMIN was chaired by
+    …' after 'the 4th ASEAN Digital Ministerial Meeting (ADGMIN)'."""
+    acronyms: dict[str, tuple[Thing, int]] = {}
+    for thing in things.items:
+        for span in thing.names:
+            acronym = acronym_after(span)
+            if acronym and (acronym not in acronyms or acronyms[acronym][1] > span.end):
+                acronyms[acronym] = (thing, span.end)
+    if not acronyms:
+        return
+    for token in doc_tokens(doc):
+        found = acronyms.get(token.text)
+        if found is None or token.i in things.by_token or token.i <= found[1] + 1:
+            continue
+        thing, _defined = found
+        ordinals = frozenset(json_data("names.json")["ordinals"])
+        start = token.i - 1 if token.i and doc[token.i - 1].lower_ in ordinals else token.i
+        span = doc[start : token.i + 1]
+        thing.references.append(span)
+        for i in range(span.start, span.end):
+            things.by_token.setdefault(i, thing)
 
 
 def scare_quoted(token: Token) -> bool:
