@@ -202,3 +202,16 @@ def test_one_meeting_for_two_names_that_define_one_acronym(facts) -> None:
 def test_a_capital_in_the_event_s_name_is_its_place(facts) -> None:
     text = "The Tallinn Summit of the Ocean Data Forum, held on 3-4 December 2024, ended with a charter."
     assert pairs(facts, text, "event_place", "country", "city") == [("EE", "Tallinn")]
+
+
+def test_an_acronym_s_summit_is_the_summit_spelled_out(facts) -> None:
+    text = (
+        "Ambassador Maria Lopez said the APOC summit had built consensus. The Lima Charter was adopted "
+        "at the 2025 Andean Pacific Ocean Council Summit on Monday."
+    )
+    assert len(pairs(facts, text, "event", "event")) == 1
+
+
+def test_an_acronym_is_not_any_name_with_those_letters_inside(facts) -> None:
+    text = "The ODS summit opened in Lima. Later the Ocean Data Science and Policy Summit ended in Quito."
+    assert len(pairs(facts, text, "event", "event")) == 2

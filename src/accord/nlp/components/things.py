@@ -398,6 +398,8 @@ class ThingFinder:
                 continue
             if words and other_words and (words <= other_words or other_words <= words):
                 return True
+            if spelled_out(span, other) or spelled_out(other, span):
+                return True
             if not is_event and (
                 (words <= places and not other_places and len(other_words) > 1)
                 or (other_words <= other_places and not places and len(words) > 1)
@@ -744,6 +746,31 @@ class ThingFinder:
             things.by_token[token.i] = thing
 
 
+_LINK_WORDS = frozenset(("of", "and", "for", "the", "on", "&"))
+
+
+def spelled_out(short: Span, full: Span) -> bool:
+    """Tell whether a name is another with its acronym written out: 'SCO summit' and 'Shanghai
+    Cooperation Organisation Summit', 'the REAIM summit' and 'Responsible AI in the Military
+    Domain summit' (same head; the capitals of the full name's other words spell the acronym)."""
+    acronyms = [t.text for t in short if t.is_upper and len(t.text) >= 2 and t.is_alpha]
+    if len(acronyms) != 1 or _event_head(short) != _event_head(full):
+        return False
+    rest = {t.lower_ for t in short if t.is_alpha and not t.is_upper} - _GENERIC_WORDS - {_event_head(short)}
+    words = [t for t in full if t.is_alpha and t.lower_ != _event_head(full) and t.lower_ not in _LINK_WORDS]
+    if len(words) < 2 or rest - {t.lower_ for t in full}:
+        return False
+    initials = [t.text if t.is_upper and len(t.text) <= 3 else t.text[0] for t in words]
+    acronym = acronyms[0].upper()
+    own = {t.lower_ for t in short}
+    return any(  # the initials of a run of the full name's words, the others the short name's own
+        "".join(initials[i:j]).upper() == acronym
+        and all(t.lower_ in own for t in words[:i] + words[j:])
+        for i in range(len(initials))
+        for j in range(i + 2, len(initials) + 1)
+    )
+
+
 def acronym_after(span: Span) -> str | None:
     """The acronym a name defines in brackets right after it: 'Digital Ministerial Meeting (ADGMIN)'."""
     doc = span.doc
@@ -760,7 +787,7 @@ def merge_by_acronym(doc: Doc, things: Things) -> None:
     (ADGMIN)' in a headline, '4th ASEAN Digital Ministerial Meeting (ADGMIN)' in the text)."""
     by_acronym: dict[str, Thing] = {}
     for thing in list(things.items):
-        acronyms = {a for a in (acronym_after(s) for s in thing.names) if a}
+        acronyms = list(dict.fromkeys(a for a in (acronym_after(s) for s in thing.names) if a))
         keeper = next((by_acronym[a] for a in acronyms if a in by_acronym), None)
         if keeper is None:
             for acronym in acronyms:
