@@ -215,3 +215,9 @@ def test_an_acronym_s_summit_is_the_summit_spelled_out(facts) -> None:
 def test_an_acronym_is_not_any_name_with_those_letters_inside(facts) -> None:
     text = "The ODS summit opened in Lima. Later the Ocean Data Science and Policy Summit ended in Quito."
     assert len(pairs(facts, text, "event", "event")) == 2
+
+
+def test_a_meeting_is_named_after_the_people_not_their_offices(facts) -> None:
+    text = ("Chilean Minister for Ports and Fisheries, Maria Lopez, is to meet with Peruvian Minister Jonas "
+            "Berg in Lima today.")
+    assert pairs(facts, text, "event", "event") == [("meeting between Maria Lopez and Jonas Berg",)]

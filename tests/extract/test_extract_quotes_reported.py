@@ -358,3 +358,10 @@ def test_a_fronted_phrase_before_a_named_speaker_is_not_what_was_said(facts) -> 
     text = ("In a statement shared on X, formerly Twitter, Maria Lopez emphasized Chile's commitment to "
             "open data.")
     assert all("statement shared" not in said for _speaker, said, _direct in quotes(facts, text))
+
+
+def test_a_quotation_in_the_paragraph_after_said_colon(facts) -> None:
+    text = ("Chile's Secretary of State Maria Lopez said:\n"
+            "“The links between our two ports are deep and longstanding.”")
+    assert quotes(facts, text) == [
+        ("Maria Lopez", "The links between our two ports are deep and longstanding", True)]

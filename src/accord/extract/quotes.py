@@ -659,6 +659,10 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         if speaker is not None:
             return speaker
     before = [t for t in doc[first.start : quote.start] if _speech(t, lexicon)]
+    if not before and first.start > 0 and quote.start - first.start <= 1:
+        lead = doc[first.start - 1].sent  # 'Minister X said:' closing the paragraph before
+        if lead.text.rstrip().endswith(":"):
+            before = [t for t in lead if _speech(t, lexicon)]
     if before:
         subject = speaker_of(before[-1])
         if subject is not None:

@@ -21,10 +21,10 @@ _SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in t
 def is_title_case(sent: Span) -> bool:
     """Tell whether a line is written in title case: most of its longer words capitalised, the
     names of countries and bodies aside (a sentence full of them is still a sentence), and no
-    full stop at its end. The model's own entity labels are no help here: it tags runs of
+    full stop or colon at its end. The model's own entity labels are no help here: it tags runs of
     capitalised words as organisations or people."""
-    if sent.text.rstrip().endswith("."):
-        return False
+    if sent.text.rstrip().endswith((".", ":")):
+        return False  # a full stop ends a sentence, a colon introduces what follows ('X said:')
     words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and not t.ent_id_]
     if len(words) < _MIN_TITLE_WORDS:
         return False

@@ -530,6 +530,9 @@ def _phrase(token: Token, keep_the: bool = False) -> str:
     person = doc._.people.at(token.i)
     if person:
         return person
+    apposed = next((c for c in token.children if c.dep_ == "appos" and doc._.people.at(c.i)), None)
+    if apposed is not None:
+        return doc._.people.at(apposed.i) or ""  # 'French Minister for Research, Ana Ruiz, is to meet'
     start = token.left_edge.i
     if doc[start].lower_ == "the":
         start += 1
