@@ -221,3 +221,8 @@ def test_a_meeting_is_named_after_the_people_not_their_offices(facts) -> None:
     text = ("Chilean Minister for Ports and Fisheries, Maria Lopez, is to meet with Peruvian Minister Jonas "
             "Berg in Lima today.")
     assert pairs(facts, text, "event", "event") == [("meeting between Maria Lopez and Jonas Berg",)]
+
+
+def test_praise_is_no_part_of_a_described_meeting_s_name(facts) -> None:
+    text = "In a historic meeting at La Moneda Palace, Chile and Peru signed the Lima Charter on ocean data."
+    assert pairs(facts, text, "event", "event") == [("meeting at La Moneda Palace",)]

@@ -33,6 +33,7 @@ _KIND_ADJECTIVES = lexicon.words("described_events.json", "kind_adjectives")
 # A press conference or a phone call is not an event of the record.
 _NOT_EVENTS = lexicon.words("described_events.json", "not_events")
 _GENERIC = lexicon.words("described_events.json", "generic")
+_PRAISE = lexicon.words("described_events.json", "praise")
 _COMPLEMENTS = lexicon.words("described_events.json", "complements")
 _OWNERS = lexicon.words("described_events.json", "owners")
 _HOSTING = lexicon.words("described_events.json", "hosting")
@@ -81,6 +82,8 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
             start = min(start, child.left_edge.i)
     if any(t.lower_ in _NOT_EVENTS for t in doc[start : token.i]):
         return None
+    while start < token.i and doc[start].lower_ in _PRAISE:
+        start += 1  # 'a historic meeting at La Moneda Palace': the writer's praise is no part of a name
     end = token.i + 1
     place = None
     for child in token.children:
