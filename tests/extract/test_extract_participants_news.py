@@ -281,3 +281,17 @@ def test_a_coalition_bringing_together_companies_is_not_the_event(facts) -> None
     text = ("The Ocean Data Summit in Lisbon launched a Sensor Coalition bringing together Nokia and "
             "Ericsson, while the Maritime Agency will run a registry.")
     assert who(facts, text) == set()
+
+
+def test_two_parties_that_held_their_meeting_took_part(facts) -> None:
+    text = "Chile and Peru held their third Ocean Data Council in Lima. The Council agreed on sensor rules."
+    assert who(facts, text) == {"CL", "PE"}
+
+
+def test_one_host_that_held_the_summit_is_no_participant_by_that_alone(facts) -> None:
+    assert who(facts, "Chile held the Ocean Data Summit in Lima last week.") == set()
+
+
+def test_who_gave_the_opening_remarks_of_the_dialogue(facts) -> None:
+    text = "Maria Lopez and Jonas Berg led the Ocean Data Dialogue, with remarks by Minister Ana Silva."
+    assert "Ana Silva" in who(facts, text)

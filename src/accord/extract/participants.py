@@ -126,6 +126,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma == "meet" and events.at(token.i) is not None and not planned(token):
                 for who in met(token):
                     add(who, sent, events.at(token.i))
+            elif lemma in _HOLD_VERBS and not planned(token):
+                for thing, who in held_by(token, events):
+                    add(who, sent, thing)
         for thing, verb in acts_at_events(sent, events):
             for who in actors_of(verb):
                 add(who, sent, thing)
@@ -547,7 +550,8 @@ def _verb_at(noun: Token) -> Token | None:
 
 def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
     """The speaker of a speech at an event: 'in his speech at the summit', 'Li's keynote at the
-    conference', 'In his keynote address, Premier Li said …' in a sentence about the event."""
+    conference', 'In his keynote address, Premier Li said …' in a sentence about the event, and
+    'the dialogue, with opening remarks by X'."""
     for thing in events.in_span(sent):
         for span in thing.mentions():
             root = span.root
@@ -564,6 +568,29 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
                 who = named_in(owner) if owner is not None else []
             for name in who:
                 yield thing, name
+    in_sentence = events.in_span(sent)
+    if len(in_sentence) != 1:
+        return
+    for noun in (t for t in sent if t.lower_ in _SPEECH_NOUNS and t.pos_ == "NOUN"):
+        # '…, with opening remarks by Deputy Prime Minister Wong': who gave the event's remarks
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for name in named_in(pobj):
+                    yield in_sentence[0], name
+
+
+_HOLD_VERBS = lexicon.words("participants.json", "hold_verbs")
+
+
+def held_by(verb: Token, events: Things) -> list[tuple[Thing, str]]:
+    """Read 'the EU and Japan held their third Digital Partnership Council' and 'the United States
+    and Singapore launched the CET Dialogue': who hold or launch a meeting together take part in it."""
+    thing = next((events.at(c.i) for c in verb.children if c.dep_ == "dobj" and events.at(c.i)), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if thing is None or subject is None:
+        return []
+    found = [key for key, _span in parties_in(list(subject.subtree)) if len(key) == 2 or key == "EU"]
+    return [(thing, key) for key in found] if len(found) >= 2 else []
 
 
 def met(verb: Token) -> list[str]:
