@@ -37,3 +37,14 @@ def test_a_country_named_after_an_office_holder_is_not_the_country_of_the_office
 def test_a_country_after_of_belongs_to_the_name_before_it(facts) -> None:
     text = "Prime Minister Eva Lind of Norway, the host of this forum, spoke first."
     assert roles(facts, text) == {("Eva Lind", "Prime Minister", "NO")}
+
+
+def test_a_list_of_names_each_with_its_office_after_a_comma(doc_of) -> None:
+    doc = doc_of(
+        "The Council was co-chaired by Maria Lopez, Minister for Ports, alongside Masashi Adachi, "
+        "State Minister of Internal Affairs, and Jonas Berg."
+    )
+    roles = {(name, role.title) for name, person in doc._.people.persons.items() for role in person.roles}
+    assert ("Maria Lopez", "Minister for Ports") in roles
+    assert ("Masashi Adachi", "State Minister of Internal Affairs") in roles
+    assert ("Masashi Adachi", "Minister for Ports") not in roles

@@ -443,6 +443,9 @@ class OfficeReader:
         phrase = doc[start:end]
         if not phrase or not (is_title_token(phrase[-1]) or any(is_title_token(t) for t in phrase)):
             return None
+        after_person = start - 2 >= span.sent.start and doc[start - 2].ent_type_ == "PERSON"
+        if after_person and doc[start - 1].text == ",":
+            return None  # 'A, Minister for X, B, State Minister …': the office after A's comma is A's
         return self.parse_office(phrase, span.sent)
 
     def parse_office(self, phrase: Span, sentence: Span, before_name: bool = False) -> Role | None:

@@ -454,7 +454,8 @@ class PeopleFinder(OfficeReader):
             or token.lower_ in word_set("organisation_words.txt")
         ):
             return False
-        return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC", "FAC")
+        # the model calls some names buildings ('Masashi Adachi' FAC); an office beside vouches for them
+        return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC")
 
     def office_after(self, doc: Doc, end: int) -> bool:
         """Tell whether ', <office>' follows a name, past a caption marker ('Eva Berg (R), Secretary …')."""
