@@ -226,3 +226,12 @@ def test_a_meeting_is_named_after_the_people_not_their_offices(facts) -> None:
 def test_praise_is_no_part_of_a_described_meeting_s_name(facts) -> None:
     text = "In a historic meeting at La Moneda Palace, Chile and Peru signed the Lima Charter on ocean data."
     assert pairs(facts, text, "event", "event") == [("meeting at La Moneda Palace",)]
+
+
+def test_a_headline_s_summit_in_a_country_is_the_summit_in_its_city(facts) -> None:
+    text = (
+        "Forty states agree on open sensor data at summit in Portugal\n"
+        "The Ocean Data Summit, which convened in Lisbon on Tuesday, brought together 40 states."
+    )
+    assert pairs(facts, text, "event", "event") == [("Ocean Data Summit",)]
+    assert pairs(facts, text, "event_place", "country", "city") == [("PT", "Lisbon")]

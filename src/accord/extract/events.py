@@ -72,6 +72,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
     'In Paris, at the 41st session of …', 'from New York, where X opens', 'the summit in Spain',
     'a meeting in Accra, Ghana'."""
     gazetteer = load_gazetteer()
+    country_only: tuple[str | None, str, Span] | None = None
     for mention in thing.mentions():
         sent = mention.sent
         doc = mention.doc
@@ -94,8 +95,8 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 before = doc[span.start - 2]  # 'held in the Republic of Korea', not 'at the White House'
             after = doc[place.end : place.end + 2]
             if place.city is None:
-                if before.lower_ == "in" and names_where(before, mention):
-                    return None, place.country, sent
+                if before.lower_ == "in" and names_where(before, mention) and country_only is None:
+                    country_only = (None, place.country, sent)  # a city said elsewhere says more
                 continue
             if span.start >= mention.end and before.lower_ in ("in", "at") and span.start - mention.end <= 30:
                 between = doc[mention.end : span.start]
@@ -106,7 +107,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 return place.city, place.country, sent
             if span.end <= mention.start and before.lower_ in ("in", "at") and span.start - sent.start <= 1:
                 return place.city, place.country, sent
-    return None
+    return country_only
 
 
 _WITHIN = lexicon.words("events.json", "within")

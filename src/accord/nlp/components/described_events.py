@@ -22,6 +22,7 @@ from accord.nlp.cache import doc_sents, doc_tokens
 from accord.nlp.components.names import EVENT
 from accord.nlp.components.people import is_title_token
 from accord.nlp.data import lexicon
+from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities, json_data
 
 if TYPE_CHECKING:
@@ -145,10 +146,18 @@ def _is_place(token: Token) -> bool:
 
 
 def same_place(one: str | None, other: str | None) -> bool:
-    """Tell whether two place names name one place ('Bletchley' and 'Bletchley Park')."""
+    """Tell whether two place names name one place ('Bletchley' and 'Bletchley Park'), or a
+    country the city of the other ('the summit in France' is the one in Paris)."""
     if not one or not other:
         return False
-    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
+    if one == other or one.startswith(other + " ") or other.startswith(one + " "):
+        return True
+    known = cities()
+    gazetteer = load_gazetteer()
+    return bool(
+        (one in known and gazetteer.country(other) == known[one])
+        or (other in known and gazetteer.country(one) == known[other])
+    )
 
 
 def _place_span(token: Token) -> Span:
