@@ -235,3 +235,9 @@ def test_a_headline_s_summit_in_a_country_is_the_summit_in_its_city(facts) -> No
     )
     assert pairs(facts, text, "event", "event") == [("Ocean Data Summit",)]
     assert pairs(facts, text, "event_place", "country", "city") == [("PT", "Lisbon")]
+
+
+def test_a_conference_of_a_body_s_ministers_is_named_whole(facts) -> None:
+    text = "The charter was signed at the conference of Council of Europe ministers of justice in Riga."
+    name = "conference of Council of Europe ministers of justice"
+    assert pairs(facts, text, "event", "event") == [(name,)]

@@ -140,7 +140,7 @@ def names_where(prep: Token, mention: Span) -> bool:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and mention.start <= child.i < mention.end:
                 return True
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -239,7 +239,7 @@ def planned(verb: Token) -> bool:
     if irrealis(verb, data("stances.json")):
         return True
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in _PLANNED_HEADS or is_negated(node):
             return True
@@ -521,7 +521,7 @@ def _verb_at(noun: Token) -> Token | None:
         node = node.head  # 'during the summit's closing ceremony'
     for _ in range(2):
         prep = node.head
-        if node.dep_ != "pobj" or prep is node:
+        if node.dep_ != "pobj" or prep.i == node.i:
             return None
         holder = prep.head
         if prep.lower_ == "of" and holder.lower_ in _SIDELINES and holder.dep_ == "pobj":
@@ -600,7 +600,7 @@ def met(verb: Token) -> list[str]:
     out = [] if subject is not None and is_body(subject) else actors_of(verb)
     if not out and (subject is None or not is_body(subject)):
         node = verb
-        while node.dep_ in ("xcomp", "advcl", "acl") and node.head is not node and not out:
+        while node.dep_ in ("xcomp", "advcl", "acl") and node.head.i != node.i and not out:
             node = node.head
             out = actors_of(node) if node.pos_ in ("VERB", "AUX") else named_in(node)
     for prep in verb.children:

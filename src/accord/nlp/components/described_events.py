@@ -508,7 +508,7 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
-        if node.dep_ not in ("xcomp", "advcl", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
             return None
         node = node.head
     return None

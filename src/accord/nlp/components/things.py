@@ -277,7 +277,7 @@ class ThingFinder:
         agreement_names += self.titled_names(doc)
         # an event a speaker names is an event the text names (a statement quoted whole, a
         # leader's 'At the AI Safety Summit held in Bletchley Park, we discussed …')
-        event_names = [s for s in all_names if s.label_ == EVENT]
+        event_names = [completed_description(s) for s in all_names if s.label_ == EVENT]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         quoted_names = [s for s in all_names if s.label_ == AGREEMENT and s not in names]
         self.add_quoted_names(doc._.agreements, quoted_names)
@@ -769,6 +769,31 @@ def spelled_out(short: Span, full: Span) -> bool:
         for i in range(len(initials))
         for j in range(i + 2, len(initials) + 1)
     )
+
+
+def completed_description(span: Span) -> Span:
+    """Carry a described event's name over the noun its last name modifies: 'the conference of
+    Council of Europe ministers of justice in Vilnius' is a conference of ministers, not 'of
+    Council of Europe'; the name stops before where and when ('in Vilnius')."""
+    doc = span.doc
+    if not span[0].is_lower:
+        return span  # a proper name ends where its capitals do
+    last = span[-1]
+    node = last
+    while node.head.i != node.i and span.start <= node.head.i < span.end:
+        node = node.head
+    head = node.head
+    if head.i < span.end or head.dep_ != "pobj" or head.pos_ != "NOUN" or head.head.i >= span.end + 1:
+        return span
+    if node.dep_ not in ("nmod", "compound") or head.i - span.end > 2:
+        return span
+    end = head.i + 1
+    for child in head.children:  # 'ministers of justice', not 'in Vilnius'
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+    if any(t.text in (",", ";", "(") or t.ent_type_ in ("GPE", "DATE") for t in doc[span.end : end]):
+        return span
+    return Span(doc, span.start, end, label=span.label_)
 
 
 def acronym_after(span: Span) -> str | None:
