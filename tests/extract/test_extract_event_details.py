@@ -241,3 +241,13 @@ def test_a_conference_of_a_body_s_ministers_is_named_whole(facts) -> None:
     text = "The charter was signed at the conference of Council of Europe ministers of justice in Riga."
     name = "conference of Council of Europe ministers of justice"
     assert pairs(facts, text, "event", "event") == [(name,)]
+
+
+def test_a_description_that_says_only_where_is_named_by_its_place(facts) -> None:
+    text = "The network will meet again ahead of a global summit in Lisbon in February."
+    assert pairs(facts, text, "event", "event") == [("global summit in Lisbon",)]
+
+
+def test_a_sentence_s_first_word_does_not_make_a_name(facts) -> None:
+    text = "Central summit topics include fisheries, ports and sensor data."
+    assert pairs(facts, text, "event", "event") == []

@@ -99,11 +99,13 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
             if agent is not None:
                 end = _clause_end(agent, end)
     venue = None
+    place_end = end
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at") and child.i == end:
             where = next((c for c in child.children if c.dep_ == "pobj"), None)
             if where is not None and _is_place(where):
                 place = _place_span(where).text
+                place_end = _place_span(where).end
             elif where is not None and where.ent_type_ == "FAC" and token.lower_ in _VENUE_HEADS:
                 venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
     if venue is not None and end == token.i + 1:
@@ -123,7 +125,9 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
         and t.ent_type_ not in ("GPE", "DATE", "TIME", "CARDINAL", "ORDINAL")
         and t.text not in cities()
     )
-    return Description(span, span.text, words, place, ordinal, venue is not None and end == venue.end)
+    # 'a global summit in Paris': a description that says nothing but where is named by its place
+    text = doc[start:place_end].text if place and not (words or ordinal) and place_end > end else span.text
+    return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
 
 
 def _clause_end(child: Token, end: int) -> int:

@@ -277,7 +277,9 @@ class ThingFinder:
         agreement_names += self.titled_names(doc)
         # an event a speaker names is an event the text names (a statement quoted whole, a
         # leader's 'At the AI Safety Summit held in Bletchley Park, we discussed …')
-        event_names = [completed_description(s) for s in all_names if s.label_ == EVENT]
+        event_names = [
+            completed_description(s) for s in all_names if s.label_ == EVENT and not capital_by_position(s)
+        ]
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         quoted_names = [s for s in all_names if s.label_ == AGREEMENT and s not in names]
         self.add_quoted_names(doc._.agreements, quoted_names)
@@ -768,6 +770,18 @@ def spelled_out(short: Span, full: Span) -> bool:
         and all(t.lower_ in own for t in words[:i] + words[j:])
         for i in range(len(initials))
         for j in range(i + 2, len(initials) + 1)
+    )
+
+
+def capital_by_position(span: Span) -> bool:
+    """Tell whether a 'name' is capitalised only because it opens a sentence: 'Central summit topics
+    include …' names no 'Central summit'; a word the model knows as a place or body still names."""
+    capitals = [t for t in span if not t.is_lower and t.is_alpha]
+    return (
+        span[-1].is_lower
+        and len(capitals) == 1
+        and capitals[0].i == span.sent.start
+        and capitals[0].pos_ in ("ADJ", "ADV", "DET", "NUM")
     )
 
 
