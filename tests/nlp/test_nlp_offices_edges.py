@@ -48,3 +48,30 @@ def test_a_list_of_names_each_with_its_office_after_a_comma(doc_of) -> None:
     assert ("Maria Lopez", "Minister for Ports") in roles
     assert ("Masashi Adachi", "State Minister of Internal Affairs") in roles
     assert ("Masashi Adachi", "Minister for Ports") not in roles
+
+
+def test_an_office_runs_over_its_portfolio_list_after_a_comma(doc_of) -> None:
+    doc = doc_of(
+        "The pact was signed by Henna Virtanen, Executive Vice-President for Ocean Sovereignty, Ports and "
+        "Fisheries. Jean-Luc Berg, Minister of Innovation, Science and Industry, signed it too."
+    )
+    roles = {(name, role.title) for name, person in doc._.people.persons.items() for role in person.roles}
+    assert ("Henna Virtanen", "Executive Vice-President for Ocean Sovereignty, Ports and Fisheries") in roles
+    assert ("Jean-Luc Berg", "Minister of Innovation, Science and Industry") in roles
+
+
+def test_a_country_s_short_form_in_brackets_before_the_office(doc_of) -> None:
+    doc = doc_of(
+        "Maria Lopez, the United Kingdom's (UK) Secretary of State for Ports, Fisheries and Sensors, and "
+        "Jonas Berg, Minister of Ports, signed two memorandums."
+    )
+    lopez = doc._.people.persons["Maria Lopez"]
+    office = "Secretary of State for Ports, Fisheries and Sensors"
+    assert [(r.title, r.of) for r in lopez.roles] == [(office, "GB")]
+    berg = doc._.people.persons["Jonas Berg"]
+    assert all(r.of != "GB" for r in berg.roles)
+
+
+def test_a_hyphenated_given_name_is_kept_whole(doc_of) -> None:
+    doc = doc_of("Minister François-Philippe Champagne signed the memorandum in Ottawa.")
+    assert "François-Philippe Champagne" in doc._.people.persons

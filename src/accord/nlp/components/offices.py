@@ -193,8 +193,11 @@ class OfficeReader:
         for ent in sentence.ents:
             if before is not None and ent.start >= before:
                 continue
-            if ent.end < len(doc) and opens_title(doc[ent.end]):
-                continue  # 'US Vice President JD Vance': the country of another office
+            k = ent.end
+            while k < len(doc) and (doc[k].text in ("'s", "’s", "(", ")") or doc[k].ent_type_ == "GPE"):
+                k += 1
+            if k < len(doc) and opens_title(doc[k]):
+                continue  # 'US Vice President JD Vance', "the UK's (UK) Secretary": another office's country
             if ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country(ent.text)
                 if code:
@@ -296,11 +299,36 @@ class OfficeReader:
             if token.ent_type_ == "PERSON" or token.i in self.taken:
                 return False
             if token.lower_ in ("of", "for"):
-                return k - 1 >= low and is_title_token(doc[k - 1])
+                # 'Minister of Science, …', 'Secretary of State for Science, …'
+                before = doc[k - 1] if k - 1 >= low else None
+                return before is not None and (
+                    is_title_token(before) or before.lower_ in word_set("portfolios.txt")
+                )
             if not (token.is_title or token.is_upper or token.lower_ in ("and", "&", ",")):
                 return False
             k -= 1
         return False
+
+    def portfolio_list_end(self, doc: Doc, end: int, low: int, limit: int) -> int:
+        """Carry an office over the rest of its portfolio list: 'Minister of Innovation, Science and
+        Industry', 'Executive Vice-President for Tech Sovereignty, Security and Democracy' (the
+        comma parts portfolios, not the office from what follows)."""
+        while end < limit and doc[end].text == "," and self.in_portfolio_list(doc, end, low):
+            k = end + 1
+            if k < limit and doc[k].lower_ in ("and", "&"):
+                k += 1
+            last = k
+            while last < limit and (doc[last].is_title or doc[last].lower_ in ("and", "&")):
+                if doc[last].ent_type_ == "PERSON" or last in self.taken:
+                    return end
+                last += 1
+            if last == k or last - k > 5 or doc[last - 1].lower_ in ("and", "&"):
+                return end
+            closing = doc[k - 1].lower_ in ("and", "&") or any(t.lower_ in ("and", "&") for t in doc[k:last])
+            end = last
+            if closing:
+                break
+        return end
 
     def role_after(self, span: Span) -> Role | None:
         """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group'.
@@ -327,6 +355,10 @@ class OfficeReader:
             end = max(a.right_edge.i for a in appos) + 1
             while end < span.sent.end and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in self.taken:
                 end += 1  # '…, co-founder of prominent AI startup Anthropic': the parser stopped short
+            if end + 1 < span.sent.end and doc[end].lower_ in ("for", "of") and doc[end + 1].is_title:
+                end += 1  # '…, Executive Vice-President for Tech Sovereignty': a portfolio hung elsewhere
+                while end < span.sent.end and doc[end].is_title and end not in self.taken:
+                    end += 1
             phrase = doc[min(a.left_edge.i for a in appos) : end]
             cut = next(
                 (t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None
@@ -336,15 +368,17 @@ class OfficeReader:
         if not appos or len(phrase) > 20:
             # no apposition, or one the parser ran on into a second one: up to the next comma
             stop = comma + 1
-            while (
-                stop < span.sent.end
-                and doc[stop].text not in (",", ".", ";", ":", "(", ")")
-                and doc[stop].pos_ not in ("VERB", "AUX")
-            ):
+            while stop < span.sent.end and doc[stop].pos_ not in ("VERB", "AUX"):
+                if doc[stop].text == "(" and stop + 2 < span.sent.end and doc[stop + 2].text == ")":
+                    stop += 3  # "the United Kingdom's (UK) Secretary of State": a short form in brackets
+                    continue
+                if doc[stop].text in (",", ".", ";", ":", "(", ")"):
+                    break
                 stop += 1
             phrase = doc[comma + 1 : stop]
         if phrase.start != comma + 1 or len(phrase) == 0 or len(phrase) > 20:
             return None
+        phrase = doc[phrase.start : self.portfolio_list_end(doc, phrase.end, phrase.start, span.sent.end)]
         phrase = self.before_next_person(phrase, span)
         if len(phrase) == 0:
             return None
@@ -510,8 +544,12 @@ class OfficeReader:
                 # "Mistral co-founder", "White House Office of Science and Technology Policy Director":
                 # a body whose name starts with a place is the owner, not the place
                 of, lead_end = " ".join(t.text for t in tokens[:opener]), opener
+        if lead_end + 2 < len(tokens) and tokens[lead_end].text == "(" and tokens[lead_end + 2].text == ")":
+            lead_end += 3  # "the United Kingdom's (UK) Secretary of State": the owner's short form
         rest, of = self.split_body(tokens[lead_end:], of)
         rest = self.keep_title_conjuncts(rest)
+        while rest and rest[-1].pos_ == "ADP":
+            rest = rest[:-1]  # 'Executive Vice-President for' once its body is cut off
         title = _join(rest)
         plural = before_name and bool(rest) and is_plural_title(rest[-1])
         if not title or not (has_title(rest) or plural):

@@ -157,7 +157,10 @@ class PeopleFinder(OfficeReader):
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
-        spans = [join_initial(self.join_suffixes(self.join_particles(self.join_surname(s)))) for s in found]
+        spans = [
+            join_hyphenated_given_name(join_initial(self.join_suffixes(self.join_particles(self.join_surname(s)))))
+            for s in found
+        ]
         quoted = quoted_tokens(doc)
         spans = [s for s in spans if self.plausible_name(s) and not (len(s) == 1 and s.start in quoted)]
         spans = self.drop_headline_verbs(spans)
@@ -500,6 +503,23 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 # Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
 # government", "the Biden administration", "the Trump campaign".
 _GOVERNMENT_NOUNS = lexicon.words("people.json", "government_nouns")
+
+
+def join_hyphenated_given_name(span: Span) -> Span:
+    """Mend a given name the model cut at its hyphen: 'François-Philippe Champagne', 'Jean-Yves Le
+    Drian' (the tokenizer splits 'François', '-', 'Philippe' when no space stands around it)."""
+    doc = span.doc
+    start = span.start
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "‐")
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].is_title
+        and doc[start - 2].is_alpha
+    ):
+        start -= 2
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
 
 
 def join_initial(span: Span) -> Span:
