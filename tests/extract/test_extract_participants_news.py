@@ -295,3 +295,9 @@ def test_one_host_that_held_the_summit_is_no_participant_by_that_alone(facts) ->
 def test_who_gave_the_opening_remarks_of_the_dialogue(facts) -> None:
     text = "Maria Lopez and Jonas Berg led the Ocean Data Dialogue, with remarks by Minister Ana Silva."
     assert "Ana Silva" in who(facts, text)
+
+
+def test_remarks_by_an_official_at_a_meeting_the_model_calls_a_person(facts) -> None:
+    text = "Remarks by Director Jonas Berg at the APEC Ocean and AI Ministerial Meeting\nBerg spoke."
+    found = participants(facts, text)
+    assert ("APEC Ocean and AI Ministerial Meeting", "Jonas Berg", None) in found

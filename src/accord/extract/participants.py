@@ -562,8 +562,12 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
             if prep.lower_ not in ("at", "to", "during") or noun.lower_ not in _SPEECH_NOUNS:
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            by_phrase = [p for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            by = by_phrase[0] if by_phrase else None
             if owner is not None and owner.lower_ in ("his", "her"):
                 who = [name] if (name := person_in_focus(owner.doc, owner.i)) else []
+            elif owner is None and by is not None:
+                who = named_in(by)  # 'Remarks by Director X at the Y Meeting'
             else:
                 who = named_in(owner) if owner is not None else []
             for name in who:

@@ -254,7 +254,10 @@ class DomainNames:
             if joint:
                 k -= joint
                 continue
-            if token.ent_type_ in _STOP_ENTS or token.lower_ in _DETERMINERS:
+            # the model's 'AI Ministerial Meeting' PERSON: a person's name never ends in an event's head
+            inside = all(doc[j].ent_iob_ == "I" for j in range(k + 1, head + 1))
+            mislabelled = event and token.ent_type_ == "PERSON" and inside
+            if (token.ent_type_ in _STOP_ENTS and not mislabelled) or token.lower_ in _DETERMINERS:
                 break
             if (
                 self.verb_forms.headline_verb(token)
