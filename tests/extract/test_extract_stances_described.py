@@ -589,3 +589,13 @@ def test_a_clause_cut_before_its_quotation_is_no_part_of_the_name(facts) -> None
         '"open and fair" sensor market, and Peru and Chile signed it.'
     )
     assert {a for a, _p, _s in stances(facts, text)} == {"joint declaration"}
+
+
+def test_a_framework_two_parties_sign_together_is_an_agreement(facts) -> None:
+    text = "Chile and Peru signed a Sensor Data Framework on Monday, deepening their cooperation."
+    name = "Sensor Data Framework"
+    assert stances(facts, text) == {(name, "CL", "signed"), (name, "PE", "signed")}
+
+
+def test_a_government_s_own_framework_stays_an_initiative(facts) -> None:
+    assert stances(facts, "Chile unveiled its National Sensor Framework on Monday.") == set()

@@ -188,7 +188,9 @@ class DomainNames:
             t.text == "-" and t.i > span.start and span.doc[t.i - 1].ent_type_ and span.doc[t.i + 1].ent_type_
             for t in span[:-1]
         )
-        return span if joint else Span(span.doc, span.start, span.end, label=INITIATIVE)
+        if joint or signed_together(span):
+            return span
+        return Span(span.doc, span.start, span.end, label=INITIATIVE)
 
     def name_type(self, span: Span) -> str | None:
         """Read the kind of agreement or initiative from the head noun."""
@@ -430,3 +432,20 @@ class DomainNames:
 
 def _place_or_possessive(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "NORP") or token.text in ("'s", "’s")
+
+
+_SIGNING_TOGETHER = frozenset(("sign", "ink", "conclude", "seal", "strike", "co-sign"))
+
+
+def signed_together(span: Span) -> bool:
+    """Tell whether two parties sign a 'Framework' or a 'Memorandum' the text names: 'the United
+    States and Saudi Arabia signed a Critical Minerals Framework', 'signed the X Framework with
+    Japan'. What two sign together is an agreement, whoever's name it bears."""
+    verb = span.root.head
+    if span.root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _SIGNING_TOGETHER:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    paired = subject is not None and any(c.dep_ == "conj" for c in subject.children)
+    partners = [*verb.children, *span.root.children]
+    return paired or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in partners)
+
