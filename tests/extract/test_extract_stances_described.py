@@ -599,3 +599,22 @@ def test_a_framework_two_parties_sign_together_is_an_agreement(facts) -> None:
 
 def test_a_government_s_own_framework_stays_an_initiative(facts) -> None:
     assert stances(facts, "Chile unveiled its National Sensor Framework on Monday.") == set()
+
+
+def test_the_leaders_after_a_body_s_leaders_are_the_body(facts) -> None:
+    text = (
+        "BRICS leaders began the last day of their summit in Lima on Sunday. The leaders approved a "
+        "summit declaration on sensor data."
+    )
+    assert {(p, s) for _a, p, s in stances(facts, text)} == {("BRICS", "signed")}
+
+
+def test_leaders_at_a_body_s_headquarters_are_not_the_body(facts) -> None:
+    text = "World leaders at UN headquarters adopted the Lima Pact on ocean data on Sunday."
+    assert stances(facts, text) == set()
+
+
+def test_a_session_entitled_a_quoted_title_is_no_agreement(facts) -> None:
+    text = 'Ana Silva presided over a plenary session entitled "A Fair Future for Ports; Decent Work; AI."'
+    assert stances(facts, text) == set()
+    assert facts(text, kind="agreement") == []

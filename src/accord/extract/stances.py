@@ -1065,9 +1065,10 @@ _SOME = frozenset(lexicon.words("stances.json", "partial_quantifiers"))
 
 
 def collective_party(subject: Token) -> str | None:
-    """'Members of the G20 endorsed …', 'The member countries agreed …': a body's members acting
-    together are the body acting (RECORD.md, collective parties). The body is the one the
-    phrase names ('of the G20', 'GPAI members'), else the one whose members the text last named."""
+    """'Members of the G20 endorsed …', 'The member countries agreed …', 'the leaders approved' after
+    'G20 leaders': a body's members acting together are the body acting (RECORD.md, collective
+    parties). The body is the one the phrase names ('of the G20', 'GPAI members'), else the one
+    whose members or leaders the text last named."""
     words = {t.lower_ for t in subject.subtree if t.i <= subject.i} | {subject.lower_}
     if not words & _MEMBER_NOUNS:
         return None
@@ -1075,24 +1076,34 @@ def collective_party(subject: Token) -> str | None:
         c.dep_ in ("amod", "det", "nummod") and (c.lower_ in _SOME or c.like_num) for c in subject.children
     ):
         return None  # 'several EU member states', 'ten members': some members are not the body
-    for token in subject.subtree:
+    for token in _member_phrase(subject):
         ent = entity_of(token)
         if ent is not None and ent.label_ == "ORG":
             key = party_key(ent, capitals=False)
             if key:
                 return key
     doc = subject.doc
-    sentences = [s for s in doc_sents(doc) if s.end <= subject.sent.start][-3:]
+    sentences = [s for s in doc_sents(doc) if s.end <= subject.sent.start][-6:]
     for sent in reversed(sentences):
         for token in sent:
             if token.lower_ in _MEMBER_NOUNS:
-                for t in token.subtree:
+                for t in _member_phrase(token):
                     ent = entity_of(t)
                     if ent is not None and ent.label_ == "ORG":
                         key = party_key(ent, capitals=False)
                         if key:
                             return key
     return None
+
+
+def _member_phrase(noun: Token) -> list[Token]:
+    """The words that say whose members or leaders a noun means: its modifiers before it ('G20
+    leaders', 'GPAI members') and an 'of' after it ('members of the G20'), not where they were
+    ('leaders at UN headquarters')."""
+    out = [t for c in noun.children if c.i < noun.i for t in c.subtree]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        out.extend(prep.subtree)
+    return out
 
 
 def stranded_subject(token: Token, lexicon: dict) -> Token | None:

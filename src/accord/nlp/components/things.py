@@ -70,6 +70,12 @@ _TITLED = re.compile(
     r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE
 )
 
+_GATHERING_TITLED = re.compile(
+    r"\b(?:session|sessions|panel|panels|summit|conference|forum|meeting|discussion|debate|dialogue|"
+    r"event|workshop|plenary|roundtable|theme|report|book|film|speech|address|lecture|exhibition)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
 for _name in ("agreements", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -315,7 +321,10 @@ class ThingFinder:
         for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc_text(doc)):
             before = doc_text(doc)[max(0, match.start() - 40) : match.start()]
             endorsed = _ENDORSED.search(before) and len(match.group(1).split()) <= 8
-            if _TITLED.search(before) or endorsed:
+            titled = _TITLED.search(before)
+            if titled and _GATHERING_TITLED.search(before[: titled.start()]):
+                continue  # 'a plenary session entitled "…"': the title of a session, not of a text
+            if titled or endorsed:
                 span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
                 if span is not None:
                     found.append(span)
