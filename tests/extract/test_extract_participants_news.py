@@ -301,3 +301,29 @@ def test_remarks_by_an_official_at_a_meeting_the_model_calls_a_person(facts) -> 
     text = "Remarks by Director Jonas Berg at the APEC Ocean and AI Ministerial Meeting\nBerg spoke."
     found = participants(facts, text)
     assert ("APEC Ocean and AI Ministerial Meeting", "Jonas Berg", None) in found
+
+
+def test_the_opening_ceremony_is_the_forum_s_and_its_speaker_took_part(facts) -> None:
+    text = (
+        "The third Ocean Data Forum (ODF) opened in Lima on Wednesday. President Maria Lopez, in a keynote "
+        "speech during the opening ceremony of the ODF, announced a sensor fund."
+    )
+    assert pairs_of_events(facts, text) == ["third Ocean Data Forum"]
+    assert "Maria Lopez" in who(facts, text)
+
+
+def test_said_at_the_opening_ceremony(facts) -> None:
+    text = (
+        "The Ocean Data Forum opened in Lima on Tuesday. 'Data is reshaping our seas,' said Director "
+        "General Maria Lopez at the opening ceremony on Wednesday."
+    )
+    assert "Maria Lopez" in who(facts, text)
+
+
+def test_a_signing_ceremony_is_an_event_of_its_own(facts) -> None:
+    text = "The Ocean Data Forum opened in Lima. Chile signed the Lima Charter at a signing ceremony."
+    assert len(pairs_of_events(facts, text)) == 2
+
+
+def pairs_of_events(facts, text: str) -> list[str]:
+    return [f["event"] for f in facts(text, kind="event")]

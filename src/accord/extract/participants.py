@@ -544,6 +544,10 @@ def _verb_at(noun: Token) -> Token | None:
             continue
         if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
             return holder.head  # 'announced the launch of X during the summit'
+        subject = holder.dep_ in ("nsubj", "nsubjpass") and holder.head.pos_ == "VERB"
+        if subject and (node.lower_ in _SPEECH_NOUNS or prep.lower_ in _AT):
+            # 'Xi, in a keynote speech during the forum, announced …', 'said X at the ceremony'
+            return holder.head
         return None
     return None
 

@@ -203,12 +203,17 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         description = describe(token, ordinals)
         if description is None:
             continue
-        if not (description.words or description.place) and (not description.at_venue or events.items):
+        moment = part_of(token, events) if token.lower_ in _MOMENTS else None
+        if moment is None and not (description.words or description.place) and (
+            not description.at_venue or events.items
+        ):
             continue  # a venue tells no event from one already named ('the summit at the Grand Palais')
         span = description.span
         if any(i in events.by_token for i in range(span.start, span.end)):
             continue
-        match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
+        match = moment
+        if match is None:
+            match = next((t for t in events.items if same_event(description, *words_of(t), t.ordinal)), None)
         if match is None:
             match = described_where(token, events) or apposed_to(token, events)
             match = match or predicated_of(token, events) or held_by_event(token, events)
@@ -307,6 +312,30 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
             for i in range(span.start, span.end):
                 events.by_token[i] = target
         events.items.remove(thing)
+
+
+_MOMENTS = lexicon.words("described_events.json", "moments")
+_OPENING_OR_CLOSING = frozenset(("opening", "closing", "inaugural", "welcoming", "award", "awards"))
+
+
+def part_of(token: Token, events: Things) -> Thing | None:
+    """The event a ceremony is a moment of: 'the opening ceremony of the BRF' is the forum's, and
+    'at the opening ceremony' the forum the story last spoke of, not an event of its own."""
+    from accord.nlp.components.things import acronym_after
+
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if events.at(pobj.i) is not None:
+                return events.at(pobj.i)
+            defined = (t for t in events.items if any(acronym_after(s) == pobj.text for s in t.names))
+            thing = next(defined, None)  # 'the opening ceremony of the BRF'
+            if thing is not None:
+                return thing
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # 'the opening ceremony of the new embassy': a moment of something else
+    if not any(c.lower_ in _OPENING_OR_CLOSING for c in token.children if c.i < token.i):
+        return None  # 'a signing ceremony' is an event of its own
+    return events.latest_before(token.i) or events.main()
 
 
 def _indefinite_name(span: Span) -> bool:
