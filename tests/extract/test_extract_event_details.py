@@ -251,3 +251,8 @@ def test_a_description_that_says_only_where_is_named_by_its_place(facts) -> None
 def test_a_sentence_s_first_word_does_not_make_a_name(facts) -> None:
     text = "Central summit topics include fisheries, ports and sensor data."
     assert pairs(facts, text, "event", "event") == []
+
+
+def test_where_they_gathered_for_the_meeting_is_where_it_met(facts) -> None:
+    text = "Officials gathered in Lisbon this week for the first meeting of the Ocean Data Network."
+    assert pairs(facts, text, "event_place", "country", "city") == [("PT", "Lisbon")]

@@ -136,3 +136,10 @@ def test_a_wire_s_date_in_brackets_after_its_city_is_the_text_s_own() -> None:
     span = dateline_span(text)
     assert span is not None and text[span[0] : span[1]] == "12th May, 2025"
     assert date_of_text(text) == "2025-05-12"
+
+
+def test_next_and_last_month_against_the_dateline() -> None:
+    assert spans("The forum meets in Lima next February.", "2024-11-21") == [
+        ("next February", "2025-02", "2025-02")]
+    assert spans("The summit in Quito last May agreed.", "2024-11-21") == [("last May", "2024-05", "2024-05")]
+    assert spans("Officials said next may be better.", "2024-11-21") == []

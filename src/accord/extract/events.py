@@ -98,16 +98,32 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 if before.lower_ == "in" and names_where(before, mention) and country_only is None:
                     country_only = (None, place.country, sent)  # a city said elsewhere says more
                 continue
-            if span.start >= mention.end and before.lower_ in ("in", "at") and span.start - mention.end <= 30:
+            placed = before.lower_ in ("in", "at")
+            if span.start >= mention.end and placed and span.start - mention.end <= 30:
                 between = doc[mention.end : span.start]
                 if not any(t.text == ";" or t.lower_ in ("while", "but", "whereas") for t in between):
                     return place.city, place.country, sent
             where_clause = len(after) == 2 and after[0].text == "," and after[1].lower_ == "where"
             if span.end <= mention.start and where_clause:
                 return place.city, place.country, sent
-            if span.end <= mention.start and before.lower_ in ("in", "at") and span.start - sent.start <= 1:
+            if span.end <= mention.start and placed and span.start - sent.start <= 1:
+                return place.city, place.country, sent
+            if span.end <= mention.start and placed and gathered_there_for(before, mention):
                 return place.city, place.country, sent
     return country_only
+
+
+_GATHER_VERBS = lexicon.words("events.json", "gather_verbs")
+
+
+def gathered_there_for(prep: Token, mention: Span) -> bool:
+    """Read 'experts gathered in San Francisco this week for the inaugural meeting': the place of a
+    verb of gathering is the place of the event its 'for' or 'at' names."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GATHER_VERBS:
+        return False
+    root = mention.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("for", "at") and root.head.head.i == verb.i
 
 
 _WITHIN = lexicon.words("events.json", "within")

@@ -59,6 +59,14 @@ _BARE_MONTH = re.compile(
 )
 
 
+# 'next February', 'last May': a month named against the dateline, whatever the tense around it
+_NEXT_OR_LAST_MONTH = re.compile(
+    r"\b(?P<which>(?i:next|last|this|earlier this|later this))\s+(?P<m>"
+    + "|".join(name.capitalize() for name in _MONTH_NAMES if len(name) > 3 or name == "may")
+    + r")\b(?!\s+\d)",
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date written in the text, with the ISO dates it stands for and how exact it is."""
@@ -120,6 +128,17 @@ def find_dates(
                 found.append(
                     DateMention(match.start() + offset, match.end() + offset, day, last, relative=True)
                 )
+        for match in _NEXT_OR_LAST_MONTH.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            which = match["which"].lower().split()[-1]  # 'earlier this' and 'later this' are 'this'
+            month_iso = month_from(published, _MONTH_NAMES[match["m"].lower()], which)
+            if month_iso:
+                taken.append(span)
+                found.append(
+                    DateMention(span[0] + offset, span[1] + offset, month_iso, month_iso, relative=True)
+                )
         for match in _BARE_MONTH.finditer("" if _FUTURE.search(text) else text):
             span = match.span()
             if any(s < span[1] and span[0] < e for s, e in taken):
@@ -156,6 +175,21 @@ def nearest_year(published: str | None, month: int, day: int) -> int | None:
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None
+
+
+def month_from(published: str, month: int, which: str) -> str | None:
+    """The month 'next February' (the first after the dateline's month), 'last May' (the last
+    before it) or 'this June' (the dateline's year) means, as YYYY-MM."""
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    year = anchor.year
+    if which == "next" and month <= anchor.month:
+        year += 1
+    elif which == "last" and month >= anchor.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}"
 
 
 def month_before(published: str, month: int) -> str | None:
