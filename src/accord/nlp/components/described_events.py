@@ -315,7 +315,7 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
 
 
 _MOMENTS = lexicon.words("described_events.json", "moments")
-_OPENING_OR_CLOSING = frozenset(("opening", "closing", "inaugural", "welcoming", "award", "awards"))
+_OPENING_OR_CLOSING = lexicon.words("described_events.json", "moment_kinds")
 
 
 def part_of(token: Token, events: Things) -> Thing | None:

@@ -434,7 +434,7 @@ def _place_or_possessive(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "NORP") or token.text in ("'s", "’s")
 
 
-_SIGNING_TOGETHER = frozenset(("sign", "ink", "conclude", "seal", "strike", "co-sign"))
+_SIGNING_TOGETHER = frozenset(json_data("names.json")["signing_together"])
 
 
 def signed_together(span: Span) -> bool:

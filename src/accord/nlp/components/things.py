@@ -70,9 +70,9 @@ _TITLED = re.compile(
     r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE
 )
 
+# 'a plenary session entitled "…"': nouns whose title is not a text's
 _GATHERING_TITLED = re.compile(
-    r"\b(?:session|sessions|panel|panels|summit|conference|forum|meeting|discussion|debate|dialogue|"
-    r"event|workshop|plenary|roundtable|theme|report|book|film|speech|address|lecture|exhibition)\s*,?\s*$",
+    r"\b(?:" + "|".join(sorted(lexicon.words("things.json", "titled_not_texts"))) + r")\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -580,7 +580,7 @@ class ThingFinder:
         if token.head.lemma_.lower() not in ("hold", "convene"):
             return
         ordinal = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in self.ordinals), None)
-        if ordinal is None or any(doc[k].i in events.by_token for k in range(ordinal.i, token.i)):
+        if ordinal is None or any(k in events.by_token for k in range(ordinal.i, token.i)):
             return
         span = doc[ordinal.i : token.i + 1]
         if not all(t.is_title or t.i == ordinal.i for t in span):
@@ -762,8 +762,8 @@ _LINK_WORDS = frozenset(("of", "and", "for", "the", "on", "&"))
 
 def spelled_out(short: Span, full: Span) -> bool:
     """Tell whether a name is another with its acronym written out: 'SCO summit' and 'Shanghai
-    Cooperation Organisation Summit', 'the REAIM summit' and 'Responsible AI in the Military
-    Domain summit' (same head; the capitals of the full name's other words spell the acronym)."""
+    Cooperation Organisation Summit', 'UN General Assembly' and 'United Nations General Assembly'
+    (same head; the initials of a run of the full name's words spell the acronym)."""
     acronyms = [t.text for t in short if t.is_upper and len(t.text) >= 2 and t.is_alpha]
     if len(acronyms) != 1 or _event_head(short) != _event_head(full):
         return False
@@ -861,12 +861,12 @@ def add_acronym_references(doc: Doc, things: Things) -> None:
                 acronyms[acronym] = (thing, span.end)
     if not acronyms:
         return
+    ordinals = frozenset(json_data("names.json")["ordinals"])
     for token in doc_tokens(doc):
         found = acronyms.get(token.text)
         if found is None or token.i in things.by_token or token.i <= found[1] + 1:
             continue
         thing, _defined = found
-        ordinals = frozenset(json_data("names.json")["ordinals"])
         start = token.i - 1 if token.i and doc[token.i - 1].lower_ in ordinals else token.i
         span = doc[start : token.i + 1]
         thing.references.append(span)
