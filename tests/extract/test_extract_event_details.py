@@ -256,3 +256,24 @@ def test_a_sentence_s_first_word_does_not_make_a_name(facts) -> None:
 def test_where_they_gathered_for_the_meeting_is_where_it_met(facts) -> None:
     text = "Officials gathered in Lisbon this week for the first meeting of the Ocean Data Network."
     assert pairs(facts, text, "event_place", "country", "city") == [("PT", "Lisbon")]
+
+
+def test_the_body_s_fuller_description_names_the_headline_s_event(facts) -> None:
+    text = (
+        "Ocean capacity-building event hosted by Chile and Peru at UN\n"
+        "Chile and Peru on Tuesday jointly held a side event of the Group of Friends for Ocean Data "
+        "Capacity-Building at the United Nations Headquarters in New York. Delegates from Brazil and "
+        "France attended the event."
+    )
+    name = "side event of the Group of Friends for Ocean Data Capacity-Building"
+    assert pairs(facts, text, "event", "event") == [(name,)]
+    assert {p for (p,) in pairs(facts, text, "participant", "participant")} >= {"BR", "FR"}
+
+
+def test_a_piece_of_a_body_s_name_is_no_party(facts) -> None:
+    text = (
+        "The Ocean Data Forum opened in Lima. Delegates from Brazil and the UN Office for Digital and "
+        "Emerging Technologies attended the forum."
+    )
+    found = {p for (p,) in pairs(facts, text, "participant", "participant")}
+    assert "Digital" not in found and "Emerging Technologies" not in found

@@ -136,6 +136,8 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if piece_of_a_ministry(ent) or cut_ministry_name(ent) or modifies_industry(ent):
             continue
+        if piece_of_a_body(ent):
+            continue
         if acronym_of_a_thing(ent):
             continue
         seen_ents.add(ent.start)
@@ -210,6 +212,22 @@ def piece_of_a_ministry(span: Span) -> bool:
     if before is not None and before.label_ == "ORG":
         return before.text.startswith(_MINISTRY_WORDS) or piece_of_a_ministry(before)
     return _inside_a_ministry_name(doc, k)
+
+
+def piece_of_a_body(span: Span) -> bool:
+    """'the UN Office for Digital and Emerging Technologies': the model cuts a body's name after its
+    'for' or 'of' ('Digital', 'Emerging Technologies'); the pieces are no parties of their own."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1:
+        return False
+    if doc[k].lower_ in ("for", "of", "on"):
+        body = doc[k - 1]
+        return body.is_title and body.lower_ in word_set("organisation_words.txt")
+    if doc[k].lower_ in ("and", "&"):
+        before = entity_of(doc[k - 1])
+        return before is not None and before.label_ == "ORG" and piece_of_a_body(before)
+    return False
 
 
 def acronym_of_a_thing(span: Span) -> bool:

@@ -38,7 +38,7 @@ _PRAISE = lexicon.words("described_events.json", "praise")
 _COMPLEMENTS = lexicon.words("described_events.json", "complements")
 _OWNERS = lexicon.words("described_events.json", "owners")
 _HOSTING = lexicon.words("described_events.json", "hosting")
-_MAX_TOKENS = 14
+_MAX_TOKENS = 14  # words: 'Capacity-Building' is one
 # Participles after 'one' that say where an earlier event of the kind met ('one held in The Hague').
 _HELD_VERBS = lexicon.words("described_events.json", "held_verbs")
 # Nouns of a meeting a text may name by its venue alone, when it names no other event.
@@ -110,7 +110,7 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
                 venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
     if venue is not None and end == token.i + 1:
         end = venue.end
-    if end - start > _MAX_TOKENS:
+    if sum(1 for t in doc[start:end] if not t.is_punct) > _MAX_TOKENS:
         return None
     span = doc[start:end]
     ordinal = next((t.lower_ for t in doc[start : token.i] if t.lower_ in ordinals), None)
@@ -139,9 +139,30 @@ def _clause_end(child: Token, end: int) -> int:
             return max(end, t.i)
         if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > child.i + 1:
             return max(end, t.i)  # 'the event on AI safety co-hosted by …': who hosted it is no name
-        if t.lower_ in ("in", "at") and t.i + 1 < len(doc) and _is_place(doc[t.i + 1]):
+        if t.lower_ in ("in", "at") and t.i + 1 < len(doc) and _is_where(doc, t.i + 1):
             return max(end, t.i)  # where it met is no part of its name
     return max(end, stop)
+
+
+def _is_where(doc: Doc, i: int) -> bool:
+    """A place or venue after 'in'/'at', past its article: 'in Lima', 'at the United Nations
+    Headquarters in New York'."""
+    token = doc[i]
+    if token.lower_ == "the" and i + 1 < len(doc):
+        token = doc[i + 1]
+        return _is_place(token) or token.ent_type_ in ("FAC", "GPE", "LOC") or (
+            token.ent_type_ == "ORG" and token.ent_iob_ == "B" and _venue_end(doc, i + 1)
+        )
+    return _is_place(token)
+
+
+def _venue_end(doc: Doc, i: int) -> bool:
+    """Tell whether an organisation's name from token i ends in a building's word ('United Nations
+    Headquarters', 'the Palais des Nations')."""
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return doc[j].lower_ in _VENUE_WORDS or (j + 1 < len(doc) and doc[j + 1].lower_ in _VENUE_WORDS)
 
 
 def _is_place(token: Token) -> bool:
@@ -227,6 +248,9 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
             match = Thing(kind=EVENT, given_name=clean_name(description.text), ordinal=description.ordinal)
             events.items.append(match)
             known[id(match)] = (description.words, description.place)
+        fuller = match.given_name and len(description.text.split()) > len(match.given_name.split())
+        if fuller and span.sent.start != 0 and _named_in_headline_only(match):
+            match.given_name = clean_name(description.text)  # the body's fuller description
         match.references.append(span)
         for i in range(span.start, span.end):
             events.by_token[i] = match
@@ -315,6 +339,7 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
 
 
 _MOMENTS = lexicon.words("described_events.json", "moments")
+_VENUE_WORDS = lexicon.words("described_events.json", "venue_words")
 _OPENING_OR_CLOSING = lexicon.words("described_events.json", "moment_kinds")
 
 
@@ -336,6 +361,14 @@ def part_of(token: Token, events: Things) -> Thing | None:
     if not any(c.lower_ in _OPENING_OR_CLOSING for c in token.children if c.i < token.i):
         return None  # 'a signing ceremony' is an event of its own
     return events.latest_before(token.i) or events.main()
+
+
+def _named_in_headline_only(thing: Thing) -> bool:
+    """Tell whether a described event's name so far comes from the headline alone."""
+    from accord.nlp.components.things import is_headline
+
+    mentions = thing.mentions()
+    return bool(mentions) and all(m.sent.start == 0 for m in mentions) and is_headline(mentions[0].sent)
 
 
 def _indefinite_name(span: Span) -> bool:
