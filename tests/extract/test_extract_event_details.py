@@ -277,3 +277,8 @@ def test_a_piece_of_a_body_s_name_is_no_party(facts) -> None:
     )
     found = {p for (p,) in pairs(facts, text, "participant", "participant")}
     assert "Digital" not in found and "Emerging Technologies" not in found
+
+
+def test_for_inside_an_event_s_name_after_an_acronym(facts) -> None:
+    text = "The AI for Good Global Summit opened in Geneva on Tuesday."
+    assert pairs(facts, text, "event", "event") == [("AI for Good Global Summit",)]

@@ -75,3 +75,16 @@ def test_a_country_s_short_form_in_brackets_before_the_office(doc_of) -> None:
 def test_a_hyphenated_given_name_is_kept_whole(doc_of) -> None:
     doc = doc_of("Minister François-Philippe Champagne signed the memorandum in Ottawa.")
     assert "François-Philippe Champagne" in doc._.people.persons
+
+
+def test_a_two_word_office_is_not_split_into_an_owner(doc_of) -> None:
+    doc = doc_of("Federal Councillor Anna Meier signed the charter. Crown Prince Ali bin Omar welcomed it.")
+    people = doc._.people.persons.items()
+    roles = {(name, role.title, role.of) for name, person in people for role in person.roles}
+    assert ("Anna Meier", "Federal Councillor", None) in roles
+    assert ("Ali bin Omar", "Crown Prince", None) in roles
+
+
+def test_a_headline_s_phrase_with_a_preposition_is_no_person(doc_of) -> None:
+    doc = doc_of("Chilean Premier Urges Consensus-Building Among Countries on Ocean Data\nThe premier spoke.")
+    assert not any("Among" in name for name in doc._.people.persons)

@@ -316,8 +316,10 @@ class DomainNames:
         size = 1
         if token.lower_ == "the" and k - 1 >= limit and doc[k - 1].lower_ in ("of", "in"):
             size, token = 2, doc[k - 1]
-        elif token.lower_ not in ("of", "and", "&") and not particle:
+        elif token.lower_ not in ("of", "and", "&", "for") and not particle:
             return 0
+        if token.lower_ == "for" and not (event and doc[k - 1].is_upper and doc[k - 1].i > limit):
+            return 0  # 'AI for Good Global Summit': 'for' joins only after an acronym, inside an event
         left_i = k - size
         if left_i < limit or not is_name_word(doc[left_i]):
             return 0

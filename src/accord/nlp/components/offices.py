@@ -504,6 +504,8 @@ class OfficeReader:
                 break
         if lead_end == 0:
             opener = next((i for i, t in enumerate(tokens) if opens_title(t)), 0)
+            while opener > 0 and f"{tokens[opener - 1].lower_} {tokens[opener].lower_}" in title_words():
+                opener -= 1  # 'Federal Councillor' is one office, not a councillor of 'Federal'
             portfolios = word_set("portfolios.txt")
             while opener > 0 and (
                 tokens[opener - 1].lower_ in portfolios

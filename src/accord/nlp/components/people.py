@@ -218,6 +218,8 @@ class PeopleFinder(OfficeReader):
             return False  # 'Center for AI Ethics and Governance': the end of a body's name
         if span[-1].lower_ in word_set("organisation_words.txt"):
             return False
+        if any(t.pos_ == "ADP" and t.is_stop and t.lower_ not in _NAME_PARTICLES for t in span[1:]):
+            return False  # a headline's 'Consensus-Building Among Countries' is no person
         doc = span.doc
         if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "member":
             return False  # 'EU Member States'
