@@ -44,7 +44,7 @@ def test_a_list_of_names_each_with_its_office_after_a_comma(doc_of) -> None:
         "The Council was co-chaired by Maria Lopez, Minister for Ports, alongside Masashi Adachi, "
         "State Minister of Internal Affairs, and Jonas Berg."
     )
-    roles = {(name, role.title) for name, person in doc._.people.persons.items() for role in person.roles}
+    roles = titles_held(doc)
     assert ("Maria Lopez", "Minister for Ports") in roles
     assert ("Masashi Adachi", "State Minister of Internal Affairs") in roles
     assert ("Masashi Adachi", "Minister for Ports") not in roles
@@ -55,7 +55,7 @@ def test_an_office_runs_over_its_portfolio_list_after_a_comma(doc_of) -> None:
         "The pact was signed by Henna Virtanen, Executive Vice-President for Ocean Sovereignty, Ports and "
         "Fisheries. Jean-Luc Berg, Minister of Innovation, Science and Industry, signed it too."
     )
-    roles = {(name, role.title) for name, person in doc._.people.persons.items() for role in person.roles}
+    roles = titles_held(doc)
     assert ("Henna Virtanen", "Executive Vice-President for Ocean Sovereignty, Ports and Fisheries") in roles
     assert ("Jean-Luc Berg", "Minister of Innovation, Science and Industry") in roles
 
@@ -79,8 +79,7 @@ def test_a_hyphenated_given_name_is_kept_whole(doc_of) -> None:
 
 def test_a_two_word_office_is_not_split_into_an_owner(doc_of) -> None:
     doc = doc_of("Federal Councillor Anna Meier signed the charter. Crown Prince Ali bin Omar welcomed it.")
-    people = doc._.people.persons.items()
-    roles = {(name, role.title, role.of) for name, person in people for role in person.roles}
+    roles = {(name, title, of) for name, title, of in titles_held(doc, with_owner=True)}
     assert ("Anna Meier", "Federal Councillor", None) in roles
     assert ("Ali bin Omar", "Crown Prince", None) in roles
 
@@ -88,3 +87,12 @@ def test_a_two_word_office_is_not_split_into_an_owner(doc_of) -> None:
 def test_a_headline_s_phrase_with_a_preposition_is_no_person(doc_of) -> None:
     doc = doc_of("Chilean Premier Urges Consensus-Building Among Countries on Ocean Data\nThe premier spoke.")
     assert not any("Among" in name for name in doc._.people.persons)
+
+
+def titles_held(doc, with_owner: bool = False) -> set[tuple]:
+    """Each person's offices as (name, title) pairs, or (name, title, of) with the owner."""
+    people = doc._.people.persons.items()
+    if with_owner:
+        return {(name, role.title, role.of) for name, person in people for role in person.roles}
+    return {(name, role.title) for name, person in people for role in person.roles}
+
