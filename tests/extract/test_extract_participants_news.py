@@ -327,3 +327,10 @@ def test_a_signing_ceremony_is_an_event_of_its_own(facts) -> None:
 
 def pairs_of_events(facts, text: str) -> list[str]:
     return [f["event"] for f in facts(text, kind="event")]
+
+
+def test_people_in_attendance(facts) -> None:
+    text = "The Ocean Data Summit opened in Lima on Monday. Maria Lopez and Jonas Berg were in attendance."
+    assert who(facts, text) == {"Maria Lopez", "Jonas Berg"}
+    planned = "The Ocean Data Summit opens in Lima next week. Maria Lopez will be in attendance."
+    assert who(facts, planned) == set()

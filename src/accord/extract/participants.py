@@ -677,7 +677,8 @@ def gathered(sent: Span) -> list[str]:
         at = lowered.find(cue)
         if at >= 0 and (not cue.endswith("together") or _a_gathering_brings(doc, sent.start_char + at)):
             starts.append(sent.start_char + at + len(cue))
-    if among_those_present(lowered) or "were present" in lowered or "took part" in lowered:
+    present = ("were present", "was present", "were in attendance", "was in attendance", "took part")
+    if among_those_present(lowered) or any(cue in lowered for cue in present):
         starts.append(sent.start_char)
     for start in starts:
         tokens = [t for t in sent if t.idx >= start]
