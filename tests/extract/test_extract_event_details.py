@@ -282,3 +282,8 @@ def test_a_piece_of_a_body_s_name_is_no_party(facts) -> None:
 def test_for_inside_an_event_s_name_after_an_acronym(facts) -> None:
     text = "The AI for Good Global Summit opened in Geneva on Tuesday."
     assert pairs(facts, text, "event", "event") == [("AI for Good Global Summit",)]
+
+
+def test_a_name_that_holds_the_acronym_is_no_spelling_of_it(facts) -> None:
+    text = "The AI summit in Seoul ended on Tuesday. India will host the AI Impact Summit next year."
+    assert len(pairs(facts, text, "event", "event")) == 2

@@ -697,31 +697,14 @@ def gathered(sent: Span) -> list[str]:
             name = people.at(t.i)
             if name and name not in out:
                 out.append(name)
-        inside: set[int] = set()
         for key, span in parties_in(tokens):
             if office_part(span):
                 continue
-            if span.label_ == "ORG" and inside_a_name(span, inside):
-                inside.add(span.end)
-                continue  # 'the UN Office for Digital and Emerging Technologies': no 'Digital' of its own
             if (not people.at(span.start) and key not in out and span.label_ == "ORG") or (
                 len(key) == 2 and key not in out and not people.at(span.start)
             ):
                 out.append(key)
     return out
-
-
-def inside_a_name(span: Span, inside: set[int]) -> bool:
-    """Tell whether an 'organisation' is a piece of a longer name: after the 'for' or 'of' of a
-    capitalised name ('Office for Digital'), or after 'and' following such a piece ('… and Emerging
-    Technologies'); `inside` holds where the pieces found so far end."""
-    doc = span.doc
-    if span.start < 2:
-        return False
-    joint, before = doc[span.start - 1], doc[span.start - 2]
-    if joint.lower_ in ("for", "of") and before.is_title and before.pos_ == "PROPN":
-        return True
-    return joint.lower_ in ("and", "&") and span.start - 1 in inside
 
 
 _BROUGHT_TOGETHER_BY = lexicon.words("participants.json", "brought_together_by")
@@ -731,9 +714,10 @@ def _a_gathering_brings(doc: Doc, char: int) -> bool:
     """Whether what 'brought together' its list is a meeting or its text ('the forum brought together
     ministers from A and B', 'the agreement brought together …'), not a coalition or a fund
     ('a coalition bringing together companies'), whose members are not at the event."""
-    verb = next((t for t in doc if t.idx == char), None)
-    if verb is None:
+    found = doc.char_span(char, char + 1, alignment_mode="expand")
+    if found is None:
         return False
+    verb = found[0]
     subject = verb.head if verb.dep_ in ("acl", "relcl") else next(
         (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
     )

@@ -48,7 +48,7 @@ from accord.nlp.components.descriptions import (
     signed_in_sentence,
     strongly_modified,
 )
-from accord.nlp.components.names import AGREEMENT, EVENT
+from accord.nlp.components.names import AGREEMENT, EVENT, acronym_expansion
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.sittings import add_sittings
 from accord.nlp.data import lexicon
@@ -757,29 +757,29 @@ class ThingFinder:
             things.by_token[token.i] = thing
 
 
-_LINK_WORDS = frozenset(("of", "and", "for", "the", "on", "&"))
-
-
 def spelled_out(short: Span, full: Span) -> bool:
     """Tell whether a name is another with its acronym written out: 'SCO summit' and 'Shanghai
     Cooperation Organisation Summit', 'UN General Assembly' and 'United Nations General Assembly'
-    (same head; the initials of a run of the full name's words spell the acronym)."""
+    (same head; a run of the full name's words spells the acronym, as `acronym_expansion` reads a
+    bracketed one, and the full name's other words are the short name's own)."""
     acronyms = [t.text for t in short if t.is_upper and len(t.text) >= 2 and t.is_alpha]
-    if len(acronyms) != 1 or _event_head(short) != _event_head(full):
+    head = _event_head(full)
+    if len(acronyms) != 1 or _event_head(short) != head:
         return False
-    rest = {t.lower_ for t in short if t.is_alpha and not t.is_upper} - _GENERIC_WORDS - {_event_head(short)}
-    words = [t for t in full if t.is_alpha and t.lower_ != _event_head(full) and t.lower_ not in _LINK_WORDS]
-    if len(words) < 2 or rest - {t.lower_ for t in full}:
-        return False
-    initials = [t.text if t.is_upper and len(t.text) <= 3 else t.text[0] for t in words]
-    acronym = acronyms[0].upper()
     own = {t.lower_ for t in short}
-    return any(  # the initials of a run of the full name's words, the others the short name's own
-        "".join(initials[i:j]).upper() == acronym
-        and all(t.lower_ in own for t in words[:i] + words[j:])
-        for i in range(len(initials))
-        for j in range(i + 2, len(initials) + 1)
-    )
+    if ({t.lower_ for t in short if t.is_alpha and not t.is_upper} - _GENERIC_WORDS - {head}) - {
+        t.lower_ for t in full
+    }:
+        return False
+    doc = full.doc
+    for end in range(full.start, full.end):
+        size = acronym_expansion(doc, end, full.start, acronyms[0])
+        if size < 2 or any(t.is_upper for t in doc[end - size + 1 : end + 1]):
+            continue  # 'AI Impact' spells no 'AI': a written-out run has no acronym in it
+        others = [t for t in full if not end - size < t.i <= end and t.is_alpha and t.lower_ != head]
+        if all(t.lower_ in own or t.lower_ in _GENERIC_WORDS for t in others):
+            return True
+    return False
 
 
 def capital_by_position(span: Span) -> bool:
