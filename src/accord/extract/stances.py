@@ -43,7 +43,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
     facts: dict[tuple[str, str, str], Fact] = {}
     quoted = quoted_tokens(doc)
     last_agreement: Thing | None = None
-    for agreement, party, sent in authors_of_the_text(doc):
+    for agreement, party, sent in [*authors_of_the_text(doc), *parties_of_the_name(doc)]:
         facts.setdefault(
             (agreement, party, "signed"),
             fact("stance", sent, 0.7, agreement=agreement, party=party, stance="signed"),
@@ -183,6 +183,85 @@ def authors_of_the_text(doc: Doc) -> Iterator[tuple[str, str, Span]]:
         if key:
             yield titled[0].name, key, sent
         return
+
+
+_ESTABLISHED = lexicon.words("stances.json", "established_verbs")
+_ESTABLISHED_NOUNS = lexicon.words("stances.json", "established_nouns")
+_TEXT_SPEAKS = lexicon.words("stances.json", "text_speaks_verbs")
+_HEDGES = lexicon.words("stances.json", "hedged_deeds")
+# 'India-France Declaration', 'U.S.-EU Joint … Action Plan': up to three words, a dash, a name.
+_NAMED_PAIR = re.compile(r"^(?P<first>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) ?[-–] ?(?P<rest>[A-Z].*)$")
+
+
+def parties_of_the_name(doc: Doc) -> Iterator[tuple[str, str, Span]]:
+    """A bilateral text named by its two parties ('the India-France Declaration on AI', 'the U.S.-EU
+    Joint … Action Plan') that the text says was made ('unveiled', 'was released', 'signed in
+    May') has both for signatories, whoever the sentence's subject is ('the two leaders')."""
+    for thing in doc._.agreements.items:
+        pair = parties_named(thing.name)
+        if pair is None:
+            continue
+        made = next((span.sent for span in thing.mentions() if made_here(span.root)), None)
+        if made is not None:
+            for party in pair:
+                yield thing.name, party, made
+
+
+def parties_named(name: str) -> tuple[str, str] | None:
+    """The two parties a name opens with, each a country or a known organisation."""
+    match = _NAMED_PAIR.match(name)
+    if match is None:
+        return None
+    first = _party_of_text(match["first"])
+    words = match["rest"].split()
+    # The second name is the longest run of words that names a party, with the head after it.
+    second = next(
+        (key for n in (3, 2, 1) if len(words) > n and (key := _party_of_text(" ".join(words[:n])))), None
+    )
+    if first is None or second is None or first == second:
+        return None
+    return first, second
+
+
+def _party_of_text(text: str) -> str | None:
+    return country_of_text(text) or organisation_key(text)
+
+
+def made_here(root: Token) -> bool:
+    """Whether the sentence says the text was made: the verb a mention is the object or passive
+    subject of, or the participle after it ('unveiled the X', 'the X was released', 'the X, signed
+    in May'); a noun of making it hangs on ('welcomed the signing of the X', 'the X, one of the
+    outcomes of the meeting'); or the text itself speaking ('the X said the two countries …')."""
+    lexicon = data("stances.json")
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _TEXT_SPEAKS and not is_negated(root.head):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _ESTABLISHED_NOUNS for c in root.children):
+        return True
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    node = root
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "appos") or node.head is node:
+            break
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _ESTABLISHED_NOUNS:
+            return done_deed(node, lexicon)
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+            break
+    return any(
+        v.lemma_.lower() in _ESTABLISHED and not is_negated(v) and not irrealis(v, lexicon) for v in verbs
+    )
+
+
+def done_deed(noun: Token, lexicon: dict) -> bool:
+    """'welcomed the signing of': a definite noun of making, neither hedged ('a possible signing',
+    'the planned launch') nor hung on a verb that is ('will attend the signing')."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in noun.children):
+        return False
+    verb = noun.head
+    return not (verb.pos_ in ("VERB", "AUX") and (is_negated(verb) or irrealis(verb, lexicon)))
 
 
 def extract_signatory_counts(doc: Doc) -> list[Fact]:
