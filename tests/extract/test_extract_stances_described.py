@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def stances(facts, text: str) -> set[tuple[str, str, str]]:
     return {(f["agreement"], f["party"], f["stance"]) for f in facts(text, kind="stance")}
@@ -55,6 +57,15 @@ def test_part_of_the_signatories(facts) -> None:
 def test_signatories_included_a_list(facts) -> None:
     text = "The Lome Charter on Data was adopted on Monday. Early signatories included Ghana, Chile and Peru."
     assert stances(facts, text) == {("Lome Charter on Data", p, "signed") for p in ("GH", "CL", "PE")}
+
+
+@pytest.mark.parametrize("group", ["Negotiating parties", "Potential signatories", "Prospective parties"])
+def test_a_group_that_has_not_signed_lists_no_signatories(facts, group: str) -> None:
+    text = (
+        "The Lome Charter on Data was signed on Monday by Togo. The Charter builds on the bloc's Data "
+        f"Act. {group} included Ghana, Chile, Peru and the Holy See."
+    )
+    assert stances(facts, text) == {("Lome Charter on Data", "TG", "signed")}
 
 
 def test_stated_resolve_not_to_sign_is_a_refusal(facts) -> None:

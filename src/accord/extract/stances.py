@@ -739,6 +739,10 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
             return subject
         group = next(iter(inner), group)
     if group.lower_ in nouns:
+        # 'Negotiating parties included …', 'potential signatories include …': not who signed
+        unsigned = lexicon["unsigned_group_modifiers"]
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in unsigned for c in group.children):
+            return None
         return subject
     # 'states backing the charter include: …', 'countries joining the Declaration include …',
     # 'endorsing countries include …', 'signatory states include …'
