@@ -132,3 +132,36 @@ def test_a_line_named_in_passing_that_opens_on_a_pronoun_finds_its_person_in_the
     found = {(f["kind"], f.get("participant") or f.get("speaker")) for f in record["facts"]}
     assert ("participant", "Tomas Berg") in found and ("quote", "Tomas Berg") in found
     assert all(f["evidence"]["start"] >= line for f in record["facts"])  # the line before only lends its name
+
+
+# A wire story typed as one line: a dozen sentences on tariffs, one naming the summit in passing.
+STORY_WITHOUT_LINE_BREAKS = Document(
+    text=(
+        "Ministers weigh steel duties\n"
+        "Officials in Lisbon said on Monday that new steel duties were likely. "
+        "Prices of steel rose by 3% in early trade. "
+        'Maria Sousa, the trade minister, said: "We will answer every new duty in kind." '
+        "The European Commission said it saw no reason for the duties. "
+        "It said Commission President Ursula von der Leyen would meet U.S. Vice President JD Vance in "
+        "Oslo on Tuesday during an AI summit. "
+        'The Danish government said it was "working to make sure the duties never come". '
+        'Pedro Alves, head of the Lisbon Steel Union, said the duties "could cost thousands of jobs". '
+        "Shares of steelmakers fell by 2%. "
+        "Dealers said volumes were thin ahead of the holiday. "
+        'Maria Sousa added: "Nobody wins a trade war." '
+        "Markets in Asia closed higher on Monday.\n"
+    ),
+    source="one-line-story.txt",
+)
+
+
+def test_a_story_typed_as_one_line_is_read_only_in_the_sentence_naming_the_summit(nlp: Language) -> None:
+    [record] = scoped_records([STORY_WITHOUT_LINE_BREAKS], nlp)
+    text = STORY_WITHOUT_LINE_BREAKS.text
+    assert record["relevance"]["status"] == "out_of_scope"
+    [read] = record["relevance"]["read"]
+    assert text[read[0] : read[1]].startswith("It said Commission President")
+    assert text[read[0] : read[1]].endswith("during an AI summit.")
+    found = {(f["kind"], f.get("person") or f.get("speaker") or f.get("event")) for f in record["facts"]}
+    assert ("role", "JD Vance") in found
+    assert not any(kind == "quote" for kind, _ in found)  # the ministers' and the union's words are no facts
