@@ -334,3 +334,19 @@ def test_people_in_attendance(facts) -> None:
     assert who(facts, text) == {"Maria Lopez", "Jonas Berg"}
     planned = "The Ocean Data Summit opens in Lima next week. Maria Lopez will be in attendance."
     assert who(facts, planned) == set()
+
+
+def test_a_summit_in_a_clause_before_the_verb_is_not_its_audience(facts) -> None:
+    text = (
+        "Monday (March 3): MPs debate the Water Bill; Spain hosts the Ocean Data Summit; Chinese "
+        "duties on US grain come into effect."
+    )
+    assert who(facts, text) == set()
+
+
+def test_told_delegates_right_after_the_verb_places_the_speaker(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Lisbon. Foreign Minister Tomas Berg told delegates that "
+        "rules were needed."
+    )
+    assert who(facts, text) == {"Tomas Berg"}

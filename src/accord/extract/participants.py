@@ -402,7 +402,12 @@ def attends(token: Token, events: Things) -> Token | None:
             continue
         if events.at(child.i) is not None and child.i > token.i and not _inside_clause(child, token):
             return None if _before_or_after(child, token) else child
-        if child.lower_ in _AUDIENCE and child.dep_ in ("dobj", "pobj", "dative") and child.i - token.i <= 5:
+        if (
+            child.lower_ in _AUDIENCE
+            and child.dep_ in ("dobj", "pobj", "dative")
+            and 0 < child.i - token.i <= 5  # 'told delegates', not a clause before the verb
+            and not _inside_clause(child, token)
+        ):
             if _indefinite(child) and events.at(child.i) is None:
                 return None  # 'told a conference in 2023': some conference, not this one
             return child
