@@ -171,3 +171,16 @@ def test_a_text_merely_named_gives_its_event_no_theme(facts) -> None:
     text = ("The Harbour Forum opened in Tallinn on Monday. Delegates recalled the Charter on Military "
             "Data, written in 2019.")
     assert ("Harbour Forum", "military") not in themes(facts, text)
+
+
+def test_a_cue_in_a_clause_before_the_events_is_about_something_else(facts) -> None:
+    text = (
+        "Monday (March 3): MPs debate the Border Security and Asylum Bill; Spain hosts the Ocean "
+        "Data Summit; new duties on grain come into effect."
+    )
+    assert themes(facts, text) == []
+
+
+def test_a_clause_after_the_events_may_give_its_agenda(facts) -> None:
+    text = "Spain hosts the Ocean Data Summit; the agenda covers security and jobs; markets were calm."
+    assert sorted(themes(facts, text)) == [("Ocean Data Summit", "jobs"), ("Ocean Data Summit", "security")]

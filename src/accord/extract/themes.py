@@ -112,9 +112,22 @@ def cue_scope(sent: Span, cues: list[str]) -> str | None:
                 for k in range(span.start_char - sent.start_char, span.end_char - sent.start_char):
                     chars[k] = " "
     text = "".join(chars)
+    named = [
+        span.start_char - sent.start_char
+        for thing in doc._.events.in_span(sent)
+        for span in thing.mentions()
+        if sent.start <= span.start < sent.end
+    ]
     for match in cue_pattern(tuple(cues)).finditer(text):
-        if not of_another_noun(sent, sent.start_char + match.start()):
-            return text[match.start() :]
+        if of_another_noun(sent, sent.start_char + match.start()):
+            continue
+        # Clauses a semicolon parts are statements of their own ('MPs debate the Border Security
+        # Bill; France hosts the AI summit'): a cue in a clause before the event's speaks of
+        # something else, and a list stops at the next semicolon.
+        end = text.find(";", match.end())
+        if named and 0 <= end < min(named):
+            continue
+        return text[match.start() : end if end >= 0 else len(text)]
     return None
 
 
