@@ -84,3 +84,13 @@ def test_a_countrys_congress_is_a_legislature_not_an_event(doc_of) -> None:
 def test_a_sentences_opening_and_is_no_part_of_a_name(doc_of) -> None:
     doc = doc_of("But Summit organisers said the Ocean Data Summit would go ahead.")
     assert [t.name for t in doc._.events.items] == ["Ocean Data Summit"]
+
+
+def test_the_level_a_meeting_is_held_at_is_part_of_its_name(doc_of) -> None:
+    doc = doc_of("A meeting of the Ocean Council at Ministerial Level was held in Lisbon on May 2.")
+    assert [t.name for t in doc._.events.items] == ["meeting of the Ocean Council at Ministerial Level"]
+
+
+def test_where_a_meeting_is_held_is_no_part_of_its_name(doc_of) -> None:
+    doc = doc_of("A meeting of the Ocean Council at the Lisbon Congress Centre was held on May 2.")
+    assert [t.name for t in doc._.events.items] == ["meeting of the Ocean Council"]

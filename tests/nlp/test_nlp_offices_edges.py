@@ -96,3 +96,40 @@ def titles_held(doc, with_owner: bool = False) -> set[tuple]:
         return {(name, role.title, role.of) for name, person in people for role in person.roles}
     return {(name, role.title) for name, person in people for role in person.roles}
 
+
+
+MINISTERS_IN_CAPITALS = (
+    "The following officials attended the meeting from Norway: Prime Minister STOLTBERG, Minister for "
+    "Local Affairs and Communications HAUGEN, Minister of State for Economic and Fiscal Policy LIEN, "
+    "Minister for Digital Transformation DAHLE, Minister of Trade, Fisheries and Industry BRATLI, "
+    "and others."
+)
+
+
+def test_a_list_of_offices_each_before_a_surname_in_capitals(facts) -> None:
+    assert roles(facts, MINISTERS_IN_CAPITALS) == {
+        ("Stoltberg", "Prime Minister", "NO"),
+        ("Haugen", "Minister for Local Affairs and Communications", "NO"),
+        ("Lien", "Minister of State for Economic and Fiscal Policy", "NO"),
+        ("Dahle", "Minister for Digital Transformation", "NO"),
+        ("Bratli", "Minister of Trade, Fisheries and Industry", "NO"),
+    }
+
+
+def test_a_surname_in_capitals_is_the_person_written_in_small_letters_later(facts) -> None:
+    text = "Prime Minister STOLTBERG attended. Later, Prime Minister Stoltberg gave a speech."
+    assert {person for person, _t, _o in roles(facts, text)} == {"Stoltberg"}
+
+
+def test_a_portfolio_after_and_ends_the_office_not_begins_the_name(facts) -> None:
+    text = "Minister for Local Affairs and Communications Ingrid Haugen opened the forum in Oslo."
+    assert roles(facts, text) == {("Ingrid Haugen", "Minister for Local Affairs and Communications", None)}
+
+
+def test_a_capitalised_word_after_an_office_is_no_surname_unless_in_capitals(facts) -> None:
+    text = (
+        "The Council was co-chaired by Maria Lopez, Minister for Digital Transformation, Jonas Berg, "
+        "and the Chairman of the Economic Development Board and the head of the port."
+    )
+    people = {person for person, _t, _o in roles(facts, text)}
+    assert "Transformation" not in people and "Board" not in people

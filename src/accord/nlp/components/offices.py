@@ -380,9 +380,15 @@ class OfficeReader:
             return None
         phrase = doc[phrase.start : self.portfolio_list_end(doc, phrase.end, phrase.start, span.sent.end)]
         phrase = self.before_next_person(phrase, span)
-        if len(phrase) == 0:
+        if len(phrase) == 0 or self.person_at(doc, phrase.end):
+            # 'KISHIDA, Minister of Economy, Trade and Industry SAITO, …': an office right before
+            # the next name of a list is that person's own
             return None
         return self.parse_office(phrase, span.sent)
+
+    def person_at(self, doc: Doc, i: int) -> bool:
+        named = i < len(doc) and (i in self.taken or doc[i].ent_type_ == "PERSON")
+        return named and not self.owner_person(doc, i)
 
     def role_in_relative(self, span: Span, who: int) -> Role | None:
         """Read 'X, who remains the chair of the institute': an office given by a copular verb."""
@@ -417,6 +423,7 @@ class OfficeReader:
             and self.name_token(doc[i + 1])
             and doc[i].ent_type_ != "ORG"
             and doc[i + 1].ent_type_ != "ORG"
+            and not self.person_at(doc, i + 2)  # 'Fiscal Policy SHINDO': the words of SHINDO's office
         )
 
     def owner_person(self, doc: Doc, i: int) -> bool:

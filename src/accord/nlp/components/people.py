@@ -157,6 +157,7 @@ class PeopleFinder(OfficeReader):
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
+        found += surnames_after_portfolios(doc, {i for span in found for i in range(span.start, span.end)})
         spans = [
             join_hyphenated_given_name(join_initial(self.join_suffixes(self.join_particles(self.join_surname(s)))))
             for s in found
@@ -206,7 +207,7 @@ class PeopleFinder(OfficeReader):
         text = self.name_of(span)
         if not text or not text[0].isupper() or text in self.organisations:
             return False
-        if len(span) == 1 and span[0].pos_ != "PROPN":
+        if len(span) == 1 and span[0].pos_ != "PROPN" and not surname_in_capitals(span.doc, span.start):
             return False
         if (
             len(span) == 1
@@ -241,7 +242,9 @@ class PeopleFinder(OfficeReader):
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
-        return " ".join(text.split())
+        # A surname in capitals ('Prime Minister KISHIDA', as Japanese releases write it) is the
+        # person 'Kishida' elsewhere in the text; initials ('JD Vance', 'MBS', 'AOC') stay.
+        return " ".join(w.title() if w.isalpha() and w.isupper() and len(w) > 3 else w for w in text.split())
 
     @staticmethod
     def canonical(name: str, forms: dict[str, str]) -> str:
@@ -286,6 +289,7 @@ class PeopleFinder(OfficeReader):
             or doc[start].lower_ in self.honorifics
             or doc[start].lower_ in DETERMINERS
             or (end - start > 2 and doc[start].is_upper and doc[start].lower_ in word_set("portfolios.txt"))
+            or (end - start > 1 and ends_a_portfolio_list(doc, start))
         ):
             start += 1  # '… for Electronics and IT Jitin Prasada': the portfolio ends the office
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
@@ -505,6 +509,45 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 # Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
 # government", "the Biden administration", "the Trump campaign".
 _GOVERNMENT_NOUNS = lexicon.words("people.json", "government_nouns")
+
+
+def ends_a_portfolio_list(doc: Doc, i: int) -> bool:
+    """'Minister for Internal Affairs and Communications Matsumoto': a portfolio after 'and' (or
+    'of', 'for') that an office's words lead to is the office's last word, not the name's first."""
+    if i < 2 or doc[i].lower_ not in word_set("portfolios.txt"):
+        return False
+    return doc[i - 1].lower_ in ("and", "&", "of", "for") and office_leads_to(doc, i - 1)
+
+
+def office_leads_to(doc: Doc, i: int) -> bool:
+    """Whether a title opens the words up to token i ('Minister of Foreign Affairs …')."""
+    return any(is_title_token(t) for t in doc[max(0, i - 8) : i + 1])
+
+
+def surnames_after_portfolios(doc: Doc, taken: set[int]) -> list[Span]:
+    """'Minister for Digital Transformation KONO, …', 'Minister of Foreign Affairs KAMIKAWA and …': a
+    word in capitals between an office's last word and a comma, 'and' or the sentence's end is the
+    office holder's surname, as government releases write their ministers. (A capitalised word
+    there may as well end the office: 'Minister for Digital Transformation, Masaaki Taira'.)"""
+    return [
+        Span(doc, token.i, token.i + 1, label="PERSON")
+        for token in doc[2:-1]
+        if token.i not in taken and surname_in_capitals(doc, token.i)
+    ]
+
+
+def surname_in_capitals(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if i < 2 or i + 1 >= len(doc) or not (token.is_upper and token.is_alpha and len(token) > 2):
+        return False
+    if token.ent_type_ in ("GPE", "NORP", "LOC") or token.lower_ in word_set("portfolios.txt"):
+        return False
+    if token.text in organisations() or load_gazetteer().country(token.text, capitals=True):
+        return False  # 'Secretary General of NATO', 'Minister of Trade UAE'
+    before, after = doc[i - 1], doc[i + 1]
+    if not (before.is_title and office_leads_to(doc, before.i)):
+        return False
+    return after.text in (",", ";", ".", ")") or after.lower_ in ("and", "&")
 
 
 def join_hyphenated_given_name(span: Span) -> Span:

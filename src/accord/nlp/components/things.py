@@ -799,6 +799,9 @@ def completed_description(span: Span) -> Span:
     Council of Europe ministers of justice in Vilnius' is a conference of ministers, not 'of
     Council of Europe'; the name stops before where and when ('in Vilnius')."""
     doc = span.doc
+    level = at_a_level(span)
+    if level is not None:
+        return level
     if not span[0].is_lower:
         return span  # a proper name ends where its capitals do
     last = span[-1]
@@ -817,6 +820,21 @@ def completed_description(span: Span) -> Span:
     if any(t.text in (",", ";", "(") or t.ent_type_ in ("GPE", "DATE") for t in doc[span.end : end]):
         return span
     return Span(doc, span.start, end, label=span.label_)
+
+
+def at_a_level(span: Span) -> Span | None:
+    """'a meeting of the OECD Council at Ministerial Level', 'at the level of heads of state': the
+    level a meeting is held at is part of what it is called, not where it met."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "at":
+        return None
+    prep = doc[span.end]
+    if not span.start <= prep.head.i < span.end:
+        return None
+    level = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "level"), None)
+    if level is None:
+        return None
+    return Span(doc, span.start, level.right_edge.i + 1, label=span.label_)
 
 
 def acronym_after(span: Span) -> str | None:
