@@ -193,6 +193,53 @@ def test_one_label_line_is_no_transcript(facts) -> None:
     assert quotes(facts, text) == []
 
 
+SPEECH_INTRODUCED = (
+    "SG/SM/1234\n"
+    "Following are UN Secretary-General Ana Lindqvist’s remarks at the Ocean Summit, in Lisbon, today:\n"
+    "Prezado Presidente, muito obrigado pelo seu amável convite e pela sua hospitalidade tão amiga.\n"
+    "Artificial intelligence is reshaping economies and societies, and we must guide it wisely.\n"
+    "Thank you.\n"
+    "I am particularly concerned with the use of AI in weapons, in a world that needs peace.\n"
+)
+
+
+def test_a_speech_a_release_introduces_is_its_speakers_words(facts) -> None:
+    assert quotes(facts, SPEECH_INTRODUCED) == [
+        (
+            "Ana Lindqvist",
+            "Artificial intelligence is reshaping economies and societies, and we must guide it wisely",
+            True,
+        ),
+        (
+            "Ana Lindqvist",
+            "I am particularly concerned with the use of AI in weapons, in a world that needs peace",
+            True,
+        ),
+    ]
+
+
+def test_a_speech_titled_remarks_by_is_its_speakers_words(facts) -> None:
+    text = (
+        "Remarks by Director Tom Reyes at the Ocean Data Ministerial Meeting\n"
+        "Our hope is that artificial intelligence will be a powerful tool for diplomacy between us.\n"
+    )
+    assert quotes(facts, text) == [
+        (
+            "Tom Reyes",
+            "Our hope is that artificial intelligence will be a powerful tool for diplomacy between us",
+            True,
+        )
+    ]
+
+
+def test_a_statement_by_a_spokesman_is_a_release_not_a_speech(facts) -> None:
+    text = (
+        "Statement by Press Secretary Tom Reyes on the President’s Travel to Lisbon\n"
+        "The President will travel to Lisbon on Monday to attend the Ocean Data Summit with leaders.\n"
+    )
+    assert quotes(facts, text) == []
+
+
 def test_a_headline_paraphrase_gives_way_to_the_body(facts) -> None:
     text = (
         "All big economies have joined the pact, says Ruiz\n"
@@ -348,20 +395,27 @@ def test_a_pronoun_after_a_reported_subject_stays_with_the_speaker(facts) -> Non
 
 
 def test_a_spokesman_for_a_leader_speaks_for_the_government_not_as_the_leader(facts) -> None:
-    text = ('A spokesman for Chilean President Gabriel Boric said, "We sign only what serves our '
-            'national interest," adding that Chile would keep working with its partners.')
+    text = (
+        'A spokesman for Chilean President Gabriel Boric said, "We sign only what serves our '
+        'national interest," adding that Chile would keep working with its partners.'
+    )
     found = quotes(facts, text)
     assert found and {speaker for speaker, _text, _direct in found} == {"CL"}
 
 
 def test_a_fronted_phrase_before_a_named_speaker_is_not_what_was_said(facts) -> None:
-    text = ("In a statement shared on X, formerly Twitter, Maria Lopez emphasized Chile's commitment to "
-            "open data.")
+    text = (
+        "In a statement shared on X, formerly Twitter, Maria Lopez emphasized Chile's commitment to "
+        "open data."
+    )
     assert all("statement shared" not in said for _speaker, said, _direct in quotes(facts, text))
 
 
 def test_a_quotation_in_the_paragraph_after_said_colon(facts) -> None:
-    text = ("Chile's Secretary of State Maria Lopez said:\n"
-            "“The links between our two ports are deep and longstanding.”")
+    text = (
+        "Chile's Secretary of State Maria Lopez said:\n"
+        "“The links between our two ports are deep and longstanding.”"
+    )
     assert quotes(facts, text) == [
-        ("Maria Lopez", "The links between our two ports are deep and longstanding", True)]
+        ("Maria Lopez", "The links between our two ports are deep and longstanding", True)
+    ]

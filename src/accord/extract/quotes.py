@@ -78,7 +78,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
     reader.read_reported_speech()
     reader.read_quotations()
     reader.drop_headline_paraphrases()
-    for speaker, start, end in transcript_turns(doc):
+    for speaker, start, end in transcript_turns(doc) or remarks_paragraphs(doc):
         reader.emit(
             speaker, doc_text(doc)[start:end].strip(" —–-"), True, sentence_span(doc, start, end), 0.8
         )
@@ -294,6 +294,53 @@ def transcript_turns(doc: Doc) -> list[tuple[str, int, int]]:
             if len(words) >= _MIN_TURN_WORDS:
                 turns.append((speaker, start + line.start(), start + line.end()))
     return turns
+
+
+_REMARKS_NOUNS = "|".join(re.escape(n) for n in lexicon.words("speech.json", "remarks_nouns"))
+# 'Following are UN Secretary-General António Guterres’ remarks at the BRICS Summit, in Rio, today:'
+_FOLLOWING_ARE = re.compile(
+    rf"^Following (?:are|is) (?P<who>[^\n]{{3,160}}?)(?:['’]s?)? (?:{_REMARKS_NOUNS})\b[^\n]*:[ \t]*$", re.M
+)
+# A headline 'Remarks by Director Kratsios at the APEC Digital and AI Ministerial Meeting' (a
+# 'Statement by' a spokesman is a release written about others, not a speech).
+_SPOKEN_NOUNS = "|".join(re.escape(n) for n in lexicon.words("speech.json", "spoken_nouns"))
+_REMARKS_BY = re.compile(
+    rf"^(?:{_SPOKEN_NOUNS}) (?:by|of) (?P<who>[^\n]{{3,160}}?) (?:at|to|on|before|during)\b", re.I
+)
+_FUNCTION_WORDS = lexicon.words("speech.json", "english_function_words")
+
+
+def remarks_paragraphs(doc: Doc) -> list[tuple[str, int, int]]:
+    """Read a speech published whole as its speaker's words: (speaker, start, end) per paragraph.
+
+    A release that introduces a speech ('Following are the Secretary-General's remarks at the
+    summit, today:') or is titled as one ('Remarks by Director Kratsios at the APEC … Meeting')
+    gives the speech below it in the speaker's voice, without quotation marks or labels. Short
+    lines ('Thank you.') and lines in another language (a greeting to the host) are left out.
+    """
+    text = doc_text(doc)
+    intro = _FOLLOWING_ARE.search(text)
+    if intro is None:
+        first_line = text.split("\n", 1)[0]
+        headline = _REMARKS_BY.match(first_line)
+        intro = headline if headline is not None and not _QUOTE_CHARS.search(text) else None
+    if intro is None:
+        return []
+    span = doc.char_span(intro.start("who"), intro.end("who"), alignment_mode="expand")
+    people = doc._.people
+    names = [people.at(t.i) for t in span or [] if people.at(t.i)]
+    if not names:
+        return []
+    speaker = names[-1]
+    paragraphs = []
+    for line in re.finditer(r"[^\n]+", text[intro.end() :]):
+        words = line.group().split()
+        if line.group().strip() in _TRANSCRIPT_END:
+            break
+        lowered = {w.lower().strip(",.;:") for w in words}
+        if len(words) >= _MIN_TURN_WORDS and len(lowered & _FUNCTION_WORDS) >= 2:
+            paragraphs.append((speaker, intro.end() + line.start(), intro.end() + line.end()))
+    return paragraphs
 
 
 def transcript_speaker(doc: Doc, label: str) -> str | None:
