@@ -350,3 +350,12 @@ def test_told_delegates_right_after_the_verb_places_the_speaker(facts) -> None:
         "rules were needed."
     )
     assert who(facts, text) == {"Tomas Berg"}
+
+
+def test_the_speaker_of_remarks_at_a_summit_glossed_in_brackets(facts) -> None:
+    text = (
+        "Following are UN Secretary-General Ana Lindqvist’s remarks at the OCEANS [Oman, Chile, "
+        "Estonia and Norway] Summit, in Lisbon, Portugal, today:\n"
+        "The ocean needs a multilateral response grounded in equity and in the rights of all.\n"
+    )
+    assert participants(facts, text) == {("OCEANS Summit", "Ana Lindqvist", None)}

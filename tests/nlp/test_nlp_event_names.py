@@ -94,3 +94,16 @@ def test_the_level_a_meeting_is_held_at_is_part_of_its_name(doc_of) -> None:
 def test_where_a_meeting_is_held_is_no_part_of_its_name(doc_of) -> None:
     doc = doc_of("A meeting of the Ocean Council at the Lisbon Congress Centre was held on May 2.")
     assert [t.name for t in doc._.events.items] == ["meeting of the Ocean Council"]
+
+
+def test_an_acronym_glossed_in_square_brackets_names_the_event_without_the_gloss(doc_of) -> None:
+    doc = doc_of(
+        "Following are the Secretary-General's remarks at the OCEANS [Oman, Chile, Estonia and "
+        "Norway] Summit, in Lisbon, today:"
+    )
+    assert [t.name for t in doc._.events.items] == ["OCEANS Summit"]
+
+
+def test_a_bracket_after_a_plain_word_is_no_gloss_of_a_name(doc_of) -> None:
+    doc = doc_of("Ministers met at the Ocean Data [sic] Summit in Lisbon.")
+    assert all("[" not in t.name and "sic" not in t.name for t in doc._.events.items)

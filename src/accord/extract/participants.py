@@ -563,7 +563,10 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
     'the dialogue, with opening remarks by X'."""
     for thing in events.in_span(sent):
         for span in thing.mentions():
-            root = span.root
+            # the token the preposition governs: the name's root, or its first word when the
+            # parser broke the name at an editor's gloss ('the BRICS [Brazil, …] Summit')
+            governed = (t for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end)
+            root = next(governed, span.root)
             if not sent.start <= span.start < sent.end or root.dep_ != "pobj":
                 continue
             prep = root.head

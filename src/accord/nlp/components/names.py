@@ -80,6 +80,21 @@ def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
 
 
 @lru_cache(maxsize=1)
+def bracketed_expansion(doc: Doc, close: int, limit: int) -> int:
+    """Where an acronym glossed in square brackets begins, the gloss ending at token `close`
+    ('BRICS [Brazil, Russian Federation, India, China and South Africa] Summit'); 0 when none."""
+    if doc[close].text != "]":
+        return 0
+    for k in range(close - 1, max(limit, close - 25) - 1, -1):
+        if doc[k].text == "[":
+            acronym = doc[k - 1] if k - 1 >= limit else None
+            ok = acronym is not None and acronym.is_upper and len(acronym.text) > 1 and acronym.is_alpha
+            return acronym.i if ok and acronym is not None else 0
+        if doc[k].text in ("]", "(", ")", '"', "“", "”"):
+            return 0
+    return 0
+
+
 def event_heads() -> frozenset[str]:
     """The title-case head nouns of event names."""
     return frozenset(json_data("names.json")["event_heads"])
@@ -252,6 +267,11 @@ class DomainNames:
         k = head - 1
         while k >= limit:
             token = doc[k]
+            expansion = bracketed_expansion(doc, k, limit) if event and k == start - 1 else 0
+            if expansion:
+                start = k = expansion  # 'the BRICS [Brazil, Russia, …] Summit': the editor's gloss
+                k -= 1
+                continue
             joint = self.inner_joint(doc, k, limit) if event and token.lower_ == "the" else 0
             if joint:
                 k -= joint

@@ -224,6 +224,7 @@ def city_after(span: Span) -> str | None:
 
 
 def clean_name(text: str) -> str:
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)  # an editor's gloss: 'BRICS [Brazil, …] Summit'
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(\S+) such\s+", r"\1 ", text)  # 'next such summit' names the 'next summit'
