@@ -629,3 +629,30 @@ def test_a_session_entitled_a_quoted_title_is_no_agreement(facts) -> None:
     text = 'Ana Silva presided over a plenary session entitled "A Fair Future for Ports; Decent Work; AI."'
     assert stances(facts, text) == set()
     assert facts(text, kind="agreement") == []
+
+
+def test_not_joining_them_refuses_what_they_signed_not_a_text_the_next_clause_names(facts) -> None:
+    text = (
+        "The Oslo Statement on Data was adopted by Norway, Chile and Japan. Peru did not join them, "
+        "but was among the 28 countries that signed the Lima Declaration on the first day."
+    )
+    found = stances(facts, text)
+    assert ("Oslo Statement on Data", "PE", "declined") in found
+    assert ("Lima Declaration", "PE", "signed") in found
+    assert ("Lima Declaration", "PE", "declined") not in found
+
+
+def test_joining_them_signs_what_they_signed(facts) -> None:
+    text = "The Oslo Statement on Data was adopted by Norway and Japan. Later, Chile joined them."
+    assert ("Oslo Statement on Data", "CL", "signed") in stances(facts, text)
+
+
+def test_joining_a_meeting_of_states_is_no_stance(facts) -> None:
+    text = "Norway and Japan met in Oslo on data rules. Chile did not join them."
+    assert stances(facts, text) == set()
+
+
+def test_joining_the_countries_that_signed_signs(facts) -> None:
+    assert stances(facts, "Peru joined the 40 countries that signed the Lima Declaration.") == {
+        ("Lima Declaration", "PE", "signed")
+    }

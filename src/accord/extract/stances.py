@@ -585,7 +585,9 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return "declined" if refusal else None
         if any(c.dep_ == "dobj" and c.lower_ in lexicon["empty_objects"] for c in token.children):
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
-        if lemma in lexicon["sign_objects_required"] and not has_agreement_object(token):
+        if lemma in lexicon["sign_objects_required"] and not (
+            has_agreement_object(token) or joins_those_who_signed(token)
+        ):
             return None
         if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
             return None  # 'the summit concluded with a declaration' is no signature
@@ -782,10 +784,30 @@ def has_direct_agreement_object(token: Token) -> bool:
 
 
 def has_agreement_object(token: Token) -> bool:
+    """Whether an agreement is in the verb's object, a clause on its object included ('joined the
+    countries that signed the Declaration'), but not in a clause joined to the verb ('China did not
+    join them, but was among those that signed the Declaration')."""
     doc = token.doc
     return any(
-        doc._.agreements.at(t.i) is not None for t in token.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass")
+        doc._.agreements.at(t.i) is not None and not in_joined_clause(t, token)
+        for t in token.subtree
+        if t.dep_ in ("dobj", "pobj", "nsubjpass")
     )
+
+
+# A purpose clause is the verb's own ('joined the US and 45 states to launch the Declaration').
+_JOINED_CLAUSES = frozenset(("conj", "ccomp", "parataxis"))
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def in_joined_clause(t: Token, verb: Token) -> bool:
+    """Whether a token stands in a clause coordinated with or subordinate to the verb's own."""
+    node = t
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in _JOINED_CLAUSES and node.tag_ in _FINITE_TAGS:
+            return True  # a clause of its own; 'and 45 endorsing states' is the parser's slip
+        node = node.head
+    return False
 
 
 def irrealis(token: Token, lexicon: dict) -> bool:
@@ -836,6 +858,9 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     is taken from elsewhere in the text.
     """
     agreements = doc._.agreements
+    if joins_those_who_signed(token):
+        # 'China did not join them': them, the parties of the last signing told of, and what they signed
+        return latest_signed(agreements, token.sent.start)
     candidates: list[Token] = []
     lexicon = data("stances.json")
     attribute = (
@@ -919,6 +944,13 @@ def same_kind(thing: Thing | None, described: Token | None) -> Thing | None:
     if not mentions or compatible(family(described.text), head_family(mentions[0])):
         return thing
     return None
+
+
+def joins_those_who_signed(verb: Token) -> bool:
+    """'joined them', 'did not join them': the object is the parties just told of, not a text."""
+    return verb.lemma_.lower() == "join" and any(
+        c.dep_ == "dobj" and c.lower_ in ("them", "us", "those") for c in verb.children
+    )
 
 
 def latest_signed(agreements: Things, before: int) -> Thing | None:
