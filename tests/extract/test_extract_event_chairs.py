@@ -156,3 +156,25 @@ def test_who_led_a_delegation_to_the_summit_did_not_chair_it(facts) -> None:
 def test_a_summit_that_convened_is_not_its_own_chair(facts) -> None:
     text = "The Ocean Data Summit, which convened in Lisbon on Tuesday, brought together 40 states."
     assert chairs(facts, text) == set()
+
+
+def test_two_co_hosts_each_with_an_office_before_the_name(facts) -> None:
+    text = (
+        "Ministers met at the Ocean Summit ministers’ session on Wednesday. The in-person session, "
+        "co-hosted by Chilean fisheries minister Ana Costa and Norwegian ocean secretary Tomas Berg, "
+        "was held in Lisbon."
+    )
+    assert chairs(facts, text) == {
+        ("Ocean Summit ministers’ session", "Ana Costa"),
+        ("Ocean Summit ministers’ session", "Tomas Berg"),
+    }
+
+
+def test_a_person_in_brackets_beside_a_chair_is_an_aside(facts) -> None:
+    text = (
+        "Envoy Ana Costa (on behalf of Secretary of State Tomas Berg) and Minister Jonas Lind "
+        "led the inaugural Ocean Data Dialogue in Lisbon."
+    )
+    found = {chair for _e, chair in chairs(facts, text)}
+    assert "Tomas Berg" not in found
+    assert "Ana Costa" in found

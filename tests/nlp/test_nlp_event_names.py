@@ -107,3 +107,29 @@ def test_an_acronym_glossed_in_square_brackets_names_the_event_without_the_gloss
 def test_a_bracket_after_a_plain_word_is_no_gloss_of_a_name(doc_of) -> None:
     doc = doc_of("Ministers met at the Ocean Data [sic] Summit in Lisbon.")
     assert all("[" not in t.name and "sic" not in t.name for t in doc._.events.items)
+
+
+def test_a_session_named_after_its_summit_is_an_event_of_its_own(doc_of) -> None:
+    doc = doc_of(
+        "Ministers adopted a statement after the Ocean Summit ministers’ session in Lisbon on "
+        "Wednesday. Leaders spoke on the first day of the Ocean Summit in Lisbon on Tuesday."
+    )
+    assert sorted(t.name for t in doc._.events.items) == ["Ocean Summit", "Ocean Summit ministers’ session"]
+
+
+def test_an_in_person_session_after_a_named_session_is_that_session(doc_of) -> None:
+    doc = doc_of(
+        "Ministers met at the Ocean Summit ministers’ session. The in-person session was held in Lisbon."
+    )
+    assert [t.name for t in doc._.events.items] == ["Ocean Summit ministers’ session"]
+
+
+def test_a_full_stop_a_copy_left_without_its_space_still_ends_the_sentence(doc_of) -> None:
+    doc = doc_of(
+        "Ministers met in Lisbon on Wednesday.The session was chaired by Ana Costa. U.S. officials came."
+    )
+    assert [s.text for s in doc.sents] == [
+        "Ministers met in Lisbon on Wednesday.",
+        "The session was chaired by Ana Costa.",
+        "U.S. officials came.",
+    ]

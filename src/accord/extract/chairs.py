@@ -401,9 +401,14 @@ def chair_names(root: Token) -> list[str]:
     out: list[str] = []
     for token in conjunct_heads(root):
         span_tokens = [t for t in token.subtree if t.dep_ not in ("relcl",)]
-        person = next((people.at(t.i) for t in span_tokens if people.at(t.i)), None)
-        if person:
-            out.append(person)
+        persons = list(
+            dict.fromkeys(name for t in span_tokens if (name := people.at(t.i)) and not in_brackets(t))
+        )
+        if persons:
+            # 'science minister A and technology secretary B': the parser may hang A's office and
+            # name inside B's phrase; two people an 'and' parts are two chairs
+            joined = any(t.lower_ in ("and", "&") and t.dep_ == "cc" for t in span_tokens)
+            out.extend(p for p in (persons if joined else persons[:1]) if p not in out)
             continue
         ent = entity_of(token)
         key = party_key(ent) if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") else None
@@ -411,6 +416,16 @@ def chair_names(root: Token) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def in_brackets(token: Token) -> bool:
+    """'Seth Center (on behalf of Secretary Antony Blinken)': a bracket's person is an aside."""
+    for t in reversed(token.doc[token.sent.start : token.i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def conjunct_heads(root: Token) -> list[Token]:

@@ -56,14 +56,18 @@ def build_pipeline(config: Config | None = None, package: str = MODEL_PACKAGE) -
 
 
 _DOUBLE_DASH_INFIXES = (r"(?<=[A-Za-z0-9.)])--(?=[A-Za-z0-9(])", r"(?<=[A-Za-z])\)(?=--)")
+# A full stop a web copy left without its space ('… on Wednesday.The in-person session …'):
+# two small letters before it, a capitalised word after, so 'U.S.' and 'e.g.' stay whole.
+_GLUED_STOP_INFIX = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 
 
 def split_double_dashes(nlp: Language) -> None:
     """Split the double hyphen plain-text wire copy writes for a dash ('(Jiji Press)--The leaders'):
-    kept whole, 'Press)--The' is one word, and the dateline's credit swallows the story's subject."""
+    kept whole, 'Press)--The' is one word, and the dateline's credit swallows the story's subject.
+    A full stop glued to the next sentence's first word is split from both the same way."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, *_DOUBLE_DASH_INFIXES]  # type: ignore[misc]
+    infixes = [*nlp.Defaults.infixes, *_DOUBLE_DASH_INFIXES, _GLUED_STOP_INFIX]  # type: ignore[misc]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 

@@ -681,6 +681,8 @@ class ThingFinder:
             keeper = next((t for c, t in by_city.items() if same_place(c, city)), None)
             if keeper is not None and keeper.ordinal and thing.ordinal and keeper.ordinal != thing.ordinal:
                 continue
+            if keeper is not None and is_session(keeper) != is_session(thing):
+                continue  # the summit's ministers' session is held in its city, and is not the summit
             if keeper is not None:
                 keeper.ordinal = keeper.ordinal or thing.ordinal
                 keeper.names.extend(thing.names)
@@ -800,7 +802,7 @@ def completed_description(span: Span) -> Span:
     Council of Europe ministers of justice in Vilnius' is a conference of ministers, not 'of
     Council of Europe'; the name stops before where and when ('in Vilnius')."""
     doc = span.doc
-    level = at_a_level(span)
+    level = at_a_level(span) or session_of(span)
     if level is not None:
         return level
     if not span[0].is_lower:
@@ -821,6 +823,31 @@ def completed_description(span: Span) -> Span:
     if any(t.text in (",", ";", "(") or t.ent_type_ in ("GPE", "DATE") for t in doc[span.end : end]):
         return span
     return Span(doc, span.start, end, label=span.label_)
+
+
+_SESSION_HEADS = frozenset(("session", "segment", "plenary", "roundtable"))
+
+
+def is_session(thing: Thing) -> bool:
+    return any(span[-1].lower_ in _SESSION_HEADS and len(span) > 2 for span in thing.names)
+
+
+def session_of(span: Span) -> Span | None:
+    """'the AI Seoul Summit ministers’ session', 'the Ocean Summit's closing plenary': a part of
+    an event named after it is an event of its own, named with the event's name."""
+    doc = span.doc
+    k = span.end
+    if k < len(doc) and doc[k].text in ("'s", "’s"):
+        k += 1
+    words = 0
+    while k < len(doc) and words < 3 and doc[k].is_lower and doc[k].is_alpha:
+        if doc[k].lower_ in _SESSION_HEADS:
+            return Span(doc, span.start, k + 1, label=span.label_)
+        k += 1
+        words += 1
+        if k < len(doc) and doc[k].text in ("'", "’"):
+            k += 1  # 'ministers’'
+    return None
 
 
 def at_a_level(span: Span) -> Span | None:
@@ -1139,6 +1166,8 @@ def first_is_inaugural(ordinal: str | None) -> str | None:
 def _event_head(span: Span) -> str:
     """The noun that says what kind of event a name names: 'Summit' in 'Leaders Summit of the G20'
     and in 'AI Impact Summit 2026'."""
+    if span[-1].lower_ in _SESSION_HEADS:
+        return span[-1].lower_  # 'AI Seoul Summit ministers’ session': a session, not the summit
     heads = _event_heads()
     return next((t.lower_ for t in reversed(span) if t.lower_ in heads), span[-1].lower_)
 
