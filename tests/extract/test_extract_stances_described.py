@@ -656,3 +656,15 @@ def test_joining_the_countries_that_signed_signs(facts) -> None:
     assert stances(facts, "Peru joined the 40 countries that signed the Lima Declaration.") == {
         ("Lima Declaration", "PE", "signed")
     }
+
+
+def test_one_statement_described_twice_in_nearly_the_same_words_is_one_agreement(facts) -> None:
+    text = (
+        "Ministers of 28 countries adopted a joint statement calling for the advancement of ocean "
+        "safety, innovation and inclusivity after the Ocean Summit ministers’ session. The session was "
+        "held in Lisbon. The participants held talks on fisheries. They also discussed ways to protect "
+        "jobs. Based on the discussions, the participants adopted a joint statement on the advancement "
+        "of ocean safety, innovation and inclusivity."
+    )
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"joint statement on the advancement of ocean safety, innovation and inclusivity"}

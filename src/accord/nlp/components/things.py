@@ -526,6 +526,12 @@ class ThingFinder:
                 if len(clean_name(phrase.text).split()) > len((earlier.given_name or "").split()):
                     earlier.given_name = clean_name(phrase.text)
                 return earlier
+        told = same_description(token, agreements)
+        if told is not None:
+            said = clean_name(description(token).text)
+            if len(described_words(said)) > len(described_words(told.given_name or "")):
+                told.given_name = said  # the fuller of the two descriptions names it
+            return told
         thing = self.new_description(token, agreements)
         if in_opening(token, sentences):
             opening.append(thing)
@@ -1099,6 +1105,32 @@ def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
 def thing_families(thing: Thing) -> set[str | None]:
     """The families of the nouns a thing is named or described by ('Seoul Declaration' → joint)."""
     return {head_family(span) for span in thing.names + thing.references} or {None}
+
+
+_LINKING_WORDS = frozenset(
+    ("on", "of", "for", "the", "a", "an", "and", "to", "calling", "aimed", "at", "about")
+)
+
+
+def described_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w not in _LINKING_WORDS)
+
+
+def same_description(token: Token, agreements: Things) -> Thing | None:
+    """An agreement a text described before in nearly the same words: 'a joint statement calling
+    for the advancement of AI safety, innovation and inclusivity' in the lede, 'a joint statement
+    on the advancement of AI safety, …' further down are one statement."""
+    words = described_words(description(token).text)
+    if len(words) < 4:
+        return None
+    for thing in agreements.items:
+        if thing.names or not thing.given_name or not refers_to(thing, token.text):
+            continue
+        other = described_words(thing.given_name)
+        shared = len(words & other)
+        if shared >= 4 and (words <= other or other <= words or shared >= 0.8 * len(words | other)):
+            return thing
+    return None
 
 
 def refers_to(thing: Thing, noun: str) -> bool:
