@@ -668,3 +668,35 @@ def test_one_statement_described_twice_in_nearly_the_same_words_is_one_agreement
     )
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"joint statement on the advancement of ocean safety, innovation and inclusivity"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya presented the Lima Resolution on Data on behalf of Ghana, Peru and Chile.",
+        "Kenya introduced the Lima Resolution on Data on behalf of a group: Ghana, Peru and Chile.",
+    ],
+)
+def test_those_a_text_is_presented_on_behalf_of_back_it(facts, text: str) -> None:
+    assert stances(facts, text) == {("Lima Resolution on Data", p, "signed") for p in ("GH", "PE", "CL")}
+
+
+def test_a_planned_presentation_on_behalf_of_is_no_stance(facts) -> None:
+    text = "Kenya will present the Lima Resolution on Data on behalf of Ghana next week."
+    assert stances(facts, text) == set()
+
+
+def test_the_pact_refers_to_the_code_not_to_the_law_it_stems_from(facts) -> None:
+    text = (
+        "The Code of Practice is a voluntary agreement that stems from the broader Data Act. Despite "
+        "Nimbus signing the pact, Nimbus has included a warning."
+    )
+    assert stances(facts, text) == {("Code of Practice", "Nimbus", "signed")}
+
+
+def test_signatories_after_a_quotation_closed_against_a_dash(facts) -> None:
+    text = (
+        "The summit ended with the adoption of the Lisbon Declaration, guided by the principle "
+        "“Mar para todos”—Portuguese for ‘sea for all’. Among the signatories are Brazil, Chile and Peru."
+    )
+    assert stances(facts, text) == {("Lisbon Declaration", p, "signed") for p in ("BR", "CL", "PE")}

@@ -49,7 +49,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
             fact("stance", sent, 0.7, agreement=agreement, party=party, stance="signed"),
         )
     for sent in doc_sents(doc):
-        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted))
+        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted)) + list(on_behalf_of(sent, quoted))
         counted = {party for _a, party, *_ in tallied}
         # A recorded vote's lists say who stood where; the verb of adoption around them does not.
         found = [s for s in sentence_stances(sent, quoted) if s[1] not in counted] + tallied
@@ -108,6 +108,35 @@ _AUTHORS = re.compile(
     r"\bWe,\s+the\s+(?:Leaders|Heads of State and Government|Ministers|Foreign Ministers|Members|"
     r"[A-Z][a-z]+ Ministers)(?:\s+[a-z]+)*\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w&.\- ]+?)\s*(?:\(|,)"
 )
+
+
+_PRESENTING = lexicon.words("stances.json", "presenting_verbs")
+
+
+def on_behalf_of(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
+    """'presented the draft resolution on behalf of Algeria, Brazil, … and Zambia', 'introduced the
+    text on behalf of a group: A, B and C': those a text is presented for back it (RECORD.md);
+    the one who presents it, unless listed, only proposes it."""
+    doc = sent.doc
+    lexicon = data("stances.json")
+    for behalf in (t for t in sent if t.lower_ == "behalf" and t.head.lower_ == "on" and t.i not in quoted):
+        verb = behalf.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.lemma_.lower() not in _PRESENTING or is_negated(verb) or irrealis(verb, lexicon):
+            continue
+        agreement = agreement_for(verb, doc)
+        of = next((c for c in behalf.children if c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if agreement is None or group is None:
+            continue
+        tokens = list(group.subtree)
+        edge = group.right_edge.i
+        colon = next((i for i in (edge, edge + 1) if i < sent.end and doc[i].text == ":"), None)
+        if colon is not None:
+            tokens += list(doc[colon + 1 : sent.end])  # 'on behalf of a group: A, B and C'
+        for key, _span in parties_in(tokens):
+            yield agreement.name, key, "signed", None
 
 
 _ISSUED_NOUNS = lexicon.words("stances.json", "issued_nouns")

@@ -59,6 +59,9 @@ _DOUBLE_DASH_INFIXES = (r"(?<=[A-Za-z0-9.)])--(?=[A-Za-z0-9(])", r"(?<=[A-Za-z])
 # A full stop a web copy left without its space ('… on Wednesday.The in-person session …'):
 # two small letters before it, a capitalised word after, so 'U.S.' and 'e.g.' stay whole.
 _GLUED_STOP_INFIX = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+# A closing quotation mark glued to a dash and the next word ('“Sarvajan Sukhaya”—Sanskrit for …'):
+# kept in one token, the quotation would never close for the rules that read what is quoted.
+_GLUED_QUOTE_INFIXES = (r"(?<=\w)[”’](?=[—–])", r"(?<=[”’])[—–](?=\w)")
 
 
 def split_double_dashes(nlp: Language) -> None:
@@ -67,7 +70,9 @@ def split_double_dashes(nlp: Language) -> None:
     A full stop glued to the next sentence's first word is split from both the same way."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, *_DOUBLE_DASH_INFIXES, _GLUED_STOP_INFIX]  # type: ignore[misc]
+    infixes = [  # type: ignore[misc]
+        *nlp.Defaults.infixes, *_DOUBLE_DASH_INFIXES, _GLUED_STOP_INFIX, *_GLUED_QUOTE_INFIXES
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 

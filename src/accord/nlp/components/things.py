@@ -476,7 +476,7 @@ class ThingFinder:
                     target = self.new_description(token, agreements)
                 else:
                     target = earlier
-            elif indefinite and family(token.text) == "any" and len(description(token)) == 1:
+            elif indefinite and family(token.text) in ("any", "agreed") and len(description(token)) == 1:
                 continue  # 'a text', 'an agreement': too vague to bring in an agreement of its own
             elif indefinite and introduced(token):
                 target = self.introduced_agreement(token, agreements, opening, sentences)
