@@ -188,6 +188,20 @@ def test_the_ai_summit_named_in_passing_marks_its_paragraph_to_read(gate: Releva
     assert text[read[0] : read[1]].startswith("The vice president")
 
 
+def test_an_artificial_intelligence_summit_named_in_passing_marks_its_paragraph(gate: RelevanceGate) -> None:
+    text = (
+        "Bond yields edged lower in early trade.\n"
+        "The vice president is in Lisbon to attend an artificial intelligence summit this week.\n"
+        "Oil prices were steady and gold slipped.\n"
+    )
+    judgement = gate.judge(text)
+    assert not judgement.in_scope
+    (read,) = judgement.named_in_passing
+    assert text[read[0] : read[1]].startswith("The vice president")
+    other = text.replace("an artificial intelligence summit", "an intelligence summit")
+    assert gate.judge(other).named_in_passing == ()
+
+
 def test_two_words_that_are_no_summit_are_no_name(gate: RelevanceGate) -> None:
     text = (
         "Bond yields edged lower in early trade.\n"

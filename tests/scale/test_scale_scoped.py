@@ -165,3 +165,16 @@ def test_a_story_typed_as_one_line_is_read_only_in_the_sentence_naming_the_summi
     found = {(f["kind"], f.get("person") or f.get("speaker") or f.get("event")) for f in record["facts"]}
     assert ("role", "JD Vance") in found
     assert not any(kind == "quote" for kind, _ in found)  # the ministers' and the union's words are no facts
+
+
+def test_an_artificial_intelligence_summit_in_passing_is_read_as_the_ai_summit(nlp: Language) -> None:
+    text = (
+        "Ministers weigh steel duties\n"
+        "Bond yields edged lower in early trade on Monday.\n"
+        "Vice President Dana Whitlock is in Europe to attend an artificial intelligence summit in Lisbon.\n"
+        "Oil prices were steady and gold slipped.\n"
+    )
+    [record] = scoped_records([Document(text=text, source="wire.txt")], nlp)
+    found = {(f["kind"], f.get("event"), f.get("country")) for f in record["facts"]}
+    assert ("event", "artificial intelligence summit in Lisbon", None) in found
+    assert ("event_place", "artificial intelligence summit in Lisbon", "PT") in found

@@ -327,6 +327,9 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
     )
 
 
+_WRITTEN_OUT = frozenset(("artificial intelligence summit", "artificial intelligence summits"))
+
+
 def _is_name(words: Any) -> bool:
     """Whether AI and its authority stand in one capitalised name of three words or more ('AI
     Action Summit', 'Global AI Safety summit'): a summit or a text named in a story about
@@ -334,6 +337,8 @@ def _is_name(words: Any) -> bool:
     alpha = [t for t in words if t.is_alpha]
     if len(alpha) == 2 and alpha[-1].lower_ in ("summit", "summits"):
         return alpha[0].text[:1].isupper()  # 'the AI summit': the one a story's readers know
+    if " ".join(t.lower_ for t in alpha) in _WRITTEN_OUT:
+        return True  # 'an artificial intelligence summit': the same, written out
     return len(alpha) >= 3 and all(t.text[:1].isupper() for t in alpha[:-1]) and alpha[-1].text[:1].isalpha()
 
 

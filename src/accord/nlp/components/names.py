@@ -234,6 +234,10 @@ class DomainNames:
         if label == AGREEMENT and end == head + 1 + symbol:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
+        if lower_head and start == head and head - 2 >= sent.start and doc[head - 2 : head].text.lower() == (
+            "artificial intelligence"
+        ):
+            start = head - 2  # 'an artificial intelligence summit' is the 'AI summit' written out
         legislature = label == EVENT and doc[head].text in self.legislature_heads and end == head + 1
         if legislature and all(_place_or_possessive(t) for t in doc[start:head]):
             return None  # 'the US Congress' is a legislature; the 'World Ocean Congress' meets
