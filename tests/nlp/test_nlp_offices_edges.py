@@ -133,3 +133,10 @@ def test_a_capitalised_word_after_an_office_is_no_surname_unless_in_capitals(fac
     )
     people = {person for person, _t, _o in roles(facts, text)}
     assert "Transformation" not in people and "Board" not in people
+
+
+def test_a_two_word_portfolio_ends_the_office_before_the_name(facts) -> None:
+    text = "Chile's Deputy Minister of Digital Transformation Ana Costa met Tomas Berg in Lisbon."
+    assert ("Ana Costa", "Deputy Minister of Digital Transformation", "CL") in roles(facts, text)
+    meetings = {f["event"] for f in facts(text, None, kind="event")}
+    assert meetings == {"meeting between Ana Costa and Tomas Berg"}

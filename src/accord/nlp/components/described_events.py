@@ -611,6 +611,9 @@ def _phrase(token: Token, keep_the: bool = False) -> str:
     apposed = next((c for c in token.children if c.dep_ == "appos" and doc._.people.at(c.i)), None)
     if apposed is not None:
         return doc._.people.at(apposed.i) or ""  # 'French Minister for Research, Ana Ruiz, is to meet'
+    named = {name for t in token.subtree if (name := doc._.people.at(t.i))}
+    if len(named) == 1:
+        return named.pop()  # "Ukraine's Deputy Minister of Digital Transformation Oleksandr Bornyakov"
     start = token.left_edge.i
     if doc[start].lower_ == "the":
         start += 1

@@ -514,9 +514,13 @@ _GOVERNMENT_NOUNS = lexicon.words("people.json", "government_nouns")
 def ends_a_portfolio_list(doc: Doc, i: int) -> bool:
     """'Minister for Internal Affairs and Communications Matsumoto': a portfolio after 'and' (or
     'of', 'for') that an office's words lead to is the office's last word, not the name's first."""
-    if i < 2 or doc[i].lower_ not in word_set("portfolios.txt"):
+    portfolios = word_set("portfolios.txt")
+    if i < 2 or doc[i].lower_ not in portfolios:
         return False
-    return doc[i - 1].lower_ in ("and", "&", "of", "for") and office_leads_to(doc, i - 1)
+    before = doc[i - 1]
+    joined = before.lower_ in ("and", "&", "of", "for") or (before.is_title and before.lower_ in portfolios)
+    return joined and office_leads_to(doc, i - 1)  # '… of Digital Transformation Oleksandr Bornyakov'
+
 
 
 def office_leads_to(doc: Doc, i: int) -> bool:
