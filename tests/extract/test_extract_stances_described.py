@@ -700,3 +700,31 @@ def test_signatories_after_a_quotation_closed_against_a_dash(facts) -> None:
         "“Mar para todos”—Portuguese for ‘sea for all’. Among the signatories are Brazil, Chile and Peru."
     )
     assert stances(facts, text) == {("Lisbon Declaration", p, "signed") for p in ("BR", "CL", "PE")}
+
+
+def test_a_joint_text_its_authors_issue_is_theirs(facts) -> None:
+    text = "Peru and Chile issued a joint statement on ocean data on Monday."
+    assert stances(facts, text) == {
+        ("joint statement on ocean data", "PE", "signed"),
+        ("joint statement on ocean data", "CL", "signed"),
+    }
+
+
+def test_the_leaders_of_a_group_with_its_members_between_dashes_publish_a_joint_statement(facts) -> None:
+    text = (
+        "The leaders of the Andean nations – Peru, Chile and Bolivia – published a joint statement "
+        "calling for shared ocean data rules."
+    )
+    assert {party for _a, party, _s in stances(facts, text)} >= {"PE", "CL", "BO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry published a statement on ocean data on Monday.",
+        "Peru and Chile will issue a joint statement on ocean data.",
+        "Peru and Chile did not issue a joint statement on ocean data.",
+    ],
+)
+def test_a_statement_of_one_body_or_a_planned_one_is_no_stance(facts, text: str) -> None:
+    assert not any(s == "signed" for _a, _p, s in stances(facts, text))

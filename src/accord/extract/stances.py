@@ -589,6 +589,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None if is_negated(token) else "signed"
     if included_as_signatory(token, lexicon):
         return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
+    if lemma in lexicon["issue_verbs"] and issues_joint_text(token):
+        return None if is_negated(token) else "signed"  # 'Japan and Korea issued a joint statement'
     if lemma not in trigger_lemmas():
         return None
     negated = is_negated(token)
@@ -973,6 +975,19 @@ def same_kind(thing: Thing | None, described: Token | None) -> Thing | None:
     if not mentions or compatible(family(described.text), head_family(mentions[0])):
         return thing
     return None
+
+
+def issues_joint_text(verb: Token) -> bool:
+    """'A and B issued a joint statement', 'the leaders published a joint communiqué': a joint text
+    its authors put out is theirs; a statement one ministry publishes is no agreement signed."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass") or doc._.agreements.at(child.i) is None:
+            continue
+        phrase = doc[child.left_edge.i : child.i + 1]
+        if any(t.lower_ == "joint" for t in phrase):
+            return True
+    return False
 
 
 def joins_those_who_signed(verb: Token) -> bool:
