@@ -359,3 +359,31 @@ def test_the_speaker_of_remarks_at_a_summit_glossed_in_brackets(facts) -> None:
         "The ocean needs a multilateral response grounded in equity and in the rights of all.\n"
     )
     assert participants(facts, text) == {("OCEANS Summit", "Ana Lindqvist", None)}
+
+
+COUNCIL_READOUT = (
+    "The Third Ministerial Chile-Norway Ocean Partnership Council took place via videoconference on "
+    "January 22, 2025. In attendance were the Fisheries Agency and the Ministry of Foreign Affairs of "
+    "the Government of Chile. Chile was represented by Mr. Tomas Berg, Vice-Minister for Fisheries, "
+    "and Ms. Ana Costa, State Minister for Ports, while Norway was represented by Ms. Ingrid Haugen, "
+    "State Secretary for the Ocean."
+)
+COUNCIL = "Third Ministerial Chile-Norway Ocean Partnership Council"
+
+
+def test_a_council_that_took_place_for_the_nth_time_is_a_sitting(facts) -> None:
+    assert {f["event"] for f in facts(COUNCIL_READOUT, kind="event")} == {COUNCIL}
+
+
+def test_in_attendance_were_lists_who_took_part(facts) -> None:
+    assert {"Fisheries Agency", "CL"} <= who(facts, COUNCIL_READOUT)  # a ministry of Chile is Chile
+
+
+def test_everyone_a_country_was_represented_by_took_part(facts) -> None:
+    found = participants(facts, COUNCIL_READOUT)
+    assert {(COUNCIL, "CL", "Tomas Berg"), (COUNCIL, "NO", "Ingrid Haugen")} <= found
+    assert {"Tomas Berg", "Ana Costa", "Ingrid Haugen"} <= who(facts, COUNCIL_READOUT)
+
+
+def test_a_council_that_met_without_an_edition_is_no_new_event(facts) -> None:
+    assert facts("The Ocean Partnership Council met on Monday.", kind="participant") == []

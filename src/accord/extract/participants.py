@@ -681,7 +681,18 @@ def gathered(sent: Span) -> list[str]:
     out: list[str] = []
     lowered = sent.text.lower()
     starts = []
-    for cue in ("such as", "including", "among them", "attended by", "brought together", "bringing together"):
+    cues = (
+        "such as",
+        "including",
+        "among them",
+        "attended by",
+        "brought together",
+        "bringing together",
+        "in attendance were",  # 'In attendance were A, B and C'
+        "in attendance was",
+        "present were",
+    )
+    for cue in cues:
         at = lowered.find(cue)
         if at >= 0 and (not cue.endswith("together") or _a_gathering_brings(doc, sent.start_char + at)):
             starts.append(sent.start_char + at + len(cue))
@@ -875,3 +886,10 @@ def represented(token: Token, event: Thing, add) -> None:
     if found and leader:
         add(found[0][0], token.sent, event, leader)
         add(leader, token.sent, event)
+    if found and pobj is not None:
+        # 'represented by Mr. A, Vice-Minister for …, Mr. B, State Minister …, and Mr. C': all of them
+        people = token.doc._.people
+        for t in pobj.subtree:
+            name = people.at(t.i)
+            if name and name != leader and not _inside_clause(t, pobj):
+                add(name, token.sent, event)

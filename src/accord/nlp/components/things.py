@@ -582,16 +582,14 @@ class ThingFinder:
     def add_held_sitting(self, doc: Doc, events: Things, token: Token) -> None:
         """Let 'the EU and Japan held their third Digital Partnership Council' introduce an event: a
         body that is held, and held for the nth time, is its sitting ('the third … Council')."""
-        if token.pos_ != "PROPN" or token.dep_ != "dobj" or token.i in events.by_token:
+        if token.pos_ != "PROPN" or token.i in events.by_token or not held_here(token):
             return
-        if token.head.lemma_.lower() not in ("hold", "convene"):
-            return
-        ordinal = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in self.ordinals), None)
+        ordinal = next((t for t in doc[token.left_edge.i : token.i] if t.lower_ in self.ordinals), None)
         if ordinal is None or any(k in events.by_token for k in range(ordinal.i, token.i)):
             return
         span = doc[ordinal.i : token.i + 1]
-        if not all(t.is_title or t.i == ordinal.i for t in span):
-            return
+        if not all(t.is_title or t.is_upper or t.text in ("-", "–", "&") or t.i == ordinal.i for t in span):
+            return  # 'third Digital Partnership Council', 'Third Ministerial Japan-UK … Council'
         thing = Thing(kind=EVENT, names=[span], ordinal=ordinal.lower_)
         events.items.append(thing)
         for i in range(span.start, span.end):
@@ -854,6 +852,22 @@ def session_of(span: Span) -> Span | None:
         if k < len(doc) and doc[k].text in ("'", "’"):
             k += 1  # 'ministers’'
     return None
+
+
+def held_here(token: Token) -> bool:
+    """Whether a body's name stands where a sitting does: held or convened ('held their third
+    Digital Partnership Council'), or the subject of 'was held', 'took place', 'met', 'convened'
+    ('The Third Ministerial Japan-UK Digital Partnership Council took place via videoconference')."""
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if token.dep_ == "dobj":
+        return lemma in ("hold", "convene")
+    if token.dep_ == "nsubjpass":
+        return lemma in ("hold", "convene")
+    if token.dep_ == "nsubj":
+        took_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
+        return took_place or lemma in ("convene", "meet")
+    return False
 
 
 def at_a_level(span: Span) -> Span | None:
