@@ -387,3 +387,28 @@ def test_everyone_a_country_was_represented_by_took_part(facts) -> None:
 
 def test_a_council_that_met_without_an_edition_is_no_new_event(facts) -> None:
     assert facts("The Ocean Partnership Council met on Monday.", kind="participant") == []
+
+
+def test_a_release_lists_participants_under_a_heading(tmp_path) -> None:
+    from accord.extract.record import extract_record
+    from accord.ingest import read_path
+
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Results of the Ocean Ministers’ Meeting\n"
+        "September 8, 2023\n"
+        "On Thursday, the Ministry of Fisheries hosted the Ocean Ministers’ Meeting by video.\n"
+        "1. Date of the meeting\n"
+        "Thursday, September 7, 2023\n"
+        "2. Participating countries and international organizations\n"
+        "[Ocean states]\n"
+        "Chile, Norway, Peru (Chair), Portugal, and the EU\n"
+        "3. Overview of the meeting\n"
+        "The ministers discussed rules for fishing data and the next steps of the process.\n",
+        encoding="utf-8",
+    )
+    facts = extract_record(read_path(path))["facts"]
+    took_part = {f["participant"] for f in facts if f["kind"] == "participant"}
+    assert {"CL", "NO", "PE", "PT", "EU"} <= took_part
+    chairs = {(f["event"], f["chair"]) for f in facts if f["kind"] == "event_chair"}
+    assert ("Ocean Ministers’ Meeting", "PE") in chairs

@@ -64,10 +64,31 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
                 add(thing, chair, token.sent)
     for thing, chair, where in owned_events(events):
         add(thing, chair, where)
+    main = events.main()
+    if main is not None:
+        for chair, where in marked_chairs(doc):
+            add(main, chair, where)
     return list(facts.values())
 
 
+def marked_chairs(doc: Doc) -> list[tuple[str, Span]]:
+    """'Canada, France, Japan (Chair), …' in a release's list of participants: the one marked as
+    the chair or host chaired the event the release reports."""
+    found = []
+    for token in doc_tokens(doc):
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        if doc[token.i + 1].lower_ not in _ROLES_MARKED or token.i == 0:
+            continue
+        ent = entity_of(doc[token.i - 1])
+        key = party_key(ent) if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") else None
+        if key:
+            found.append((key, token.sent))
+    return found
+
+
 _HOST_NOUNS = lexicon.words("chairs.json", "host_nouns")
+_ROLES_MARKED = lexicon.words("chairs.json", "marked_roles")
 _ROLES = lexicon.words("chairs.json", "roles")
 
 

@@ -163,6 +163,8 @@ def extract_participants(doc: Doc) -> list[Fact]:
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
                 for name in gathered(sent):
                     add(name, sent, event)
+    for key, span in listed_under_a_heading(doc):
+        add(key, span.sent, main)
     for chair in extract_event_chairs(doc):
         thing = events.items_by_name(chair["event"])
         person = chair["chair"]
@@ -175,6 +177,39 @@ def extract_participants(doc: Doc) -> list[Fact]:
 
 
 _FUTURE = re.compile(lexicon.pattern("participants.json", "future"), re.I)
+
+
+# A release's heading over its list of who took part: '2. Participating countries and international
+# organizations', 'Participants:', 'Attendees'.
+_HEADING_WORDS = lexicon.words("participants.json", "participants_heading")
+_HEADINGS = "|".join(sorted(_HEADING_WORDS, key=len, reverse=True))
+_PARTICIPANTS_HEADING = re.compile(
+    rf"^[ \t]*(?:\d+[.)][ \t]*)?(?:{_HEADINGS})(?: and [a-z ]+)?[ \t]*:?[ \t]*$", re.I | re.M
+)
+# The next numbered heading ('3. Overview of the meeting') ends the list.
+_NUMBERED_HEADING = re.compile(r"^\s*\d+[.)]\s+\S")
+
+
+def listed_under_a_heading(doc: Doc) -> list[tuple[str, Span]]:
+    """The parties a release lists under a heading of participants, line by line until the next
+    numbered heading or a blank line: those are who took part in the event it reports."""
+    text = doc.text
+    found: list[tuple[str, Span]] = []
+    for heading in _PARTICIPANTS_HEADING.finditer(text):
+        start = heading.end() + 1  # past the heading's line break
+        stop = len(text)
+        for line in re.finditer(r"[^\n]*\n?", text[start:]):
+            body = line.group().strip()
+            if not body or _NUMBERED_HEADING.match(body):
+                stop = start + line.start()
+                break
+        span = doc.char_span(start, stop, alignment_mode="contract")
+        if span is None:
+            continue
+        for key, ent in parties_in(list(span)):
+            if key not in [k for k, _ in found]:
+                found.append((key, ent))
+    return found
 
 
 def chair_sentence(doc: Doc, chair: Fact) -> Span:

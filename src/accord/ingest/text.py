@@ -49,6 +49,7 @@ def document_from_text(text: str, source: str) -> Document:
 
 _WRAP_MIN = 40  # a wrapped line is at least this long
 _WRAP_MAX = 100  # and a text wrapped by hand has most of its lines no longer than this
+_HEADING_MAX = 70  # a numbered line this short is a heading, not the start of a wrapped paragraph
 _LIST_ITEM = re.compile(r"\s*(?:[-*•#>|]|\d+[.)]\s)")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’»)\]]*\s*$")
 
@@ -79,6 +80,8 @@ def unwrap_hard_wrapped(text: str) -> str:
             and len(line) >= _WRAP_MIN
             and following.strip()
             and not _LIST_ITEM.match(following)
+            and not following.lstrip().startswith("[")  # '[G7 countries and regions]': a sub-heading
+            and not (_LIST_ITEM.match(line) and len(line) < _HEADING_MAX)  # '2. Participating countries'
             and not _is_metadata(following.strip())
             and (not _ENDS_SENTENCE.search(line) or following.lstrip()[:1].islower())
         ):
