@@ -728,3 +728,23 @@ def test_the_leaders_of_a_group_with_its_members_between_dashes_publish_a_joint_
 )
 def test_a_statement_of_one_body_or_a_planned_one_is_no_stance(facts, text: str) -> None:
     assert not any(s == "signed" for _a, _p, s in stances(facts, text))
+
+
+def test_a_defined_term_stands_for_the_states_named_before_its_definition(facts) -> None:
+    text = (
+        "In attendance were the Fisheries Agency of the Government of Chile and the Department for "
+        'Oceans of the Government of Norway (hereafter "Both Participants"). During the council, Both '
+        "Participants affirmed progress and issued the Joint Statement outlining the next phase."
+    )
+    assert stances(facts, text) == {("Joint Statement", "CL", "signed"), ("Joint Statement", "NO", "signed")}
+
+
+def test_a_hereinafter_term_signs_for_its_parties(facts) -> None:
+    text = (
+        'The Ministry of Ports of Peru and the Ministry of Trade of Chile (hereinafter referred to as "the '
+        'Parties") met in Lima. The Parties signed the Lima Memorandum of Understanding on Data.'
+    )
+    assert stances(facts, text) == {
+        ("Lima Memorandum of Understanding on Data", "PE", "signed"),
+        ("Lima Memorandum of Understanding on Data", "CL", "signed"),
+    }

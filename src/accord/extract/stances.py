@@ -1095,9 +1095,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
     if decision is not None and decision.dep_ == "conj" and decision.head.ent_type_ in ("GPE", "ORG"):
         add([decision.head])  # 'the United States and the UK's decision': the parser's 'and' joins them
     if subject is not None:
-        for key in the_two_named_before(subject):
+        for key in the_two_named_before(subject) + defined_parties(subject):
             if key not in found:
-                found.append(key)  # 'Representatives from both governments signed …'
+                found.append(key)  # 'Representatives from both governments signed …', 'Both Participants'
         if subject.lower_ in ("neither", "none", "both", "each", "all"):
             add(previous_party_list(subject))
         elif people.at(subject.i):
@@ -1136,6 +1136,40 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         if name not in found:
             found.append(name)
     return found
+
+
+# A drafter's defined term: '(hereafter "Both Participants")', '(hereinafter referred to as "the Parties")'.
+_DEFINED_TERM = re.compile(
+    r"\((?:hereafter|hereinafter)(?:,)?(?: referred to as| called| jointly)?,?\s*[\"“']?(?:the\s+)?"
+    r"(?P<term>[A-Za-z][A-Za-z ]{1,40}?)[\"”']?\s*\)",
+    re.I,
+)
+
+
+@once_per_doc
+def defined_terms(doc: Doc) -> dict[str, list[str]]:
+    """The parties each defined term of a release stands for: those named in its sentence before
+    the definition, the states among them when it names any ('the Digital Agency … of the
+    Government of Japan and the Department … of the United Kingdom (hereafter "Both
+    Participants")' are Japan and the UK)."""
+    terms: dict[str, list[str]] = {}
+    for match in _DEFINED_TERM.finditer(doc.text):
+        at = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+        if at is None:
+            continue
+        named = parties_in(list(doc[at.sent.start : at.start]))
+        states = [key for key, _ in named if len(key) == 2 and key.isupper()]
+        terms[match["term"].strip().lower()] = states or [key for key, _ in named]
+    return terms
+
+
+def defined_parties(subject: Token) -> list[str]:
+    terms = defined_terms(subject.doc)
+    if not terms:
+        return []
+    words = [t for t in subject.subtree if t.lower_ != "the"]
+    phrase = " ".join(t.lower_ for t in words)
+    return terms.get(phrase, [])
 
 
 def subject_of(token: Token, lexicon: dict) -> Token | None:
