@@ -178,3 +178,22 @@ def test_a_person_in_brackets_beside_a_chair_is_an_aside(facts) -> None:
     found = {chair for _e, chair in chairs(facts, text)}
     assert "Tomas Berg" not in found
     assert "Ana Costa" in found
+
+
+def test_the_dialogue_after_a_named_dialogue_is_that_dialogue(facts) -> None:
+    text = (
+        "At this year’s Ocean Governance Dialogue, ministers joined experts. The dialogue was "
+        "co-chaired by Maria Lopez, Chile's ocean minister, and Tomas Berg, Norway's special envoy."
+    )
+    dialogue = "Ocean Governance Dialogue"
+    assert chairs(facts, text) == {(dialogue, "Maria Lopez"), (dialogue, "Tomas Berg")}
+
+
+def test_the_dialogue_after_a_summit_is_no_reference_to_the_summit(facts) -> None:
+    text = "The Ocean Summit opened in Lisbon. The dialogue was co-chaired by Maria Lopez and Tomas Berg."
+    assert all(event != "Ocean Summit" for event, _c in chairs(facts, text))
+
+
+def test_a_non_breaking_hyphen_is_read_as_a_hyphen(facts) -> None:
+    text = "The Ocean Summit opened in Lisbon. The summit was co\u2011chaired by Maria Lopez and Tomas Berg."
+    assert chairs(facts, text) == {("Ocean Summit", "Maria Lopez"), ("Ocean Summit", "Tomas Berg")}

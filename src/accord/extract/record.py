@@ -110,8 +110,11 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 # Spaces other than U+0020 (no-break spaces from HTML, thin spaces) are tokens of their own to
 # spaCy, which splits names and phrases in two ("Tarun\xa0Chhabra"); the pipeline reads them
 # as plain spaces, one character for one so every offset holds, and evidence is cited from
-# the document's own text.
-_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u202f\u3000", " "))
+# the document's own text. A non-breaking hyphen (U+2011, in 'co-chaired' as some sites write
+# it) is read as a plain hyphen the same way.
+_SPACES = str.maketrans(
+    {**dict.fromkeys("\xa0\u2007\u2009\u202f\u3000", " "), **dict.fromkeys("\u2010\u2011", "-")}
+)
 # A hyphen with a space on each side is a dash typed on a plain keyboard ('The Seoul summit - co-
 # hosted by A, B and C - aims to …'); the tagger reads it as a hyphen joining the words around
 # it and the parse runs the list into the verb. It is read as an en dash, one character for one.

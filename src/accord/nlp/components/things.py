@@ -306,6 +306,7 @@ class ThingFinder:
         )
         merge_headline_agreements(doc._.agreements)
         self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
+        add_head_references(doc, doc._.events, quoted)
         add_acronym_references(doc, doc._.events)
         return doc
 
@@ -762,6 +763,29 @@ class ThingFinder:
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+_HEAD_REFERENCES = frozenset(("dialogue", "roundtable", "symposium", "council"))
+
+
+def add_head_references(doc: Doc, events: Things, quoted: frozenset[int]) -> None:
+    """'The dialogue was co-chaired by …' after 'the AI Governance Dialogue': a definite noun that is
+    the head of an event named before refers to it, and to no event of another kind."""
+    for token in doc_tokens(doc):
+        if token.lower_ not in _HEAD_REFERENCES or not token.is_lower or token.i in events.by_token:
+            continue
+        if token.i in quoted or determiner(token) not in ("the", "this"):
+            continue
+        named = [
+            (span.start, thing)
+            for thing in events.items
+            for span in thing.names
+            if span.start < token.i and span[-1].lower_ == token.lower_
+        ]
+        if named:
+            thing = max(named, key=lambda pair: pair[0])[1]
+            thing.references.append(doc[token.i : token.i + 1])
+            events.by_token[token.i] = thing
 
 
 def spelled_out(short: Span, full: Span) -> bool:
