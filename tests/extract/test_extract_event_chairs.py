@@ -194,6 +194,12 @@ def test_the_dialogue_after_a_summit_is_no_reference_to_the_summit(facts) -> Non
     assert all(event != "Ocean Summit" for event, _c in chairs(facts, text))
 
 
-def test_a_non_breaking_hyphen_is_read_as_a_hyphen(facts) -> None:
+def test_a_non_breaking_hyphen_is_read_as_a_hyphen() -> None:
+    from accord.extract.record import extract_record
+    from accord.ingest import Document
+
     text = "The Ocean Summit opened in Lisbon. The summit was co\u2011chaired by Maria Lopez and Tomas Berg."
-    assert chairs(facts, text) == {("Ocean Summit", "Maria Lopez"), ("Ocean Summit", "Tomas Berg")}
+    facts = extract_record(Document(text=text, source="x.txt"), None)["facts"]
+    found = {(f["event"], f["chair"]) for f in facts if f["kind"] == "event_chair"}
+    assert found == {("Ocean Summit", "Maria Lopez"), ("Ocean Summit", "Tomas Berg")}
+    assert all(f["evidence"]["text"] == text[f["evidence"]["start"] : f["evidence"]["end"]] for f in facts)
