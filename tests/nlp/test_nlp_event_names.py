@@ -133,3 +133,11 @@ def test_a_full_stop_a_copy_left_without_its_space_still_ends_the_sentence(doc_o
         "The session was chaired by Ana Costa.",
         "U.S. officials came.",
     ]
+
+
+def test_what_a_body_is_names_no_meeting(doc_of) -> None:
+    doc = doc_of(
+        "ANDEAN is a political and diplomatic coordination forum for countries of the south. "
+        "The ANDEAN Summit was held in Lima."
+    )
+    assert [t.name for t in doc._.events.items] == ["ANDEAN Summit"]

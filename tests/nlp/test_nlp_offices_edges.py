@@ -140,3 +140,8 @@ def test_a_two_word_portfolio_ends_the_office_before_the_name(facts) -> None:
     assert ("Ana Costa", "Deputy Minister of Digital Transformation", "CL") in roles(facts, text)
     meetings = {f["event"] for f in facts(text, None, kind="event")}
     assert meetings == {"meeting between Ana Costa and Tomas Berg"}
+
+
+def test_a_portfolio_after_of_stays_in_the_office_however_it_opens(facts) -> None:
+    text = "Nimbus’s President of Global Affairs, Tomas Berg, said the company would sign the code."
+    assert ("Tomas Berg", "President of Global Affairs", "Nimbus") in roles(facts, text)

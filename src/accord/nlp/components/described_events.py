@@ -130,6 +130,17 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
 
 
+def defines_a_body(noun: Token, events: Things) -> bool:
+    """'BRICS is a … coordination forum for countries of the Global South', 'GPAI is a forum
+    of 29 members': an indefinite noun that says what a body or group is names no meeting."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or events.at(noun.i) is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and events.at(subject.i) is None and subject.pos_ == "PROPN"
+
+
 def _clause_end(child: Token, end: int) -> int:
     """Where a complement or participle clause ends: its right edge, cut at a comma or bracket."""
     doc = child.doc
@@ -238,6 +249,8 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         if match is None:
             match = described_where(token, events) or apposed_to(token, events)
             match = match or predicated_of(token, events) or held_by_event(token, events)
+        if match is None and defines_a_body(token, events):
+            continue  # 'BRICS is a political and diplomatic coordination forum': what a body is
         if match is None and description.ordinal:
             match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
         if match is None and not description.words and definite(token) and not description.ordinal:

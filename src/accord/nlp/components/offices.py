@@ -610,6 +610,14 @@ class OfficeReader:
             if preposition in ("of", "for") and not determined and tail[0].lower_ in portfolios:
                 continue
             tail_text = " ".join(t.text for t in tail)
+            if (
+                preposition in ("of", "for")
+                and not determined
+                and tail[-1].lower_ in portfolios
+                and not self.gazetteer.country(tail_text)
+                and tail_text not in self.organisations
+            ):
+                continue  # 'President of Global Affairs': a portfolio, however it opens
             last = entity_at(tail[-1])
             body: str | None = None
             if self.gazetteer.country(tail_text) or tail_text in self.organisations:
