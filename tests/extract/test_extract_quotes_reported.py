@@ -419,3 +419,12 @@ def test_a_quotation_in_the_paragraph_after_said_colon(facts) -> None:
     assert quotes(facts, text) == [
         ("Maria Lopez", "The links between our two ports are deep and longstanding", True)
     ]
+
+
+def test_a_title_in_quotation_marks_is_nobodys_words(facts) -> None:
+    text = (
+        'At a side event on ocean data titled "Promoting the Governance of Safe and Open Ocean Data," '
+        "Prime Minister Tomas Berg delivered a speech and announced a new group."
+    )
+    assert quotes(facts, text) == []
+    assert facts(text, kind="agreement") == []

@@ -26,6 +26,8 @@ _STRIP = " \t\n,.;:"
 _NOT_SPEAKERS = lexicon.words("speech.json", "not_speakers")
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
 _MARKS = re.compile(r"[\"“”«»‘’'\n]")
+# What a title follows: 'a side event titled "…"', 'a report entitled “…”', 'dubbed "…"'.
+_A_TITLE = re.compile(r"\b(?:titled|entitled|dubbed|named|called)\s*,?\s*[\"“«‘']$", re.I)
 
 
 @dataclass
@@ -234,6 +236,9 @@ class QuoteReader:
             if len(words) < 4 and not opens_sentence:
                 previous = None
                 continue
+            if _A_TITLE.search(text[max(0, segment.start - 30) : segment.start]):
+                previous = None
+                continue  # 'a side event titled "Promoting …"': a title, nobody's words
             speaker = attribute(doc, segment, self.lexicon)
             if speaker is None and previous is not None and continues(doc, previous[0], segment):
                 speaker = previous[1]

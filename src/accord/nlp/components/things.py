@@ -72,7 +72,8 @@ _TITLED = re.compile(
 
 # 'a plenary session entitled "…"': nouns whose title is not a text's
 _GATHERING_TITLED = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.words("things.json", "titled_not_texts"))) + r")\s*,?\s*$",
+    r"\b(?:" + "|".join(sorted(lexicon.words("things.json", "titled_not_texts"))) + r")"
+    r"(?:\s+(?:on|about|of|for)(?:\s+[\w-]+){1,4})?\s*,?\s*$",  # 'a side event on generative AI titled'
     re.IGNORECASE,
 )
 
