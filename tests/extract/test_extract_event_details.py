@@ -287,3 +287,15 @@ def test_for_inside_an_event_s_name_after_an_acronym(facts) -> None:
 def test_a_name_that_holds_the_acronym_is_no_spelling_of_it(facts) -> None:
     text = "The AI summit in Seoul ended on Tuesday. India will host the AI Impact Summit next year."
     assert len(pairs(facts, text, "event", "event")) == 2
+
+
+def test_two_events_joined_by_and_before_a_city_were_both_there(facts) -> None:
+    text = "Delegates took part in the Ocean Data Summit and the Fisheries Governance Forum in Lisbon."
+    places = {(f["event"], f["country"]) for f in facts(text, kind="event_place")}
+    assert places == {("Ocean Data Summit", "PT"), ("Fisheries Governance Forum", "PT")}
+
+
+def test_an_event_before_another_events_city_is_not_placed_there(facts) -> None:
+    text = "Delegates met at the Ocean Data Summit, then flew to the Fisheries Governance Forum in Lisbon."
+    places = {(f["event"], f["country"]) for f in facts(text, kind="event_place")}
+    assert ("Ocean Data Summit", "PT") not in places

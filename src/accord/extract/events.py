@@ -136,6 +136,9 @@ def closer_event(mention: Span, place: Span, other_events: set[int]) -> bool:
     between = [i for i in other_events if mention.end <= i < place.start]
     if not between:
         return False
+    joint = doc[mention.end : min(between)]
+    if joint.text.lower() in ("and", "and the", "&"):
+        return False  # 'at the AI for Good Summit and the WSIS+20 Event in Geneva': both there
     return not any(t.lower_ in _WITHIN for t in doc[mention.end : min(between)])
 
 
