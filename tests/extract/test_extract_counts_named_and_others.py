@@ -41,3 +41,11 @@ def test_within_the_framework_of_an_event_names_no_agreement(facts) -> None:
     text = "The compact will be adopted within the framework of the Ocean Summit in September."
     names = {f["agreement"] for f in facts(text, None, kind="agreement")}
     assert not any(name.startswith("framework") for name in names)
+
+
+def test_ministers_and_representatives_of_so_many_countries_adopted(facts) -> None:
+    text = (
+        "Ministers and representatives of 28 countries and international organizations adopted the "
+        "Suva Declaration on Ocean Data on Friday."
+    )
+    assert counts(facts, text) == {("Suva Declaration on Ocean Data", 28)}

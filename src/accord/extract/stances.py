@@ -463,6 +463,8 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
         if head.head == head:
             break
         head = head.head
+        while head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.head != head:
+            head = head.head  # 'Ministers and representatives of 28 countries adopted': one subject
     return None
 
 
