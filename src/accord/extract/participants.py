@@ -25,7 +25,7 @@ from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
-from accord.nlp.cache import doc_sents, span_tokens
+from accord.nlp.cache import doc_sents, doc_text, span_tokens
 from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
@@ -193,7 +193,7 @@ _NUMBERED_HEADING = re.compile(r"^\s*\d+[.)]\s+\S")
 def listed_under_a_heading(doc: Doc) -> list[tuple[str, Span]]:
     """The parties a release lists under a heading of participants, line by line until the next
     numbered heading or a blank line: those are who took part in the event it reports."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[str, Span]] = []
     for heading in _PARTICIPANTS_HEADING.finditer(text):
         start = heading.end() + 1  # past the heading's line break

@@ -27,7 +27,7 @@ from accord.extract.common import (
     party_key,
 )
 from accord.extract.data import lexicon
-from accord.nlp.cache import doc_sents, once_per_doc
+from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_country
 from accord.nlp.components.descriptions import compatible, family, head_family, in_opening, signed_in_sentence
 from accord.nlp.components.people import quoted_tokens
@@ -42,6 +42,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
     """Read every stance the document asserts, one fact per (agreement, party, stance)."""
     facts: dict[tuple[str, str, str], Fact] = {}
     quoted = quoted_tokens(doc)
+    presented = "behalf of" in doc_text(doc)  # most texts present nothing on anyone's behalf
     last_agreement: Thing | None = None
     for agreement, party, sent in [*authors_of_the_text(doc), *parties_of_the_name(doc)]:
         facts.setdefault(
@@ -49,7 +50,9 @@ def extract_stances(doc: Doc) -> list[Fact]:
             fact("stance", sent, 0.7, agreement=agreement, party=party, stance="signed"),
         )
     for sent in doc_sents(doc):
-        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted)) + list(on_behalf_of(sent, quoted))
+        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted))
+        if presented:
+            tallied += on_behalf_of(sent, quoted)
         counted = {party for _a, party, *_ in tallied}
         # A recorded vote's lists say who stood where; the verb of adoption around them does not.
         found = [s for s in sentence_stances(sent, quoted) if s[1] not in counted] + tallied
@@ -591,7 +594,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None if is_negated(token) else "signed"
     if included_as_signatory(token, lexicon):
         return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
-    if lemma in lexicon["issue_verbs"] and issues_joint_text(token):
+    if lemma in _ISSUE_VERBS and issues_joint_text(token):
         return None if is_negated(token) else "signed"  # 'Japan and Korea issued a joint statement'
     if lemma not in trigger_lemmas():
         return None
@@ -979,6 +982,9 @@ def same_kind(thing: Thing | None, described: Token | None) -> Thing | None:
     return None
 
 
+_ISSUE_VERBS = lexicon.words("stances.json", "issue_verbs")
+
+
 def issues_joint_text(verb: Token) -> bool:
     """'A and B issued a joint statement', 'the leaders published a joint communiqué': a joint text
     its authors put out is theirs; a statement one ministry publishes is no agreement signed."""
@@ -1155,7 +1161,7 @@ def defined_terms(doc: Doc) -> dict[str, list[str]]:
     Government of Japan and the Department … of the United Kingdom (hereafter "Both
     Participants")' are Japan and the UK)."""
     terms: dict[str, list[str]] = {}
-    for match in _DEFINED_TERM.finditer(doc.text):
+    for match in _DEFINED_TERM.finditer(doc_text(doc)):
         at = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
         if at is None:
             continue

@@ -50,6 +50,12 @@ def doc_sents(doc: Doc) -> list[Span]:
     return sents
 
 
+def memo(doc: Doc, key: str) -> dict:  # type: ignore[type-arg]
+    """A dictionary of answers kept for one document under `key`, dropped by `forget`."""
+    _KEYS.add(key)
+    return cast(dict, doc.user_data.setdefault(key, {}))  # type: ignore[type-arg]
+
+
 def span_tokens(span: Span) -> list[Token]:
     """Return a span's tokens from the document's cached list."""
     return doc_tokens(span.doc)[span.start : span.end]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from accord.nlp.cache import memo
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import cities, organisations
@@ -31,8 +32,20 @@ class AgreementName:
     words: frozenset[str]
 
 
+_READ_KEY = "accord.agreement_names.read"
+
+
 def read_name(span: Span, head: str) -> AgreementName:
-    """Split a name into its head, its owners and its words."""
+    """Split a name into its head, its owners and its words; a document's names are compared
+    many times over (each description against each name), so each is read once."""
+    read: dict[tuple[int, int, str], AgreementName] = memo(span.doc, _READ_KEY)
+    key = (span.start, span.end, head)
+    if key not in read:
+        read[key] = _read_name(span, head)
+    return read[key]
+
+
+def _read_name(span: Span, head: str) -> AgreementName:
     owners, owner_tokens = _owners(span)
     words = set()
     tokens = [t for t in span if t.i not in owner_tokens]
@@ -70,6 +83,9 @@ def _owners(span: Span) -> tuple[set[str], set[int]]:
                     taken.add(token.i)
     k = 0
     while k < len(tokens):
+        if not tokens[k].text[:1].isupper():
+            k += 1  # an owner's name starts with a capital: no lookups from a small word
+            continue
         for length in range(min(_MAX_OWNER_TOKENS, len(tokens) - k), 0, -1):
             piece = span.doc[tokens[k].i : tokens[k].i + length]
             text = piece.text.strip("'’").removesuffix("'s").removesuffix("’s")

@@ -535,8 +535,8 @@ def surnames_after_portfolios(doc: Doc, taken: set[int]) -> list[Span]:
     there may as well end the office: 'Minister for Digital Transformation, Masaaki Taira'.)"""
     return [
         Span(doc, token.i, token.i + 1, label="PERSON")
-        for token in doc[2:-1]
-        if token.i not in taken and surname_in_capitals(doc, token.i)
+        for token in doc_tokens(doc)
+        if token.is_upper and token.i not in taken and surname_in_capitals(doc, token.i)
     ]
 
 
