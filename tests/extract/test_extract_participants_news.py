@@ -412,3 +412,23 @@ def test_a_release_lists_participants_under_a_heading(tmp_path) -> None:
     assert {"CL", "NO", "PE", "PT", "EU"} <= took_part
     chairs = {(f["event"], f["chair"]) for f in facts if f["kind"] == "event_chair"}
     assert ("Ocean Ministers’ Meeting", "PE") in chairs
+
+
+def test_a_heading_followed_by_prose_or_a_bare_participants_heading_lists_nobody(tmp_path) -> None:
+    from accord.extract.record import extract_record
+    from accord.ingest import read_path
+
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Results of the Ocean Ministers’ Meeting\n"
+        "September 8, 2023\n"
+        "On Thursday, the Ministry of Fisheries hosted the Ocean Ministers’ Meeting by video.\n"
+        "Participants\n"
+        "Chile, Norway and Peru sent observers to a different forum in Oslo last year.\n"
+        "2. Participating countries\n"
+        "Officials from Chile and Norway spoke about the talks they held in Oslo last spring.\n",
+        encoding="utf-8",
+    )
+    facts = extract_record(read_path(path))["facts"]
+    meeting = "Ocean Ministers’ Meeting"
+    assert not any(f["kind"] == "participant" and f["event"] == meeting for f in facts)

@@ -180,7 +180,8 @@ _FUTURE = re.compile(lexicon.pattern("participants.json", "future"), re.I)
 
 
 # A release's heading over its list of who took part: '2. Participating countries and international
-# organizations', 'Participants:', 'Attendees'.
+# organizations'. A bare 'Participants' may head a panel's speakers or a prose section, so only a
+# heading that says the states or bodies took part counts.
 _HEADING_WORDS = lexicon.words("participants.json", "participants_heading")
 _HEADINGS = "|".join(sorted(_HEADING_WORDS, key=len, reverse=True))
 _PARTICIPANTS_HEADING = re.compile(
@@ -188,21 +189,25 @@ _PARTICIPANTS_HEADING = re.compile(
 )
 # The next numbered heading ('3. Overview of the meeting') ends the list.
 _NUMBERED_HEADING = re.compile(r"^\s*\d+[.)]\s+\S")
+_LIST_LINE_WORDS = 40  # a line of names longer than this is prose
 
 
 def listed_under_a_heading(doc: Doc) -> list[tuple[str, Span]]:
-    """The parties a release lists under a heading of participants, line by line until the next
-    numbered heading or a blank line: those are who took part in the event it reports."""
+    """The parties a release lists under a heading of participants, in the list lines that follow
+    it ('Canada, France, Japan (Chair), … and EU', '[Invited organizations]'): those are who took
+    part in the event it reports. A line of prose (a sentence ending in a full stop), a blank
+    line or the next numbered heading ends the list; a heading followed by prose lists nobody."""
     text = doc_text(doc)
     found: list[tuple[str, Span]] = []
     for heading in _PARTICIPANTS_HEADING.finditer(text):
         start = heading.end() + 1  # past the heading's line break
-        stop = len(text)
+        stop = start
         for line in re.finditer(r"[^\n]*\n?", text[start:]):
             body = line.group().strip()
-            if not body or _NUMBERED_HEADING.match(body):
-                stop = start + line.start()
+            prose = body[-1:] in (".", "!", "?") or len(body.split()) > _LIST_LINE_WORDS
+            if not body or _NUMBERED_HEADING.match(body) or prose:
                 break
+            stop = start + line.end()
         span = doc.char_span(start, stop, alignment_mode="contract")
         if span is None:
             continue
