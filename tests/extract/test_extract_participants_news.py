@@ -392,21 +392,10 @@ def test_a_council_that_met_without_an_edition_is_no_new_event(facts) -> None:
 def test_a_release_lists_participants_under_a_heading(tmp_path) -> None:
     from accord.extract.record import extract_record
     from accord.ingest import read_path
+    from release_support import OCEAN_RELEASE
 
     path = tmp_path / "release.txt"
-    path.write_text(
-        "Results of the Ocean Ministers’ Meeting\n"
-        "September 8, 2023\n"
-        "On Thursday, the Ministry of Fisheries hosted the Ocean Ministers’ Meeting by video.\n"
-        "1. Date of the meeting\n"
-        "Thursday, September 7, 2023\n"
-        "2. Participating countries and international organizations\n"
-        "[Ocean states]\n"
-        "Chile, Norway, Peru (Chair), Portugal, and the EU\n"
-        "3. Overview of the meeting\n"
-        "The ministers discussed rules for fishing data and the next steps of the process.\n",
-        encoding="utf-8",
-    )
+    path.write_text(OCEAN_RELEASE, encoding="utf-8")
     facts = extract_record(read_path(path))["facts"]
     took_part = {f["participant"] for f in facts if f["kind"] == "participant"}
     assert {"CL", "NO", "PE", "PT", "EU"} <= took_part

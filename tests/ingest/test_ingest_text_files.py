@@ -189,22 +189,11 @@ def test_a_text_written_one_paragraph_per_line_is_left_alone() -> None:
     assert document_from_text(text, "plain.txt").text == text
 
 
-RELEASE_WITH_HEADINGS = (
-    "Results of the Ocean Ministers’ Meeting\n"
-    "September 8, 2023\n"
-    "On Thursday, the Ministry of Fisheries hosted the Ocean Ministers’ Meeting by video.\n"
-    "1. Date of the meeting\n"
-    "Thursday, September 7, 2023\n"
-    "2. Participating countries and international organizations\n"
-    "[Ocean states]\n"
-    "Chile, Norway, Peru (Chair), Portugal, and the EU\n"
-    "3. Overview of the meeting\n"
-    "The ministers discussed rules for fishing data and the next steps of the process.\n"
-)
 
 
 def test_a_short_numbered_heading_and_a_bracketed_subheading_stay_lines_of_their_own() -> None:
     from accord.ingest.text import document_from_text
+    from release_support import OCEAN_RELEASE
 
-    text = document_from_text(RELEASE_WITH_HEADINGS, "release.txt").text
+    text = document_from_text(OCEAN_RELEASE, "release.txt").text
     assert "2. Participating countries and international organizations\n[Ocean states]\n" in text
