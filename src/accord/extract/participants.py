@@ -721,18 +721,7 @@ def gathered(sent: Span) -> list[str]:
     out: list[str] = []
     lowered = sent.text.lower()
     starts = []
-    cues = (
-        "such as",
-        "including",
-        "among them",
-        "attended by",
-        "brought together",
-        "bringing together",
-        "in attendance were",  # 'In attendance were A, B and C'
-        "in attendance was",
-        "present were",
-    )
-    for cue in cues:
+    for cue in _LIST_CUES:
         at = lowered.find(cue)
         if at >= 0 and (not cue.endswith("together") or _a_gathering_brings(doc, sent.start_char + at)):
             starts.append(sent.start_char + at + len(cue))
@@ -767,6 +756,8 @@ def gathered(sent: Span) -> list[str]:
 
 
 _BROUGHT_TOGETHER_BY = lexicon.words("participants.json", "brought_together_by")
+# What opens a list of who was there: 'such as A and B', 'attended by A', 'In attendance were A, B'.
+_LIST_CUES = tuple(sorted(lexicon.words("participants.json", "list_cues")))
 
 
 def _a_gathering_brings(doc: Doc, char: int) -> bool:

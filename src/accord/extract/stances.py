@@ -272,7 +272,7 @@ def made_here(root: Token) -> bool:
     verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     node = root
     for _ in range(3):
-        if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "appos") or node.head is node:
+        if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "appos") or node.head.i == node.i:
             break
         node = node.head
         if node.pos_ == "NOUN" and node.lemma_.lower() in _ESTABLISHED_NOUNS:
@@ -288,7 +288,7 @@ def made_here(root: Token) -> bool:
 def done_deed(noun: Token, lexicon: dict) -> bool:
     """'welcomed the signing of': a definite noun of making, neither hedged ('a possible signing',
     'the planned launch') nor hung on a verb that is ('will attend the signing')."""
-    if not any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children):
+    if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children):
         return False
     if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in noun.children):
         return False
