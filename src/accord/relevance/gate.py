@@ -55,6 +55,8 @@ _NEWLINE = re.compile("\n")
 _SENTENCE_ENDS = (".", "!", "?")
 # A passage quoted in a reason is shown whole up to this many tokens, else as "AI … regulator".
 _SNIPPET_TOKENS = 8
+# A "paragraph" of more sentences than this is a whole story typed without line breaks.
+_LONG_PARAGRAPH = 8
 _REASON_EXAMPLES = 3
 
 
@@ -68,6 +70,9 @@ class Passage:
     weight: int
     paragraph: tuple[int, int]
     named: bool = False  # AI inside a capitalised name: 'the AI Action Summit', 'AI Impact summit'
+    sentence: tuple[int, int] = (0, 0)  # the sentence that holds it
+    around: tuple[int, int] = (0, 0)  # that sentence with the one before and after, in its paragraph
+    long_paragraph: bool = False  # a 'paragraph' of many sentences: a story typed as one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,21 @@ class Judgement:
         return tuple(dict.fromkeys(p.paragraph for p in self.passages if p.named))
 
     @property
+    def passing_reading(self) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+        """What is read of an article out of scope, and what of it counts: each paragraph that names
+        an AI-governance event in passing; in a story typed as one line (a 'paragraph' of many
+        sentences), the sentence naming it, read with its neighbours (for who 'it' and 'he' are)."""
+        read: dict[tuple[int, int], None] = {}
+        counted: dict[tuple[int, int], None] = {}
+        for passage in self.passages:
+            if not passage.named or self.in_scope:
+                continue
+            long = passage.long_paragraph
+            read[passage.around if long else passage.paragraph] = None
+            counted[passage.sentence if long else passage.paragraph] = None
+        return tuple(read), tuple(counted)
+
+    @property
     def reason(self) -> str:
         """Why, in one line a user can read in a listing of skipped articles."""
         digest = f"digest of {self.items} items, " if self.items else ""
@@ -144,7 +164,7 @@ class Judgement:
             ],
             "paragraphs": [list(span) for span in self.paragraphs],
             "items": self.items,
-            **({"read": [list(span) for span in self.named_in_passing]} if self.named_in_passing else {}),
+            **({"read": [list(span) for span in self.passing_reading[1]]} if self.named_in_passing else {}),
         }
 
 
@@ -301,6 +321,12 @@ class _Layout:
         sentence = np.cumsum(starts) - 1
         return cls(paragraph, sentence, starts, lines, len(np.unique(sentence[alpha])))
 
+    def sentence_span(self, doc: Doc, first: int, last: int) -> tuple[int, int]:
+        """The characters of sentences first to last (indices of `sentence`), as one span."""
+        begin = int(np.searchsorted(self.sentence, first, side="left"))
+        end = int(np.searchsorted(self.sentence, last, side="right")) - 1
+        return doc[begin].idx, doc[end].idx + len(doc[end].text)
+
     def paragraph_span(self, index: int, length: int) -> tuple[int, int]:
         start = int(self.lines[index - 1]) + 1 if index > 0 else 0
         end = int(self.lines[index]) if index < len(self.lines) else length
@@ -317,6 +343,9 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
     first, last = doc[a_start:a_end], doc[g_start:g_end]
     start, end = min(a_start, g_start), max(a_end, g_end)
     snippet = doc[start:end].text if end - start <= _SNIPPET_TOKENS else f"{first.text} … {last.text}"
+    sentence = int(layout.sentence[start])
+    in_paragraph = layout.sentence[layout.paragraph == layout.paragraph[start]]
+    opening, closing = int(in_paragraph.min()), int(in_paragraph.max())
     return Passage(
         start=doc[start].idx,
         end=doc[end - 1].idx + len(doc[end - 1].text),
@@ -324,6 +353,9 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
         weight=weight,
         paragraph=layout.paragraph_span(int(layout.paragraph[start]), len(text)),
         named=_is_name(doc[start:end]),
+        sentence=layout.sentence_span(doc, sentence, sentence),
+        around=layout.sentence_span(doc, max(opening, sentence - 1), min(closing, sentence + 1)),
+        long_paragraph=closing - opening + 1 > _LONG_PARAGRAPH,
     )
 
 

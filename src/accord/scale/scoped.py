@@ -67,7 +67,7 @@ def scoped_records(
             if judgement.in_scope or judgement.named_in_passing or not gate:
                 record = _as_read_from(next(extracted), document)
                 if not judgement.in_scope:
-                    counted = passing_lines(document.text, judgement)[1] if gate else None
+                    counted = judgement.passing_reading[1] if gate else None
                     record["facts"] = governance_facts(
                         _within(record["facts"], counted),
                         article_in_scope=False,
@@ -76,9 +76,6 @@ def scoped_records(
             else:
                 record = build_record(document, [])
             record["relevance"] = judgement.as_record(forced=not gate)
-            if gate and not judgement.in_scope and judgement.named_in_passing:
-                counted = passing_lines(document.text, judgement)[1]
-                record["relevance"]["read"] = [list(span) for span in counted]
             yield record
 
 
@@ -90,57 +87,8 @@ def _what_to_read(document: Document, judgement: Judgement, gate: bool) -> Docum
     if judgement.in_scope:
         spans = list(selected)
     else:
-        spans = with_antecedents(document.text, passing_lines(document.text, judgement)[0])
+        spans = with_antecedents(document.text, judgement.passing_reading[0])
     return dataclasses.replace(document, text=blank_except(document.text, spans))
-
-
-# A sentence ends at a full stop, '?' or '!' (a closing quotation mark or bracket may follow)
-# before the capital, digit or opening mark of the next.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-# Initials and short abbreviations whose full stop ends no sentence.
-_ABBREVIATION = re.compile(
-    r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Jr|Sr|No"
-    r"|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\."
-)
-# A "paragraph" of more sentences than this is a whole story typed without line breaks: only the
-# sentences that name the event (and one each side, for who 'it' and 'he' are) are read of it.
-_LONG_PARAGRAPH = 8
-
-
-def passing_lines(text: str, judgement: Judgement) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """What is read of an article out of scope, and what of it counts: each paragraph naming an
-    AI-governance event in passing, or, in a paragraph of many sentences, the sentences naming it
-    (read with their neighbours, counted alone)."""
-    read: list[tuple[int, int]] = []
-    counted: list[tuple[int, int]] = []
-    for paragraph in judgement.named_in_passing:
-        sentences = sentence_spans(text, paragraph)
-        if len(sentences) <= _LONG_PARAGRAPH:
-            read.append(paragraph)
-            counted.append(paragraph)
-            continue
-        starts = [p.start for p in judgement.passages if p.named and p.paragraph == paragraph]
-        naming = [n for n, (start, end) in enumerate(sentences) if any(start <= s < end for s in starts)]
-        for n in naming:
-            counted.append(sentences[n])
-            first, last = sentences[max(0, n - 1)], sentences[min(len(sentences) - 1, n + 1)]
-            if (first[0], last[1]) not in read:
-                read.append((first[0], last[1]))
-    return read, counted
-
-
-def sentence_spans(text: str, paragraph: tuple[int, int]) -> list[tuple[int, int]]:
-    """The sentences of a paragraph, as character spans of the whole text."""
-    start, end = paragraph
-    spans, position = [], start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        word = text[max(start, match.start() - 12) : match.start()].split()[-1:]
-        if word and _ABBREVIATION.fullmatch(word[0]):
-            continue  # 'U.S. Vice President', 'Mr. Smith', 'Jan. 5': no sentence ends there
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, end))
-    return spans
 
 
 # A paragraph that opens on a quotation its pronoun attributes: who 'he' is was said in the
