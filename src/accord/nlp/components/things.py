@@ -766,7 +766,8 @@ class ThingFinder:
             things.by_token[token.i] = thing
 
 
-_HEAD_REFERENCES = frozenset(("dialogue", "roundtable", "symposium", "council"))
+# 'the dialogue' after 'the AI Governance Dialogue': heads that refer only to an event named with them.
+_HEAD_REFERENCES = lexicon.words("things.json", "head_references")
 
 
 def add_head_references(doc: Doc, events: Things, quoted: frozenset[int]) -> None:
@@ -854,7 +855,7 @@ def completed_description(span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_)
 
 
-_SESSION_HEADS = frozenset(("session", "segment", "plenary", "roundtable"))
+_SESSION_HEADS = lexicon.words("things.json", "session_heads")
 
 
 def is_session(thing: Thing) -> bool:
@@ -885,9 +886,7 @@ def held_here(token: Token) -> bool:
     ('The Third Ministerial Japan-UK Digital Partnership Council took place via videoconference')."""
     verb = token.head
     lemma = verb.lemma_.lower()
-    if token.dep_ == "dobj":
-        return lemma in ("hold", "convene")
-    if token.dep_ == "nsubjpass":
+    if token.dep_ in ("dobj", "nsubjpass"):
         return lemma in ("hold", "convene")
     if token.dep_ == "nsubj":
         took_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
@@ -1146,9 +1145,7 @@ def thing_families(thing: Thing) -> set[str | None]:
     return {head_family(span) for span in thing.names + thing.references} or {None}
 
 
-_LINKING_WORDS = frozenset(
-    ("on", "of", "for", "the", "a", "an", "and", "to", "calling", "aimed", "at", "about")
-)
+_LINKING_WORDS = lexicon.words("things.json", "description_linking_words")
 
 
 def described_words(text: str) -> frozenset[str]:
