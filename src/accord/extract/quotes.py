@@ -19,6 +19,7 @@ from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
 from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
+from accord.nlp.components.things import introduces_a_title
 from accord.nlp.headlines import in_headline
 
 _OPEN = {"“": "”", "«": "»"}
@@ -26,8 +27,6 @@ _STRIP = " \t\n,.;:"
 _NOT_SPEAKERS = lexicon.words("speech.json", "not_speakers")
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
 _MARKS = re.compile(r"[\"“”«»‘’'\n]")
-# What a title follows: 'a side event titled "…"', 'a report entitled “…”', 'dubbed "…"'.
-_A_TITLE = re.compile(r"\b(?:titled|entitled|dubbed|named|called)\s*,?\s*[\"“«‘']$", re.I)
 
 
 @dataclass
@@ -236,7 +235,7 @@ class QuoteReader:
             if len(words) < 4 and not opens_sentence:
                 previous = None
                 continue
-            if _A_TITLE.search(text[max(0, segment.start - 30) : segment.start]):
+            if introduces_a_title(text[max(0, segment.start - 41) : segment.start - 1]):
                 previous = None
                 continue  # 'a side event titled "Promoting …"': a title, nobody's words
             speaker = attribute(doc, segment, self.lexicon)

@@ -70,6 +70,12 @@ _TITLED = re.compile(
     r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE
 )
 
+def introduces_a_title(before: str) -> bool:
+    """Whether the words before a quotation mark introduce a title ('a side event titled', 'a
+    report entitled', 'formally named'): what is quoted is a name, nobody's words."""
+    return _TITLED.search(before) is not None
+
+
 # 'a plenary session entitled "…"': nouns whose title is not a text's
 _GATHERING_TITLED = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon.words("things.json", "titled_not_texts"))) + r")"
