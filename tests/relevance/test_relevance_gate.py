@@ -176,30 +176,28 @@ def test_a_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGa
     assert judgement.as_record()["read"] == [list(read)]
 
 
-def test_the_ai_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGate) -> None:
-    text = (
-        "Bond yields edged lower in early trade.\n"
-        "The vice president will be in Lisbon, meeting officials on the sidelines of the AI summit.\n"
-        "Oil prices were steady and gold slipped.\n"
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vice president will be in Lisbon, meeting officials on the sidelines of the AI summit.",
+        "The vice president is in Lisbon to attend an artificial intelligence summit this week.",
+    ],
+)
+def test_the_ai_summit_named_in_passing_marks_its_paragraph_to_read(gate: RelevanceGate, line: str) -> None:
+    text = f"Bond yields edged lower in early trade.\n{line}\nOil prices were steady and gold slipped.\n"
     judgement = gate.judge(text)
     assert not judgement.in_scope
     (read,) = judgement.named_in_passing
     assert text[read[0] : read[1]].startswith("The vice president")
 
 
-def test_an_artificial_intelligence_summit_named_in_passing_marks_its_paragraph(gate: RelevanceGate) -> None:
+def test_an_intelligence_summit_is_no_ai_summit(gate: RelevanceGate) -> None:
     text = (
         "Bond yields edged lower in early trade.\n"
-        "The vice president is in Lisbon to attend an artificial intelligence summit this week.\n"
+        "The vice president is in Lisbon to attend an intelligence summit this week.\n"
         "Oil prices were steady and gold slipped.\n"
     )
-    judgement = gate.judge(text)
-    assert not judgement.in_scope
-    (read,) = judgement.named_in_passing
-    assert text[read[0] : read[1]].startswith("The vice president")
-    other = text.replace("an artificial intelligence summit", "an intelligence summit")
-    assert gate.judge(other).named_in_passing == ()
+    assert gate.judge(text).named_in_passing == ()
 
 
 def test_two_words_that_are_no_summit_are_no_name(gate: RelevanceGate) -> None:
