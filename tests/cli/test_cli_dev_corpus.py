@@ -14,8 +14,10 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 DEV = SHARED / "corpus" / "dev"
 REFEREE = SHARED / "tools" / "score.py"
 
-pytestmark = pytest.mark.skipif(not DEV.is_dir() or not REFEREE.is_file(),
-                                reason="../shared/corpus/dev or ../shared/tools/score.py is absent")
+pytestmark = pytest.mark.skipif(
+    not DEV.is_dir() or not REFEREE.is_file(),
+    reason="../shared/corpus/dev or ../shared/tools/score.py is absent",
+)
 
 
 def gold_names() -> list[str]:
@@ -33,8 +35,15 @@ def dev_records(run_cli, tmp_path_factory) -> Path:
 
 def referee(records: Path) -> dict:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, str(REFEREE), str(DEV), str(records), "--json"],
-                          capture_output=True, text=True, encoding="utf-8", env=env, check=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(REFEREE), str(DEV), str(records), "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=True,
+        timeout=300,
+    )
     return json.loads(done.stdout)
 
 

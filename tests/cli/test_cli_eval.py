@@ -17,8 +17,11 @@ GOLD_FACTS = [
 
 
 def gold_record(facts: list[dict]) -> dict:
-    return {"format": "accord.record/1", "document": {"title": None, "url": None, "published": None},
-            "facts": facts}
+    return {
+        "format": "accord.record/1",
+        "document": {"title": None, "url": None, "published": None},
+        "facts": facts,
+    }
 
 
 def with_evidence(facts: list[dict]) -> list[dict]:
@@ -37,9 +40,11 @@ def gold_dir(tmp_path: Path) -> Path:
 
 def store(folder: Path, facts: list[dict]) -> Path:
     folder.mkdir(exist_ok=True)
-    record = {"format": "accord.record/1",
-              "document": {"id": "sha256:0", "title": None, "url": None, "published": None, "text": TEXT},
-              "facts": facts}
+    record = {
+        "format": "accord.record/1",
+        "document": {"id": "sha256:0", "title": None, "url": None, "published": None, "text": TEXT},
+        "facts": facts,
+    }
     (folder / "lisbon.json").write_text(json.dumps(record), encoding="utf-8")
     return folder
 

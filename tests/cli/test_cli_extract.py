@@ -215,8 +215,13 @@ def test_installed_command_reports_bad_input_without_traceback(good: list[Path],
     missing = tmp_path / "missing.txt"
     out = tmp_path / "out"
     env = {**os.environ, "COLUMNS": "400", "PYTHONIOENCODING": "utf-8"}
-    result = subprocess.run([str(accord), "extract", str(good[0]), str(missing), "--out", str(out)],
-                            capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run(
+        [str(accord), "extract", str(good[0]), str(missing), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert error_lines(result.stderr) == [f"accord: {missing}: no such file"]

@@ -18,13 +18,22 @@ def test_named_declaration_is_an_agreement_with_its_type(facts) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("The Oslo Convention on AI and Human Rights opened for signature.",
-         "Oslo Convention on AI and Human Rights", "convention"),
+        (
+            "The Oslo Convention on AI and Human Rights opened for signature.",
+            "Oslo Convention on AI and Human Rights",
+            "convention",
+        ),
         ("Delegates agreed the Accra Statement on Data.", "Accra Statement on Data", "statement"),
-        ("The Code of Conduct for Frontier Model Developers was agreed by the G7.",
-         "Code of Conduct for Frontier Model Developers", "other"),
-        ("Firms signed the Open Model Safety Commitments in May.",
-         "Open Model Safety Commitments", "commitment"),
+        (
+            "The Code of Conduct for Frontier Model Developers was agreed by the G7.",
+            "Code of Conduct for Frontier Model Developers",
+            "other",
+        ),
+        (
+            "Firms signed the Open Model Safety Commitments in May.",
+            "Open Model Safety Commitments",
+            "commitment",
+        ),
     ],
 )
 def test_agreement_type_from_the_head_noun(facts, text: str, name: str, kind: str) -> None:
@@ -32,8 +41,10 @@ def test_agreement_type_from_the_head_noun(facts, text: str, name: str, kind: st
 
 
 def test_one_agreement_fact_with_the_other_name_as_alias(facts) -> None:
-    text = ("The Lisbon Declaration on Safe AI was published on Monday. "
-            "Critics said the Lisbon Declaration was weak.")
+    text = (
+        "The Lisbon Declaration on Safe AI was published on Monday. "
+        "Critics said the Lisbon Declaration was weak."
+    )
     [agreement] = facts(text, kind="agreement")
     assert agreement["agreement"] == "Lisbon Declaration on Safe AI"
     assert agreement["aliases"] == ["Lisbon Declaration"]
@@ -47,14 +58,18 @@ def test_agreement_without_aliases_has_no_aliases_field(facts) -> None:
 def test_agreement_adopted_at_an_event(facts) -> None:
     text = "The Nairobi Declaration was adopted at the Global AI Ethics Summit in Nairobi."
     assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
-        ("Nairobi Declaration", "Global AI Ethics Summit")]
+        ("Nairobi Declaration", "Global AI Ethics Summit")
+    ]
 
 
 def test_agreement_opened_for_signature_at_an_event(facts) -> None:
-    text = ("The Oslo Convention on AI and Human Rights was opened for signature "
-            "at the Nordic Digital Summit on 5 September 2024.")
+    text = (
+        "The Oslo Convention on AI and Human Rights was opened for signature "
+        "at the Nordic Digital Summit on 5 September 2024."
+    )
     assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
-        ("Oslo Convention on AI and Human Rights", "Nordic Digital Summit")]
+        ("Oslo Convention on AI and Human Rights", "Nordic Digital Summit")
+    ]
 
 
 def test_no_agreement_event_without_an_adoption_verb(facts) -> None:
@@ -80,7 +95,8 @@ def test_no_agreement_event_without_an_adoption_verb(facts) -> None:
 )
 def test_signatory_count(facts, text: str, count: int) -> None:
     assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
-        ("Lisbon Declaration", count)]
+        ("Lisbon Declaration", count)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -97,7 +113,10 @@ def test_no_signatory_count_for_bounds_or_partial_numbers(facts, text: str) -> N
 
 
 def test_signatory_count_through_a_generic_reference(facts) -> None:
-    text = ("The Nairobi Declaration was adopted at the Global AI Ethics Summit. "
-            "Forty-two countries signed the declaration.")
+    text = (
+        "The Nairobi Declaration was adopted at the Global AI Ethics Summit. "
+        "Forty-two countries signed the declaration."
+    )
     assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
-        ("Nairobi Declaration", 42)]
+        ("Nairobi Declaration", 42)
+    ]

@@ -23,14 +23,17 @@ def test_the_host_in_an_apposition_is_the_country(facts) -> None:
 
 
 def test_a_presidency_of_the_body_that_met(facts) -> None:
-    text = ("The Ocean Council meeting, presided over by Foreign Minister Amina Okafor as part of Nigeria's "
-            "presidency of the council, heard ten speakers.")
+    text = (
+        "The Ocean Council meeting, presided over by Foreign Minister Amina Okafor as part of Nigeria's "
+        "presidency of the council, heard ten speakers."
+    )
     assert ("Ocean Council meeting", "NG") in chairs(facts, text)
 
 
 def test_a_country_s_summit_is_the_summit_it_hosts(facts) -> None:
     assert chairs(facts, "At Britain's Ocean Data Summit, forty states agreed on sensor rules.") == {
-        ("Ocean Data Summit", "GB")}
+        ("Ocean Data Summit", "GB")
+    }
 
 
 def test_an_organisation_hosts(facts) -> None:
@@ -39,8 +42,10 @@ def test_an_organisation_hosts(facts) -> None:
 
 
 def test_every_organisation_of_a_list_the_parser_split(facts) -> None:
-    text = ("Chile and Norway will hold the next Ocean Data Dialogue in 2026, co-chaired by the Ocean "
-            "Council, the Ministry of Fisheries, and Chile's Ministry of Science.")
+    text = (
+        "Chile and Norway will hold the next Ocean Data Dialogue in 2026, co-chaired by the Ocean "
+        "Council, the Ministry of Fisheries, and Chile's Ministry of Science."
+    )
     found = chairs(facts, text)
     assert {"Ocean Council", "Ministry of Fisheries", "Ministry of Science"} <= {c for _, c in found}
 
@@ -50,8 +55,10 @@ def test_a_body_holding_its_own_meeting_is_not_its_chair(facts) -> None:
 
 
 def test_co_chairs_named_in_a_readout(facts) -> None:
-    text = ("The Ocean Data Dialogue met in Lisbon on Tuesday. Ministers were joined by co-chairs "
-            "Amina Okafor and Tomas Berg.")
+    text = (
+        "The Ocean Data Dialogue met in Lisbon on Tuesday. Ministers were joined by co-chairs "
+        "Amina Okafor and Tomas Berg."
+    )
     expected = {("Ocean Data Dialogue", "Amina Okafor"), ("Ocean Data Dialogue", "Tomas Berg")}
     assert expected <= chairs(facts, text)
 
@@ -72,9 +79,11 @@ def test_forum_host_before_the_name_of_a_country(facts) -> None:
 
 def test_a_government_that_kicked_off_or_wrapped_up_the_event(facts) -> None:
     assert chairs(facts, "The Chilean government kicked off the Ocean Data Summit on Monday.") == {
-        ("Ocean Data Summit", "CL")}
+        ("Ocean Data Summit", "CL")
+    }
     assert chairs(facts, "Chile wrapped up this year's Ocean Data Conference on Friday.") == {
-        ("Ocean Data Conference", "CL")}
+        ("Ocean Data Conference", "CL")
+    }
 
 
 def test_a_person_opening_an_event_is_not_its_host(facts) -> None:

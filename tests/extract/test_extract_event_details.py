@@ -24,7 +24,9 @@ def test_a_date_belongs_to_the_event_it_modifies(facts) -> None:
     )
     dates = set(pairs(facts, text, "event_date", "event", "start", "end"))
     assert dates == {
-        ("Global Forum on Ocean Data", "2024-02-05", "2024-02-06"), ("first forum", "2022", "2022")}
+        ("Global Forum on Ocean Data", "2024-02-05", "2024-02-06"),
+        ("first forum", "2022", "2022"),
+    }
 
 
 def test_a_described_event_has_its_place_and_host(facts) -> None:
@@ -66,7 +68,8 @@ def test_a_place_after_another_event_is_that_event_s(facts) -> None:
 def test_an_event_held_during_another_shares_its_place(facts) -> None:
     text = "Ministers met at the Ocean Ministerial Meeting, held during the Blue Data Summit in Lisbon."
     assert {("Ocean Ministerial Meeting", "PT", "Lisbon"), ("Blue Data Summit", "PT", "Lisbon")} <= places(
-        facts, text)
+        facts, text
+    )
 
 
 def dates(facts, text: str, published: str | None = None) -> set[tuple]:
@@ -218,8 +221,10 @@ def test_an_acronym_is_not_any_name_with_those_letters_inside(facts) -> None:
 
 
 def test_a_meeting_is_named_after_the_people_not_their_offices(facts) -> None:
-    text = ("Chilean Minister for Ports and Fisheries, Maria Lopez, is to meet with Peruvian Minister Jonas "
-            "Berg in Lima today.")
+    text = (
+        "Chilean Minister for Ports and Fisheries, Maria Lopez, is to meet with Peruvian Minister Jonas "
+        "Berg in Lima today."
+    )
     assert pairs(facts, text, "event", "event") == [("meeting between Maria Lopez and Jonas Berg",)]
 
 

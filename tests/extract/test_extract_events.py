@@ -15,8 +15,10 @@ def test_named_summit_is_an_event(facts) -> None:
 
 
 def test_other_names_of_an_event_are_its_aliases(facts) -> None:
-    text = ("The Digital Futures Summit in Paris drew sixty countries. "
-            "Organisers said the Paris AI Summit was a success.")
+    text = (
+        "The Digital Futures Summit in Paris drew sixty countries. "
+        "Organisers said the Paris AI Summit was a success."
+    )
     [event] = facts(text, kind="event")
     assert (event["event"], event["aliases"]) == ("Digital Futures Summit", ["Paris AI Summit"])
 
@@ -28,7 +30,8 @@ def test_place_from_a_city_after_the_name(facts) -> None:
 
 def test_place_from_a_city_in_the_name(facts) -> None:
     assert pairs(facts, "The Oslo AI Forum opened on Monday.", "event_place", "event", "country", "city") == [
-        ("Oslo AI Forum", "NO", "Oslo")]
+        ("Oslo AI Forum", "NO", "Oslo")
+    ]
 
 
 def test_place_after_a_venue(facts) -> None:
@@ -59,7 +62,8 @@ def test_weekday_date_against_the_published_date(facts) -> None:
     # 6 June 2025 was a Friday; the Wednesday before it was 4 June.
     text = "The Global AI Ethics Summit opened in Nairobi on Wednesday."
     assert pairs(facts, text, "event_date", "start", "end", published="2025-06-06") == [
-        ("2025-06-04", "2025-06-04")]
+        ("2025-06-04", "2025-06-04")
+    ]
 
 
 def test_weekday_without_a_published_date_gives_no_date(facts) -> None:
@@ -69,18 +73,22 @@ def test_weekday_without_a_published_date_gives_no_date(facts) -> None:
 def test_explicit_date_wins_over_a_weekday(facts) -> None:
     text = "The Global AI Ethics Summit opened on Monday. The Global AI Ethics Summit ran on 2-3 June 2025."
     assert pairs(facts, text, "event_date", "start", "end", published="2025-06-06") == [
-        ("2025-06-02", "2025-06-03")]
+        ("2025-06-02", "2025-06-03")
+    ]
 
 
 def test_month_without_a_year_takes_the_published_year(facts) -> None:
     text = "The Oslo AI Forum met on June 3-4 in Oslo."
     assert pairs(facts, text, "event_date", "start", "end", published="2025-07-01") == [
-        ("2025-06-03", "2025-06-04")]
+        ("2025-06-03", "2025-06-04")
+    ]
 
 
 def test_chair_by_passive_agent_through_a_generic_reference(facts) -> None:
-    text = ("The Global AI Ethics Summit opened in Nairobi. "
-            "The summit was chaired by Kenyan President William Ruto.")
+    text = (
+        "The Global AI Ethics Summit opened in Nairobi. "
+        "The summit was chaired by Kenyan President William Ruto."
+    )
     assert pairs(facts, text, "event_chair", "event", "chair") == [(SUMMIT, "William Ruto")]
 
 
@@ -102,7 +110,8 @@ def test_sequence_from_builds_on(facts) -> None:
 def test_sequence_from_ordinals(facts) -> None:
     text = "The second Ocean AI Summit in Lisbon built on the first Ocean AI Summit at Bletchley Park."
     assert pairs(facts, text, "event_sequence", "event", "previous") == [
-        ("second Ocean AI Summit", "first Ocean AI Summit")]
+        ("second Ocean AI Summit", "first Ocean AI Summit")
+    ]
 
 
 def test_no_sequence_between_unrelated_events(facts) -> None:

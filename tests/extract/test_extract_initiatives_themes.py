@@ -14,8 +14,9 @@ def themes(facts, text: str) -> list[tuple[str, str]]:
 
 
 def test_named_initiative_launched_at_an_event(facts) -> None:
-    text = ("At the Global AI Ethics Summit, Kenya launched the Open Models Fund, "
-            "a fund for public-interest AI.")
+    text = (
+        "At the Global AI Ethics Summit, Kenya launched the Open Models Fund, a fund for public-interest AI."
+    )
     assert initiatives(facts, text) == [("Open Models Fund", "fund", SUMMIT)]
 
 
@@ -71,11 +72,28 @@ def test_no_theme_without_an_event(facts) -> None:
 
 
 def test_every_theme_is_in_the_vocabulary(facts) -> None:
-    vocabulary = {"safety", "security", "public_interest", "jobs", "investment", "ethics", "regulation",
-                  "innovation", "sustainability", "competition", "inclusion", "health", "education",
-                  "culture", "military", "human_rights"}
-    text = ("The Oslo AI Forum focused on security, investment, innovation, climate, competition, "
-            "culture, human rights, the public interest and regulation.")
+    vocabulary = {
+        "safety",
+        "security",
+        "public_interest",
+        "jobs",
+        "investment",
+        "ethics",
+        "regulation",
+        "innovation",
+        "sustainability",
+        "competition",
+        "inclusion",
+        "health",
+        "education",
+        "culture",
+        "military",
+        "human_rights",
+    }
+    text = (
+        "The Oslo AI Forum focused on security, investment, innovation, climate, competition, "
+        "culture, human rights, the public interest and regulation."
+    )
     found = {theme for _, theme in themes(facts, text)}
     assert found <= vocabulary
     assert len(found) >= 8
@@ -100,27 +118,35 @@ def test_themes_a_gathering_prioritised(facts) -> None:
 
 
 def test_themes_the_participants_discussed(facts) -> None:
-    text = ("The Ocean Data Talks opened in Lisbon. The two leaders affirmed the need to improve AI safety "
-            "and to develop AI technology in the military field responsibly.")
+    text = (
+        "The Ocean Data Talks opened in Lisbon. The two leaders affirmed the need to improve AI safety "
+        "and to develop AI technology in the military field responsibly."
+    )
     found = {theme for _, theme in {(f["event"], f["theme"]) for f in facts(text, kind="theme")}}
     assert found == {"safety", "military"}
 
 
 def test_what_participants_said_about_something_else_is_no_theme(facts) -> None:
-    text = ("The Ocean Data Talks opened in Lisbon. On fisheries, both sides affirmed the importance of "
-            "regulatory actions and health checks.")
+    text = (
+        "The Ocean Data Talks opened in Lisbon. On fisheries, both sides affirmed the importance of "
+        "regulatory actions and health checks."
+    )
     assert facts(text, kind="theme") == []
 
 
 def test_a_list_that_describes_another_noun_is_no_theme(facts) -> None:
-    text = ("At the Ocean Data Summit, ministers launched an institute focused on education and health, "
-            "a first for the region.")
+    text = (
+        "At the Ocean Data Summit, ministers launched an institute focused on education and health, "
+        "a first for the region."
+    )
     assert facts(text, kind="theme") == []
 
 
 def test_an_event_named_in_passing_gives_no_theme_by_its_name(facts) -> None:
-    text = ("The Ocean Data Summit opened in Lisbon. Delegates recalled the Global Health Forum once. "
-            "The summit ended on Friday.")
+    text = (
+        "The Ocean Data Summit opened in Lisbon. Delegates recalled the Global Health Forum once. "
+        "The summit ended on Friday."
+    )
     found = {(f["event"], f["theme"]) for f in facts(text, kind="theme")}
     assert ("Global Health Forum", "health") not in found
 
@@ -128,7 +154,8 @@ def test_an_event_named_in_passing_gives_no_theme_by_its_name(facts) -> None:
 def test_the_main_event_s_name_gives_its_theme(facts) -> None:
     text = "The Global Forum on the Ethics of Ocean Data opened in Lisbon. The forum ended on Friday."
     assert ("Global Forum on the Ethics of Ocean Data", "ethics") in {
-        (f["event"], f["theme"]) for f in facts(text, kind="theme")}
+        (f["event"], f["theme"]) for f in facts(text, kind="theme")
+    }
 
 
 def test_themes_of_an_agreement_the_event_reached(facts) -> None:
@@ -151,8 +178,10 @@ def test_themes_nations_agreed_to_prioritise(facts) -> None:
 
 
 def test_what_a_text_endorsed_at_the_event_governs(facts) -> None:
-    text = ("The Harbour Defence Forum opened in Tallinn on Monday. Forty states endorsed a "
-            '"code of conduct" to govern the use of AI in the military on Tuesday, but two did not.')
+    text = (
+        "The Harbour Defence Forum opened in Tallinn on Monday. Forty states endorsed a "
+        '"code of conduct" to govern the use of AI in the military on Tuesday, but two did not.'
+    )
     assert ("Harbour Defence Forum", "military") in themes(facts, text)
 
 
@@ -162,14 +191,18 @@ def test_what_an_adopted_resolution_is_on(facts) -> None:
 
 
 def test_the_words_after_another_clause_are_not_the_text_s_subject(facts) -> None:
-    text = ("The Harbour Forum opened in Tallinn on Monday. Forty states endorsed the Tallinn Charter "
-            "on Tuesday, while military officers watched.")
+    text = (
+        "The Harbour Forum opened in Tallinn on Monday. Forty states endorsed the Tallinn Charter "
+        "on Tuesday, while military officers watched."
+    )
     assert ("Harbour Forum", "military") not in themes(facts, text)
 
 
 def test_a_text_merely_named_gives_its_event_no_theme(facts) -> None:
-    text = ("The Harbour Forum opened in Tallinn on Monday. Delegates recalled the Charter on Military "
-            "Data, written in 2019.")
+    text = (
+        "The Harbour Forum opened in Tallinn on Monday. Delegates recalled the Charter on Military "
+        "Data, written in 2019."
+    )
     assert ("Harbour Forum", "military") not in themes(facts, text)
 
 

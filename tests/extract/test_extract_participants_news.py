@@ -20,8 +20,10 @@ def test_every_conjunct_that_attended(facts) -> None:
 
 
 def test_attended_by_a_list(facts) -> None:
-    text = ("The Ocean Data Summit opened in Lisbon. The meeting was attended by Fisheries Minister "
-            "Ana Costa and Vice Minister Jonas Berg.")
+    text = (
+        "The Ocean Data Summit opened in Lisbon. The meeting was attended by Fisheries Minister "
+        "Ana Costa and Vice Minister Jonas Berg."
+    )
     assert who(facts, text) == {"Ana Costa", "Jonas Berg"}
 
 
@@ -52,22 +54,31 @@ def test_the_speaker_of_a_speech_at_the_event(facts) -> None:
 
 
 def test_members_who_joined_a_delegation(facts) -> None:
-    text = ("Fisheries Minister Ana Costa led the Portuguese delegation to the Ocean Data Summit, joined by "
-            "Deputy Minister Rui Lopes and Ambassador Marta Reis.")
+    text = (
+        "Fisheries Minister Ana Costa led the Portuguese delegation to the Ocean Data Summit, joined by "
+        "Deputy Minister Rui Lopes and Ambassador Marta Reis."
+    )
     assert participants(facts, text) >= {
-        (SUMMIT, "PT", "Ana Costa"), (SUMMIT, "Ana Costa", None), (SUMMIT, "Rui Lopes", None),
-        (SUMMIT, "Marta Reis", None)}
+        (SUMMIT, "PT", "Ana Costa"),
+        (SUMMIT, "Ana Costa", None),
+        (SUMMIT, "Rui Lopes", None),
+        (SUMMIT, "Marta Reis", None),
+    }
 
 
 def test_bodies_a_delegation_is_made_of(facts) -> None:
-    text = ("Envoy Amina Okafor led a Nigerian delegation with officials from the Ministry of Justice and "
-            "the Central Bank of Nigeria to the Ocean Data Summit in Lisbon.")
+    text = (
+        "Envoy Amina Okafor led a Nigerian delegation with officials from the Ministry of Justice and "
+        "the Central Bank of Nigeria to the Ocean Data Summit in Lisbon."
+    )
     assert {"NG", "Amina Okafor", "Ministry of Justice"} <= who(facts, text)
 
 
 def test_those_who_briefed_a_meeting(facts) -> None:
-    text = ("The Ocean Data Summit opened in Lisbon on Monday. The summit received briefings from "
-            "Fisheries Minister Ana Costa and Professor Jonas Berg.")
+    text = (
+        "The Ocean Data Summit opened in Lisbon on Monday. The summit received briefings from "
+        "Fisheries Minister Ana Costa and Professor Jonas Berg."
+    )
     assert {"Ana Costa", "Jonas Berg"} <= who(facts, text)
 
 
@@ -87,26 +98,34 @@ def test_a_person_in_an_apposition_is_not_the_subject(facts) -> None:
 
 
 def test_delegations_that_attended_a_session_named_just_before(facts) -> None:
-    text = ("At the ministerial session held in Lisbon, delegations from ten states including Chile, Peru "
-            "and Norway attended.")
+    text = (
+        "At the ministerial session held in Lisbon, delegations from ten states including Chile, Peru "
+        "and Norway attended."
+    )
     assert {"CL", "PE", "NO"} <= who(facts, text)
 
 
 def test_participating_countries_listed(facts) -> None:
-    text = ("The Ocean Data Summit opened in Lisbon. The Lisbon Declaration was backed by participating "
-            "countries Chile, Peru and Norway.")
+    text = (
+        "The Ocean Data Summit opened in Lisbon. The Lisbon Declaration was backed by participating "
+        "countries Chile, Peru and Norway."
+    )
     assert {"CL", "PE", "NO"} <= who(facts, text)
 
 
 def test_a_passive_join_in_a_readout(facts) -> None:
-    text = ("The Ocean Data Council held its fifth ministerial meeting in Lisbon on Tuesday. Minister Amina "
-            "Okafor and Minister Tomas Berg were joined by co-chairs Ana Silva and Rui Lopes.")
+    text = (
+        "The Ocean Data Council held its fifth ministerial meeting in Lisbon on Tuesday. Minister Amina "
+        "Okafor and Minister Tomas Berg were joined by co-chairs Ana Silva and Rui Lopes."
+    )
     assert {"Amina Okafor", "Tomas Berg"} <= who(facts, text)
 
 
 def test_a_keynote_right_after_the_event(facts) -> None:
-    text = ("The three-day Ocean Data Summit opened in Lisbon on Monday. In his keynote address, Premier "
-            "Tomas Berg called for shared sensor data.")
+    text = (
+        "The three-day Ocean Data Summit opened in Lisbon on Monday. In his keynote address, Premier "
+        "Tomas Berg called for shared sensor data."
+    )
     assert "Tomas Berg" in who(facts, text)
 
 
@@ -121,8 +140,10 @@ def test_a_planned_chair_did_not_yet_take_part(facts) -> None:
 
 
 def test_members_deciding_together_beside_the_event(facts) -> None:
-    text = ("The Ocean Network held its inaugural convening in Lisbon. The ten members, Chile, Peru and "
-            "Norway among them, adopted a joint statement.")
+    text = (
+        "The Ocean Network held its inaugural convening in Lisbon. The ten members, Chile, Peru and "
+        "Norway among them, adopted a joint statement."
+    )
     assert {"CL", "PE", "NO"} <= who(facts, text)
 
 
@@ -175,7 +196,7 @@ def test_the_agent_of_a_passive_act_at_the_event(facts) -> None:
 
 def test_said_in_a_speech_during_the_events_ceremony(facts) -> None:
     text = (
-        "The Ocean Data Summit ended in Lisbon on Tuesday. \"Data are a common good,\" Chile's "
+        'The Ocean Data Summit ended in Lisbon on Tuesday. "Data are a common good," Chile\'s '
         "fisheries minister, Ana Costa, said in a speech during the summit's closing ceremony."
     )
     assert who(facts, text) == {"Ana Costa"}
@@ -255,8 +276,10 @@ def test_among_those_who_agreed_to_a_text_is_no_attendance(facts) -> None:
 
 
 def test_among_the_attendees_are(facts) -> None:
-    text = ("The Ocean Data Summit opens in Lisbon on Monday. Among the key attendees are Fisheries "
-            "Minister Ana Costa and Harbour Authority chief Jonas Berg.")
+    text = (
+        "The Ocean Data Summit opens in Lisbon on Monday. Among the key attendees are Fisheries "
+        "Minister Ana Costa and Harbour Authority chief Jonas Berg."
+    )
     assert who(facts, text) == {"Ana Costa", "Jonas Berg"}
 
 
@@ -266,20 +289,26 @@ def test_named_people_were_among_the_guests(facts) -> None:
 
 
 def test_expected_attendees_are_no_fact(facts) -> None:
-    text = ("The Ocean Data Summit opens in Lisbon next week. Among the expected speakers are Fisheries "
-            "Minister Ana Costa and Jonas Berg.")
+    text = (
+        "The Ocean Data Summit opens in Lisbon next week. Among the expected speakers are Fisheries "
+        "Minister Ana Costa and Jonas Berg."
+    )
     assert who(facts, text) == set()
 
 
 def test_a_meeting_that_brought_together_ministers_from_a_list(facts) -> None:
-    text = ("The Ocean Data Summit opened in Lisbon on Monday. The meeting brought together ministers "
-            "from Chile, Peru, St. Lucia and Saint Vincent and the Grenadines.")
+    text = (
+        "The Ocean Data Summit opened in Lisbon on Monday. The meeting brought together ministers "
+        "from Chile, Peru, St. Lucia and Saint Vincent and the Grenadines."
+    )
     assert who(facts, text) == {"CL", "PE", "LC", "VC"}
 
 
 def test_a_coalition_bringing_together_companies_is_not_the_event(facts) -> None:
-    text = ("The Ocean Data Summit in Lisbon launched a Sensor Coalition bringing together Nokia and "
-            "Ericsson, while the Maritime Agency will run a registry.")
+    text = (
+        "The Ocean Data Summit in Lisbon launched a Sensor Coalition bringing together Nokia and "
+        "Ericsson, while the Maritime Agency will run a registry."
+    )
     assert who(facts, text) == set()
 
 

@@ -59,20 +59,26 @@ def test_delegation_headed_by_in_the_passive(facts) -> None:
 
 
 def test_whose_delegation_was_led_by(facts) -> None:
-    text = ("Ghana, whose delegation was headed by Digital Minister Kofi Mensah, "
-            "attended the Global AI Ethics Summit.")
+    text = (
+        "Ghana, whose delegation was headed by Digital Minister Kofi Mensah, "
+        "attended the Global AI Ethics Summit."
+    )
     assert (SUMMIT, "GH", "Kofi Mensah") in participants(facts, text)
 
 
 def test_leader_leading_their_own_delegation(facts) -> None:
     text = "German Chancellor Olaf Scholz led the German delegation to the Digital Futures Summit."
     assert participants(facts, text) == [
-        ("Digital Futures Summit", "DE", "Olaf Scholz"), ("Digital Futures Summit", "Olaf Scholz", None)]
+        ("Digital Futures Summit", "DE", "Olaf Scholz"),
+        ("Digital Futures Summit", "Olaf Scholz", None),
+    ]
 
 
 def test_represented_by(facts) -> None:
-    text = ("The Global AI Ethics Summit opened on Monday. "
-            "Ottawa was represented by Deputy Prime Minister Claire Tremblay.")
+    text = (
+        "The Global AI Ethics Summit opened on Monday. "
+        "Ottawa was represented by Deputy Prime Minister Claire Tremblay."
+    )
     assert participants(facts, text) == [(SUMMIT, "CA", "Claire Tremblay"), (SUMMIT, "Claire Tremblay", None)]
 
 
@@ -103,4 +109,5 @@ def test_took_part_including(facts) -> None:
 def test_one_role_per_office_whatever_its_case(facts) -> None:
     text = "Ambassador Elena Ruiz, Spain's ambassador to the United Nations, met the press."
     assert [(title.lower(), of) for _, title, of in roles(facts, text)] == [
-        ("ambassador to the united nations", "ES")]
+        ("ambassador to the united nations", "ES")
+    ]

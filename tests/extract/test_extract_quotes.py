@@ -31,8 +31,10 @@ def test_curly_and_straight_marks_give_the_same_quote(facts) -> None:
 
 
 def test_multi_sentence_quote_is_one_quote(facts) -> None:
-    text = ("“Rules must come before scale,” Amina Okafor said. "
-            "“Nobody should be left behind. We will keep pushing.”")
+    text = (
+        "“Rules must come before scale,” Amina Okafor said. "
+        "“Nobody should be left behind. We will keep pushing.”"
+    )
     assert quotes(facts, text) == [
         ("Amina Okafor", "Rules must come before scale", True),
         ("Amina Okafor", "Nobody should be left behind. We will keep pushing", True),
@@ -60,7 +62,8 @@ def test_surname_speaker_is_resolved_to_the_full_name(facts) -> None:
 def test_reported_speech_with_a_that_clause(facts) -> None:
     text = "Amina Okafor warned that the new rules could slow down small start-ups in Africa."
     assert quotes(facts, text) == [
-        ("Amina Okafor", "the new rules could slow down small start-ups in Africa", False)]
+        ("Amina Okafor", "the new rules could slow down small start-ups in Africa", False)
+    ]
 
 
 def test_reported_speech_without_that(facts) -> None:
@@ -77,14 +80,18 @@ def test_reported_speech_stops_before_an_adding_clause(facts) -> None:
 
 
 def test_title_reference_is_resolved_to_the_person_who_holds_it(facts) -> None:
-    text = ("Elena Ruiz, Spain's ambassador to the United Nations, met the press. "
-            '"This is a historic text for everyone," the ambassador said.')
+    text = (
+        "Elena Ruiz, Spain's ambassador to the United Nations, met the press. "
+        '"This is a historic text for everyone," the ambassador said.'
+    )
     assert quotes(facts, text) == [("Elena Ruiz", "This is a historic text for everyone", True)]
 
 
 def test_minister_reference_is_resolved(facts) -> None:
-    text = ("Tomas Berg, Sweden's digital minister, arrived early. "
-            '"Nobody wins a race to the bottom," the minister said.')
+    text = (
+        "Tomas Berg, Sweden's digital minister, arrived early. "
+        '"Nobody wins a race to the bottom," the minister said.'
+    )
     assert quotes(facts, text) == [("Tomas Berg", "Nobody wins a race to the bottom", True)]
 
 
@@ -136,10 +143,11 @@ def test_pronoun_picks_the_person_it_can_stand_for(facts) -> None:
 
 
 def test_question_quote_with_the_speaker_in_the_next_sentence(facts) -> None:
-    text = ("“Who will pay for the compute we were promised?” Lena Okoro, the Nigerian minister of "
-            "digital economy, told reporters on the first day.")
-    assert quotes(facts, text) == [
-        ("Lena Okoro", "Who will pay for the compute we were promised?", True)]
+    text = (
+        "“Who will pay for the compute we were promised?” Lena Okoro, the Nigerian minister of "
+        "digital economy, told reporters on the first day."
+    )
+    assert quotes(facts, text) == [("Lena Okoro", "Who will pay for the compute we were promised?", True)]
 
 
 def test_a_next_sentence_with_its_own_reported_clause_is_not_the_attribution(facts) -> None:

@@ -12,8 +12,22 @@ from accord.extract.record import chunks, extract_record, extract_records
 from accord.ingest import Document, read_path
 from accord.record import RECORD_FORMAT
 
-KINDS = {"event", "event_place", "event_date", "event_chair", "event_sequence", "participant", "agreement",
-         "agreement_event", "signatory_count", "stance", "role", "quote", "initiative", "theme"}
+KINDS = {
+    "event",
+    "event_place",
+    "event_date",
+    "event_chair",
+    "event_sequence",
+    "participant",
+    "agreement",
+    "agreement_event",
+    "signatory_count",
+    "stance",
+    "role",
+    "quote",
+    "initiative",
+    "theme",
+}
 
 
 def article(*paragraphs: list[str]) -> str:
@@ -22,17 +36,25 @@ def article(*paragraphs: list[str]) -> str:
 
 NAIROBI = article(
     ["Nations adopt ethics pledge in Nairobi"],
-    ["The Global AI Ethics Summit was held in Nairobi on 3-4 June 2025.",
-     "The summit was chaired by Kenyan President William Ruto."],
-    ["Brazil, Chile and Kenya signed the Nairobi Declaration on Responsible AI "
-     "at the Global AI Ethics Summit.",
-     "Forty-two countries signed the declaration in all.",
-     "Washington declined to sign the Nairobi Declaration, citing concerns over national security."],
-    ["“Rules must come before scale,” said Amina Okafor, Nigeria's minister of digital economy.",
-     "She warned that the new rules could slow down small start-ups in Africa."],
-    ["The Vietnamese delegation was headed by Deputy Minister Tran Van Minh.",
-     "At the summit, Kenya launched the Open Models Fund, a fund for public-interest AI.",
-     "The summit focused on safety, jobs and the digital divide."],
+    [
+        "The Global AI Ethics Summit was held in Nairobi on 3-4 June 2025.",
+        "The summit was chaired by Kenyan President William Ruto.",
+    ],
+    [
+        "Brazil, Chile and Kenya signed the Nairobi Declaration on Responsible AI "
+        "at the Global AI Ethics Summit.",
+        "Forty-two countries signed the declaration in all.",
+        "Washington declined to sign the Nairobi Declaration, citing concerns over national security.",
+    ],
+    [
+        "“Rules must come before scale,” said Amina Okafor, Nigeria's minister of digital economy.",
+        "She warned that the new rules could slow down small start-ups in Africa.",
+    ],
+    [
+        "The Vietnamese delegation was headed by Deputy Minister Tran Van Minh.",
+        "At the summit, Kenya launched the Open Models Fund, a fund for public-interest AI.",
+        "The summit focused on safety, jobs and the digital divide.",
+    ],
 )
 
 # Accents, an emoji outside the Basic Multilingual Plane and curly marks before the facts, so that
@@ -110,8 +132,21 @@ def test_evidence_holds_the_key_words_of_its_fact(nairobi: dict) -> None:
 
 def test_a_whole_article_gives_each_family(nairobi: dict) -> None:
     kinds = {f["kind"] for f in nairobi["facts"]}
-    assert kinds >= {"event", "event_place", "event_date", "event_chair", "agreement", "agreement_event",
-                     "signatory_count", "stance", "role", "quote", "participant", "initiative", "theme"}
+    assert kinds >= {
+        "event",
+        "event_place",
+        "event_date",
+        "event_chair",
+        "agreement",
+        "agreement_event",
+        "signatory_count",
+        "stance",
+        "role",
+        "quote",
+        "participant",
+        "initiative",
+        "theme",
+    }
 
 
 def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
@@ -119,18 +154,27 @@ def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
     stances = {(f["party"], f["stance"]) for f in facts if f["kind"] == "stance"}
     assert stances == {("BR", "signed"), ("CL", "signed"), ("KE", "signed"), ("US", "declined")}
     assert {(f["agreement"], f["count"]) for f in facts if f["kind"] == "signatory_count"} == {
-        ("Nairobi Declaration on Responsible AI", 42)}
+        ("Nairobi Declaration on Responsible AI", 42)
+    }
     speakers = {f["speaker"] for f in facts if f["kind"] == "quote"}
     assert speakers == {"Amina Okafor"}
     participants = {(f["participant"], f.get("led_by")) for f in facts if f["kind"] == "participant"}
     # who signed or launched something at the summit, or chaired it, was there
-    assert participants == {("VN", "Tran Van Minh"), ("Tran Van Minh", None), ("BR", None), ("CL", None),
-                            ("KE", None), ("William Ruto", None)}
+    assert participants == {
+        ("VN", "Tran Van Minh"),
+        ("Tran Van Minh", None),
+        ("BR", None),
+        ("CL", None),
+        ("KE", None),
+        ("William Ruto", None),
+    }
 
 
 def test_extract_records_keeps_document_order(nlp, tmp_path: Path) -> None:
-    documents = [Document(text="Peru signed the Lisbon Declaration.", source=str(tmp_path / "a.txt")),
-                 Document(text="Chile signed the Accra Statement.", source=str(tmp_path / "b.txt"))]
+    documents = [
+        Document(text="Peru signed the Lisbon Declaration.", source=str(tmp_path / "a.txt")),
+        Document(text="Chile signed the Accra Statement.", source=str(tmp_path / "b.txt")),
+    ]
     records = list(extract_records(documents, nlp))
     assert [r["document"]["id"] for r in records] == [d.id for d in documents]
     assert all(set(r) == {"format", "document", "facts"} for r in records)
@@ -142,7 +186,8 @@ def test_published_date_reaches_the_extractors(nlp) -> None:
     record = extract_record(document, nlp)
     assert record["document"]["published"] == "2025-02-12"
     assert [(f["start"], f["end"]) for f in record["facts"] if f["kind"] == "event_date"] == [
-        ("2025-02-10", "2025-02-10")]
+        ("2025-02-10", "2025-02-10")
+    ]
 
 
 def test_chunks_cut_at_line_ends_and_cover_the_text() -> None:
@@ -151,20 +196,24 @@ def test_chunks_cut_at_line_ends_and_cover_the_text() -> None:
     assert all(len(part) <= 1000 for _, part in parts)
     assert all(part.endswith("\n") for _, part in parts[:-1])
     assert "".join(part for _, part in parts) == text
-    assert all(text[offset:offset + len(part)] == part for offset, part in parts)
+    assert all(text[offset : offset + len(part)] == part for offset, part in parts)
 
 
 def test_a_document_longer_than_a_part_keeps_true_offsets(nlp, monkeypatch) -> None:
     monkeypatch.setattr("accord.extract.record.CHUNK_CHARS", 200)
     filler = "Delegates talked about many things over coffee in the hall.\n" * 6
-    text = (filler + "Peru signed the Lisbon Declaration.\n"
-            + filler + "Chile refused to sign the Accra Statement.\n")
+    text = (
+        filler
+        + "Peru signed the Lisbon Declaration.\n"
+        + filler
+        + "Chile refused to sign the Accra Statement.\n"
+    )
     record = extract_record(Document(text=text, source="long.txt"), nlp)
     stances = {f["party"]: f for f in record["facts"] if f["kind"] == "stance"}
     assert set(stances) == {"PE", "CL"}
     for fact in record["facts"]:
         evidence = fact["evidence"]
-        assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_a_fact_repeated_in_two_parts_is_kept_once(nlp, monkeypatch) -> None:

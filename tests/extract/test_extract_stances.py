@@ -18,7 +18,8 @@ def parties(facts, text: str, stance: str = "signed") -> list[str]:
 def test_list_of_signing_parties(facts) -> None:
     text = "Brazil, Chile and Kenya signed the Nairobi Declaration on Responsible AI."
     assert stances(facts, text) == {
-        ("Nairobi Declaration on Responsible AI", code, "signed") for code in ("BR", "CL", "KE")}
+        ("Nairobi Declaration on Responsible AI", code, "signed") for code in ("BR", "CL", "KE")
+    }
 
 
 def test_parties_come_in_text_order(facts) -> None:
@@ -36,8 +37,9 @@ def test_passive_endorsed_by_an_organisation_and_a_country(facts) -> None:
 
 
 def test_among_the_signatories_after_a_copula(facts) -> None:
-    assert stances(facts, "Japan was among the signatories of the Lisbon "
-                          "Declaration.") == {(DECL, "JP", "signed")}
+    assert stances(facts, "Japan was among the signatories of the Lisbon Declaration.") == {
+        (DECL, "JP", "signed")
+    }
 
 
 def test_among_the_signatories_fronted(facts) -> None:
@@ -83,7 +85,10 @@ def test_refusal_with_a_because_reason(facts) -> None:
     text = "Kenya abstained from the Lisbon Declaration because of concerns about enforcement."
     [stance] = facts(text, kind="stance")
     assert (stance["party"], stance["stance"], stance["reason"]) == (
-        "KE", "declined", "concerns about enforcement")
+        "KE",
+        "declined",
+        "concerns about enforcement",
+    )
 
 
 def test_negated_signing_is_declining(facts) -> None:
@@ -109,7 +114,9 @@ def test_a_refusal_has_no_reason_when_none_is_given(facts) -> None:
 def test_stance_refers_to_the_declaration_by_a_generic_mention(facts) -> None:
     text = "The Accra Statement on AI was published in May. Ghana and Togo endorsed the statement."
     assert stances(facts, text) == {
-        ("Accra Statement on AI", "GH", "signed"), ("Accra Statement on AI", "TG", "signed")}
+        ("Accra Statement on AI", "GH", "signed"),
+        ("Accra Statement on AI", "TG", "signed"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -138,14 +145,18 @@ def test_question_then_statement_keeps_only_the_statement(facts) -> None:
 
 
 def test_no_stance_from_words_inside_a_quotation(facts) -> None:
-    text = ('The Lisbon Declaration was published. '
-            '"We signed it because Kenya signed the Lisbon Declaration," one aide joked.')
+    text = (
+        "The Lisbon Declaration was published. "
+        '"We signed it because Kenya signed the Lisbon Declaration," one aide joked.'
+    )
     assert "KE" not in parties(facts, text)
 
 
 def test_one_fact_per_agreement_party_and_stance(facts) -> None:
-    text = ("Ghana signed the Lisbon Declaration on Monday. "
-            "The Lisbon Declaration was signed by Ghana at a ceremony.")
+    text = (
+        "Ghana signed the Lisbon Declaration on Monday. "
+        "The Lisbon Declaration was signed by Ghana at a ceremony."
+    )
     assert parties(facts, text) == ["GH"]
 
 
@@ -170,8 +181,10 @@ def test_refusal_with_an_over_reason(facts) -> None:
 
 
 def test_those_who_join_the_signatories_sign_too(facts) -> None:
-    text = ("Thirty countries signed the Lisbon Declaration, as did the European Union. "
-            "Portugal and Ghana, which hosted the talks, were joined by Chile and Norway.")
+    text = (
+        "Thirty countries signed the Lisbon Declaration, as did the European Union. "
+        "Portugal and Ghana, which hosted the talks, were joined by Chile and Norway."
+    )
     signed = set(parties(facts, text))
     assert {"PT", "GH", "CL", "NO", "EU"} <= signed
 

@@ -498,7 +498,9 @@ def test_countries_like_a_b_and_c_opposed_the_resolution(facts) -> None:
         "North Korea, and Russia opposed the resolution."
     )
     assert {(f["party"], f["stance"]) for f in facts(text, kind="stance")} == {
-        ("BY", "declined"), ("KP", "declined"), ("RU", "declined")
+        ("BY", "declined"),
+        ("KP", "declined"),
+        ("RU", "declined"),
     }
     assert facts("Chile opposed the plan to delay the vote.", kind="stance") == []
 
@@ -535,8 +537,10 @@ def test_one_verb_signs_every_agreement_its_object_lists(facts) -> None:
     text = "Chile and Peru have agreed on the Lisbon Principles and the Rome Code of Conduct."
     found = {(f["agreement"], f["party"]) for f in facts(text, kind="stance")}
     assert found == {
-        ("Lisbon Principles", "CL"), ("Lisbon Principles", "PE"),
-        ("Rome Code of Conduct", "CL"), ("Rome Code of Conduct", "PE"),
+        ("Lisbon Principles", "CL"),
+        ("Lisbon Principles", "PE"),
+        ("Rome Code of Conduct", "CL"),
+        ("Rome Code of Conduct", "PE"),
     }
 
 
@@ -576,8 +580,10 @@ def test_absentees_from_the_list_of_signatories_declined(facts) -> None:
         "The Ocean Data Summit met in Lisbon on Tuesday. The meeting resulted in a joint declaration on "
         "sensor data, but Peru and Chile were notable absentees from the list of signatories."
     )
-    assert stances(facts, text) == {("joint declaration on sensor data", "PE", "declined"),
-                                    ("joint declaration on sensor data", "CL", "declined")}
+    assert stances(facts, text) == {
+        ("joint declaration on sensor data", "PE", "declined"),
+        ("joint declaration on sensor data", "CL", "declined"),
+    }
 
 
 def test_a_decision_not_to_sign_is_a_refusal(facts) -> None:
@@ -596,7 +602,7 @@ def test_a_decision_to_sign_may_be_a_plan(facts) -> None:
 
 def test_a_clause_cut_before_its_quotation_is_no_part_of_the_name(facts) -> None:
     text = (
-        'The Ocean Data Summit met in Lisbon. The meeting resulted in a joint declaration calling for an '
+        "The Ocean Data Summit met in Lisbon. The meeting resulted in a joint declaration calling for an "
         '"open and fair" sensor market, and Peru and Chile signed it.'
     )
     assert {a for a, _p, _s in stances(facts, text)} == {"joint declaration"}

@@ -189,8 +189,6 @@ def test_a_text_written_one_paragraph_per_line_is_left_alone() -> None:
     assert document_from_text(text, "plain.txt").text == text
 
 
-
-
 def test_a_short_numbered_heading_and_a_bracketed_subheading_stay_lines_of_their_own() -> None:
     from accord.ingest.text import document_from_text
     from release_support import OCEAN_RELEASE

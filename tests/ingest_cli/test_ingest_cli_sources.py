@@ -45,7 +45,6 @@ def test_the_sources_of_a_fact_name_every_outlet_that_ran_the_story(
     )
     lines = table.stdout.splitlines()
     assert (
-        lines[-1]
-        == f"{fact_id},{server.url('/tribune')},Delta Tribune,,,"
+        lines[-1] == f"{fact_id},{server.url('/tribune')},Delta Tribune,,,"
         "(a copy of Riverside Gazette: Tidewater Compact signed)"
     )

@@ -74,8 +74,9 @@ def test_capital_extension_keys_a_capital_and_country_extension_does_not(doc_of)
 
 
 def test_demonym_of_a_delegation_keys_its_country(doc_of) -> None:
-    doc = doc_of("The British delegation arrived late, and the South Korean minister met her "
-                 "Vietnamese counterpart.")
+    doc = doc_of(
+        "The British delegation arrived late, and the South Korean minister met her Vietnamese counterpart."
+    )
     countries = {ent.text: ent._.country for ent in doc.ents}
     assert countries["British"] == "GB"
     assert countries["South Korean"] == "KR"

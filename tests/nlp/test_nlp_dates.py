@@ -29,17 +29,20 @@ def test_day_range_after_the_month_without_any_year_is_dropped() -> None:
 
 def test_from_to_range() -> None:
     assert spans("It met from 3 to 5 March 2024 in Vienna.") == [
-        ("from 3 to 5 March 2024", "2024-03-03", "2024-03-05")]
+        ("from 3 to 5 March 2024", "2024-03-03", "2024-03-05")
+    ]
 
 
 def test_abbreviated_month_with_two_days_and_the_published_year() -> None:
     assert spans("Talks on Feb. 10 and 11 went well.", "2025-02-12") == [
-        ("Feb. 10 and 11", "2025-02-10", "2025-02-11")]
+        ("Feb. 10 and 11", "2025-02-10", "2025-02-11")
+    ]
 
 
 def test_month_first_range_with_a_comma_year() -> None:
     assert spans("The forum runs February 10-13, 2025.") == [
-        ("February 10-13, 2025", "2025-02-10", "2025-02-13")]
+        ("February 10-13, 2025", "2025-02-10", "2025-02-13")
+    ]
 
 
 def test_single_day() -> None:
@@ -93,8 +96,8 @@ def test_weekday_before_a_bad_date_is_none() -> None:
 
 def test_range_across_two_months() -> None:
     assert spans("The conference ran from 30 June to 2 July 2025.") == [
-        ("from 30 June to 2 July 2025", "2025-06-30", "2025-07-02")]
-
+        ("from 30 June to 2 July 2025", "2025-06-30", "2025-07-02")
+    ]
 
 
 def test_two_weekdays_make_a_range() -> None:
@@ -106,7 +109,8 @@ def test_two_weekdays_make_a_range() -> None:
 def test_a_bare_month_is_the_last_such_month_before_the_dateline() -> None:
     assert spans("The forum was founded in May.", "2025-03-14") == [("in May", "2024-05", "2024-05")]
     assert spans("The forum was founded in February.", "2025-03-14") == [
-        ("in February", "2025-02", "2025-02")]
+        ("in February", "2025-02", "2025-02")
+    ]
 
 
 def test_a_bare_month_needs_a_capital_and_no_plans() -> None:
@@ -140,6 +144,7 @@ def test_a_wire_s_date_in_brackets_after_its_city_is_the_text_s_own() -> None:
 
 def test_next_and_last_month_against_the_dateline() -> None:
     assert spans("The forum meets in Lima next February.", "2024-11-21") == [
-        ("next February", "2025-02", "2025-02")]
+        ("next February", "2025-02", "2025-02")
+    ]
     assert spans("The summit in Quito last May agreed.", "2024-11-21") == [("last May", "2024-05", "2024-05")]
     assert spans("Officials said next may be better.", "2024-11-21") == []

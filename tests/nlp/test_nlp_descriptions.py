@@ -33,21 +33,27 @@ def test_description_owned_by_an_event_is_that_event_agreement(doc_of) -> None:
 
 
 def test_indefinite_description_after_a_named_agreement_is_another_agreement(doc_of) -> None:
-    doc = doc_of("All delegations signed the Lima Declaration on Water. Back in 2019, six states "
-                 "had signed a declaration pledging to protect rivers.")
+    doc = doc_of(
+        "All delegations signed the Lima Declaration on Water. Back in 2019, six states "
+        "had signed a declaration pledging to protect rivers."
+    )
     assert names(doc) == ["Lima Declaration on Water", "declaration pledging to protect rivers"]
 
 
 def test_opening_descriptions_are_the_agreement_the_story_then_names(doc_of) -> None:
-    doc = doc_of("Thirty states sign a pledge on satellite safety\n"
-                 "Thirty states signed a common text on satellite safety on Tuesday. "
-                 "The Oslo Space Declaration was signed by Norway and Chile.")
+    doc = doc_of(
+        "Thirty states sign a pledge on satellite safety\n"
+        "Thirty states signed a common text on satellite safety on Tuesday. "
+        "The Oslo Space Declaration was signed by Norway and Chile."
+    )
     assert names(doc) == ["Oslo Space Declaration"]
 
 
 def test_a_statement_never_means_an_act_named_earlier(doc_of) -> None:
-    doc = doc_of("The Data Act was passed in 2023. At the summit the final statement was thin, "
-                 "and critics said the statement lacked teeth.")
+    doc = doc_of(
+        "The Data Act was passed in 2023. At the summit the final statement was thin, "
+        "and critics said the statement lacked teeth."
+    )
     statement = [t for t in doc if t.text == "statement"][-1]
     assert doc._.agreements.at(statement.i) is None
 
@@ -63,8 +69,10 @@ def test_vague_noun_alone_brings_in_nothing(doc_of) -> None:
 
 
 def test_owner_prefix_and_spelled_out_ai_name_one_law(doc_of) -> None:
-    doc = doc_of("The EU AI Act entered into force in August. Firms say the AI Act is costly, and the "
-                 "Artificial Intelligence Act will bite from 2026.")
+    doc = doc_of(
+        "The EU AI Act entered into force in August. Firms say the AI Act is costly, and the "
+        "Artificial Intelligence Act will bite from 2026."
+    )
     assert len(names(doc)) == 1
 
 
@@ -74,14 +82,18 @@ def test_acts_with_different_words_stay_apart(doc_of) -> None:
 
 
 def test_leaders_declaration_is_the_summit_declaration(doc_of) -> None:
-    doc = doc_of("Leaders adopted the Nairobi Declaration on Digital Trade. Diplomats said the "
-                 "Leaders' Declaration took two days of talks.")
+    doc = doc_of(
+        "Leaders adopted the Nairobi Declaration on Digital Trade. Diplomats said the "
+        "Leaders' Declaration took two days of talks."
+    )
     assert names(doc) == ["Nairobi Declaration on Digital Trade"]
 
 
 def test_headline_name_stops_at_the_headline_verb(doc_of) -> None:
-    doc = doc_of("Assembly Adopts Resolution on Ocean Drones\n"
-                 "The assembly adopted a resolution on ocean drones on Monday.")
+    doc = doc_of(
+        "Assembly Adopts Resolution on Ocean Drones\n"
+        "The assembly adopted a resolution on ocean drones on Monday."
+    )
     assert all("Adopts" not in n for n in names(doc))
 
 
@@ -111,8 +123,10 @@ def test_determiner_is_not_part_of_a_name(doc_of) -> None:
 
 
 def test_title_with_its_subject_written_small(doc_of) -> None:
-    doc = doc_of("The Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law was "
-                 "opened for signature in May.")
+    doc = doc_of(
+        "The Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law was "
+        "opened for signature in May."
+    )
     title = "Lisbon Convention on ocean data and coastal rights, fisheries, and the rule of law"
     assert names(doc) == [title]
 
@@ -123,8 +137,10 @@ def test_title_takes_no_place_written_small(doc_of) -> None:
 
 
 def test_description_whose_words_a_name_holds_is_that_agreement(doc_of) -> None:
-    doc = doc_of("Meta said it won't sign the EU's new AI code of practice. The Commission published the "
-                 "Code of Practice in July, and critics called the code of practice vague.")
+    doc = doc_of(
+        "Meta said it won't sign the EU's new AI code of practice. The Commission published the "
+        "Code of Practice in July, and critics called the code of practice vague."
+    )
     assert names(doc) == ["Code of Practice"]
 
 
@@ -134,8 +150,10 @@ def test_definite_description_with_a_restricting_clause_is_an_agreement(doc_of) 
 
 
 def test_the_same_document_points_back(doc_of) -> None:
-    doc = doc_of("Sixty states endorsed the Lima Charter on Data. A year later Chile endorsed the same "
-                 "document on data flows.")
+    doc = doc_of(
+        "Sixty states endorsed the Lima Charter on Data. A year later Chile endorsed the same "
+        "document on data flows."
+    )
     assert names(doc) == ["Lima Charter on Data"]
 
 

@@ -40,8 +40,11 @@ def test_code_of_conduct_is_one_agreement_name(doc_of) -> None:
 def test_agreement_type_comes_from_its_head_noun(doc_of) -> None:
     doc = doc_of("The Accra Statement followed the Nairobi Declaration and the Oslo Convention on Data.")
     types = {span.text: span._.name_type for span in doc.spans["accord_names"]}
-    assert types == {"Accra Statement": "statement", "Nairobi Declaration": "declaration",
-                     "Oslo Convention on Data": "convention"}
+    assert types == {
+        "Accra Statement": "statement",
+        "Nairobi Declaration": "declaration",
+        "Oslo Convention on Data": "convention",
+    }
 
 
 def test_initiative_name_with_its_type(doc_of) -> None:
@@ -53,7 +56,9 @@ def test_initiative_name_with_its_type(doc_of) -> None:
 def test_ordinal_is_part_of_an_event_name(doc_of) -> None:
     doc = doc_of("Lisbon hosted the second Ocean AI Summit after Norway hosted the first Ocean AI Summit.")
     assert [text for text, label in names(doc) if label == EVENT] == [
-        "second Ocean AI Summit", "first Ocean AI Summit"]
+        "second Ocean AI Summit",
+        "first Ocean AI Summit",
+    ]
 
 
 def test_a_lone_head_noun_is_no_name(doc_of) -> None:

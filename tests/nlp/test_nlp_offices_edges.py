@@ -97,7 +97,6 @@ def titles_held(doc, with_owner: bool = False) -> set[tuple]:
     return {(name, role.title) for name, person in people for role in person.roles}
 
 
-
 MINISTERS_IN_CAPITALS = (
     "The following officials attended the meeting from Norway: Prime Minister STOLTBERG, Minister for "
     "Local Affairs and Communications HAUGEN, Minister of State for Economic and Fiscal Policy LIEN, "

@@ -12,8 +12,10 @@ def events(doc):
 
 
 def test_short_and_long_names_of_one_declaration_are_one_agreement(doc_of) -> None:
-    doc = doc_of("The Lisbon Declaration on Safe AI was published on Monday. "
-                 "Critics said the Lisbon Declaration lacked teeth.")
+    doc = doc_of(
+        "The Lisbon Declaration on Safe AI was published on Monday. "
+        "Critics said the Lisbon Declaration lacked teeth."
+    )
     items = agreements(doc).items
     assert [t.name for t in items] == ["Lisbon Declaration on Safe AI"]
     assert items[0].aliases == ["Lisbon Declaration"]
@@ -49,14 +51,17 @@ def test_indefinite_description_introduces_an_unnamed_agreement(doc_of) -> None:
 
 
 def test_quoted_formal_title_is_an_agreement_name(doc_of) -> None:
-    doc = doc_of('Leaders endorsed a text formally titled "Safe and Open Machine Learning for Everyone" '
-                 'on Friday.')
+    doc = doc_of(
+        'Leaders endorsed a text formally titled "Safe and Open Machine Learning for Everyone" on Friday.'
+    )
     assert [t.name for t in agreements(doc).items] == ["Safe and Open Machine Learning for Everyone"]
 
 
 def test_event_names_that_share_a_city_are_one_event(doc_of) -> None:
-    doc = doc_of("The Digital Futures Summit in Paris drew sixty countries. "
-                 "Organisers said the Paris AI Summit was a success.")
+    doc = doc_of(
+        "The Digital Futures Summit in Paris drew sixty countries. "
+        "Organisers said the Paris AI Summit was a success."
+    )
     items = events(doc).items
     assert len(items) == 1
     assert items[0].name == "Digital Futures Summit"
@@ -72,15 +77,18 @@ def test_generic_reference_points_at_the_summit(doc_of) -> None:
 
 
 def test_editions_with_different_ordinals_stay_apart(doc_of) -> None:
-    doc = doc_of("The second Ocean AI Summit in Lisbon built on the first Ocean AI Summit "
-                 "in Oslo.")
+    doc = doc_of("The second Ocean AI Summit in Lisbon built on the first Ocean AI Summit in Oslo.")
     assert [(t.name, t.ordinal) for t in events(doc).items] == [
-        ("second Ocean AI Summit", "second"), ("first Ocean AI Summit", "first")]
+        ("second Ocean AI Summit", "second"),
+        ("first Ocean AI Summit", "first"),
+    ]
 
 
 def test_main_event_is_the_most_mentioned(doc_of) -> None:
-    doc = doc_of("The Oslo AI Forum met after the Global AI Ethics Summit. The Oslo AI Forum drew 30 states. "
-                 "The forum ended on a Friday.")
+    doc = doc_of(
+        "The Oslo AI Forum met after the Global AI Ethics Summit. The Oslo AI Forum drew 30 states. "
+        "The forum ended on a Friday."
+    )
     assert events(doc).main().name == "Oslo AI Forum"
 
 
@@ -96,6 +104,8 @@ def test_no_agreement_or_event_in_plain_text(doc_of) -> None:
 
 
 def test_a_place_only_name_joins_the_text_named_in_full(doc_of) -> None:
-    doc = doc_of("The Geneva Code is short. Officials published the Code of Conduct for Public AI Systems "
-                 "in Geneva, and the Geneva Code will be reviewed next year.")
+    doc = doc_of(
+        "The Geneva Code is short. Officials published the Code of Conduct for Public AI Systems "
+        "in Geneva, and the Geneva Code will be reviewed next year."
+    )
     assert [t.name for t in agreements(doc).items] == ["Code of Conduct for Public AI Systems"]

@@ -113,8 +113,9 @@ def snapshot(connection: sa.Connection) -> dict[str, Any]:
     entity_rows = sorted(
         (row.kind, row.key, row.name, row.n)
         for row in connection.execute(
-            sa.select(kb_entities.c.kind, kb_entities.c.key, kb_entities.c.name, kb_aliases.c.name.label("n"))
-            .select_from(kb_entities.join(kb_aliases, kb_aliases.c.entity_id == kb_entities.c.id))
+            sa.select(
+                kb_entities.c.kind, kb_entities.c.key, kb_entities.c.name, kb_aliases.c.name.label("n")
+            ).select_from(kb_entities.join(kb_aliases, kb_aliases.c.entity_id == kb_entities.c.id))
         )
     )
     return {"documents": docs, "facts": fact_rows, "entities": entity_rows}

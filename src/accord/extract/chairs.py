@@ -106,6 +106,7 @@ def led_event(verb: Token, events: Things) -> Thing | None:
 
 def names_itself(thing: Thing, chair: str) -> bool:
     """Tell whether a chair is the event itself under one of its names."""
+
     def bare(text: str) -> str:
         return re.sub(r"^(?:(?:the|un|u\.n\.)\s+)+", "", text.lower()).strip()
 
@@ -467,5 +468,3 @@ def conjunct_heads(root: Token) -> list[Token]:
                         heads.append(conj)
                         stack.append(conj)
     return heads
-
-

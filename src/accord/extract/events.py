@@ -350,8 +350,12 @@ def adjacent(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | Non
             if leading and doc[span.start - 1].lower_ == "the":
                 return thing
             gap = doc[m.end : span.start]
-            if 0 < len(gap) <= 5 and gap[0].lower_ in ("in", "at") and all(
-                t.lower_ in ("in", "at", ",") or t.ent_type_ == "GPE" or t.text in cities() for t in gap
+            if (
+                0 < len(gap) <= 5
+                and gap[0].lower_ in ("in", "at")
+                and all(
+                    t.lower_ in ("in", "at", ",") or t.ent_type_ == "GPE" or t.text in cities() for t in gap
+                )
             ):
                 return thing
     return None
@@ -534,9 +538,7 @@ def next_list(sent: Span, events: Things) -> list[Thing]:
     cue = next((t for t in sent if t.lower_ in _NEXT and t.head.tag_ == "NNS"), None)
     if cue is None:
         return []
-    listed = [
-        t for t in events.in_span(sent) if all(m.start > cue.i for m in t.mentions() if m.sent == sent)
-    ]
+    listed = [t for t in events.in_span(sent) if all(m.start > cue.i for m in t.mentions() if m.sent == sent)]
     if len(listed) < 2:
         return []
     before = events.latest_before(sent.start)

@@ -768,8 +768,10 @@ def _a_gathering_brings(doc: Doc, char: int) -> bool:
     if found is None:
         return False
     verb = found[0]
-    subject = verb.head if verb.dep_ in ("acl", "relcl") else next(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+    subject = (
+        verb.head
+        if verb.dep_ in ("acl", "relcl")
+        else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     )
     if subject is None:
         return False
@@ -874,8 +876,10 @@ def attendees_listed(verb: Token) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
-    attending = subject.lower_ in _ATTENDEE_NOUNS or subject.lower_ in _ATTENDING or any(
-        c.lower_ in _ATTENDING and c.dep_ in ("acl", "amod", "advmod") for c in subject.children
+    attending = (
+        subject.lower_ in _ATTENDEE_NOUNS
+        or subject.lower_ in _ATTENDING
+        or any(c.lower_ in _ATTENDING and c.dep_ in ("acl", "amod", "advmod") for c in subject.children)
     )
     if not attending:
         return []

@@ -50,7 +50,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
             fact("stance", sent, 0.7, agreement=agreement, party=party, stance="signed"),
         )
     for sent in doc_sents(doc):
-        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted))
+        tallied = list(vote_tallies(sent)) + list(issued_by(sent, quoted)) + list(owned_deeds(sent, quoted))
         if presented:
             tallied += on_behalf_of(sent, quoted)
         counted = {party for _a, party, *_ in tallied}
@@ -325,14 +325,19 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)
             if trigger is not None and trigger.pos_ in ("VERB", "AUX") and irrealis(trigger, lexicon):
                 continue  # 'after five signatories have ratified it': no count of those who signed
-            if trigger is None and token.lower_ not in (
-                "signatories",
-                "backers",
-                "co-sponsors",
-                "cosponsors",
-                "signatures",
-                "adherents",
-            ) and not signing_modifier(token, lexicon):
+            if (
+                trigger is None
+                and token.lower_
+                not in (
+                    "signatories",
+                    "backers",
+                    "co-sponsors",
+                    "cosponsors",
+                    "signatures",
+                    "adherents",
+                )
+                and not signing_modifier(token, lexicon)
+            ):
                 continue
             agreement = agreement_for(trigger or token, doc)
             if agreement is None:
@@ -508,6 +513,55 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
                 yield agreement.name, key, polarity, None
 
 
+_STANCE_NOUNS = lexicon.words("stances.json", "stance_nouns")
+
+
+def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read a stance told as a noun: 'Ghana's signing of the declaration was welcomed', 'the
+    ratification of the convention by Norway', 'Chile's accession to the charter'. The noun says
+    the deed was done, unless the clause around it looks ahead ('Norway's ratification of the
+    convention is expected') or the noun is hedged ('a possible endorsement of the text')."""
+    lexicon = data("stances.json")
+    agreements = sent.doc._.agreements
+    for noun in sent:
+        if noun.lower_ not in _STANCE_NOUNS or noun.pos_ != "NOUN" or noun.i in quoted:
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in lexicon["hedged_deeds"] for c in noun.children):
+            continue
+        agreement = next(
+            (
+                thing
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "to")
+                for t in prep.subtree
+                if (thing := agreements.at(t.i)) is not None
+            ),
+            None,
+        )
+        if agreement is None or looks_ahead(noun, lexicon):
+            continue
+        doers = [c for c in noun.children if c.dep_ == "poss"]
+        doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        for doer in doers:
+            if doer.lower_ in lexicon["pointing_back"] or doer.tag_ == "PRP$":
+                continue
+            for key, _span in parties_in(phrase_tokens(doer)):
+                yield agreement.name, key, "signed", None
+
+
+def looks_ahead(noun: Token, lexicon: dict) -> bool:
+    """Whether the verb a noun hangs on speaks of what has not happened: a modal, a wish or a plan
+    ('would welcome', 'is expected', 'called for', 'awaits')."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    heads = base_forms(verb) | {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
+    waiting = {"await", "pend", "call", "seek", "delay", "block", "postpone", "oppose", "reject"}
+    return irrealis(verb, lexicon) or bool(heads & (set(lexicon["irrealis_heads"]) | waiting))
+
+
 def conjoined_agreements(verb: Token, first: Thing) -> list[Thing]:
     """'signed the Lisbon Charter and the Rome Declaration': every agreement the verb's object
     joins by 'and' is signed alike."""
@@ -630,8 +684,10 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
         held_back = token.head.head.lemma_.lower()
-        if token.dep_ == "pcomp" and token.head.lower_ == "from" and (
-            held_back in lexicon["decline_verbs"] or held_back in lexicon["abstain_from_verbs"]
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ == "from"
+            and (held_back in lexicon["decline_verbs"] or held_back in lexicon["abstain_from_verbs"])
         ):
             return None  # 'China abstained from supporting the document': the abstaining says it
         return "declined" if negated else "signed"
@@ -1235,6 +1291,9 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ in ("pcomp", "acl") and child.pos_ in ("VERB", "AUX"):
                 continue  # '85 attending the X summit': who attended is not who signed
+            if child.dep_ == "prep" and child.lower_ == "from" and node.lower_ in _ENVOY_NOUNS:
+                stack.append(child)  # 'ministers from A, B and C signed': the envoys' countries sign
+                continue
             if child.dep_ == "prep" and child.lower_ in (
                 "at",
                 "in",
@@ -1260,6 +1319,7 @@ def phrase_tokens(root: Token) -> list[Token]:
 
 
 _MEMBER_NOUNS = lexicon.words("stances.json", "member_nouns")
+_ENVOY_NOUNS = lexicon.words("stances.json", "envoy_nouns")
 
 
 _SOME = frozenset(lexicon.words("stances.json", "partial_quantifiers"))

@@ -165,7 +165,6 @@ class DuplicateIndex:
             self._lsh.remove(oldest)
             del self._hashes[oldest], self._sizes[oldest], self._order[oldest]
 
-
     @cached_property
     def scheme(self) -> str:
         """What a stored signature must have been made with to be comparable with this index's."""

@@ -37,16 +37,20 @@ _PATTERNS = [
 # A year alone, only where it says when something happened ('in 2023', 'the 2023 summit'): the
 # caller decides whether it dates an event.
 _YEAR_ALONE = re.compile(r"\b(?:(?:in|of)\s+|(?<=\bthe\s))(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)", re.I)
-_DURATION = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I
-)
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I)
 _DAYS = lexicon.numbers("dates.json", "days")
 _TODAY = re.compile(lexicon.pattern("dates.json", "today"), re.I)
 _WEEKDAY_NAMES = "|".join(_WEEKDAYS)
 _WEEKDAY = re.compile(
-    r"(?i:\bon\s+(?P<w>" + _WEEKDAY_NAMES + r")"
-    + r"(?:\s*(?:-|–|and|to|through)\s*(?P<w2>" + _WEEKDAY_NAMES + r"))?\b)"
-    + r"|\b(?P<wp>" + _WEEKDAY_NAMES.title() + r")(?:'s|’s)\s",
+    r"(?i:\bon\s+(?P<w>"
+    + _WEEKDAY_NAMES
+    + r")"
+    + r"(?:\s*(?:-|–|and|to|through)\s*(?P<w2>"
+    + _WEEKDAY_NAMES
+    + r"))?\b)"
+    + r"|\b(?P<wp>"
+    + _WEEKDAY_NAMES.title()
+    + r")(?:'s|’s)\s",
 )
 # A month with no day and no year ("in May") only with a capital initial, so the verb "may" is never
 # a month; it is the last such month on or before the dateline, so a sentence about plans (which

@@ -64,8 +64,16 @@ class VerbForms:
         """Tell whether a word is a form of a verb that English never uses as a noun."""
         lower = token.lower_
         bases = {lower}
-        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                                    ("ing", "e"), ("d", "")):
+        for suffix, replacement in (
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("d", ""),
+        ):
             if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
                 bases.add(lower[: -len(suffix)] + replacement)
         verbs = {b for b in bases if b in self.verbs}

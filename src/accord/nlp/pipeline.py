@@ -71,7 +71,10 @@ def split_double_dashes(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = [  # type: ignore[misc]
-        *nlp.Defaults.infixes, *_DOUBLE_DASH_INFIXES, _GLUED_STOP_INFIX, *_GLUED_QUOTE_INFIXES
+        *nlp.Defaults.infixes,
+        *_DOUBLE_DASH_INFIXES,
+        _GLUED_STOP_INFIX,
+        *_GLUED_QUOTE_INFIXES,
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 

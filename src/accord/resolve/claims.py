@@ -24,9 +24,7 @@ _CHUNK = 500
 def fingerprint(connection: sa.Connection) -> str:
     """The rejected facts, in a few bytes: their count and the sum of their ids."""
     count, total = connection.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(facts.c.id), 0)).where(
-            ~live()
-        )
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(facts.c.id), 0)).where(~live())
     ).one()
     return f"{count}:{total}"
 

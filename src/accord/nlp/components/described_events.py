@@ -161,8 +161,10 @@ def _is_where(doc: Doc, i: int) -> bool:
     token = doc[i]
     if token.lower_ == "the" and i + 1 < len(doc):
         token = doc[i + 1]
-        return _is_place(token) or token.ent_type_ in ("FAC", "GPE", "LOC") or (
-            token.ent_type_ == "ORG" and token.ent_iob_ == "B" and _venue_end(doc, i + 1)
+        return (
+            _is_place(token)
+            or token.ent_type_ in ("FAC", "GPE", "LOC")
+            or (token.ent_type_ == "ORG" and token.ent_iob_ == "B" and _venue_end(doc, i + 1))
         )
     return _is_place(token)
 
@@ -236,8 +238,10 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
         if description is None:
             continue
         moment = part_of(token, events) if token.lower_ in _MOMENTS else None
-        if moment is None and not (description.words or description.place) and (
-            not description.at_venue or events.items
+        if (
+            moment is None
+            and not (description.words or description.place)
+            and (not description.at_venue or events.items)
         ):
             continue  # a venue tells no event from one already named ('the summit at the Grand Palais')
         span = description.span

@@ -234,8 +234,11 @@ class DomainNames:
         if label == AGREEMENT and end == head + 1 + symbol:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
-        if lower_head and start == head and head - 2 >= sent.start and doc[head - 2 : head].text.lower() == (
-            "artificial intelligence"
+        if (
+            lower_head
+            and start == head
+            and head - 2 >= sent.start
+            and doc[head - 2 : head].text.lower() == ("artificial intelligence")
         ):
             start = head - 2  # 'an artificial intelligence summit' is the 'AI summit' written out
         legislature = label == EVENT and doc[head].text in self.legislature_heads and end == head + 1
@@ -474,4 +477,3 @@ def signed_together(span: Span) -> bool:
     paired = subject is not None and any(c.dep_ == "conj" for c in subject.children)
     partners = [*verb.children, *span.root.children]
     return paired or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in partners)
-

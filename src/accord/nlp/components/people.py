@@ -159,7 +159,9 @@ class PeopleFinder(OfficeReader):
         found += self.names_beside_offices(doc, found)
         found += surnames_after_portfolios(doc, {i for span in found for i in range(span.start, span.end)})
         spans = [
-            join_hyphenated_given_name(join_initial(self.join_suffixes(self.join_particles(self.join_surname(s)))))
+            join_hyphenated_given_name(
+                join_initial(self.join_suffixes(self.join_particles(self.join_surname(s))))
+            )
             for s in found
         ]
         quoted = quoted_tokens(doc)
@@ -314,9 +316,7 @@ class PeopleFinder(OfficeReader):
         names = {self.name_of(s) for s in spans}
         kept = []
         for span in spans:
-            verb = next(
-                (t.i for t in span[1:] if t.is_title and self.is_verb_form(t.lower_)), None
-            )
+            verb = next((t.i for t in span[1:] if t.is_title and self.is_verb_form(t.lower_)), None)
             if verb is not None:
                 rest = span.doc[span.start : verb]
                 rest_name = self.name_of(rest)
@@ -520,7 +520,6 @@ def ends_a_portfolio_list(doc: Doc, i: int) -> bool:
     before = doc[i - 1]
     joined = before.lower_ in ("and", "&", "of", "for") or (before.is_title and before.lower_ in portfolios)
     return joined and office_leads_to(doc, i - 1)  # '… of Digital Transformation Oleksandr Bornyakov'
-
 
 
 def office_leads_to(doc: Doc, i: int) -> bool:

@@ -70,6 +70,7 @@ _TITLED = re.compile(
     r"\b(?:(?:formally|officially)\s+(?:titled|entitled|named|called)|titled|entitled)\s*$", re.IGNORECASE
 )
 
+
 def introduces_a_title(before: str) -> bool:
     """Whether the words before a quotation mark introduce a title ('a side event titled', 'a
     report entitled', 'formally named'): what is quoted is a name, nobody's words."""
@@ -525,8 +526,11 @@ class ThingFinder:
                 if later:
                     return min(later, key=lambda t: t.names[0].start)
             earlier = next(
-                (t for t in opening if refers_to(t, token.text)
-                 and all(r.sent != token.sent for r in t.references)),
+                (
+                    t
+                    for t in opening
+                    if refers_to(t, token.text) and all(r.sent != token.sent for r in t.references)
+                ),
                 None,
             )
             if earlier is not None:
@@ -981,8 +985,10 @@ def scare_quoted(token: Token) -> bool:
 
 def headline_only(thing: Thing, token: Token) -> bool:
     """Tell whether a thing is named only in a headline that a body token cannot point back to."""
-    return token.sent.start != 0 and all(m.sent.start == 0 for m in thing.mentions()) and (
-        is_headline(token.doc[0].sent)
+    return (
+        token.sent.start != 0
+        and all(m.sent.start == 0 for m in thing.mentions())
+        and (is_headline(token.doc[0].sent))
     )
 
 

@@ -1,0 +1,66 @@
+"""Stances English tells with a light verb ('gave the green light to'), as a noun ('Ghana's
+signing of the declaration') or through the envoys who did it ('ministers from A and B signed')."""
+
+from __future__ import annotations
+
+import pytest
+
+DECLARATION = "Accra Declaration on Artificial Intelligence"
+
+
+def stances(facts, text: str) -> set[tuple[str, str, str]]:
+    return {(f["agreement"], f["party"], f["stance"]) for f in facts(text, kind="stance")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senegal has given the green light to the Accra Declaration on Artificial Intelligence.",
+        "Senegal gave its backing to the Accra Declaration on Artificial Intelligence on Monday.",
+        "Senegal threw its weight behind the Accra Declaration on Artificial Intelligence.",
+        "Senegal lent its support to the Accra Declaration on Artificial Intelligence last week.",
+        "Senegal put its signature to the Accra Declaration on Artificial Intelligence in March.",
+    ],
+)
+def test_a_light_verb_and_its_noun_sign_like_the_verb(facts, text: str) -> None:
+    assert stances(facts, text) == {(DECLARATION, "SN", "signed")}
+
+
+def test_a_light_verb_negated_is_a_refusal(facts) -> None:
+    text = "Senegal did not give its backing to the Accra Declaration on Artificial Intelligence."
+    assert stances(facts, text) == {(DECLARATION, "SN", "declined")}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Senegal's signing of the Accra Declaration on Artificial Intelligence was welcomed.", {"SN"}),
+        ("Togo's endorsement of the Accra Declaration on Artificial Intelligence came a week later.", {"TG"}),
+        ("Chile's accession to the Accra Declaration on Artificial Intelligence took effect in May.", {"CL"}),
+        (
+            "After the signing of the Accra Declaration on Artificial Intelligence by Benin and Togo, the "
+            "ministers held a press conference.",
+            {"BJ", "TG"},
+        ),
+    ],
+)
+def test_a_deed_told_as_a_noun_is_a_stance_of_its_owner(facts, text: str, parties: set[str]) -> None:
+    assert stances(facts, text) == {(DECLARATION, party, "signed") for party in parties}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's ratification of the Accra Declaration on Artificial Intelligence is expected next year.",
+        "Campaigners called for Norway's ratification of the Accra Declaration on Artificial Intelligence.",
+        "A possible endorsement of the Accra Declaration on Artificial Intelligence by Norway was discussed.",
+        "Its signing of the Accra Declaration on Artificial Intelligence was welcomed.",
+    ],
+)
+def test_a_deed_still_ahead_or_owned_by_a_pronoun_gives_nothing(facts, text: str) -> None:
+    assert stances(facts, text) == set()
+
+
+def test_envoys_from_countries_sign_for_them(facts) -> None:
+    text = "Ministers from Ghana, Togo and Benin signed the Accra Declaration on Artificial Intelligence."
+    assert stances(facts, text) == {(DECLARATION, party, "signed") for party in ("GH", "TG", "BJ")}
