@@ -120,3 +120,9 @@ def test_signatory_count_through_a_generic_reference(facts) -> None:
     assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
         ("Nairobi Declaration", 42)
     ]
+
+
+def test_how_often_is_no_part_of_a_described_name(facts) -> None:
+    text = "Members adopted a joint statement on data governance and AI for the first time on Monday."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"joint statement on data governance and AI"}

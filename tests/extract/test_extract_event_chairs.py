@@ -212,3 +212,12 @@ def test_a_non_breaking_hyphen_is_read_as_a_hyphen() -> None:
     found = {(f["event"], f["chair"]) for f in facts if f["kind"] == "event_chair"}
     assert found == {("Ocean Summit", "Maria Lopez"), ("Ocean Summit", "Tomas Berg")}
     assert all(f["evidence"]["text"] == text[f["evidence"]["start"] : f["evidence"]["end"]] for f in facts)
+
+
+def test_a_meeting_that_comes_ahead_of_a_summit_is_not_that_summit(facts) -> None:
+    text = (
+        "The ministers adopted a joint statement on data governance on Monday. The meeting, chaired by "
+        "Malaysia's Digital Minister Gobind Singh, comes ahead of the Mekong Leaders' Summit in Hanoi."
+    )
+    assert chairs(facts, text) == set()
+    assert not facts(text, kind="participant")

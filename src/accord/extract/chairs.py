@@ -18,7 +18,7 @@ from accord.extract.common import Fact, entity_of, fact, parties_in, party_key
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.nlp.cache import doc_tokens, once_per_doc
-from accord.nlp.components.things import Thing, Things
+from accord.nlp.components.things import Thing, Things, reached_through_time
 
 _CHAIR_VERBS = lexicon.words("chairs.json", "chair_verbs")
 _HOSTING_NOUNS = lexicon.words("chairs.json", "hosting_nouns")
@@ -267,12 +267,19 @@ def event_for(token: Token, events) -> Thing | None:
         thing = events.at(candidate.i)
         if thing is not None:
             return thing
-    in_sentence = events.in_span(token.sent)
+    in_sentence = [thing for thing in events.in_span(token.sent) if not another_time(thing, token)]
     if in_sentence:
         return in_sentence[0]
     if any(c.lower_ in ("session", "sessions") for c in candidates[:2]):
         return events.main()  # 'a virtual session co-chaired by A and B': a session of the story's summit
     return None
+
+
+def another_time(thing: Thing, verb: Token) -> bool:
+    """Whether each mention of an event in the verb's sentence places it before or after what the
+    sentence tells ('the meeting, chaired by A, comes ahead of the summit'): another sitting."""
+    mentions = [span.root for span in thing.mentions() if span.sent.start == verb.sent.start]
+    return bool(mentions) and all(reached_through_time(root, verb) for root in mentions)
 
 
 def chairs_for(token: Token) -> list[str]:

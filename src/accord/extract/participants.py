@@ -30,7 +30,7 @@ from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.sittings import called_on, is_sitting
-from accord.nlp.components.things import Thing, Things
+from accord.nlp.components.things import Thing, Things, reached_through_time
 
 _ATTEND = lexicon.words("participants.json", "attend")
 _AUDIENCE = lexicon.words("participants.json", "audience")
@@ -441,7 +441,7 @@ def attends(token: Token, events: Things) -> Token | None:
         if child.i == token.i:
             continue
         if events.at(child.i) is not None and child.i > token.i and not _inside_clause(child, token):
-            return None if _before_or_after(child, token) else child
+            return None if reached_through_time(child, token) else child
         if (
             child.lower_ in _AUDIENCE
             and child.dep_ in ("dobj", "pobj", "dative")
@@ -452,20 +452,6 @@ def attends(token: Token, events: Things) -> Token | None:
                 return None  # 'told a conference in 2023': some conference, not this one
             return child
     return None
-
-
-_TIME_PREPOSITIONS = lexicon.words("participants.json", "time_prepositions")
-
-
-def _before_or_after(noun: Token, verb: Token) -> bool:
-    """Tell whether a verb reaches an event through 'ahead of', 'before', 'after': the post that
-    'comes ahead of the summit' places nobody at it."""
-    node = noun
-    while node.i != verb.i and node.head.i != node.i:
-        if node.lower_ in _TIME_PREPOSITIONS:
-            return True
-        node = node.head
-    return False
 
 
 def _indefinite(noun: Token) -> bool:

@@ -204,6 +204,8 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
         return following.ent_type_ in ("DATE", "TIME")
     if following.ent_type_ in _PLACE_ENTS or following.lower_ in _EVENT_NOUNS:
         return True
+    if following.ent_type_ == "ORDINAL" and k + 1 < limit and doc[k + 1].lower_ in ("time", "times"):
+        return True  # 'a joint statement on AI for the first time': how often, not what about
     return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
 
 

@@ -769,11 +769,36 @@ class ThingFinder:
                     or things.latest_before(token.i, nouns[token.lower_])
                     or (things.items[0] if things.items else None)
                 )
+                if thing is not None and named_later_as_another_time(thing, token):
+                    continue
             if thing is None:
                 continue
             span = doc[token.i : token.i + 1]
             thing.references.append(span)
             things.by_token[token.i] = thing
+
+
+_TIME_PREPOSITIONS = lexicon.words("things.json", "time_prepositions")
+
+
+def reached_through_time(noun: Token, verb: Token) -> bool:
+    """Tell whether a noun hangs on its clause through 'ahead of', 'before', 'after': the meeting
+    that 'comes ahead of the summit' is not the summit, and places nobody at it."""
+    node = noun
+    while node.i != verb.i and node.head.i != node.i:
+        if node.lower_ in _TIME_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
+
+
+def named_later_as_another_time(thing: Thing, token: Token) -> bool:
+    """Whether a thing is first named after a mention, in its sentence, as what comes before or
+    after it ('The meeting … comes ahead of the Leaders' Summit'): then the mention is not it."""
+    if thing.first <= token.i:
+        return False
+    first = min(thing.mentions(), key=lambda span: span.start)
+    return first.sent.start == token.sent.start and reached_through_time(first.root, token)
 
 
 # 'the dialogue' after 'the AI Governance Dialogue': heads that refer only to an event named with them.
