@@ -64,3 +64,25 @@ def test_a_deed_still_ahead_or_owned_by_a_pronoun_gives_nothing(facts, text: str
 def test_envoys_from_countries_sign_for_them(facts) -> None:
     text = "Ministers from Ghana, Togo and Benin signed the Accra Declaration on Artificial Intelligence."
     assert stances(facts, text) == {(DECLARATION, party, "signed") for party in ("GH", "TG", "BJ")}
+
+
+def test_a_word_of_the_name_refers_back_to_it(facts) -> None:
+    text = (
+        "The Council opened the Framework Convention on Data Flows for signature on Monday. "
+        "Chile, Peru and Mexico have already signed the framework."
+    )
+    assert stances(facts, text) == {
+        ("Framework Convention on Data Flows", p, "signed") for p in ("CL", "PE", "MX")
+    }
+
+
+def test_a_treaty_called_by_its_title_is_one_agreement(facts) -> None:
+    name = "Framework Convention on Data Flows, Privacy, and the Rule of Law"
+    text = (
+        "Europe adopts first binding treaty on data\n"
+        "The Council opened its new data treaty for signature on Sept. 5. The Council is billing its "
+        f"treaty – called the {name} – as the first binding text of its kind. Chile, Peru and Mexico "
+        "have already signed the treaty."
+    )
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {name}
+    assert stances(facts, text) == {(name, p, "signed") for p in ("CL", "PE", "MX")}

@@ -430,14 +430,13 @@ class ThingFinder:
 
     @staticmethod
     def merge_formal_titles(doc: Doc, things: Things) -> None:
-        """Join 'the principles, formally the Recommendation of the Council on AI' to what it names."""
+        """Join 'the principles, formally the Recommendation of the Council on AI' and 'its treaty –
+        called the Framework Convention on AI –' to what they name."""
         for thing in list(things.items):
             for span in thing.names:
                 start = max(span.sent.start_char, span.start_char - 30)
                 before = doc_text(doc)[start : span.start_char].lower()
-                if not re.search(
-                    r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$", before
-                ):
+                if not _FORMAL_TITLE.search(before):
                     continue
                 earlier = [
                     t
@@ -445,6 +444,10 @@ class ThingFinder:
                     if t is not thing and any(span.sent.start <= m.start < span.start for m in t.mentions())
                 ]
                 if not earlier:
+                    titled = titled_noun(doc, span)
+                    if titled is not None and titled.i not in things.by_token:
+                        thing.references.append(doc[titled.i : titled.i + 1])
+                        things.by_token[titled.i] = thing  # 'its treaty – called the …': the treaty is it
                     continue
                 keeper = earlier[-1]
                 keeper.names.extend(thing.names)
@@ -473,6 +476,7 @@ class ThingFinder:
                 apposed_agreement(token, agreements)
                 or named_by_its_modifiers(token, agreements)
                 or named_by_its_words(token, agreements)
+                or named_with_its_word(token, agreements)
             )
             proper = proper_modifiers(token)
             if same is not None:
@@ -799,6 +803,25 @@ def named_later_as_another_time(thing: Thing, token: Token) -> bool:
         return False
     first = min(thing.mentions(), key=lambda span: span.start)
     return first.sent.start == token.sent.start and reached_through_time(first.root, token)
+
+
+def titled_noun(doc: Doc, span: Span) -> Token | None:
+    """The noun a naming participle gives the title of: 'treaty' in 'its treaty – called the …'."""
+    k = span.start - 1
+    while k > span.sent.start and doc[k].lower_ in ("the", "called", "dubbed", "named", "titled", "entitled"):
+        k -= 1
+    if k <= span.sent.start or doc[k].text not in (",", "(", "-", "\u2013", "\u2014"):
+        return None
+    noun = doc[k - 1]
+    return noun if noun.pos_ == "NOUN" and family(noun.text) is not None else None
+
+
+# What introduces the title of a thing the sentence told of: 'formally the …', 'known as the …',
+# and a naming participle right after a comma, dash or bracket ('its treaty – called the …').
+_FORMAL_TITLE = re.compile(
+    r"\b(?:formally|officially|known as|also called|full title)\b[^,.;]*$"
+    r"|[,(\u2013\u2014-]\s*(?:called|dubbed|named|titled|entitled)\s+(?:the\s+)?$"
+)
 
 
 # 'the dialogue' after 'the AI Governance Dialogue': heads that refer only to an event named with them.
@@ -1129,6 +1152,22 @@ def named_by_its_words(token: Token, agreements: Things) -> Thing | None:
         t
         for t in agreements.items
         if any(describes(described, read_name(n, _head(n))) for n in t.names if not headline_description(n))
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def named_with_its_word(token: Token, agreements: Things) -> Thing | None:
+    """'the framework' after the 'Framework Convention on AI': a bare definite noun too vague to
+    describe an agreement of its own (`weak_nouns`) that is a word of one agreement's name, named
+    before it, refers to that agreement."""
+    if token.lower_ not in weak_nouns() or determiner(token) not in ("the", "this"):
+        return None
+    if len(description(token)) != 1:
+        return None
+    fitting = [
+        t
+        for t in agreements.items
+        if any(s.start < token.i and any(w.lower_ == token.lower_ and w.is_title for w in s) for s in t.names)
     ]
     return fitting[0] if len(fitting) == 1 else None
 
