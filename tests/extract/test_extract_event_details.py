@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def pairs(facts, text: str, kind: str, *fields: str, published: str | None = None) -> list[tuple]:
     return [tuple(f.get(field) for field in fields) for f in facts(text, published, kind=kind)]
@@ -304,3 +306,18 @@ def test_an_event_before_another_events_city_is_not_placed_there(facts) -> None:
     text = "Delegates met at the Ocean Data Summit, then flew to the Fisheries Governance Forum in Lisbon."
     places = {(f["event"], f["country"]) for f in facts(text, kind="event_place")}
     assert ("Ocean Data Summit", "PT") not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The seven leaders wrapped up their summit in Alberta on Tuesday.", "CA"),
+        ("Ministers closed the digital summit in Queensland with a joint statement.", "AU"),
+    ],
+)
+def test_a_state_or_province_places_the_event_in_its_country(facts, text: str, country: str) -> None:
+    assert {place[1] for place in places(facts, text)} == {country}
+
+
+def test_a_region_named_like_a_direction_places_nothing(facts) -> None:
+    assert places(facts, "The leaders wrapped up their summit in North on Tuesday.") == set()

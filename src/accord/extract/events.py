@@ -16,7 +16,7 @@ from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.dates import DateMention, dateline_span, duration_days, find_dates, find_years, shift
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.lexicon import cities, ordinals
+from accord.nlp.lexicon import cities, ordinals, regions
 
 
 def extract_events(doc: Doc) -> list[Fact]:
@@ -200,9 +200,11 @@ def places_in(sent: Span) -> list[Place]:
             found.append(Place(ent, name, capital))
         elif len(following) >= 2 and following[0].text == "," and following[1].ent_type_ == "GPE":
             outer = next((e for e in sent.ents if e.start == following[1].i), None)
-            code = gazetteer.country(outer.text) if outer is not None else None
+            code = (gazetteer.country(outer.text) or regions().get(outer.text)) if outer is not None else None
             if code:
                 found.append(Place(ent, name, code))
+        elif name in regions():
+            found.append(Place(ent, None, regions()[name]))  # 'their summit in Alberta'
     return sorted(found, key=lambda p: p.span.start)
 
 

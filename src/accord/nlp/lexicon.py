@@ -41,6 +41,26 @@ def cities() -> dict[str, str]:
     return table
 
 
+@cache
+def regions() -> dict[str, str]:
+    """Map a state, province or prefecture to its country ('Alberta' → CA, 'Hokkaido' → JP): the
+    first-level subdivisions of pycountry whose name is found in one country only, of the kinds
+    region_types.txt lists, but for ordinary words (region_stopwords.txt) and country names."""
+    import pycountry
+
+    kinds = word_set("region_types.txt")
+    plain_words = word_set("region_stopwords.txt")
+    found: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code is None and division.type.lower() in kinds:
+            found.setdefault(division.name, set()).add(division.country_code)
+    return {
+        name: next(iter(codes))
+        for name, codes in found.items()
+        if len(codes) == 1 and name.lower() not in plain_words and len(name) > 3
+    }
+
+
 def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
