@@ -221,3 +221,19 @@ def test_a_meeting_that_comes_ahead_of_a_summit_is_not_that_summit(facts) -> Non
     )
     assert chairs(facts, text) == set()
     assert not facts(text, kind="participant")
+
+
+def test_an_office_s_portfolios_are_neither_chairs_nor_participants(facts) -> None:
+    text = (
+        "Today, Ana Ruiz, Minister of Artificial Intelligence and Digital Innovation and Minister "
+        "responsible for the Regional Development Agency for the South, hosted the Andean Data Forum."
+    )
+    assert chairs(facts, text) == {("Andean Data Forum", "Ana Ruiz")}
+    assert {f["participant"] for f in facts(text, kind="participant")} == {"Ana Ruiz"}
+
+
+def test_a_title_lists_its_portfolios_across_commas(facts) -> None:
+    text = "Ministers met at the G20 Trade, Industry and Digital Ministers' Meeting in Osaka."
+    assert {f["event"] for f in facts(text, kind="event")} == {
+        "G20 Trade, Industry and Digital Ministers' Meeting"
+    }

@@ -111,3 +111,13 @@ def test_one_role_per_office_whatever_its_case(facts) -> None:
     assert [(title.lower(), of) for _, title, of in roles(facts, text)] == [
         ("ambassador to the united nations", "ES")
     ]
+
+
+def test_a_second_office_after_and_keeps_the_first_s_portfolio_in_the_title(facts) -> None:
+    text = (
+        "Ana Ruiz, Minister of Artificial Intelligence and Digital Innovation and Minister responsible "
+        "for the Regional Development Agency, said the talks went well."
+    )
+    titles = {f["title"] for f in facts(text, kind="role") if f["person"] == "Ana Ruiz"}
+    assert len(titles) == 1
+    assert titles.pop().startswith("Minister of Artificial Intelligence and Digital Innovation")

@@ -26,3 +26,14 @@ def test_a_hyphen_typed_as_a_dash_does_not_join_a_list_to_its_verb(nlp) -> None:
         evidence = item["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["text"]
     assert " - " in next(f for f in record["facts"] if f["kind"] == "event_chair")["evidence"]["text"]
+
+
+def test_an_en_dash_set_close_joins_a_name_and_evidence_keeps_it(nlp) -> None:
+    text = (
+        "Minister Ana Ruiz hosted the first meeting of the Chile–European Union (EU) Digital "
+        "Partnership Council in Santiago on Monday."
+    )
+    record = extract_record(Document(text=text, source="endash.txt", published="2025-12-08"), nlp)
+    events = [f["event"] for f in record["facts"] if f["kind"] == "event"]
+    assert events == ["first meeting of the Chile-European Union (EU) Digital Partnership Council"]
+    assert "–" in record["facts"][0]["evidence"]["text"]

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name, unnamed_body
-from accord.extract.common import Fact, entity_of, fact, parties_in, party_key
+from accord.extract.common import Fact, entity_of, fact, in_a_portfolio, parties_in, party_key
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.nlp.cache import doc_tokens, once_per_doc
@@ -440,6 +440,8 @@ def chair_names(root: Token) -> list[str]:
             out.extend(p for p in (persons if joined else persons[:1]) if p not in out)
             continue
         ent = entity_of(token)
+        if ent is not None and in_a_portfolio(doc, ent.start):
+            continue  # 'Minister of Artificial Intelligence and Digital Innovation': an office's words
         key = party_key(ent) if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") else None
         name = body_name(ent, key) if ent is not None and key else unnamed_body(token)
         if name and name not in out:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_capital, span_country
+from accord.nlp.components.people import is_title_token
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.lexicon import json_data, organisations, word_set
 from accord.record import Evidence, Fact, new_fact
@@ -349,3 +350,24 @@ def _strip_the(text: str) -> str:
 
 def sentences(doc: Doc) -> list[Span]:
     return list(doc_sents(doc))
+
+
+def in_a_portfolio(doc: Doc, start: int) -> bool:
+    """Tell whether a name starting at `start` is one of an office's portfolios, listed after
+    its 'of' or 'for': 'Digital Innovation' and the 'Federal Economic Development Agency' in
+    'Minister of Artificial Intelligence and Digital Innovation and Minister responsible for the
+    Federal Economic Development Agency'. Such a name is no party, chair or participant."""
+    k = start - 1
+    while k > 0 and start - k <= 12 and (
+        doc[k].lower_ in ("and", "&", ",", "the") or (doc[k].text[:1].isupper() and doc[k].is_alpha)
+    ):
+        if is_title_token(doc[k]):
+            return False  # 'Minister … and Minister X': a second office, whose holder is named
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("of", "for"):
+        return False
+    office = doc[k - 1]
+    if office.lower_ == "responsible" and k >= 2:
+        office = doc[k - 2]
+    return is_title_token(office)
+

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name
 from accord.extract.chairs import extract_event_chairs
-from accord.extract.common import Fact, data, fact, inclusion_after_clause, parties_in
+from accord.extract.common import Fact, data, fact, in_a_portfolio, inclusion_after_clause, parties_in
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
 from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
@@ -384,6 +384,8 @@ def office_part(span: Span) -> bool:
         return True
     before = doc[span.start - 2 : span.start]
     if len(before) == 2 and before[1].lower_ in ("of", "for") and is_title_token(before[0]):
+        return True
+    if in_a_portfolio(doc, span.start):
         return True
     if len(span) == 1 and before and is_name_word(before[-1]) and before[-1].ent_type_ == "ORG":
         return True  # the 'Commission' of 'National Development and Reform Commission'

@@ -119,11 +119,15 @@ _SPACES = str.maketrans(
 # hosted by A, B and C - aims to …'); the tagger reads it as a hyphen joining the words around
 # it and the parse runs the list into the verb. It is read as an en dash, one character for one.
 _SPACED_HYPHEN = re.compile(r"(?<= )-(?= )")
+# An en dash set close between two words joins them as a hyphen does ('the Canada–European Union
+# Digital Partnership Council', 'US–China talks'); the tokenizer splits it off and the parse
+# breaks the name there. It is read as a hyphen, one character for one.
+_CLOSE_EN_DASH = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")
 
 
 def as_parsed(text: str) -> str:
     """The text the pipeline reads: the document's own, with the same length and offsets."""
-    return _SPACED_HYPHEN.sub("\u2013", text.translate(_SPACES))
+    return _CLOSE_EN_DASH.sub("-", _SPACED_HYPHEN.sub("\u2013", text.translate(_SPACES)))
 
 
 def cited(fact: Fact, text: str) -> Fact:

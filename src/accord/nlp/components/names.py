@@ -61,6 +61,34 @@ def _joins_hyphenated(doc: Doc, i: int) -> bool:
     )
 
 
+def _dash_joins_names(doc: Doc, i: int) -> bool:
+    """Tell whether token i is an en or em dash set close between two name words, as in the
+    'Canada–European Union' of a council's title (a dash with spaces sets off a clause)."""
+    if doc[i].text not in ("\u2013", "\u2014") or i == 0 or i + 1 >= len(doc):
+        return False
+    return (
+        not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and is_name_word(doc[i - 1])
+        and is_name_word(doc[i + 1])
+    )
+
+
+def _comma_in_listed_title(doc: Doc, i: int, head: int) -> bool:
+    """Tell whether the comma at i lists the portfolios of a title ('Industry, Digital and
+    Technology Ministers' Meeting'): name words on both sides, and the list closed by 'and' or '&'
+    between name words before the title's head, with only name words and commas in between."""
+    if doc[i].text != "," or i == 0 or not is_name_word(doc[i - 1]) or doc[i - 1].ent_type_ in _PLACE_ENTS:
+        return False
+    for j in range(i + 1, head):
+        word = doc[j]
+        if word.lower_ in ("and", "&"):
+            return j > i + 1 and is_name_word(doc[j - 1]) and is_name_word(doc[j + 1])
+        if not (is_name_word(word) or word.text == ","):
+            return False
+    return False
+
+
 def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
     """How many tokens, ending at token `end`, spell out an acronym by their initials (0: none):
     'Global Partnership on Artificial Intelligence' before '(GPAI)'."""
@@ -77,6 +105,14 @@ def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
             return 0
         k -= 1
     return end - k if spelled == letters and is_name_word(doc[k + 1]) else 0
+
+
+def _glossed_inside(doc: Doc, j: int, begin: int, limit: int) -> bool:
+    """Tell whether token j opens an acronym in brackets that the words before it spell out, with
+    the name going on after it: '… European Union (EU) Digital Partnership Council'."""
+    if doc[j].text != "(" or j + 3 >= limit or doc[j + 2].text != ")" or not doc[j + 1].is_upper:
+        return False
+    return bool(acronym_expansion(doc, j - 1, begin, doc[j + 1].text)) and is_name_word(doc[j + 3])
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +347,12 @@ class DomainNames:
             if token.text == "&" and k - 1 >= limit and is_name_word(doc[k - 1]) and is_name_word(doc[k + 1]):
                 k -= 1  # 'G7 Digital & Tech Ministers' Statement'
                 continue
+            if event and k - 1 >= limit and _dash_joins_names(doc, k):
+                k -= 1  # 'the Canada–European Union Digital Partnership Council'
+                continue
+            if event and k - 1 >= limit and _comma_in_listed_title(doc, k, head):
+                k -= 1  # 'the G7 Industry, Digital and Technology Ministers' Meeting'
+                continue
             joint = self.inner_joint(doc, k, limit, event)
             if joint:
                 k -= joint
@@ -389,6 +431,9 @@ class DomainNames:
             if token.text == "-" and _joins_hyphenated(doc, j) and end == j:
                 j += 2
                 end = j
+                continue
+            if in_tail and end == j and _glossed_inside(doc, j, begin, limit):
+                j += 3  # 'of the European Union (EU) Digital Partnership Council': the gloss, then on
                 continue
             if token.text in (",", "-") and in_tail and j + 1 < limit:
                 following = doc[j + 1]

@@ -355,10 +355,14 @@ class OfficeReader:
             end = max(a.right_edge.i for a in appos) + 1
             while end < span.sent.end and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in self.taken:
                 end += 1  # '…, co-founder of prominent AI startup Anthropic': the parser stopped short
-            if end + 1 < span.sent.end and doc[end].lower_ in ("for", "of") and doc[end + 1].is_title:
-                end += 1  # '…, Executive Vice-President for Tech Sovereignty': a portfolio hung elsewhere
-                while end < span.sent.end and doc[end].is_title and end not in self.taken:
-                    end += 1
+            if end + 1 < span.sent.end and doc[end].lower_ in ("for", "of"):
+                # '…, Executive Vice-President for Tech Sovereignty', '… responsible for the Federal
+                # Economic Development Agency': a portfolio the parser hung elsewhere
+                after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < span.sent.end else end + 1
+                if doc[after].is_title:
+                    end = after
+                    while end < span.sent.end and doc[end].is_title and end not in self.taken:
+                        end += 1
             phrase = doc[min(a.left_edge.i for a in appos) : end]
             cut = next(
                 (t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None
@@ -610,6 +614,8 @@ class OfficeReader:
             if preposition in ("of", "for") and not determined and tail[0].lower_ in portfolios:
                 continue
             tail_text = " ".join(t.text for t in tail)
+            if preposition in ("of", "for") and any(is_title_token(t) for t in tail[1:]):
+                continue  # '… of Digital Innovation and Minister responsible for …': a second office
             if (
                 preposition in ("of", "for")
                 and not determined
