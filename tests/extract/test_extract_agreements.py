@@ -126,3 +126,15 @@ def test_how_often_is_no_part_of_a_described_name(facts) -> None:
     text = "Members adopted a joint statement on data governance and AI for the first time on Monday."
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"joint statement on data governance and AI"}
+
+
+def test_a_title_that_only_says_its_kind_takes_what_it_is_about(facts) -> None:
+    text = "At the summit, Peru signed a joint Leaders' Declaration on safe and open AI in Lima."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"Leaders' Declaration on safe and open AI"}
+
+
+def test_a_generic_title_s_tail_stops_at_when(facts) -> None:
+    text = "Peru signed a Joint Declaration on Tuesday in Lima."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"Joint Declaration"}

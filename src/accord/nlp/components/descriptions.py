@@ -144,6 +144,12 @@ def _description_start(token: Token) -> int:
     return start
 
 
+def prepositional_tail_end(doc: Doc, begin: int, limit: int) -> int:
+    """Where the prepositional phrases saying what an agreement is about end, from `begin` ('on
+    inclusive and sustainable AI'), stopping where they turn to where or when."""
+    return _tail_end(doc, begin, limit, clauses=False)
+
+
 def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
     """Where a description's tail ends (see `description`)."""
     nouns = agreement_nouns()

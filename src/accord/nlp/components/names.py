@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from accord.nlp.components.descriptions import prepositional_tail_end
 from accord.nlp.data import lexicon
 from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import edition_words, json_data, lexicon_setting, organisations, word_set
@@ -87,6 +88,17 @@ def _comma_in_listed_title(doc: Doc, i: int, head: int) -> bool:
         if not (is_name_word(word) or word.text == ","):
             return False
     return False
+
+
+_GENERIC_TITLE_WORDS = frozenset(
+    {*json_data("agreement_nouns.json")["generic_modifiers"], "leaders", "ministerial", "'", "\u2019"}
+)
+
+
+def _generic_title(words: Span) -> bool:
+    """Tell whether a name's words before its head only say what kind of text it is ('Joint',
+    'Leaders’', 'Final'), none of whose it is or what about."""
+    return len(words) > 0 and all(w.lower_ in _GENERIC_TITLE_WORDS for w in words)
 
 
 def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
@@ -270,6 +282,11 @@ class DomainNames:
         if label == AGREEMENT and end == head + 1 + symbol:
             end = lowercase_subject(doc, end, sent.end)
         start = self.grow_left(doc, head, sent.start, label == EVENT)
+        described_after = end < sent.end and doc[end].lower_ in ("on", "for") and doc[end].is_lower
+        if label == AGREEMENT and end == head + 1 and described_after and _generic_title(doc[start:head]):
+            # "a joint Leaders' Declaration on inclusive and sustainable AI": a title that says only
+            # what kind of text it is takes the lower-case words saying what it is about
+            end = max(end, prepositional_tail_end(doc, end, sent.end))
         if (
             lower_head
             and start == head
