@@ -358,8 +358,10 @@ def in_a_portfolio(doc: Doc, start: int) -> bool:
     'Minister of Artificial Intelligence and Digital Innovation and Minister responsible for the
     Federal Economic Development Agency'. Such a name is no party, chair or participant."""
     k = start - 1
-    while k > 0 and start - k <= 12 and (
-        doc[k].lower_ in ("and", "&", ",", "the") or (doc[k].text[:1].isupper() and doc[k].is_alpha)
+    while (
+        k > 0
+        and start - k <= 12
+        and (doc[k].lower_ in ("and", "&", ",", "the") or (doc[k].text[:1].isupper() and doc[k].is_alpha))
     ):
         if is_title_token(doc[k]):
             return False  # 'Minister … and Minister X': a second office, whose holder is named
@@ -370,4 +372,3 @@ def in_a_portfolio(doc: Doc, start: int) -> bool:
     if office.lower_ == "responsible" and k >= 2:
         office = doc[k - 2]
     return is_title_token(office)
-
