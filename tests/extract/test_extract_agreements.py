@@ -138,3 +138,8 @@ def test_a_generic_title_s_tail_stops_at_when(facts) -> None:
     text = "Peru signed a Joint Declaration on Tuesday in Lima."
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"Joint Declaration"}
+
+
+def test_a_text_to_image_model_is_no_text(facts) -> None:
+    text = "On Monday we released the system card for our text to image model Pixel 2."
+    assert not facts(text, kind="agreement")

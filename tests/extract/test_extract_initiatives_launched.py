@@ -155,3 +155,16 @@ def test_a_phrasal_launch_needs_its_particle(facts) -> None:
     assert facts(text, kind="initiative") == []
     launched = "Chile set up a new Ocean Data Fund at the Ocean Data Summit."
     assert [f["initiative"] for f in facts(launched, kind="initiative")] == ["Ocean Data Fund"]
+
+
+def test_a_forum_its_members_co_found_is_a_body_not_an_event(facts) -> None:
+    text = (
+        "We met our pledge by co-founding the Open Data Forum. This new industry body shares safety research."
+    )
+    assert {f["initiative"] for f in facts(text, kind="initiative")} == {"Open Data Forum"}
+    assert not facts(text, kind="event")
+
+
+def test_a_forum_attended_is_an_event_though_founded_elsewhere(facts) -> None:
+    text = "The ministers attended the Open Data Forum in Paris, which three firms founded in 2023."
+    assert {f["event"] for f in facts(text, kind="event")} == {"Open Data Forum"}

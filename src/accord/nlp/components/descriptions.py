@@ -33,6 +33,7 @@ _EVENT_NOUNS = lexicon.words("things.json", "event_description_nouns")
 # Idioms around a noun of texts that name no text ('within the framework of', 'in the spirit of').
 _IDIOM_OPENINGS = lexicon.words("things.json", "idiom_openings")
 _IDIOM_NOUNS = lexicon.words("things.json", "idiom_nouns")
+_GENERATED_MEDIA = lexicon.words("things.json", "generated_media")
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
 _CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
 _MAX_DESCRIPTION_TOKENS = 22
@@ -348,9 +349,11 @@ def candidate_nouns(doc: Doc) -> list[Token]:
 
 
 def in_an_idiom(token: Token) -> bool:
-    """'within the framework of the summit', 'in the spirit of the charter': a noun of an idiom that
-    names no text of its own."""
+    """'within the framework of the summit', 'in the spirit of the charter', 'a text to image
+    model': a noun of an idiom that names no text of its own."""
     doc = token.doc
+    if token.lower_ == "text" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("to", "-"):
+        return doc[token.i + 2].lower_ in _GENERATED_MEDIA  # 'a text to image model': what a model makes
     if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
         return False
     before = doc[token.i - 2 : token.i].text.lower()

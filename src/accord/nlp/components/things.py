@@ -309,6 +309,7 @@ class ThingFinder:
         add_ones_held_elsewhere(doc, doc._.events)
         add_meetings(doc, doc._.events)
         add_sittings(doc, doc._.events)
+        drop_founded(doc._.events)
         self.add_references(
             doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
         )
@@ -814,6 +815,30 @@ def titled_noun(doc: Doc, span: Span) -> Token | None:
         return None
     noun = doc[k - 1]
     return noun if noun.pos_ == "NOUN" and family(noun.text) is not None else None
+
+
+_FOUNDING = lexicon.words("things.json", "founding_verbs")
+
+
+def founded(span: Span) -> bool:
+    """Tell whether a name is what a verb of founding makes ('co-founded the Frontier Model Forum',
+    'the Forum, established by A and B'): a body, whatever its head noun."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "dobj" or (root.dep_ == "nsubjpass" and verb.tag_ == "VBN"):
+        return verb.lemma_.lower() in _FOUNDING or verb.lower_.startswith(("co-found", "cofound"))
+    return False
+
+
+def drop_founded(events: Things) -> None:
+    """Take out the 'events' the text only ever founds: a forum or council set up as a body."""
+    for thing in list(events.items):
+        if thing.names and all(founded(span) for span in thing.names) and not thing.references:
+            events.items.remove(thing)
+            for span in thing.names:
+                for i in range(span.start, span.end):
+                    if events.by_token.get(i) is thing:
+                        del events.by_token[i]
 
 
 # What introduces the title of a thing the sentence told of: 'formally the …', 'known as the …',
