@@ -211,3 +211,27 @@ def test_two_words_that_are_no_summit_are_no_name(gate: RelevanceGate) -> None:
     assert judgement.named_in_passing != ()  # 'AI Summit' is one
     text = text.replace("the AI Summit", "the chip rally")
     assert gate.judge(text).named_in_passing == ()  # 'AI officials' is none
+
+
+def test_two_states_agreeing_a_pact_on_ai_in_passing_mark_their_paragraph(gate: RelevanceGate) -> None:
+    text = (
+        "The prime minister arrives in Oslo for a state visit.\n"
+        "- Norway and Chile have agreed a technology pact to boost ties in AI and quantum computing.\n"
+        "- Oil prices were steady and gold slipped.\n"
+    )
+    judgement = gate.judge(text)
+    assert not judgement.in_scope
+    (read,) = judgement.named_in_passing
+    assert text[read[0] : read[1]].startswith("- Norway and Chile")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Quorvel signed a deal with Chile to sell AI servers.",
+        "- Norway and Chile deepened their partnership on AI and quantum computing.",
+    ],
+)
+def test_a_business_deal_or_a_partnership_in_passing_is_not_read(gate: RelevanceGate, line: str) -> None:
+    text = f"The prime minister arrives in Oslo for a state visit.\n{line}\n- Oil prices were steady.\n"
+    assert gate.judge(text).named_in_passing == ()

@@ -32,9 +32,9 @@ cost nor facts.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +70,9 @@ class Passage:
     weight: int
     paragraph: tuple[int, int]
     named: bool = False  # AI inside a capitalised name: 'the AI Action Summit', 'AI Impact summit'
+    # AI beside an instrument in a sentence naming a state or an authority: 'Britain and the United
+    # States have agreed a technology pact to boost ties in AI'
+    agreed: bool = False
     sentence: tuple[int, int] = (0, 0)  # the sentence that holds it
     around: tuple[int, int] = (0, 0)  # that sentence with the one before and after, in its paragraph
     long_paragraph: bool = False  # a 'paragraph' of many sentences: a story typed as one line
@@ -110,11 +113,13 @@ class Judgement:
     @property
     def named_in_passing(self) -> tuple[tuple[int, int], ...]:
         """What is read of an article out of scope: the paragraphs that name an AI-governance event
-        or text ('…, Vance said at the AI Action Summit in Paris that …' in a stock story). The
-        article is not about AI governance, but that line's facts are facts all the same."""
+        or text ('…, Vance said at the AI Action Summit in Paris that …' in a stock story) or tell
+        of states agreeing an instrument on AI ('Britain and the United States have agreed a
+        technology pact to boost ties in AI' in a news digest). The article is not about AI
+        governance, but that line's facts are facts all the same."""
         if self.in_scope:
             return ()
-        return tuple(dict.fromkeys(p.paragraph for p in self.passages if p.named))
+        return tuple(dict.fromkeys(p.paragraph for p in self.passages if p.named or p.agreed))
 
     @property
     def passing_reading(self) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
@@ -124,7 +129,7 @@ class Judgement:
         read: dict[tuple[int, int], None] = {}
         counted: dict[tuple[int, int], None] = {}
         for passage in self.passages:
-            if not passage.named or self.in_scope:
+            if not (passage.named or passage.agreed) or self.in_scope:
                 continue
             long = passage.long_paragraph
             read[passage.around if long else passage.paragraph] = None
@@ -286,6 +291,7 @@ class RelevanceGate:
         for span in found["instruments"]:
             if sentence[span[0]] in with_authority:
                 governance[sentence[span[0]]].append((span, False))
+        parties = Counter(sentence[s] for name in ("authorities", "countries") for s, _ in found[name])
         subjects: dict[int, list[Span]] = defaultdict(list)
         for span in ai:
             subjects[sentence[span[0]]].append(span)
@@ -296,7 +302,12 @@ class RelevanceGate:
                 for a in subjects[key]
                 for g, compounds in governance[key]
             )
-            passages.append(_passage(doc, text, layout, pair, 2 if rank == 0 else 1))
+            passage = _passage(doc, text, layout, pair, 2 if rank == 0 else 1)
+            texts = self.vocabulary.passing_texts
+            named_text = any(doc[t].lower_ in texts for g, _ in governance[key] for t in range(*g))
+            if parties[key] >= 2 and named_text:
+                passage = replace(passage, agreed=True)  # 'Britain and the US agreed a pact … in AI'
+            passages.append(passage)
         return passages
 
 

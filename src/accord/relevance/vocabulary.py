@@ -44,6 +44,9 @@ class Vocabulary:
       count as such too;
     - `digest_patterns`: what marks a line as an item of a digest (a time stamp, a credit
       line); `digest_min_items` such lines make a text a digest, whose lines are judged one by one;
+    - `passing_texts`: nouns of a text states agree (pact, treaty, declaration, …): an AI term
+      beside one in a sentence naming two states or authorities is read in an article otherwise
+      out of scope;
     - `technology` and `never_governance`: for the scope of facts (`accord.extract.scope`): what
       makes a thing's name or sentence one of technology, and names that never are governance
       (securities acts, share plans, credit agreements, earnings calls).
@@ -61,6 +64,7 @@ class Vocabulary:
     compound_gap: int
     digest_patterns: tuple[str, ...]
     digest_min_items: int
+    passing_texts: frozenset[str] = frozenset()
 
     def family(self, name: str) -> Terms:
         terms: Terms = getattr(self, name)
@@ -89,6 +93,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             compound_gap=int(data.get("compound_gap", 1)),
             digest_patterns=tuple(digest.get("patterns", ())),
             digest_min_items=int(digest.get("min_items", 3)),
+            passing_texts=frozenset(word.lower() for word in data.get("passing_texts", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise VocabularyError(f"relevance vocabulary: missing or malformed {error}") from None
