@@ -148,3 +148,14 @@ def test_next_and_last_month_against_the_dateline() -> None:
     ]
     assert spans("The summit in Quito last May agreed.", "2024-11-21") == [("last May", "2024-05", "2024-05")]
     assert spans("Officials said next may be better.", "2024-11-21") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It took place on the 18th of November in Oslo.", ("18th of November", "2025-11-18", "2025-11-18")),
+        ("It met on the 3rd and 4th of June 2024.", ("3rd and 4th of June 2024", "2024-06-03", "2024-06-04")),
+    ],
+)
+def test_a_day_written_as_the_nth_of_a_month(text: str, expected: tuple[str, str, str]) -> None:
+    assert spans(text, "2025-11-20") == [expected]

@@ -1,7 +1,7 @@
 """Read the dates of events in running text: days, ranges, months, and weekdays against the dateline.
 
-"1-2 November 2023", "February 10-13, 2025", "from 19 to 21 May 2023", "Feb. 10 and 11",
-"the 9-10 September meeting", "in February 2023" and, when the document has a
+"1-2 November 2023", "the 18th of November", "February 10-13, 2025", "from 19 to 21 May 2023",
+"Feb. 10 and 11", "the 9-10 September meeting", "in February 2023" and, when the document has a
 published date, "on Thursday" (the last Thursday on or before it). A missing year is
 the published year.
 """
@@ -28,9 +28,9 @@ _CROSS_MONTH = [
 ]
 _PATTERNS = [
     *_CROSS_MONTH,
-    re.compile(r"\b(?:from\s+)?" + _D1 + _DASH + _D2 + r"\s+" + _M + _Y + r"\b", re.I),
+    re.compile(r"\b(?:from\s+)?" + _D1 + _DASH + _D2 + r"\s+(?:of\s+)?" + _M + _Y + r"\b", re.I),
     re.compile(r"\b(?:from\s+)?" + _M + r"\s+" + _D1 + _DASH + _D2 + _Y + r"\b", re.I),
-    re.compile(r"\b" + _D1 + r"\s+" + _M + _Y + r"\b", re.I),
+    re.compile(r"\b" + _D1 + r"\s+(?:of\s+)?" + _M + _Y + r"\b", re.I),
     re.compile(r"\b" + _M + r"\s+" + _D1 + r"\b" + _Y, re.I),
     re.compile(r"\b(?:in|since|from|during|of|the)\s+" + _M + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
 ]
