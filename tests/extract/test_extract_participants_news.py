@@ -450,3 +450,10 @@ def test_a_heading_followed_by_prose_or_a_bare_participants_heading_lists_nobody
     facts = extract_record(read_path(path))["facts"]
     meeting = "Ocean Ministers’ Meeting"
     assert not any(f["kind"] == "participant" and f["event"] == meeting for f in facts)
+
+
+def test_a_speech_the_event_names_places_its_speaker_there(facts) -> None:
+    text = "President Ana Ruiz, in her Data Summit speech, said Peru would lead on AI safety."
+    assert {(f["event"], f["participant"]) for f in facts(text, kind="participant")} == {
+        ("Data Summit", "Ana Ruiz")
+    }

@@ -586,20 +586,24 @@ def _verb_at(noun: Token) -> Token | None:
 
 
 def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
-    """The speaker of a speech at an event: 'in his speech at the summit', 'Li's keynote at the
-    conference', 'In his keynote address, Premier Li said …' in a sentence about the event, and
-    'the dialogue, with opening remarks by X'."""
+    """The speaker of a speech at an event: 'in his speech at the summit', 'in his General Assembly
+    speech', 'Li's keynote at the conference', 'In his keynote address, Premier Li said …' in a
+    sentence about the event, and 'the dialogue, with opening remarks by X'."""
     for thing in events.in_span(sent):
         for span in thing.mentions():
             # the token the preposition governs: the name's root, or its first word when the
             # parser broke the name at an editor's gloss ('the BRICS [Brazil, …] Summit')
             governed = (t for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end)
             root = next(governed, span.root)
-            if not sent.start <= span.start < sent.end or root.dep_ != "pobj":
+            if not sent.start <= span.start < sent.end:
                 continue
-            prep = root.head
-            noun = prep.head
-            if prep.lower_ not in ("at", "to", "during") or noun.lower_ not in _SPEECH_NOUNS:
+            if root.dep_ in ("compound", "nmod") and root.head.lower_ in _SPEECH_NOUNS:
+                noun = root.head  # 'in his General Assembly speech': the event names the speech
+            elif root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "during"):
+                noun = root.head.head
+            else:
+                continue
+            if noun.lower_ not in _SPEECH_NOUNS:
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             by_phrase = [p for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
