@@ -237,3 +237,11 @@ def test_a_title_lists_its_portfolios_across_commas(facts) -> None:
     assert {f["event"] for f in facts(text, kind="event")} == {
         "G20 Trade, Industry and Digital Ministers' Meeting"
     }
+
+
+def test_a_meeting_ahead_of_a_summit_the_story_told_of_before_is_not_it(facts) -> None:
+    text = (
+        "Members adopted a statement on data, a milestone in the forum's work. The meeting, chaired by "
+        "Malaysia's Digital Minister Gobind Singh, comes ahead of the Mekong Leaders' Summit in Hanoi."
+    )
+    assert chairs(facts, text) == set()

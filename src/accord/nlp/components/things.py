@@ -798,12 +798,10 @@ def reached_through_time(noun: Token, verb: Token) -> bool:
 
 
 def named_later_as_another_time(thing: Thing, token: Token) -> bool:
-    """Whether a thing is first named after a mention, in its sentence, as what comes before or
-    after it ('The meeting … comes ahead of the Leaders' Summit'): then the mention is not it."""
-    if thing.first <= token.i:
-        return False
-    first = min(thing.mentions(), key=lambda span: span.start)
-    return first.sent.start == token.sent.start and reached_through_time(first.root, token)
+    """Whether a thing is named after a mention, in its sentence, as what comes before or after
+    it ('The meeting … comes ahead of the Leaders' Summit'): then the mention is not it."""
+    later = [s for s in thing.names if s.start > token.i and s.sent.start == token.sent.start]
+    return any(reached_through_time(span.root, token) for span in later)
 
 
 def titled_noun(doc: Doc, span: Span) -> Token | None:
