@@ -457,3 +457,11 @@ def test_a_speech_the_event_names_places_its_speaker_there(facts) -> None:
     assert {(f["event"], f["participant"]) for f in facts(text, kind="participant")} == {
         ("Data Summit", "Ana Ruiz")
     }
+
+
+def test_whoever_joins_an_attendee_attends(facts) -> None:
+    text = (
+        "The Lahore AI Summit concluded today. The Prime Minister, Imran Qadir attended as the chief "
+        "guest, joined by Federal Minister for IT, Zara Amina Qureshi, to set the national direction."
+    )
+    assert who(facts, text) == {"Imran Qadir", "Zara Amina Qureshi"}

@@ -121,3 +121,16 @@ def test_a_second_office_after_and_keeps_the_first_s_portfolio_in_the_title(fact
     titles = {f["title"] for f in facts(text, kind="role") if f["person"] == "Ana Ruiz"}
     assert len(titles) == 1
     assert titles.pop().startswith("Minister of Artificial Intelligence and Digital Innovation")
+
+
+def test_a_given_name_taken_for_a_place_after_an_office_is_the_name_s(facts) -> None:
+    text = "The forum opened, joined by Federal Minister for IT and Telecoms, Zara Amina Qureshi, on Monday."
+    assert roles(facts, text) == [("Zara Amina Qureshi", "Federal Minister for IT and Telecoms", None)]
+
+
+def test_the_prime_minister_is_the_prime_minister_not_the_latest_minister(facts) -> None:
+    text = (
+        "The Prime Minister of Pakistan, Imran Qadir attended, joined by Federal Minister for IT, Zara "
+        "Qureshi. In his address, the Prime Minister described AI as a cornerstone of national progress."
+    )
+    assert {f["speaker"] for f in facts(text, kind="quote")} == {"Imran Qadir"}

@@ -107,8 +107,8 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 ):
                     target = near  # 'delegations from 21 states attended' in a sentence about a session
                 if target is not None:
-                    for who in actors_of(token):
-                        add(who, sent, target)
+                    for who in actors_of(token) + joined_by(token):
+                        add(who, sent, target)  # 'A attended, joined by B': both were there
             elif lemma == "take" and any(c.lower_ == "part" for c in token.children) and not planned(token):
                 took_part(token, sent, event, add)
             elif lemma in ("have", "send") and any(c.lower_ == "delegation" for c in token.children):

@@ -175,6 +175,13 @@ def title_holder(doc: Doc, head: Token, country: str | None, before: int) -> str
     people = doc._.people
     word = head.lower_
     words = set(lexicon["leader_words"]) if word == "leader" else {word}
+    # 'the Prime Minister' is the prime minister, not the story's latest minister of another office
+    modifiers = sorted((c for c in head.children if c.dep_ == "compound" and c.i < head.i), key=lambda c: c.i)
+    whole = " ".join([*(m.lower_ for m in modifiers), word])
+    if modifiers and any(
+        whole in role.title.lower() for person in people.persons.values() for role in person.roles
+    ):
+        words = {whole}
     candidates = []
     for person in people.persons.values():
         titles = [r.title.lower() for r in person.roles]

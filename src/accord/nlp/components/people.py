@@ -34,7 +34,14 @@ from accord.nlp.components.offices import opens_title as opens_title  # read by 
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms, is_title_case
-from accord.nlp.lexicon import lexicon_setting, official_by_surname, officials, organisations, word_set
+from accord.nlp.lexicon import (
+    cities,
+    lexicon_setting,
+    official_by_surname,
+    officials,
+    organisations,
+    word_set,
+)
 
 _NAME_PARTICLES = lexicon.words("people.json", "name_particles")
 _NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
@@ -159,8 +166,10 @@ class PeopleFinder(OfficeReader):
         found += self.names_beside_offices(doc, found)
         found += surnames_after_portfolios(doc, {i for span in found for i in range(span.start, span.end)})
         spans = [
-            join_hyphenated_given_name(
-                join_initial(self.join_suffixes(self.join_particles(self.join_surname(s))))
+            join_given_name(
+                join_hyphenated_given_name(
+                    join_initial(self.join_suffixes(self.join_particles(self.join_surname(s))))
+                )
             )
             for s in found
         ]
@@ -568,6 +577,24 @@ def join_hyphenated_given_name(span: Span) -> Span:
     ):
         start -= 2
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def join_given_name(span: Span) -> Span:
+    """Mend a name whose first word the model took for a place: 'Shaza' of 'Federal Minister for
+    IT, Shaza Fatima Khawaja'. The word must open the name right after an office (its comma or
+    its title) and be no country, city or people the gazetteer knows."""
+    doc = span.doc
+    start = span.start
+    if start < 2:
+        return span
+    word, before = doc[start - 1], doc[start - 2]
+    if not (word.is_title and word.is_alpha and word.ent_type_ in ("GPE", "NORP", "LOC")):
+        return span
+    if load_gazetteer().country(word.text, capitals=True) or word.text in cities():
+        return span
+    office = doc[max(before.sent.start, start - 9) : start - 2]
+    after_office = is_title_token(before) or (before.text == "," and has_title(office))
+    return Span(doc, start - 1, span.end, label="PERSON") if after_office else span
 
 
 def join_initial(span: Span) -> Span:
