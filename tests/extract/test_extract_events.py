@@ -117,3 +117,20 @@ def test_sequence_from_ordinals(facts) -> None:
 def test_no_sequence_between_unrelated_events(facts) -> None:
     text = "The Oslo AI Forum met in May. The Global AI Ethics Summit met in June."
     assert facts(text, kind="event_sequence") == []
+
+
+def test_a_headline_s_short_name_and_the_body_s_long_one_are_one_meeting(facts) -> None:
+    text = (
+        "2nd Andean-5 Ministerial Meeting Ends With Lima Declaration\n"
+        "The 2nd Ministerial Meeting of the Andean-5 Dialogue Platform concluded on Tuesday in Lima."
+    )
+    assert len(facts(text, kind="event")) == 1
+
+
+def test_the_high_level_meeting_is_the_meeting_named_before(facts) -> None:
+    text = (
+        "The Andean Data Summit concluded on Tuesday in Lima. The high-level meeting brought together "
+        "delegations from Chile, Peru and Ecuador."
+    )
+    assert {f["event"] for f in facts(text, kind="event")} == {"Andean Data Summit"}
+    assert {f["event"] for f in facts(text, kind="participant")} == {"Andean Data Summit"}

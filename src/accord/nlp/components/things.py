@@ -1332,10 +1332,15 @@ def first_is_inaugural(ordinal: str | None) -> str | None:
 
 def _event_head(span: Span) -> str:
     """The noun that says what kind of event a name names: 'Summit' in 'Leaders Summit of the G20'
-    and in 'AI Impact Summit 2026'."""
+    and in 'AI Impact Summit 2026', 'Meeting' in 'Ministerial Meeting of the … Dialogue Platform'."""
     if span[-1].lower_ in _SESSION_HEADS:
         return span[-1].lower_  # 'AI Seoul Summit ministers’ session': a session, not the summit
     heads = _event_heads()
+    # 'Ministerial Meeting of the OIC-15 Dialogue Platform': the head before the 'of' names it
+    cut = next((t.i for t in span if t.lower_ in ("of", "on", "for") and t.i > span.start), span.end)
+    before = [t for t in span if t.i < cut and t.lower_ in heads]
+    if before:
+        return before[-1].lower_
     return next((t.lower_ for t in reversed(span) if t.lower_ in heads), span[-1].lower_)
 
 
