@@ -134,3 +134,8 @@ def test_the_prime_minister_is_the_prime_minister_not_the_latest_minister(facts)
         "Qureshi. In his address, the Prime Minister described AI as a cornerstone of national progress."
     )
     assert {f["speaker"] for f in facts(text, kind="quote")} == {"Imran Qadir"}
+
+
+def test_a_coordinator_general_is_an_office(facts) -> None:
+    text = "The delegation was led by Muhammad Iqbal Choudhary, Coordinator General, who spoke first."
+    assert roles(facts, text) == [("Muhammad Iqbal Choudhary", "Coordinator General", None)]

@@ -428,3 +428,15 @@ def test_a_title_in_quotation_marks_is_nobodys_words(facts) -> None:
     )
     assert quotes(facts, text) == []
     assert facts(text, kind="agreement") == []
+
+
+def test_who_in_a_relative_clause_is_the_one_it_is_about(facts) -> None:
+    text = "The forum was opened by Minister Josephine Teo, who stressed that AI must be safe for all."
+    assert {(f["speaker"], f["text"]) for f in facts(text, kind="quote")} == {
+        ("Josephine Teo", "AI must be safe for all")
+    }
+
+
+def test_who_of_people_the_text_does_not_name_speaks_for_nobody(facts) -> None:
+    text = "The panel included experts who warned that AI could be dangerous."
+    assert not facts(text, kind="quote")

@@ -373,6 +373,10 @@ def speaker_of(verb: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SPEAKERS]
         if subjects:
             return next((c for c in subjects if people.at(c.i)), subjects[0])
+        if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children):
+            # 'Ana Ruiz, Director General, who stressed that …': the one the clause is about
+            antecedent = node.head.head if node.head.dep_ == "appos" else node.head
+            return antecedent if people.at(antecedent.i) else None
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:
             node = node.head
             continue
