@@ -134,3 +134,17 @@ def test_the_high_level_meeting_is_the_meeting_named_before(facts) -> None:
     )
     assert {f["event"] for f in facts(text, kind="event")} == {"Andean Data Summit"}
     assert {f["event"] for f in facts(text, kind="participant")} == {"Andean Data Summit"}
+
+
+def test_a_group_s_code_name_tells_its_summit_from_another(facts) -> None:
+    text = (
+        "She spoke by video to the ongoing Data Impact Summit in India. The process was launched in "
+        "May 2023 following the G-7 summit held in Hiroshima that month."
+    )
+    events = {f["event"] for f in facts(text, kind="event")}
+    assert events == {"Data Impact Summit", "G-7 summit"}
+
+
+def test_a_group_of_seven_summit_is_the_g7_summit(facts) -> None:
+    text = "Leaders met at the G7 summit in Puglia. A pope has never attended a Group of Seven summit."
+    assert len(facts(text, kind="event")) == 1

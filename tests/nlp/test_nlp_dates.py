@@ -159,3 +159,7 @@ def test_next_and_last_month_against_the_dateline() -> None:
 )
 def test_a_day_written_as_the_nth_of_a_month(text: str, expected: tuple[str, str, str]) -> None:
     assert spans(text, "2025-11-20") == [expected]
+
+
+def test_a_bare_month_in_a_headline_s_plan_is_no_past_date() -> None:
+    assert spans("Japan to host ministerial meeting on AI use in March", "2026-02-19") == []

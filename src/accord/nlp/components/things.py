@@ -253,11 +253,24 @@ def distinctive_words(span: Span, head: str) -> set[str]:
 def content_words(span: Span) -> set[str]:
     """The words that tell one name from another, without places and generic words."""
     known = cities()
-    return {
-        t.lower_
+    words = {
+        t.lower_.replace("-", "")
         for t in span
-        if t.is_alpha and t.lower_ not in _GENERIC_WORDS and t.ent_type_ != "GPE" and t.text not in known
+        if (t.is_alpha or _CODE_NAME.match(t.text))
+        and t.lower_ not in _GENERIC_WORDS
+        and t.ent_type_ != "GPE"
+        and t.text not in known
     }
+    lowered = span.text.lower()
+    for written, code in _GROUP_CODE_NAMES.items():
+        if written in lowered:  # 'a Group of Seven summit' is a G7 summit
+            words = (words - set(written.split())) | {code}
+    return words
+
+
+# A group's code name of letters and digits: 'G7', 'G-7', 'G20', 'OIC-15', 'C5'.
+_CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*-?\d+$")
+_GROUP_CODE_NAMES = lexicon.table("things.json", "group_code_names")
 
 
 @Language.factory(
