@@ -465,3 +465,11 @@ def test_whoever_joins_an_attendee_attends(facts) -> None:
         "guest, joined by Federal Minister for IT, Zara Amina Qureshi, to set the national direction."
     )
     assert who(facts, text) == {"Imran Qadir", "Zara Amina Qureshi"}
+
+
+def test_a_relative_clause_after_an_attendee_names_no_attendee(facts) -> None:
+    text = (
+        "The Lima Data Forum was attended by members of the Friends Group, which supports the Andean "
+        "Data Compact, a framework among the Pacific Alliance."
+    )
+    assert who(facts, text) == {"Friends Group"}

@@ -727,7 +727,7 @@ def gathered(sent: Span) -> list[str]:
                 t.i
                 for t in tokens
                 if t.text in (";", ".")
-                or t.lower_ == "while"
+                or t.lower_ in ("while", "which")  # '…, which supports the X Process': no attendee
                 or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
             ),
             sent.end,
