@@ -321,3 +321,19 @@ def test_a_state_or_province_places_the_event_in_its_country(facts, text: str, c
 
 def test_a_region_named_like_a_direction_places_nothing(facts) -> None:
     assert places(facts, "The leaders wrapped up their summit in North on Tuesday.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will be in Lisbon and meeting Chile's envoy on the sidelines of the data summit.",
+        "The minister was in Lisbon on Tuesday during a data summit.",
+        "He is now in Lisbon attending a data summit and is set to meet the president.",
+    ],
+)
+def test_someone_in_a_city_for_an_event_puts_the_event_there(facts, text: str) -> None:
+    assert {place[1:] for place in places(facts, text)} == {("PT", "Lisbon")}
+
+
+def test_a_city_before_an_event_told_as_another_time_is_not_its_place(facts) -> None:
+    assert places(facts, "Ministers met in Lisbon on Monday, a week before the data summit.") == set()

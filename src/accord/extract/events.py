@@ -110,6 +110,9 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 return place.city, place.country, sent
             if span.end <= mention.start and placed and gathered_there_for(before, mention):
                 return place.city, place.country, sent
+            in_city_for = before.lower_ == "in" and there_for(doc[span.end : mention.start])
+            if span.end <= mention.start and in_city_for:
+                return place.city, place.country, sent
     return country_only
 
 
@@ -124,6 +127,25 @@ def gathered_there_for(prep: Token, mention: Span) -> bool:
         return False
     root = mention.root
     return root.dep_ == "pobj" and root.head.lower_ in ("for", "at") and root.head.head.i == verb.i
+
+
+_THERE_FOR = lexicon.words("events.json", "there_for")
+
+
+def there_for(between: Span) -> bool:
+    """Read 'Vance will be in Paris … on the sidelines of the AI summit', 'in Paris on Tuesday
+    during an AI summit', 'in Paris attending an AI summit': someone in a city for an event puts
+    the event there. The words between must say so, close by, with no other clause or place."""
+    if len(between) > 16 or not any(t.lower_ in _THERE_FOR for t in between):
+        return False
+    breaks = (";", "while", "but", "whereas", "after", "before")
+    clause_break = any(t.lower_ in breaks for t in between)
+    doc = between.doc
+    other_place = any(
+        t.ent_type_ in ("GPE", "LOC") and t.i > 0 and doc[t.i - 1].lower_ in ("in", "at", "to", "from")
+        for t in between
+    )  # 'meeting up with China and the EU' names no other place
+    return not clause_break and not other_place
 
 
 _WITHIN = lexicon.words("events.json", "within")
