@@ -148,3 +148,14 @@ def test_a_group_s_code_name_tells_its_summit_from_another(facts) -> None:
 def test_a_group_of_seven_summit_is_the_g7_summit(facts) -> None:
     text = "Leaders met at the G7 summit in Puglia. A pope has never attended a Group of Seven summit."
     assert len(facts(text, kind="event")) == 1
+
+
+def test_the_summit_after_the_next_summit_is_the_story_s_own(facts) -> None:
+    text = (
+        "Leaders met at the Data Action Summit in Lisbon. Chile will host the next AI summit, the "
+        "president said. Ministers who are in Lisbon for the AI Summit dined with the president."
+    )
+    assert {(f["event"], f["country"]) for f in facts(text, kind="event_place")} == {
+        ("Data Action Summit", "PT")
+    }
+    assert {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")} == {("next AI summit", "CL")}

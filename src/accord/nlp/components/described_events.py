@@ -346,6 +346,10 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
             continue  # 'whose government will host an AI summit later this year': another summit
         first_after = min(others, key=lambda t: t.first, default=None)
         target = events.latest_before(thing.first) if before else first_after
+        if target is not None and target.ordinal in _RELATIVE_ORDINALS:
+            # 'the next AI summit' is another one: 'the AI Summit' after it is the story's own
+            settled = [t for t in before if t.ordinal not in _RELATIVE_ORDINALS]
+            target = max(settled, key=lambda t: t.first) if settled else None
         if target is None or target is thing:
             continue
         target.references.extend(thing.mentions())
@@ -356,6 +360,7 @@ def redescribe_bare_names(events: Things, ordinals: set[str]) -> None:
 
 
 _MOMENTS = lexicon.words("described_events.json", "moments")
+_RELATIVE_ORDINALS = frozenset(json_data("names.json")["relative_ordinals"])
 _VENUE_WORDS = lexicon.words("described_events.json", "venue_words")
 _OPENING_OR_CLOSING = lexicon.words("described_events.json", "moment_kinds")
 
