@@ -86,3 +86,25 @@ def test_a_treaty_called_by_its_title_is_one_agreement(facts) -> None:
     )
     assert {f["agreement"] for f in facts(text, kind="agreement")} == {name}
     assert stances(facts, text) == {(name, p, "signed") for p in ("CL", "PE", "MX")}
+
+
+def test_a_body_that_released_a_joint_statement_and_its_listed_members_signed_it(facts) -> None:
+    text = (
+        "The following is the joint statement released by the Open Web Coalition, whose member states "
+        "include Chile, Ghana and Norway."
+    )
+    assert {p for _a, p, s in stances(facts, text) if s == "signed"} == {
+        "Open Web Coalition",
+        "CL",
+        "GH",
+        "NO",
+    }
+
+
+def test_a_coalition_the_model_misses_that_issues_a_joint_statement_signed_it(facts) -> None:
+    text = "The Open Web Coalition issued a joint statement on AI and human rights on Monday."
+    assert {p for _a, p, _s in stances(facts, text)} == {"Open Web Coalition"}
+
+
+def test_an_assembly_adopting_its_resolution_is_no_signatory(facts) -> None:
+    assert not stances(facts, "The U.N. General Assembly adopted the resolution on AI safety.")

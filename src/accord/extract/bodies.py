@@ -48,8 +48,8 @@ def unnamed_body(token: Token) -> str | None:
     start = token.i
     while start > 0 and (is_name_word(doc[start - 1]) or doc[start - 1].lower_ in ("of", "for", "and")):
         start -= 1
-    while not is_name_word(doc[start]):
-        start += 1
+    while not is_name_word(doc[start]) or doc[start].lower_ == "the":
+        start += 1  # 'The Freedom Online Coalition' opening a sentence: the article is no name
     end = token.i + 1
     while end < len(doc) and is_name_word(doc[end]):
         end += 1

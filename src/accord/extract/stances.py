@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.bodies import unnamed_body
 from accord.extract.common import (
     Fact,
     country_of_text,
@@ -162,13 +163,45 @@ def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, st
         holders = [token]
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
             holders.append(token.head.head)  # 'a second round of voluntary commitments from A, B'
-        for prep in (c for holder in holders for c in holder.children):
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
-                for pobj in prep.children:
-                    keys = [key for key, _span in parties_in(phrase_tokens(pobj))]
-                    keys += [name for name in companies_listed(pobj) if name not in keys]
-                    for key in keys:
-                        yield agreement.name, key, "signed", None
+        # 'the joint statement released by the Freedom Online Coalition': the participle's agent
+        issued = [
+            c
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUE_VERBS
+        ]
+        preps = [
+            c
+            for holder in holders
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        ]
+        preps += [c for verb in issued for c in verb.children if c.dep_ == "agent"]
+        for prep in preps:
+            for pobj in prep.children:
+                keys = [key for key, _span in parties_in(phrase_tokens(pobj))]
+                keys += [name for name in companies_listed(pobj) if name not in keys]
+                if not keys and (body := unnamed_body(pobj)) is not None:
+                    keys.append(body)
+                keys += [key for key in listed_members(pobj) if key not in keys]
+                for key in keys:
+                    yield agreement.name, key, "signed", None
+
+
+def listed_members(body: Token) -> list[str]:
+    """'the Coalition, whose member states include A, B and C': the members a text lists of a body
+    that made an agreement each made it too (RECORD.md, collective parties)."""
+    out: list[str] = []
+    for clause in (
+        c for c in body.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise")
+    ):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or not any(c.lower_ == "whose" for c in subject.children):
+            continue
+        if subject.lower_ not in _MEMBER_NOUNS and subject.lower_ not in ("states", "countries"):
+            continue
+        for child in (c for c in clause.children if c.dep_ == "dobj"):
+            out.extend(key for key, _span in parties_in(phrase_tokens(child)) if key not in out)
+    return out
 
 
 _COMPANY_NOUNS = lexicon.words("stances.json", "industry_heads")
@@ -1172,6 +1205,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 add(phrase_tokens(other))  # 'Countries like A, B, and C opposed it': a split subject
             add(phrase_tokens(subject))
             add(inclusion_after_clause(subject))
+            body = unnamed_body(subject) if not found and issues_joint_text(token) else None
+            if body is not None:
+                found.append(body)  # 'the Freedom Online Coalition issued a joint statement'
+            found.extend(key for key in listed_members(subject) if key not in found)
             add_person_parties(subject, found)
             owner = collective_party(subject)
             if owner and owner not in found:

@@ -309,12 +309,22 @@ class PeopleFinder(OfficeReader):
 
     @staticmethod
     def mend_entities(doc: Doc, persons: list[Span]) -> None:
-        """Let mended names replace the fragments the model tagged ('Leyen' as a place)."""
+        """Let mended names replace the fragments the model tagged ('Leyen' as a place), and a
+        body the model took for a person be a body again."""
         taken = {i for p in persons for i in range(p.start, p.end)}
         others = [
             e for e in doc.ents if e.label_ != "PERSON" and not any(i in taken for i in range(e.start, e.end))
         ]
-        doc.ents = filter_spans(others + [p for p in persons])
+        bodies = [
+            Span(doc, e.start, e.end, label="ORG")
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and not any(i in taken for i in range(e.start, e.end))
+            and len(e) > 1
+            and e[-1].is_title
+            and e[-1].lower_ in word_set("organisation_words.txt")
+        ]  # 'the Freedom Online Coalition' tagged as a person is a body
+        doc.ents = filter_spans(others + bodies + [p for p in persons])
 
     def drop_headline_verbs(self, spans: list[Span]) -> list[Span]:
         """Cut a headline's verb the model read as part of a name ('President Trump Signs …').
