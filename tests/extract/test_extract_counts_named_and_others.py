@@ -49,3 +49,24 @@ def test_ministers_and_representatives_of_so_many_countries_adopted(facts) -> No
         "Suva Declaration on Ocean Data on Friday."
     )
     assert counts(facts, text) == {("Suva Declaration on Ocean Data", 28)}
+
+
+def test_a_count_of_participants_listed_beside_the_signatories_is_not_added(facts) -> None:
+    text = (
+        "Eleven religions, sixteen new signatories, more than 150 participants: these are the figures "
+        "of the event where leaders signed the Lima Call for Data Ethics."
+    )
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == {16}
+
+
+def test_a_sentence_opening_participle_counts_the_agreement_s_backers(facts) -> None:
+    text = (
+        "The coalition launched a Joint Statement on Data and Human Rights. Backed by 21 countries and "
+        "counting, the statement outlines a vision for data governance."
+    )
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == {21}
+
+
+def test_leaders_seen_signing_are_counted(facts) -> None:
+    text = "The event saw 16 religious leaders sign the Lima Call for Data Ethics on Wednesday."
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == {16}

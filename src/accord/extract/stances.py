@@ -350,6 +350,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
                 n
                 for c in token.children
                 if c.dep_ == "conj"
+                and c.lower_ in nouns  # '16 signatories, … more than 150 participants': no sum
                 and any(g.dep_ == "nummod" for g in c.children)
                 and (n := number_before(c))
             )
@@ -709,7 +710,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if any(c.dep_ == "dobj" and c.lower_ in lexicon["empty_objects"] for c in token.children):
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
         if lemma in lexicon["sign_objects_required"] and not (
-            has_agreement_object(token) or joins_those_who_signed(token)
+            has_agreement_object(token) or joins_those_who_signed(token) or fronted_participle_of(token)
         ):
             return None
         if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
@@ -1004,6 +1005,9 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
             candidates.extend(t for t in child.subtree)
     if token.dep_ == "xcomp":
         candidates.extend(t for c in token.head.children if c.dep_ in ("dobj",) for t in c.subtree)
+    described = fronted_participle_of(token)
+    if described is not None:
+        candidates.extend(described.subtree)  # 'Backed by 21 countries, the statement outlines …'
     for candidate in candidates:
         thing = agreements.at(candidate.i)
         if thing is not None:
@@ -1035,6 +1039,20 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         if signed is not None:
             return signed
     return same_kind(agreements.latest_before(sent.start) or agreements.main(), described)
+
+
+def fronted_participle_of(token: Token) -> Token | None:
+    """The agreement a sentence-opening passive participle describes: 'Backed by 21 countries and
+    counting, the statement outlines …', 'Signed by 40 states, the charter …': the main clause's
+    subject, when it is an agreement."""
+    if token.dep_ != "advcl" or token.tag_ != "VBN" or token.i > token.head.i:
+        return None
+    if not any(c.dep_ == "agent" for c in token.children):
+        return None
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or token.doc._.agreements.at(subject.i) is None:
+        return None
+    return subject
 
 
 def described_object(token: Token) -> Token | None:
