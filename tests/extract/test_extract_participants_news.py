@@ -473,3 +473,21 @@ def test_a_relative_clause_after_an_attendee_names_no_attendee(facts) -> None:
         "Data Compact, a framework among the Pacific Alliance."
     )
     assert who(facts, text) == {"Friends Group"}
+
+
+def test_those_who_gathered_for_the_story_s_event_attended_it(facts) -> None:
+    text = (
+        "At the Lisbon Data Forum 2025, a key session launched a joint statement. Backed by 21 "
+        "countries, the statement sets out a vision. Representatives from governments and industry—most "
+        "notably the Netherlands, Ghana, and Microsoft—gathered to stress the risks. Other panellists, "
+        "including Germany's envoy Maria Adebahr, underlined the stakes."
+    )
+    assert {"NL", "GH", "Microsoft", "Maria Adebahr"} <= who(facts, text)
+
+
+def test_a_network_a_firm_is_assembling_is_no_gathering(facts) -> None:
+    text = (
+        "India hosts its Data Summit in Delhi this week. Its backers include Vinod Rao, underlining the "
+        "network Quorvel is assembling around its strategy."
+    )
+    assert "Quorvel" not in who(facts, text)

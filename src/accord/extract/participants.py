@@ -81,6 +81,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
     found = Participants()
     add = found.add
     sents = doc_sents(doc)
+    sole = main if len(events.items) == 1 else None
     for n, sent in enumerate(sents):
         near = (events.in_span(sent) or (events.in_span(sents[n - 1]) if n else []) or [None])[0]
         event = near or main
@@ -129,6 +130,14 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma in _HOLD_VERBS and not planned(token):
                 for thing, who in held_by(token, events):
                     add(who, sent, thing)
+            elif (focus := near or sole) is not None and gathered_here(token) and not planned(token):
+                # 'Representatives from … — most notably A, B and C — gathered to …', 'Other
+                # panellists, including X, underlined …' in a story about the event just named,
+                # or about the one event it names
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    for who in named_in(subject):
+                        add(who, sent, focus)
         for thing, verb in acts_at_events(sent, events):
             for who in actors_of(verb):
                 add(who, sent, thing)
@@ -860,6 +869,26 @@ def delegation_members(token: Token, event: Thing, add) -> None:
 
 _ATTENDEE_NOUNS = lexicon.words("participants.json", "attendee_nouns")
 _ATTENDING = lexicon.words("participants.json", "attending_words")
+
+
+_GATHERING_VERBS = lexicon.words("participants.json", "gathering_verbs")
+
+
+def gathered_here(verb: Token) -> bool:
+    """Whether a verb says its subject was there: a verb of gathering, or any verb whose subject
+    is the attendees ('Other panellists, including X, underlined …')."""
+    gathering = (
+        verb.lemma_.lower() in _GATHERING_VERBS
+        and verb.dep_ not in ("relcl", "acl")
+        and not any(c.dep_ == "dobj" for c in verb.children)  # 'the network it is assembling'
+    )
+    return gathering or attendees_acting(verb)
+
+
+def attendees_acting(verb: Token) -> bool:
+    """Whether a verb's subject is who attended ('Other panellists, including X, underlined …')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in _ATTENDEE_NOUNS
 
 
 def attendees_listed(verb: Token) -> list[str]:
