@@ -139,3 +139,15 @@ def test_the_prime_minister_is_the_prime_minister_not_the_latest_minister(facts)
 def test_a_coordinator_general_is_an_office(facts) -> None:
     text = "The delegation was led by Muhammad Iqbal Choudhary, Coordinator General, who spoke first."
     assert roles(facts, text) == [("Muhammad Iqbal Choudhary", "Coordinator General", None)]
+
+
+def test_a_patronymic_name_keeps_its_family_name_and_its_own_office(facts) -> None:
+    text = (
+        "Under the vision of His Majesty King Hamad bin Isa Al Khalifa and the directives of His Royal "
+        "Highness Prince Salman bin Hamad Al Khalifa, the Crown Prince and Prime Minister, the Kingdom "
+        "is using AI."
+    )
+    assert set(roles(facts, text)) == {
+        ("Hamad bin Isa Al Khalifa", "King", None),
+        ("Salman bin Hamad Al Khalifa", "Crown Prince and Prime Minister", None),
+    }

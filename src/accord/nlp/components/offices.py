@@ -153,6 +153,10 @@ def _title_like(token: Token) -> bool:
     return token.is_title or token.is_upper or is_title_token(token) or token.lower_ in TITLE_MODIFIERS
 
 
+# The styles of royalty and high office, said before an office and a name.
+_STYLES = frozenset(("majesty", "highness", "excellency", "holiness", "eminence"))
+
+
 def _join(tokens: list[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text.strip(" ,;:")
@@ -241,6 +245,8 @@ class OfficeReader:
                 continue
             if token.is_punct and token.text != "-":
                 break
+            if token.lower_ in _STYLES:
+                break  # 'His Majesty King X', 'His Royal Highness Prince Y': a style, no office's part
             if token.lower_ in DETERMINERS:
                 if token.lower_ == "the" and k - 1 >= low and doc[k - 1].lower_ in ("of", "to", "for"):
                     k -= 1

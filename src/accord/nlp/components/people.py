@@ -392,15 +392,24 @@ class PeopleFinder(OfficeReader):
 
     @staticmethod
     def join_particles(span: Span) -> Span:
-        """Mend names the model cut at a particle ('Ursula von' + 'der Leyen')."""
+        """Mend names the model cut at a particle ('Ursula von' + 'der Leyen', 'Salman bin Hamad' +
+        'Al Khalifa')."""
         doc = span.doc
         end = span.end
         while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
             end += 1
         mended = end > span.end or span[-1].lower_ in _NAME_PARTICLES
         if mended and end < len(doc) and doc[end].is_title:
-            return Span(doc, span.start, end + 1, label="PERSON")
-        return span
+            end += 1
+        elif not mended:
+            end = span.end
+        else:
+            return span
+        patronymic = any(t.lower_ in ("bin", "bint", "ibn") for t in doc[span.start : end])
+        family = end + 1 < len(doc) and doc[end].text in ("Al", "Al-", "El") and doc[end + 1].is_title
+        if patronymic and family:
+            end += 2  # 'Salman bin Hamad' + 'Al Khalifa'
+        return Span(doc, span.start, end, label="PERSON") if end > span.end else span
 
     def honorific_mentions(self, doc: Doc) -> list[Span]:
         """Find 'Ms Donelan' and 'Mr. Macron', which the small model often misses or calls an ORG."""
