@@ -143,3 +143,9 @@ def test_a_generic_title_s_tail_stops_at_when(facts) -> None:
 def test_a_text_to_image_model_is_no_text(facts) -> None:
     text = "On Monday we released the system card for our text to image model Pixel 2."
     assert not facts(text, kind="agreement")
+
+
+def test_a_description_goes_on_over_a_gerund_and_its_object(facts) -> None:
+    text = "Leaders adopted a joint declaration on promoting safe, innovative, and inclusive data use."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"joint declaration on promoting safe, innovative, and inclusive data use"}

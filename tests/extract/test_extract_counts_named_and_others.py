@@ -70,3 +70,8 @@ def test_a_sentence_opening_participle_counts_the_agreement_s_backers(facts) -> 
 def test_leaders_seen_signing_are_counted(facts) -> None:
     text = "The event saw 16 religious leaders sign the Lima Call for Data Ethics on Wednesday."
     assert {f["count"] for f in facts(text, kind="signatory_count")} == {16}
+
+
+def test_a_split_subject_counts_the_named_and_the_others(facts) -> None:
+    text = "Leaders from Portugal, Spain, and eight other nations adopted the Lisbon Declaration on Data."
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == {10}

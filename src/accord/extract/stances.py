@@ -385,6 +385,11 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
 def with_those_named(noun: Token, number: int) -> int | None:
     """Count 'Colombia, Peru and 16 other countries' whole: the parties named before the 'other'
     ones, joined to them, plus their number. None when what comes before is not all parties."""
+    if noun.dep_ == "nsubj":
+        # 'Leaders from A, B, and eight other nations adopted …': the parser splits the subject
+        before = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i]
+        keys = [key for c in before for key, _span in parties_in(list(c.subtree))]
+        return number + len(keys) if keys else None
     if noun.dep_ != "conj":
         return None
     first = noun

@@ -224,6 +224,10 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
         if word.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or word.tag_ == "POS":
             k += 1
             continue
+        gerund = word.tag_ == "VBG" and k == start and k + 1 < limit
+        if gerund and doc[k + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+            k += 1  # 'a joint declaration on promoting safe and inclusive AI': a gerund, then its object
+            continue
         if word.text == "-" and not word.whitespace_ and k > start:
             k += 1
             continue
