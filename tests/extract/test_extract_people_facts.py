@@ -151,3 +151,21 @@ def test_a_patronymic_name_keeps_its_family_name_and_its_own_office(facts) -> No
         ("Hamad bin Isa Al Khalifa", "King", None),
         ("Salman bin Hamad Al Khalifa", "Crown Prince and Prime Minister", None),
     }
+
+
+def test_an_office_a_verb_of_appointing_gives(facts) -> None:
+    text = (
+        "Kim Myung-joo, a professor at Seoul Women's University, has been appointed as the inaugural "
+        "chief of the institute."
+    )
+    assert ("Kim Myung-joo", "inaugural chief", None) in roles(facts, text)
+
+
+def test_an_office_not_yet_given_is_no_role(facts) -> None:
+    text = "Josephine Teo will be appointed as director of the agency next year."
+    assert roles(facts, text) == []
+
+
+def test_a_chief_guest_is_no_person(facts) -> None:
+    text = "The Prime Minister of Pakistan, Imran Qadir attended as the Chief Guest on Monday."
+    assert {person for person, _title, _of in roles(facts, text)} == {"Imran Qadir"}

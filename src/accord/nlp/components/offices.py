@@ -153,6 +153,8 @@ def _title_like(token: Token) -> bool:
     return token.is_title or token.is_upper or is_title_token(token) or token.lower_ in TITLE_MODIFIERS
 
 
+# Verbs that give their passive subject an office.
+_APPOINTING = frozenset(("appoint", "name", "elect", "designate", "install", "choose", "select"))
 # The styles of royalty and high office, said before an office and a name.
 _STYLES = frozenset(("majesty", "highness", "excellency", "holiness", "eminence"))
 
@@ -497,6 +499,33 @@ class OfficeReader:
         after_person = start - 2 >= span.sent.start and doc[start - 2].ent_type_ == "PERSON"
         if after_person and doc[start - 1].text == ",":
             return None  # 'A, Minister for X, B, State Minister …': the office after A's comma is A's
+        return self.parse_office(phrase, span.sent)
+
+    def role_as_predicate(self, span: Span) -> Role | None:
+        """Read 'X has been appointed as the inaugural chief of the institute', 'X was elected
+        chair of the council': the office a verb of appointing gives its subject."""
+        verb = span.root.head
+        if span.root.dep_ != "nsubjpass" or verb.lemma_.lower() not in _APPOINTING:
+            return None
+        if any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "could", "may")
+            for c in verb.children
+        ):
+            return None  # 'X will be appointed …': not yet
+        office = next(
+            (
+                p
+                for c in verb.children
+                for p in ([c] if c.dep_ in ("oprd", "attr") else [g for g in c.children if g.dep_ == "pobj"])
+                if c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+            ),
+            None,
+        )
+        if office is None:
+            return None
+        phrase = span.doc[office.left_edge.i : office.right_edge.i + 1]
+        if not has_title(phrase):
+            return None
         return self.parse_office(phrase, span.sent)
 
     def parse_office(self, phrase: Span, sentence: Span, before_name: bool = False) -> Role | None:

@@ -191,7 +191,13 @@ class PeopleFinder(OfficeReader):
         self.taken = set(people.by_token)
         for person in people.persons.values():
             for span in person.mentions:
-                for role in (self.role_before(span), self.role_after(span), self.role_as_head(span)):
+                roles = (
+                    self.role_before(span),
+                    self.role_after(span),
+                    self.role_as_head(span),
+                    self.role_as_predicate(span),
+                )
+                for role in roles:
                     if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
                         person.roles.append(role)
         self.share_plural_offices(doc, people)
