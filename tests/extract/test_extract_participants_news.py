@@ -491,3 +491,21 @@ def test_a_network_a_firm_is_assembling_is_no_gathering(facts) -> None:
         "network Quorvel is assembling around its strategy."
     )
     assert "Quorvel" not in who(facts, text)
+
+
+def test_a_dateline_s_place_is_no_second_subject(facts) -> None:
+    text = (
+        "Data chief highlights AI initiatives at Andean Data Summit 2024\n"
+        "Riyadh : Mohammed Ali Al Qaed, Chief Executive of the Data Authority, participated in the Andean "
+        "Data Summit 2024 in Riyadh, which is being held under the patronage of the minister."
+    )
+    assert "Mohammed Ali Al Qaed" in who(facts, text)
+    assert "SA" not in who(facts, text)
+
+
+def test_who_was_present_at_the_summit_attended_it(facts) -> None:
+    text = (
+        "The Andean Data Summit opened on Monday. Sridhar Vembu, co-founder of Indian software company "
+        "Zoho Corporation, who was present at the summit, criticized the comparison."
+    )
+    assert who(facts, text) == {"Sridhar Vembu"}

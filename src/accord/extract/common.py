@@ -313,6 +313,8 @@ def dateline_credit(span: Span) -> bool:
         return doc[span.end].text in (",", "—", "–", "-", "(")  # 'BLETCHLEY PARK, England -'
     if span.start == span.sent.start and span.label_ == "GPE" and _date_follows(doc, span.end):
         return True  # 'New Delhi, Feb 21 (PTI) The US …': the dateline's place, no party
+    if span.start == span.sent.start and span.label_ == "GPE" and doc[span.end].text == ":":
+        return True  # 'Riyadh : Mohammed Ali Al Qaed … participated': a dateline's place
     if span.start == 0 or doc[span.start - 1].text not in ("(", "[") or doc[span.end].text not in (")", "]"):
         return False
     following = doc[span.end + 1 : span.end + 3]

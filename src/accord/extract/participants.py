@@ -110,6 +110,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 if target is not None:
                     for who in actors_of(token) + joined_by(token):
                         add(who, sent, target)  # 'A attended, joined by B': both were there
+            elif lemma == "be" and (present := present_at(token, events)) is not None and not planned(token):
+                for who in actors_of(token):
+                    add(who, sent, present)  # 'X, who was present at the summit, criticized …'
             elif lemma == "take" and any(c.lower_ == "part" for c in token.children) and not planned(token):
                 took_part(token, sent, event, add)
             elif lemma in ("have", "send") and any(c.lower_ == "delegation" for c in token.children):
@@ -299,11 +302,16 @@ def actors_of(verb: Token) -> list[str]:
     """Who a verb's subject names: people by their full names, countries and organisations by
     key, every conjunct ('Elon Musk, Kamala Harris and other leaders'), and the parties a
     common noun is said to be from ('leaders from the United States, the EU and China')."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # 'Riyadh : X … participated': the dateline's place, when the parser made it a second subject
+    subject = next((c for c in subjects if not datelined(c)), subjects[0] if subjects else None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        person = subject.lower_ == "who"
         subject = verb.head
+        if person and not verb.doc._.people.at(subject.i):
+            subject = person_above(subject) or subject
     among = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
     if subject is None and among is not None and among.lower_ == "among":
         # 'X was among the leaders attending the summit': X is
@@ -318,6 +326,36 @@ def actors_of(verb: Token) -> list[str]:
     if not found and subject is None and verb.dep_ == "advcl" and verb.i < verb.head.i:
         found = named_before(verb.head)  # 'Addressing the forum, …, Ana Ruiz, said': who said it
     return found or named_before(verb)
+
+
+def present_at(verb: Token, events: Things) -> Thing | None:
+    """The event 'was present at' names: 'X, who was present at the summit, …'."""
+    for word in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if (thing := events.at(noun.i)) is not None:
+                    return thing
+    return None
+
+
+def person_above(token: Token) -> Token | None:
+    """The person a phrase is apposed to: 'Sridhar Vembu, co-founder of … Zoho Corporation, who was
+    present', where the parser hangs 'who' on the nearest noun."""
+    people = token.doc._.people
+    node = token
+    for _ in range(5):
+        if people.at(node.i):
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def datelined(token: Token) -> bool:
+    """'Riyadh : X participated …': the dateline's place the parser made a second subject."""
+    doc = token.doc
+    return token.i == token.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
 
 
 def named_before(verb: Token) -> list[str]:
