@@ -117,8 +117,10 @@ def names_itself(thing: Thing, chair: str) -> bool:
 
 def headline_verb(token: Token) -> bool:
     """Tell whether a word tagged a noun is a headline's verb: 'Japan hosts March forum'."""
+    if token.dep_ != "ROOT" or token.tag_ != "NNS":
+        return False
     deps = {c.dep_ for c in token.children}
-    return token.dep_ == "ROOT" and token.tag_ == "NNS" and {"nsubj", "dobj"} <= deps
+    return {"nsubj", "dobj"} <= deps
 
 
 def opened_by_country(verb: Token, events: Things) -> list[tuple[Thing, str]]:

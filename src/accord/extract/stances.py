@@ -562,6 +562,8 @@ def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, 
     convention is expected') or the noun is hedged ('a possible endorsement of the text')."""
     lexicon = data("stances.json")
     agreements = sent.doc._.agreements
+    if not agreements.items:
+        return
     for noun in sent:
         if noun.lower_ not in _STANCE_NOUNS or noun.pos_ != "NOUN" or noun.i in quoted:
             continue
@@ -625,6 +627,8 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     sentence or the one before; what is elided is that verb phrase without its negation
     ('the US had not signed it, while China had done so': China signed)."""
     lemma = token.lemma_.lower()
+    if lemma not in ("do", "follow"):
+        return None  # most tokens: no verb an ellipsis stands on
     words = {c.lower_ for c in token.children}
     elliptic = (lemma == "do" and bool(words & {"so", "same", "likewise"})) or (
         lemma == "follow" and "suit" in words
