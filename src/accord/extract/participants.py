@@ -20,10 +20,19 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.bodies import body_name
 from accord.extract.chairs import extract_event_chairs
-from accord.extract.common import Fact, data, fact, in_a_portfolio, inclusion_after_clause, parties_in
+from accord.extract.common import (
+    Fact,
+    data,
+    dateline_credit,
+    entity_of,
+    fact,
+    in_a_portfolio,
+    inclusion_after_clause,
+    parties_in,
+)
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
-from accord.extract.speakers import PRONOUNS, person_in_focus, resolve
+from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
 from accord.nlp.components.described_events import is_body
@@ -304,7 +313,7 @@ def actors_of(verb: Token) -> list[str]:
     common noun is said to be from ('leaders from the United States, the EU and China')."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # 'Riyadh : X … participated': the dateline's place, when the parser made it a second subject
-    subject = next((c for c in subjects if not datelined(c)), subjects[0] if subjects else None)
+    subject = next((c for c in subjects if not _datelined(c)), subjects[0] if subjects else None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -328,6 +337,11 @@ def actors_of(verb: Token) -> list[str]:
     return found or named_before(verb)
 
 
+def _datelined(token: Token) -> bool:
+    ent = entity_of(token)
+    return ent is not None and dateline_credit(ent)
+
+
 def present_at(verb: Token, events: Things) -> Thing | None:
     """The event 'was present at' names: 'X, who was present at the summit, …'."""
     for word in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"):
@@ -336,26 +350,6 @@ def present_at(verb: Token, events: Things) -> Thing | None:
                 if (thing := events.at(noun.i)) is not None:
                     return thing
     return None
-
-
-def person_above(token: Token) -> Token | None:
-    """The person a phrase is apposed to: 'Sridhar Vembu, co-founder of … Zoho Corporation, who was
-    present', where the parser hangs 'who' on the nearest noun."""
-    people = token.doc._.people
-    node = token
-    for _ in range(5):
-        if people.at(node.i):
-            return node
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None
-
-
-def datelined(token: Token) -> bool:
-    """'Riyadh : X participated …': the dateline's place the parser made a second subject."""
-    doc = token.doc
-    return token.i == token.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
 
 
 def named_before(verb: Token) -> list[str]:

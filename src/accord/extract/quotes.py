@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
-from accord.extract.speakers import resolve
+from accord.extract.speakers import person_above, resolve
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 from accord.nlp.components.things import introduces_a_title
 from accord.nlp.headlines import in_headline
@@ -375,8 +375,7 @@ def speaker_of(verb: Token) -> Token | None:
             return next((c for c in subjects if people.at(c.i)), subjects[0])
         if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children):
             # 'Ana Ruiz, Director General, who stressed that …': the one the clause is about
-            antecedent = node.head.head if node.head.dep_ == "appos" else node.head
-            return antecedent if people.at(antecedent.i) else None
+            return person_above(node.head)
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:
             node = node.head
             continue

@@ -194,3 +194,17 @@ def title_holder(doc: Doc, head: Token, country: str | None, before: int) -> str
     if not candidates:
         return None
     return max(candidates)[1]
+
+
+def person_above(token: Token) -> Token | None:
+    """The person a phrase is apposed to, up the parse: 'Sridhar Vembu, co-founder of … Zoho
+    Corporation, who was present', where the parser hangs 'who' on the nearest noun."""
+    people = token.doc._.people
+    node = token
+    for _ in range(5):
+        if people.at(node.i):
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None

@@ -599,8 +599,8 @@ def looks_ahead(noun: Token, lexicon: dict) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     heads = base_forms(verb) | {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
-    waiting = {"await", "pend", "call", "seek", "delay", "block", "postpone", "oppose", "reject"}
-    return irrealis(verb, lexicon) or bool(heads & (set(lexicon["irrealis_heads"]) | waiting))
+    waiting = set(lexicon["irrealis_heads"]) | set(lexicon["waiting_heads"])
+    return irrealis(verb, lexicon) or bool(heads & waiting)
 
 
 def conjoined_agreements(verb: Token, first: Thing) -> list[Thing]:

@@ -91,7 +91,12 @@ def _comma_in_listed_title(doc: Doc, i: int, head: int) -> bool:
 
 
 _GENERIC_TITLE_WORDS = frozenset(
-    {*json_data("agreement_nouns.json")["generic_modifiers"], "leaders", "ministerial", "'", "\u2019"}
+    {
+        *json_data("agreement_nouns.json")["generic_modifiers"],
+        *json_data("agreement_nouns.json")["title_kind_words"],
+        "'",
+        "\u2019",
+    }
 )
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.nlp.data import lexicon
 from accord.nlp.gazetteer import CountryGazetteer
-from accord.nlp.lexicon import title_abbreviations, word_set
+from accord.nlp.lexicon import json_data, title_abbreviations, word_set
 
 if TYPE_CHECKING:
     from accord.nlp.components.people import People
@@ -153,10 +153,10 @@ def _title_like(token: Token) -> bool:
     return token.is_title or token.is_upper or is_title_token(token) or token.lower_ in TITLE_MODIFIERS
 
 
-# Verbs that give their passive subject an office.
-_APPOINTING = frozenset(("appoint", "name", "elect", "designate", "install", "choose", "select"))
-# The styles of royalty and high office, said before an office and a name.
-_STYLES = frozenset(("majesty", "highness", "excellency", "holiness", "eminence"))
+# Verbs that give their passive subject an office, and the styles of royalty and high office
+# said before an office and a name ('His Majesty King …').
+_APPOINTING = frozenset(json_data("offices.json")["appointing_verbs"])
+_STYLES = frozenset(json_data("offices.json")["styles"])
 
 
 def _join(tokens: list[Token]) -> str:

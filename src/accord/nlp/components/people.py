@@ -36,6 +36,7 @@ from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms, is_title_case
 from accord.nlp.lexicon import (
     cities,
+    json_data,
     lexicon_setting,
     official_by_surname,
     officials,
@@ -44,6 +45,9 @@ from accord.nlp.lexicon import (
 )
 
 _NAME_PARTICLES = lexicon.words("people.json", "name_particles")
+# 'Salman bin Hamad' + 'Al Khalifa': a patronymic chain, then the family name after its article.
+_PATRONYMIC = lexicon.words("people.json", "patronymic_particles")
+_FAMILY_ARTICLES = frozenset(json_data("people.json")["family_articles"])
 _NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
 
 if not Doc.has_extension("people"):
@@ -411,8 +415,8 @@ class PeopleFinder(OfficeReader):
             end = span.end
         else:
             return span
-        patronymic = any(t.lower_ in ("bin", "bint", "ibn") for t in doc[span.start : end])
-        family = end + 1 < len(doc) and doc[end].text in ("Al", "Al-", "El") and doc[end + 1].is_title
+        patronymic = any(t.lower_ in _PATRONYMIC for t in doc[span.start : end])
+        family = end + 1 < len(doc) and doc[end].text in _FAMILY_ARTICLES and doc[end + 1].is_title
         if patronymic and family:
             end += 2  # 'Salman bin Hamad' + 'Al Khalifa'
         return Span(doc, span.start, end, label="PERSON") if end > span.end else span
