@@ -440,3 +440,66 @@ def test_who_in_a_relative_clause_is_the_one_it_is_about(facts) -> None:
 def test_who_of_people_the_text_does_not_name_speaks_for_nobody(facts) -> None:
     text = "The panel included experts who warned that AI could be dangerous."
     assert not facts(text, kind="quote")
+
+
+# Contrast, gerund subjects and 'according to' -----------------------------------------------------
+
+
+def test_a_contrast_before_said_X_is_all_the_speakers(facts) -> None:
+    text = (
+        "Fishing quotas are rising everywhere, but most small ports, especially those in the north, have "
+        "not yet seen any benefit, said Li Wen, the ambassador."
+    )
+    assert quotes(facts, text) == [
+        (
+            "Li Wen",
+            "Fishing quotas are rising everywhere, but most small ports, especially those in the north, have "
+            "not yet seen any benefit",
+            False,
+        )
+    ]
+
+
+def test_a_clause_with_a_gerund_subject_before_she_said(facts) -> None:
+    text = (
+        "Trade minister Anna Berg spoke in Oslo. Building that next level of rail links will require "
+        "private capital, she also said."
+    )
+    assert quotes(facts, text) == [
+        ("Anna Berg", "Building that next level of rail links will require private capital", False)
+    ]
+
+
+def test_an_adverbial_gerund_is_not_what_was_said(facts) -> None:
+    text = (
+        "Trade minister Anna Berg spoke in Oslo. Urging the council to make sure that every port is "
+        "inspected, she again called for a ban on bottom trawling."
+    )
+    assert all(not said.startswith("Urging") for _, said, _ in quotes(facts, text))
+
+
+def test_according_to_a_person_before_the_quotation(facts) -> None:
+    text = 'Commissioner Anna Berg opened the session. According to her, "All voices must be at the table."'
+    assert quotes(facts, text) == [("Anna Berg", "All voices must be at the table", True)]
+
+
+def test_according_to_a_person_after_the_clause(facts) -> None:
+    text = "The talks on fishing rights will resume in May, according to Commissioner Anna Berg."
+    assert quotes(facts, text) == [("Anna Berg", "The talks on fishing rights will resume in May", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks on fishing rights will resume in May, according to a statement.",
+        "The talks on fishing rights will resume in May, according to the company.",
+        "Exports rose by a fifth last year, according to government data.",
+    ],
+)
+def test_according_to_a_document_or_a_body_names_no_speaker(facts, text: str) -> None:
+    assert quotes(facts, text) == []
+
+
+def test_according_to_a_source_who_reports_another_speaker(facts) -> None:
+    text = 'According to Anna Berg, the minister Li Wen said, "The ports will reopen in May."'
+    assert [speaker for speaker, _, _ in quotes(facts, text)] == ["Li Wen"]

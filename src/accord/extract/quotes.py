@@ -77,6 +77,7 @@ def extract_quotes(doc: Doc) -> list[Fact]:
     """Read every quotation and reported statement with a speaker the document lets us name."""
     reader = QuoteReader(doc)
     reader.read_reported_speech()
+    reader.read_according_to()
     reader.read_quotations()
     reader.drop_headline_paraphrases()
     for speaker, start, end in transcript_turns(doc) or remarks_paragraphs(doc):
@@ -221,6 +222,40 @@ class QuoteReader:
             if speaker and where.end < len(doc):
                 self.spoke_before[where.end] = speaker
 
+    def read_according_to(self) -> None:
+        """Read 'According to X, the talks will resume' and '…, according to X.': the clause is X's,
+        in X's quoted words when marks cover most of it. A report, a statement or 'sources' are not
+        speakers, nor mostly are bodies ('according to the company'): the speaker is a person. The
+        clause is read only when the phrase opens or closes its sentence."""
+        doc, text = self.doc, doc_text(self.doc)
+        for token in doc_tokens(doc):
+            if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+                continue
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            content = according_content(token, source)
+            if content is None or _speech_inside(content, self.lexicon):
+                continue
+            speaker = resolve(source) if source.lower_ not in _NOT_SPEAKERS else None
+            if speaker is None or speaker not in doc._.people.persons:
+                continue  # 'according to the company' mostly sources a figure, not words
+            inner = [s for s in self.segments if s.start < content.end_char and s.end > content.start_char]
+            covered = sum(
+                len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split())
+                for s in inner
+            )
+            if inner and covered >= 0.6 * len(content.text.split()):
+                for s in inner:
+                    s.used, s.speaker = True, speaker
+                    if len(text[s.start : s.end].split()) >= 3:
+                        where = sentence_span(doc, s.start, s.end)
+                        self.emit(speaker, text[s.start : s.end], True, where, 0.85)
+            elif len(content.text.split()) >= 4:
+                for s in inner:
+                    s.used, s.speaker = True, speaker
+                self.emit(speaker, clean_content(content), False, content.sent, 0.7)
+
     def read_quotations(self) -> None:
         """Attribute the quotations no speech verb claimed: to the verb beside them, to a colon
         frame, to the speaker of the quotation before, or of the reported speech before."""
@@ -363,6 +398,32 @@ def sentence_span(doc: Doc, start: int, end: int) -> Span:
     if first is None or last is None:
         return doc[:]
     return doc[first.sent.start : last.sent.end]
+
+
+def according_content(according: Token, source: Token) -> Span | None:
+    """The clause an 'according to X' phrase attributes: the rest of the sentence after the phrase
+    when it opens the sentence, the sentence before it when it closes it; None for a phrase inside
+    the sentence, whose reach the parse does not tell."""
+    doc, sent = according.doc, according.sent
+    end = source.right_edge.i + 1
+    tail = sent.end
+    while tail > end and (doc[tail - 1].is_punct or doc[tail - 1].is_space):
+        tail -= 1
+    if according.i == sent.start or (according.i == sent.start + 1 and doc[sent.start].is_punct):
+        if end < tail and doc[end].text == ",":
+            content = doc[end + 1 : tail + 1 if tail < sent.end and doc[tail].text in '”"' else tail]
+            return content if any(t.tag_ in _FINITE for t in content) else None
+        return None
+    if end == tail and according.i > sent.start and doc[according.i - 1].text == ",":
+        content = doc[sent.start : according.i - 1]
+        return content if any(t.tag_ in _FINITE for t in content) else None
+    return None
+
+
+def _speech_inside(content: Span, lexicon: dict) -> bool:
+    """Tell whether a clause reports speech of its own ('According to X, Y said …'): Y is the
+    speaker there, and the speech verb's own reading finds Y."""
+    return any(_speech(t, lexicon) and any(c.dep_ == "nsubj" for c in t.children) for t in content)
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -527,12 +588,47 @@ def fronted_content(verb: Token) -> Span | None:
             start = dash + 1
         return doc[start:end] if end - start >= 3 else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    misread = gerund_subject_clause(verb, subject)
+    if misread is not None:
+        return misread
     if verb.dep_ == "conj" and verb.head.i < verb.i and subject is not None and subject.i < verb.i:
         # '<clause>, Minister Ana Ruiz said at a briefing', parsed as two conjoined clauses.
         start = speaker_phrase_start(doc, subject.i, verb.head.left_edge.i)
         if start - 1 > verb.sent.start and doc[start - 1].text == ",":
             return doc[verb.sent.start : start - 1]
     return None
+
+
+def gerund_subject_clause(verb: Token, subject: Token | None) -> Span | None:
+    """Read 'Building that network will require private capital, she said': a clause whose subject
+    is a gerund, which the parser hangs on the speech verb as an adverbial ('Building …') with the
+    rest as its complement. The words are the speaker's when that adverbial opens the sentence, runs
+    to the comma before the speaker, holds a finite verb and has no conjunction of its own ('When
+    the talks opened, she said …' is when, not what)."""
+    if subject is None or subject.i < 2 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    doc, comma = verb.doc, subject.left_edge.i - 1
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i > comma:
+            continue
+        if child.left_edge.i != verb.sent.start or child.right_edge.i + 1 != comma:
+            continue
+        if any(c.dep_ in ("mark", "dobj") for c in child.children):
+            return None  # 'Urging the council to act, he called for …' is how, not what
+        finite = any(c.dep_ == "ccomp" and c.tag_ in _FINITE | {"VB"} for c in child.children)
+        if finite and not _says_after(verb) and comma - child.left_edge.i >= 4:
+            return doc[child.left_edge.i : comma]
+    return None
+
+
+def _says_after(verb: Token) -> bool:
+    """Tell whether a speech verb's words follow it ('called for a ban', 'said that …')."""
+    prepositions = data("speech.json")["content_after_preposition"].get(verb.lemma_.lower(), [])
+    return any(
+        c.i > verb.i
+        and (c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in prepositions))
+        for c in verb.children
+    )
 
 
 def clause_before_office(verb: Token) -> Span | None:
