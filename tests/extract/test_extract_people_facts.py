@@ -169,3 +169,32 @@ def test_an_office_not_yet_given_is_no_role(facts) -> None:
 def test_a_chief_guest_is_no_person(facts) -> None:
     text = "The Prime Minister of Pakistan, Imran Qadir attended as the Chief Guest on Monday."
     assert {person for person, _title, _of in roles(facts, text)} == {"Imran Qadir"}
+
+
+# Names and offices the small model cuts ------------------------------------------------------------
+
+
+def test_a_hyphenated_surname_after_two_given_names(facts) -> None:
+    text = "Luís Miguel Sousa-Pinto, President of the Assembly of Madeira, opened the session."
+    assert roles(facts, text) == [("Luís Miguel Sousa-Pinto", "President of the Assembly of Madeira", None)]
+
+
+def test_a_given_name_before_a_patronymic(facts) -> None:
+    text = "Noura bint Saeed Al-Harthi, chairwoman of the Gulf Fisheries Council, described the deal."
+    assert [person for person, _title, _of in roles(facts, text)] == ["Noura bint Saeed Al-Harthi"]
+
+
+def test_an_office_with_a_portfolio_list_before_the_name_it_is_in_apposition_to(facts) -> None:
+    text = "Ghana's Minister of Fisheries, Coastal Trade and Marine Research, Kofi Mensah, announced a fund."
+    office = "Minister of Fisheries, Coastal Trade and Marine Research"
+    assert roles(facts, text) == [("Kofi Mensah", office, "GH")]
+
+
+def test_a_country_between_commas_is_no_portfolio_of_the_office(facts) -> None:
+    text = "The meeting was attended by the minister from the incoming chair of the forum, Peru, Rosa Quispe."
+    assert all(title != "incoming chair" for _person, title, _of in roles(facts, text))
+
+
+def test_a_lowercase_office_vouches_for_the_name_after_it(facts) -> None:
+    text = "Japan's fisheries agency spokesperson Haruto Kitagawa said the quota would hold."
+    assert [(p, t) for p, t, _of in roles(facts, text)] == [("Haruto Kitagawa", "spokesperson")]

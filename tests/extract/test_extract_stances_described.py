@@ -754,3 +754,35 @@ def test_a_hereinafter_term_signs_for_its_parties(facts) -> None:
         ("Lima Memorandum of Understanding on Data", "PE", "signed"),
         ("Lima Memorandum of Understanding on Data", "CL", "signed"),
     }
+
+
+# Lists and owners of signatures ---------------------------------------------------------------------
+
+
+def test_the_list_a_colon_opens_after_the_agreement(facts) -> None:
+    text = (
+        "In July, seven shipping firms signed the Oslo Pledge on Clean Ports: Maersk, Hapag-Lloyd and "
+        "Evergreen."
+    )
+    found = facts(text, kind="stance")
+    assert {f["party"] for f in found} == {"Maersk", "Hapag-Lloyd", "Evergreen"}
+    assert all("Maersk" in f["evidence"]["text"] for f in found)
+
+
+def test_signatories_counted_with_examples_after_a_place(facts) -> None:
+    text = (
+        "Signatories of the Oslo Pledge on Clean Ports count 12 technology companies from across Europe, "
+        "Asia and the Middle East including Siemens, Samsung Electronics and Nokia."
+    )
+    assert {p for _a, p, _s in stances(facts, text)} == {"Siemens", "Samsung Electronics", "Nokia"}
+    assert [f["count"] for f in facts(text, kind="signatory_count")] == [12]
+
+
+def test_its_signing_of_belongs_to_the_one_party_named_before(facts) -> None:
+    text = "Chile's port reform is backed by its earlier signing of the Oslo Pledge on Clean Ports."
+    assert stances(facts, text) == {("Oslo Pledge on Clean Ports", "CL", "signed")}
+
+
+def test_its_signing_of_with_two_parties_before_names_nobody(facts) -> None:
+    text = "Chile and Peru met in Lima. Chile thanked Peru for its signing of the Oslo Pledge on Clean Ports."
+    assert stances(facts, text) == set()

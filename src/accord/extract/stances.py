@@ -60,14 +60,25 @@ def extract_stances(doc: Doc) -> list[Fact]:
         if not found and last_agreement is not None:
             found = list(bare_refusals(sent, last_agreement)) or list(joined_by(sent, last_agreement))
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
+        where = with_colon_list(sent)
         for stance in found:
             agreement, party, polarity, reason = stance
             key = (agreement, party, polarity)
             if key not in facts:
                 facts[key] = fact(
-                    "stance", sent, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason
+                    "stance", where, 0.8, agreement=agreement, party=party, stance=polarity, reason=reason
                 )
     return list(facts.values())
+
+
+def with_colon_list(sent: Span) -> Span:
+    """A sentence with the list its colon opens, when the splitter made the list a sentence of its
+    own ('… signed the pledge: A, B and C.'): the evidence must name the parties."""
+    doc = sent.doc
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":" or sent.end >= len(doc) or "\n" in doc[last.i : sent.end + 1].text:
+        return sent
+    return doc[sent.start : doc[sent.end].sent.end]
 
 
 _TALLY = re.compile(
@@ -584,10 +595,20 @@ def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, 
         doers = [c for c in noun.children if c.dep_ == "poss"]
         doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
         for doer in doers:
+            if doer.lower_ == "its" and (owner := sole_party_before(doer)) is not None:
+                yield agreement.name, owner, "signed", None
             if doer.lower_ in lexicon["pointing_back"] or doer.tag_ == "PRP$":
                 continue
             for key, _span in parties_in(phrase_tokens(doer)):
                 yield agreement.name, key, "signed", None
+
+
+def sole_party_before(pronoun: Token) -> str | None:
+    """Who 'its' stands for when its sentence names one party before it and only one: 'New
+    Zealand's stance is reinforced by its earlier signing of the statement'."""
+    sent = pronoun.sent
+    named = {key for key, _span in parties_in(list(pronoun.doc[sent.start : pronoun.i]))}
+    return named.pop() if len(named) == 1 else None
 
 
 def looks_ahead(noun: Token, lexicon: dict) -> bool:
@@ -687,7 +708,7 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if polarity is None:
             return None
         return _FLIPPED[polarity] if negated else polarity
-    if lemma in ("include", "comprise") and listed_signatories(token, lexicon) is not None:
+    if lemma in lexicon["listing_verbs"] and listed_signatories(token, lexicon) is not None:
         return None if is_negated(token) else "signed"
     if included_as_signatory(token, lexicon):
         return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
@@ -852,7 +873,7 @@ def signing_clause(noun: Token, lexicon: dict) -> Token | None:
 
 def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     """Find 'Signatories included X, Y and Z': the verb of inclusion whose subject is signatories."""
-    if token.lemma_.lower() not in ("include", "comprise", "be"):
+    if token.lemma_.lower() not in lexicon["listing_verbs"] and token.lemma_.lower() != "be":
         return None
     nouns = set(lexicon["signatory_nouns"])
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -862,7 +883,7 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
         # 'The signatories include A and B. They also include C': the list goes on
         before = token.doc[token.sent.start - 1].sent
         listed = any(
-            t.lemma_.lower() in ("include", "comprise") and t.i != token.i and listed_signatories(t, lexicon)
+            t.lemma_.lower() in lexicon["listing_verbs"] and t.i != token.i and listed_signatories(t, lexicon)
             for t in before
         )
         return subject if listed else None
@@ -1198,6 +1219,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         for child in token.children:
             if child.dep_ in ("dobj", "attr"):
                 add(phrase_tokens(child))
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for example in bracketed_examples(child):
+                    add(phrase_tokens(example))  # '… count 16 firms from across Asia including A and B'
         for name in colon_list(token):
             if name not in found:
                 found.append(name)
@@ -1464,10 +1488,14 @@ def headline_list_before(subject: Token) -> list[Token]:
 
 def bracketed_examples(prep: Token) -> list[Token]:
     """'organisations from Europe (Cohere and Mistral AI), the Middle East (G42)': the names in
-    brackets after a place are examples of the noun the place qualifies, not of the place."""
+    brackets after a place are examples of the noun the place qualifies, not of the place; so are
+    companies a place is said to 'include' ('16 companies from across Asia including Naver and
+    Samsung'), as a place holds places, not firms."""
     doc = prep.doc
     found = []
-    for place in (c for c in prep.children if c.dep_ == "pobj"):
+    places = [c for c in prep.children if c.dep_ == "pobj"]
+    places += [p for c in prep.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for place in places:
         for node in [place, *(c for c in place.children if c.dep_ == "conj")]:
             for child in node.children:
                 if (
@@ -1476,6 +1504,10 @@ def bracketed_examples(prep: Token) -> list[Token]:
                     and child.dep_ in ("appos", "npadvmod", "conj")
                 ):
                     found.append(child)
+    if any(place.ent_type_ in ("GPE", "LOC") for place in places):
+        for child in prep.subtree:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                found.extend(p for p in child.children if p.dep_ == "pobj" and p.ent_type_ == "ORG")
     return found
 
 
@@ -1648,8 +1680,10 @@ def colon_list(token: Token) -> list[str]:
     doc = token.doc
     for t in sent:
         if (t.i > token.i and t.text == ":") or (t.lower_ == "namely" and t.i < token.i):
+            # the sentence splitter may end a sentence at its colon: the list is then the next one
+            after = doc[t.i + 1].sent if t.i + 1 == sent.end and t.i + 1 < len(doc) else None
             end = (
-                sent.end
+                (after.end if after is not None and "\n" not in doc[t.i : t.i + 2].text else sent.end)
                 if t.text == ":"
                 else next((u.i for u in doc[t.i + 1 : token.i] if u.pos_ == "VERB"), token.i)
             )

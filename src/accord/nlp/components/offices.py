@@ -483,8 +483,16 @@ class OfficeReader:
             return None
         end = span.start - 1
         start = end
-        while start - 1 >= span.sent.start and end - start < 10:
+        while start - 1 >= span.sent.start and end - start < 16:
             token = doc[start - 1]
+            if (
+                token.text == ","
+                and start < end
+                and doc[start].ent_type_ not in ("GPE", "NORP")
+                and self.in_portfolio_list(doc, token.i, span.sent.start)
+            ):
+                start -= 1  # 'Minister of Communication, Innovation and Digital Economy, Bosun Tijani'
+                continue
             if (
                 token.lower_ in DETERMINERS
                 or (token.is_punct and token.text != "-")

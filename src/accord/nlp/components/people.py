@@ -366,7 +366,9 @@ class PeopleFinder(OfficeReader):
 
     def join_surname(self, span: Span) -> Span:
         """Mend a first name the model tagged without its surname ('David' of 'David Sacks'): the
-        next word is a name word the parser makes the head of the first name."""
+        next word is a name word the parser makes the head of the first name. A given name the
+        model left out before the span, or a hyphenated surname after it, is mended the same way
+        ('Luís' + 'Miguel Sousa' + '-Pinto')."""
         doc = span.doc
         end = span.end
         if (
@@ -377,6 +379,32 @@ class PeopleFinder(OfficeReader):
             and self.name_token(doc[end])
         ):
             return Span(doc, span.start, end + 1, label="PERSON")  # 'Arnoldo André' + 'Tinoco'
+        first = doc[span.start - 1] if span.start > 0 else None
+        if (
+            first is not None
+            and first.dep_ == "compound"
+            and span.start <= first.head.i < span.end
+            and first.ent_type_ == ""
+            and self.name_token(first)
+            and (
+                span.start - 1 == first.sent.start
+                or (
+                    not doc[span.start - 2].is_title
+                    and doc[span.start - 2].pos_ in ("PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
+                )
+            )
+        ):
+            span = Span(doc, span.start - 1, end, label="PERSON")  # 'Luís' + 'Miguel Sousa-Pinto'
+        head = span[-1].head
+        if (
+            span[-1].dep_ == "compound"
+            and head.i == end + 2
+            and doc[end + 1].text in ("-", "‐")
+            and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_
+            and all(t.ent_type_ in ("", "PERSON") and self.name_token(t) for t in (doc[end], head))
+        ):
+            return Span(doc, span.start, head.i + 1, label="PERSON")  # 'José Pedro' + 'Aguiar-Branco'
         return span
 
     @staticmethod
@@ -415,6 +443,13 @@ class PeopleFinder(OfficeReader):
             end = span.end
         else:
             return span
+        start = span.start
+        while start >= 2 and doc[start - 1].lower_ in _PATRONYMIC and doc[start - 1].is_lower:
+            if not (doc[start - 2].is_title and doc[start - 2].is_alpha):
+                break
+            start -= 2  # 'Dhabia bint' + 'Ahmed Al-Buainain': the given name before the patronymic
+        if start < span.start:
+            span = Span(doc, start, span.end, label="PERSON")
         patronymic = any(t.lower_ in _PATRONYMIC for t in doc[span.start : end])
         family = end + 1 < len(doc) and doc[end].text in _FAMILY_ARTICLES and doc[end + 1].is_title
         if patronymic and family:
@@ -471,7 +506,7 @@ class PeopleFinder(OfficeReader):
                 (
                     before is not None
                     and (is_title_token(before) or is_plural_title(before))
-                    and before.is_title
+                    and (before.is_title or (end - i >= 2 and not is_plural_title(before)))
                 )
                 or (before is not None and before.is_title and has_title(doc[office_start:i]))
                 or (
