@@ -62,6 +62,32 @@ def test_published_date_comes_from_a_labelled_line(line: str, published: str | N
     assert document_from_text(text, "a.txt").published == published
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("2024-05-22", "2024-05-22"),
+        ("2024-05-22 08:23:49", "2024-05-22"),
+        ("May 22, 2024", "2024-05-22"),
+        ("Wednesday 22 May 2024", "2024-05-22"),
+        ("May 2024", None),
+        ("May 22, 2024 was a busy day for the river states.", None),
+    ],
+)
+def test_a_line_that_is_only_a_date_under_the_headline(line: str, published: str | None) -> None:
+    text = f"River states sign audit pact\n{line}\n{BODY}"
+    assert document_from_text(text, "a.txt").published == published
+
+
+def test_a_wire_dateline_with_its_year() -> None:
+    text = "River states sign audit pact\nLIMA, 18th November, 2025 (Wire) -- The river states signed.\n"
+    assert document_from_text(text, "a.txt").published == "2025-11-18"
+
+
+def test_a_bare_date_deep_in_the_text_is_no_published_date() -> None:
+    text = "River states sign audit pact\n" + BODY * 3 + "2024-05-22\n"
+    assert document_from_text(text, "a.txt").published is None
+
+
 def test_date_in_body_text_is_never_used() -> None:
     text = (
         "River states sign audit pact\n"

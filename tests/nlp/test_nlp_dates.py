@@ -64,6 +64,12 @@ def test_weekday_on_the_published_day_is_that_day() -> None:
     assert mention.start == "2025-02-12"
 
 
+def test_weekday_in_the_future_is_the_next_such_day() -> None:
+    # 10 February 2025 was a Monday.
+    [mention] = find_dates("The minister would meet her counterpart on Tuesday.", "2025-02-10")
+    assert mention.start == "2025-02-11"
+
+
 def test_weekday_without_a_published_date_is_no_date() -> None:
     assert find_dates("The summit opened on Monday.") == []
 

@@ -55,6 +55,23 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+_CLOCK = re.compile(
+    r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?)?\s*", re.I
+)
+
+
+def whole_date(value: str) -> str | None:
+    """The date a line gives when the line is nothing but a date with its year, and perhaps a
+    time ('2025-08-28 08:23:49', 'May 17, 2025', 'Friday 7 March 2025'): the form a page puts
+    under its headline."""
+    value = value.strip()
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        match = pattern.match(value)
+        if match and _CLOCK.fullmatch(value[match.end() :]):
+            return parse_date(value)
+    return None
+
+
 def _numeric(first: str, second: str, year: str) -> str | None:
     """Accept 22/05/2024 or 05/22/2024 only where the day cannot be mistaken for the month."""
     a, b = int(first), int(second)

@@ -1,4 +1,5 @@
-"""Read plain-text articles: the text stays as written, metadata comes only from labelled lines."""
+"""Read plain-text articles: the text stays as written, metadata comes only from the lines a page puts
+at its top (labelled lines, a date standing alone under the headline, a wire dateline)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from accord.ingest.dates import parse_date
+from accord.ingest.dates import parse_date, whole_date
 from accord.ingest.document import Document
 
 HEADER_LINES = 10
@@ -105,13 +106,27 @@ def headline(lines: Sequence[str]) -> str | None:
 
 
 def published_date(lines: Sequence[str]) -> str | None:
-    """Find a labelled date line near the top; body text is never read for a date."""
+    """Find a labelled date line near the top, a line that is only a date right under the
+    headline, or a wire dateline with its year ('ABU DHABI, 18th November, 2025 (WAM) --'); body
+    text is never read for a date."""
     for line in lines[:HEADER_LINES]:
         if match := _DATE_LINE.fullmatch(line):
             value = re.split(r"\s+\|\s+|;", match["value"], maxsplit=1)[0]
             if found := parse_date(value):
                 return found
+    for line in lines[:_DATE_UNDER_HEADLINE]:
+        if found := whole_date(line):
+            return found
+        if (match := _WIRE_DATELINE.match(line)) and (found := whole_date(match["date"])):
+            return found
     return None
+
+
+_DATE_UNDER_HEADLINE = 3  # the headline, perhaps a standfirst, then the date
+# 'ABU DHABI, 18th November, 2025 (WAM) --': a city in capitals, the date, the agency, a dash
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40},\s+(?P<date>[^()]{6,40}?)\s+\([A-Za-z .]{2,30}\)\s*(?:--|—|–|-)"
+)
 
 
 def source_url(lines: Sequence[str]) -> str | None:
@@ -124,6 +139,8 @@ def source_url(lines: Sequence[str]) -> str | None:
 
 def _is_metadata(line: str) -> bool:
     """Tell a label line (date, source, byline) from a headline."""
-    return bool(_DATE_LINE.fullmatch(line) and published_date([line])) or bool(
-        _URL_LINE.fullmatch(line) or _BYLINE.fullmatch(line)
+    return (
+        bool(_DATE_LINE.fullmatch(line) and published_date([line]))
+        or bool(whole_date(line))
+        or bool(_URL_LINE.fullmatch(line) or _BYLINE.fullmatch(line))
     )

@@ -125,7 +125,8 @@ def find_dates(
                 )
         for match in _WEEKDAY.finditer(text):
             first = _WEEKDAYS[(match["w"] or match["wp"]).lower()]
-            day = weekday_before(published, first)
+            ahead = _FUTURE.search(text, max(0, match.start() - _FUTURE_REACH), match.start())
+            day = weekday_after(published, first) if ahead else weekday_before(published, first)
             if day:
                 days = (_WEEKDAYS[match["w2"].lower()] - first) % 7 if match["w2"] else 0
                 last = shift(day, days) or day
@@ -214,6 +215,18 @@ def weekday_before(published: str, weekday: int) -> str | None:
         return None
     return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
 
+
+def weekday_after(published: str, weekday: int) -> str | None:
+    """The first given weekday on or after the published date: what 'will' or 'would' happen."""
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
+
+
+# How far before a weekday a word of the future still governs it ('would meet Vance in Paris on Tuesday').
+_FUTURE_REACH = 80
 
 _LABELS = lexicon.words("dates.json", "labels")
 
