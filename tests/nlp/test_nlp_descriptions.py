@@ -191,3 +191,22 @@ def test_description_goes_on_through_a_list_of_its_nouns(doc_of) -> None:
 def test_a_hyphenated_modifier_is_kept_whole(doc_of) -> None:
     doc = doc_of("At the summit, Chile also signed a wide-ranging deal with Peru.")
     assert names(doc) == ["wide-ranging deal"]
+
+
+def test_a_description_keeps_the_list_of_what_it_covers(doc_of) -> None:
+    doc = doc_of(
+        "Chile and Peru signed a memorandum of understanding to align standards, research, and ethical "
+        "development in the emerging field of ocean robotics."
+    )
+    assert names(doc) == [
+        "memorandum of understanding to align standards, research, and ethical development in the emerging "
+        "field of ocean robotics"
+    ]
+
+
+def test_a_listed_clause_stops_where_it_turns_to_when(doc_of) -> None:
+    doc = doc_of(
+        "Ministers adopted a statement calling for the safety, openness and inclusion of ports after the "
+        "Lima session on Friday."
+    )
+    assert all("after" not in name for name in names(doc))

@@ -37,6 +37,7 @@ _GENERATED_MEDIA = lexicon.words("things.json", "generated_media")
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
 _CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
 _MAX_DESCRIPTION_TOKENS = 22
+_WHEN = frozenset(("after", "before", "during", "following", "since", "until", "ahead"))
 _OPENING_SENTENCES = 4
 
 
@@ -163,13 +164,23 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
             if _turns_to_place_or_time(doc, j, limit) or in_particular:
                 break  # 'the charter in particular' is no part of its name
             k = _noun_phrase_end(doc, j + 1, limit)
-            if k == j + 1:
-                break
+            if k == j + 1 or all(t.pos_ == "DET" for t in doc[j + 1 : k]):
+                break  # 'in the' with no noun after it ends the tail before the preposition
             j = end = k
             continue
         if clauses and j == end and _opens_clause(doc, j, limit):
             k = j
-            while k < limit and not _ends_clause(doc[k]):
+            listed = False  # past a comma of a list: 'to align standards, research, and ethics'
+            while k < limit and (
+                not _ends_clause(doc[k]) or (doc[k].text == "," and _listed_after_comma(doc, k, j, limit))
+            ):
+                listed = listed or doc[k].text == ","
+                if (
+                    listed
+                    and doc[k].pos_ == "ADP"
+                    and (doc[k].lower_ in _WHEN or _turns_to_place_or_time(doc, k, limit))
+                ):
+                    break  # '… after the ministers' session', '… in Seoul': when or where, not what
                 k += 1
             if k < limit and doc[k].is_quote and k - j <= 4:
                 break  # 'a joint declaration calling for an "open …"': a clause cut before what it says
@@ -234,6 +245,9 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
         if word.tag_ in ("VBN", "VBG") and k > start and doc[k - 1].text == "-":
             k += 1
             continue
+        if word.tag_ in ("VBN", "VBG") and word.dep_ == "amod" and word.head.i > k:
+            k += 1  # 'in the emerging field of …': a participle before its noun
+            continue
         if word.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ == "ADJ":
             k += 1
             continue
@@ -257,6 +271,8 @@ def _listed_after_comma(doc: Doc, comma: int, start: int, limit: int) -> bool:
     if k >= limit:
         return False
     word = doc[k]
+    if word.dep_ in ("amod", "compound") and comma < word.head.i < limit:
+        word = word.head  # ', and ethical development': the listed noun is the modifier's head
     return word.pos_ in ("NOUN", "ADJ") and word.dep_ == "conj" and start <= word.head.i < comma
 
 
