@@ -558,9 +558,14 @@ class ThingFinder:
                 return earlier
         told = same_description(token, agreements)
         if told is not None:
-            said = clean_name(description(token).text)
-            if len(described_words(said)) > len(described_words(told.given_name or "")):
-                told.given_name = said  # the fuller of the two descriptions names it
+            phrase = description(token)
+            said = clean_name(phrase.text)
+            more = len(described_words(said)) - len(described_words(told.given_name or ""))
+            topical = not any(t.pos_ == "VERB" for t in phrase if t.i > token.i)
+            if more > 0 or (more == 0 and topical):
+                # the fuller of the two descriptions names it; of two as full, the one that says
+                # what the text is about ('on the advancement of …') rather than what it does
+                told.given_name = said
             return told
         thing = self.new_description(token, agreements)
         if in_opening(token, sentences):
