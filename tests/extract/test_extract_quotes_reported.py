@@ -503,3 +503,22 @@ def test_according_to_a_document_or_a_body_names_no_speaker(facts, text: str) ->
 def test_according_to_a_source_who_reports_another_speaker(facts) -> None:
     text = 'According to Anna Berg, the minister Li Wen said, "The ports will reopen in May."'
     assert [speaker for speaker, _, _ in quotes(facts, text)] == ["Li Wen"]
+
+
+def test_the_white_house_speaks_as_an_office(facts) -> None:
+    text = "The White House said that the port companies had taken a critical step toward cleaner shipping."
+    assert [speaker for speaker, _, _ in quotes(facts, text)] == ["White House"]
+
+
+def test_a_bare_infinitive_after_and_goes_on_with_the_to(facts) -> None:
+    text = (
+        "Secretary-General Ana Ruiz urged member states to deepen cooperation on port safety and step up "
+        "funding for marine research."
+    )
+    assert quotes(facts, text) == [
+        (
+            "Ana Ruiz",
+            "to deepen cooperation on port safety and step up funding for marine research",
+            False,
+        )
+    ]
