@@ -786,3 +786,23 @@ def test_its_signing_of_belongs_to_the_one_party_named_before(facts) -> None:
 def test_its_signing_of_with_two_parties_before_names_nobody(facts) -> None:
     text = "Chile and Peru met in Lima. Chile thanked Peru for its signing of the Oslo Pledge on Clean Ports."
     assert stances(facts, text) == set()
+
+
+def test_dissociating_from_the_consensus_on_a_resolution_is_declining_it(facts) -> None:
+    text = (
+        "The Lima Resolution on Fishing was co-sponsored by Peru, and it was adopted by consensus in the "
+        "council. However, China and India disassociated themselves from the consensus without a vote."
+    )
+    assert stances(facts, text) == {
+        ("Lima Resolution on Fishing", "PE", "signed"),
+        ("Lima Resolution on Fishing", "CN", "declined"),
+        ("Lima Resolution on Fishing", "IN", "declined"),
+    }
+
+
+def test_a_consensus_no_text_was_adopted_by_is_no_agreement(facts) -> None:
+    text = (
+        "The Lima Resolution on Fishing was debated. China disassociated itself from the consensus on the "
+        "budget."
+    )
+    assert stances(facts, text) == set()

@@ -1046,6 +1046,8 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     # 'Signatories included Chile': what is included are the parties, not the agreement
     named = [] if listed else stated_objects(token)
     named += [] if attribute is None else signatories_of(attribute)
+    if any(o.lower_ == "consensus" for o in named):
+        return adopted_by_consensus(token.sent, agreements)  # 'dissociated themselves from the consensus'
     if any(not_an_agreement(o) for o in named):
         return None
     described = described_object(token)
@@ -1069,6 +1071,19 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         if signed is not None:
             return signed
     return same_kind(agreements.latest_before(sent.start) or agreements.main(), described)
+
+
+def adopted_by_consensus(sent: Span, agreements: Things) -> Thing | None:
+    """The agreement 'the consensus' is about: the one the same sentence, or the one before, says
+    was adopted by consensus; no other."""
+    doc = sent.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for span in (sent, before):
+        if span is not None and "by consensus" in span.text.lower():
+            named = agreements.in_span(span)
+            if named:
+                return named[0]
+    return None
 
 
 def fronted_participle_of(token: Token) -> Token | None:
@@ -1169,10 +1184,16 @@ def phrase_head(noun: Token) -> Token:
 
 
 def stated_objects(token: Token) -> list[Token]:
-    """The nouns a trigger takes as what is signed: direct object, passive subject, object of 'to'."""
+    """The nouns a trigger takes as what is signed: direct object, passive subject, object of 'to'
+    (of 'from' after 'dissociate', whose direct object is the reflexive pronoun)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
+    # 'dissociated itself from the consensus': what one keeps apart from
+    away = (
+        ("to", "onto", "from") if token.lemma_.lower() in ("dissociate", "disassociate") else ("to", "onto")
+    )
+    objects = [o for o in objects if o.dep_ != "dobj" or o.pos_ != "PRON"] if "from" in away else objects
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("to", "onto"):
+        if child.dep_ == "prep" and child.lower_ in away:
             objects.extend(c for c in child.children if c.dep_ == "pobj")
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
