@@ -806,3 +806,10 @@ def test_a_consensus_no_text_was_adopted_by_is_no_agreement(facts) -> None:
         "budget."
     )
     assert stances(facts, text) == set()
+
+
+def test_the_companies_a_relative_clause_lists_after_with(facts) -> None:
+    text = "Qatar signed the Doha Pledge on Fishing with companies such as Accenture, Microsoft and Oracle."
+    assert {p for _a, p, _s in stances(facts, text)} == {"QA", "Accenture", "Microsoft", "Oracle"}
+    text = "Qatar signed the Doha Pledge on Fishing with companies that include Microsoft and Oracle."
+    assert {p for _a, p, _s in stances(facts, text)} == {"QA", "Microsoft", "Oracle"}

@@ -1183,6 +1183,19 @@ def phrase_head(noun: Token) -> Token:
     return noun
 
 
+def members_included(noun: Token, lexicon: dict) -> list[Token]:
+    """The members a common noun's relative clause lists: 'companies that include A, B and C'."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return []
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon["listing_verbs"]:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
+            continue
+        return [t for c in clause.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
+    return []
+
+
 def stated_objects(token: Token) -> list[Token]:
     """The nouns a trigger takes as what is signed: direct object, passive subject, object of 'to'
     (of 'from' after 'dissociate', whose direct object is the reflexive pronoun)."""
@@ -1295,6 +1308,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including", "between"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
+                add(members_included(pobj, lexicon))  # 'with companies that include A, B and C'
     for node in [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]:
         for child in node.children:
             # 'an MOU with Anthropic', 'an agreement between Japan and Korea': the other side signs too
