@@ -15,7 +15,10 @@ a text that never names AI, most of a stream, is settled by one regular expressi
 3. the article is in scope when its passages weigh at least `threshold` (2): one compound, or
    two sentences. A single sentence that brings AI and a regulator together in a business
    story ("features submitted to the regulator for approval") is not enough; in a text of one or
-   two sentences (a brief, a news alert) it is, since it is then what the text is about.
+   two sentences (a brief, a news alert) it is, since it is then what the text is about. The
+   sentences whose only governance word is "summit" weigh together as one: a business story that
+   names an AI summit, and the summit again, is a summit story once, and its summit line is
+   read as one named in passing.
 
 "AI" inside a company's name ("ScanTech AI", "Tempus AI") is not the subject, and paragraphs of
 legal boilerplate (safe-harbour notices, which name laws and regulators in every press release)
@@ -58,6 +61,7 @@ _SNIPPET_TOKENS = 8
 # A "paragraph" of more sentences than this is a whole story typed without line breaks.
 _LONG_PARAGRAPH = 8
 _REASON_EXAMPLES = 3
+_SUMMITS = frozenset(("summit", "summits"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,9 @@ class Passage:
     # States have agreed a technology pact to boost ties in AI'
     agreed: bool = False
     sentence: tuple[int, int] = (0, 0)  # the sentence that holds it
+    # the sentence's only governance word is 'summit': an article that names a summit (or one
+    # summit again and again) and AI elsewhere is a summit story only once
+    summit_only: bool = False
     around: tuple[int, int] = (0, 0)  # that sentence with the one before and after, in its paragraph
     long_paragraph: bool = False  # a 'paragraph' of many sentences: a story typed as one line
 
@@ -233,7 +240,8 @@ class RelevanceGate:
         if items:
             score = max(_paragraph_scores(passages).values(), default=0)
         else:
-            score = sum(p.weight for p in passages)
+            summits = [p.weight for p in passages if p.summit_only]
+            score = sum(p.weight for p in passages if not p.summit_only) + max(summits, default=0)
         return Judgement(
             score=score,
             threshold=self.vocabulary.threshold,
@@ -307,6 +315,8 @@ class RelevanceGate:
             named_text = any(doc[t].lower_ in texts for g, _ in governance[key] for t in range(*g))
             if parties[key] >= 2 and named_text:
                 passage = replace(passage, agreed=True)  # 'Britain and the US agreed a pact … in AI'
+            if all(doc[g[0]].lower_ in _SUMMITS and g[1] - g[0] == 1 for g, _ in governance[key]):
+                passage = replace(passage, summit_only=True)
             passages.append(passage)
         return passages
 
@@ -370,6 +380,7 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
     )
 
 
+_NAME_JOINS = frozenset(("on", "of", "for", "and", "the", "in"))
 _WRITTEN_OUT = frozenset(("artificial intelligence summit", "artificial intelligence summits"))
 
 
@@ -382,7 +393,15 @@ def _is_name(words: Any) -> bool:
         return alpha[0].text[:1].isupper()  # 'the AI summit': the one a story's readers know
     if " ".join(t.lower_ for t in alpha) in _WRITTEN_OUT:
         return True  # 'an artificial intelligence summit': the same, written out
-    return len(alpha) >= 3 and all(t.text[:1].isupper() for t in alpha[:-1]) and alpha[-1].text[:1].isalpha()
+    if len(alpha) < 3 or not alpha[0].text[:1].isupper() or not alpha[-1].text[:1].isalpha():
+        return False
+    if all(t.text[:1].isupper() for t in alpha[:-1]):
+        return True
+    # 'Global Summit on Artificial Intelligence': a summit's title, its head first, joins its
+    # capitalised words with small ones; a list of topics in capitals ('AI in Education, Safety') does not
+    return alpha[0].lower_ in _SUMMITS and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in alpha[1:]
+    )
 
 
 def _paragraph_scores(passages: Iterable[Passage]) -> dict[tuple[int, int], int]:
