@@ -813,3 +813,23 @@ def test_the_companies_a_relative_clause_lists_after_with(facts) -> None:
     assert {p for _a, p, _s in stances(facts, text)} == {"QA", "Accenture", "Microsoft", "Oracle"}
     text = "Qatar signed the Doha Pledge on Fishing with companies that include Microsoft and Oracle."
     assert {p for _a, p, _s in stances(facts, text)} == {"QA", "Microsoft", "Oracle"}
+
+
+def test_backing_a_law_is_no_stance_on_it(facts) -> None:
+    text = "Maersk, Evergreen and Hapag-Lloyd among over 100 companies backing the EU Ports Act"
+    assert stances(facts, text) == set()
+    assert facts(text, kind="signatory_count") == []
+
+
+def test_a_parliament_adopting_a_law_is_a_stance(facts) -> None:
+    text = "The European Parliament adopted the Ports Act on Wednesday."
+    assert stances(facts, text) == {("Ports Act", "European Parliament", "signed")}
+
+
+def test_missing_from_the_list_of_supporters_is_declining_the_pact_signed(facts) -> None:
+    text = (
+        "Over 100 companies have signed the Oslo Ports Pact. The pact asks firms to follow the Ports Act "
+        "early. Apple and Meta are notably missing from the list of supporters."
+    )
+    declined = {(a, p) for a, p, s in stances(facts, text) if s == "declined"}
+    assert declined == {("Oslo Ports Pact", "Apple"), ("Oslo Ports Pact", "Meta")}

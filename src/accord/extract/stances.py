@@ -385,7 +385,7 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             ):
                 continue
             agreement = agreement_for(trigger or token, doc)
-            if agreement is None:
+            if agreement is None or (trigger is not None and supports_a_law(trigger, agreement, lexicon)):
                 continue
             key = (agreement.name, number)
             if key not in found:
@@ -542,7 +542,7 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         if polarity is None or (irrealis(token, lexicon) and not declared_refusal(token, polarity, lexicon)):
             continue
         agreement = agreement_for(token, doc)
-        if agreement is None:
+        if agreement is None or supports_a_law(token, agreement, lexicon):
             continue
         parties = parties_for(token, lexicon)
         reason = reason_for(token, lexicon) if polarity == "declined" else None
@@ -564,6 +564,25 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
 
 
 _STANCE_NOUNS = lexicon.words("stances.json", "stance_nouns")
+
+
+def supports_a_law(token: Token, agreement: Thing, lexicon: dict) -> bool:
+    """Tell whether a verb of support meets a law: 'companies backing the AI Act' back it, but a law
+    is enacted, not signed up to, so backing it is no stance on it ('Biden signed the CHIPS Act',
+    'the Parliament adopted the AI Act' are)."""
+    if token.lemma_.lower() not in lexicon["support_not_enactment"]:
+        return False
+    return any(_name_head(name.text) in lexicon["law_heads"] for name in agreement.names)
+
+
+def _name_head(name: str) -> str:
+    """The head word of a name: the last before its first preposition ('Convention' of 'Framework
+    Convention on … the Rule of Law', 'Act' of 'Artificial Intelligence Act')."""
+    words = name.lower().split()
+    cut = next(
+        (k for k, w in enumerate(words) if w in ("on", "of", "for", "to", "against", "in") and k), len(words)
+    )
+    return words[cut - 1] if cut else ""
 
 
 def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, str, str | None]]:
@@ -710,6 +729,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return _FLIPPED[polarity] if negated else polarity
     if lemma in lexicon["listing_verbs"] and listed_signatories(token, lexicon) is not None:
         return None if is_negated(token) else "signed"
+    if missing_as_verb(token, lexicon):
+        return None if is_negated(token) else "declined"
     if included_as_signatory(token, lexicon):
         return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
     if lemma in _ISSUE_VERBS and issues_joint_text(token):
@@ -831,24 +852,41 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
 def absent_from(token: Token, lexicon: dict) -> Token | None:
     """'the US and UK were notable absentees from the list of signatories', 'Britain was missing
     from the signatories of the text': the signatories a copula says someone is not among."""
-    nouns = set(lexicon["signatory_nouns"])
-    agreements = token.doc._.agreements
     for child in token.children:
-        if not (
-            (child.dep_ == "attr" and child.lower_ in ("absentee", "absentees"))
-            or (child.dep_ == "acomp" and child.lower_ in ("absent", "missing"))
+        if (child.dep_ == "attr" and child.lower_ in ("absentee", "absentees")) or (
+            child.dep_ == "acomp" and child.lower_ in ("absent", "missing")
         ):
-            continue
-        for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.lower_ in nouns or agreements.at(pobj.i) is not None:
-                    return pobj
-                if pobj.lower_ in ("list", "ranks"):
-                    of = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
-                    found = next((g for c in of for g in c.children if g.lower_ in nouns), None)
-                    if found is not None:
-                        return found
+            found = missing_from(child, lexicon)
+            if found is not None:
+                return found
     return None
+
+
+def missing_from(word: Token, lexicon: dict) -> Token | None:
+    """The signatories, or the agreement, a word of absence says someone is missing from
+    ('absent from the list of signatories', 'missing from the supporters of the pact')."""
+    nouns = set(lexicon["signatory_nouns"])
+    agreements = word.doc._.agreements
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lower_ in nouns or agreements.at(pobj.i) is not None:
+                return pobj
+            if pobj.lower_ in ("list", "ranks"):
+                of = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
+                found = next((g for c in of for g in c.children if g.lower_ in nouns), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def missing_as_verb(token: Token, lexicon: dict) -> bool:
+    """'Apple and Meta are notably missing from the list of supporters': the parser makes 'missing'
+    the verb of a progressive, not the complement of 'are'; it says the same."""
+    if token.lower_ != "missing" or token.tag_ != "VBG":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+        return False
+    return missing_from(token, lexicon) is not None
 
 
 def included_as_signatory(token: Token, lexicon: dict) -> bool:
@@ -1014,11 +1052,16 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     is taken from elsewhere in the text.
     """
     agreements = doc._.agreements
+    lexicon = data("stances.json")
+    if missing_as_verb(token, lexicon):
+        # 'missing from the list of supporters': of the agreement told of, or else of the last one signed
+        source = missing_from(token, lexicon)
+        named = agreements.at(source.i) if source is not None else None
+        return named or latest_signed(agreements, token.sent.start)
     if joins_those_who_signed(token):
         # 'China did not join them': them, the parties of the last signing told of, and what they signed
         return latest_signed(agreements, token.sent.start)
     candidates: list[Token] = []
-    lexicon = data("stances.json")
     attribute = (
         signatory_attribute(token, lexicon) if token.lemma_ == "be" else listed_signatories(token, lexicon)
     )
