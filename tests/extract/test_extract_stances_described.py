@@ -833,3 +833,15 @@ def test_missing_from_the_list_of_supporters_is_declining_the_pact_signed(facts)
     )
     declined = {(a, p) for a, p, s in stances(facts, text) if s == "declined"}
     assert declined == {("Oslo Ports Pact", "Apple"), ("Oslo Ports Pact", "Meta")}
+
+
+def test_a_un_document_symbol_names_the_text_a_recorded_vote_is_on(facts) -> None:
+    text = (
+        "By a recorded vote of 150 in favour to 2 against (Democratic People’s Republic of Korea, Russian "
+        "Federation), the Assembly, further to the text (document A/C.1/80/L.12), would call for safer "
+        "ports."
+    )
+    assert stances(facts, text) == {
+        ("text (document A/C.1/80/L.12)", "KP", "declined"),
+        ("text (document A/C.1/80/L.12)", "RU", "declined"),
+    }

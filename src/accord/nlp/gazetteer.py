@@ -33,6 +33,8 @@ class CountryGazetteer:
         code = self.names.get(key) or self.demonyms.get(key)
         if code is None and capitals:
             code = self.capitals.get(key)
+        if code is None and "’" in key:
+            return self.country(text.replace("’", "'"), capitals=capitals)  # 'People’s Republic'
         return code
 
     def kind(self, text: str) -> str | None:

@@ -493,8 +493,17 @@ class ThingFinder:
                 or named_with_its_word(token, agreements)
             )
             proper = proper_modifiers(token)
+            symbol_end = document_symbol_after(token)
             if same is not None:
                 target = same
+            elif symbol_end and det is not None:
+                # 'the text (document A/C.1/79/L.43)': a UN document's symbol names the text
+                target = self.new_description(token, agreements)
+                target.given_name = doc[token.i : symbol_end].text
+                target.references.append(doc[token.i : symbol_end])
+                for i in range(token.i, symbol_end):
+                    agreements.by_token.setdefault(i, target)
+                continue
             elif proper and det is not None and not indefinite:
                 # 'the New Delhi declaration', 'the Seoul blueprint': as good as a name; the one
                 # the text told of unless it belongs to another place or body
@@ -924,6 +933,21 @@ def capital_by_position(span: Span) -> bool:
         and capitals[0].i == span.sent.start
         and capitals[0].pos_ in ("ADJ", "ADV", "DET", "NUM")
     )
+
+
+_UN_SYMBOL = re.compile(r"(?:[A-Z]/)?(?:[A-Z][A-Za-z.0-9]*/)+[A-Z]?\.?[0-9][0-9./A-Za-z]*")
+
+
+def document_symbol_after(token: Token) -> int | None:
+    """The end (past its bracket) of a UN document symbol right after a noun: 'the text (document
+    A/C.1/79/L.43)'. None when there is none."""
+    doc = token.doc
+    if token.i + 3 >= len(doc) or doc[token.i + 1].text != "(" or doc[token.i + 2].lower_ != "document":
+        return None
+    close = next((t.i for t in doc[token.i + 3 : min(len(doc), token.i + 12)] if t.text == ")"), None)
+    if close is None or not _UN_SYMBOL.fullmatch(doc[token.i + 3 : close].text.replace(" ", "")):
+        return None
+    return close + 1
 
 
 def completed_description(span: Span) -> Span:
