@@ -509,3 +509,12 @@ def test_who_was_present_at_the_summit_attended_it(facts) -> None:
         "Zoho Corporation, who was present at the summit, criticized the comparison."
     )
     assert who(facts, text) == {"Sridhar Vembu"}
+
+
+def test_the_countries_a_list_after_the_attended_event_says_the_attendees_came_from(facts) -> None:
+    text = (
+        "The Indian Ocean Fisheries Forum (IOFF) opened in Mombasa. A number of key figures attended the "
+        "IOFF, including the ministers responsible for fisheries, ports and trade and their "
+        "representatives from Comoros, Kenya, Madagascar and Seychelles."
+    )
+    assert who(facts, text) == {"KM", "KE", "MG", "SC"}

@@ -117,7 +117,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 ):
                     target = near  # 'delegations from 21 states attended' in a sentence about a session
                 if target is not None:
-                    for who in actors_of(token) + joined_by(token):
+                    for who in actors_of(token) + joined_by(token) + included_after(token):
                         add(who, sent, target)  # 'A attended, joined by B': both were there
             elif lemma == "be" and (present := present_at(token, events)) is not None and not planned(token):
                 for who in actors_of(token):
@@ -853,6 +853,30 @@ def delegation_members_of(delegation: Token) -> list[str]:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 out.extend(n for n in named_in(pobj) if n not in out)
     return out
+
+
+def included_after(verb: Token) -> list[str]:
+    """Who a list after the attending verb's object names as some of those who attended: 'Key
+    figures attended the forum, including the ministers and their representatives from A, B and C'
+    (the parser hangs the list on the verb or on the event)."""
+    doc = verb.doc
+    found: list[str] = []
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # or on the event, as parsed
+    for prep in (c for host in hosts for c in host.children):
+        if prep.dep_ != "prep" or prep.lower_ != "including" or prep.i == 0 or doc[prep.i - 1].text != ",":
+            continue
+        # the countries they came from, and people named; not the portfolios of 'the ministers
+        # responsible for education and ICT'
+        sources = [g for t in prep.subtree if t.dep_ == "prep" and t.lower_ == "from" for g in t.children]
+        for source in (g for g in sources if g.dep_ == "pobj"):
+            for who in named_in(source):
+                _append(found, who)
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for node in conjuncts(pobj):
+                name = doc._.people.at(node.i)
+                if name:
+                    _append(found, name)
+    return found
 
 
 def joined_by(verb: Token) -> list[str]:
