@@ -518,3 +518,14 @@ def test_the_countries_a_list_after_the_attended_event_says_the_attendees_came_f
         "representatives from Comoros, Kenya, Madagascar and Seychelles."
     )
     assert who(facts, text) == {"KM", "KE", "MG", "SC"}
+
+
+def test_the_people_a_caption_shows_speaking_at_the_event(facts) -> None:
+    text = (
+        "Photo of the Ocean Data Summit stage in Lisbon.\n"
+        "Amina Okafor, Minister of Fisheries of Kenya, Tomas Berg, President of Norway and Rosa Quispe, "
+        "FAO Director speaking at the Ocean Data Summit in Lisbon, Portugal."
+    )
+    events = {f["event"] for f in facts(text, kind="event")}
+    assert events == {"Ocean Data Summit"}
+    assert who(facts, text) >= {"Amina Okafor", "Tomas Berg", "Rosa Quispe"}

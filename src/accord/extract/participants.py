@@ -321,6 +321,14 @@ def actors_of(verb: Token) -> list[str]:
         subject = verb.head
         if person and not verb.doc._.people.at(subject.i):
             subject = person_above(subject) or subject
+    caption = verb.head
+    while caption.dep_ in ("appos", "conj") and caption.head.i != caption.i:
+        caption = caption.head
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and caption.dep_ == "ROOT":
+        # a caption: 'A, Prime Minister of X, B, President of Y and C speaking at the summit'
+        people = verb.doc._.people
+        named = [people.at(t.i) for t in verb.doc[caption.left_edge.i : verb.i]]
+        return list(dict.fromkeys(n for n in named if n)) or named_in(caption)
     among = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
     if subject is None and among is not None and among.lower_ == "among":
         # 'X was among the leaders attending the summit': X is

@@ -40,6 +40,7 @@ _JOINT_MARKS = lexicon.words("names.json", "joint_marks")
 # Bodies whose instruments are made together by their members: their frameworks are agreements.
 _OWN_TYPES = lexicon.table("names.json", "own_types")
 _MULTILATERAL = lexicon.words("names.json", "multilateral_bodies")
+_MEDIA_WORDS = lexicon.words("names.json", "media_words")
 
 if not Span.has_extension("name_type"):
     Span.set_extension("name_type", default=None)
@@ -419,6 +420,8 @@ class DomainNames:
             return 0
         if event and left.lower_ in word_set("titles.txt"):
             return 0  # 'the President of the General Assembly' holds an office, not an event
+        if left.lower_ in _MEDIA_WORDS:
+            return 0  # a caption's 'Photo of the AI Action Summit stage' shows the summit, names no other
         if (token.lower_ in ("and", "&") or size == 2) and (
             left.ent_type_ in _PLACE_ENTS or right.ent_type_ in _PLACE_ENTS
         ):
