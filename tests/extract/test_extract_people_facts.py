@@ -198,3 +198,8 @@ def test_a_country_between_commas_is_no_portfolio_of_the_office(facts) -> None:
 def test_a_lowercase_office_vouches_for_the_name_after_it(facts) -> None:
     text = "Japan's fisheries agency spokesperson Haruto Kitagawa said the quota would hold."
     assert [(p, t) for p, t, _of in roles(facts, text)] == [("Haruto Kitagawa", "spokesperson")]
+
+
+def test_malay_honorifics_are_no_part_of_the_name(facts) -> None:
+    text = "Prime Minister Datuk Seri Hamid Rahman said the ports would reopen."
+    assert [(p, t) for p, t, _of in roles(facts, text)] == [("Hamid Rahman", "Prime Minister")]

@@ -522,3 +522,17 @@ def test_a_bare_infinitive_after_and_goes_on_with_the_to(facts) -> None:
             False,
         )
     ]
+
+
+def test_a_participle_of_the_content_is_what_was_said(facts) -> None:
+    text = (
+        "President Ana Ruiz underscored that fishing must serve coastal towns, strengthening local "
+        "markets, safeguarding stocks and ensuring fair access to ports."
+    )
+    [(_speaker, said, _direct)] = quotes(facts, text)
+    assert said.endswith("ensuring fair access to ports")
+
+
+def test_the_reporters_participle_of_saying_is_cut(facts) -> None:
+    text = "Minister Ana Ruiz said the plan would work, noting that funds were ready."
+    assert ("Ana Ruiz", "the plan would work", False) in quotes(facts, text)

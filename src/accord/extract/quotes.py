@@ -752,9 +752,18 @@ def cut_participles(content: Span) -> Span:
             and following is not None
             and following.tag_ == "VBG"
             and following.dep_ == "advcl"
+            and not owned_participle(following, content)
         ):
             return content.doc[content.start : token.i]
     return content
+
+
+def owned_participle(participle: Token, content: Span) -> bool:
+    """Tell whether a participle after a comma belongs to what is said ('AI must serve humanity,
+    strengthening cultural values'): it hangs on a verb of the content and is no speech verb of
+    the reporter's ('…, noting that …', '…, adding …')."""
+    inside = content.start <= participle.head.i < content.end and participle.head.i != participle.i
+    return inside and participle.lemma_.lower() not in data("speech.json")["speech_verbs"]
 
 
 def extend_reason(content: Span, verb: Token) -> Span:
