@@ -845,3 +845,22 @@ def test_a_un_document_symbol_names_the_text_a_recorded_vote_is_on(facts) -> Non
         ("text (document A/C.1/80/L.12)", "KP", "declined"),
         ("text (document A/C.1/80/L.12)", "RU", "declined"),
     }
+
+
+def test_it_after_a_sentence_about_something_else_is_that_thing(facts) -> None:
+    text = (
+        "The Oslo Convention on Fishing was signed in 2024. This methodology requires regular "
+        "reassessments. It was adopted by the Council of Europe's Committee on Fishing at its plenary."
+    )
+    assert stances(facts, text) == set()
+
+
+def test_it_after_a_sentence_about_the_agreement_is_the_agreement(facts) -> None:
+    text = (
+        "Peru and Chile met. The Oslo Convention on Fishing was finalised in May. It was signed by Peru "
+        "and Chile."
+    )
+    assert stances(facts, text) == {
+        ("Oslo Convention on Fishing", "PE", "signed"),
+        ("Oslo Convention on Fishing", "CL", "signed"),
+    }

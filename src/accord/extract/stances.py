@@ -1091,6 +1091,8 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     named += [] if attribute is None else signatories_of(attribute)
     if any(o.lower_ == "consensus" for o in named):
         return adopted_by_consensus(token.sent, agreements)  # 'dissociated themselves from the consensus'
+    if any(o.lower_ == "it" for o in named) and something_else_before(token.sent, agreements):
+        return None  # 'This methodology requires … It was adopted by the committee': the methodology
     if any(not_an_agreement(o) for o in named):
         return None
     described = described_object(token)
@@ -1114,6 +1116,20 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         if signed is not None:
             return signed
     return same_kind(agreements.latest_before(sent.start) or agreements.main(), described)
+
+
+def something_else_before(sent: Span, agreements: Things) -> bool:
+    """Tell whether the sentence before speaks of something other than an agreement: its subject is
+    a noun, not a pronoun, and no agreement; an 'it' opening the next sentence is then that thing."""
+    doc = sent.doc
+    if sent.start == 0 or agreements.in_span(sent):
+        return False
+    before = doc[sent.start - 1].sent
+    root = before.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return agreements.at(subject.i) is None and not agreements.in_span(before)
 
 
 def adopted_by_consensus(sent: Span, agreements: Things) -> Thing | None:
