@@ -579,9 +579,7 @@ def _name_head(name: str) -> str:
     """The head word of a name: the last before its first preposition ('Convention' of 'Framework
     Convention on … the Rule of Law', 'Act' of 'Artificial Intelligence Act')."""
     words = name.lower().split()
-    cut = next(
-        (k for k, w in enumerate(words) if w in ("on", "of", "for", "to", "against", "in") and k), len(words)
-    )
+    cut = next((k for k, w in enumerate(words) if w in _NAME_PREPOSITIONS and k), len(words))
     return words[cut - 1] if cut else ""
 
 
@@ -792,6 +790,7 @@ def trigger_lemmas() -> frozenset[str]:
 
 
 _DECIDING_NOUNS = frozenset(data("stances.json")["deciding_nouns"])
+_NAME_PREPOSITIONS = frozenset(data("stances.json")["name_prepositions"])
 
 
 def is_negated(token: Token) -> bool:

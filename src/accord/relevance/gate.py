@@ -45,6 +45,7 @@ import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, ORTH
 from spacy.matcher import PhraseMatcher
 
+from accord.relevance.data import lexicon
 from accord.relevance.terms import compile_terms
 from accord.relevance.vocabulary import FAMILIES, Vocabulary, load_vocabulary
 
@@ -61,7 +62,7 @@ _SNIPPET_TOKENS = 8
 # A "paragraph" of more sentences than this is a whole story typed without line breaks.
 _LONG_PARAGRAPH = 8
 _REASON_EXAMPLES = 3
-_SUMMITS = frozenset(("summit", "summits"))
+_SUMMITS = frozenset(lexicon.json("vocabulary.json")["summit_words"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,7 +381,7 @@ def _passage(doc: Doc, text: str, layout: _Layout, pair: tuple[Span, Span], weig
     )
 
 
-_NAME_JOINS = frozenset(("on", "of", "for", "and", "the", "in"))
+_NAME_JOINS = frozenset(lexicon.json("vocabulary.json")["title_joins"])
 _WRITTEN_OUT = frozenset(("artificial intelligence summit", "artificial intelligence summits"))
 
 

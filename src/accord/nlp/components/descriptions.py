@@ -37,7 +37,7 @@ _GENERATED_MEDIA = lexicon.words("things.json", "generated_media")
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"}
 _CLAUSE_STOPS = {",", ";", ":", ".", "(", ")", "—", "–", '"', "“", "”"}
 _MAX_DESCRIPTION_TOKENS = 22
-_WHEN = frozenset(("after", "before", "during", "following", "since", "until", "ahead"))
+_WHEN = lexicon.words("things.json", "when_prepositions")
 _OPENING_SENTENCES = 4
 
 
