@@ -536,3 +536,24 @@ def test_a_participle_of_the_content_is_what_was_said(facts) -> None:
 def test_the_reporters_participle_of_saying_is_cut(facts) -> None:
     text = "Minister Ana Ruiz said the plan would work, noting that funds were ready."
     assert ("Ana Ruiz", "the plan would work", False) in quotes(facts, text)
+
+
+def test_a_speech_page_as_delivered_by_its_speaker(facts) -> None:
+    text = (
+        "Ministerial event on ocean data\n"
+        "As delivered by Ana Ruiz, Secretary General of the Ocean Council\n"
+        "Ministers,\n"
+        "Protecting the fish stocks of the world –\n"
+        "And the towns that live from them –\n"
+        "Is the task of our generation.\n"
+        "We aim to finish the new rules for coastal fishing by the middle of next year.\n"
+    )
+    said = {(speaker, " ".join(words.split())) for speaker, words, _ in quotes(facts, text)}
+    assert said == {
+        (
+            "Ana Ruiz",
+            "Protecting the fish stocks of the world – And the towns that live from them – Is the task "
+            "of our generation",
+        ),
+        ("Ana Ruiz", "We aim to finish the new rules for coastal fishing by the middle of next year"),
+    }

@@ -347,6 +347,10 @@ _REMARKS_BY = re.compile(
     rf"^(?:{_SPOKEN_NOUNS}) (?:by|of) (?P<who>[^\n]{{3,160}}?) (?:at|to|on|before|during)\b", re.I
 )
 _FUNCTION_WORDS = lexicon.words("speech.json", "english_function_words")
+# 'As delivered by Ana Ruiz, Secretary General of …' near the top of a speech's own page
+_AS_DELIVERED = re.compile(r"^As (?:delivered|prepared for delivery) by (?P<who>[^\n,]{3,80})[^\n]*$", re.M)
+_DELIVERED_WITHIN = 600  # characters: the page's headline and that line
+_CREDITED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 
 
 def remarks_paragraphs(doc: Doc) -> list[tuple[str, int, int]]:
@@ -364,22 +368,41 @@ def remarks_paragraphs(doc: Doc) -> list[tuple[str, int, int]]:
         headline = _REMARKS_BY.match(first_line)
         intro = headline if headline is not None and not _QUOTE_CHARS.search(text) else None
     if intro is None:
+        intro = _AS_DELIVERED.search(text, 0, _DELIVERED_WITHIN)  # a speech's own page
+    if intro is None:
         return []
     span = doc.char_span(intro.start("who"), intro.end("who"), alignment_mode="expand")
     people = doc._.people
     names = [people.at(t.i) for t in span or [] if people.at(t.i)]
+    credited = intro.group("who").strip()
+    if not names and intro.re is _AS_DELIVERED and _CREDITED_NAME.fullmatch(credited):
+        names = [credited]  # 'As delivered by Ana Ruiz, Secretary General …': a credit line names a person
     if not names:
         return []
     speaker = names[-1]
     paragraphs = []
-    for line in re.finditer(r"[^\n]+", text[intro.end() :]):
-        words = line.group().split()
-        if line.group().strip() in _TRANSCRIPT_END:
+    for start, end in spoken_lines(text, intro.end()):
+        words = text[start:end].split()
+        if text[start:end].strip() in _TRANSCRIPT_END:
             break
         lowered = {w.lower().strip(",.;:") for w in words}
         if len(words) >= _MIN_TURN_WORDS and len(lowered & _FUNCTION_WORDS) >= 2:
-            paragraphs.append((speaker, intro.end() + line.start(), intro.end() + line.end()))
+            paragraphs.append((speaker, start, end))
     return paragraphs
+
+
+def spoken_lines(text: str, begin: int) -> list[tuple[int, int]]:
+    """The lines of a speech from `begin`, a line that ends on a dash run on into the next: speeches
+    set out for reading aloud break a sentence at its dashes ('Harnessing AI –\nAnd mitigating
+    the dangers –\nIs a defining challenge of our times.')."""
+    lines: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[begin:]):
+        start, end = begin + line.start(), begin + line.end()
+        if lines and text[lines[-1][0] : lines[-1][1]].rstrip().endswith(("–", "—")):
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
 
 
 def transcript_speaker(doc: Doc, label: str) -> str | None:
