@@ -864,3 +864,21 @@ def test_it_after_a_sentence_about_the_agreement_is_the_agreement(facts) -> None
         ("Oslo Convention on Fishing", "PE", "signed"),
         ("Oslo Convention on Fishing", "CL", "signed"),
     }
+
+
+def test_the_signing_of_an_agreement_by_a_number_of_nations(facts) -> None:
+    text = (
+        "A delegation went to the Lisbon Ocean Summit. A significant outcome of the summit was the signing "
+        "of the Lisbon Declaration on Fishing by 60 nations, calling for cleaner ports."
+    )
+    assert [(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")] == [
+        ("Lisbon Declaration on Fishing", 60)
+    ]
+    assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
+        ("Lisbon Declaration on Fishing", "Lisbon Ocean Summit")
+    ]
+
+
+def test_a_signing_still_ahead_gives_no_count(facts) -> None:
+    text = "The signing of the Oslo Pledge on Fishing by 40 nations is expected next year."
+    assert facts(text, kind="signatory_count") == []

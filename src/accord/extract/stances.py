@@ -367,6 +367,13 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             )
             if counts_a_part(token):
                 continue
+            deed = deed_by(token, lexicon)
+            if deed is not None:
+                # 'the signing of the Paris AI Declaration by 60 nations'
+                key = (deed.name, number)
+                if key not in found:
+                    found[key] = fact("signatory_count", sent, 0.7, agreement=deed.name, count=number)
+                continue
             trigger = stance_trigger_near(token, lexicon) or support_from(token, lexicon)
             if trigger is not None and trigger.pos_ in ("VERB", "AUX") and irrealis(trigger, lexicon):
                 continue  # 'after five signatories have ratified it': no count of those who signed
@@ -391,6 +398,24 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
             if key not in found:
                 found[key] = fact("signatory_count", sent, 0.7, agreement=agreement.name, count=number)
     return list(found.values())
+
+
+def deed_by(noun: Token, lexicon: dict) -> Thing | None:
+    """The agreement a deed told as a noun is done to, when a count noun says who did it: 'the
+    signing of the declaration by 60 nations', 'its endorsement by 40 states'. Not a deed still
+    ahead ('the signing … by 60 nations is expected')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "by":
+        return None
+    deed = noun.head.head
+    if deed.lower_ not in _STANCE_NOUNS or deed.pos_ != "NOUN" or looks_ahead(deed, lexicon):
+        return None
+    agreements = noun.doc._.agreements
+    for prep in deed.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "to"):
+            for t in prep.subtree:
+                if (thing := agreements.at(t.i)) is not None:
+                    return thing
+    return None
 
 
 def with_those_named(noun: Token, number: int) -> int | None:
