@@ -172,10 +172,7 @@ class QuoteReader:
         speaker = speakers[0]
         # Quotes that overlap the content: a quotation of several sentences whose last one the
         # parser made the verb's complement ('"A. B," she said') is quoted whole.
-        inner = [s for s in self.segments if s.start < content.end_char and s.end > content.start_char]
-        covered = sum(
-            len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split()) for s in inner
-        )
+        inner, covered = self.quoted_within(content)
         if (
             len(inner) >= 2
             and len(content.text.split()) - covered >= 2
@@ -222,6 +219,15 @@ class QuoteReader:
             if speaker and where.end < len(doc):
                 self.spoke_before[where.end] = speaker
 
+    def quoted_within(self, content: Span) -> tuple[list[Segment], int]:
+        """The quotations that overlap a stretch of content, and how many of its words they cover."""
+        text = doc_text(self.doc)
+        inner = [s for s in self.segments if s.start < content.end_char and s.end > content.start_char]
+        covered = sum(
+            len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split()) for s in inner
+        )
+        return inner, covered
+
     def read_according_to(self) -> None:
         """Read 'According to X, the talks will resume' and '…, according to X.': the clause is X's,
         in X's quoted words when marks cover most of it. A report, a statement or 'sources' are not
@@ -240,11 +246,7 @@ class QuoteReader:
             speaker = resolve(source) if source.lower_ not in _NOT_SPEAKERS else None
             if speaker is None or speaker not in doc._.people.persons:
                 continue  # 'according to the company' mostly sources a figure, not words
-            inner = [s for s in self.segments if s.start < content.end_char and s.end > content.start_char]
-            covered = sum(
-                len(text[max(s.start, content.start_char) : min(s.end, content.end_char)].split())
-                for s in inner
-            )
+            inner, covered = self.quoted_within(content)
             if inner and covered >= 0.6 * len(content.text.split()):
                 for s in inner:
                     s.used, s.speaker = True, speaker
@@ -430,8 +432,13 @@ def seat_of_government(token: Token) -> str | None:
     """'The White House said …': the office speaks, named as such (a stance of the White House is
     its country's, but what it says is the office's own statement). Only the seats the word list
     names: 'Downing Street said' is read as the United Kingdom, as the annotated texts read it."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = ent.text if ent is not None else token.text
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_type_:
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1  # back to the entity's first token ('The White House': 'White' or 'The')
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    text = doc[start:end].text
     text = text[4:] if text.lower().startswith("the ") else text
     return text if text in _SEATS else None
 

@@ -10,7 +10,7 @@ questions make it no stance at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -201,18 +201,27 @@ def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, st
 def listed_members(body: Token) -> list[str]:
     """'the Coalition, whose member states include A, B and C': the members a text lists of a body
     that made an agreement each made it too (RECORD.md, collective parties)."""
+
+    def members_subject(subject: Token) -> bool:
+        whose = any(c.lower_ == "whose" for c in subject.children)
+        return whose and (subject.lower_ in _MEMBER_NOUNS or subject.lower_ in ("states", "countries"))
+
     out: list[str] = []
-    for clause in (
-        c for c in body.children if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise")
-    ):
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or not any(c.lower_ == "whose" for c in subject.children):
-            continue
-        if subject.lower_ not in _MEMBER_NOUNS and subject.lower_ not in ("states", "countries"):
-            continue
-        for child in (c for c in clause.children if c.dep_ == "dobj"):
-            out.extend(key for key, _span in parties_in(phrase_tokens(child)) if key not in out)
+    for key, _span in parties_in(relative_list(body, members_subject)):
+        if key not in out:
+            out.append(key)
     return out
+
+
+def relative_list(noun: Token, subject_fits: Callable[[Token], bool]) -> list[Token]:
+    """The tokens a relative clause of inclusion lists after a noun ('…, whose member states
+    include A and B', 'companies that include A and B'), when its subject fits."""
+    verbs = data("stances.json")["listing_verbs"]
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject_fits(subject):
+            return [t for c in clause.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
+    return []
 
 
 _COMPANY_NOUNS = lexicon.words("stances.json", "industry_heads")
@@ -1266,17 +1275,11 @@ def phrase_head(noun: Token) -> Token:
     return noun
 
 
-def members_included(noun: Token, lexicon: dict) -> list[Token]:
+def members_included(noun: Token) -> list[Token]:
     """The members a common noun's relative clause lists: 'companies that include A, B and C'."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return []
-    for clause in noun.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon["listing_verbs"]:
-            continue
-        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
-            continue
-        return [t for c in clause.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
-    return []
+    return relative_list(noun, lambda subject: subject.lower_ in ("that", "which"))
 
 
 def stated_objects(token: Token) -> list[Token]:
@@ -1391,7 +1394,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         if child.dep_ == "prep" and child.lower_ in ("alongside", "with", "like", "including", "between"):
             for pobj in child.children:
                 add(phrase_tokens(pobj))
-                add(members_included(pobj, lexicon))  # 'with companies that include A, B and C'
+                add(members_included(pobj))  # 'with companies that include A, B and C'
     for node in [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]:
         for child in node.children:
             # 'an MOU with Anthropic', 'an agreement between Japan and Korea': the other side signs too
