@@ -108,3 +108,29 @@ def test_a_coalition_the_model_misses_that_issues_a_joint_statement_signed_it(fa
 
 def test_an_assembly_adopting_its_resolution_is_no_signatory(facts) -> None:
     assert not stances(facts, "The U.N. General Assembly adopted the resolution on AI safety.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana signed the Accra Declaration on Artificial Intelligence, but Nigeria declined to do so.",
+        "Ghana signed the Accra Declaration on Artificial Intelligence; Nigeria refused to follow suit.",
+        "Ghana signed the Accra Declaration on Artificial Intelligence on Friday, while Nigeria declined.",
+        "Ghana signed the Accra Declaration on Artificial Intelligence. Nigeria declined, citing a law.",
+    ],
+)
+def test_a_refusal_of_what_the_clause_before_did_declines(facts, text: str) -> None:
+    """The refusing verb frames the ellipsis: it is never read as the signing it refuses."""
+    assert stances(facts, text) == {(DECLARATION, "GH", "signed"), (DECLARATION, "NG", "declined")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana signed the Accra Declaration on Artificial Intelligence. Shares declined.",
+        "Ghana signed the Accra Declaration on Artificial Intelligence, but Nigeria declined to comment.",
+        "Ghana signed the Accra Declaration on Artificial Intelligence. Nigeria's exports declined 4%.",
+    ],
+)
+def test_a_fall_or_a_refusal_to_comment_is_no_refusal(facts, text: str) -> None:
+    assert stances(facts, text) == {(DECLARATION, "GH", "signed")}

@@ -593,8 +593,10 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         antecedent, polarity = elided
         agreement = agreement_for(antecedent, doc)
         if agreement is not None:
+            refusing = token.head if refused_deed(token, lexicon) else token
+            reason = reason_for(refusing, lexicon) if polarity == "declined" else None
             for key in parties_for(token, lexicon):
-                yield agreement.name, key, polarity, None
+                yield agreement.name, key, polarity, reason
 
 
 _STANCE_NOUNS = lexicon.words("stances.json", "stance_nouns")
@@ -699,13 +701,14 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     sentence or the one before; what is elided is that verb phrase without its negation
     ('the US had not signed it, while China had done so': China signed)."""
     lemma = token.lemma_.lower()
-    if lemma not in ("do", "follow"):
+    if lemma not in ("do", "follow") and not bare_refusal(token, lexicon):
         return None  # most tokens: no verb an ellipsis stands on
     words = {c.lower_ for c in token.children}
     elliptic = (lemma == "do" and bool(words & {"so", "same", "likewise"})) or (
         lemma == "follow" and "suit" in words
     )
-    if not elliptic or irrealis(token, lexicon):
+    refused = lemma not in ("do", "follow") or refused_deed(token, lexicon)
+    if not (elliptic or lemma not in ("do", "follow")) or irrealis(token, lexicon):
         return None
     doc = token.doc
     start = token.sent.start
@@ -713,13 +716,47 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     for candidate in reversed(doc[previous : token.i]):
         if candidate.pos_ not in ("VERB", "AUX") or candidate.lemma_.lower() in ("do", "follow"):
             continue
+        if candidate.i == token.head.i and refused and lemma in ("do", "follow"):
+            continue  # 'declined to do so': the refusing verb frames the ellipsis, it is not its antecedent
         polarity = trigger_polarity(candidate, lexicon)
         if polarity is None:
             continue
         if is_negated(candidate):
             polarity = _FLIPPED[polarity]
+        if refused:
+            # 'the US declined to do so', 'while the US declined': a refusal of what was done before
+            return (candidate, "declined") if polarity == "signed" and not is_negated(token) else None
         return candidate, _FLIPPED[polarity] if is_negated(token) else polarity
     return None
+
+
+def refused_deed(token: Token, lexicon: dict) -> bool:
+    """'declined to do so', 'refused to follow suit': an ellipsis framed by a verb of refusal."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.i != token.i
+        and head.lemma_.lower() in lexicon["refusals_of_an_agreement"]
+        and not is_negated(head)
+    )
+
+
+def bare_refusal(token: Token, lexicon: dict) -> bool:
+    """'Brazil signed it, while the United States declined': a verb of refusal with nothing after
+    it refuses what the clause before did. Its subject must be a state or an organisation, so
+    that 'sales declined' stays a fall."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("decline", "refuse"):
+        return False
+    if any(
+        c.dep_ not in _BARE_VERB_DEPENDENTS and not (c.dep_ == "advcl" and c.tag_ == "VBG")
+        for c in token.children
+    ):
+        return False  # 'declined, citing …' still refuses; 'declined 3%' or 'declined to comment' do not
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.ent_type_ in ("GPE", "ORG") for s in subjects)
+
+
+_BARE_VERB_DEPENDENTS = frozenset({"nsubj", "aux", "advmod", "punct", "cc", "mark", "neg"})
 
 
 def vote_polarity(token: Token, negated: bool) -> str | None:
