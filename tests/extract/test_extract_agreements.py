@@ -149,3 +149,30 @@ def test_a_description_goes_on_over_a_gerund_and_its_object(facts) -> None:
     text = "Leaders adopted a joint declaration on promoting safe, innovative, and inclusive data use."
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"joint declaration on promoting safe, innovative, and inclusive data use"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The African Union convention was signed by Ghana and Kenya.",
+            "African Union convention",
+        ),
+        (
+            "Delegates met in Accra. The African Union convention on data was opened for signature there. "
+            "It was signed by Ghana and Kenya.",
+            "African Union convention on data",
+        ),
+        (
+            "The Council of Europe's data convention was signed by Ghana and Kenya.",
+            "Council of Europe's data convention",
+        ),
+    ],
+)
+def test_a_body_named_before_a_described_agreement_is_part_of_its_name(facts, text: str, name: str) -> None:
+    """The name of the body is taken whole, though the parser hangs its last word on 'of'."""
+    stances = facts(text, kind="stance")
+    assert {(s["agreement"], s["party"], s["stance"]) for s in stances} == {
+        (name, "GH", "signed"),
+        (name, "KE", "signed"),
+    }

@@ -134,3 +134,18 @@ def test_a_refusal_of_what_the_clause_before_did_declines(facts, text: str) -> N
 )
 def test_a_fall_or_a_refusal_to_comment_is_no_refusal(facts, text: str) -> None:
     assert stances(facts, text) == {(DECLARATION, "GH", "signed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Ghana signed the {DECLARATION}. Nigeria and Togo were the notable holdouts.",
+        f"Nigeria and Togo were the only holdouts as Ghana signed the {DECLARATION}.",
+    ],
+)
+def test_the_holdouts_are_those_who_did_not_sign(facts, text: str) -> None:
+    assert stances(facts, text) == {
+        (DECLARATION, "GH", "signed"),
+        (DECLARATION, "NG", "declined"),
+        (DECLARATION, "TG", "declined"),
+    }

@@ -929,6 +929,8 @@ def absent_from(token: Token, lexicon: dict) -> Token | None:
             found = missing_from(child, lexicon)
             if found is not None:
                 return found
+        if child.dep_ == "attr" and child.lower_ in lexicon["holdout_nouns"] and not child.is_title:
+            return child  # 'the US and Britain were the notable holdouts': the ones who did not sign
     return None
 
 

@@ -136,14 +136,30 @@ def _description_start(token: Token) -> int:
         )
         joined = word.text == "-" and not word.whitespace_ and k > token.sent.start
         adverb = word.pos_ == "ADV" and doc[k + 1].pos_ in ("ADJ", "VERB") and word.lower_.endswith("ly")
-        inside = joined or k < word.head.i <= token.i or (word.tag_ == "POS" and word.head.i == k - 1)
+        inside = (
+            joined
+            or k < word.head.i <= token.i
+            or (word.tag_ == "POS" and word.head.i == k - 1)
+            or _name_modifies(word, token)
+        )
         if not (modifier or joined or adverb) or not inside:
             break
         start = k
-        k -= 1
+        while doc[start].ent_iob_ == "I" and start > token.sent.start and doc[start - 1].lower_ != "the":
+            start -= 1  # 'the Council of Europe convention': a name before the noun is taken whole
+        k = start - 1
     if doc[start].text == "-" and start > token.sent.start and not doc[start - 1].whitespace_:
         start -= 1  # 'a wide-ranging deal': the word the hyphen joins belongs to it
     return start
+
+
+def _name_modifies(word: Token, noun: Token) -> bool:
+    """Whether the entity a word ends modifies the noun: 'Council of Europe' in 'the Council of
+    Europe convention', where 'Europe' itself hangs on 'of'."""
+    if word.ent_iob_ != "I" or word.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):
+        return False
+    entity = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+    return entity is not None and entity.end == word.i + 1 and word.i < entity.root.head.i <= noun.i
 
 
 def prepositional_tail_end(doc: Doc, begin: int, limit: int) -> int:
@@ -281,6 +297,10 @@ def determiner(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("det", "poss") and child.i < token.i:
             return child.lower_
+    start = _description_start(token)
+    opener = token.doc[start - 1] if start > token.sent.start else None
+    if opener is not None and opener.dep_ == "det":
+        return opener.lower_  # 'the Council of Europe convention': 'the' hangs on 'Council'
     return None
 
 
