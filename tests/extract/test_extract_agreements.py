@@ -176,3 +176,16 @@ def test_a_body_named_before_a_described_agreement_is_part_of_its_name(facts, te
         (name, "GH", "signed"),
         (name, "KE", "signed"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("In Accra, 49 African countries adopted the Africa Charter on Data.", {49}),
+        ("Some 60 countries signed the Lima Charter on Data, among them eight African states.", {60}),
+        ("Eight African states signed the Lima Charter on Data.", set()),
+    ],
+)
+def test_a_count_narrowed_to_the_agreement_s_region_counts_all(facts, text: str, counts: set[int]) -> None:
+    """'49 African countries' of an African charter are all its signatories; of another, a part."""
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == counts

@@ -374,9 +374,10 @@ def extract_signatory_counts(doc: Doc) -> list[Fact]:
                 and any(g.dep_ == "nummod" for g in c.children)
                 and (n := number_before(c))
             )
-            if counts_a_part(token):
-                continue
+            part = counts_a_part(token)
             deed = deed_by(token, lexicon)
+            if part is not None and not regional_count(part, token, deed, lexicon):
+                continue
             if deed is not None:
                 # 'the signing of the Paris AI Declaration by 60 nations'
                 key = (deed.name, number)
@@ -485,17 +486,35 @@ def support_from(noun: Token, lexicon: dict) -> Token | None:
     return None
 
 
-def counts_a_part(noun: Token) -> bool:
+def counts_a_part(noun: Token) -> Token | None:
     """'six countries from the continent', 'eight African states': a count of some of the
-    signatories, not of all of them."""
+    signatories, not of all of them; the word that narrows the count."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "in"):
-            return True
+            return child
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "LOC"):
             coordinated = any(c.dep_ == "conj" for c in child.children) or child.dep_ == "conj"
             if not coordinated:
-                return True
-    return False
+                return child
+    return None
+
+
+def regional_count(narrowing: Token, noun: Token, deed: Thing | None, lexicon: dict) -> bool:
+    """Whether the agreement a regional count is told of belongs to that region ('49 African
+    countries adopted the Africa Declaration': the count is of all who signed it)."""
+    if narrowing.dep_ == "prep":
+        return False  # 'six countries from the continent'
+    agreement = deed
+    if agreement is None:
+        trigger = stance_trigger_near(noun, lexicon) or support_from(noun, lexicon)
+        agreement = agreement_for(trigger or noun, noun.doc)
+    if agreement is None:
+        return False
+    word = narrowing.lower_
+    return any(
+        len(part) >= 4 and (word.startswith(part) or part.startswith(word))
+        for part in agreement.name.lower().split()
+    )
 
 
 def number_before(noun: Token) -> int | None:
