@@ -189,3 +189,10 @@ def test_a_body_named_before_a_described_agreement_is_part_of_its_name(facts, te
 def test_a_count_narrowed_to_the_agreement_s_region_counts_all(facts, text: str, counts: set[int]) -> None:
     """'49 African countries' of an African charter are all its signatories; of another, a part."""
     assert {f["count"] for f in facts(text, kind="signatory_count")} == counts
+
+
+def test_a_gerund_the_nouns_before_it_modify_ends_the_name(facts) -> None:
+    """'capacity building' is a noun, though the tagger makes 'building' a verb in a headline."""
+    text = "Assembly adopts Peru-proposed resolution on AI capacity building\n\nThe text passed on Monday."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"Peru-proposed resolution on AI capacity building"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def chairs(facts, text: str) -> set[tuple[str, str]]:
     return {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")}
@@ -245,3 +247,16 @@ def test_a_meeting_ahead_of_a_summit_the_story_told_of_before_is_not_it(facts) -
         "Malaysia's Digital Minister Gobind Singh, comes ahead of the Mekong Leaders' Summit in Hanoi."
     )
     assert chairs(facts, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peru Ministry of Science and Data hosted the Andean AI Forum on Monday.",
+        "Convened by Peru's Science, Data and Innovation Ministry, the Andean AI Forum drew 300 delegates.",
+        "The Andean AI Forum was hosted by the Ministry of Science of Peru.",
+    ],
+)
+def test_a_government_s_ministry_hosts_for_its_country(facts, text: str) -> None:
+    """The model cuts such names into pieces; the country they name is the host."""
+    assert chairs(facts, text) == {("Andean AI Forum", "PE")}

@@ -149,3 +149,20 @@ def test_the_holdouts_are_those_who_did_not_sign(facts, text: str) -> None:
         (DECLARATION, "NG", "declined"),
         (DECLARATION, "TG", "declined"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The {DECLARATION} brings together Ghana, Togo and Benin.",
+        f"Ten states signed the {DECLARATION}. The agreement brought together ministers and those in "
+        "charge of digital policy from Ghana, Togo and Benin.",
+        f"The {DECLARATION} unites Ghana, Togo and Benin.",
+    ],
+)
+def test_an_agreement_that_brings_parties_together_has_them_as_signatories(facts, text: str) -> None:
+    assert stances(facts, text) == {(DECLARATION, key, "signed") for key in ("GH", "TG", "BJ")}
+
+
+def test_an_agreement_that_does_not_unite_them_has_no_signatories(facts) -> None:
+    assert stances(facts, f"The {DECLARATION} did not bring together Ghana and Togo.") == set()

@@ -22,6 +22,7 @@ from accord.nlp.components.things import Thing, Things, reached_through_time
 
 _CHAIR_VERBS = lexicon.words("chairs.json", "chair_verbs")
 _HOSTING_NOUNS = lexicon.words("chairs.json", "hosting_nouns")
+_GOVERNMENT_BODIES = lexicon.words("chairs.json", "government_body_heads")
 
 
 @once_per_doc
@@ -430,7 +431,8 @@ def chair_names(root: Token) -> list[str]:
     doc = root.doc
     people = doc._.people
     out: list[str] = []
-    for token in conjunct_heads(root):
+    heads = conjunct_heads(root)
+    for token in heads:
         span_tokens = [t for t in token.subtree if t.dep_ not in ("relcl",)]
         persons = list(
             dict.fromkeys(name for t in span_tokens if (name := people.at(t.i)) and not in_brackets(t))
@@ -441,6 +443,11 @@ def chair_names(root: Token) -> list[str]:
             joined = any(t.lower_ in ("and", "&") and t.dep_ == "cc" for t in span_tokens)
             out.extend(p for p in (persons if joined else persons[:1]) if p not in out)
             continue
+        country = national_body(token) if len(heads) == 1 and not listed_after(root) else None
+        if country is not None:
+            if country not in out:
+                out.append(country)
+            continue
         ent = entity_of(token)
         if ent is not None and in_a_portfolio(doc, ent.start):
             continue  # 'Minister of Artificial Intelligence and Digital Innovation': an office's words
@@ -449,6 +456,22 @@ def chair_names(root: Token) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+def national_body(token: Token) -> str | None:
+    """'Chile's Science … Ministry', 'the Thailand Ministry of Digital Economy', 'the Ministry of
+    Communications of Ghana': a government's own body, hosting alone, hosts for its country (the
+    model's entities, cut inside such names, do not tell); in a list of co-chairing bodies
+    ('the Council and Chile's Ministry of Science') each body is a chair of its own."""
+    if token.lower_ not in _GOVERNMENT_BODIES:
+        return None
+    keys = {
+        key
+        for t in token.subtree
+        if t.ent_type_ == "GPE" and (ent := entity_of(t)) is not None
+        if (key := party_key(ent)) is not None and len(key) == 2
+    }
+    return keys.pop() if len(keys) == 1 else None
 
 
 def in_brackets(token: Token) -> bool:

@@ -815,7 +815,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if polarity is None:
             return None
         return _FLIPPED[polarity] if negated else polarity
-    if lemma in lexicon["listing_verbs"] and listed_signatories(token, lexicon) is not None:
+    listing = lemma in lexicon["listing_verbs"] or lemma in lexicon["uniting_verbs"]
+    if listing and listed_signatories(token, lexicon) is not None:
         return None if is_negated(token) else "signed"
     if missing_as_verb(token, lexicon):
         return None if is_negated(token) else "declined"
@@ -1002,6 +1003,8 @@ def signing_clause(noun: Token, lexicon: dict) -> Token | None:
 
 def listed_signatories(token: Token, lexicon: dict) -> Token | None:
     """Find 'Signatories included X, Y and Z': the verb of inclusion whose subject is signatories."""
+    if uniting_agreement(token, lexicon) is not None:
+        return uniting_agreement(token, lexicon)
     if token.lemma_.lower() not in lexicon["listing_verbs"] and token.lemma_.lower() != "be":
         return None
     nouns = set(lexicon["signatory_nouns"])
@@ -1044,6 +1047,22 @@ def listed_signatories(token: Token, lexicon: dict) -> Token | None:
         or (c.dep_ in ("amod", "compound") and c.lower_ in nouns)
     ]
     return subject if signing else None
+
+
+def uniting_agreement(token: Token, lexicon: dict) -> Token | None:
+    """'The declaration brings together A, B and C', 'the pact unites ministers from A and B': an
+    agreement that gathers parties has them as its signatories."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon["uniting_verbs"] or is_negated(token):
+        return None
+    if lemma == "bring" and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
+    ):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or token.doc._.agreements.at(subject.i) is None:
+        return None
+    return subject
 
 
 def is_sign_phrase(token: Token, lexicon: dict) -> bool:
@@ -1558,8 +1577,17 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ in ("pcomp", "acl") and child.pos_ in ("VERB", "AUX"):
                 continue  # '85 attending the X summit': who attended is not who signed
-            if child.dep_ == "prep" and child.lower_ == "from" and node.lower_ in _ENVOY_NOUNS:
-                stack.append(child)  # 'ministers from A, B and C signed': the envoys' countries sign
+            if child.dep_ == "prep" and child.lower_ == "from" and _ENVOY_NOUNS & {node.lower_, root.lower_}:
+                # 'ministers from A, B and C signed', 'ministers and those in charge of AI policy
+                # from A and B': the envoys' countries sign
+                stack.append(child)
+                continue
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and any(g.lower_ == "charge" for g in child.children)
+            ):
+                stack.append(child)  # 'those in charge of AI policy from A and B': who they are, not where
                 continue
             if child.dep_ == "prep" and child.lower_ in (
                 "at",

@@ -261,6 +261,9 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
         if word.tag_ in ("VBN", "VBG") and k > start and doc[k - 1].text == "-":
             k += 1
             continue
+        if word.tag_ == "VBG" and k > start and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == k:
+            k += 1  # 'on AI capacity building': a gerund the nouns before it modify is a noun
+            continue
         if word.tag_ in ("VBN", "VBG") and word.dep_ == "amod" and word.head.i > k:
             k += 1  # 'in the emerging field of …': a participle before its noun
             continue
