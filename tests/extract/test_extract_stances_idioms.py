@@ -166,3 +166,36 @@ def test_an_agreement_that_brings_parties_together_has_them_as_signatories(facts
 
 def test_an_agreement_that_does_not_unite_them_has_no_signatories(facts) -> None:
     assert stances(facts, f"The {DECLARATION} did not bring together Ghana and Togo.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Ghana launched the {DECLARATION}. Nigeria passed up on joining the pledge.",
+        f"Ghana launched the {DECLARATION}. Nigeria stopped short of signing it.",
+        f"Ghana launched the {DECLARATION}. Nigeria shied away from endorsing the text.",
+        f"Ghana launched the {DECLARATION}. Nigeria refrained from signing it.",
+        f"Ghana launched the {DECLARATION}. Nigeria failed to sign it.",
+        f"Ghana launched the {DECLARATION}. Nigeria was not on the list of signatories.",
+    ],
+)
+def test_a_signing_the_text_says_did_not_happen_declines(facts, text: str) -> None:
+    assert (DECLARATION, "NG", "declined") in stances(facts, text)
+    assert (DECLARATION, "NG", "signed") not in stances(facts, text)
+
+
+def test_stopping_somewhere_to_sign_signs(facts) -> None:
+    text = f"Ghana launched the {DECLARATION}. Nigeria stopped in Accra to sign it."
+    assert (DECLARATION, "NG", "signed") in stances(facts, text)
+
+
+def test_nor_says_the_same_of_its_own_subject(facts) -> None:
+    text = f"Ghana launched the {DECLARATION}. Nigeria was not among the signatories, nor was Togo or Benin."
+    assert {s for s in stances(facts, text) if s[2] == "declined"} == {
+        (DECLARATION, key, "declined") for key in ("NG", "TG", "BJ")
+    }
+
+
+def test_a_description_before_a_company_s_name_is_no_party(facts) -> None:
+    text = f"Ghana launched the {DECLARATION}. France's AI champion Mistral was not among the signatories."
+    assert stances(facts, text) == {(DECLARATION, "Mistral AI", "declined")}

@@ -749,6 +749,71 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     return None
 
 
+def avoiding_verb(token: Token, lexicon: dict) -> Token | None:
+    """The verb that says a signing did not happen: 'failed to sign', 'refrained from signing',
+    'passed up on joining', 'stopped short of endorsing', 'shied away from backing'."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "advmod", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            avoids = node.lemma_.lower() in lexicon["avoidance_verbs"] and not is_negated(node)
+            return node if avoids and _avoids_through(token, node) else None
+    return None
+
+
+def _avoids_through(token: Token, verb: Token) -> bool:
+    """'stop' and 'pass' avoid only as 'stopped short of', 'passed up (on)', 'passed on': 'stopped
+    in Paris to sign it' signs."""
+    lemma = verb.lemma_.lower()
+    words = {t.lower_ for t in token.doc[verb.i + 1 : token.i]}
+    if lemma == "stop":
+        return "short" in words
+    if lemma == "pass":
+        return bool(words & {"up", "on"})
+    return True
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """A verb's subjects, where the parser may split one ('Countries like A, B, and C opposed
+    it'), less a description it splits off a name ("France's AI champion Mistral was …")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [
+        c
+        for c in subjects
+        if not (c.pos_ == "NOUN" and any(other.left_edge.i == c.i + 1 for other in subjects))
+    ]
+
+
+def described_name(node: Token, child: Token) -> bool:
+    """Tell whether a common noun before an organisation's name describes it ("France's AI
+    champion Mistral", 'chipmaker Nvidia'): its words, its owner's included, are no party."""
+    return (
+        node.pos_ == "PROPN"
+        and node.ent_type_ == "ORG"
+        and child.i < node.i
+        and child.pos_ == "NOUN"
+        and child.dep_ in ("compound", "nmod", "amod", "nsubj")
+        and not all(t.ent_iob_ == "I" for t in node.doc[child.i + 1 : node.i + 1])  # not one name
+    )
+
+
+def nor_parties(token: Token) -> list[Token]:
+    """'Mistral was not among the signatories, nor was TikTok or Anthropic': the clause 'nor'
+    opens says the same of its own subject."""
+    out: list[Token] = []
+    for conj in token.children:
+        if conj.dep_ != "conj" or conj.lemma_ != "be":
+            continue
+        if not any(c.lower_ == "nor" for c in token.children if c.dep_ == "cc" and c.i < conj.i):
+            continue
+        for child in conj.children:
+            if child.dep_ in ("attr", "nsubj"):
+                out.extend(phrase_tokens(child))
+    return out
+
+
 def refused_deed(token: Token, lexicon: dict) -> bool:
     """'declined to do so', 'refused to follow suit': an ellipsis framed by a verb of refusal."""
     head = token.head
@@ -842,6 +907,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         for phrase in lexicon["decline_phrases"]
     ):
         return None if negated else "declined"
+    if (lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon)) and avoiding_verb(token, lexicon):
+        return None if negated else "declined"  # 'passed up on joining the pledge', 'failed to sign it'
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
         if token.dep_ == "acl" and token.head.lower_ in _DECIDING_NOUNS:
             # 'X's decision not to sign': the choice made; 'X's decision to sign': maybe only planned
@@ -926,6 +993,14 @@ def signatory_attribute(token: Token, lexicon: dict) -> Token | None:
             for pobj in child.children:
                 if pobj.lower_ in nouns or signing_clause(pobj, lexicon) is not None:
                     return pobj
+        if child.dep_ == "prep" and child.lower_ == "on":
+            # 'Meta was not on the list of signatories'
+            for pobj in child.children:
+                if pobj.lower_ in ("list", "roster"):
+                    listed = [g for p in pobj.children if p.lower_ == "of" for g in p.children]
+                    found = next((g for g in listed if g.lower_ in nouns), None)
+                    if found is not None:
+                        return found
         if child.dep_ == "attr" and child.lower_ in ("part", "one", "some", "two", "three", "all"):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
@@ -1126,6 +1201,8 @@ def irrealis(token: Token, lexicon: dict) -> bool:
             return True
         if node.dep_ in ("xcomp", "ccomp", "advcl", "acomp") or (node.dep_ == "conj" and node.head != node):
             head = node.head
+            if node.dep_ == "xcomp" and avoiding_verb(node, lexicon) is not None:
+                return False  # 'failed to sign': it says what did not happen
             if node.dep_ in ("xcomp", "ccomp", "acomp") and base_forms(head) & set(lexicon["irrealis_heads"]):
                 return True
             if node.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children):
@@ -1449,7 +1526,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             add_person_parties(subject, found)
         else:
             add(headline_list_before(subject))
-            for other in (c for c in token.children if c.dep_ == "nsubj" and c.i < subject.i):
+            for other in (c for c in subjects_of(token) if c.i < subject.i):
                 add(phrase_tokens(other))  # 'Countries like A, B, and C opposed it': a split subject
             add(phrase_tokens(subject))
             add(inclusion_after_clause(subject))
@@ -1479,6 +1556,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                 for pobj in child.children:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
+    add(nor_parties(token))
     add(as_well_as_parties(token))
     add(among_them_parties(token))
     add(between_parties(token))
@@ -1524,7 +1602,7 @@ def defined_parties(subject: Token) -> list[str]:
 
 def subject_of(token: Token, lexicon: dict) -> Token | None:
     """Find who acts: the subject, or the object of 'get X to sign', or the subject a conjunct shares."""
-    node = token
+    node = avoiding_verb(token, lexicon) or token  # 'Meta stopped short of signing': who stopped
     for _ in range(4):
         for child in sorted(node.children, key=lambda c: -c.i):
             reported = child.lower_ == "they" and node.dep_ == "ccomp"  # 'X said they have agreed'
@@ -1575,6 +1653,8 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if child.dep_ == "appos" and root.doc._.people.at(node.i):
                 continue
+            if described_name(node, child):
+                continue  # "France's AI champion Mistral": the company, not France
             if child.dep_ in ("pcomp", "acl") and child.pos_ in ("VERB", "AUX"):
                 continue  # '85 attending the X summit': who attended is not who signed
             if child.dep_ == "prep" and child.lower_ == "from" and _ENVOY_NOUNS & {node.lower_, root.lower_}:
@@ -1877,7 +1957,9 @@ def excluded_parties(sent: Span) -> list[str]:
                 and doc[clause_start].lower_ not in ("and", "but")
             ):
                 clause_start -= 1
-            out.extend(k for k, _s in parties_in(list(doc[clause_start : t.i])))
+            subjects = [c for c in subjects_of(t.head) if clause_start <= c.i < t.i]
+            words = [w for c in subjects for w in phrase_tokens(c)] or list(doc[clause_start : t.i])
+            out.extend(k for k, _s in parties_in(words))
     return out
 
 
