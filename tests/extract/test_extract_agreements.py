@@ -196,3 +196,25 @@ def test_a_gerund_the_nouns_before_it_modify_ends_the_name(facts) -> None:
     text = "Assembly adopts Peru-proposed resolution on AI capacity building\n\nThe text passed on Monday."
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"Peru-proposed resolution on AI capacity building"}
+
+
+def test_a_deal_with_a_country_keeps_its_other_side_in_its_name(facts) -> None:
+    text = "Peru struck a deal with the United Arab Emirates for a large data centre on Monday."
+    [stance_names] = [{f["agreement"] for f in facts(text, kind="stance")}]
+    assert stance_names == {"deal with the United Arab Emirates for a large data centre"}
+    assert {f["party"] for f in facts(text, kind="stance")} == {"PE", "AE"}
+
+
+def test_a_memorandum_of_understanding_with_a_country_is_signed_by_both(facts) -> None:
+    text = "Nokia has signed a memorandum of understanding with Peru to speed up the use of AI."
+    assert {f["party"] for f in facts(text, kind="stance")} == {"Nokia", "PE"}
+
+
+def test_a_headline_s_topic_and_head_yield_to_the_body_s_description(facts) -> None:
+    """'AI Deal' in a title-case headline says what kind of text, not which: the body names it."""
+    text = (
+        "Nokia Signs AI Deal with Peru\n\n"
+        "Nokia has signed a memorandum of understanding with Peru to speed up the use of AI."
+    )
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"memorandum of understanding with Peru"}

@@ -159,3 +159,11 @@ def test_the_summit_after_the_next_summit_is_the_story_s_own(facts) -> None:
         ("Data Action Summit", "PT")
     }
     assert {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")} == {("next AI summit", "CL")}
+
+
+def test_plural_events_placed_in_two_countries_keep_their_kind(facts) -> None:
+    text = "Interest has waned since previous AI summits in Britain and South Korea focused on risks."
+    assert {f["event"] for f in facts(text, kind="event")} == {
+        "AI summit in Britain",
+        "AI summit in South Korea",
+    }

@@ -60,7 +60,7 @@ def where_held(thing: Thing) -> tuple[str | None, str, Span] | None:
     if thing.given_name:
         # an event named by its country alone: 'earlier meetings in Canada and Japan'
         for span in thing.references:
-            if gazetteer.kind(span.text) == "name" and thing.given_name.startswith(span.text):
+            if gazetteer.kind(span.text) == "name" and thing.given_name.endswith(f" in {span.text}"):
                 code = gazetteer.country(span.text)
                 if code:
                     return None, code, span.sent

@@ -1549,7 +1549,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             for pobj in child.children:
                 add(phrase_tokens(pobj))
                 add(members_included(pobj))  # 'with companies that include A, B and C'
-    for node in [token, *[c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]]:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # 'a memorandum of understanding with Poland': 'with' may hang on 'understanding'
+    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+    for node in [token, *objects]:
         for child in node.children:
             # 'an MOU with Anthropic', 'an agreement between Japan and Korea': the other side signs too
             if child.dep_ == "prep" and child.lower_ in ("alongside", "including", "with", "between"):

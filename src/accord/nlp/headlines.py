@@ -98,5 +98,9 @@ class VerbForms:
             return lower in self.verbs  # 'US, UK Refuse To Sign …': a verb taking an infinitive
         # 'Trump Signs', 'Meta Inks': a present-tense verb right after the name that is its subject
         # 'Alphabet (GOOGL) Attends …', '…, Signs AI Deal': after a ticker or between two predicates
-        after_a_name = previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or previous.text in (",", ")")
+        after_a_name = (
+            previous.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+            or previous.text in (",", ")")
+            or (previous.pos_ == "PROPN" and previous.i == token.sent.start)  # 'Nokia Signs …'
+        )
         return after_a_name and lower.endswith("s") and lower[:-1] in self.verbs

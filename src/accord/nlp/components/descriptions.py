@@ -53,6 +53,7 @@ class AgreementNouns:
     weak: frozenset[str]
     strong_modifiers: frozenset[str]
     generic_modifiers: frozenset[str]
+    topic_words: frozenset[str]
     not_agreement_words: frozenset[str]
     not_described_words: frozenset[str]
 
@@ -69,6 +70,7 @@ def agreement_nouns() -> AgreementNouns:
         weak=frozenset(data["weak_nouns"]),
         strong_modifiers=frozenset(data["strong_modifiers"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
+        topic_words=frozenset(data["topic_words"]),
         not_agreement_words=frozenset(data["not_agreement_words"]),
         not_described_words=frozenset(data["not_described_words"]),
     )
@@ -236,6 +238,8 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
     if word.lower_ == "of":
         # 'the closing communiqué of the Geneva meeting': whose text it is, not where it was signed
         return following.ent_type_ in ("DATE", "TIME")
+    if word.lower_ in ("with", "between") and following.ent_type_ in ("GPE", "ORG", "NORP"):
+        return False  # 'a deal with the United Arab Emirates': the other side, not a place
     if following.ent_type_ in _PLACE_ENTS or following.lower_ in _EVENT_NOUNS:
         return True
     if following.ent_type_ == "ORDINAL" and k + 1 < limit and doc[k + 1].lower_ in ("time", "times"):

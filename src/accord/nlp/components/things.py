@@ -706,7 +706,7 @@ class ThingFinder:
                         else:
                             continue
                         if thing is None:
-                            thing = Thing(kind=EVENT, given_name=f"{place.text} {token.lemma_.lower()}")
+                            thing = Thing(kind=EVENT, given_name=_event_in_place(token, place))
                             events.items.append(thing)
                         thing.references.append(place)
                         for i in range(place.start, place.end):
@@ -1187,8 +1187,14 @@ def headline_description(span: Span) -> bool:
 
 def described_in_capitals(span: Span) -> bool:
     """'New Resolution on Lethal Autonomous Weapons': a headline's description in title case,
-    opening with a word no title opens with."""
-    return says_nothing(span[:1])
+    opening with a word no title opens with; or 'AI Deal': a topic and a head, whose it is or
+    where it was made left unsaid."""
+    nouns = agreement_nouns()
+    words = [t.lower_ for t in span if not t.is_punct]
+    topic_and_head = len(words) >= 2 and all(
+        w in nouns.topic_words or w in nouns.generic_modifiers for w in words[:-1]
+    )
+    return says_nothing(span[:1]) or topic_and_head
 
 
 def proper_modifiers(token: Token) -> list[Token]:
@@ -1353,6 +1359,13 @@ def edition_of(things: Things, token: Token) -> Thing | None:
     if latest is not None and any(previous.start <= m.start < sent.end for m in latest.mentions()):
         return latest
     return things.main()
+
+
+def _event_in_place(noun: Token, place: Span) -> str:
+    """The name of one of the events a plural noun places: 'previous AI summits in Britain and
+    South Korea' tell of the 'AI summit in Britain' (what kind of summit kept, 'previous' not)."""
+    kinds = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return " ".join([*kinds, noun.lemma_.lower(), "in", place.text])
 
 
 def _names_a_city_of(doc: Doc, country: str) -> bool:
