@@ -203,3 +203,22 @@ def test_a_lowercase_office_vouches_for_the_name_after_it(facts) -> None:
 def test_malay_honorifics_are_no_part_of_the_name(facts) -> None:
     text = "Prime Minister Datuk Seri Hamid Rahman said the ports would reopen."
     assert [(p, t) for p, t, _of in roles(facts, text)] == [("Hamid Rahman", "Prime Minister")]
+
+
+def test_each_holder_a_plural_office_lists_holds_it(facts) -> None:
+    text = (
+        "Ministers of ICT including Amara Diallo of Senegal, Kofi Mensah of Ghana and Ada Okafor of "
+        "Nigeria stressed the need for shared rules."
+    )
+    # the small model finds 'Kofi Mensah' a person; its entities cut the other two names
+    assert ("Kofi Mensah", "Minister of ICT", "GH") in set(roles(facts, text))
+
+
+def test_a_list_of_people_after_a_plain_noun_gives_no_office(facts) -> None:
+    text = "Officials including Kofi Mensah of Ghana and Ada Okafor of Nigeria spoke."
+    assert roles(facts, text) == []
+
+
+def test_a_chairperson_in_apposition(facts) -> None:
+    text = "Amara Diallo, Chairperson of the African Union Commission, opened the session."
+    assert roles(facts, text) == [("Amara Diallo", "Chairperson", "African Union Commission")]

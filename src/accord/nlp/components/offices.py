@@ -31,6 +31,7 @@ TITLE_MODIFIERS = lexicon.words("offices.json", "title_modifiers")
 
 
 _TITLE_CONNECTORS = lexicon.words("offices.json", "title_connectors")
+_LIST_OPENERS = frozenset({"including", "notably", "namely"})
 
 
 _BODY_PREPOSITIONS = lexicon.words("offices.json", "body_prepositions")
@@ -508,6 +509,39 @@ class OfficeReader:
         if after_person and doc[start - 1].text == ",":
             return None  # 'A, Minister for X, B, State Minister …': the office after A's comma is A's
         return self.parse_office(phrase, span.sent)
+
+    def role_of_a_listed_holder(self, span: Span) -> Role | None:
+        """Read 'Ministers of ICT including A of Rwanda, B of Togo and C of Ghana': each holder a
+        plural office lists is one of them ('Minister of ICT'), of the country named after them."""
+        doc = span.doc
+        low = span.sent.start
+        k = span.start - 1
+        while k >= low and doc[k].lower_ not in _LIST_OPENERS:
+            word = doc[k]
+            listed = word.text in (",", "’", "'") or word.lower_ in ("and", "of")
+            named = word.ent_type_ in ("GPE", "PERSON") or (word.pos_ == "PROPN" and word.is_title)
+            if not (listed or named or k in self.taken):
+                return None
+            k -= 1
+        if k < low + 1:
+            return None
+        start = end = k
+        while start - 1 >= low and (
+            doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _TITLE_CONNECTORS
+        ):
+            start -= 1
+        plural = next((t for t in doc[start:end] if is_plural_title(t)), None)
+        if plural is None:
+            return None
+        title = " ".join(t.text[:-1] if t.i == plural.i else t.text for t in doc[start:end])
+        of = None
+        if (
+            span.end + 1 < span.sent.end
+            and doc[span.end].lower_ == "of"
+            and doc[span.end + 1].ent_type_ == "GPE"
+        ):
+            of = self.owner_key(doc[span.end + 1].text)
+        return Role(title=written_out(title), of=of, sentence=span.sent)
 
     def role_as_predicate(self, span: Span) -> Role | None:
         """Read 'X has been appointed as the inaugural chief of the institute', 'X was elected

@@ -200,6 +200,7 @@ class PeopleFinder(OfficeReader):
                     self.role_after(span),
                     self.role_as_head(span),
                     self.role_as_predicate(span),
+                    self.role_of_a_listed_holder(span),
                 )
                 for role in roles:
                     if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
