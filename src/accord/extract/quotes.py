@@ -135,6 +135,8 @@ class QuoteReader:
         for verb in doc_tokens(doc):
             if verb.lemma_.lower() not in speech_verbs or verb.pos_ != "VERB" or verb.idx in quoted:
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+                continue  # 'Beijing will urge the Global South to take part': not said yet
             content = speech_content(verb, lexicon)
             if content is not None and content[0].lower_ == "to" and in_headline(verb):
                 continue  # 'X Announces New Initiatives to Advance …': what the initiatives are for
@@ -517,14 +519,14 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i]
                 if lemma == "call" and on:
                     start = on[0].i + 1
-                return with_continuations(doc[start : child.right_edge.i + 1], verb)
+                return with_verb(with_continuations(doc[start : child.right_edge.i + 1], verb), verb)
     prepositions = lexicon["content_after_preposition"].get(lemma, [])
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 span = with_continuations(doc[objects[0].left_edge.i : child.right_edge.i + 1], verb)
-                return extend_reason(span, verb) if len(span) >= 3 else None
+                return with_verb(extend_reason(span, verb), verb) if len(span) >= 3 else None
     if lemma in lexicon["content_as_predicate"]:
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp") and child.i > verb.i:
@@ -540,11 +542,21 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
                 # 'underscored the nature of AI' names a topic
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
-                return span if len(span.text.split()) >= 6 or listed else None
+                return with_verb(span, verb) if len(span.text.split()) >= 6 or listed else None
     return None
 
 
 _FIRST_PERSON = lexicon.words("speech.json", "first_person")
+_OBJECT_CONTENT = lexicon.words("speech.json", "content_as_object")
+_MODALS = frozenset({"will", "'ll", "wo", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def with_verb(content: Span, verb: Token) -> Span:
+    """'called for a ban on …', 'urged states to …', 'stressed the need for …': the verb says
+    what kind of words they were, so the reported speech keeps it (the gold of real news does)."""
+    if verb.i >= content.start or content.start - verb.i > 8:
+        return content
+    return verb.doc[verb.i : content.end]
 
 
 def unquoted_lead_in(doc: Doc, content: Span, verb: Token, lexicon: dict) -> Span | None:
@@ -746,8 +758,16 @@ def with_continuations(content: Span, verb: Token) -> Span:
         listed = child.dep_ in ("conj", "advmod") and child.pos_ in ("NOUN", "PROPN", "ADJ")
         # 'urged X to deepen A and step up B': a bare infinitive after 'and' goes on with the 'to'
         infinitive = child.dep_ == "conj" and child.tag_ == "VB" and content[0].lower_ == "to"
-        if child.dep_ in ("npadvmod", "dobj", "appos", "xcomp") or (
-            (listed or infinitive) and not own_subject
+        # 'praised A for B', 'expressed his gratitude to A for signing …': what the feeling is for
+        reason = (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "over", "about")
+            and _OBJECT_CONTENT & {verb.lemma_.lower()}
+        )
+        if (
+            child.dep_ in ("npadvmod", "dobj", "appos", "xcomp")
+            or reason
+            or ((listed or infinitive) and not own_subject)
         ):
             end = child.right_edge.i + 1
             continue
