@@ -585,3 +585,22 @@ def test_a_feeling_expressed_is_reported_with_what_it_is_for(facts, text: str, s
 def test_what_someone_will_urge_is_not_yet_said(facts) -> None:
     text = "Diplomats say Beijing will urge the Global South to take part in the new data forum."
     assert all(f["speaker"] != "CN" for f in facts(text, kind="quote"))
+
+
+def test_a_trailing_relative_clause_is_the_writer_s_and_the_source_keeps_its_quoted_words(facts) -> None:
+    text = (
+        "Kofi Mensah, the union's secretary-general, spoke on Monday. Mensah called on member states to "
+        'adopt the charter, which was endorsed in May to ensure "fair and open use of shared data," the '
+        "union said in a statement."
+    )
+    said = {(speaker, words) for speaker, words, _ in quotes(facts, text)}
+    assert ("Kofi Mensah", "called on member states to adopt the charter") in said
+    assert all("which was endorsed" not in words for _, words in said)
+
+
+def test_the_last_part_of_a_hyphenated_family_name_is_the_person(facts) -> None:
+    text = (
+        "Secretary-General Ahmed Aboul-Gheit spoke first. Gheit called on member states to adopt the "
+        "new charter on data."
+    )
+    assert {speaker for speaker, _, _ in quotes(facts, text)} == {"Ahmed Aboul-Gheit"}

@@ -172,6 +172,14 @@ class QuoteReader:
         doc = self.doc
         text = doc_text(doc)
         speaker = speakers[0]
+        if content.end <= verb.i and _speech_inside(content, self.lexicon):
+            # 'X called on states to adopt the charter, meant to ensure "fair use of AI," the League
+            # said in a statement': the source is the League's for the words it quotes, X's for the rest
+            for s in self.quoted_within(content)[0]:
+                if not s.used and len(text[s.start : s.end].split()) >= 3:
+                    s.used, s.speaker = True, speaker
+                    self.emit(speaker, text[s.start : s.end], True, sentence_span(doc, s.start, s.end), 0.8)
+            return
         # Quotes that overlap the content: a quotation of several sentences whose last one the
         # parser made the verb's complement ('"A. B," she said') is quoted whole.
         inner, covered = self.quoted_within(content)
@@ -519,7 +527,8 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i]
                 if lemma == "call" and on:
                     start = on[0].i + 1
-                return with_verb(with_continuations(doc[start : child.right_edge.i + 1], verb), verb)
+                span = with_continuations(doc[start : child.right_edge.i + 1], verb)
+                return with_verb(without_trailing_relative(span), verb)
     prepositions = lexicon["content_after_preposition"].get(lemma, [])
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
@@ -549,6 +558,24 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
 _FIRST_PERSON = lexicon.words("speech.json", "first_person")
 _OBJECT_CONTENT = lexicon.words("speech.json", "content_as_object")
 _MODALS = frozenset({"will", "'ll", "wo", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def without_trailing_relative(content: Span) -> Span:
+    """'called on states to adopt the charter, which was endorsed last month …': a clause that
+    closes the content after a comma tells of the charter in the writer's words, not the speaker's."""
+    doc = content.doc
+    for token in content:
+        if token.text != "," or token.i + 1 >= content.end:
+            continue
+        pronoun = doc[token.i + 1]
+        clause = pronoun.head
+        if (
+            pronoun.lower_ in ("which", "who")
+            and clause.dep_ == "relcl"
+            and clause.right_edge.i + 1 >= content.end
+        ):
+            return doc[content.start : token.i]
+    return content
 
 
 def with_verb(content: Span, verb: Token) -> Span:

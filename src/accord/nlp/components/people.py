@@ -291,6 +291,9 @@ class PeopleFinder(OfficeReader):
         }
         if not matches and " " not in name and name.lower() not in _NAME_PARTICLES:
             matches = {person for form, person in forms.items() if name in _name_words(form)[1:-1]}
+        if not matches and " " not in name and "-" not in name:
+            # 'Gheit' for 'Ahmed Aboul-Gheit': the last part of a hyphenated family name
+            matches = {person for form, person in forms.items() if form.endswith("-" + name)}
         return matches.pop() if len(matches) == 1 else name
 
     def strip_titles(self, span: Span) -> Span | None:
@@ -561,7 +564,8 @@ class PeopleFinder(OfficeReader):
         for name in people.persons:
             parts = name.split()
             if len(parts) > 1:
-                for part in (parts[0], parts[-1]):
+                last = parts[-1].rsplit("-", 1)[-1]  # 'Gheit' of 'Ahmed Aboul-Gheit'
+                for part in dict.fromkeys((parts[0], parts[-1], last)):
                     short[part] = name if part not in short else ""
         for token in doc_tokens(doc):
             if token.i in people.by_token or not token.is_title:
