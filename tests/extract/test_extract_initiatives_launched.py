@@ -168,3 +168,12 @@ def test_a_forum_its_members_co_found_is_a_body_not_an_event(facts) -> None:
 def test_a_forum_attended_is_an_event_though_founded_elsewhere(facts) -> None:
     text = "The ministers attended the Open Data Forum in Paris, which three firms founded in 2023."
     assert {f["event"] for f in facts(text, kind="event")} == {"Open Data Forum"}
+
+
+def test_a_hyphenated_first_word_stays_in_a_launched_name(facts) -> None:
+    text = (
+        "The minister announced the launch of his High-Level Advisory Body on Data Ethics on Monday. "
+        "The Advisory Body will meet in May."
+    )
+    names = {f["initiative"] for f in facts(text, kind="initiative")}
+    assert names == {"High-Level Advisory Body on Data Ethics"}

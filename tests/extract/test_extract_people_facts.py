@@ -222,3 +222,24 @@ def test_a_list_of_people_after_a_plain_noun_gives_no_office(facts) -> None:
 def test_a_chairperson_in_apposition(facts) -> None:
     text = "Amara Diallo, Chairperson of the African Union Commission, opened the session."
     assert roles(facts, text) == [("Amara Diallo", "Chairperson", "African Union Commission")]
+
+
+def test_an_office_before_an_honoured_name(facts) -> None:
+    text = "Opening the meeting, the Commonwealth Secretary-General, the Rt Hon Amara Diallo, spoke first."
+    assert roles(facts, text) == [("Amara Diallo", "Secretary-General", "Commonwealth")]
+
+
+def test_two_offices_in_one_apposition(facts) -> None:
+    text = "Kofi Mensah, Senior Vice President of Google, President for Research and Society, spoke."
+    assert set(roles(facts, text)) == {
+        ("Kofi Mensah", "Senior Vice President", "Google"),
+        ("Kofi Mensah", "President for Research and Society", "Google"),
+    }
+
+
+def test_an_office_written_with_and_without_its_hyphen_is_one(facts) -> None:
+    text = (
+        "UN Secretary-General Kofi Mensah spoke. Kofi Mensah, the Secretary General of the United "
+        "Nations, left."
+    )
+    assert [title for _, title, _ in roles(facts, text)] == ["Secretary-General"]

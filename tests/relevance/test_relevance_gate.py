@@ -235,3 +235,13 @@ def test_two_states_agreeing_a_pact_on_ai_in_passing_mark_their_paragraph(gate: 
 def test_a_business_deal_or_a_partnership_in_passing_is_not_read(gate: RelevanceGate, line: str) -> None:
     text = f"The prime minister arrives in Oslo for a state visit.\n{line}\n- Oil prices were steady.\n"
     assert gate.judge(text).named_in_passing == ()
+
+
+def test_an_intergovernmental_body_is_an_authority(gate: RelevanceGate) -> None:
+    """The Commonwealth, the Francophonie or the Arab League govern as the G7 or the UN do."""
+    text = (
+        "The Commonwealth launched a consortium on artificial intelligence for small states.\n"
+        "Its member countries agreed on an AI action plan for young people at a meeting in London.\n"
+        "The plan will be reviewed next year.\n"
+    )
+    assert gate.judge(text).in_scope

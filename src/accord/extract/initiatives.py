@@ -76,6 +76,8 @@ class InitiativeReader:
         name = re.sub(r"\s+of\s+(?:its|their|his|her)\s+own$", "", name)
         if not name or name in self.orgs or name.lower() in self.facts or country_of_text(name):
             return
+        if any(shorter_form(name, f["initiative"]) for f in self.facts.values()):
+            return  # 'the Advisory Body' after 'his High-Level Advisory Body on Artificial Intelligence'
         if name.isupper() and any(initials(f["initiative"]) == name for f in self.facts.values()):
             return  # 'the NSM' after 'the National Security Memorandum (NSM)'
         if " and the " in name:
@@ -523,6 +525,25 @@ def quoted_after(obj: Token) -> tuple[str, str | None] | None:
     return match.group(1), kind.replace(" - ", "-") if kind else None
 
 
+def shorter_form(name: str, other: str) -> bool:
+    """Whether a name is a shorter form of another that ends in the same head ('AI Advisory Body'
+    of 'High-Level Advisory Body on Artificial Intelligence')."""
+    words = _name_words(name)
+    others = _name_words(other)
+    if "artificial" in others and "intelligence" in others:
+        others |= {"ai"}
+    head = name.split()[-1].lower()
+    return len(words) < len(others) and words <= others and head in others
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s-]+", name.lower()) if w}
+
+
+def _tight_hyphen(doc: Doc, i: int) -> bool:
+    return doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
 def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | None] | None:
     """A proper name launched, with the kind its apposition gives: 'Current AI, a public-interest
     partnership'; 'the Testing Risks of AI for National Security Taskforce'."""
@@ -539,6 +560,8 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
             start = obj.i
             while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and is_name_word(doc[start - 1]):
                 start -= 1
+            while start > 1 and _tight_hyphen(doc, start - 1) and is_name_word(doc[start - 2]):
+                start -= 2  # 'his High-Level Advisory Body': the word the hyphen joins is the name's
             span = doc[start : obj.i + 1]
     else:
         ent = entity_of(obj)
@@ -547,7 +570,12 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
     if span is None:
         return None
     end = span.end
-    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on", "and") and is_name_word(doc[end + 1]):
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("of", "for", "on", "and")
+        and is_name_word(doc[end + 1])
+        and doc[end + 1].ent_type_ not in ("DATE", "TIME")  # '… on Data Ethics on Monday'
+    ):
         end += 2
         while end < len(doc) and is_name_word(doc[end]):
             end += 1

@@ -8,7 +8,7 @@ from accord.extract.common import Fact, fact
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(",.").lower() for w in text.split()}
+    return {w.strip(",.").lower() for w in text.replace("-", " ").split()}
 
 
 def extract_roles(doc: Doc) -> list[Fact]:
@@ -19,8 +19,9 @@ def extract_roles(doc: Doc) -> list[Fact]:
         seen: set[str] = set()
         for role in sorted(roles, key=lambda r: (r.of is None, -len(r.title))):
             fuller = [r for r in roles if r is not role and _words(role.title) < _words(r.title)]
-            if fuller or role.title.lower() in seen:
+            same = " ".join(sorted(_words(role.title)))  # 'Secretary-General' is 'Secretary General'
+            if fuller or same in seen:
                 continue
-            seen.add(role.title.lower())
+            seen.add(same)
             facts.append(fact("role", role.sentence, 0.8, person=person.name, title=role.title, of=role.of))
     return facts

@@ -47,6 +47,19 @@ class Role:
     shared: bool = False  # a plural office before a list of names ('Vice Presidents A and B')
 
 
+def split_offices(phrase: Span) -> tuple[Span, Span | None]:
+    """Cut an apposition at a comma that opens a second office ('Senior Vice President of Google,
+    President for Research'): a portfolio list ('Minister of Science, Technology and Innovation')
+    has no office word after its commas."""
+    doc = phrase.doc
+    for token in phrase:
+        if token.text == "," and token.i + 1 < phrase.end and token.i > phrase.start:
+            following = doc[token.i + 1]
+            if following.is_title and following.lower_ in _title_heads():
+                return doc[phrase.start : token.i], doc[token.i + 1 : phrase.end]
+    return phrase, None
+
+
 def written_out(title: str) -> str:
     """An office with its abbreviations written out ('MeitY Secy' -> 'MeitY Secretary')."""
     full = title_abbreviations()
@@ -170,6 +183,7 @@ class OfficeReader:
     honorifics and gazetteers it reads."""
 
     taken: set[int]
+    second_offices: dict[int, Role]
     honorifics: frozenset[str]
     gazetteer: CountryGazetteer
     organisations: dict[str, tuple[str, str | None]]
@@ -397,7 +411,19 @@ class OfficeReader:
             # 'KISHIDA, Minister of Economy, Trade and Industry SAITO, …': an office right before
             # the next name of a list is that person's own
             return None
-        return self.parse_office(phrase, span.sent)
+        first, second = split_offices(phrase)
+        role = self.parse_office(first, span.sent)
+        if role is not None and second is not None:
+            other = self.parse_office(second, span.sent)
+            if other is not None:
+                other.of = other.of or role.of
+                self.second_offices[span.start] = other
+        return role
+
+    def second_office_after(self, span: Span) -> Role | None:
+        """The second of two offices an apposition gives ('…, Senior Vice President of Google,
+        President for Research, Technology and Society'), read with the first."""
+        return self.second_offices.get(span.start)
 
     def person_at(self, doc: Doc, i: int) -> bool:
         named = i < len(doc) and (i in self.taken or doc[i].ent_type_ == "PERSON")
@@ -480,9 +506,14 @@ class OfficeReader:
     def role_as_head(self, span: Span) -> Role | None:
         """Read 'India's foreign secretary, Vikram Misri': the name in apposition to the office."""
         doc = span.doc
-        if span.start - 2 < span.sent.start or doc[span.start - 1].text != ",":
+        comma = span.start - 1
+        while comma > span.sent.start and (
+            doc[comma].lower_ in self.honorifics or doc[comma].lower_ == "the"
+        ):
+            comma -= 1  # 'the Commonwealth Secretary-General, the Rt Hon Patricia Scotland'
+        if comma - 1 < span.sent.start or doc[comma].text != ",":
             return None
-        end = span.start - 1
+        end = comma
         start = end
         while start - 1 >= span.sent.start and end - start < 16:
             token = doc[start - 1]
@@ -586,7 +617,7 @@ class OfficeReader:
         lead_end = 0
         for idx, token in enumerate(tokens):
             if token.text in ("'s", "’s"):
-                owner = " ".join(t.text for t in tokens[:idx])
+                owner = _join(tokens[:idx])
                 of = None if tokens[0].ent_type_ == "PERSON" else self.owner_key(owner)
                 lead_end = idx + 1
                 break
@@ -612,9 +643,9 @@ class OfficeReader:
                     start -= 1
                     if tokens[start].ent_iob_ == "B":
                         break
-                of, lead_end = " ".join(t.text for t in tokens[start:opener]), opener
+                of, lead_end = _join(tokens[start:opener]), opener
             for width in range(min(opener, 4), 0, -1):
-                lead = " ".join(t.text for t in tokens[:width])
+                lead = _join(tokens[:width])
                 key = self.gazetteer.country(lead) or (
                     self.organisations[lead][0] if lead in self.organisations else None
                 )
@@ -633,7 +664,7 @@ class OfficeReader:
             if (lead_end == 0 or whole_body) and opener > 0 and self.names_a_body(tokens[:opener]):
                 # "Mistral co-founder", "White House Office of Science and Technology Policy Director":
                 # a body whose name starts with a place is the owner, not the place
-                of, lead_end = " ".join(t.text for t in tokens[:opener]), opener
+                of, lead_end = _join(tokens[:opener]), opener
         if lead_end + 2 < len(tokens) and tokens[lead_end].text == "(" and tokens[lead_end + 2].text == ")":
             lead_end += 3  # "the United Kingdom's (UK) Secretary of State": the owner's short form
         rest, of = self.split_body(tokens[lead_end:], of)
@@ -690,7 +721,7 @@ class OfficeReader:
                 break
             if preposition in ("of", "for") and not determined and tail[0].lower_ in portfolios:
                 continue
-            tail_text = " ".join(t.text for t in tail)
+            tail_text = _join(tail)
             if preposition in ("of", "for") and any(is_title_token(t) for t in tail[1:]):
                 continue  # '… of Digital Innovation and Minister responsible for …': a second office
             if (
