@@ -167,3 +167,12 @@ def test_plural_events_placed_in_two_countries_keep_their_kind(facts) -> None:
         "AI summit in Britain",
         "AI summit in South Korea",
     }
+
+
+def test_a_title_before_a_forum_names_the_forum(facts) -> None:
+    text = (
+        'Titled "Data for Peace: Faiths Meet in Lima", the two-day forum is organised by the Lima '
+        "Interfaith Council. It opened on Tuesday."
+    )
+    assert "Data for Peace: Faiths Meet in Lima" in {f["event"] for f in facts(text, kind="event")}
+    assert facts(text, kind="agreement") == []

@@ -199,3 +199,23 @@ def test_nor_says_the_same_of_its_own_subject(facts) -> None:
 def test_a_description_before_a_company_s_name_is_no_party(facts) -> None:
     text = f"Ghana launched the {DECLARATION}. France's AI champion Mistral was not among the signatories."
     assert stances(facts, text) == {(DECLARATION, "Mistral AI", "declined")}
+
+
+def test_adopted_with_the_agreement_of_member_states_and_a_body(facts) -> None:
+    text = (
+        "The Lima Declaration on Data was adopted with the agreement of 30 member states of the Andean "
+        "Community and the European Union."
+    )
+    assert {(p, s) for _, p, s in stances(facts, text)} == {("Andean Community", "signed"), ("EU", "signed")}
+    assert {f["count"] for f in facts(text, kind="signatory_count")} == {30}
+
+
+def test_a_plural_headline_subject_s_verb_is_no_name(facts) -> None:
+    text = (
+        "Peru and Chile Forge Historic Agreement on Data Sharing\n"
+        "Peru and Chile have forged a historic agreement aimed at jointly advancing the exchange of "
+        "health data (HD) records."
+    )
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"historic agreement aimed at jointly advancing the exchange of health data (HD) records"}
+    assert {(p, s) for _, p, s in stances(facts, text)} == {("PE", "signed"), ("CL", "signed")}

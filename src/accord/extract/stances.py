@@ -479,11 +479,34 @@ def support_from(noun: Token, lexicon: dict) -> Token | None:
         support = next((c for c in support.children if c.dep_ == "dobj"), support)
     if support.lemma_.lower() in lexicon["support_nouns"]:
         return support
-    if support.lemma_.lower() == "participation" and support.head.dep_ == "prep":
-        verb = support.head.head
-        if verb.lemma_.lower() in ("adopt", "endorse", "approve", "sign", "issue"):
-            return verb
-    return None
+    verb = consenting_verb(support)
+    return verb
+
+
+def consenting_verb(noun: Token) -> Token | None:
+    """'adopted with the participation of 28 countries', 'adopted with the agreement of 44 member
+    states': the verb of adoption whose 'with' phrase names who took part in it."""
+    if noun.lemma_.lower() not in _CONSENT_NOUNS or noun.head.dep_ != "prep" or noun.head.lower_ != "with":
+        return None
+    verb = noun.head.head
+    return verb if verb.lemma_.lower() in ("adopt", "endorse", "approve", "sign", "issue") else None
+
+
+def consenting_parties(verb: Token) -> list[Token]:
+    """The words of the parties a verb of adoption was made 'with the agreement of'."""
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and consenting_verb(c) == verb):
+            for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for party in (p for p in of.children if p.dep_ == "pobj"):
+                    out.extend(phrase_tokens(party))
+                    # '44 member states of the GPAI and the EU': the members' body is a party
+                    bodies = [b for o in party.children if o.lower_ == "of" for b in o.children]
+                    out.extend(t for b in bodies for t in b.subtree)
+    return out
+
+
+_CONSENT_NOUNS = frozenset({"participation", "agreement", "consent", "support", "backing", "approval"})
 
 
 def counts_a_part(noun: Token) -> Token | None:
@@ -1560,6 +1583,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
                     add(phrase_tokens(pobj))
     add(as_did_parties(token))
     add(nor_parties(token))
+    add(consenting_parties(token))
     add(as_well_as_parties(token))
     add(among_them_parties(token))
     add(between_parties(token))

@@ -103,4 +103,9 @@ class VerbForms:
             or previous.text in (",", ")")
             or (previous.pos_ == "PROPN" and previous.i == token.sent.start)  # 'Nokia Signs …'
         )
-        return after_a_name and lower.endswith("s") and lower[:-1] in self.verbs
+        if after_a_name and lower.endswith("s") and lower[:-1] in self.verbs:
+            return True
+        # 'UK and US Forge Historic Agreement': a plural subject's verb has no -s
+        before = doc[token.i - 2] if token.i - 2 >= token.sent.start else None
+        plural = before is not None and before.lower_ in ("and", "&") and previous.ent_type_ in ("GPE", "ORG")
+        return plural and lower in self.verbs

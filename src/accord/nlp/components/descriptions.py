@@ -190,8 +190,13 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
             k = j
             listed = False  # past a comma of a list: 'to align standards, research, and ethics'
             while k < limit and (
-                not _ends_clause(doc[k]) or (doc[k].text == "," and _listed_after_comma(doc, k, j, limit))
+                not _ends_clause(doc[k])
+                or (doc[k].text == "," and _listed_after_comma(doc, k, j, limit))
+                or _bracketed_acronym(doc, k, limit)
             ):
+                if _bracketed_acronym(doc, k, limit):
+                    k += 3  # '… artificial intelligence (AI) technologies'
+                    continue
                 listed = listed or doc[k].text == ","
                 if (
                     listed
@@ -206,6 +211,17 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
             break
         break
     return end
+
+
+def _bracketed_acronym(doc: Doc, k: int, limit: int) -> bool:
+    """An acronym in brackets inside a noun phrase, a noun after it: '(AI) technologies'."""
+    return (
+        doc[k].text == "("
+        and k + 3 < limit
+        and doc[k + 2].text == ")"
+        and doc[k + 1].is_upper
+        and doc[k + 3].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _opens_clause(doc: Doc, j: int, limit: int) -> bool:
@@ -261,6 +277,9 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
             continue
         if word.text == "-" and not word.whitespace_ and k > start:
             k += 1
+            continue
+        if k > start and _bracketed_acronym(doc, k, limit):
+            k += 3  # 'of artificial intelligence (AI) technologies': the gloss inside the phrase
             continue
         if word.tag_ in ("VBN", "VBG") and k > start and doc[k - 1].text == "-":
             k += 1

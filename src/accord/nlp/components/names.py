@@ -512,6 +512,8 @@ class DomainNames:
         """Tell whether a title's word follows ('the Rule …', 'Democracy'), after a serial comma."""
         if k < limit and doc[k].lower_ == "the":
             k += 1
+        if k < limit and doc[k].lower_ in word_set("titles.txt"):
+            return False  # '…, and the Chief Rabbinate of Israel': a body of its own, led by an office
         return k < limit and is_name_word(doc[k]) and doc[k].ent_type_ not in ("GPE", "PERSON", "NORP")
 
     @staticmethod

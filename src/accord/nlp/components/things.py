@@ -84,6 +84,14 @@ _GATHERING_TITLED = re.compile(
     re.IGNORECASE,
 )
 
+# 'Titled "…", the two-day forum': a gathering the title stands before
+_GATHERING_AFTER = re.compile(
+    r"\s*,\s*(?:the|this|a)\s+(?:[\w-]+\s+){0,3}(?:"
+    + "|".join(sorted(lexicon.words("things.json", "titled_not_texts")))
+    + r")\b",
+    re.IGNORECASE,
+)
+
 for _name in ("agreements", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -302,12 +310,17 @@ class ThingFinder:
         all_names = list(doc.spans.get("accord_names", []))
         names = [s for s in all_names if s.start not in quoted or self.whole_quote(doc, s)]
         agreement_names = [s for s in names if s.label_ == AGREEMENT and not money_or_business(s)]
-        agreement_names += self.titled_names(doc)
+        titled_texts, titled_gatherings = self.titled_names(doc)
+        agreement_names += titled_texts
         # an event a speaker names is an event the text names (a statement quoted whole, a
         # leader's 'At the AI Safety Summit held in Bletchley Park, we discussed …')
         event_names = [
             completed_description(s) for s in all_names if s.label_ == EVENT and not capital_by_position(s)
         ]
+        event_names += [
+            s for s in titled_gatherings if not any(e.start <= s.start < e.end for e in event_names)
+        ]
+        event_names.sort(key=lambda s: s.start)
         doc._.agreements = self.cluster(sorted(agreement_names, key=lambda s: s.start), AGREEMENT)
         quoted_names = [s for s in all_names if s.label_ == AGREEMENT and s not in names]
         self.add_quoted_names(doc._.agreements, quoted_names)
@@ -339,20 +352,29 @@ class ThingFinder:
         after = doc_text(doc)[span.end_char : span.end_char + 1]
         return before in ('"', "“") and after in ('"', "”")
 
-    def titled_names(self, doc: Doc) -> list[Span]:
-        """Take a quoted title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"'."""
+    def titled_names(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Take a quoted title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"';
+        'Titled "AI Ethics for Peace", the two-day forum …' names a gathering."""
         found = []
+        gatherings = []
         for match in re.finditer(r"[\"“]([^\"”]{6,300})[\"”]", doc_text(doc)):
             before = doc_text(doc)[max(0, match.start() - 40) : match.start()]
             endorsed = _ENDORSED.search(before) and len(match.group(1).split()) <= 8
             titled = _TITLED.search(before)
             if titled and _GATHERING_TITLED.search(before[: titled.start()]):
                 continue  # 'a plenary session entitled "…"': the title of a session, not of a text
+            after = doc_text(doc)[match.end() : match.end() + 60]
+            if titled and _GATHERING_AFTER.match(after):
+                # 'Titled "AI Ethics for Peace", the two-day forum …': the forum's title
+                span = doc.char_span(match.start(1), match.end(1), label=EVENT, alignment_mode="expand")
+                if span is not None:
+                    gatherings.append(span)
+                continue
             if titled or endorsed:
                 span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
                 if span is not None:
                     found.append(span)
-        return found
+        return found, gatherings
 
     def cluster(self, spans: list[Span], kind: str) -> Things:
         things = Things()
