@@ -218,3 +218,43 @@ def test_a_headline_s_topic_and_head_yield_to_the_body_s_description(facts) -> N
     )
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"memorandum of understanding with Peru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Peru and Chile signed a Memorandum of Understanding (MoU) between Peru and Chile to support "
+            "joint research in data science.",
+            "Memorandum of Understanding between Peru and Chile to support joint research in data science",
+        ),
+        (
+            "A new Memorandum of Understanding (MoU) signed between Peru and Chile on Monday was welcomed.",
+            "Memorandum of Understanding",
+        ),
+    ],
+)
+def test_a_generic_title_takes_what_the_text_is_about_and_for(facts, text: str, name: str) -> None:
+    """'Memorandum of Understanding' names no one text; the phrases after it do, not 'signed …'."""
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {name}
+
+
+def test_a_description_runs_over_an_organisation_s_listed_name(facts) -> None:
+    text = (
+        "The data authority signed a cooperation agreement with the Islamic World Educational, "
+        "Scientific and Cultural Organization (ICESCO) on Monday."
+    )
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {
+        "cooperation agreement with the Islamic World Educational, Scientific and Cultural Organization"
+    }
+
+
+def test_portfolio_words_the_model_makes_organisations_are_no_parties(facts) -> None:
+    text = (
+        "The Artificial Intelligence, Digital Economy, and Remote Work Applications Office signed an "
+        "agreement with the United Nations Development Programme on data."
+    )
+    parties = {f["party"] for f in facts(text, kind="stance")}
+    assert "Artificial Intelligence" not in parties and "Digital Economy" not in parties
+    assert "United Nations Development Programme" in parties

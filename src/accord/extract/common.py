@@ -137,7 +137,7 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
             continue
         if piece_of_a_ministry(ent) or cut_ministry_name(ent) or modifies_industry(ent):
             continue
-        if piece_of_a_body(ent):
+        if piece_of_a_body(ent) or only_portfolio_words(ent):
             continue
         if acronym_of_a_thing(ent):
             continue
@@ -229,6 +229,13 @@ def piece_of_a_body(span: Span) -> bool:
         before = entity_of(doc[k - 1])
         return before is not None and before.label_ == "ORG" and piece_of_a_body(before)
     return False
+
+
+def only_portfolio_words(span: Span) -> bool:
+    """'The Artificial Intelligence, Digital Economy, and Remote Work Applications Office': the
+    model makes organisations of the portfolios an office's name lists; none is a party."""
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("the", "and", "of")]
+    return span.label_ == "ORG" and bool(words) and all(w in word_set("portfolios.txt") for w in words)
 
 
 def acronym_of_a_thing(span: Span) -> bool:

@@ -164,6 +164,12 @@ def _name_modifies(word: Token, noun: Token) -> bool:
     return entity is not None and entity.end == word.i + 1 and word.i < entity.root.head.i <= noun.i
 
 
+def tail_end(doc: Doc, begin: int, limit: int) -> int:
+    """Where a description's tail that starts at `begin` ends, clauses included ('between A and B
+    to support joint investment in AI')."""
+    return _tail_end(doc, begin, limit)
+
+
 def prepositional_tail_end(doc: Doc, begin: int, limit: int) -> int:
     """Where the prepositional phrases saying what an agreement is about end, from `begin` ('on
     inclusive and sustainable AI'), stopping where they turn to where or when."""
@@ -198,12 +204,12 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
                     k += 3  # '… artificial intelligence (AI) technologies'
                     continue
                 listed = listed or doc[k].text == ","
-                if (
-                    listed
-                    and doc[k].pos_ == "ADP"
-                    and (doc[k].lower_ in _WHEN or _turns_to_place_or_time(doc, k, limit))
+                if doc[k].pos_ == "ADP" and (
+                    (listed and doc[k].lower_ in _WHEN)
+                    or _turns_to_date(doc, k, limit)
+                    or (listed and _turns_to_place_or_time(doc, k, limit))
                 ):
-                    break  # '… after the ministers' session', '… in Seoul': when or where, not what
+                    break  # '… after the ministers' session', '… in Seoul', '… on Monday': when or where
                 k += 1
             if k < limit and doc[k].is_quote and k - j <= 4:
                 break  # 'a joint declaration calling for an "open …"': a clause cut before what it says
@@ -263,11 +269,26 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
     return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
 
 
+def _turns_to_date(doc: Doc, j: int, limit: int) -> bool:
+    """'… signed between the US and the UAE on Monday': a date after a preposition ends a clause."""
+    k = j + 1
+    while k < limit and doc[k].lower_ in ("the", "this", "last", "next"):
+        k += 1
+    return k < limit and doc[k].ent_type_ in ("DATE", "TIME")
+
+
 def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
     """The end of the noun phrase a preposition governs, without clauses or punctuation."""
     start = k
     while k < limit:
         word = doc[k]
+        if word.ent_type_ == "ORG" and word.ent_iob_ == "B":
+            end = k + 1
+            while end < limit and doc[end].ent_iob_ == "I":
+                end += 1
+            if end - k > 1:
+                k = end  # 'with the Islamic World Educational, Scientific and Cultural Organization'
+                continue
         if word.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or word.tag_ == "POS":
             k += 1
             continue

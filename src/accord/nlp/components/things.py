@@ -42,11 +42,13 @@ from accord.nlp.components.descriptions import (
     money_or_business,
     outside_governance,
     owning_event,
+    prepositional_tail_end,
     quoted_description,
     restricted,
     says_nothing,
     signed_in_sentence,
     strongly_modified,
+    tail_end,
 )
 from accord.nlp.components.names import AGREEMENT, EVENT, acronym_expansion
 from accord.nlp.components.people import quoted_tokens
@@ -326,6 +328,7 @@ class ThingFinder:
         self.add_quoted_names(doc._.agreements, quoted_names)
         self.merge_formal_titles(doc, doc._.agreements)
         self.add_described_agreements(doc, doc._.agreements, quoted)
+        describe_generic_titles(doc._.agreements)
         doc._.events = self.cluster(event_names, EVENT)
         merge_by_acronym(doc, doc._.events)
         self.merge_events_by_city(doc._.events)
@@ -1217,6 +1220,30 @@ def described_in_capitals(span: Span) -> bool:
         w in nouns.topic_words or w in nouns.generic_modifiers for w in words[:-1]
     )
     return says_nothing(span[:1]) or topic_and_head
+
+
+_GENERIC_TITLES = frozenset(t.lower() for t in lexicon.words("things.json", "generic_titles"))
+
+
+def describe_generic_titles(agreements: Things) -> None:
+    """'a Memorandum of Understanding (MoU) between the UAE and Malaysia to support joint
+    investment in AI': a title any such text bears names none; the description it opens does."""
+    for thing in agreements.items:
+        if thing.given_name or not thing.names:
+            continue
+        if not all(clean_name(s.text).lower() in _GENERIC_TITLES for s in thing.names):
+            continue
+        first = min(thing.names, key=lambda s: s.start)
+        doc = first.doc
+        begin = first.end
+        if begin + 2 < first.sent.end and doc[begin].text == "(" and doc[begin + 2].text == ")":
+            begin += 3  # '(MoU)'
+        limit = first.sent.end
+        end = prepositional_tail_end(doc, begin, limit)  # what it is about, not 'signed between …'
+        if end + 1 < limit and doc[end].lower_ == "to" and doc[end + 1].tag_ == "VB":
+            end = tail_end(doc, end, limit)  # '… to support joint investment in AI': what it is for
+        if end > begin:
+            thing.given_name = clean_name(first.text + " " + doc[begin:end].text)
 
 
 def proper_modifiers(token: Token) -> list[Token]:
