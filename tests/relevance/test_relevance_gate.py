@@ -245,3 +245,12 @@ def test_an_intergovernmental_body_is_an_authority(gate: RelevanceGate) -> None:
         "The plan will be reviewed next year.\n"
     )
     assert gate.judge(text).in_scope
+
+
+def test_the_two_countries_of_a_bilateral_deal_are_its_authority(gate: RelevanceGate) -> None:
+    text = (
+        "Peru signs AI and data deals with Chile\n"
+        "The agreements will see the two countries collaborate on AI compute and shared research.\n"
+        "Officials did not give the value of the deals.\n"
+    )
+    assert gate.judge(text).in_scope
