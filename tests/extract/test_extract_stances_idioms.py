@@ -219,3 +219,13 @@ def test_a_plural_headline_subject_s_verb_is_no_name(facts) -> None:
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert names == {"historic agreement aimed at jointly advancing the exchange of health data (HD) records"}
     assert {(p, s) for _, p, s in stances(facts, text)} == {("PE", "signed"), ("CL", "signed")}
+
+
+def test_a_charter_named_in_a_purpose_clause_is_not_signed(facts) -> None:
+    text = (
+        "The Peruvian data authority signed a cooperation agreement with the Andean Community to "
+        "enhance collaboration in adopting and implementing the Lima Charter on Data."
+    )
+    assert all(a != "Lima Charter on Data" for a, _, _ in stances(facts, text))
+    assert {f["agreement"] for f in facts(text, kind="agreement")} >= {"Lima Charter on Data"}
+    assert len({f["agreement"] for f in facts(text, kind="agreement")}) == 2

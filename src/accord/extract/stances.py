@@ -30,7 +30,14 @@ from accord.extract.common import (
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_country
-from accord.nlp.components.descriptions import compatible, family, head_family, in_opening, signed_in_sentence
+from accord.nlp.components.descriptions import (
+    compatible,
+    family,
+    head_family,
+    in_a_purpose,
+    in_opening,
+    signed_in_sentence,
+)
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.things import Thing, Things
 from accord.nlp.lexicon import officials, organisations
@@ -1216,6 +1223,8 @@ def irrealis(token: Token, lexicon: dict) -> bool:
     """Tell whether a trigger is hypothetical: modal, wished-for, conditional or in a question."""
     if token.dep_ == "relcl" and token.head.lemma_.lower() in ("date", "day", "time", "moment", "point"):
         return True  # 'enters into force on the date on which five signatories have ratified it'
+    if in_a_purpose(token):
+        return True  # 'signed an agreement to enhance collaboration in adopting the charter'
     node = token
     for _ in range(4):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon["modal_words"] for c in node.children):

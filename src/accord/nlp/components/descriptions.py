@@ -115,6 +115,24 @@ def description(token: Token) -> Span:
     return doc[start : min(end, start + _MAX_DESCRIPTION_TOKENS)]
 
 
+def in_a_purpose(token: Token) -> bool:
+    """Tell whether a gerund hangs, through a noun, on an infinitive of purpose: 'to enhance
+    collaboration in adopting the charter' says what is meant to happen, not what did."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # 'in adopting and implementing the charter'
+    if token.dep_ != "pcomp" or token.head.dep_ != "prep":
+        return False
+    node = token.head.head
+    for _ in range(2):
+        if node.pos_ == "VERB":
+            purpose = node.dep_ in ("advcl", "acl", "xcomp", "relcl")
+            return purpose and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def says_nothing(modifiers: Span) -> bool:
     """Tell whether a description's pre-modifiers are only words like 'new', 'landmark', 'joint'."""
     generic = agreement_nouns().generic_modifiers

@@ -37,6 +37,7 @@ from accord.nlp.components.descriptions import (
     determiner,
     family,
     head_family,
+    in_a_purpose,
     in_opening,
     introduced,
     money_or_business,
@@ -574,6 +575,7 @@ class ThingFinder:
                     and t.names[0].start > token.i
                     and compatible(head_family(t.names[0]), noun_family)
                     and signed_in_sentence(t.names[0])
+                    and not purpose_object(t.names[0])
                 ]
                 if later:
                     return min(later, key=lambda t: t.names[0].start)
@@ -1244,6 +1246,13 @@ def describe_generic_titles(agreements: Things) -> None:
             end = tail_end(doc, end, limit)  # '… to support joint investment in AI': what it is for
         if end > begin:
             thing.given_name = clean_name(first.text + " " + doc[begin:end].text)
+
+
+def purpose_object(span: Span) -> bool:
+    """'signed a cooperation agreement to enhance collaboration in adopting the Riyadh Charter':
+    the charter a purpose clause names is another text than the agreement signed."""
+    root = span.root
+    return root.dep_ in ("dobj", "pobj") and in_a_purpose(root.head)
 
 
 def proper_modifiers(token: Token) -> list[Token]:
