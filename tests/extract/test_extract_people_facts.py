@@ -243,3 +243,13 @@ def test_an_office_written_with_and_without_its_hyphen_is_one(facts) -> None:
         "Nations, left."
     )
     assert [title for _, title, _ in roles(facts, text)] == ["Secretary-General"]
+
+
+def test_the_two_states_a_meeting_s_name_joins_take_part(facts) -> None:
+    text = "The first Peru-EU Data Council meeting was held in Lima on Monday."
+    assert {p for _, p, _ in participants(facts, text)} >= {"PE", "EU"}
+
+
+def test_a_regional_name_with_a_hyphen_names_no_states(facts) -> None:
+    text = "The Asia-Pacific Data Forum met in Lima on Monday."
+    assert participants(facts, text) == []

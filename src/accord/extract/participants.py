@@ -40,6 +40,7 @@ from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.sittings import called_on, is_sitting
 from accord.nlp.components.things import Thing, Things, reached_through_time
+from accord.nlp.gazetteer import CountryGazetteer, load_gazetteer
 
 _ATTEND = lexicon.words("participants.json", "attend")
 _AUDIENCE = lexicon.words("participants.json", "audience")
@@ -186,6 +187,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
                     add(name, sent, event)
     for key, span in listed_under_a_heading(doc):
         add(key, span.sent, main)
+    for thing in events.items:
+        for key, span in paired_in_name(thing):
+            add(key, span.sent, thing)  # the 'India-EU Trade and Technology Council meeting': both
     for chair in extract_event_chairs(doc):
         thing = events.items_by_name(chair["event"])
         person = chair["chair"]
@@ -198,6 +202,45 @@ def extract_participants(doc: Doc) -> list[Fact]:
 
 
 _FUTURE = re.compile(lexicon.pattern("participants.json", "future"), re.I)
+
+
+def paired_in_name(thing: Thing) -> list[tuple[str, Span]]:
+    """The two states a bilateral meeting's name joins with a dash ('US-China talks', 'the
+    Canada–European Union Digital Partnership Council'): both sides take part."""
+    found: list[tuple[str, Span]] = []
+    gazetteer = load_gazetteer()
+    for span in thing.names:
+        doc = span.doc
+        for dash in span:
+            if dash.text not in ("-", "–", "—") or dash.i in (span.start, span.end - 1):
+                continue
+            if dash.whitespace_ or doc[dash.i - 1].whitespace_:
+                continue
+            left = next(
+                (
+                    c
+                    for n in (3, 2, 1)
+                    if (c := _country(gazetteer, doc[max(span.start, dash.i - n) : dash.i]))
+                ),
+                None,
+            )
+            right = next(
+                (
+                    c
+                    for n in (3, 2, 1)
+                    if (c := _country(gazetteer, doc[dash.i + 1 : min(span.end, dash.i + 1 + n)]))
+                ),
+                None,
+            )
+            if left and right and left != right:
+                found.extend([(left, span), (right, span)])
+    return found
+
+
+def _country(gazetteer: CountryGazetteer, words: Span) -> str | None:
+    if not words or not all(w.text[:1].isupper() for w in words):
+        return None
+    return gazetteer.country(words.text) if gazetteer.kind(words.text) == "name" else None
 
 
 # A release's heading over its list of who took part: '2. Participating countries and international

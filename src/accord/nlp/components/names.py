@@ -457,6 +457,9 @@ class DomainNames:
                 j += 2
                 end = j
                 continue
+            if in_tail and end == j and _dash_joins_names(doc, j):
+                j += 1  # '… of the Canada–European Union (EU) Digital Partnership Council'
+                continue
             if in_tail and end == j and _glossed_inside(doc, j, begin, limit):
                 j += 3  # 'of the European Union (EU) Digital Partnership Council': the gloss, then on
                 continue
