@@ -258,3 +258,14 @@ def test_portfolio_words_the_model_makes_organisations_are_no_parties(facts) -> 
     parties = {f["party"] for f in facts(text, kind="stance")}
     assert "Artificial Intelligence" not in parties and "Digital Economy" not in parties
     assert "United Nations Development Programme" in parties
+
+
+def test_a_year_inside_a_title_s_tail(facts) -> None:
+    text = "Twenty firms signed the Tech Accord to Combat Deceptive Use of AI in 2024 Elections on Friday."
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert names == {"Tech Accord to Combat Deceptive Use of AI in 2024 Elections"}
+
+
+def test_a_religion_is_no_party(facts) -> None:
+    text = "The Lima Call was signed by leaders of three religions (Christianity, Islam and Judaism) in 2023."
+    assert facts(text, kind="stance") == []

@@ -177,3 +177,9 @@ def test_a_hyphenated_first_word_stays_in_a_launched_name(facts) -> None:
     )
     names = {f["initiative"] for f in facts(text, kind="initiative")}
     assert names == {"High-Level Advisory Body on Data Ethics"}
+
+
+def test_a_bracketed_acronym_inside_a_launched_name(facts) -> None:
+    text = "Peru launched the Global Artificial Intelligence (AI) Data Initiative on Wednesday."
+    names = {f["initiative"] for f in facts(text, kind="initiative")}
+    assert names == {"Global Artificial Intelligence (AI) Data Initiative"}

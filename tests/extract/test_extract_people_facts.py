@@ -253,3 +253,13 @@ def test_the_two_states_a_meeting_s_name_joins_take_part(facts) -> None:
 def test_a_regional_name_with_a_hyphen_names_no_states(facts) -> None:
     text = "The Asia-Pacific Data Forum met in Lima on Monday."
     assert participants(facts, text) == []
+
+
+def test_according_to_is_no_part_of_an_office(facts) -> None:
+    text = "According to Peru's tech minister Ana Lind, safety is paramount."
+    assert roles(facts, text) == [("Ana Lind", "tech minister", "PE")]
+
+
+def test_a_portfolio_office_before_its_body_after_at(facts) -> None:
+    text = "Kofi Mensah, President of Global Affairs at Google, said the forum matters."
+    assert roles(facts, text) == [("Kofi Mensah", "President of Global Affairs", "Google")]

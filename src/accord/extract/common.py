@@ -112,14 +112,17 @@ def _instrument_heads() -> frozenset[str]:
     )
 
 
+_RELIGIONS = lexicon.words("common.json", "religions")
+
+
 def looks_like_organisation(span: Span) -> bool:
     """Accept a named organisation as a party, not a fragment the model mis-tagged ('Leaders of')
     nor an instrument it took for a body ('the Federal Mission Resilience Strategy')."""
     last = span[-1]
     if last.pos_ in ("ADP", "DET", "CCONJ") or not span.text[:1].isalnum():
         return False
-    if last.text in _instrument_heads():
-        return False
+    if last.text in _instrument_heads() or span.text in _RELIGIONS:
+        return False  # 'leaders of the three Abrahamic religions (Christianity, Islam and Judaism)'
     return any(t.pos_ == "PROPN" for t in span) and not all(t.is_title and t.pos_ == "NOUN" for t in span)
 
 

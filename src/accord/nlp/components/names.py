@@ -395,6 +395,9 @@ class DomainNames:
         """
         token = doc[k]
         particle = token.lower_ in _PARTICLES and token.is_lower  # 'Cartagena de Indias', 'Rio de Janeiro'
+        glossed = token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper
+        if glossed and not event and doc[k - 1].text in ("AI", "ICT", "IT") and is_name_word(doc[k - 3]):
+            return 3  # 'Global Artificial Intelligence (AI) Governance Initiative': a gloss inside the name
         if not event and token.lower_ != "of" and not particle:
             return 0
         if token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper:
@@ -480,6 +483,10 @@ class DomainNames:
             if in_tail and is_name_word(token) and token.ent_type_ not in _STOP_ENTS - {"PERSON"}:
                 j += 1
                 end = j
+                continue
+            year = token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
+            if in_tail and year and end in (j - 1, j) and j + 1 < limit and is_name_word(doc[j + 1]):
+                j += 1  # '… Deceptive Use of AI in 2024 Elections': a year before the tail's noun
                 continue
             if in_tail and (end == j or end == j - 1) and self.lowercase_tail(doc, j):
                 j += 1

@@ -276,6 +276,8 @@ class OfficeReader:
                 # 'co-founder and CEO' joins office words in any case; 'adviser for European
                 # Parliament Member X' is an adviser of the member, not one office.
                 joins = token.lower_ in ("and", "&", "-")
+                if token.lower_ == "to" and not self.office_word(previous):
+                    break  # 'According to UK tech minister X', not 'Assistant to the President'
                 if previous.ent_type_ != "PERSON" and (
                     previous.is_title
                     or previous.is_upper
@@ -721,6 +723,8 @@ class OfficeReader:
                 break
             if preposition in ("of", "for") and not determined and tail[0].lower_ in portfolios:
                 continue
+            if preposition in ("of", "for") and any(t.lower_ in ("at", "with") for t in tail):
+                continue  # 'President of Global Affairs at Google': the body is after 'at'
             tail_text = _join(tail)
             if preposition in ("of", "for") and any(is_title_token(t) for t in tail[1:]):
                 continue  # '… of Digital Innovation and Minister responsible for …': a second office
