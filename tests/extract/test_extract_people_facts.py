@@ -263,3 +263,16 @@ def test_according_to_is_no_part_of_an_office(facts) -> None:
 def test_a_portfolio_office_before_its_body_after_at(facts) -> None:
     text = "Kofi Mensah, President of Global Affairs at Google, said the forum matters."
     assert roles(facts, text) == [("Kofi Mensah", "President of Global Affairs", "Google")]
+
+
+def test_two_offices_each_of_its_own_body_are_two_roles(facts) -> None:
+    text = "Kofi Mensah, Governor of the Central Bank and Chairman of the Data Council, spoke."
+    assert set(roles(facts, text)) == {
+        ("Kofi Mensah", "Governor", "Central Bank"),
+        ("Kofi Mensah", "Chairman", "Data Council"),
+    }
+
+
+def test_a_compound_office_of_one_body_stays_whole(facts) -> None:
+    text = "Ana Lind, co-founder and CEO of Lumen Labs, spoke."
+    assert [title for _, title, _ in roles(facts, text)] == ["co-founder and CEO"]

@@ -57,6 +57,15 @@ def split_offices(phrase: Span) -> tuple[Span, Span | None]:
             following = doc[token.i + 1]
             if following.is_title and following.lower_ in _title_heads():
                 return doc[phrase.start : token.i], doc[token.i + 1 : phrase.end]
+        if token.lower_ == "and" and token.i + 2 < phrase.end and token.i > phrase.start:
+            # 'Crown Prince of Abu Dhabi and Chairman of the Executive Council': two offices, each of
+            # its own body ('co-founder and CEO' stays one)
+            following = doc[token.i + 1]
+            before = doc[phrase.start : token.i]
+            after = doc[token.i + 1 : phrase.end]
+            owned = any(t.lower_ == "of" for t in before) and any(t.lower_ == "of" for t in after)
+            if following.is_title and following.lower_ in _title_heads() and owned:
+                return before, after
     return phrase, None
 
 
