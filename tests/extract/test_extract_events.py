@@ -176,3 +176,8 @@ def test_a_title_before_a_forum_names_the_forum(facts) -> None:
     )
     assert "Data for Peace: Faiths Meet in Lima" in {f["event"] for f in facts(text, kind="event")}
     assert facts(text, kind="agreement") == []
+
+
+def test_a_capitalised_word_and_its_small_hyphenated_partner_open_a_name(facts) -> None:
+    text = "Ministers attended the High-level Meeting on Data Sharing in Lima on Monday."
+    assert "High-level Meeting on Data Sharing" in {f["event"] for f in facts(text, kind="event")}
