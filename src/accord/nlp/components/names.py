@@ -361,11 +361,11 @@ class DomainNames:
                 start = k
                 k -= 1
                 continue
-            if token.is_lower and token.is_alpha and k - 2 >= limit and _joins_hyphenated(doc, k - 1):
-                if doc[k - 2].is_title and k == start - 1:
-                    start = k - 2  # 'the High-level Meeting on …': a compound written small after its hyphen
-                    k -= 3
-                    continue
+            small_partner = token.is_lower and token.is_alpha and k - 2 >= limit and k == start - 1
+            if small_partner and _joins_hyphenated(doc, k - 1) and doc[k - 2].is_title:
+                start = k - 2  # 'the High-level Meeting on …': a compound written small after its hyphen
+                k -= 3
+                continue
             if _joins_hyphenated(doc, k) and k - 1 >= limit:
                 k -= 1
                 continue
