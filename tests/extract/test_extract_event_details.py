@@ -337,3 +337,15 @@ def test_someone_in_a_city_for_an_event_puts_the_event_there(facts, text: str) -
 
 def test_a_city_before_an_event_told_as_another_time_is_not_its_place(facts) -> None:
     assert places(facts, "Ministers met in Lisbon on Monday, a week before the data summit.") == set()
+
+
+def test_a_summit_held_once_dates_a_day_written_without_a_year(facts) -> None:
+    """With no published date, 'the AI Action Summit … on 10-11 February' is the 2025 summit."""
+    text = "Singapore unveiled three initiatives at the AI Action Summit in Paris on 10-11 February."
+    dates = {(f["start"], f["end"]) for f in facts(text, kind="event_date")}
+    assert dates == {("2025-02-10", "2025-02-11")}
+
+
+def test_a_recurring_meeting_gets_no_year_from_the_table(facts) -> None:
+    text = "Ministers met at the Data Ministers Forum in Lima on 10-11 February."
+    assert facts(text, kind="event_date") == []

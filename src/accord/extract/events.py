@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.common import Fact, fact
+from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things
@@ -276,7 +276,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
             continue
-        named = year_in_names(in_sentence)
+        named = year_in_names(in_sentence, one_off=published is None)
         found = [m for m in find_dates(sent.text, published, sent.start_char, named) if not _is_own(m, own)]
         years = [m for m in find_years(sent.text, sent.start_char) if not _overlaps(m, found)]
         by_thing: dict[int, list[DateMention]] = {}
@@ -317,13 +317,20 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
 _NAMED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def year_in_names(things: list[Thing]) -> int | None:
+def year_in_names(things: list[Thing], one_off: bool = False) -> int | None:
     """The one year the names of a sentence's events carry ('AI Impact Summit 2026', 'the 2025 World
-    AI Conference'), which dates a day written without one; none when they disagree."""
+    AI Conference'), which dates a day written without one; none when they disagree. With
+    `one_off`, in a text with no date of its own, a summit held only once gives its year."""
     before = [m.doc[m.start - 1] for t in things for m in t.mentions() if m.start]
     names = [t.name for t in things] + [token.text for token in before if token.like_num]
     years = {int(m.group()) for name in names for m in _NAMED_YEAR.finditer(name)}
+    if not years and one_off:
+        # 'the AI Action Summit (AIAS) in Paris on 10-11 February': a summit held once has its year
+        years = {year for t in things for key, year in _ONE_OFF.items() if key.lower() in t.name.lower()}
     return years.pop() if len(years) == 1 else None
+
+
+_ONE_OFF = {k: v for k, v in data("events.json")["one_off_summits"].items() if not k.startswith("_")}
 
 
 _OPENING = lexicon.words("events.json", "opening")
