@@ -486,8 +486,7 @@ def support_from(noun: Token, lexicon: dict) -> Token | None:
         support = next((c for c in support.children if c.dep_ == "dobj"), support)
     if support.lemma_.lower() in lexicon["support_nouns"]:
         return support
-    verb = consenting_verb(support)
-    return verb
+    return consenting_verb(support)
 
 
 def consenting_verb(noun: Token) -> Token | None:
@@ -496,7 +495,7 @@ def consenting_verb(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in _CONSENT_NOUNS or noun.head.dep_ != "prep" or noun.head.lower_ != "with":
         return None
     verb = noun.head.head
-    return verb if verb.lemma_.lower() in ("adopt", "endorse", "approve", "sign", "issue") else None
+    return verb if verb.lemma_.lower() in _CONSENTED_VERBS else None
 
 
 def consenting_parties(verb: Token) -> list[Token]:
@@ -513,7 +512,8 @@ def consenting_parties(verb: Token) -> list[Token]:
     return out
 
 
-_CONSENT_NOUNS = frozenset({"participation", "agreement", "consent", "support", "backing", "approval"})
+_CONSENT_NOUNS = lexicon.words("stances.json", "consent_nouns")
+_CONSENTED_VERBS = lexicon.words("stances.json", "consented_verbs")
 
 
 def counts_a_part(noun: Token) -> Token | None:
@@ -750,14 +750,15 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     sentence or the one before; what is elided is that verb phrase without its negation
     ('the US had not signed it, while China had done so': China signed)."""
     lemma = token.lemma_.lower()
-    if lemma not in ("do", "follow") and not bare_refusal(token, lexicon):
+    bare = lemma not in ("do", "follow")
+    if bare and not bare_refusal(token, lexicon):
         return None  # most tokens: no verb an ellipsis stands on
     words = {c.lower_ for c in token.children}
     elliptic = (lemma == "do" and bool(words & {"so", "same", "likewise"})) or (
         lemma == "follow" and "suit" in words
     )
-    refused = lemma not in ("do", "follow") or refused_deed(token, lexicon)
-    if not (elliptic or lemma not in ("do", "follow")) or irrealis(token, lexicon):
+    refused = bare or refused_deed(token, lexicon)
+    if not (elliptic or bare) or irrealis(token, lexicon):
         return None
     doc = token.doc
     start = token.sent.start
@@ -765,7 +766,7 @@ def elided_stance(token: Token, lexicon: dict) -> tuple[Token, str] | None:
     for candidate in reversed(doc[previous : token.i]):
         if candidate.pos_ not in ("VERB", "AUX") or candidate.lemma_.lower() in ("do", "follow"):
             continue
-        if candidate.i == token.head.i and refused and lemma in ("do", "follow"):
+        if candidate.i == token.head.i and refused and not bare:
             continue  # 'declined to do so': the refusing verb frames the ellipsis, it is not its antecedent
         polarity = trigger_polarity(candidate, lexicon)
         if polarity is None:
