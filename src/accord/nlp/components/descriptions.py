@@ -178,8 +178,13 @@ def _name_modifies(word: Token, noun: Token) -> bool:
     Europe convention', where 'Europe' itself hangs on 'of'."""
     if word.ent_iob_ != "I" or word.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):
         return False
-    entity = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
-    return entity is not None and entity.end == word.i + 1 and word.i < entity.root.head.i <= noun.i
+    doc = word.doc
+    if word.i + 1 < len(doc) and doc[word.i + 1].ent_iob_ == "I":
+        return False  # the entity goes on past the word
+    start = word.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return word.i < doc[start : word.i + 1].root.head.i <= noun.i
 
 
 def tail_end(doc: Doc, begin: int, limit: int) -> int:
