@@ -269,3 +269,8 @@ def test_a_year_inside_a_title_s_tail(facts) -> None:
 def test_a_religion_is_no_party(facts) -> None:
     text = "The Lima Call was signed by leaders of three religions (Christianity, Islam and Judaism) in 2023."
     assert facts(text, kind="stance") == []
+
+
+def test_a_subheading_s_past_participle_is_no_part_of_a_name(facts) -> None:
+    text = "Peru Joins Data Pact\n\nNOKIA Ditched Open Data Principles\n\nThe firm dropped its pledge in May."
+    assert all(not f["agreement"].startswith("NOKIA") for f in facts(text, kind="agreement"))

@@ -350,6 +350,7 @@ class DomainNames:
             if (
                 self.verb_forms.headline_verb(token)
                 or (token.tag_ in ("VBZ", "VBD") and token.pos_ == "VERB")
+                or (token.tag_ == "VBN" and token.pos_ == "VERB" and token.i == token.sent.start + 1)
                 or (token.lower_.endswith("s") and self.verb_forms.only_a_verb(token))
             ):
                 break  # a subheading's 'GOOGL Attends Paris AI Action Summit'
