@@ -260,3 +260,11 @@ def test_a_meeting_ahead_of_a_summit_the_story_told_of_before_is_not_it(facts) -
 def test_a_government_s_ministry_hosts_for_its_country(facts, text: str) -> None:
     """The model cuts such names into pieces; the country they name is the host."""
     assert chairs(facts, text) == {("Andean AI Forum", "PE")}
+
+
+def test_a_pronoun_that_co_chairs_is_the_person_before(facts) -> None:
+    text = (
+        "Prime Minister Ana Lind is in Lima for three days. She will co-chair the Andean AI Forum with "
+        "President Kofi Mensah."
+    )
+    assert chairs(facts, text) == {("Andean AI Forum", "Ana Lind"), ("Andean AI Forum", "Kofi Mensah")}

@@ -17,6 +17,7 @@ from accord.extract.bodies import body_name, unnamed_body
 from accord.extract.common import Fact, entity_of, fact, in_a_portfolio, parties_in, party_key
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
+from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things, reached_through_time
 
@@ -328,7 +329,11 @@ def chairs_for(token: Token) -> list[str]:
         phrases.append(token.head)
     out: list[str] = []
     for phrase in phrases:
-        for chair in chair_names(phrase) + listed_after(phrase):
+        named = chair_names(phrase) + listed_after(phrase)
+        if not named and phrase.dep_ == "nsubj" and phrase.lower_ in ("he", "she"):
+            person = resolve(phrase)  # 'He will co-chair the summit with President Macron'
+            named = [person] if person in phrase.doc._.people.persons else []
+        for chair in named:
             if chair not in out:
                 out.append(chair)
     return out
