@@ -332,7 +332,7 @@ def chairs_for(token: Token) -> list[str]:
         named = chair_names(phrase) + listed_after(phrase)
         if not named and phrase.dep_ == "nsubj" and phrase.lower_ in ("he", "she"):
             person = resolve(phrase)  # 'He will co-chair the summit with President Macron'
-            named = [person] if person in phrase.doc._.people.persons else []
+            named = [person] if person is not None and person in phrase.doc._.people.persons else []
         for chair in named:
             if chair not in out:
                 out.append(chair)
