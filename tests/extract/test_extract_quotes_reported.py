@@ -604,3 +604,19 @@ def test_the_last_part_of_a_hyphenated_family_name_is_the_person(facts) -> None:
         "new charter on data."
     )
     assert {speaker for speaker, _, _ in quotes(facts, text)} == {"Ahmed Aboul-Gheit"}
+
+
+def test_an_unnamed_office_of_a_body_is_no_person_in_focus(facts) -> None:
+    text = (
+        "Kofi Mensah, the chief scientist of Lumen Labs, left in May. Armies around the globe want more "
+        "AI, the Defence Ministry's chief data officer previously told reporters."
+    )
+    assert all(speaker != "Kofi Mensah" for speaker, _, _ in quotes(facts, text))
+
+
+def test_a_programme_is_no_person(facts) -> None:
+    text = (
+        "Staff protested Project Nimbus last year. Armies want more AI, the ministry's chief data "
+        "officer told reporters."
+    )
+    assert all(speaker != "Project Nimbus" for speaker, _, _ in quotes(facts, text))

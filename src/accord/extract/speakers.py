@@ -163,8 +163,11 @@ def describe(head: Token, phrase: list[Token]) -> str | None:
             return orgs[text][0] if text in orgs else key
     if is_title_token(head) or head.lower_ in ("leader", *_PERSON_DEMONYMS):
         holder = title_holder(doc, head, country, head.i)
-        if holder is None and country and any(t.dep_ == "poss" for t in phrase):
+        owned = any(t.dep_ == "poss" for t in phrase)
+        if holder is None and country and owned:
             return country
+        if holder is None and any(c.dep_ == "poss" for c in head.children):
+            return None  # "the Department of Defense's chief AI officer": someone the text does not name
         return holder or person_in_focus(doc, head.i)
     return None
 

@@ -242,8 +242,8 @@ class PeopleFinder(OfficeReader):
             and span.doc[span.start - 2].ent_type_ != "PERSON"
         ):
             return False  # 'Center for AI Ethics and Governance': the end of a body's name
-        if span[-1].lower_ in word_set("organisation_words.txt"):
-            return False
+        if span[-1].lower_ in word_set("organisation_words.txt") or span[0].text in _NOT_FIRST_NAMES:
+            return False  # 'Project Nimbus', 'Operation Sindoor': a programme, not a person
         if any(t.pos_ == "ADP" and t.is_stop and t.lower_ not in _NAME_PARTICLES for t in span[1:]):
             return False  # a headline's 'Consensus-Building Among Countries' is no person
         doc = span.doc
@@ -590,6 +590,7 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»"}
 # Nouns a leader's name modifies to name their government or camp, not the person: "the Macron
 # government", "the Biden administration", "the Trump campaign".
 _GOVERNMENT_NOUNS = lexicon.words("people.json", "government_nouns")
+_NOT_FIRST_NAMES = lexicon.words("people.json", "not_first_names")
 
 
 def ends_a_portfolio_list(doc: Doc, i: int) -> bool:
