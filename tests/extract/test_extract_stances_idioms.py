@@ -229,3 +229,18 @@ def test_a_charter_named_in_a_purpose_clause_is_not_signed(facts) -> None:
     assert all(a != "Lima Charter on Data" for a, _, _ in stances(facts, text))
     assert {f["agreement"] for f in facts(text, kind="agreement")} >= {"Lima Charter on Data"}
     assert len({f["agreement"] for f in facts(text, kind="agreement")}) == 2
+
+
+def test_two_parties_announcing_a_memorandum_sign_it(facts) -> None:
+    text = (
+        "Peru and the International Telecommunication Union today announced a memorandum of "
+        "understanding on data."
+    )
+    assert {(p, s) for _, p, s in stances(facts, text)} == {
+        ("PE", "signed"),
+        ("International Telecommunication Union", "signed"),
+    }
+
+
+def test_one_party_announcing_a_memorandum_signs_nothing_yet(facts) -> None:
+    assert stances(facts, "Peru today announced a memorandum of understanding on data.") == set()

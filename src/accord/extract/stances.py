@@ -1426,7 +1426,18 @@ def issues_joint_text(verb: Token) -> bool:
         phrase = doc[child.left_edge.i : child.i + 1]
         if any(t.lower_ == "joint" for t in phrase):
             return True
+        if child.lower_ in _BILATERAL_NOUNS and jointly_subjected(verb):
+            return True  # 'A and B today announced a memorandum of understanding': theirs, both
     return False
+
+
+def jointly_subjected(verb: Token) -> bool:
+    """Whether a verb's subject is two or more parties joined by 'and'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
+
+
+_BILATERAL_NOUNS = lexicon.words("stances.json", "bilateral_nouns")
 
 
 def joins_those_who_signed(verb: Token) -> bool:
