@@ -274,3 +274,9 @@ def test_a_religion_is_no_party(facts) -> None:
 def test_a_subheading_s_past_participle_is_no_part_of_a_name(facts) -> None:
     text = "Peru Joins Data Pact\n\nNOKIA Ditched Open Data Principles\n\nThe firm dropped its pledge in May."
     assert all(not f["agreement"].startswith("NOKIA") for f in facts(text, kind="agreement"))
+
+
+def test_a_national_assembly_that_passes_a_law_is_a_legislature(facts) -> None:
+    text = "Peru's National Assembly passed the Data Protection Act on Thursday."
+    assert facts(text, kind="event") == []
+    assert {f["party"] for f in facts(text, kind="stance")} >= {"National Assembly"}

@@ -213,6 +213,7 @@ class DomainNames:
         self.all_heads = frozenset({*self.agreement_heads, *self.initiative_heads, *data["event_heads"]})
         self.ordinals = set(edition_words(data))
         self.legislature_heads = frozenset(data["legislature_heads"])
+        self.legislatures = frozenset(data["legislatures"])
         self.organisation_names = set(organisations())
         self.verb_forms = VerbForms(nlp)
         # One-token heads matched on their exact text: a PhraseMatcher does this in one pass of
@@ -303,6 +304,8 @@ class DomainNames:
         legislature = label == EVENT and doc[head].text in self.legislature_heads and end == head + 1
         if legislature and all(_place_or_possessive(t) for t in doc[start:head]):
             return None  # 'the US Congress' is a legislature; the 'World Ocean Congress' meets
+        if label == EVENT and any(doc[k : head + 1].text in self.legislatures for k in range(start, head)):
+            return None  # "South Korea's National Assembly passed the bill": a legislature, not a sitting
         paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
             return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
