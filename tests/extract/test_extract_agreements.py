@@ -280,3 +280,20 @@ def test_a_national_assembly_that_passes_a_law_is_a_legislature(facts) -> None:
     text = "Peru's National Assembly passed the Data Protection Act on Thursday."
     assert facts(text, kind="event") == []
     assert {f["party"] for f in facts(text, kind="stance")} >= {"National Assembly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Peru's parliament approved the country's artificial intelligence law on Wednesday.",
+            "artificial intelligence law",
+        ),
+        (
+            "Peru's parliament enacted a law to promote data sharing on Wednesday.",
+            "law to promote data sharing",
+        ),
+    ],
+)
+def test_a_parliament_that_approves_or_enacts_a_state_s_law_adopts_it(facts, text: str, name: str) -> None:
+    assert {(f["agreement"], f["party"]) for f in facts(text, kind="stance")} == {(name, "PE")}

@@ -109,6 +109,8 @@ def description(token: Token) -> Span:
     doc = token.doc
     sent = token.sent
     start = _description_start(token)
+    if start + 2 < token.i and doc[start].lower_ in STATE_WORDS and doc[start + 1].tag_ == "POS":
+        start += 2  # "the country's artificial intelligence law": the owner says nothing of what it is
     end = _tail_end(doc, token.i + 1, sent.end, clauses=False)
     if end == token.i + 1 and says_nothing(doc[start : token.i]):
         end = _tail_end(doc, token.i + 1, sent.end)
@@ -171,6 +173,9 @@ def _description_start(token: Token) -> int:
     if doc[start].text == "-" and start > token.sent.start and not doc[start - 1].whitespace_:
         start -= 1  # 'a wide-ranging deal': the word the hyphen joins belongs to it
     return start
+
+
+STATE_WORDS = frozenset(json_data("agreement_nouns.json")["state_owner_words"])
 
 
 def _name_modifies(word: Token, noun: Token) -> bool:

@@ -29,6 +29,7 @@ from accord.nlp.components.described_events import (
     same_place,
 )
 from accord.nlp.components.descriptions import (
+    STATE_WORDS,
     agreement_nouns,
     anaphoric,
     candidate_nouns,
@@ -546,7 +547,10 @@ class ThingFinder:
                 continue  # 'the same document' points back; add_references finds what it means
             elif det is not None and (
                 (event is not None and (token.lower_ not in weak_nouns() or introduced(token)))
-                or ((strongly_modified(token) or restricted(token)) and introduced(token))
+                or (
+                    (strongly_modified(token) or restricted(token) or owned_by_a_state(token))
+                    and introduced(token)
+                )
             ):
                 target = latest_compatible(agreements, token) or self.new_description(token, agreements)
             else:
@@ -1246,6 +1250,14 @@ def describe_generic_titles(agreements: Things) -> None:
             end = tail_end(doc, end, limit)  # '… to support joint investment in AI': what it is for
         if end > begin:
             thing.given_name = clean_name(first.text + " " + doc[begin:end].text)
+
+
+def owned_by_a_state(token: Token) -> bool:
+    """ "the country's artificial intelligence law", "Italy's AI law": a state's own text is one text."""
+    return any(
+        c.dep_ == "poss" and (c.ent_type_ in ("GPE", "NORP") or c.lower_ in STATE_WORDS)
+        for c in token.children
+    )
 
 
 def purpose_object(span: Span) -> bool:
