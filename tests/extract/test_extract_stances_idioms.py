@@ -244,3 +244,14 @@ def test_two_parties_announcing_a_memorandum_sign_it(facts) -> None:
 
 def test_one_party_announcing_a_memorandum_signs_nothing_yet(facts) -> None:
     assert stances(facts, "Peru today announced a memorandum of understanding on data.") == set()
+
+
+def test_signed_on_behalf_of_states_is_signed_by_them(facts) -> None:
+    text = (
+        "Minister Ana Lind and Commissioner Kofi Mensah signed the Lima Data Charter on behalf of the "
+        "Government of Peru and the European Union."
+    )
+    assert stances(facts, text) == {
+        ("Lima Data Charter", "PE", "signed"),
+        ("Lima Data Charter", "EU", "signed"),
+    }

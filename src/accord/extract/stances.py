@@ -145,7 +145,10 @@ def on_behalf_of(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str,
         verb = behalf.head.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if verb.lemma_.lower() not in _PRESENTING or is_negated(verb) or irrealis(verb, lexicon):
+        signing = verb.lemma_.lower() in lexicon["sign_verbs"]  # 'signed it on behalf of A and B'
+        if verb.lemma_.lower() not in _PRESENTING and not signing:
+            continue
+        if is_negated(verb) or irrealis(verb, lexicon):
             continue
         agreement = agreement_for(verb, doc)
         of = next((c for c in behalf.children if c.lower_ == "of"), None)

@@ -180,8 +180,8 @@ def lowercase_subject(doc: Doc, begin: int, limit: int) -> int:
     'and' between them, taken whole when the title's head is followed by nothing capitalised."""
     if begin + 1 >= limit or doc[begin].lower_ not in ("on", "for"):
         return begin
-    if doc[begin + 1].pos_ not in ("NOUN", "ADJ"):
-        return begin  # 'on the margins of the summit' says where, not what
+    if doc[begin + 1].pos_ not in ("NOUN", "ADJ") or doc[begin + 1].lower_ == "behalf":
+        return begin  # 'on the margins of the summit' says where, 'on behalf of A' for whom, not what
     j = begin + 1
     end = begin
     while j < limit and j - begin <= _MAX_NAME_TOKENS:
@@ -459,6 +459,8 @@ class DomainNames:
             if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
                 if token.lower_ == "in" and (not in_tail or self.place_follows(doc, j + 1)):
                     break
+                if token.lower_ == "on" and j + 1 < limit and doc[j + 1].lower_ == "behalf":
+                    break  # 'signed the Charter on behalf of A': for whom, no part of the name
                 if token.lower_ in _PREPOSITIONS:
                     in_tail = True
                 elif not in_tail or (token.lower_ in ("and", "&") and self.another_name(doc, j + 1, limit)):
