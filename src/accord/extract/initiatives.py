@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.common import Fact, country_of_text, data, entity_of, fact
 from accord.extract.data import lexicon
 from accord.nlp.cache import doc_text, doc_tokens
-from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE, is_name_word
+from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE, is_name_word, joins_hyphenated
 from accord.nlp.headlines import in_headline
 from accord.nlp.lexicon import json_data, organisations
 
@@ -540,10 +540,6 @@ def _name_words(name: str) -> set[str]:
     return {w for w in re.split(r"[\s-]+", name.lower()) if w}
 
 
-def _tight_hyphen(doc: Doc, i: int) -> bool:
-    return doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
-
-
 def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | None] | None:
     """A proper name launched, with the kind its apposition gives: 'Current AI, a public-interest
     partnership'; 'the Testing Risks of AI for National Security Taskforce'."""
@@ -560,7 +556,7 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
             start = obj.i
             while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and is_name_word(doc[start - 1]):
                 start -= 1
-            while start > 1 and _tight_hyphen(doc, start - 1) and is_name_word(doc[start - 2]):
+            while start > 1 and joins_hyphenated(doc, start - 1) and is_name_word(doc[start - 2]):
                 start -= 2  # 'his High-Level Advisory Body': the word the hyphen joins is the name's
             span = doc[start : obj.i + 1]
     else:

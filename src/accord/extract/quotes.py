@@ -557,7 +557,7 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
 
 _FIRST_PERSON = lexicon.words("speech.json", "first_person")
 _OBJECT_CONTENT = lexicon.words("speech.json", "content_as_object")
-_MODALS = frozenset({"will", "'ll", "wo", "would", "may", "might", "could", "should", "shall", "must"})
+_MODALS = lexicon.words("stances.json", "modal_words")
 
 
 def without_trailing_relative(content: Span) -> Span:
@@ -789,7 +789,7 @@ def with_continuations(content: Span, verb: Token) -> Span:
         reason = (
             child.dep_ == "prep"
             and child.lower_ in ("for", "over", "about")
-            and _OBJECT_CONTENT & {verb.lemma_.lower()}
+            and verb.lemma_.lower() in _OBJECT_CONTENT
         )
         if (
             child.dep_ in ("npadvmod", "dobj", "appos", "xcomp")

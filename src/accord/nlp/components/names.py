@@ -54,7 +54,7 @@ def is_name_word(token: Token) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))
 
 
-def _joins_hyphenated(doc: Doc, i: int) -> bool:
+def joins_hyphenated(doc: Doc, i: int) -> bool:
     """Tell whether token i is the hyphen inside a word like 'High-Level' or 'Co-operation'."""
     if doc[i].text != "-" or i == 0 or i + 1 >= len(doc):
         return False
@@ -366,11 +366,11 @@ class DomainNames:
                 k -= 1
                 continue
             small_partner = token.is_lower and token.is_alpha and k - 2 >= limit and k == start - 1
-            if small_partner and _joins_hyphenated(doc, k - 1) and doc[k - 2].is_title:
+            if small_partner and joins_hyphenated(doc, k - 1) and doc[k - 2].is_title:
                 start = k - 2  # 'the High-level Meeting on …': a compound written small after its hyphen
                 k -= 3
                 continue
-            if _joins_hyphenated(doc, k) and k - 1 >= limit:
+            if joins_hyphenated(doc, k) and k - 1 >= limit:
                 k -= 1
                 continue
             if token.text in ("'", "’") and k - 1 >= limit and is_name_word(doc[k - 1]):
@@ -459,15 +459,13 @@ class DomainNames:
             if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
                 if token.lower_ == "in" and (not in_tail or self.place_follows(doc, j + 1)):
                     break
-                if token.lower_ == "on" and j + 1 < limit and doc[j + 1].lower_ == "behalf":
-                    break  # 'signed the Charter on behalf of A': for whom, no part of the name
                 if token.lower_ in _PREPOSITIONS:
                     in_tail = True
                 elif not in_tail or (token.lower_ in ("and", "&") and self.another_name(doc, j + 1, limit)):
                     break  # '… Dialogue on AI Governance and the Independent Scientific Panel': two names
                 j += 1
                 continue
-            if token.text == "-" and _joins_hyphenated(doc, j) and end == j:
+            if token.text == "-" and joins_hyphenated(doc, j) and end == j:
                 j += 2
                 end = j
                 continue
@@ -495,7 +493,7 @@ class DomainNames:
                 j += 1
                 end = j
                 continue
-            year = token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
+            year = _YEAR.match(token.text) is not None
             if in_tail and year and end in (j - 1, j) and j + 1 < limit and is_name_word(doc[j + 1]):
                 j += 1  # '… Deceptive Use of AI in 2024 Elections': a year before the tail's noun
                 continue

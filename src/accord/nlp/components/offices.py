@@ -192,7 +192,6 @@ class OfficeReader:
     honorifics and gazetteers it reads."""
 
     taken: set[int]
-    second_offices: dict[int, Role]
     honorifics: frozenset[str]
     gazetteer: CountryGazetteer
     organisations: dict[str, tuple[str, str | None]]
@@ -364,8 +363,9 @@ class OfficeReader:
                 break
         return end
 
-    def role_after(self, span: Span) -> Role | None:
-        """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group'.
+    def roles_after(self, span: Span) -> list[Role]:
+        """Read an apposition: 'Nick Reiners, senior analyst on geopolitical technology at Eurasia Group';
+        two offices in it are two roles ('…, Senior Vice President of Google, President for Research').
 
         A photo caption's marker between name and office ('Maria Lopez (R), Secretary General')
         is skipped; 'X, who remains the chair of …' gives the office after the verb; the office
@@ -374,12 +374,13 @@ class OfficeReader:
         doc = span.doc
         comma = caption_marker_end(doc, span.end)
         if comma >= span.sent.end - 1 or doc[comma].text != ",":
-            return None
+            return []
         following = doc[comma + 1]
         if following.lower_ == "who":
-            return self.role_in_relative(span, comma + 1)
+            relative = self.role_in_relative(span, comma + 1)
+            return [relative] if relative is not None else []
         if following.lower_ in ("and", "or", "&") or self.starts_other_person(doc, comma + 1, span):
-            return None
+            return []
         appos = [
             t
             for t in doc[comma + 1 : span.sent.end]
@@ -415,26 +416,21 @@ class OfficeReader:
                 stop += 1
             phrase = doc[comma + 1 : stop]
         if phrase.start != comma + 1 or len(phrase) == 0 or len(phrase) > 20:
-            return None
+            return []
         phrase = doc[phrase.start : self.portfolio_list_end(doc, phrase.end, phrase.start, span.sent.end)]
         phrase = self.before_next_person(phrase, span)
         if len(phrase) == 0 or self.person_at(doc, phrase.end):
             # 'KISHIDA, Minister of Economy, Trade and Industry SAITO, …': an office right before
             # the next name of a list is that person's own
-            return None
+            return []
         first, second = split_offices(phrase)
         role = self.parse_office(first, span.sent)
-        if role is not None and second is not None:
-            other = self.parse_office(second, span.sent)
-            if other is not None:
-                other.of = other.of or role.of
-                self.second_offices[span.start] = other
-        return role
-
-    def second_office_after(self, span: Span) -> Role | None:
-        """The second of two offices an apposition gives ('…, Senior Vice President of Google,
-        President for Research, Technology and Society'), read with the first."""
-        return self.second_offices.get(span.start)
+        if role is None or second is None:
+            return [role] if role is not None else []
+        other = self.parse_office(second, span.sent)
+        if other is not None:
+            other.of = other.of or role.of  # '…, Senior Vice President of Google, President for Research'
+        return [role, other] if other is not None else [role]
 
     def person_at(self, doc: Doc, i: int) -> bool:
         named = i < len(doc) and (i in self.taken or doc[i].ent_type_ == "PERSON")

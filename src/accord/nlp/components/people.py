@@ -151,7 +151,6 @@ class PeopleFinder(OfficeReader):
         self.gazetteer = load_gazetteer()
         self.organisations = organisations()
         self.taken: set[int] = set()
-        self.second_offices: dict[int, Role] = {}
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -166,7 +165,6 @@ class PeopleFinder(OfficeReader):
     def read(self, doc: Doc) -> Doc:
         people = People()
         self.taken = set()
-        self.second_offices = {}
         stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
@@ -199,11 +197,10 @@ class PeopleFinder(OfficeReader):
             for span in person.mentions:
                 roles = (
                     self.role_before(span),
-                    self.role_after(span),
+                    *self.roles_after(span),
                     self.role_as_head(span),
                     self.role_as_predicate(span),
                     self.role_of_a_listed_holder(span),
-                    self.second_office_after(span),
                 )
                 for role in roles:
                     if role and not any(r.title == role.title and r.of == role.of for r in person.roles):
