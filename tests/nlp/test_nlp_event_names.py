@@ -141,3 +141,30 @@ def test_what_a_body_is_names_no_meeting(doc_of) -> None:
         "The ANDEAN Summit was held in Lima."
     )
     assert [t.name for t in doc._.events.items] == ["ANDEAN Summit"]
+
+
+def test_a_gloss_inside_a_title_before_a_comma_keeps_the_rest_of_the_title(doc_of) -> None:
+    doc = doc_of(
+        "The ministry convened the first meeting of the Working Group on Artificial Intelligence (AI), "
+        "Open Data and Growth for All Regions on 3 March 2025."
+    )
+    assert events(doc) == [
+        "first meeting of the Working Group on Artificial Intelligence (AI), "
+        "Open Data and Growth for All Regions"
+    ]
+
+
+def test_a_world_region_after_in_belongs_to_the_title(doc_of) -> None:
+    doc = doc_of(
+        "The Third Regional Forum on the Ethics of Artificial Intelligence (AI) in Latin America and "
+        "the Caribbean was held in Lima on May 5."
+    )
+    assert events(doc) == [
+        "Third Regional Forum on the Ethics of Artificial Intelligence (AI) "
+        "in Latin America and the Caribbean"
+    ]
+
+
+def test_a_city_after_in_is_where_the_event_met_not_its_title(doc_of) -> None:
+    doc = doc_of("The Regional Forum on Data Ethics in Lima drew 400 delegates.")
+    assert events(doc) == ["Regional Forum on Data Ethics"]

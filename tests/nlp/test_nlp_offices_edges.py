@@ -144,3 +144,26 @@ def test_a_two_word_portfolio_ends_the_office_before_the_name(facts) -> None:
 def test_a_portfolio_after_of_stays_in_the_office_however_it_opens(facts) -> None:
     text = "Nimbus’s President of Global Affairs, Tomas Berg, said the company would sign the code."
     assert ("Tomas Berg", "President of Global Affairs", "Nimbus") in roles(facts, text)
+
+
+def test_an_envoy_to_a_country_before_the_name_is_one_office(facts) -> None:
+    text = (
+        "The minister met the press in the presence of Chile\u2019s Ambassador to Kenya, Rodrigo Vidal Soto."
+    )
+    assert roles(facts, text) == {("Rodrigo Vidal Soto", "Ambassador to Kenya", "CL")}
+
+
+def test_an_abbreviated_honorific_between_office_and_name_is_skipped(facts) -> None:
+    text = "Ghana\u2019s Minister of Digital Affairs, Eng. Kofi Mensah Boateng opened the forum in Accra."
+    assert roles(facts, text) == {("Kofi Mensah Boateng", "Minister of Digital Affairs", "GH")}
+
+
+def test_a_phrase_opening_with_a_preposition_is_no_apposition(facts) -> None:
+    text = (
+        "The treaty was signed by Chile's Ambassador to France, Rodrigo Vidal Soto, in the presence of "
+        "the Council's Deputy Secretary General, Ines Laurent."
+    )
+    assert roles(facts, text) == {
+        ("Rodrigo Vidal Soto", "Ambassador to France", "CL"),
+        ("Ines Laurent", "Deputy Secretary General", "Council"),
+    }

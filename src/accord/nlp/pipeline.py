@@ -87,6 +87,12 @@ def add_special_cases(nlp: Language) -> None:
     for word in nlp.get_pipe("accord_hyphenated_lemmas").forms:  # type: ignore[attr-defined]
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
+    # 'Eng. Raafat Hindi': an honorific's full stop ends no sentence, so it stays on its word
+    for row in lexicon.rows("honorifics.txt"):
+        word = row[0].strip()
+        form = word.capitalize()
+        if word.endswith(".") and word.count(".") == 1 and len(nlp.tokenizer(form)) > 1:  # type: ignore[misc]
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def use_numpy_gemm(nlp: Language) -> None:

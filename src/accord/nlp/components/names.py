@@ -127,10 +127,33 @@ def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
 
 def _glossed_inside(doc: Doc, j: int, begin: int, limit: int) -> bool:
     """Tell whether token j opens an acronym in brackets that the words before it spell out, with
-    the name going on after it: '… European Union (EU) Digital Partnership Council'."""
+    the name going on after it: '… European Union (EU) Digital Partnership Council', '… on Artificial
+    Intelligence (AI), Data Governance and …', '… of Artificial Intelligence (AI) in Latin America'."""
     if doc[j].text != "(" or j + 3 >= limit or doc[j + 2].text != ")" or not doc[j + 1].is_upper:
         return False
-    return bool(acronym_expansion(doc, j - 1, begin, doc[j + 1].text)) and is_name_word(doc[j + 3])
+    after = doc[j + 3]
+    goes_on = (
+        is_name_word(after)
+        or after.text == ","
+        or (after.lower_ == "in" and world_region_length(doc, j + 4, limit) > 0)
+    )
+    return goes_on and bool(acronym_expansion(doc, j - 1, begin, doc[j + 1].text))
+
+
+@lru_cache(maxsize=1)
+def _world_regions() -> frozenset[str]:
+    return frozenset(r.lower() for r in json_data("names.json")["world_regions"])
+
+
+def world_region_length(doc: Doc, i: int, limit: int) -> int:
+    """How many tokens a world region takes at i ('Latin America and the Caribbean', 'the
+    Asia-Pacific'), 0 when none: a region after 'in' is what a title is about, not where it met
+    ('Ministerial Summit on the Ethics of AI in Latin America and the Caribbean')."""
+    regions = _world_regions()
+    for n in range(min(7, limit - i), 0, -1):
+        if doc[i : i + n].text.lower() in regions:
+            return n
+    return 0
 
 
 @lru_cache(maxsize=1)
@@ -457,6 +480,10 @@ class DomainNames:
         while j < limit and j - begin < _MAX_NAME_TOKENS:
             token = doc[j]
             if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
+                region = world_region_length(doc, j + 1, limit) if token.lower_ == "in" and in_tail else 0
+                if region:
+                    j = end = j + 1 + region
+                    continue
                 if token.lower_ == "in" and (not in_tail or self.place_follows(doc, j + 1)):
                     break
                 if token.lower_ in _PREPOSITIONS:

@@ -381,6 +381,8 @@ class OfficeReader:
             return [relative] if relative is not None else []
         if following.lower_ in ("and", "or", "&") or self.starts_other_person(doc, comma + 1, span):
             return []
+        if following.pos_ == "ADP" and following.is_lower:
+            return []  # '…, in the presence of the Council's Deputy Secretary General, B': B's office
         appos = [
             t
             for t in doc[comma + 1 : span.sent.end]
@@ -515,15 +517,22 @@ class OfficeReader:
         doc = span.doc
         comma = span.start - 1
         while comma > span.sent.start and (
-            doc[comma].lower_ in self.honorifics or doc[comma].lower_ == "the"
+            doc[comma].lower_ in self.honorifics
+            or doc[comma].lower_ == "the"
+            or (doc[comma].text == "." and f"{doc[comma - 1].lower_}." in self.honorifics)
         ):
-            comma -= 1  # 'the Commonwealth Secretary-General, the Rt Hon Patricia Scotland'
+            # 'the Commonwealth Secretary-General, the Rt Hon Patricia Scotland'; '…, Eng. Raafat Hindi'
+            comma -= 2 if doc[comma].text == "." else 1
         if comma - 1 < span.sent.start or doc[comma].text != ",":
             return None
         end = comma
         start = end
+        owned = False
         while start - 1 >= span.sent.start and end - start < 16:
             token = doc[start - 1]
+            if owned and not token.ent_type_:
+                break  # 'in the presence of Egypt's Ambassador …': the owner is the name before "'s"
+            owned = owned or token.text in ("'s", "’s")
             if (
                 token.text == ","
                 and start < end
@@ -532,13 +541,20 @@ class OfficeReader:
             ):
                 start -= 1  # 'Minister of Communication, Innovation and Digital Economy, Bosun Tijani'
                 continue
+            envoy_to = (
+                token.lower_ == "to" and start - 2 >= span.sent.start and is_title_token(doc[start - 2])
+            )
             if (
                 token.lower_ in DETERMINERS
                 or (token.is_punct and token.text != "-")
                 or token.i in self.taken
-                or (token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in _TITLE_CONNECTORS)
+                or (
+                    token.pos_ in ("VERB", "AUX", "ADP")
+                    and token.lower_ not in _TITLE_CONNECTORS
+                    and not envoy_to
+                )
             ):
-                break
+                break  # 'Egypt's Ambassador to India, Kamel Galal': 'to' goes on after an office's word
             start -= 1
         phrase = doc[start:end]
         if not phrase or not (is_title_token(phrase[-1]) or any(is_title_token(t) for t in phrase)):

@@ -26,6 +26,7 @@ from accord.nlp.components.offices import (
     OfficeReader,
     Role,
     caption_marker_end,
+    entity_at,
     has_title,
     is_plural_title,
     is_title_token,
@@ -540,8 +541,16 @@ class PeopleFinder(OfficeReader):
             or token.lower_ in word_set("organisation_words.txt")
         ):
             return False
-        # the model calls some names buildings ('Masashi Adachi' FAC); an office beside vouches for them
-        return token.ent_type_ not in ("GPE", "NORP", "DATE", "EVENT", "AGREEMENT", "LOC")
+        # the model calls some names buildings ('Masashi Adachi' FAC) or places ('Kamel Galal' GPE,
+        # no place the gazetteers know); an office beside vouches for them
+        if token.ent_type_ == "GPE":
+            return not self.known_place(token)
+        return token.ent_type_ not in ("NORP", "DATE", "EVENT", "AGREEMENT", "LOC")
+
+    def known_place(self, token: Token) -> bool:
+        place = entity_at(token)
+        text = place.text if place is not None else token.text
+        return text in cities() or self.gazetteer.country(text, capitals=True) is not None
 
     def office_after(self, doc: Doc, end: int) -> bool:
         """Tell whether ', <office>' follows a name, past a caption marker ('Eva Berg (R), Secretary …')."""
@@ -695,7 +704,21 @@ def office_before(doc: Doc, comma: int) -> bool:
         start -= 1
     phrase = doc[start:comma]
     bounded = start == sent_start or doc[start - 1].text in (",", ";", ":", "--", "—")
-    return bounded and len(phrase) > 1 and has_title(phrase)
+    return (bounded and len(phrase) > 1 and has_title(phrase)) or _envoy_to_place(doc, comma)
+
+
+def _envoy_to_place(doc: Doc, comma: int) -> bool:
+    """Tell whether an office sent to a place or body ends at the comma ('… in the presence of
+    Egypt's Ambassador to India, Kamel Galal'): the office's word stands right before 'to'."""
+    k = comma - 1
+    while k > 0 and doc[k].ent_type_ in ("GPE", "ORG") and doc[k].ent_iob_ == "I":
+        k -= 1
+    return (
+        k > 1
+        and doc[k].ent_type_ in ("GPE", "ORG")
+        and doc[k - 1].lower_ == "to"
+        and is_title_token(doc[k - 2])
+    )
 
 
 def names_a_government(doc: Doc, i: int) -> bool:
