@@ -255,3 +255,70 @@ def test_signed_on_behalf_of_states_is_signed_by_them(facts) -> None:
         ("Lima Data Charter", "PE", "signed"),
         ("Lima Data Charter", "EU", "signed"),
     }
+
+
+def test_joining_a_party_in_not_signing_is_a_refusal_of_both(facts) -> None:
+    text = (
+        "Peru refused to sign the Accra Declaration on Artificial Intelligence. "
+        "Chile joined Peru in not signing the Accra Declaration on Artificial Intelligence."
+    )
+    assert stances(facts, text) == {(DECLARATION, "PE", "declined"), (DECLARATION, "CL", "declined")}
+
+
+def test_a_subject_the_parser_hung_on_as_still_acts(facts) -> None:
+    text = (
+        "The forum ended in a split as Peru and Chile chose not to sign the Accra Declaration on "
+        "Artificial Intelligence."
+    )
+    assert stances(facts, text) == {(DECLARATION, "PE", "declined"), (DECLARATION, "CL", "declined")}
+
+
+def test_nor_after_not_among_them_refuses_too(facts) -> None:
+    text = (
+        "Forty countries signed the Accra Declaration on Artificial Intelligence, but Peru was not "
+        "among them, nor was Chile."
+    )
+    assert stances(facts, text) == {(DECLARATION, "PE", "declined"), (DECLARATION, "CL", "declined")}
+
+
+def test_signatories_including_a_list_signed_the_text_just_told_of(facts) -> None:
+    text = (
+        "Forty countries signed the Accra Declaration on Artificial Intelligence, but Peru did not. "
+        "Signatories, including Ghana, Kenya (hosts of the event) and the African Union Commission, "
+        "called for more funding."
+    )
+    assert stances(facts, text) == {
+        (DECLARATION, "PE", "declined"),
+        (DECLARATION, "GH", "signed"),
+        (DECLARATION, "KE", "signed"),
+        (DECLARATION, "African Union Commission", "signed"),
+    }
+
+
+def test_signatories_of_another_text_sign_nothing_here(facts) -> None:
+    text = (
+        "Forty countries signed the Accra Declaration on Artificial Intelligence, but Peru did not. "
+        "Signatories of the Lima Pledge, including Ghana, called for more funding."
+    )
+    assert (DECLARATION, "GH", "signed") not in stances(facts, text)
+
+
+def test_a_figure_in_brackets_after_a_spelled_number_is_the_count(facts) -> None:
+    text = "Fifty-eight (58) countries signed the Accra Declaration on Artificial Intelligence on Tuesday."
+    assert [f["count"] for f in facts(text, kind="signatory_count")] == [58]
+
+
+def test_a_description_cut_before_a_quote_drops_its_unfinished_clause(facts) -> None:
+    text = (
+        "Peru and Chile signed a statement advocating for AI to be "
+        "\u201ctransparent\u201d and \u201csafe.\u201d"
+    )
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {"statement"}
+
+
+def test_a_participle_left_alone_by_a_cut_is_no_part_of_the_description(facts) -> None:
+    text = (
+        "Peru did not sign a communique issued at the end of the two-day Accra AI Summit, hosted by "
+        "President Ana Lind."
+    )
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {"communique"}

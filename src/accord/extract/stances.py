@@ -65,7 +65,11 @@ def extract_stances(doc: Doc) -> list[Fact]:
         # A recorded vote's lists say who stood where; the verb of adoption around them does not.
         found = [s for s in sentence_stances(sent, quoted) if s[1] not in counted] + tallied
         if not found and last_agreement is not None:
-            found = list(bare_refusals(sent, last_agreement)) or list(joined_by(sent, last_agreement))
+            found = (
+                list(bare_refusals(sent, last_agreement))
+                or list(joined_by(sent, last_agreement))
+                or list(signatories_including(sent, last_agreement))
+            )
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
         where = with_colon_list(sent)
         for stance in found:
@@ -554,6 +558,13 @@ def number_before(noun: Token) -> int | None:
     """The cardinal that counts a noun ('Twenty-seven countries', 'Sixteen AI companies')."""
     doc = noun.doc
     k = noun.i - 1
+    if (
+        k - 2 >= noun.sent.start
+        and doc[k].text == ")"
+        and doc[k - 2].text == "("
+        and doc[k - 1].text.isdigit()
+    ):
+        return int(doc[k - 1].text)  # 'Fifty-eight (58) countries': the figure restates the words
     skipped = 0
     while (
         k >= noun.sent.start
@@ -594,6 +605,8 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
         clauses += [c for c in noun.head.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
     if noun.dep_ == "nsubj":  # '20 nations came together to sign it': what they came to do
         clauses += [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)]
+        deed = joined_in(noun.head) if noun.head.lemma_.lower() == "join" else None
+        clauses += [deed] if deed is not None else []  # 'twelve governments joined Canada in backing it'
     for clause in clauses:
         if trigger_polarity(clause, lexicon) == "signed":
             return clause
@@ -610,6 +623,20 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
         while head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.head != head:
             head = head.head  # 'Ministers and representatives of 28 countries adopted': one subject
     return None
+
+
+def joined_in(verb: Token) -> Token | None:
+    """The deed one joins others in ('joined Canada in backing the charter'): the verb after 'in'."""
+    return next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pcomp"
+        ),
+        None,
+    )
 
 
 def infinitive(verb: Token) -> bool:
@@ -950,6 +977,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return "declined" if refusal else None
         if any(c.dep_ == "dobj" and c.lower_ in lexicon["empty_objects"] for c in token.children):
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
+        if lemma == "join" and joined_in(token) is not None:
+            return None  # 'the UK joined the US in not signing it': the deed after 'in' tells the stance
         if lemma in lexicon["sign_objects_required"] and not (
             has_agreement_object(token) or joins_those_who_signed(token) or fronted_participle_of(token)
         ):
@@ -1667,6 +1696,11 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
                 speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.lower_ not in ("it", "they", "he", "she"):
                     return speaker
+        stranded = next(
+            (g for c in node.children if c.dep_ == "mark" for g in c.children if g.dep_ == "pobj"), None
+        )
+        if stranded is not None:
+            return stranded  # 'as the U.S. and UK chose not to sign': the parser hung the subject on 'as'
         if node.dep_ == "acl" and node.head.pos_ == "PROPN":
             return node.head
         if node.dep_ == "acl" and node.head.lower_ in _DECIDING_NOUNS:
@@ -2010,6 +2044,7 @@ def excluded_parties(sent: Span) -> list[str]:
                 clause_start -= 1
             subjects = [c for c in subjects_of(t.head) if clause_start <= c.i < t.i]
             words = [w for c in subjects for w in phrase_tokens(c)] or list(doc[clause_start : t.i])
+            words += nor_parties(t.head)  # '…, but the US was not among them, nor was the UK'
             out.extend(k for k, _s in parties_in(words))
     return out
 
@@ -2082,6 +2117,24 @@ def joined_by(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str
         for tokens in groups:
             for key, _span in parties_in(tokens):
                 yield agreement.name, key, "signed", None
+        return
+
+
+_SIGNERS = frozenset(("signatories", "signers", "endorsers"))
+
+
+def signatories_including(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read 'Signatories, including China, France and India, called for …' right after a sentence
+    of signatures: the signatories the sentence lists signed that text, whatever they then did."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in _SIGNERS or t.dep_ != "nsubj" or any(c.lower_ == "of" for c in t.children):
+            continue
+        including = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+        if including is None:
+            return
+        for key, _span in parties_in(list(doc[including.i + 1 : t.right_edge.i + 1])):
+            yield agreement.name, key, "signed", None
         return
 
 

@@ -239,8 +239,13 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
                 ):
                     break  # '… after the ministers' session', '… in Seoul', '… on Monday': when or where
                 k += 1
-            if k < limit and doc[k].is_quote and k - j <= 4:
-                break  # 'a joint declaration calling for an "open …"': a clause cut before what it says
+            unfinished = doc[k - 1].pos_ in ("AUX", "VERB", "ADP", "DET", "PART", "SCONJ")
+            if k < limit and doc[k].is_quote and (k - j <= 4 or unfinished):
+                # 'a joint declaration calling for an "open …"', 'a statement advocating for AI to be
+                # "transparent"': a clause cut before what it says
+                break
+            if k == j + 1 and doc[j].tag_ in ("VBN", "VBG"):
+                break  # 'a communique issued at the end of …, hosted by …': a participle alone says nothing
             j = end = k
             break
         break
