@@ -254,3 +254,38 @@ def test_the_two_countries_of_a_bilateral_deal_are_its_authority(gate: Relevance
         "Officials did not give the value of the deals.\n"
     )
     assert gate.judge(text).in_scope
+
+
+BILATERAL = (
+    "Chile and Kenya launch digital security initiative\n"
+    "Santiago, May 4 (Wire) Chile's foreign minister on Monday announced a new initiative with Kenya "
+    "during her first visit to Nairobi.\n"
+    "It sets out how Chile and Kenya will work together on telecoms, minerals, AI and health.\n"
+)
+
+
+def test_states_acting_together_on_ai_under_a_headline_of_their_initiative_are_in_scope(
+    gate: RelevanceGate,
+) -> None:
+    judgement = gate.judge(BILATERAL)
+    assert judgement.in_scope
+    assert {p.weight for p in judgement.passages} == {1}
+
+
+def test_two_states_beside_ai_without_acting_together_are_no_passage(gate: RelevanceGate) -> None:
+    text = (
+        "Chile and Kenya shares rise\n"
+        "Investors in Chile and Kenya bought shares of firms selling AI servers.\n"
+        "Chile's market closed higher, while Kenya's AI stocks fell.\n"
+    )
+    assert gate.judge(text).passages == ()
+
+
+def test_a_headline_naming_one_states_market_and_a_partnership_adds_nothing(gate: RelevanceGate) -> None:
+    text = (
+        "Retailer could regain share in Chile thanks to its Acme partnership\n"
+        "Acme's AI tools may win approval from the regulator, analysts said.\n"
+        "The retailer's sales fell 4% last year.\n"
+        "Its shares rose 2% on Tuesday.\n"
+    )
+    assert not gate.judge(text).in_scope

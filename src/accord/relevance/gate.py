@@ -238,6 +238,9 @@ class RelevanceGate:
         ]
         passages = self._passages(doc, text, layout, ai, found)
         items = self._digest_items(text, layout)
+        headline = self._headline_passage(doc, text, layout, found) if passages and not items else None
+        if headline is not None and not any(p.paragraph == headline.paragraph for p in passages):
+            passages.append(headline)
         if items:
             score = max(_paragraph_scores(passages).values(), default=0)
         else:
@@ -319,7 +322,45 @@ class RelevanceGate:
             if all(doc[g[0]].lower_ in _SUMMITS and g[1] - g[0] == 1 for g, _ in governance[key]):
                 passage = replace(passage, summit_only=True)
             passages.append(passage)
+        countries = defaultdict(list)
+        for span in found["countries"]:
+            countries[sentence[span[0]]].append(span)
+        cues = self.vocabulary.cooperation_cues
+        for key in sorted(subjects.keys() - governance.keys()):
+            spans = countries.get(key, [])
+            if len(spans) < 2 or _distinct_parties(doc, spans) < 2:
+                continue
+            if any(doc[int(t)].lower_ in cues for t in np.flatnonzero(sentence == key)):
+                # 'how the UK and India work together on … AI': states acting together on AI
+                pair = min(
+                    ((a, c) for a in subjects[key] for c in countries[key]), key=lambda p: abs(_gap(*p))
+                )
+                passages.append(_passage(doc, text, layout, pair, 1))
         return passages
+
+    def _headline_passage(
+        self, doc: Doc, text: str, layout: _Layout, found: dict[str, list[Span]]
+    ) -> Passage | None:
+        """A headline that names a text or a governance step of states ('Republic of Korea - EU
+        Joint Statement', 'UK-India tech security initiative'): what the article is about, when
+        its body speaks of AI."""
+        in_headline = [
+            span
+            for name in ("governance", "instruments")
+            for span in found[name]
+            if layout.paragraph[span[0]] == 0
+        ]
+        parties = [
+            span
+            for name in ("countries", "authorities")
+            for span in found[name]
+            if layout.paragraph[span[0]] == 0
+        ]
+        if not in_headline or _distinct_parties(doc, parties) < 2 or len(layout.lines) == 0:
+            return (
+                None  # 'Apple Could Regain Share in China Thanks to Alibaba Partnership': one state's market
+            )
+        return _passage(doc, text, layout, (parties[0], in_headline[0]), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,6 +458,14 @@ def _strongest(passages: Iterable[Passage]) -> list[Passage]:
     """The passages a reason quotes: the heaviest first, then in reading order."""
     ranked = sorted(passages, key=lambda p: (-p.weight, p.start))
     return sorted(ranked[:_REASON_EXAMPLES], key=lambda p: p.start)
+
+
+def _distinct_parties(doc: Doc, spans: Iterable[Span]) -> int:
+    """How many different states or authorities the spans name ('Taiwan' and 'Taiwanese' are one)."""
+    from accord.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return len({gazetteer.country(doc[a:b].text) or doc[a:b].text for a, b in spans})
 
 
 def country_names() -> tuple[str, ...]:

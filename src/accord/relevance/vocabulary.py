@@ -47,6 +47,8 @@ class Vocabulary:
     - `passing_texts`: nouns of a text states agree (pact, treaty, declaration, …): an AI term
       beside one in a sentence naming two states or authorities is read in an article otherwise
       out of scope;
+    - `cooperation_cues`: words that say states act together ('together', 'bilateral',
+      'cooperation'): an AI term in a sentence naming two states and one of them is a passage;
     - `technology` and `never_governance`: for the scope of facts (`accord.extract.scope`): what
       makes a thing's name or sentence one of technology, and names that never are governance
       (securities acts, share plans, credit agreements, earnings calls).
@@ -65,6 +67,7 @@ class Vocabulary:
     digest_patterns: tuple[str, ...]
     digest_min_items: int
     passing_texts: frozenset[str] = frozenset()
+    cooperation_cues: frozenset[str] = frozenset()
 
     def family(self, name: str) -> Terms:
         terms: Terms = getattr(self, name)
@@ -94,6 +97,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             digest_patterns=tuple(digest.get("patterns", ())),
             digest_min_items=int(digest.get("min_items", 3)),
             passing_texts=frozenset(word.lower() for word in data.get("passing_texts", ())),
+            cooperation_cues=frozenset(word.lower() for word in data.get("cooperation_cues", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise VocabularyError(f"relevance vocabulary: missing or malformed {error}") from None
