@@ -268,3 +268,12 @@ def test_a_pronoun_that_co_chairs_is_the_person_before(facts) -> None:
         "President Kofi Mensah."
     )
     assert chairs(facts, text) == {("Andean AI Forum", "Ana Lind"), ("Andean AI Forum", "Kofi Mensah")}
+
+
+def test_a_portfolio_in_a_list_of_co_chairs_is_no_chair(facts) -> None:
+    text = (
+        "The first Chile \u2013 EU Digital Partnership Council met in Santiago on 30 June 2023. The meeting "
+        "was co-chaired by the Chilean Minister for Science and ICT (MCTI), Dr. Ana Rojas and the European "
+        "Commissioner for the Digital Market, Maria Jensen."
+    )
+    assert {f["chair"] for f in facts(text, kind="event_chair")} == {"Ana Rojas", "Maria Jensen"}

@@ -168,3 +168,18 @@ def test_a_world_region_after_in_belongs_to_the_title(doc_of) -> None:
 def test_a_city_after_in_is_where_the_event_met_not_its_title(doc_of) -> None:
     doc = doc_of("The Regional Forum on Data Ethics in Lima drew 400 delegates.")
     assert events(doc) == ["Regional Forum on Data Ethics"]
+
+
+def test_a_spaced_dash_between_two_parties_joins_a_title(doc_of) -> None:
+    doc = doc_of("Officials adopted the Republic of Chile - EU Joint Statement on 3 May.")
+    names = [span.text for span in doc.spans["accord_names"]]
+    assert names == ["Republic of Chile - EU Joint Statement"]
+
+
+def test_a_sitting_whose_first_party_the_parser_made_the_subject_runs_to_the_body(facts) -> None:
+    text = (
+        "The first Republic of Chile \u2013 EU Digital Partnership Council met in Santiago on 30 June 2023."
+    )
+    assert [f["event"] for f in facts(text, kind="event")] == [
+        "first Republic of Chile \u2013 EU Digital Partnership Council"
+    ]

@@ -167,3 +167,13 @@ def test_a_phrase_opening_with_a_preposition_is_no_apposition(facts) -> None:
         ("Rodrigo Vidal Soto", "Ambassador to France", "CL"),
         ("Ines Laurent", "Deputy Secretary General", "Council"),
     }
+
+
+def test_an_acronym_in_brackets_after_an_office_is_no_part_of_it(facts) -> None:
+    text = "The talks were led by the Chilean Minister for Science and ICT (MCTI), Dr. Ana Rojas Vidal."
+    assert roles(facts, text) == {("Ana Rojas Vidal", "Minister for Science and ICT", "CL")}
+
+
+def test_a_portfolio_after_for_the_stays_in_the_office(facts) -> None:
+    text = "The forum was opened by the European Commissioner for the Digital Market, Maria Jensen."
+    assert roles(facts, text) == {("Maria Jensen", "European Commissioner for the Digital Market", None)}

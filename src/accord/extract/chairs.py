@@ -383,7 +383,12 @@ def chair_names_in(span: Span) -> list[str]:
             out.append(name)
     for key, ent in parties_in(list(span)):
         name = body_name(ent, key)
-        if name not in out and not people.at(ent.start) and not ent.text.endswith(("’s", "'s")):
+        if (
+            name not in out
+            and not people.at(ent.start)
+            and not ent.text.endswith(("’s", "'s"))
+            and not in_a_portfolio(span.doc, ent.start)  # '… Commissioner for the Internal Market, B'
+        ):
             out.append(name)
     return out
 

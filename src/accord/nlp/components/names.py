@@ -76,6 +76,24 @@ def _dash_joins_names(doc: Doc, i: int) -> bool:
     )
 
 
+def _spaced_dash_between_parties(doc: Doc, i: int) -> bool:
+    """Tell whether token i is a dash set with spaces between two parties' names inside a title,
+    as in 'the Republic of Korea – EU Digital Partnership Council' or 'Korea - EU Joint Statement'
+    (a state or body, or its acronym in brackets, on each side)."""
+    if (
+        doc[i].text not in ("-", "\u2013", "\u2014")
+        or i < 1
+        or i + 1 >= len(doc)
+        or not doc[i - 1].whitespace_
+    ):
+        return False
+    glossed = doc[i - 1].text == ")" and i >= 4 and doc[i - 3].text == "("
+    left = doc[i - 4] if glossed else doc[i - 1]  # '(ROK) – …': the name before the acronym
+    right = doc[i + 1]
+    parties = ("GPE", "ORG", "NORP")
+    return left.ent_type_ in parties and right.ent_type_ in parties and (right.is_title or right.is_upper)
+
+
 def _comma_in_listed_title(doc: Doc, i: int, head: int) -> bool:
     """Tell whether the comma at i lists the portfolios of a title ('Industry, Digital and
     Technology Ministers' Meeting'): name words on both sides, and the list closed by 'and' or '&'
@@ -404,6 +422,9 @@ class DomainNames:
                 continue
             if event and k - 1 >= limit and _dash_joins_names(doc, k):
                 k -= 1  # 'the Canada–European Union Digital Partnership Council'
+                continue
+            if k - 1 >= limit and k == start - 1 and _spaced_dash_between_parties(doc, k):
+                k -= 1  # 'the Republic of Korea – EU Digital Partnership Council'
                 continue
             if event and k - 1 >= limit and _comma_in_listed_title(doc, k, head):
                 k -= 1  # 'the G7 Industry, Digital and Technology Ministers' Meeting'

@@ -534,6 +534,23 @@ class OfficeReader:
                 break  # 'in the presence of Egypt's Ambassador …': the owner is the name before "'s"
             owned = owned or token.text in ("'s", "’s")
             if (
+                token.text == ")"
+                and start == end
+                and start - 3 > span.sent.start
+                and doc[start - 3].text == "("
+            ):
+                start = end = (
+                    start - 3
+                )  # 'the Minister for Science and ICT (MSIT), Lee Jong-Ho': the acronym is no office
+                continue
+            if (
+                token.lower_ == "the"
+                and start - 2 >= span.sent.start
+                and doc[start - 2].lower_ in ("of", "for", "to")
+            ):
+                start -= 1  # 'the Commissioner for the Internal Market, Thierry Breton'
+                continue
+            if (
                 token.text == ","
                 and start < end
                 and doc[start].ent_type_ not in ("GPE", "NORP")
@@ -759,10 +776,15 @@ class OfficeReader:
                 continue  # 'President of Global Affairs': a portfolio, however it opens
             last = entity_at(tail[-1])
             body: str | None = None
-            if self.gazetteer.country(tail_text) or tail_text in self.organisations:
+            known = self.gazetteer.country(tail_text) or tail_text in self.organisations
+            if known:
                 body = tail_text
             elif preposition == "for" and not determined:
                 continue
+            elif preposition == "for" and not any(
+                t.lower_ in word_set("organisation_words.txt") for t in tail
+            ):
+                continue  # 'Commissioner for the Internal Market': a portfolio, not a body
             elif tail[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC") or (
                 preposition in ("at", "with") and tail[0].is_title
             ):

@@ -662,8 +662,18 @@ class ThingFinder:
         ordinal = next((t for t in doc[token.left_edge.i : token.i] if t.lower_ in self.ordinals), None)
         if ordinal is None or any(k in events.by_token for k in range(ordinal.i, token.i)):
             return
-        span = doc[ordinal.i : token.i + 1]
-        if not all(t.is_title or t.is_upper or t.text in ("-", "–", "&") or t.i == ordinal.i for t in span):
+        # 'the first Republic of Korea – EU Digital Partnership Council met': the parser made the
+        # first party the subject and the body its apposition; the name runs to the body
+        last = max((c.i for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), default=token.i)
+        span = doc[ordinal.i : last + 1]
+        if not all(
+            t.is_title
+            or t.is_upper
+            or t.text in ("-", "–", "&", "(", ")")
+            or t.i == ordinal.i
+            or t.ent_iob_ == "I"
+            for t in span
+        ):
             return  # 'third Digital Partnership Council', 'Third Ministerial Japan-UK … Council'
         thing = Thing(kind=EVENT, names=[span], ordinal=ordinal.lower_)
         events.items.append(thing)
