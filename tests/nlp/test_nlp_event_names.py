@@ -183,3 +183,24 @@ def test_a_sitting_whose_first_party_the_parser_made_the_subject_runs_to_the_bod
     assert [f["event"] for f in facts(text, kind="event")] == [
         "first Republic of Chile \u2013 EU Digital Partnership Council"
     ]
+
+
+def test_an_acronym_with_full_stops_after_a_hyphen_and_a_numbered_edition(doc_of) -> None:
+    doc = doc_of("The 7th ASEAN-U.K. Summit, held in Hanoi, closed on Friday.")
+    assert events(doc) == ["7th ASEAN-U.K. Summit"]
+
+
+def test_two_peoples_adjectives_joined_by_and_make_one_title(doc_of) -> None:
+    doc = doc_of("The minister opened the Latin American and Caribbean Ministerial Forum on Data in Lima.")
+    assert events(doc) == ["Latin American and Caribbean Ministerial Forum on Data"]
+
+
+def test_a_serial_comma_title_goes_on_past_words_the_model_takes_for_a_person(doc_of) -> None:
+    doc = doc_of(
+        "Leaders adopted the ASEAN-U.K. Leaders\u2019 Statement on Building Open, Fair, and Trustworthy "
+        "Artificial Intelligence."
+    )
+    names = [span.text for span in doc.spans["accord_names"]]
+    assert names == [
+        "ASEAN-U.K. Leaders\u2019 Statement on Building Open, Fair, and Trustworthy Artificial Intelligence"
+    ]

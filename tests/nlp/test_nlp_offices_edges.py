@@ -177,3 +177,23 @@ def test_an_acronym_in_brackets_after_an_office_is_no_part_of_it(facts) -> None:
 def test_a_portfolio_after_for_the_stays_in_the_office(facts) -> None:
     text = "The forum was opened by the European Commissioner for the Digital Market, Maria Jensen."
     assert roles(facts, text) == {("Maria Jensen", "European Commissioner for the Digital Market", None)}
+
+
+def test_a_small_portfolio_list_before_an_office_stays_in_it(facts) -> None:
+    text = "Ana Rojas, trade and information minister of Chile, said the talks went well."
+    assert roles(facts, text) == {("Ana Rojas", "trade and information minister", "CL")}
+
+
+def test_a_possessive_inside_the_body_of_an_office_is_the_bodys(facts) -> None:
+    text = "Omar Haddad Saleh, Chief Executive of Jordan\u2019s Digital Services Authority, shared his views."
+    assert {(p, t) for p, t, _of in roles(facts, text)} == {("Omar Haddad Saleh", "Chief Executive")}
+
+
+def test_a_portfolio_list_with_the_before_a_name_is_one_office(facts) -> None:
+    text = (
+        "Kenya launched its plan, with Cabinet Secretary for Trade, Communications and the Digital "
+        "Economy John Mwangi declaring it a milestone."
+    )
+    assert roles(facts, text) == {
+        ("John Mwangi", "Cabinet Secretary for Trade, Communications and the Digital Economy", "KE")
+    }

@@ -29,6 +29,7 @@ _PREPOSITIONS = lexicon.words("names.json", "name_prepositions")
 _PLACE_ENTS = {"GPE", "NORP", "LOC"}
 _PARTICLES = lexicon.words("names.json", "name_particles")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_NUMBERED = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _MAX_NAME_TOKENS = 24
 _SYMBOL = re.compile(r"^(?:[A-Z]+/)*\d+(?:/[A-Z]?\.?\d+)+$")
 # Words that end a title written small: where and when it was signed, not what it is about.
@@ -59,8 +60,16 @@ def joins_hyphenated(doc: Doc, i: int) -> bool:
     if doc[i].text != "-" or i == 0 or i + 1 >= len(doc):
         return False
     return (
-        not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+        not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _wordlike(doc[i - 1])
+        and _wordlike(doc[i + 1])
     )
+
+
+def _wordlike(token: Token) -> bool:
+    """A word, or an acronym written with full stops ('ASEAN-U.S. Summit')."""
+    return token.is_alpha or (token.text[:1].isupper() and token.text.replace(".", "").isalpha())
 
 
 def _dash_joins_names(doc: Doc, i: int) -> bool:
@@ -361,7 +370,9 @@ class DomainNames:
         edition_year = label == EVENT and _YEAR.match(doc[end - 1].text) is not None
         such = start - 1 > sent.start and doc[start - 1].lower_ == "such"  # 'the next such summit'
         before = start - 1 - such
-        ordinal_before = before >= sent.start and doc[before].lower_ in self.ordinals
+        ordinal_before = before >= sent.start and (
+            doc[before].lower_ in self.ordinals or _NUMBERED.match(doc[before].lower_) is not None
+        )  # 'the second AI Safety Summit', 'the 12th ASEAN-U.S. Summit'
         if label == EVENT and ordinal_before and not edition_year:
             start = before  # 'the second AI Safety Summit'; a year already names the edition
         if end - start > _MAX_NAME_TOKENS:
@@ -478,6 +489,11 @@ class DomainNames:
             return 0  # 'the President of the General Assembly' holds an office, not an event
         if left.lower_ in _MEDIA_WORDS:
             return 0  # a caption's 'Photo of the AI Action Summit stage' shows the summit, names no other
+        demonyms = left.ent_type_ == "NORP" and right.ent_type_ not in ("GPE", "LOC") and right.is_title
+        if token.lower_ == "and" and demonyms:
+            return (
+                size  # 'Latin American and Caribbean Ministerial Summit': two peoples' adjectives, one name
+            )
         if (token.lower_ in ("and", "&") or size == 2) and (
             left.ent_type_ in _PLACE_ENTS or right.ent_type_ in _PLACE_ENTS
         ):
@@ -527,7 +543,8 @@ class DomainNames:
                 following = doc[j + 1]
                 if (
                     is_name_word(following)
-                    and following.ent_type_ not in ("GPE", "PERSON", "NORP")
+                    and following.ent_type_ not in ("GPE", "NORP")
+                    and not _a_person(following)
                     and not self.names_someone(doc, j + 1, limit)
                 ):
                     j += 1
@@ -581,7 +598,12 @@ class DomainNames:
             k += 1
         if k < limit and doc[k].lower_ in word_set("titles.txt"):
             return False  # '…, and the Chief Rabbinate of Israel': a body of its own, led by an office
-        return k < limit and is_name_word(doc[k]) and doc[k].ent_type_ not in ("GPE", "PERSON", "NORP")
+        return (
+            k < limit
+            and is_name_word(doc[k])
+            and doc[k].ent_type_ not in ("GPE", "NORP")
+            and not _a_person(doc[k])
+        )
 
     @staticmethod
     def lowercase_tail(doc: Doc, j: int) -> bool:
@@ -596,6 +618,17 @@ class DomainNames:
         if not is_name_word(previous):
             return False
         return previous.dep_ == "compound" and previous.head.i == j and is_name_word(previous)
+
+
+_NEVER_IN_A_PERSONS_NAME = frozenset(json_data("names.json")["never_in_a_persons_name"])
+
+
+def _a_person(token: Token) -> bool:
+    """Whether the model's PERSON at a token may be one: 'Trustworthy Artificial Intelligence' is not."""
+    if token.ent_type_ != "PERSON":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is None or not any(t.lower_ in _NEVER_IN_A_PERSONS_NAME for t in entity)
 
 
 def _place_or_possessive(token: Token) -> bool:

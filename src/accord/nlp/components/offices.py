@@ -276,6 +276,14 @@ class OfficeReader:
                 if token.lower_ == "the" and k - 1 >= low and doc[k - 1].lower_ in ("of", "to", "for"):
                     k -= 1
                     continue
+                listed = (
+                    k - 2 >= low
+                    and doc[k - 1].lower_ == "and"
+                    and doc[k - 2].lower_ in word_set("portfolios.txt")
+                )
+                if token.lower_ == "the" and listed:
+                    k -= 1  # 'Secretary for Information, Communications and the Digital Economy X'
+                    continue
                 break
             if token.lower_ in _TITLE_CONNECTORS or token.lower_ == "to":
                 if k == end - 1 or k - 1 < low:
@@ -402,7 +410,20 @@ class OfficeReader:
                         end += 1
             phrase = doc[min(a.left_edge.i for a in appos) : end]
             cut = next(
-                (t.i for t in phrase if t.lower_ in ("who", "whose", "which") or t.dep_ == "relcl"), None
+                (
+                    t.i
+                    for t in phrase
+                    if t.lower_ in ("who", "whose", "which")
+                    or t.dep_ == "relcl"
+                    # '…, Chief Executive of X's Authority, shared insights': the sentence goes on
+                    or (
+                        t.text == ","
+                        and t.i + 1 < phrase.end
+                        and doc[t.i + 1].is_lower
+                        and doc[t.i + 1].lower_ not in ("and", "or")
+                    )
+                ),
+                None,
             )
             if cut is not None:
                 phrase = doc[phrase.start : cut]
@@ -656,6 +677,9 @@ class OfficeReader:
         # A leading possessive or demonym names the country or body: "Britain's", "the Dutch", "Tesla".
         lead_end = 0
         for idx, token in enumerate(tokens):
+            inside_body = any(t.lower_ in ("of", "at", "for") for t in tokens[:idx])
+            if token.text in ("'s", "’s") and inside_body and has_title(tokens[:idx]):
+                break  # 'Chief Executive of Bahrain's Information Authority': the body's owner
             if token.text in ("'s", "’s"):
                 owner = _join(tokens[:idx])
                 of = None if tokens[0].ent_type_ == "PERSON" else self.owner_key(owner)
@@ -836,8 +860,10 @@ class OfficeReader:
                 and any(is_title_token(t) for t in right)
                 and left[-1].pos_ == "NOUN"
                 and left[-1].is_lower
+                and left[-1].lower_ not in word_set("portfolios.txt")
             ):
-                return right  # 'AI and Crypto Czar' shares one head and stays whole
+                # 'AI and Crypto Czar', 'communications and information minister' share one head
+                return right
         return tokens
 
     def owner_key(self, text: str) -> str | None:
