@@ -620,3 +620,45 @@ def test_a_programme_is_no_person(facts) -> None:
         "officer told reporters."
     )
     assert all(speaker != "Project Nimbus" for speaker, _, _ in quotes(facts, text))
+
+
+def test_an_offices_apposed_holder_praises(facts) -> None:
+    text = (
+        "Ghana\u2019s Minister of Science and Innovation, Dr. Kofi Mensah Boateng, praised the forum\u2019s "
+        "role in fostering global coordination."
+    )
+    assert quotes(facts, text) == [
+        ("Kofi Mensah Boateng", "praised the forum\u2019s role in fostering global coordination", False)
+    ]
+
+
+def test_highlighting_how_reports_what_follows(facts) -> None:
+    text = (
+        "Minister Maria Jensen spoke first. She highlighted how such collaboration could help smaller "
+        "states compete with larger ones."
+    )
+    assert quotes(facts, text) == [
+        ("Maria Jensen", "such collaboration could help smaller states compete with larger ones", False)
+    ]
+
+
+def test_asking_how_is_a_question_not_a_report(facts) -> None:
+    text = "Minister Maria Jensen spoke first. She asked how such collaboration could help small states."
+    assert quotes(facts, text) == []
+
+
+def test_an_accusation_is_reported_speech(facts) -> None:
+    text = "President Ana Ruiz accused large platforms of collecting data without paying taxes in Chile."
+    assert quotes(facts, text) == [
+        ("Ana Ruiz", "accused large platforms of collecting data without paying taxes in Chile", False)
+    ]
+
+
+def test_a_middle_name_used_alone_is_the_person(facts) -> None:
+    text = (
+        "President Jose Carlos Mendes da Costa opened the forum on Monday.\n"
+        "Mendes continued: \u201cWe will not let large platforms decide for us.\u201d"
+    )
+    assert quotes(facts, text) == [
+        ("Jose Carlos Mendes da Costa", "We will not let large platforms decide for us", True)
+    ]

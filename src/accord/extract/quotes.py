@@ -486,7 +486,10 @@ def speaker_of(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SPEAKERS]
         if subjects:
-            return next((c for c in subjects if people.at(c.i)), subjects[0])
+            named = next((c for c in subjects if people.at(c.i)), None)
+            # "South Africa's Minister of Science, Dr. A, praised …": the office's apposed holder
+            apposed = (g for c in subjects for g in c.children if g.dep_ == "appos" and people.at(g.i))
+            return named or next(apposed, subjects[0])
         if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children):
             # 'Ana Ruiz, Director General, who stressed that …': the one the clause is about
             return person_above(node.head)
@@ -513,9 +516,13 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
             return doc[sent.start : sent.end]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
-            if lemma == "ask" or child.left_edge.lower_ in ("whether", "if", "what", "who", "how", "why"):
+            opening = child.left_edge
+            telling_how = opening.lower_ == "how" and lemma in _OBJECT_CONTENT  # 'highlighted how X could …'
+            if lemma == "ask" or (
+                opening.lower_ in ("whether", "if", "what", "who", "how", "why") and not telling_how
+            ):
                 return None
-            content = before_other_speaker(doc[child.left_edge.i : child.right_edge.i + 1])
+            content = before_other_speaker(doc[opening.i + telling_how : child.right_edge.i + 1])
             return cut_participles(extend_reason(with_correlative(content, verb), verb))
     before = fronted_content(verb) if fronted else None
     if before is not None:

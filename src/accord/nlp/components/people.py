@@ -576,6 +576,11 @@ class PeopleFinder(OfficeReader):
                 last = parts[-1].rsplit("-", 1)[-1]  # 'Gheit' of 'Ahmed Aboul-Gheit'
                 for part in dict.fromkeys((parts[0], parts[-1], last)):
                     short[part] = name if part not in short else ""
+        for name in people.persons:
+            # 'Lula' of 'Luiz Inácio Lula da Silva': a middle word no name starts or ends with
+            for part in name.split()[1:-1]:
+                if part[:1].isupper() and len(part) > 2 and part.lower() not in _NAME_PARTICLES:
+                    short.setdefault(part, name)
         for token in doc_tokens(doc):
             if token.i in people.by_token or not token.is_title:
                 continue
