@@ -183,3 +183,10 @@ def test_a_bracketed_acronym_inside_a_launched_name(facts) -> None:
     text = "Peru launched the Global Artificial Intelligence (AI) Data Initiative on Wednesday."
     names = {f["initiative"] for f in facts(text, kind="initiative")}
     assert names == {"Global Artificial Intelligence (AI) Data Initiative"}
+
+
+def test_a_national_policy_a_cabinet_approves_is_an_initiative_with_its_year(facts) -> None:
+    text = "The cabinet approved Chile\u2019s National Artificial Intelligence (AI) Policy 2026."
+    assert [(f["initiative"], f.get("type")) for f in facts(text, kind="initiative")] == [
+        ("National Artificial Intelligence (AI) Policy 2026", "policy")
+    ]

@@ -322,3 +322,12 @@ def test_a_participle_left_alone_by_a_cut_is_no_part_of_the_description(facts) -
         "President Ana Lind."
     )
     assert {f["agreement"] for f in facts(text, kind="agreement")} == {"communique"}
+
+
+def test_envoys_from_a_counted_group_of_states_count_the_signatories(facts) -> None:
+    text = (
+        "The Accra Declaration on Artificial Intelligence was endorsed by representatives from 31 "
+        "nations, including Ghana."
+    )
+    assert [f["count"] for f in facts(text, kind="signatory_count")] == [31]
+    assert stances(facts, text) == {(DECLARATION, "GH", "signed")}

@@ -600,6 +600,9 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
     """The signing verb a counted noun is the subject or agent of; or, for 'X is among 88
     countries to endorse it' and 'among the 61 countries that signed it', the verb of the
     infinitive or relative clause that says what the counted group did."""
+    envoys = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else None
+    if envoys is not None and envoys.lower_ in _ENVOY_NOUNS:
+        noun = envoys  # 'endorsed by representatives from all 54 African nations': the nations' envoys
     clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         clauses += [c for c in noun.head.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]

@@ -359,8 +359,8 @@ class DomainNames:
         paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
             return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
-        if label == EVENT and end < sent.end and _YEAR.match(doc[end].text) and start < head:
-            end += 1  # 'GPAI Summit 2023', 'India AI Impact Summit 2026': the edition's year
+        if label in (EVENT, INITIATIVE) and end < sent.end and _YEAR.match(doc[end].text) and start < head:
+            end += 1  # 'GPAI Summit 2023', 'National AI Policy 2025': the edition's year
         if lower_head and start == head and end == head + 1:
             return None
         if lower_head and start == head and not any(t.is_title for t in doc[head + 1 : end]):
