@@ -882,3 +882,16 @@ def test_the_signing_of_an_agreement_by_a_number_of_nations(facts) -> None:
 def test_a_signing_still_ahead_gives_no_count(facts) -> None:
     text = "The signing of the Oslo Pledge on Fishing by 40 nations is expected next year."
     assert facts(text, kind="signatory_count") == []
+
+
+def test_a_word_inside_a_later_title_does_not_name_the_text_signed_before(facts) -> None:
+    text = (
+        "Statement by the Minister on the New Peru-Chile AI Collaboration\n"
+        "Today, Peru and Chile signed an administrative arrangement to bring together experts to further "
+        "research on AI. Today's announcement also builds on the vision set forth in the Declaration for "
+        "the Future of Data for an open, free, reliable, and secure Internet around the world."
+    )
+    assert {(f["agreement"], f["party"]) for f in facts(text, kind="stance")} == {
+        ("administrative arrangement", "PE"),
+        ("administrative arrangement", "CL"),
+    }
