@@ -349,3 +349,9 @@ def test_a_summit_held_once_dates_a_day_written_without_a_year(facts) -> None:
 def test_a_recurring_meeting_gets_no_year_from_the_table(facts) -> None:
     text = "Ministers met at the Data Ministers Forum in Lima on 10-11 February."
     assert facts(text, kind="event_date") == []
+
+
+def test_a_short_name_in_brackets_after_an_event_is_the_same_event(facts) -> None:
+    text = "On 3 May 2025, the second Global Data Summit (GDS Summit), run by the ministry, opened in Lima."
+    events = facts(text, "2025-05-04", kind="event")
+    assert [(f["event"], f.get("aliases")) for f in events] == [("second Global Data Summit", ["GDS Summit"])]

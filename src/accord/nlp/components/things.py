@@ -333,6 +333,7 @@ class ThingFinder:
         describe_generic_titles(doc._.agreements)
         doc._.events = self.cluster(event_names, EVENT)
         merge_by_acronym(doc, doc._.events)
+        merge_bracketed_names(doc, doc._.events)
         self.merge_events_by_city(doc._.events)
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
@@ -1102,6 +1103,29 @@ def merge_by_acronym(doc: Doc, things: Things) -> None:
             for i in range(span.start, span.end):
                 things.by_token[i] = keeper
         things.items.remove(thing)
+
+
+def merge_bracketed_names(doc: Doc, things: Things) -> None:
+    """One thing for a name and the short name given in brackets right after it: 'the third
+    Global Artificial Intelligence Summit (GAIN Summit)'."""
+    starts = {span.start: (span, thing) for thing in things.items for span in thing.names}
+    for thing in list(things.items):
+        if thing not in things.items:
+            continue
+        for span in list(thing.names):
+            inner = starts.get(span.end + 1)
+            if span.end >= len(doc) or doc[span.end].text != "(" or inner is None:
+                continue
+            short, other = inner
+            closed = short.end < len(doc) and doc[short.end].text == ")"
+            if other is thing or not closed or _event_head(short) != _event_head(span):
+                continue
+            thing.names.extend(other.names)
+            thing.references.extend(other.references)
+            for mention in other.mentions():
+                for i in range(mention.start, mention.end):
+                    things.by_token[i] = thing
+            things.items.remove(other)
 
 
 def add_acronym_references(doc: Doc, things: Things) -> None:
