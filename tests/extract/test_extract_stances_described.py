@@ -895,3 +895,23 @@ def test_a_word_inside_a_later_title_does_not_name_the_text_signed_before(facts)
         ("administrative arrangement", "PE"),
         ("administrative arrangement", "CL"),
     }
+
+
+def test_these_companies_are_the_ones_set_off_by_dashes_before(facts) -> None:
+    text = (
+        "The minister is convening four leading AI companies in Lima today \u2013 Amazon, Google, Meta "
+        "and OpenAI \u2013 to announce that the government has secured voluntary commitments from these "
+        "companies to test their models."
+    )
+    assert {f["party"] for f in facts(text, kind="stance")} == {"Amazon", "Google", "Meta", "OpenAI"}
+
+
+def test_a_states_own_new_law_is_not_the_eus_act_it_aligns_with(facts) -> None:
+    text = (
+        "Spain enacts AI law covering privacy\n"
+        "Spain's parliament on Wednesday approved a new law covering artificial intelligence, making it "
+        "the first country with rules aligned with the EU's landmark AI Act."
+    )
+    found = {(f["agreement"], f["party"]) for f in facts(text, kind="stance")}
+    assert ("new law covering artificial intelligence", "ES") in found
+    assert not any(agreement == "AI Act" for agreement, _party in found)

@@ -197,3 +197,8 @@ def test_a_portfolio_list_with_the_before_a_name_is_one_office(facts) -> None:
     assert roles(facts, text) == {
         ("John Mwangi", "Cabinet Secretary for Trade, Communications and the Digital Economy", "KE")
     }
+
+
+def test_abbreviated_offices_before_a_name_are_written_out(facts) -> None:
+    text = "The ban passed 99-1, said Sen. Ana Lind, and Rep. Tomas Berg agreed."
+    assert roles(facts, text) == {("Ana Lind", "Senator", None), ("Tomas Berg", "Representative", None)}

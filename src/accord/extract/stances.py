@@ -208,8 +208,24 @@ def issued_by(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, st
                 if not keys and (body := unnamed_body(pobj)) is not None:
                     keys.append(body)
                 keys += [key for key in listed_members(pobj) if key not in keys]
+                keys += [key for key in set_off_before(pobj) if key not in keys]
                 for key in keys:
                     yield agreement.name, key, "signed", None
+
+
+_DASHES = frozenset(("\u2013", "\u2014", "--"))
+
+
+def set_off_before(noun: Token) -> list[str]:
+    """'convening seven companies – A, B and C – to announce commitments from these companies':
+    the parties 'these' points back to, listed between dashes earlier in the sentence."""
+    if not any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in noun.children):
+        return []
+    doc = noun.doc
+    dashes = [t.i for t in doc[noun.sent.start : noun.i] if t.text in _DASHES]
+    if len(dashes) < 2:
+        return []
+    return [key for key, _span in parties_in(list(doc[dashes[-2] + 1 : dashes[-1]]))]
 
 
 def listed_members(body: Token) -> list[str]:

@@ -72,7 +72,9 @@ def split_offices(phrase: Span) -> tuple[Span, Span | None]:
 def written_out(title: str) -> str:
     """An office with its abbreviations written out ('MeitY Secy' -> 'MeitY Secretary')."""
     full = title_abbreviations()
-    return " ".join(full.get(word.lower().rstrip("."), word) for word in title.split())
+    return " ".join(
+        full.get(word.lower(), full.get(word.lower().rstrip("."), word)) for word in title.split()
+    )
 
 
 def title_words() -> frozenset[str]:
@@ -108,7 +110,7 @@ def entity_at(token: Token) -> Span | None:
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
     titles = sorted(title_words(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
 
 
 def has_title(tokens: list[Token] | Span) -> bool:

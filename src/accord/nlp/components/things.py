@@ -520,6 +520,8 @@ class ThingFinder:
                 or named_by_its_words(token, agreements)
                 or named_with_its_word(token, agreements)
             )
+            if same is not None and any(owned_by_another(n, token) for n in same.names):
+                same = None  # 'Italy enacts AI law' is not 'the EU's landmark AI Act'
             proper = proper_modifiers(token)
             symbol_end = document_symbol_after(token)
             if same is not None:
@@ -581,6 +583,7 @@ class ThingFinder:
                     and compatible(head_family(t.names[0]), noun_family)
                     and signed_in_sentence(t.names[0])
                     and not purpose_object(t.names[0])
+                    and not owned_by_another(t.names[0], token)
                 ]
                 if later:
                     return min(later, key=lambda t: t.names[0].start)
@@ -1310,6 +1313,41 @@ def proper_modifiers(token: Token) -> list[Token]:
         for c in c.subtree
         if c.is_alpha and c.text[:1].isupper()
     ]
+
+
+def owned_by_another(name: Span, noun: Token) -> bool:
+    """Tell whether a name is a party's own ('the EU's landmark AI Act') and the description's
+    verb has another party for subject ('Italy's parliament approved a new law …, aligned with the
+    EU's landmark AI Act'): two texts, not one."""
+    doc = name.doc
+    k = name.start - 1
+    while (
+        k > name.sent.start and doc[k].dep_ in ("amod", "compound", "det") and doc[k].text not in ("'s", "’s")
+    ):
+        k -= 1  # "the EU's landmark AI Act"
+    if k <= name.sent.start or doc[k].text not in ("'s", "’s") or not doc[k - 1].ent_type_:
+        return False
+    owner = _party_key(doc[k - 1])
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None:
+        return False
+    # states only: a company that will not sign 'the EU's code of practice' is refusing the EU's text
+    theirs = {_party_key(t) for t in subject.subtree if t.ent_type_ in ("GPE", "NORP")}
+    states = {key for key in theirs if len(key) == 2}
+    return len(owner) == 2 and bool(states) and owner not in states
+
+
+def _party_key(token: Token) -> str:
+    """A state's key for a token of its name or demonym, else the entity's text."""
+    start, end = token.i, token.i + 1
+    doc = token.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    text = doc[start:end].text
+    return load_gazetteer().country(text) or text
 
 
 def owners_disagree(phrase: Span, thing: Thing) -> bool:
