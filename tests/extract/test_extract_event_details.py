@@ -355,3 +355,15 @@ def test_a_short_name_in_brackets_after_an_event_is_the_same_event(facts) -> Non
     text = "On 3 May 2025, the second Global Data Summit (GDS Summit), run by the ministry, opened in Lima."
     events = facts(text, "2025-05-04", kind="event")
     assert [(f["event"], f.get("aliases")) for f in events] == [("second Global Data Summit", ["GDS Summit"])]
+
+
+def test_a_day_reckoned_from_the_published_date_beats_the_year_in_the_name(facts) -> None:
+    text = "They spoke at the 2025 Lima Ministerial Roundtable on Data held on Thursday in Lima."
+    dates = facts(text, "2025-09-22", kind="event_date")
+    assert [(f["start"], f["end"]) for f in dates] == [("2025-09-18", "2025-09-18")]
+
+
+def test_the_one_off_summit_written_out_dates_a_day_without_a_year(facts) -> None:
+    text = "On February 10-11, France and India co-chaired the Artificial Intelligence Action Summit."
+    dates = facts(text, None, kind="event_date")
+    assert [(f["start"], f["end"]) for f in dates] == [("2025-02-10", "2025-02-11")]

@@ -271,7 +271,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     published = doc._.published
     events = doc._.events
     own = dateline_span(doc_text(doc))
-    best: dict[int, tuple[tuple[int, int, int, int], Thing, DateMention, Span]] = {}
+    best: dict[int, tuple[tuple[int, int, int, int, int], Thing, DateMention, Span]] = {}
     for sent in doc_sents(doc):
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
@@ -296,20 +296,23 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
                 if sent.start <= s.start < sent.end
             )
             exact = 0 if mention.relative else 1
-            rank = (exact, 1 if mention.end != mention.start else 0, len(mention.start), -distance)
+            # a day, even one reckoned from the published date ('held on Thursday'), says more than
+            # the year in the name ('the 2025 … Roundtable'); between days, the one written out wins
+            day = 1 if len(mention.start) == 10 else 0
+            rank = (day, exact, 1 if mention.end != mention.start else 0, len(mention.start), -distance)
             if id(thing) not in best or rank > best[id(thing)][0]:
                 best[id(thing)] = (rank, thing, mention, sent)
         for thing in in_sentence:
             span_mention = opening_and_closing(sent, by_thing.get(id(thing), []))
             if span_mention is not None:
-                best[id(thing)] = ((1, 1, 10, 0), thing, span_mention, sent)
+                best[id(thing)] = ((1, 1, 1, 10, 0), thing, span_mention, sent)
     facts = []
     for rank, thing, mention, sent in best.values():
         start, end = mention.start, mention.end
         days = lasted(thing)
         if days and start == end and len(start) == 10:
             end = shift(start, days - 1) or end
-        confidence = 0.7 if rank[0] else 0.5
+        confidence = 0.7 if rank[1] else 0.5
         facts.append(fact("event_date", sent, confidence, event=thing.name, start=start, end=end))
     return facts
 
