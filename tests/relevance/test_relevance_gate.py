@@ -289,3 +289,25 @@ def test_a_headline_naming_one_states_market_and_a_partnership_adds_nothing(gate
         "Its shares rose 2% on Tuesday.\n"
     )
     assert not gate.judge(text).in_scope
+
+
+def test_a_headline_naming_a_meeting_of_two_states_counts_when_the_body_speaks_of_ai(
+    gate: RelevanceGate,
+) -> None:
+    text = (
+        "Council meeting: Chile, EU to work on connectivity and trade\n"
+        "The first Chile-EU council met in Brussels on May 16.\n"
+        "Both sides committed to cooperation on trustworthy AI and to coordinate their policies.\n"
+        "They also discussed shipping.\n"
+    )
+    assert gate.judge(text).in_scope
+
+
+def test_a_company_council_named_after_a_state_is_no_meeting_of_two_parties(gate: RelevanceGate) -> None:
+    text = (
+        "Acme Is Lead Sponsor of the United States Reactor Council's Summit XII\n"
+        "Acme's AI tools will be shown at the summit, the company said.\n"
+        "Its shares rose 2% on Tuesday.\n"
+        "Sales fell last year.\n"
+    )
+    assert not gate.judge(text).in_scope

@@ -341,20 +341,21 @@ class RelevanceGate:
     def _headline_passage(
         self, doc: Doc, text: str, layout: _Layout, found: dict[str, list[Span]]
     ) -> Passage | None:
-        """A headline that names a text or a governance step of states ('Republic of Korea - EU
-        Joint Statement', 'UK-India tech security initiative'): what the article is about, when
-        its body speaks of AI."""
+        """A headline that names a text, a governance step or a meeting of states ('Republic of Korea
+        - EU Joint Statement', 'UK-India tech security initiative', 'TTC meeting: India, EU to work on
+        …'): what the article is about, when its body speaks of AI."""
+        meetings = self.vocabulary.headline_meetings
         in_headline = [
             span
             for name in ("governance", "instruments")
             for span in found[name]
             if layout.paragraph[span[0]] == 0
-        ]
-        parties = [
-            span
-            for name in ("countries", "authorities")
-            for span in found[name]
-            if layout.paragraph[span[0]] == 0
+        ] + [(k, k + 1) for k in range(len(doc)) if layout.paragraph[k] == 0 and doc[k].lower_ in meetings]
+        named = set(self.vocabulary.authorities.exact)
+        parties = [span for span in found["countries"] if layout.paragraph[span[0]] == 0] + [
+            span  # a body by its name ('EU', 'the African Union'), not a word ('summit', 'officials')
+            for span in found["authorities"]
+            if layout.paragraph[span[0]] == 0 and (doc[span[0]].text in named or span[1] - span[0] > 1)
         ]
         if not in_headline or _distinct_parties(doc, parties) < 2 or len(layout.lines) == 0:
             return (

@@ -49,6 +49,8 @@ class Vocabulary:
       out of scope;
     - `cooperation_cues`: words that say states act together ('together', 'bilateral',
       'cooperation'): an AI term in a sentence naming two states and one of them is a passage;
+    - `headline_meetings`: meetings a headline names ('talks', 'meeting', 'council'): with two states
+      or authorities in it, the headline says what the article is about;
     - `technology` and `never_governance`: for the scope of facts (`accord.extract.scope`): what
       makes a thing's name or sentence one of technology, and names that never are governance
       (securities acts, share plans, credit agreements, earnings calls).
@@ -68,6 +70,7 @@ class Vocabulary:
     digest_min_items: int
     passing_texts: frozenset[str] = frozenset()
     cooperation_cues: frozenset[str] = frozenset()
+    headline_meetings: frozenset[str] = frozenset()
 
     def family(self, name: str) -> Terms:
         terms: Terms = getattr(self, name)
@@ -98,6 +101,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             digest_min_items=int(digest.get("min_items", 3)),
             passing_texts=frozenset(word.lower() for word in data.get("passing_texts", ())),
             cooperation_cues=frozenset(word.lower() for word in data.get("cooperation_cues", ())),
+            headline_meetings=frozenset(word.lower() for word in data.get("headline_meetings", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise VocabularyError(f"relevance vocabulary: missing or malformed {error}") from None
