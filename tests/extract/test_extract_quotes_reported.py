@@ -662,3 +662,26 @@ def test_a_middle_name_used_alone_is_the_person(facts) -> None:
     assert quotes(facts, text) == [
         ("Jose Carlos Mendes da Costa", "We will not let large platforms decide for us", True)
     ]
+
+
+def test_affirming_a_commitment_is_reported_speech(facts) -> None:
+    text = (
+        "Minister Maria Jensen opened the forum. Jensen further affirmed the ministry's commitment to "
+        "building partnerships with research centres in the field of AI."
+    )
+    assert quotes(facts, text) == [
+        (
+            "Maria Jensen",
+            "affirmed the ministry's commitment to building partnerships with research centres "
+            "in the field of AI",
+            False,
+        )
+    ]
+
+
+def test_a_speech_verb_saying_what_a_meeting_was_for_reports_nothing(facts) -> None:
+    text = (
+        "In July, Minister Maria Jensen convened labour and civil rights leaders to discuss risks related "
+        "to AI and reaffirm the government's commitment to protecting the public from harm."
+    )
+    assert quotes(facts, text) == []

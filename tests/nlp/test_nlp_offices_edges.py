@@ -202,3 +202,18 @@ def test_a_portfolio_list_with_the_before_a_name_is_one_office(facts) -> None:
 def test_abbreviated_offices_before_a_name_are_written_out(facts) -> None:
     text = "The ban passed 99-1, said Sen. Ana Lind, and Rep. Tomas Berg agreed."
     assert roles(facts, text) == {("Ana Lind", "Senator", None), ("Tomas Berg", "Representative", None)}
+
+
+def test_a_portfolio_closing_an_office_is_no_part_of_the_name_after_it(facts) -> None:
+    text = (
+        "Chilean Secretary of State for Digitization Tomas Berg stated that the law meets a global challenge."
+    )
+    assert roles(facts, text) == {("Tomas Berg", "Secretary of State for Digitization", "CL")}
+
+
+def test_a_long_office_with_an_acronym_before_a_comma_vouches_for_the_name(facts) -> None:
+    text = (
+        "Investments will reach billions by 2030, Secretary-General of the Andean Cooperation Council "
+        "(ACC), Jasem Mohamed Albudaiwi stated on Tuesday."
+    )
+    assert {(p, t) for p, t, _of in roles(facts, text)} == {("Jasem Mohamed Albudaiwi", "Secretary-General")}

@@ -137,6 +137,8 @@ class QuoteReader:
                 continue
             if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
                 continue  # 'Beijing will urge the Global South to take part': not said yet
+            if in_purpose(verb, speech_verbs):
+                continue  # 'convened leaders to discuss risks and reaffirm the commitment': what for
             content = speech_content(verb, lexicon)
             if content is not None and content[0].lower_ == "to" and in_headline(verb):
                 continue  # 'X Announces New Initiatives to Advance …': what the initiatives are for
@@ -477,6 +479,17 @@ def _speech_inside(content: Span, lexicon: dict) -> bool:
     """Tell whether a clause reports speech of its own ('According to X, Y said …'): Y is the
     speaker there, and the speech verb's own reading finds Y."""
     return any(_speech(t, lexicon) and any(c.dep_ == "nsubj" for c in t.children) for t in content)
+
+
+def in_purpose(verb: Token, speech_verbs: frozenset[str]) -> bool:
+    """Tell whether a speech verb is an infinitive saying what something else was done for."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # '… to discuss risks and reaffirm …': the infinitive the verb is joined to
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return (
+        infinitive and node.dep_ in ("advcl", "xcomp", "acl") and node.head.lemma_.lower() not in speech_verbs
+    )
 
 
 def speaker_of(verb: Token) -> Token | None:

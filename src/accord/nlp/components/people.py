@@ -486,7 +486,8 @@ class PeopleFinder(OfficeReader):
         """
         taken = {i for s in known for i in range(s.start, s.end)}
         tokens = doc_tokens(doc)
-        is_name = [self.name_token(token) for token in tokens]
+        # '… Secretary of State for Digitization Mathieu Michel': the office's last word is no name's first
+        is_name = [self.name_token(token) and not ends_a_portfolio_list(doc, token.i) for token in tokens]
         found = []
         i = 0
         while i < len(tokens):
@@ -702,7 +703,7 @@ def office_before(doc: Doc, comma: int) -> bool:
     sentence's start before it ('the head of the Council of Europe, Ana Ruiz')."""
     start = comma
     sent_start = doc[comma].sent.start
-    while start - 1 >= sent_start and comma - start < 10:
+    while start - 1 >= sent_start and comma - start < 14:
         token = doc[start - 1]
         if token.text in (",", ";", ":", "--", "—") or token.pos_ in ("VERB", "AUX"):
             break
