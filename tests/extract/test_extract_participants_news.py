@@ -529,3 +529,12 @@ def test_the_people_a_caption_shows_speaking_at_the_event(facts) -> None:
     events = {f["event"] for f in facts(text, kind="event")}
     assert events == {"Ocean Data Summit"}
     assert who(facts, text) >= {"Amina Okafor", "Tomas Berg", "Rosa Quispe"}
+
+
+def test_acting_at_two_conjoined_events_takes_part_in_each(facts) -> None:
+    text = (
+        "The 9th Andean Summit was held in Lima. Minister Maria Jensen represented the president at both "
+        "the Andean Summit and the Pacific Rim Summit."
+    )
+    found = {(f["event"], f["participant"]) for f in facts(text, kind="participant")}
+    assert {("9th Andean Summit", "Maria Jensen"), ("Pacific Rim Summit", "Maria Jensen")} <= found

@@ -644,6 +644,8 @@ def _verb_at(noun: Token) -> Token | None:
     node = noun
     if node.dep_ == "poss" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # 'during the summit's closing ceremony'
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+        node = node.head  # 'at both the ASEAN-U.S. Summit and the East Asia Summit': each of them
     for _ in range(2):
         prep = node.head
         if node.dep_ != "pobj" or prep.i == node.i:
