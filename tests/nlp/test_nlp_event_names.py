@@ -204,3 +204,8 @@ def test_a_serial_comma_title_goes_on_past_words_the_model_takes_for_a_person(do
     assert names == [
         "ASEAN-U.K. Leaders\u2019 Statement on Building Open, Fair, and Trustworthy Artificial Intelligence"
     ]
+
+
+def test_two_regions_joined_by_and_inside_a_title_are_one_name(doc_of) -> None:
+    doc = doc_of("Peru will host the Data Everything Middle East and Africa summit in May.")
+    assert events(doc) == ["Data Everything Middle East and Africa summit"]

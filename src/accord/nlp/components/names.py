@@ -172,6 +172,12 @@ def _world_regions() -> frozenset[str]:
     return frozenset(r.lower() for r in json_data("names.json")["world_regions"])
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """The words of world regions' names ('middle', 'east', 'africa'), without 'the' and 'and'."""
+    return frozenset(w for region in _world_regions() for w in region.split() if w not in ("the", "and"))
+
+
 def world_region_length(doc: Doc, i: int, limit: int) -> int:
     """How many tokens a world region takes at i ('Latin America and the Caribbean', 'the
     Asia-Pacific'), 0 when none: a region after 'in' is what a title is about, not where it met
@@ -489,6 +495,9 @@ class DomainNames:
             return 0  # 'the President of the General Assembly' holds an office, not an event
         if left.lower_ in _MEDIA_WORDS:
             return 0  # a caption's 'Photo of the AI Action Summit stage' shows the summit, names no other
+        regions = _region_words()
+        if token.lower_ == "and" and left.lower_ in regions and right.lower_ in regions:
+            return size  # 'AI Everything Middle East and Africa summit': the regions it covers, one name
         demonyms = left.ent_type_ == "NORP" and right.ent_type_ not in ("GPE", "LOC") and right.is_title
         if token.lower_ == "and" and demonyms:
             return (
