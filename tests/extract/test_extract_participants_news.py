@@ -538,3 +538,16 @@ def test_acting_at_two_conjoined_events_takes_part_in_each(facts) -> None:
     )
     found = {(f["event"], f["participant"]) for f in facts(text, kind="participant")}
     assert {("9th Andean Summit", "Maria Jensen"), ("Pacific Rim Summit", "Maria Jensen")} <= found
+
+
+def test_blank_lines_around_a_participants_list_keep_it_a_list(tmp_path) -> None:
+    from accord.extract.record import extract_record
+    from accord.ingest import read_path
+    from release_support import OCEAN_RELEASE
+
+    spaced = OCEAN_RELEASE.replace("\n", "\n\n")
+    path = tmp_path / "release.txt"
+    path.write_text(spaced, encoding="utf-8")
+    facts = extract_record(read_path(path))["facts"]
+    took_part = {f["participant"] for f in facts if f["kind"] == "participant"}
+    assert {"CL", "NO", "PE", "PT", "EU"} <= took_part

@@ -269,7 +269,9 @@ def listed_under_a_heading(doc: Doc) -> list[tuple[str, Span]]:
         for line in re.finditer(r"[^\n]*\n?", text[start:]):
             body = line.group().strip()
             prose = body[-1:] in (".", "!", "?") or len(body.split()) > _LIST_LINE_WORDS
-            if not body or _NUMBERED_HEADING.match(body) or prose:
+            if not body:
+                continue  # a blank line between the heading and its list, or between two lists
+            if _NUMBERED_HEADING.match(body) or prose:
                 break
             stop = start + line.end()
         span = doc.char_span(start, stop, alignment_mode="contract")
