@@ -277,3 +277,14 @@ def test_a_portfolio_in_a_list_of_co_chairs_is_no_chair(facts) -> None:
         "Commissioner for the Digital Market, Maria Jensen."
     )
     assert {f["chair"] for f in facts(text, kind="event_chair")} == {"Ana Rojas", "Maria Jensen"}
+
+
+def test_the_kind_of_a_session_refers_back_to_it(facts) -> None:
+    text = (
+        "Addressing a roundtable session in Lima, Minister Ana Rojas said Peru and Chile must work together. "
+        "The roundtable was co-chaired by Tomas Berg and Maria Jensen."
+    )
+    assert {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")} == {
+        ("roundtable session", "Tomas Berg"),
+        ("roundtable session", "Maria Jensen"),
+    }

@@ -934,13 +934,22 @@ def add_head_references(doc: Doc, events: Things, quoted: frozenset[int]) -> Non
         named = [
             (span.start, thing)
             for thing in events.items
-            for span in thing.names
-            if span.start < token.i and span[-1].lower_ == token.lower_
+            for span in thing.mentions()
+            if span.start < token.i
+            and (span in thing.names or thing.given_name)
+            and heads_on(span, token.lower_)
         ]
         if named:
             thing = max(named, key=lambda pair: pair[0])[1]
             thing.references.append(doc[token.i : token.i + 1])
             events.by_token[token.i] = thing
+
+
+def heads_on(span: Span, word: str) -> bool:
+    """Tell whether a word is what a mention is a kind of: its head ('the AI Governance Dialogue'),
+    or the kind of a session ('a roundtable session' is 'the roundtable')."""
+    last = span[-1].lower_
+    return last == word or (last in _SESSION_HEADS and len(span) > 1 and span[-2].lower_ == word)
 
 
 def spelled_out(short: Span, full: Span) -> bool:
