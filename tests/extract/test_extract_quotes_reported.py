@@ -685,3 +685,13 @@ def test_a_speech_verb_saying_what_a_meeting_was_for_reports_nothing(facts) -> N
         "to AI and reaffirm the government's commitment to protecting the public from harm."
     )
     assert quotes(facts, text) == []
+
+
+def test_a_speaker_set_off_by_commas_before_said_speaks(facts) -> None:
+    text = (
+        "Addressing a forum in Lima by video, chief scientific adviser to the government of Chile, "
+        "Ana Rojas Vidal, said Chile and Peru need to work together on standards."
+    )
+    assert quotes(facts, text) == [
+        ("Ana Rojas Vidal", "Chile and Peru need to work together on standards", False)
+    ]

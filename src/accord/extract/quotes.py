@@ -153,6 +153,15 @@ class QuoteReader:
         speaker_token = speaker_of(verb)
         if speaker_token is None and verb.i > 0 and doc._.people.at(verb.i - 1):
             speaker_token = doc[verb.i - 1]  # '…, Minister Ana Ruiz said': the parser kept no subject
+        elif (
+            speaker_token is None
+            and verb.i > 1
+            and doc[verb.i - 1].text == ","
+            and doc._.people.at(verb.i - 2)
+        ):
+            speaker_token = doc[
+                verb.i - 2
+            ]  # '…, adviser to the government, Ajay Sood, said': no subject kept
         if speaker_token is None:
             return []
         if in_headline(verb) and not doc._.people.at(speaker_token.i):
