@@ -190,3 +190,10 @@ def test_a_national_policy_a_cabinet_approves_is_an_initiative_with_its_year(fac
     assert [(f["initiative"], f.get("type")) for f in facts(text, kind="initiative")] == [
         ("National Artificial Intelligence (AI) Policy 2026", "policy")
     ]
+
+
+def test_a_name_the_model_takes_for_a_person_still_grows_to_its_head(facts) -> None:
+    text = "Chile will launch the Global Artificial Intelligence (AI) Governance Initiative, Boric said."
+    assert [f["initiative"] for f in facts(text, kind="initiative")] == [
+        "Global Artificial Intelligence (AI) Governance Initiative"
+    ]

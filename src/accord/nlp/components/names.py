@@ -403,9 +403,10 @@ class DomainNames:
             if joint:
                 k -= joint
                 continue
-            # the model's 'AI Ministerial Meeting' PERSON: a person's name never ends in an event's head
+            # the model's 'AI Ministerial Meeting' or 'Governance Initiative' PERSON: a person's name
+            # never ends in the head of an event's, an agreement's or an initiative's name
             inside = all(doc[j].ent_iob_ == "I" for j in range(k + 1, head + 1))
-            mislabelled = event and token.ent_type_ == "PERSON" and inside
+            mislabelled = token.ent_type_ == "PERSON" and inside
             if (token.ent_type_ in _STOP_ENTS and not mislabelled) or token.lower_ in _DETERMINERS:
                 break
             if (
