@@ -2139,7 +2139,7 @@ def joined_by(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str
         return
 
 
-_SIGNERS = frozenset(("signatories", "signers", "endorsers"))
+_SIGNERS = lexicon.words("stances.json", "signer_nouns")
 
 
 def signatories_including(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:

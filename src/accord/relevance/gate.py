@@ -350,7 +350,9 @@ class RelevanceGate:
             for name in ("governance", "instruments")
             for span in found[name]
             if layout.paragraph[span[0]] == 0
-        ] + [(k, k + 1) for k in range(len(doc)) if layout.paragraph[k] == 0 and doc[k].lower_ in meetings]
+        ] + [
+            (k, k + 1) for k in range(int(np.searchsorted(layout.paragraph, 1))) if doc[k].lower_ in meetings
+        ]
         named = set(self.vocabulary.authorities.exact)
         parties = [span for span in found["countries"] if layout.paragraph[span[0]] == 0] + [
             span  # a body by its name ('EU', 'the African Union'), not a word ('summit', 'officials')

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.nlp.components.descriptions import prepositional_tail_end
+from accord.nlp.components.offices import entity_at
 from accord.nlp.data import lexicon
 from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import edition_words, json_data, lexicon_setting, organisations, word_set
@@ -637,7 +638,7 @@ def _a_person(token: Token) -> bool:
     """Whether the model's PERSON at a token may be one: 'Trustworthy Artificial Intelligence' is not."""
     if token.ent_type_ != "PERSON":
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_at(token)
     return entity is None or not any(t.lower_ in _NEVER_IN_A_PERSONS_NAME for t in entity)
 
 

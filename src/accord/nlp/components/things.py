@@ -53,6 +53,7 @@ from accord.nlp.components.descriptions import (
     tail_end,
 )
 from accord.nlp.components.names import AGREEMENT, EVENT, acronym_expansion
+from accord.nlp.components.offices import entity_at
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.sittings import add_sittings
 from accord.nlp.data import lexicon
@@ -1349,13 +1350,8 @@ def owned_by_another(name: Span, noun: Token) -> bool:
 
 def _party_key(token: Token) -> str:
     """A state's key for a token of its name or demonym, else the entity's text."""
-    start, end = token.i, token.i + 1
-    doc = token.doc
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    text = doc[start:end].text
+    entity = entity_at(token)
+    text = entity.text if entity is not None else token.text
     return load_gazetteer().country(text) or text
 
 
