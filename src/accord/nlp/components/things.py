@@ -186,6 +186,16 @@ class Things:
     def items_by_name(self, name: str) -> Thing | None:
         return next((t for t in self.items if t.name == name), None)
 
+    def absorb(self, keeper: Thing, other: Thing) -> None:
+        """Make one thing of two: the other's names and references become the keeper's."""
+        keeper.names.extend(other.names)
+        keeper.references.extend(other.references)
+        keeper.ordinal = keeper.ordinal or other.ordinal
+        for span in other.mentions():
+            for i in range(span.start, span.end):
+                self.by_token[i] = keeper
+        self.items.remove(other)
+
     def in_span(self, span: Span) -> list[Thing]:
         """The things referred to inside a span, in order of appearance, each once."""
         keys = self.token_order()
@@ -492,13 +502,7 @@ class ThingFinder:
                         thing.references.append(doc[titled.i : titled.i + 1])
                         things.by_token[titled.i] = thing  # 'its treaty – called the …': the treaty is it
                     continue
-                keeper = earlier[-1]
-                keeper.names.extend(thing.names)
-                keeper.references.extend(thing.references)
-                for s in thing.mentions():
-                    for i in range(s.start, s.end):
-                        things.by_token[i] = keeper
-                things.items.remove(thing)
+                things.absorb(earlier[-1], thing)
                 break
 
     def add_described_agreements(self, doc: Doc, agreements: Things, quoted: frozenset[int]) -> None:
@@ -1109,13 +1113,7 @@ def merge_by_acronym(doc: Doc, things: Things) -> None:
             for acronym in acronyms:
                 by_acronym[acronym] = thing
             continue
-        keeper.names.extend(thing.names)
-        keeper.references.extend(thing.references)
-        keeper.ordinal = keeper.ordinal or thing.ordinal
-        for span in thing.mentions():
-            for i in range(span.start, span.end):
-                things.by_token[i] = keeper
-        things.items.remove(thing)
+        things.absorb(keeper, thing)
 
 
 def merge_bracketed_names(doc: Doc, things: Things) -> None:
@@ -1133,12 +1131,7 @@ def merge_bracketed_names(doc: Doc, things: Things) -> None:
             closed = short.end < len(doc) and doc[short.end].text == ")"
             if other is thing or not closed or _event_head(short) != _event_head(span):
                 continue
-            thing.names.extend(other.names)
-            thing.references.extend(other.references)
-            for mention in other.mentions():
-                for i in range(mention.start, mention.end):
-                    things.by_token[i] = thing
-            things.items.remove(other)
+            things.absorb(thing, other)
 
 
 def add_acronym_references(doc: Doc, things: Things) -> None:
