@@ -419,13 +419,9 @@ def test_a_council_that_met_without_an_edition_is_no_new_event(facts) -> None:
 
 
 def test_a_release_lists_participants_under_a_heading(tmp_path) -> None:
-    from accord.extract.record import extract_record
-    from accord.ingest import read_path
     from release_support import OCEAN_RELEASE
 
-    path = tmp_path / "release.txt"
-    path.write_text(OCEAN_RELEASE, encoding="utf-8")
-    facts = extract_record(read_path(path))["facts"]
+    facts = release_facts(tmp_path, OCEAN_RELEASE)
     took_part = {f["participant"] for f in facts if f["kind"] == "participant"}
     assert {"CL", "NO", "PE", "PT", "EU"} <= took_part
     chairs = {(f["event"], f["chair"]) for f in facts if f["kind"] == "event_chair"}
@@ -433,11 +429,8 @@ def test_a_release_lists_participants_under_a_heading(tmp_path) -> None:
 
 
 def test_a_heading_followed_by_prose_or_a_bare_participants_heading_lists_nobody(tmp_path) -> None:
-    from accord.extract.record import extract_record
-    from accord.ingest import read_path
-
-    path = tmp_path / "release.txt"
-    path.write_text(
+    facts = release_facts(
+        tmp_path,
         "Results of the Ocean Ministers’ Meeting\n"
         "September 8, 2023\n"
         "On Thursday, the Ministry of Fisheries hosted the Ocean Ministers’ Meeting by video.\n"
@@ -445,9 +438,7 @@ def test_a_heading_followed_by_prose_or_a_bare_participants_heading_lists_nobody
         "Chile, Norway and Peru sent observers to a different forum in Oslo last year.\n"
         "2. Participating countries\n"
         "Officials from Chile and Norway spoke about the talks they held in Oslo last spring.\n",
-        encoding="utf-8",
     )
-    facts = extract_record(read_path(path))["facts"]
     meeting = "Ocean Ministers’ Meeting"
     assert not any(f["kind"] == "participant" and f["event"] == meeting for f in facts)
 
@@ -541,13 +532,18 @@ def test_acting_at_two_conjoined_events_takes_part_in_each(facts) -> None:
 
 
 def test_blank_lines_around_a_participants_list_keep_it_a_list(tmp_path) -> None:
-    from accord.extract.record import extract_record
-    from accord.ingest import read_path
     from release_support import OCEAN_RELEASE
 
-    spaced = OCEAN_RELEASE.replace("\n", "\n\n")
-    path = tmp_path / "release.txt"
-    path.write_text(spaced, encoding="utf-8")
-    facts = extract_record(read_path(path))["facts"]
+    facts = release_facts(tmp_path, OCEAN_RELEASE.replace("\n", "\n\n"))
     took_part = {f["participant"] for f in facts if f["kind"] == "participant"}
     assert {"CL", "NO", "PE", "PT", "EU"} <= took_part
+
+
+def release_facts(tmp_path, text: str) -> list[dict]:
+    """The facts of a release read from a file, as `accord extract` reads it (its lines kept)."""
+    from accord.extract.record import extract_record
+    from accord.ingest import read_path
+
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_record(read_path(path))["facts"]

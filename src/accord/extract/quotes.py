@@ -159,9 +159,8 @@ class QuoteReader:
             and doc[verb.i - 1].text == ","
             and doc._.people.at(verb.i - 2)
         ):
-            speaker_token = doc[
-                verb.i - 2
-            ]  # '…, adviser to the government, Ajay Sood, said': no subject kept
+            # '…, adviser to the government, Ajay Sood, said': the parser kept no subject
+            speaker_token = doc[verb.i - 2]
         if speaker_token is None:
             return []
         if in_headline(verb) and not doc._.people.at(speaker_token.i):

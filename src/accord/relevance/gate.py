@@ -360,9 +360,8 @@ class RelevanceGate:
             if layout.paragraph[span[0]] == 0 and (doc[span[0]].text in named or span[1] - span[0] > 1)
         ]
         if not in_headline or _distinct_parties(doc, parties) < 2 or len(layout.lines) == 0:
-            return (
-                None  # 'Apple Could Regain Share in China Thanks to Alibaba Partnership': one state's market
-            )
+            # 'Apple Could Regain Share in China Thanks to Alibaba Partnership': one state's market
+            return None
         return _passage(doc, text, layout, (parties[0], in_headline[0]), 1)
 
 

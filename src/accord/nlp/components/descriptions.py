@@ -483,17 +483,21 @@ def in_an_idiom(token: Token) -> bool:
 def signed_in_sentence(span: Span) -> bool:
     """Tell whether a named mention stands where a text says who signed or adopted it."""
     nouns = agreement_nouns()
-    # the verb governs the mention or tells of it in a clause on it ('…, which 60 states signed'),
-    # not a word inside what it is about ('… for an open and secure Internet')
-    governing = {a.i for a in span.root.ancestors} | {
-        t.i for t in span.root.subtree if t.dep_ in ("relcl", "acl") and not span.start <= t.i < span.end
-    }
     return any(
-        (t.lemma_.lower() in nouns.introducing and (t.pos_ not in ("VERB", "AUX") or t.i in governing))
+        (t.lemma_.lower() in nouns.introducing and (t.pos_ not in ("VERB", "AUX") or governs(t, span)))
         or t.lower_.startswith("signator")
         or t.lower_ in ("titled", "entitled", "dubbed", "formally", "officially")
         for t in span.sent
     )
+
+
+def governs(verb: Token, span: Span) -> bool:
+    """Tell whether a verb governs a mention or tells of it in a clause on it ('…, which 60 states
+    signed'), not a word inside what the mention is about ('… for an open and secure Internet')."""
+    if verb.is_ancestor(span.root):
+        return True
+    in_clause = verb.dep_ in ("relcl", "acl") and span.root.is_ancestor(verb)
+    return in_clause and not span.start <= verb.i < span.end
 
 
 def quoted_description(token: Token) -> bool:

@@ -502,9 +502,8 @@ class DomainNames:
             return size  # 'AI Everything Middle East and Africa summit': the regions it covers, one name
         demonyms = left.ent_type_ == "NORP" and right.ent_type_ not in ("GPE", "LOC") and right.is_title
         if token.lower_ == "and" and demonyms:
-            return (
-                size  # 'Latin American and Caribbean Ministerial Summit': two peoples' adjectives, one name
-            )
+            # 'Latin American and Caribbean Ministerial Summit': two peoples' adjectives, one name
+            return size
         if (token.lower_ in ("and", "&") or size == 2) and (
             left.ent_type_ in _PLACE_ENTS or right.ent_type_ in _PLACE_ENTS
         ):

@@ -562,9 +562,8 @@ class OfficeReader:
                 and start - 3 > span.sent.start
                 and doc[start - 3].text == "("
             ):
-                start = end = (
-                    start - 3
-                )  # 'the Minister for Science and ICT (MSIT), Lee Jong-Ho': the acronym is no office
+                # 'the Minister for Science and ICT (MSIT), Lee Jong-Ho': the acronym is no office
+                start = end = start - 3
                 continue
             if (
                 token.lower_ == "the"

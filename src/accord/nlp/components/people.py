@@ -716,15 +716,10 @@ def office_before(doc: Doc, comma: int) -> bool:
 def _envoy_to_place(doc: Doc, comma: int) -> bool:
     """Tell whether an office sent to a place or body ends at the comma ('… in the presence of
     Egypt's Ambassador to India, Kamel Galal'): the office's word stands right before 'to'."""
-    k = comma - 1
-    while k > 0 and doc[k].ent_type_ in ("GPE", "ORG") and doc[k].ent_iob_ == "I":
-        k -= 1
-    return (
-        k > 1
-        and doc[k].ent_type_ in ("GPE", "ORG")
-        and doc[k - 1].lower_ == "to"
-        and is_title_token(doc[k - 2])
-    )
+    place = entity_at(doc[comma - 1]) if comma > 0 else None
+    if place is None or place.label_ not in ("GPE", "ORG") or place.start < 2:
+        return False
+    return doc[place.start - 1].lower_ == "to" and is_title_token(doc[place.start - 2])
 
 
 def names_a_government(doc: Doc, i: int) -> bool:

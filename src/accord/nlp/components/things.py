@@ -1129,7 +1129,12 @@ def merge_bracketed_names(doc: Doc, things: Things) -> None:
                 continue
             short, other = inner
             closed = short.end < len(doc) and doc[short.end].text == ")"
-            if other is thing or not closed or _event_head(short) != _event_head(span):
+            if (
+                other is thing
+                or other not in things.items
+                or not closed
+                or _event_head(short) != _event_head(span)
+            ):
                 continue
             things.absorb(thing, other)
 
