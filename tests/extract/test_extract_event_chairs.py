@@ -288,3 +288,27 @@ def test_the_kind_of_a_session_refers_back_to_it(facts) -> None:
         ("roundtable session", "Tomas Berg"),
         ("roundtable session", "Maria Jensen"),
     }
+
+
+def places(facts, text: str) -> set[tuple[str, str]]:
+    return {(f["event"], f["country"]) for f in facts(text, kind="event_place")}
+
+
+def test_the_one_host_country_is_where_the_event_met(facts) -> None:
+    text = "Peru's Ministry of Fisheries hosted the 3rd Pacific Ocean Data Ministers' Meeting on Monday."
+    assert places(facts, text) == {("3rd Pacific Ocean Data Ministers' Meeting", "PE")}
+
+
+def test_forum_host_country_is_where_the_forum_met(facts) -> None:
+    text = "Delegates thanked forum host Kenya as the Ocean Data Forum closed."
+    assert places(facts, text) == {("Ocean Data Forum", "KE")}
+
+
+def test_co_hosts_say_nothing_of_the_place(facts) -> None:
+    text = "Peru and Chile co-hosted a side event of the Ocean Data Forum on Monday."
+    assert places(facts, text) == set()
+
+
+def test_a_place_the_text_gives_beats_the_host(facts) -> None:
+    text = "Peru hosted the Ocean Data Forum in Geneva on Monday."
+    assert places(facts, text) == {("Ocean Data Forum", "CH")}

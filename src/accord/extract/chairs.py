@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.bodies import body_name, unnamed_body
 from accord.extract.common import Fact, entity_of, fact, in_a_portfolio, parties_in, party_key
 from accord.extract.data import lexicon
-from accord.extract.events import with_whole
+from accord.extract.events import where_held, with_whole
 from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_tokens, once_per_doc
 from accord.nlp.components.things import Thing, Things, reached_through_time
@@ -26,19 +26,42 @@ _HOSTING_NOUNS = lexicon.words("chairs.json", "hosting_nouns")
 _GOVERNMENT_BODIES = lexicon.words("chairs.json", "government_body_heads")
 
 
-@once_per_doc
 def extract_event_chairs(doc: Doc) -> list[Fact]:
     """Who chaired or hosted an event, from the verbs, nouns and possessives that say so."""
+    return chairing(doc)[0]
+
+
+def extract_host_places(doc: Doc) -> list[Fact]:
+    """Where an event the text places nowhere else was held: in the one country that hosted it
+    ('Thailand's ministry hosted the meeting', 'forum host Japan'). Co-hosts and chairs say
+    nothing of the place (a co-hosted side event meets at the UN; a chair may preside abroad)."""
+    facts = []
+    for thing in doc._.events.items:
+        hosts = chairing(doc)[1].get(thing.name, {})
+        countries = [key for key in hosts if len(key) == 2 and key != "EU"]
+        if len(hosts) != 1 or len(countries) != 1 or where_held(thing) is not None:
+            continue
+        facts.append(fact("event_place", hosts[countries[0]], 0.7, event=thing.name, country=countries[0]))
+    return facts
+
+
+@once_per_doc
+def chairing(doc: Doc) -> tuple[list[Fact], dict[str, dict[str, Span]]]:
+    """The chairs of each event, and apart from them its sole hosts (who hosted it, by the verb
+    'host' or the noun 'host', and the sentence that says so)."""
     events = doc._.events
     facts: dict[tuple[str, str], Fact] = {}
+    hosts: dict[str, dict[str, Span]] = {}
 
-    def add(thing: Thing, chair: str, where: Span) -> None:
+    def add(thing: Thing, chair: str, where: Span, hosting: bool = False) -> None:
         if names_itself(thing, chair):
             return  # 'the General Assembly convened for its meeting': a body holding its own sitting
         for event in with_whole(thing, events):
             key = (event.name, chair)
             if key not in facts:
                 facts[key] = fact("event_chair", where, 0.75, event=event.name, chair=chair)
+            if hosting:
+                hosts.setdefault(event.name, {}).setdefault(chair, where)
 
     for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
@@ -48,7 +71,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
                 thing = event_for(token, events) or (events.main() if sharing else None)
                 if thing is not None:
                     for chair in chairs_for(token):
-                        add(thing, chair, token.sent)
+                        add(thing, chair, token.sent, hosting=lemma == "host")
             elif lemma == "lead" and (led := led_event(token, events)) is not None:
                 for chair in chairs_for(token):
                     add(led, chair, token.sent)  # 'A and B led the inaugural dialogue'
@@ -60,7 +83,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
                     add(thing, chair, token.sent)
         elif token.lower_ in _HOST_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             for thing, chair in named_host(token, events):
-                add(thing, chair, token.sent)
+                add(thing, chair, token.sent, hosting=token.lower_ == "host")
         elif token.lower_ in _PRESIDENCY_NOUNS and token.pos_ == "NOUN":
             for thing, chair in presidency(token, events):
                 add(thing, chair, token.sent)
@@ -70,7 +93,7 @@ def extract_event_chairs(doc: Doc) -> list[Fact]:
     if main is not None:
         for chair, where in marked_chairs(doc):
             add(main, chair, where)
-    return list(facts.values())
+    return list(facts.values()), hosts
 
 
 def marked_chairs(doc: Doc) -> list[tuple[str, Span]]:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.extract.agreements import extract_agreement_events, extract_agreements
-from accord.extract.chairs import extract_event_chairs
+from accord.extract.chairs import extract_event_chairs, extract_host_places
 from accord.extract.common import Fact
 from accord.extract.events import (
     extract_event_dates,
@@ -37,6 +37,7 @@ EXTRACTORS: tuple[Callable[[Doc], list[Fact]], ...] = (
     extract_event_places,
     extract_event_dates,
     extract_event_chairs,
+    extract_host_places,
     extract_event_sequence,
     extract_participants,
     extract_agreements,
