@@ -367,3 +367,18 @@ def test_the_one_off_summit_written_out_dates_a_day_without_a_year(facts) -> Non
     text = "On February 10-11, France and India co-chaired the Artificial Intelligence Action Summit."
     dates = facts(text, None, kind="event_date")
     assert [(f["start"], f["end"]) for f in dates] == [("2025-02-10", "2025-02-11")]
+
+
+def test_a_bullet_without_articles_dates_the_story_s_summit(facts) -> None:
+    text = (
+        "Lima ocean data summit draws ministers\n\n"
+        "- Peru hosts March 3-4 summit\n\n"
+        "- Fishing firms want lighter rules\n\n"
+        "Ministers gather in Lima on Monday for the Lima ocean data summit."
+    )
+    assert dates(facts, text, "2026-03-01") == {("Lima ocean data summit", "2026-03-03", "2026-03-04")}
+
+
+def test_a_bare_noun_in_a_full_sentence_refers_to_nothing(facts) -> None:
+    text = "The Lima Ocean Summit opened on Monday. Ministers said summit diplomacy on 3 March was hard."
+    assert dates(facts, text, "2026-03-03") == {("Lima Ocean Summit", "2026-03-02", "2026-03-02")}

@@ -357,7 +357,9 @@ class ThingFinder:
             doc, doc._.agreements, self.agreement_nouns, quoted, _DETERMINERS, latest_compatible
         )
         merge_headline_agreements(doc._.agreements)
-        self.add_references(doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE)
+        self.add_references(
+            doc, doc._.events, dict.fromkeys(self.generic_events), quoted, _DEFINITE, bare_in_headlines=True
+        )
         add_head_references(doc, doc._.events, quoted)
         add_acronym_references(doc, doc._.events)
         return doc
@@ -799,6 +801,7 @@ class ThingFinder:
         quoted: frozenset[int],
         determiners: frozenset[str],
         referent: Callable[[Things, Token], Thing | None] | None = None,
+        bare_in_headlines: bool = False,
     ) -> None:
         """Point each generic definite mention ('the declaration') at the thing it means.
 
@@ -823,7 +826,8 @@ class ThingFinder:
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
             ):
                 continue
-            if not any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children):
+            determined = any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children)
+            if not determined and not (bare_in_headlines and telegraphic(token)):
                 continue
             if token.i > 1 and doc[token.i - 2].lower_ == "in" and doc[token.i - 1].lower_ == "a":
                 continue
@@ -861,6 +865,16 @@ class ThingFinder:
 
 
 _TIME_PREPOSITIONS = lexicon.words("things.json", "time_prepositions")
+
+
+def telegraphic(token: Token) -> bool:
+    """Tell whether a bare singular noun stands in a headline or a bullet, which drop their
+    articles ('France hosts February 10-11 summit'): there it means the event of the story as
+    'the summit' would. No determiner at all, not 'a summit' or 'summits'."""
+    if token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    sent = token.sent
+    return len(sent) <= 20 and not sent.text.rstrip().endswith((".", "!", "?", ":", ","))
 
 
 def reached_through_time(noun: Token, verb: Token) -> bool:
