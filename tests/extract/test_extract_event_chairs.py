@@ -312,3 +312,8 @@ def test_co_hosts_say_nothing_of_the_place(facts) -> None:
 def test_a_place_the_text_gives_beats_the_host(facts) -> None:
     text = "Peru hosted the Ocean Data Forum in Geneva on Monday."
     assert places(facts, text) == {("Ocean Data Forum", "CH")}
+
+
+def test_coordinated_verbs_share_their_subject(facts) -> None:
+    text = "Prime Minister Ana Ruiz convened and hosted the inaugural Ocean Data Summit in Lima."
+    assert chairs(facts, text) == {("inaugural Ocean Data Summit", "Ana Ruiz")}

@@ -156,7 +156,8 @@ def test_the_summit_after_the_next_summit_is_the_story_s_own(facts) -> None:
         "president said. Ministers who are in Lisbon for the AI Summit dined with the president."
     )
     assert {(f["event"], f["country"]) for f in facts(text, kind="event_place")} == {
-        ("Data Action Summit", "PT")
+        ("Data Action Summit", "PT"),
+        ("next AI summit", "CL"),  # the host's country: a planned event's stated place
     }
     assert {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")} == {("next AI summit", "CL")}
 
@@ -181,3 +182,21 @@ def test_a_title_before_a_forum_names_the_forum(facts) -> None:
 def test_a_capitalised_word_and_its_small_hyphenated_partner_open_a_name(facts) -> None:
     text = "Ministers attended the High-level Meeting on Data Sharing in Lima on Monday."
     assert "High-level Meeting on Data Sharing" in {f["event"] for f in facts(text, kind="event")}
+
+
+def test_a_headline_names_the_story_s_event_in_its_own_words(facts) -> None:
+    text = (
+        "Chile joins Peru ocean summit amid fishing row\n"
+        "Peru hosted the Ocean Data Summit in Lima on 3 March, with forty states present."
+    )
+    events = [f["event"] for f in facts(text, kind="event")]
+    assert events == ["Ocean Data Summit"]
+
+
+def test_a_headline_event_with_a_word_of_its_own_stays_apart(facts) -> None:
+    text = (
+        "Chile joins Peru fishing summit amid row\n"
+        "Peru hosted the Ocean Data Summit in Lima on 3 March, with forty states present."
+    )
+    events = {f["event"] for f in facts(text, kind="event")}
+    assert "Ocean Data Summit" in events and len(events) == 2

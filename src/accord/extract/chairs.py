@@ -313,6 +313,15 @@ def chairs_for(token: Token) -> list[str]:
     """The people and countries a chairing verb names as chairs."""
     phrases: list[Token] = []
     no_object = not any(c.dep_ == "dobj" for c in token.children)
+    if (
+        token.dep_ == "conj"
+        and token.head.pos_ == "VERB"
+        and not any(c.dep_ == "nsubj" for c in token.children)
+    ):
+        # 'X convened and hosted the summit': coordinated verbs share their subject
+        phrases.extend(
+            c for c in token.head.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "who", "that")
+        )
     for child in token.children:
         if child.dep_ == "agent" or (
             child.dep_ == "prep" and child.lower_ == "by" and no_object and token.tag_ in ("VBN", "VBD")
@@ -421,7 +430,8 @@ def met_itself(verb: Token) -> bool:
     convened on Monday': the meeting (or the body) is what convenes, nobody's chair."""
     if verb.lemma_.lower() not in ("convene", "meet"):
         return False
-    return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in verb.children)
+    shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # 'convened and hosted it'
+    return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for v in (verb, *shared) for c in v.children)
 
 
 def own_event(verb: Token) -> bool:

@@ -57,7 +57,7 @@ from accord.nlp.components.offices import entity_at
 from accord.nlp.components.people import quoted_tokens
 from accord.nlp.components.sittings import add_sittings
 from accord.nlp.data import lexicon
-from accord.nlp.gazetteer import load_gazetteer
+from accord.nlp.gazetteer import CountryGazetteer, load_gazetteer
 from accord.nlp.headlines import is_title_case
 from accord.nlp.lexicon import cities, edition_words, json_data, lexicon_setting
 
@@ -346,6 +346,7 @@ class ThingFinder:
         merge_by_acronym(doc, doc._.events)
         merge_bracketed_names(doc, doc._.events)
         self.merge_events_by_city(doc._.events)
+        merge_headline_events(doc, doc._.events, self.relative_ordinals)
         self.add_events_named_by_place(doc, doc._.events)
         self.add_held_events(doc, doc._.events, quoted)
         add_described_events(doc, doc._.events, quoted, self.ordinals)
@@ -1532,6 +1533,46 @@ def _names_a_city_of(doc: Doc, country: str) -> bool:
     that city's name rather than the country's."""
     text = doc_text(doc)
     return any(code == country and city in text for city, code in cities().items())
+
+
+def merge_headline_events(doc: Doc, events: Things, relative_ordinals: frozenset[str]) -> None:
+    """Join a headline's event to the one the story names when the headline says it in its own
+    words: 'China attends UK AI summit' over a story of the 'AI Safety Summit' at Bletchley Park.
+    Every word of the headline's name is a word of the event's names or names the country it met
+    in, and its head is the event's head; it must fit one event only."""
+    if not len(doc) or not is_headline(doc[0].sent):
+        return
+    gazetteer = load_gazetteer()
+    headline_end = doc[0].sent.end
+    for thing in list(events.items):
+        if thing.given_name or any(s.end > headline_end for s in thing.mentions()):
+            continue
+        words = [t for t in thing.names[0] if t.is_alpha and t.lower_ != "the"]
+        if len(words) < 2:
+            continue
+        fitting = [
+            other
+            for other in events.items
+            if other is not thing
+            and other.ordinal not in relative_ordinals
+            and any(s.start >= headline_end for s in other.names)
+            and said_in_other_words(words, other, gazetteer)
+        ]
+        if len(fitting) == 1:
+            events.absorb(fitting[0], thing)
+
+
+def said_in_other_words(words: list[Token], thing: Thing, gazetteer: CountryGazetteer) -> bool:
+    """Tell whether a headline's words name a thing: its head, and each other word one of its
+    names' words or the country of its city."""
+    named = {t.lower_ for s in thing.names for t in s if t.is_alpha}
+    if words[-1].lower_ not in {s[-1].lower_ for s in thing.names}:
+        return False
+    city = thing.city()
+    country = (_country_of(city) or gazetteer.country(city, capitals=True)) if city else None
+    return all(
+        w.lower_ in named or (country is not None and gazetteer.country(w.text) == country) for w in words
+    )
 
 
 def _country_of(city: str | None) -> str | None:
