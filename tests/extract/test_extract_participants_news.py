@@ -547,3 +547,42 @@ def release_facts(tmp_path, text: str) -> list[dict]:
     path = tmp_path / "release.txt"
     path.write_text(text, encoding="utf-8")
     return extract_record(read_path(path))["facts"]
+
+
+def test_attending_first_then_the_list(facts) -> None:
+    text = (
+        "Peru hosted the Ocean Data Summit in Lima. Attending the sessions were Chile's fisheries "
+        "minister Ana Ruiz, Colombian Foreign Minister Luis Mora and academics from many countries."
+    )
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert {"Ana Ruiz", "Luis Mora"} <= found
+
+
+def test_attending_first_in_the_future_is_no_fact(facts) -> None:
+    text = "Peru hosted the Ocean Data Summit in Lima. Attending the next session will be Ana Ruiz."
+    assert "Ana Ruiz" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_dignitaries_in_a_session_included_a_list(facts) -> None:
+    text = (
+        "Peru hosted the Ocean Data Summit in Lima. Other dignitaries in the inaugural session "
+        "included Jitin Rao, Minister of State for Fisheries; Sunil Kumar, Fisheries Secretary; "
+        "and Abhay Singh, Additional Secretary."
+    )
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert {"Jitin Rao", "Sunil Kumar", "Abhay Singh"} <= found
+
+
+def test_part_of_the_event_s_panel(facts) -> None:
+    text = (
+        "Peru hosted the Ocean Data Summit in Lima. "
+        "Council President Debjani Roy was also part of the opening panel."
+    )
+    assert ("Ocean Data Summit", "Debjani Roy") in {
+        (f["event"], f["participant"]) for f in facts(text, kind="participant")
+    }
+
+
+def test_part_of_a_team_is_no_attendance(facts) -> None:
+    text = "Peru hosted the Ocean Data Summit in Lima. Debjani Roy was part of the team that wrote its plan."
+    assert "Debjani Roy" not in {f["participant"] for f in facts(text, kind="participant")}

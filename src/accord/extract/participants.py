@@ -120,7 +120,11 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 if target is not None:
                     for who in actors_of(token) + joined_by(token) + included_after(token):
                         add(who, sent, target)  # 'A attended, joined by B': both were there
-            elif lemma == "be" and (present := present_at(token, events)) is not None and not planned(token):
+            elif (
+                lemma == "be"
+                and (present := present_at(token, events, event)) is not None
+                and not planned(token)
+            ):
                 for who in actors_of(token):
                     add(who, sent, present)  # 'X, who was present at the summit, criticized …'
             elif lemma == "take" and any(c.lower_ == "part" for c in token.children) and not planned(token):
@@ -179,7 +183,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 add(who, sent, near)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING) or (
-            among_those_present(lowered) and not _FUTURE.search(lowered)
+            (among_those_present(lowered) or _INVERTED.match(lowered)) and not _FUTURE.search(lowered)
         ):
             about_an_event = bool(events.in_span(sent))
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
@@ -395,14 +399,25 @@ def _datelined(token: Token) -> bool:
     return ent is not None and dateline_credit(ent)
 
 
-def present_at(verb: Token, events: Things) -> Thing | None:
-    """The event 'was present at' names: 'X, who was present at the summit, …'."""
+def present_at(verb: Token, events: Things, event: Thing) -> Thing | None:
+    """The event 'was present at' names: 'X, who was present at the summit, …'; and the one 'was
+    part of' names, or whose panel or session it names ('X was also part of the inaugural panel')."""
     for word in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"):
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
             for noun in (c for c in prep.children if c.dep_ == "pobj"):
                 if (thing := events.at(noun.i)) is not None:
                     return thing
+    for word in (c for c in verb.children if c.dep_ == "attr" and c.lower_ == "part"):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if (thing := events.at(noun.i)) is not None:
+                    return thing
+                if noun.lower_ in _PANELS:
+                    return event  # the panel of the event the story is telling of
     return None
+
+
+_PANELS = lexicon.words("participants.json", "panels")
 
 
 def named_before(verb: Token) -> list[str]:
@@ -791,6 +806,8 @@ def briefers(token: Token) -> list[str]:
 
 
 _AMONG_THOSE = re.compile(lexicon.pattern("participants.json", "among_those_present"))
+# A list after the verb it follows: 'Attending the sessions were A, B and C', 'Present at the talks was A'.
+_INVERTED = re.compile(lexicon.pattern("participants.json", "inverted_attendance"))
 
 
 def among_those_present(lowered: str) -> bool:
@@ -813,6 +830,9 @@ def gathered(sent: Span) -> list[str]:
         at = lowered.find(cue)
         if at >= 0 and (not cue.endswith("together") or _a_gathering_brings(doc, sent.start_char + at)):
             starts.append(sent.start_char + at + len(cue))
+    inverted = _INVERTED.match(lowered)
+    if inverted:
+        starts.append(sent.start_char + inverted.end())  # 'Attending the sessions were A, B and C'
     present = ("were present", "was present", "were in attendance", "was in attendance", "took part")
     if among_those_present(lowered) or any(cue in lowered for cue in present):
         starts.append(sent.start_char)
