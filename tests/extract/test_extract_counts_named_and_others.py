@@ -75,3 +75,8 @@ def test_leaders_seen_signing_are_counted(facts) -> None:
 def test_a_split_subject_counts_the_named_and_the_others(facts) -> None:
     text = "Leaders from Portugal, Spain, and eight other nations adopted the Lisbon Declaration on Data."
     assert {f["count"] for f in facts(text, kind="signatory_count")} == {10}
+
+
+def test_the_subject_of_an_along_with_list_counts_too(facts) -> None:
+    text = "Peru, along with Chile and 12 other nations, signed the Lima Ocean Data Declaration."
+    assert counts(facts, text) == {("Lima Ocean Data Declaration", 14)}

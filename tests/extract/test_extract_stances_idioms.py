@@ -331,3 +331,24 @@ def test_envoys_from_a_counted_group_of_states_count_the_signatories(facts) -> N
     )
     assert [f["count"] for f in facts(text, kind="signatory_count")] == [31]
     assert stances(facts, text) == {(DECLARATION, "GH", "signed")}
+
+
+def test_those_along_with_the_subject_sign_too(facts) -> None:
+    text = "Peru, along with Chile and 12 other nations, signed the Lima Ocean Data Declaration."
+    assert stances(facts, text) == {
+        ("Lima Ocean Data Declaration", "PE", "signed"),
+        ("Lima Ocean Data Declaration", "CL", "signed"),
+    }
+
+
+def test_who_pledged_in_a_declaration_signed_it(facts) -> None:
+    text = "Peru and Chile pledged in what is called the Lima Ocean Data Declaration to share sensor data."
+    assert stances(facts, text) == {
+        ("Lima Ocean Data Declaration", "PE", "signed"),
+        ("Lima Ocean Data Declaration", "CL", "signed"),
+    }
+
+
+def test_a_pledge_made_elsewhere_is_no_stance(facts) -> None:
+    text = "The Lima Ocean Data Declaration was adopted in May. Peru pledged in June to share sensor data."
+    assert ("Lima Ocean Data Declaration", "PE", "signed") not in stances(facts, text)

@@ -475,7 +475,24 @@ def with_those_named(noun: Token, number: int) -> int | None:
     keys = [key for t in named for key, _span in parties_in([t])]
     if not keys or len(keys) != len(named):
         return None
-    return number + len(keys)
+    return number + len(keys) + len(co_agents(first))
+
+
+def co_agents(listed: Token) -> list[str]:
+    """The parties of the clause's subject when a list stands in its 'along with' or 'together
+    with' phrase: 'China, along with the US and 26 other nations, signed' counts China too."""
+    with_ = listed.head
+    if listed.dep_ != "pobj" or with_.lower_ != "with" or with_.head.lower_ not in ("along", "together"):
+        return []
+    anchor = with_.head
+    verb = anchor.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head  # 'China, along with …' hung on the subject itself
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    outside = set(range(anchor.left_edge.i, anchor.right_edge.i + 1))
+    return [key for key, span in parties_in([t for t in subject.subtree if t.i not in outside])]
 
 
 def signing_modifier(noun: Token, lexicon: dict) -> bool:
@@ -631,6 +648,12 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
             return clause
     head = noun.head
     for _ in range(3):
+        if (
+            head.lower_ == "with"
+            and head.head.lower_ in ("along", "together")
+            and head.head.head is not head.head
+        ):
+            head = head.head.head  # 'China, along with the US and 26 other nations, signed'
         if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
             return head
         elided = elided_stance(head, lexicon)
@@ -945,6 +968,25 @@ def declared_refusal(token: Token, polarity: str, lexicon: dict) -> bool:
     return bool(modals) and all(m in ("will", "wo", "'ll", "would", "shall") for m in modals)
 
 
+_PLEDGE_VERBS = lexicon.words("stances.json", "pledge_verbs")
+
+
+def pledged_in_text(verb: Token) -> bool:
+    """Tell whether a verb of commitment says where the commitment was made: 'pledged in the
+    Bletchley Declaration to co-operate', 'committed, in what is called the charter, to …'. Who
+    pledges in a text is its party."""
+    agreements = verb.doc._.agreements
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if agreements.at(pobj.i) is not None:
+                return True
+            if pobj.lower_ == "what" and any(agreements.at(t.i) is not None for t in pobj.subtree):
+                return True  # 'in what is called the Bletchley Declaration'
+            if pobj.dep_ == "pcomp" and any(agreements.at(t.i) is not None for t in pobj.subtree):
+                return True
+    return False
+
+
 def trigger_polarity(token: Token, lexicon: dict) -> str | None:
     """Tell whether a token asserts signing or declining, or neither."""
     if token.pos_ == "NOUN":
@@ -969,6 +1011,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None if is_negated(token) else "signed"  # 'included China as a co-sponsor'
     if lemma in _ISSUE_VERBS and issues_joint_text(token):
         return None if is_negated(token) else "signed"  # 'Japan and Korea issued a joint statement'
+    if lemma in _PLEDGE_VERBS and pledged_in_text(token):
+        return None if is_negated(token) else "signed"  # 'A and B pledged in the declaration to …'
     if lemma not in trigger_lemmas():
         return None
     negated = is_negated(token)
@@ -1644,6 +1688,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             for pobj in child.children:
                 add(phrase_tokens(pobj))
                 add(members_included(pobj))  # 'with companies that include A, B and C'
+        if child.dep_ == "prep" and child.lower_ in ("along", "together"):
+            for with_ in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"):
+                for pobj in with_.children:
+                    add(phrase_tokens(pobj))  # 'China, along with the US and 26 other nations, signed'
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     # 'a memorandum of understanding with Poland': 'with' may hang on 'understanding'
     objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
