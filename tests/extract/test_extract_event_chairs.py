@@ -317,3 +317,11 @@ def test_a_place_the_text_gives_beats_the_host(facts) -> None:
 def test_coordinated_verbs_share_their_subject(facts) -> None:
     text = "Prime Minister Ana Ruiz convened and hosted the inaugural Ocean Data Summit in Lima."
     assert chairs(facts, text) == {("inaugural Ocean Data Summit", "Ana Ruiz")}
+
+
+def test_a_host_and_the_minister_hosting_for_it_place_the_meeting(facts) -> None:
+    text = (
+        "Peru is hosting this meeting of the region's fisheries ministers for the first time. "
+        "Peru's Fisheries Minister Ana Ruiz is hosting the meeting as the chair."
+    )
+    assert places(facts, text) == {("meeting of the region's fisheries ministers", "PE")}

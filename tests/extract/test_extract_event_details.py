@@ -382,3 +382,28 @@ def test_a_bullet_without_articles_dates_the_story_s_summit(facts) -> None:
 def test_a_bare_noun_in_a_full_sentence_refers_to_nothing(facts) -> None:
     text = "The Lima Ocean Summit opened on Monday. Ministers said summit diplomacy on 3 March was hard."
     assert dates(facts, text, "2026-03-03") == {("Lima Ocean Summit", "2026-03-02", "2026-03-02")}
+
+
+def test_the_city_of_a_place_after_the_event(facts) -> None:
+    text = "Results go to the Ocean Data Summit in the southern Japan city of Osaka next month."
+    assert places(facts, text) == {("Ocean Data Summit", "JP", "Osaka")}
+
+
+def test_a_relative_clause_on_the_city_is_about_the_event(facts) -> None:
+    text = (
+        "The outcome of the ministerial meeting goes to the Ocean Data Summit in the city of Lima, "
+        "which will be chaired by Prime Minister Ana Ruiz."
+    )
+    found = {(f["event"], f["chair"]) for f in facts(text, kind="event_chair")}
+    assert found == {("Ocean Data Summit", "Ana Ruiz")}
+
+
+def test_the_meeting_is_the_meeting_named_later_not_the_summit(facts) -> None:
+    text = (
+        "At the meeting held in the city of Osaka, the ministers agreed on sensor rules. "
+        "The outcome of the ministerial meeting goes to the Ocean Data Summit in Tokyo."
+    )
+    assert places(facts, text) == {
+        ("ministerial meeting", "JP", "Osaka"),
+        ("Ocean Data Summit", "JP", "Tokyo"),
+    }

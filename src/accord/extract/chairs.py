@@ -38,10 +38,13 @@ def extract_host_places(doc: Doc) -> list[Fact]:
     facts = []
     for thing in doc._.events.items:
         hosts = chairing(doc)[1].get(thing.name, {})
-        countries = [key for key in hosts if len(key) == 2 and key != "EU"]
-        if len(hosts) != 1 or len(countries) != 1 or where_held(thing) is not None:
+        # a host named as a person hosts for their country ('Teo is hosting the meeting as the chair')
+        countries = {country_of_person(doc, key): where for key, where in hosts.items()}
+        if len(countries) != 1 or where_held(thing) is not None:
             continue
-        facts.append(fact("event_place", hosts[countries[0]], 0.7, event=thing.name, country=countries[0]))
+        country, where = next(iter(countries.items()))
+        if len(country) == 2 and country != "EU":
+            facts.append(fact("event_place", where, 0.7, event=thing.name, country=country))
     return facts
 
 
@@ -286,6 +289,10 @@ def event_for(token: Token, events) -> Thing | None:
     candidates: list[Token] = []
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
+        node = token.head
+        while node.dep_ in ("pobj", "prep", "appos", "compound") and node.head is not node:
+            node = node.head  # 'the summit in the city of Hiroshima, which will be chaired by X'
+            candidates.append(node)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "pobj", "prep"):
             candidates.append(child)  # the object itself before its modifiers: 'the summit's session'

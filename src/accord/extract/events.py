@@ -93,6 +93,8 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
             country_named = gazetteer.kind(span.text) == "name"
             if before.lower_ == "the" and span.start - 2 >= sent.start and country_named:
                 before = doc[span.start - 2]  # 'held in the Republic of Korea', not 'at the White House'
+            if before.lower_ == "of" and place.city is not None:
+                before = city_of(before) or before  # 'in the western Japan city of Hiroshima'
             after = doc[place.end : place.end + 2]
             if place.city is None:
                 if before.lower_ == "in" and names_where(before, mention) and country_only is None:
@@ -114,6 +116,24 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
             if span.end <= mention.start and in_city_for:
                 return place.city, place.country, sent
     return country_only
+
+
+_TOWN_NOUNS = frozenset(("city", "town", "capital", "port", "resort", "village"))
+
+
+def city_of(of: Token) -> Token | None:
+    """The preposition before 'the … city of X' ('in the western Japan city of Hiroshima'): the
+    place is where that preposition puts it, as if the city were named alone."""
+    doc = of.doc
+    town = doc[of.i - 1] if of.i > of.sent.start else None
+    if town is None or town.lower_ not in _TOWN_NOUNS:
+        return None
+    for k in range(town.i - 1, max(of.sent.start, town.i - 6) - 1, -1):
+        if doc[k].lower_ in ("in", "at"):
+            return doc[k]
+        if not (doc[k].lower_ == "the" or doc[k].pos_ in ("ADJ", "PROPN", "NOUN")):
+            return None
+    return None
 
 
 _GATHER_VERBS = lexicon.words("events.json", "gather_verbs")

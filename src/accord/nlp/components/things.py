@@ -718,7 +718,13 @@ class ThingFinder:
     def named_after(things: Things, token: Token) -> Thing | None:
         """The thing whose own name holds the noun ('the blueprint' is the 'Blueprint for Action')."""
         word = token.lower_
-        named = [t for t in things.items if any(word in s.text.lower().split() for s in t.names)]
+        named = [
+            t
+            for t in things.items
+            if any(word in s.text.lower().split() for s in t.names)
+            # a described 'ministerial meeting' for 'the meeting' (a text's description says too much)
+            or (t.kind == EVENT and t.given_name is not None and word in t.given_name.lower().split())
+        ]
         if len(named) == 1:
             return named[0]
         before = [t for t in named if t.first < token.i]
