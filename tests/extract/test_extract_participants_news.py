@@ -586,3 +586,13 @@ def test_part_of_the_event_s_panel(facts) -> None:
 def test_part_of_a_team_is_no_attendance(facts) -> None:
     text = "Peru hosted the Ocean Data Summit in Lima. Debjani Roy was part of the team that wrote its plan."
     assert "Debjani Roy" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_a_list_of_parties_the_parser_cut_from_its_verb(facts) -> None:
+    text = (
+        "Ministers met for the ministerial meeting in Osaka. At the meeting held in the city of Osaka, "
+        "Kansai region, western Japan, the ministers from Peru, Chile, Colombia and Ecuador plus the "
+        "European Union also compiled an action program."
+    )
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert {"PE", "CL", "CO", "EC", "EU"} <= found

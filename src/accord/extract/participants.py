@@ -429,7 +429,10 @@ def named_before(verb: Token) -> list[str]:
     if verb.i >= 2 and doc[verb.i - 1].text == "," and people.at(verb.i - 2):
         return [people.at(verb.i - 2)]  # '…, principal adviser to the government, Ana Ruiz, said'
     start = verb.i
-    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", "—", "–", '"', "“", "”"):
+    while start > verb.sent.start and (
+        doc[start - 1].text not in (",", ";", ":", "—", "–", '"', "“", "”")
+        or in_a_list_of_parties(doc, start - 1)
+    ):
         if doc[start - 1].pos_ in ("VERB", "AUX") or doc[start - 1].lower_ in ("that", "which", "who"):
             return []
         start -= 1
@@ -481,6 +484,15 @@ def named_in(root: Token) -> list[str]:
             if not office_part(span):
                 _append(out, body_name(span, key))
     return out
+
+
+def in_a_list_of_parties(doc: Doc, comma: int) -> bool:
+    """Tell whether a comma separates two parties of one list ('ministers from Britain, Canada,
+    France and Japan'), not a phrase from the clause before it."""
+    if doc[comma].text != "," or comma == 0 or comma + 1 >= len(doc):
+        return False
+    parties = ("GPE", "ORG", "NORP")
+    return doc[comma - 1].ent_type_ in parties and doc[comma + 1].ent_type_ in parties
 
 
 def office_part(span: Span) -> bool:
