@@ -915,3 +915,20 @@ def test_a_states_own_new_law_is_not_the_eus_act_it_aligns_with(facts) -> None:
     found = {(f["agreement"], f["party"]) for f in facts(text, kind="stance")}
     assert ("new law covering artificial intelligence", "ES") in found
     assert not any(agreement == "AI Act" for agreement, _party in found)
+
+
+def test_a_meeting_ended_with_the_adoption_of_a_text_by_its_ministers(facts) -> None:
+    text = (
+        "Ocean ministers from the Group of Seven ended a two-day meeting with the adoption of a "
+        "joint statement on sensor data."
+    )
+    found = {(f["agreement"], f["party"], f["stance"]) for f in facts(text, kind="stance")}
+    assert found == {("joint statement on sensor data", "G7", "signed")}
+
+
+def test_new_texts_a_list_names_are_no_text_of_their_own(facts) -> None:
+    text = (
+        "The meeting ended with the endorsement of new guidelines, including the Ocean Guide on "
+        "Sensor Data and the Reef Data Charter."
+    )
+    assert "new guidelines" not in {f["agreement"] for f in facts(text, kind="agreement")}

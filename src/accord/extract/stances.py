@@ -768,6 +768,7 @@ def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, 
             continue
         doers = [c for c in noun.children if c.dep_ == "poss"]
         doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        doers += closed_with(noun)
         for doer in doers:
             if doer.lower_ == "its" and (owner := sole_party_before(doer)) is not None:
                 yield agreement.name, owner, "signed", None
@@ -775,6 +776,20 @@ def owned_deeds(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, str, 
                 continue
             for key, _span in parties_in(phrase_tokens(doer)):
                 yield agreement.name, key, "signed", None
+
+
+def closed_with(noun: Token) -> list[Token]:
+    """Who did a deed a verb's 'with' phrase tells: 'ministers from the G7 ended their meeting with
+    the adoption of a joint statement' (the ministers adopted it)."""
+    with_ = noun.head
+    if noun.dep_ != "pobj" or with_.lower_ != "with":
+        return []
+    verb = with_.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head  # the parser hangs 'with' on the meeting ended
+    if verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def sole_party_before(pronoun: Token) -> str | None:

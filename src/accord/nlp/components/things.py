@@ -552,6 +552,13 @@ class ThingFinder:
                     target = earlier
             elif indefinite and family(token.text) in ("any", "agreed") and len(description(token)) == 1:
                 continue  # 'a text', 'an agreement': too vague to bring in an agreement of its own
+            elif (
+                indefinite
+                and token.tag_ == "NNS"
+                and listed_after(token)
+                and all(t.i == token.i or t.lower_ in _VAGUE_MODIFIERS for t in description(token))
+            ):
+                continue  # 'the endorsement of new guidelines, including …': the list names them
             elif indefinite and introduced(token):
                 target = self.introduced_agreement(token, agreements, opening, sentences)
             elif anaphoric(token):
@@ -872,6 +879,16 @@ class ThingFinder:
 
 
 _TIME_PREPOSITIONS = lexicon.words("things.json", "time_prepositions")
+
+
+_VAGUE_MODIFIERS = frozenset(("new", "further", "additional", "more", "other", "fresh", "several", "some"))
+
+
+def listed_after(noun: Token) -> bool:
+    """Tell whether a plural noun opens a list of what it stands for: 'new guidelines, including
+    the Guide on …', 'texts such as …'."""
+    after = " ".join(t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 4])
+    return after.startswith(("including", ", including", "such as", ", such as"))
 
 
 def telegraphic(token: Token) -> bool:
