@@ -596,3 +596,13 @@ def test_a_list_of_parties_the_parser_cut_from_its_verb(facts) -> None:
     )
     found = {f["participant"] for f in facts(text, kind="participant")}
     assert {"PE", "CL", "CO", "EC", "EU"} <= found
+
+
+def test_who_inaugurated_the_event_was_there(facts) -> None:
+    text = (
+        "Peru hosted the Ocean Data Conference in Lima today. Inaugurating the event, Chief Minister "
+        "Ana Ruiz said data will change fishing."
+    )
+    assert ("Ocean Data Conference", "Ana Ruiz") in {
+        (f["event"], f["participant"]) for f in facts(text, kind="participant")
+    }

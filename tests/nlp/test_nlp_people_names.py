@@ -203,3 +203,13 @@ def test_the_last_word_of_a_body_name_is_no_person(doc_of) -> None:
 def test_a_second_surname_the_model_took_for_an_organisation_stays_in_the_name(doc_of) -> None:
     doc = doc_of("Speakers included Costa Rica\u2019s Foreign Minister Arnoldo André Tinoco, and others.")
     assert list(doc._.people.persons) == ["Arnoldo André Tinoco"]
+
+
+def test_a_name_after_an_honorific_the_model_cut_in_two_is_one_person(doc_of) -> None:
+    doc = doc_of("Deputy Chief Minister Shri Harsh Rameshbhai Sanghavi reaffirmed the state's support.")
+    assert persons(doc) == {"Harsh Rameshbhai Sanghavi"}
+
+
+def test_two_people_a_conjunction_parts_stay_two(doc_of) -> None:
+    doc = doc_of("On Monday, Minister John Smith and Minister Luis Mora signed the charter.")
+    assert persons(doc) == {"John Smith", "Luis Mora"}

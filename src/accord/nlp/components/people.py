@@ -143,6 +143,19 @@ def make_people(nlp: Language, name: str, honorifics: Sequence[Sequence[str]]) -
     return PeopleFinder(VerbForms(nlp), frozenset(row[0].strip().lower() for row in honorifics))
 
 
+def adjacent_persons_joined(doc: Doc) -> list[Span]:
+    """The model's person entities, two that touch made one: it cuts 'Shri Harsh Rameshbhai
+    Sanghavi' into 'Shri Harsh' and 'Rameshbhai Sanghavi', and two people are never named side by
+    side without a comma or a conjunction between them."""
+    joined: list[Span] = []
+    for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+        if joined and joined[-1].end == ent.start and doc[ent.start].sent.start == joined[-1].sent.start:
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label=ent.label)
+        else:
+            joined.append(ent)
+    return joined
+
+
 class PeopleFinder(OfficeReader):
     """Collect the people of a document with their offices into `doc._.people`."""
 
@@ -166,7 +179,7 @@ class PeopleFinder(OfficeReader):
     def read(self, doc: Doc) -> Doc:
         people = People()
         self.taken = set()
-        stripped = [self.strip_titles(e) for e in doc.ents if e.label_ == "PERSON"]
+        stripped = [self.strip_titles(e) for e in adjacent_persons_joined(doc)]
         found = [s for s in stripped if s is not None] + self.honorific_mentions(doc)
         found += self.names_beside_offices(doc, found)
         found += surnames_after_portfolios(doc, {i for span in found for i in range(span.start, span.end)})
