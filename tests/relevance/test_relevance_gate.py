@@ -311,3 +311,23 @@ def test_a_company_council_named_after_a_state_is_no_meeting_of_two_parties(gate
         "Sales fell last year.\n"
     )
     assert not gate.judge(text).in_scope
+
+
+def test_a_state_s_ai_programme_in_one_word_names_ai(gate: RelevanceGate) -> None:
+    text = (
+        "PeruAI summit opens, presents AI roadmap for Peru\n"
+        "The Global PeruAI Summit opened on Wednesday with ministerial participation from the region.\n"
+    )
+    judgement = gate.judge(text)
+    assert judgement.in_scope and "PeruAI" in judgement.reason
+
+
+def test_a_company_s_name_ending_in_ai_names_no_state_s_programme(gate: RelevanceGate) -> None:
+    text = (
+        "QuorvelAI summit opens, presents AI roadmap for its clients\n"
+        "The QuorvelAI Summit opened on Wednesday with ministerial guests.\n"
+        "Tickets sold out within a week.\n"
+        "The firm's shares rose 3% in early trading.\n"
+    )
+    judgement = gate.judge(text)
+    assert judgement.score == 1 and not judgement.in_scope

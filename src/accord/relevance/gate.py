@@ -196,6 +196,9 @@ class RelevanceGate:
             self._add(self._any_case, name, terms.any_case)
         countries, places = _places()
         self._add(self._exact, "countries", countries)
+        # A state's own AI programme written as one word ('IndiaAI Mission', 'the Global IndiaAI
+        # Summit') names AI as surely as 'AI' does; a company's ('OpenAI') names no state.
+        self._add(self._exact, "ai", [f"{country}AI" for country in countries if country.isalpha()])
         self._label = {strings.add(name): name for name in (*FAMILIES, "countries")}
         self._modifiers = self.vocabulary.ai_modifiers | places
         self._ends = np.array([strings.add(mark) for mark in _SENTENCE_ENDS], dtype=np.uint64)
