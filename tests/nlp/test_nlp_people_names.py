@@ -213,3 +213,15 @@ def test_a_name_after_an_honorific_the_model_cut_in_two_is_one_person(doc_of) ->
 def test_two_people_a_conjunction_parts_stay_two(doc_of) -> None:
     doc = doc_of("On Monday, Minister John Smith and Minister Luis Mora signed the charter.")
     assert persons(doc) == {"John Smith", "Luis Mora"}
+
+
+def test_an_office_then_its_body_after_a_comma(doc_of) -> None:
+    doc = doc_of("Abhay Singh, Additional Secretary, MeitY, welcomed the delegates.")
+    assert roles(doc)["Abhay Singh"] == [("Additional Secretary", "MeitY")]
+
+
+def test_a_portfolio_list_goes_on_across_its_commas(doc_of) -> None:
+    doc = doc_of("Ana Ruiz, Minister of Science, Technological Development, and Innovation, spoke first.")
+    assert roles(doc)["Ana Ruiz"] == [
+        ("Minister of Science, Technological Development, and Innovation", None)
+    ]

@@ -670,11 +670,14 @@ class OfficeReader:
             if token.lower_ in ("who", "whose", "which", "that") and idx > 0:
                 tokens = tokens[:idx]
                 break
-        while tokens and tokens[-1].text in (",", "-", "and"):
+        while tokens and tokens[-1].text in (",", "-", "and", "."):
             tokens = tokens[:-1]
         if not tokens or not (has_title(tokens) or (before_name and is_plural_title(tokens[-1]))):
             return None
         of: str | None = None
+        tokens, body = self.body_after_comma(tokens)
+        if body:
+            of = self.owner_key(body) or body
         # A leading possessive or demonym names the country or body: "Britain's", "the Dutch", "Tesla".
         lead_end = 0
         for idx, token in enumerate(tokens):
@@ -744,6 +747,33 @@ class OfficeReader:
             title = title[:-1]  # 'Executive Vice Presidents Ana Lind and Eva Berg': each a Vice President
         title = written_out(title)
         return Role(title=title, of=of, sentence=sentence, shared=plural)
+
+    def body_after_comma(self, tokens: list[Token]) -> tuple[list[Token], str | None]:
+        """Part 'Additional Secretary, MeitY' and 'Vice-Minister for Policy Coordination, Ministry of
+        Internal Affairs and Communications (MIC), Japan' into the office and the body it is of:
+        after the office's comma, a capitalised name with no office in it. A portfolio list goes on
+        across its commas ('Minister of Railways, Electronics and Information Technology')."""
+        portfolios = word_set("portfolios.txt")
+        for idx, token in enumerate(tokens):
+            if token.text != "," or idx == 0 or idx + 1 >= len(tokens) or not has_title(tokens[:idx]):
+                continue
+            tail = tokens[idx + 1 :]
+            first = tail[0]
+            stop = next((k for k, t in enumerate(tail) if t.text in (",", "(", ";")), len(tail))
+            acronym = first.text[:1].isupper() and any(c.isupper() for c in first.text[1:])  # 'MeitY'
+            # 'Minister of Science, Technological Development, and Innovation': portfolios go on
+            listing = any(t.lower_ in ("and", "&") for t in tail[: stop + 2]) and any(
+                t.lower_ in ("of", "for") for t in tokens[:idx]
+            )
+            body = first.lower_ in word_set("organisation_words.txt") or (
+                first.ent_type_ in ("ORG", "GPE") and not listing
+            )
+            if first.lower_ in portfolios or not (acronym or body):
+                return tokens, None
+            if any(is_title_token(t) for t in tail):
+                return tokens, None  # a second office: split_offices' work
+            return tokens[:idx], _join(tail[:stop]).rstrip(".") or None
+        return tokens, None
 
     def names_a_body(self, tokens: list[Token]) -> bool:
         """Tell whether the words before an office name its owner: capitalised words, no office."""
