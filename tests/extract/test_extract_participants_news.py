@@ -606,3 +606,36 @@ def test_who_inaugurated_the_event_was_there(facts) -> None:
     assert ("Ocean Data Conference", "Ana Ruiz") in {
         (f["event"], f["participant"]) for f in facts(text, kind="participant")
     }
+
+
+def test_who_delivered_the_opening_speech_or_spoke_by_video(facts) -> None:
+    text = (
+        "The Ocean Data Forum 2025 opened on Saturday in Lima. Premier Ana Ruiz delivered the "
+        "opening speech. The forum heard calls for open data. UN Secretary-General Antonio Guterres, "
+        "in a video address, called for inclusive data."
+    )
+    found = {(f["event"], f["participant"]) for f in facts(text, kind="participant")}
+    assert {("Ocean Data Forum 2025", "Ana Ruiz"), ("Ocean Data Forum 2025", "Antonio Guterres")} <= found
+
+
+def test_who_spoke_on_a_topic_spoke_at_the_event_in_focus(facts) -> None:
+    text = (
+        "The Ocean Data Forum 2025 opened on Saturday in Lima. Anne Bouverot, Special Envoy of the "
+        "French President, spoke on data's potential to tackle pressing challenges."
+    )
+    assert ("Ocean Data Forum 2025", "Anne Bouverot") in {
+        (f["event"], f["participant"]) for f in facts(text, kind="participant")
+    }
+
+
+def test_who_will_deliver_a_speech_is_no_participant(facts) -> None:
+    text = "The Ocean Data Forum opened on Saturday in Lima. Premier Ana Ruiz will deliver a speech."
+    assert "Ana Ruiz" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_the_opening_ceremony_of_the_story_s_forum_is_the_forum(facts) -> None:
+    text = (
+        "The Ocean Data Forum 2025 opened on Saturday in Lima. During the opening ceremony of the "
+        "country's top-tier data event, several proposals were released."
+    )
+    assert [f["event"] for f in facts(text, kind="event")] == ["Ocean Data Forum 2025"]

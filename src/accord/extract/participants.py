@@ -111,10 +111,11 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 target = (events.at(audience.i) or event) if audience is not None else None
                 if (
                     target is None
-                    and lemma in ("attend", "participate")
+                    and lemma in ("attend", "participate", "speak")
                     and not any(
-                        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "as") for c in token.children
-                    )
+                        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ not in ("as", "on", "about"))
+                        for c in token.children
+                    )  # 'X spoke on AI's potential': a topic, said at the event in focus
                 ):
                     target = near  # 'delegations from 21 states attended' in a sentence about a session
                 if target is not None:
@@ -179,7 +180,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
             for who in representatives_speaking(sent):
                 add(who, sent, sitting or main)  # 'Egypt's representative said' at a council's sitting
         if near is not None:
-            for who in keynote_speakers(sent):
+            for who in keynote_speakers(sent) + speech_givers(sent):
                 add(who, sent, near)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING) or (
@@ -337,6 +338,26 @@ def keynote_speakers(sent: Span) -> list[str]:
         return []
     verb = first.head
     return actors_of(verb) if verb.pos_ in ("VERB", "AUX") else []
+
+
+_DELIVER = lexicon.words("participants.json", "deliver")
+
+
+def speech_givers(sent: Span) -> list[str]:
+    """Read 'Premier Li Qiang delivered the opening speech' and 'X, in a video address, called
+    for …' as X speaking at the event the story has just named."""
+    out: list[str] = []
+    for noun in (t for t in sent if t.lower_ in _SPEECH_NOUNS and t.pos_ == "NOUN"):
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in _DELIVER:
+            pass  # 'delivered the opening speech'
+        elif noun.dep_ == "pobj" and verb.lower_ in ("in", "via", "through") and verb.head.pos_ == "VERB":
+            verb = verb.head  # 'X, in a video address, called for …'
+        else:
+            continue
+        if verb.pos_ == "VERB" and not planned(verb):
+            out.extend(who for who in actors_of(verb) if who not in out)
+    return out
 
 
 def planned(verb: Token) -> bool:

@@ -363,6 +363,7 @@ class ThingFinder:
         )
         add_head_references(doc, doc._.events, quoted)
         add_acronym_references(doc, doc._.events)
+        merge_ceremonies(doc._.events, frozenset(self.generic_events))
         return doc
 
     @staticmethod
@@ -882,6 +883,31 @@ _TIME_PREPOSITIONS = lexicon.words("things.json", "time_prepositions")
 
 
 _VAGUE_MODIFIERS = frozenset(("new", "further", "additional", "more", "other", "fresh", "several", "some"))
+
+
+_CEREMONY = re.compile(
+    r"^(?:opening|closing|inaugural|official opening) (?:ceremony|session|plenary) of (?P<of>.+)$", re.I
+)
+
+
+def merge_ceremonies(events: Things, generic: frozenset[str]) -> None:
+    """'The opening ceremony of the forum' is the forum as the record knows it: what was said and
+    who spoke there belong to the forum, named or described ('of China's top-tier AI event')."""
+    for thing in list(events.items):
+        match = _CEREMONY.match(thing.name) if thing.given_name else None
+        if match is None:
+            continue
+        of = match["of"].lower()
+        named = [
+            other
+            for other in events.items
+            if other is not thing and any(n.lower() in of for n in (other.name, *other.aliases) if len(n) > 3)
+        ]
+        main = events.main()
+        if named:
+            events.absorb(named[0], thing)
+        elif of.split()[-1] in generic and main is not None and main is not thing:
+            events.absorb(main, thing)  # 'the opening ceremony of the forum' in a story about one
 
 
 def listed_after(noun: Token) -> bool:
