@@ -153,3 +153,24 @@ def test_question_quote_with_the_speaker_in_the_next_sentence(facts) -> None:
 def test_a_next_sentence_with_its_own_reported_clause_is_not_the_attribution(facts) -> None:
     text = "“Who will pay for the compute?” Lena Okoro said the fund would open in May."
     assert ("Lena Okoro", "Who will pay for the compute?", True) not in quotes(facts, text)
+
+
+def test_a_quotation_in_the_clause_of_another_person_is_theirs(facts) -> None:
+    text = (
+        "Former minister Ana Ruiz openly urged the premier to “reconsider” while party elder "
+        "Luis Mora compared the move to “letting the fox into the henhouse”."
+    )
+    found = {(speaker, said) for speaker, said, _ in quotes(facts, text)}
+    assert ("Luis Mora", "letting the fox into the henhouse") in found
+    assert ("Ana Ruiz", "letting the fox into the henhouse") not in found
+
+
+def test_a_sentence_after_a_quotation_is_no_attribution_unless_it_is_only_one(facts) -> None:
+    text = (
+        "The states pledged to keep data “open, fair and safe for every fleet”. Ana Ruiz spoke at "
+        "the opening, calling for all parties to share catches. “Real data sovereignty means "
+        "owning the best tools for your people.” Director Luis Mora said."
+    )
+    found = {(speaker, said) for speaker, said, _ in quotes(facts, text)}
+    assert not any(said.startswith("open, fair and safe") for _, said in found)
+    assert ("Luis Mora", "Real data sovereignty means owning the best tools for your people") in found

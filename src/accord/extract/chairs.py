@@ -290,7 +290,7 @@ def event_for(token: Token, events) -> Thing | None:
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
         node = token.head
-        while node.dep_ in ("pobj", "prep", "appos", "compound") and node.head is not node:
+        while node.dep_ in ("pobj", "prep", "appos", "compound") and node.head.i != node.i:
             node = node.head  # 'the summit in the city of Hiroshima, which will be chaired by X'
             candidates.append(node)
     for child in token.children:

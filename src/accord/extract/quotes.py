@@ -936,7 +936,8 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
             break
         return resolve(subject)
     if not after:
-        speaker = attribution_after(doc, quote, lexicon)
+        asks_or_exclaims = doc_text(doc)[segment.start : segment.end].rstrip()[-1:] in ("?", "!")
+        speaker = attribution_after(doc, quote, lexicon, bare=not asks_or_exclaims)
         if speaker is not None:
             return speaker
     before = [t for t in doc[first.start : quote.start] if _speech(t, lexicon)]
@@ -945,6 +946,9 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
         if lead.text.rstrip().endswith(":"):
             before = [t for t in lead if _speech(t, lexicon)]
     if before:
+        own = clause_speaker(quote, before[-1])
+        if own is not None:
+            return own
         subject = speaker_of(before[-1])
         if subject is not None:
             return resolve(subject)
@@ -961,6 +965,22 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
     return None
 
 
+def clause_speaker(quote: Span, speech: Token) -> str | None:
+    """The person who opens a clause of their own between a speech verb and a quotation: 'Truss
+    urged Sunak to "reconsider" while Duncan Smith compared the move to "letting the cat in with
+    canaries"' (Duncan Smith's words, not Truss's). Read along the words, for the parser often
+    makes no clause of such a sentence."""
+    doc = quote.doc
+    people = doc._.people
+    for k in range(quote.start - 1, speech.i, -1):
+        if doc[k].lower_ in ("while", "whereas", "but", ";"):
+            for t in doc[k + 1 : min(k + 7, quote.start)]:
+                if people.at(t.i):
+                    return people.at(t.i)
+            return None
+    return None
+
+
 def named_beside(verb: Token, quote: Span) -> Token | None:
     """The person named right beside a speech verb after a quote, when the parser gave the verb no
     subject: '"…," added Ian Hogarth' (read as an object), '"…," Cleverly asserted' (an adverb)."""
@@ -972,12 +992,14 @@ def named_beside(verb: Token, quote: Span) -> Token | None:
     return None
 
 
-def attribution_after(doc: Doc, quote: Span, lexicon: dict) -> str | None:
+def attribution_after(doc: Doc, quote: Span, lexicon: dict, bare: bool = False) -> str | None:
     """Find the speaker in a short sentence right after a quote that ends in '?' or '!'.
 
     '"…for a nurse in Kerala?" Ana Ruiz, the minister, told reporters.' The parser ends the
     sentence at the question mark, so the attribution stands alone: a speech verb with no clause
-    of its own to report, whose subject opens that sentence.
+    of its own to report, whose subject opens that sentence. After a full stop (`bare`), only a
+    sentence that is nothing but the attribution ('"…." Director Kratsios said.'): 'Wu spoke at
+    the opening, calling for …' after a quotation is a sentence of its own, not its speaker.
     """
     start = quote.end
     while start < len(doc) and doc[start].is_punct and not doc[start].is_sent_start:
@@ -992,6 +1014,8 @@ def attribution_after(doc: Doc, quote: Span, lexicon: dict) -> str | None:
         if subject is None or speech_content(verb, lexicon, fronted=False) is not None:
             return None
         if subject.left_edge.i != sent.start or verb.i - sent.start > 20:
+            return None
+        if bare and sum(1 for t in doc[verb.i + 1 : sent.end] if not t.is_punct) > 2:
             return None
         return resolve(subject)
     return None

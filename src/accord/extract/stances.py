@@ -486,7 +486,7 @@ def co_agents(listed: Token) -> list[str]:
         return []
     anchor = with_.head
     verb = anchor.head
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # 'China, along with …' hung on the subject itself
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -651,7 +651,7 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
         if (
             head.lower_ == "with"
             and head.head.lower_ in ("along", "together")
-            and head.head.head is not head.head
+            and head.head.head.i != head.head.i
         ):
             head = head.head.head  # 'China, along with the US and 26 other nations, signed'
         if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
