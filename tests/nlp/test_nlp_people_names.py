@@ -225,3 +225,15 @@ def test_a_portfolio_list_goes_on_across_its_commas(doc_of) -> None:
     assert roles(doc)["Ana Ruiz"] == [
         ("Minister of Science, Technological Development, and Innovation", None)
     ]
+
+
+def test_a_lower_case_office_of_a_body_before_the_name(doc_of) -> None:
+    doc = doc_of("Attending were the president of the Ocean Commission Maria Lopez and other guests.")
+    assert roles(doc)["Maria Lopez"] == [("president", "Ocean Commission")]
+
+
+def test_an_office_stops_where_the_next_person_s_description_begins(doc_of) -> None:
+    doc = doc_of(
+        "Guests: Wu Zhaohui, China's vice minister of science and technology and Tesla boss Elon Musk."
+    )
+    assert roles(doc)["Wu Zhaohui"] == [("vice minister of science and technology", "CN")]

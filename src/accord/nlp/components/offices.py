@@ -300,6 +300,8 @@ class OfficeReader:
                     previous.is_title
                     or previous.is_upper
                     or (joins and _title_like(previous))
+                    # 'the president of the European Commission Ursula von der Leyen'
+                    or (token.lower_ == "of" and is_title_token(previous))
                     or (previous.text == "," and self.in_portfolio_list(doc, k - 1, low))
                 ):
                     start = k
@@ -530,6 +532,14 @@ class OfficeReader:
         if doc[cut].lower_ not in ("and", "&"):
             name_start = self.skip_honorifics(doc, cut, phrase.start)
             cut = max(phrase.start, self.premodifier_start(doc, name_start, phrase.start))
+            # 'Tesla boss Elon Musk', 'chipmaker Nvidia's Jensen Huang': a description no office
+            # list knows still starts the next person's item at the list's 'and'
+            joint = next(
+                (k for k in range(cut - 1, max(phrase.start, cut - 4), -1) if doc[k].lower_ in ("and", "&")),
+                None,
+            )
+            if joint is not None and not any(is_title_token(t) for t in doc[joint + 1 : cut]):
+                cut = joint
         joints = _TITLE_CONNECTORS | {"to"}
         while cut > phrase.start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in joints):
             cut -= 1
