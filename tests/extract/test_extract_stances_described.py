@@ -937,9 +937,9 @@ def test_new_texts_a_list_names_are_no_text_of_their_own(facts) -> None:
 def test_firms_that_pledged_in_a_declaration_named_later_signed_it(facts) -> None:
     text = (
         "Fishing firms commit to honest catch data\n"
-        "In a collective declaration, 12 fishing firms, such as Maersk, Cosco and Evergreen, pledged "
+        "In a collective declaration, 12 tech giants, such as Amazon, Google and Meta, pledged "
         "to report their catches.\n"
         "The ‘Reef Accord on Honest Catch Data’ is a set of commitments, the announcement noted."
     )
     found = {(f["party"], f["stance"]) for f in facts(text, kind="stance")}
-    assert {("Maersk", "signed"), ("Cosco", "signed"), ("Evergreen", "signed")} <= found
+    assert {("Amazon", "signed"), ("Google", "signed"), ("Meta", "signed")} <= found
