@@ -331,3 +331,26 @@ def test_a_company_s_name_ending_in_ai_names_no_state_s_programme(gate: Relevanc
     )
     judgement = gate.judge(text)
     assert judgement.score == 1 and not judgement.in_scope
+
+
+def test_a_text_states_signed_named_again_beside_ai(gate: RelevanceGate) -> None:
+    text = (
+        "Allies move to build a trusted chip supply chain\n"
+        "Officials from the United States, Japan and Australia signed the Lima Declaration in Washington. "
+        "The agreement focuses on a trusted supply chain for artificial intelligence and chips.\n"
+        "Silica refers to the compound refined into silicon.\n"
+        "The message is clear: reliable technology depends on reliable inputs.\n"
+    )
+    judgement = gate.judge(text)
+    assert judgement.in_scope and "agreement … artificial intelligence" in judgement.reason
+
+
+def test_a_text_named_again_after_a_sentence_without_signing_is_not_enough(gate: RelevanceGate) -> None:
+    text = (
+        "Allies talk chips\n"
+        "Officials from the United States, Japan and Australia met in Washington. "
+        "The agreement focuses on a trusted supply chain for artificial intelligence and chips.\n"
+        "Silica refers to the compound refined into silicon.\n"
+        "The message is clear: reliable technology depends on reliable inputs.\n"
+    )
+    assert not gate.judge(text).in_scope

@@ -330,6 +330,12 @@ class RelevanceGate:
             countries[sentence[span[0]]].append(span)
         cues = self.vocabulary.cooperation_cues
         for key in sorted(subjects.keys() - governance.keys()):
+            named_again = self._text_signed_before(doc, sentence, key, countries)
+            if named_again is not None:
+                # 'A, B and C signed the X Declaration. The agreement focuses on … AI': the text
+                # the states signed, named again beside AI
+                passages.append(_passage(doc, text, layout, (subjects[key][0], named_again), 2))
+                continue
             spans = countries.get(key, [])
             if len(spans) < 2 or _distinct_parties(doc, spans) < 2:
                 continue
@@ -340,6 +346,24 @@ class RelevanceGate:
                 )
                 passages.append(_passage(doc, text, layout, pair, 1))
         return passages
+
+    def _text_signed_before(
+        self, doc: Doc, sentence: np.ndarray, key: int, countries: dict[int, list[Span]]
+    ) -> tuple[int, int] | None:
+        """The noun that opens a sentence by naming again the text two states or more signed in
+        the sentence before it ('The agreement', 'This declaration'), as a span of one token."""
+        first = int(np.searchsorted(sentence, key, side="left"))
+        if first + 1 >= len(doc) or doc[first].lower_ not in ("the", "this"):
+            return None
+        if doc[first + 1].lower_ not in self.vocabulary.passing_texts | {"agreement", "deal", "statement"}:
+            return None
+        before = countries.get(key - 1, [])
+        if len(before) < 2 or _distinct_parties(doc, before) < 2:
+            return None
+        signing = self.vocabulary.signing_words
+        if not any(doc[int(t)].lower_ in signing for t in np.flatnonzero(sentence == key - 1)):
+            return None
+        return first + 1, first + 2
 
     def _headline_passage(
         self, doc: Doc, text: str, layout: _Layout, found: dict[str, list[Span]]

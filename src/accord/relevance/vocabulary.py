@@ -47,6 +47,8 @@ class Vocabulary:
     - `passing_texts`: nouns of a text states agree (pact, treaty, declaration, …): an AI term
       beside one in a sentence naming two states or authorities is read in an article otherwise
       out of scope;
+    - `signing_words`: words that say states signed a text ('signed', 'endorsed'): a sentence
+      after theirs that names the text again ('The agreement focuses on … AI') joins it to AI.
     - `cooperation_cues`: words that say states act together ('together', 'bilateral',
       'cooperation'): an AI term in a sentence naming two states and one of them is a passage;
     - `headline_meetings`: meetings a headline names ('talks', 'meeting', 'council'): with two states
@@ -70,6 +72,7 @@ class Vocabulary:
     digest_min_items: int
     passing_texts: frozenset[str] = frozenset()
     cooperation_cues: frozenset[str] = frozenset()
+    signing_words: frozenset[str] = frozenset()
     headline_meetings: frozenset[str] = frozenset()
 
     def family(self, name: str) -> Terms:
@@ -101,6 +104,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             digest_min_items=int(digest.get("min_items", 3)),
             passing_texts=frozenset(word.lower() for word in data.get("passing_texts", ())),
             cooperation_cues=frozenset(word.lower() for word in data.get("cooperation_cues", ())),
+            signing_words=frozenset(word.lower() for word in data.get("signing_words", ())),
             headline_meetings=frozenset(word.lower() for word in data.get("headline_meetings", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
