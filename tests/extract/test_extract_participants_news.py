@@ -639,3 +639,13 @@ def test_the_opening_ceremony_of_the_story_s_forum_is_the_forum(facts) -> None:
         "country's top-tier data event, several proposals were released."
     )
     assert [f["event"] for f in facts(text, kind="event")] == ["Ocean Data Forum 2025"]
+
+
+def test_who_spoke_at_last_year_s_edition_is_no_participant_of_this_one(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Lima on Monday. At last year's edition in Quito, "
+        "Vice President Ana Ruiz had warned against excessive rules."
+    )
+    assert ("Ocean Data Summit", "Ana Ruiz") not in {
+        (f["event"], f["participant"]) for f in facts(text, kind="participant")
+    }

@@ -841,6 +841,8 @@ class ThingFinder:
                 token.tag_ in ("NNS", "NNPS") and token.lower_ not in ("commitments", "talks", "pledges")
             ):
                 continue
+            if of_another_year(token):
+                continue  # 'at last year's edition in Paris': another sitting than the story's
             determined = any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children)
             if not determined and not (bare_in_headlines and telegraphic(token)):
                 continue
@@ -908,6 +910,17 @@ def merge_ceremonies(events: Things, generic: frozenset[str]) -> None:
             events.absorb(named[0], thing)
         elif of.split()[-1] in generic and main is not None and main is not thing:
             events.absorb(main, thing)  # 'the opening ceremony of the forum' in a story about one
+
+
+def of_another_year(noun: Token) -> bool:
+    """Tell whether a noun's possessive puts it in another year ('last year's edition', 'next
+    year's summit'): not the event the story tells of."""
+    return any(
+        child.dep_ == "poss"
+        and child.lower_ in ("year", "month", "week")
+        and any(g.lower_ in ("last", "next", "previous", "past", "coming") for g in child.children)
+        for child in noun.children
+    )
 
 
 def listed_after(noun: Token) -> bool:
