@@ -649,3 +649,12 @@ def test_who_spoke_at_last_year_s_edition_is_no_participant_of_this_one(facts) -
     assert ("Ocean Data Summit", "Ana Ruiz") not in {
         (f["event"], f["participant"]) for f in facts(text, kind="participant")
     }
+
+
+def test_in_the_presence_of_and_also_present(facts) -> None:
+    text = (
+        "President Ana Ruiz made the announcement on Thursday at the Ocean Data Summit in the presence "
+        "of Prime Minister Luis Mora. Chilean President Eva Lind was also present."
+    )
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert {"Ana Ruiz", "Luis Mora", "Eva Lind"} <= found

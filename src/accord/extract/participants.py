@@ -180,7 +180,7 @@ def extract_participants(doc: Doc) -> list[Fact]:
             for who in representatives_speaking(sent):
                 add(who, sent, sitting or main)  # 'Egypt's representative said' at a council's sitting
         if near is not None:
-            for who in keynote_speakers(sent) + speech_givers(sent):
+            for who in keynote_speakers(sent) + speech_givers(sent) + in_the_presence_of(sent):
                 add(who, sent, near)
         lowered = sent.text.lower()
         if any(cue in lowered for cue in _GATHERING) or (
@@ -343,6 +343,21 @@ def keynote_speakers(sent: Span) -> list[str]:
 _DELIVER = lexicon.words("participants.json", "deliver")
 
 
+def in_the_presence_of(sent: Span) -> list[str]:
+    """Read '… at the summit in the presence of Prime Minister X' as X being there."""
+    out: list[str] = []
+    for noun in (t for t in sent if t.lower_ == "presence" and t.dep_ == "pobj" and t.head.lower_ == "in"):
+        verb = noun.head.head
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ == "VERB" and planned(verb):
+            continue
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                out.extend(who for who in named_in(pobj) if who not in out)
+    return out
+
+
 def speech_givers(sent: Span) -> list[str]:
     """Read 'Premier Li Qiang delivered the opening speech' and 'X, in a video address, called
     for …' as X speaking at the event the story has just named."""
@@ -428,6 +443,8 @@ def present_at(verb: Token, events: Things, event: Thing) -> Thing | None:
             for noun in (c for c in prep.children if c.dep_ == "pobj"):
                 if (thing := events.at(noun.i)) is not None:
                     return thing
+        if not any(c.dep_ == "prep" for c in word.children):
+            return event  # 'Brazilian President Lula was also present': at the event in focus
     for word in (c for c in verb.children if c.dep_ == "attr" and c.lower_ == "part"):
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
             for noun in (c for c in prep.children if c.dep_ == "pobj"):
