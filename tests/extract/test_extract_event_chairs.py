@@ -325,3 +325,16 @@ def test_a_host_and_the_minister_hosting_for_it_place_the_meeting(facts) -> None
         "Peru's Fisheries Minister Ana Ruiz is hosting the meeting as the chair."
     )
     assert places(facts, text) == {("meeting of the region's fisheries ministers", "PE")}
+
+
+def test_a_state_s_missions_host_for_the_state_not_where_they_sit(facts) -> None:
+    text = (
+        "On Monday, the Peruvian Permanent Mission to the United Nations in Geneva hosted the Ocean Data "
+        "Dialogue. Co-organized with the Permanent Missions of Chile and Ecuador, the event drew many."
+    )
+    assert chairs(facts, text) == {
+        ("Ocean Data Dialogue", "PE"),
+        ("Ocean Data Dialogue", "CL"),
+        ("Ocean Data Dialogue", "EC"),
+    }
+    assert ("Ocean Data Dialogue", "PE") not in places(facts, text)

@@ -658,3 +658,13 @@ def test_in_the_presence_of_and_also_present(facts) -> None:
     )
     found = {f["participant"] for f in facts(text, kind="participant")}
     assert {"Ana Ruiz", "Luis Mora", "Eva Lind"} <= found
+
+
+def test_opening_remarks_from_a_speaker_but_not_a_statement_from_a_spokesperson(facts) -> None:
+    text = (
+        "The Ocean Data Dialogue opened on Monday. The dialogue kicked off with opening remarks from "
+        "Maria Lopez, Director General of the Ocean Office, who called for open data. "
+        "A statement from spokesperson Luis Mora on the Ocean Data Dialogue followed."
+    )
+    found = {f["participant"] for f in facts(text, kind="participant")}
+    assert "Maria Lopez" in found and "Luis Mora" not in found

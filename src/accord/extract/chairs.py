@@ -43,6 +43,8 @@ def extract_host_places(doc: Doc) -> list[Fact]:
         if len(countries) != 1 or where_held(thing) is not None:
             continue
         country, where = next(iter(countries.items()))
+        if _ACCREDITED.search(where.text):
+            continue  # a state's mission or embassy hosts where it sits, not at home
         if len(country) == 2 and country != "EU":
             facts.append(fact("event_place", where, 0.7, event=thing.name, country=country))
     return facts
@@ -493,6 +495,10 @@ def chair_names(root: Token) -> list[str]:
             joined = any(t.lower_ in ("and", "&") and t.dep_ == "cc" for t in span_tokens)
             out.extend(p for p in (persons if joined else persons[:1]) if p not in out)
             continue
+        missions = missions_of(token)
+        if missions:
+            out.extend(m for m in missions if m not in out)
+            continue
         country = national_body(token) if len(heads) == 1 and not listed_after(root) else None
         if country is not None:
             if country not in out:
@@ -506,6 +512,26 @@ def chair_names(root: Token) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+_ACCREDITED = re.compile(r"\b(?:[Mm]issions?|[Ee]mbass(?:y|ies))\b")
+
+
+def missions_of(token: Token) -> list[str]:
+    """A state's mission or embassy stands for the state: 'the Chinese Permanent Mission to the
+    UN in Geneva' is China, 'the Permanent Missions of Pakistan and Zambia' are both (not Geneva,
+    where they sit, nor the UN, to which they are accredited)."""
+    if token.lower_ not in ("mission", "missions", "embassy", "embassies"):
+        return []
+    owners = [t for c in token.children if c.dep_ in ("amod", "compound", "poss") for t in c.subtree]
+    owners += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    keys: list[str] = []
+    for t in owners:
+        ent = entity_of(t)
+        key = party_key(ent) if ent is not None and ent.label_ in ("GPE", "NORP") else None
+        if key and len(key) == 2 and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def national_body(token: Token) -> str | None:

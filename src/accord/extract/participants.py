@@ -782,7 +782,13 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
         return
     for noun in (t for t in sent if t.lower_ in _SPEECH_NOUNS and t.pos_ == "NOUN"):
         # '…, with opening remarks by Deputy Prime Minister Wong': who gave the event's remarks
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+        # '… kicked off with opening remarks from X'
+        spoken = noun.lower_ in ("remarks", "address", "speech", "keynote")  # not 'a statement from X'
+        for prep in (
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and (c.lower_ == "by" or (spoken and c.lower_ == "from"))
+        ):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for name in named_in(pobj):
                     yield in_sentence[0], name
