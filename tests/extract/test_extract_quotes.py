@@ -174,3 +174,18 @@ def test_a_sentence_after_a_quotation_is_no_attribution_unless_it_is_only_one(fa
     found = {(speaker, said) for speaker, said, _ in quotes(facts, text)}
     assert not any(said.startswith("open, fair and safe") for _, said in found)
     assert ("Luis Mora", "Real data sovereignty means owning the best tools for your people") in found
+
+
+def test_he_far_down_a_story_that_names_one_person_is_that_person(facts) -> None:
+    filler = " ".join(
+        "The panel's members come from many regions and fields, and they will serve for three years."
+        for _ in range(8)
+    )
+    text = (
+        "Secretary-General Maria Lopez welcomed the appointment of the ocean panel on Monday. "
+        f"{filler} "
+        '"This panel will give every state an equal footing on ocean data", he said.'
+    )
+    assert ("Maria Lopez", "This panel will give every state an equal footing on ocean data") in {
+        (speaker, said) for speaker, said, _ in quotes(facts, text)
+    }

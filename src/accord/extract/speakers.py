@@ -99,6 +99,11 @@ def person_in_focus(doc: Doc, before: int) -> str | None:
         if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS):
             return name
         fallback = fallback or name
+    if fallback is None:
+        # a story that names one person only: 'he' far down the page is still that person
+        named = {name for start, name in mentions if start < before and start not in quoted and " " in name}
+        if len(named) == 1:
+            return named.pop()
     return fallback
 
 
