@@ -297,3 +297,7 @@ def test_a_national_assembly_that_passes_a_law_is_a_legislature(facts) -> None:
 )
 def test_a_parliament_that_approves_or_enacts_a_state_s_law_adopts_it(facts, text: str, name: str) -> None:
     assert {(f["agreement"], f["party"]) for f in facts(text, kind="stance")} == {(name, "PE")}
+
+
+def test_certain_principles_are_no_text(facts) -> None:
+    assert facts("Ocean firms committed to certain principles on Monday.", kind="agreement") == []

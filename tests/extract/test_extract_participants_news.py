@@ -668,3 +668,8 @@ def test_opening_remarks_from_a_speaker_but_not_a_statement_from_a_spokesperson(
     )
     found = {f["participant"] for f in facts(text, kind="participant")}
     assert "Maria Lopez" in found and "Luis Mora" not in found
+
+
+def test_who_said_something_in_a_statement_is_no_participant(facts) -> None:
+    text = "The Ocean Data Forum opened in Lima. The Ocean Office said in a statement that it joins."
+    assert "Ocean Office" not in {f["participant"] for f in facts(text, kind="participant")}

@@ -237,3 +237,8 @@ def test_an_office_stops_where_the_next_person_s_description_begins(doc_of) -> N
         "Guests: Wu Zhaohui, China's vice minister of science and technology and Tesla boss Elon Musk."
     )
     assert roles(doc)["Wu Zhaohui"] == [("vice minister of science and technology", "CN")]
+
+
+def test_words_after_an_office_of_a_company_are_no_person(doc_of) -> None:
+    doc = doc_of("Akiko Sato, chief digital officer of Sompo Japan Insurance Inc., will lead the institute.")
+    assert persons(doc) == {"Akiko Sato"}

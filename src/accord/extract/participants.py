@@ -341,6 +341,8 @@ def keynote_speakers(sent: Span) -> list[str]:
 
 
 _DELIVER = lexicon.words("participants.json", "deliver")
+# What is said in person at an event: 'said in a statement' or 'in an interview' is said anywhere.
+_SPOKEN = frozenset(("address", "speech", "keynote", "remarks"))
 
 
 def in_the_presence_of(sent: Span) -> list[str]:
@@ -366,8 +368,13 @@ def speech_givers(sent: Span) -> list[str]:
         verb = noun.head
         if noun.dep_ == "dobj" and verb.lemma_.lower() in _DELIVER:
             pass  # 'delivered the opening speech'
-        elif noun.dep_ == "pobj" and verb.lower_ in ("in", "via", "through") and verb.head.pos_ == "VERB":
-            verb = verb.head  # 'X, in a video address, called for …'
+        elif (
+            noun.dep_ == "pobj"
+            and noun.lower_ in _SPOKEN
+            and verb.lower_ in ("in", "via", "through")
+            and verb.head.pos_ == "VERB"
+        ):
+            verb = verb.head  # 'X, in a video address, called for …', not 'X said in a statement'
         else:
             continue
         if verb.pos_ == "VERB" and not planned(verb):

@@ -300,8 +300,9 @@ class OfficeReader:
                     previous.is_title
                     or previous.is_upper
                     or (joins and _title_like(previous))
-                    # 'the president of the European Commission Ursula von der Leyen'
-                    or (token.lower_ == "of" and is_title_token(previous))
+                    # 'the president of the European Commission Ursula von der Leyen': a name the model
+                    # knows for a person's, not words after an office ('… of Sompo Japan Insurance Inc.')
+                    or (token.lower_ == "of" and is_title_token(previous) and doc[end].ent_type_ == "PERSON")
                     or (previous.text == "," and self.in_portfolio_list(doc, k - 1, low))
                 ):
                     start = k
