@@ -584,7 +584,11 @@ class DomainNames:
         the Rule of Law')."""
         if k < limit and doc[k].lower_ == "the":
             k += 1
-        while k < limit and is_name_word(doc[k]):
+        while k < limit and (
+            is_name_word(doc[k])
+            # 'and the ITU AI for Good Global Summit': a small word inside the second name
+            or (doc[k].lower_ in ("for", "of", "on") and k + 1 < limit and is_name_word(doc[k + 1]))
+        ):
             if doc[k].text in self.all_heads:
                 return True
             k += 1

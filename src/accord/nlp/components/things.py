@@ -451,8 +451,8 @@ class ThingFinder:
         if any(clean_name(s.text).lower() == text for s in thing.names):
             return True
         ordinal = self.ordinal(span)
-        if ordinal and thing.ordinal and ordinal != thing.ordinal:
-            return False
+        if ordinal and thing.ordinal and first_is_inaugural(ordinal) != first_is_inaugural(thing.ordinal):
+            return False  # 'the first Global Dialogue' is 'the inaugural Global Dialogue'
         relative = self.relative_ordinals
         if span.label_ == EVENT and (ordinal in relative) != (thing.ordinal in relative):
             return False  # 'the next REAIM summit' is not 'this REAIM summit'
