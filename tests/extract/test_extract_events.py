@@ -200,3 +200,11 @@ def test_a_headline_event_with_a_word_of_its_own_stays_apart(facts) -> None:
     )
     events = {f["event"] for f in facts(text, kind="event")}
     assert "Ocean Data Summit" in events and len(events) == 2
+
+
+def test_two_event_names_joined_by_and_the_stay_two(facts) -> None:
+    text = "The dialogue sits beside the World Ocean Forum and the ITU AI for Good Global Summit in Rome."
+    assert sorted(f["event"] for f in facts(text, kind="event")) == [
+        "ITU AI for Good Global Summit",
+        "World Ocean Forum",
+    ]

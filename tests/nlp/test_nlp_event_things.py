@@ -133,10 +133,3 @@ def test_the_first_and_the_inaugural_edition_are_one_event(doc_of) -> None:
         "The first Ocean Data Dialogue will hear forty states."
     )
     assert len(event_names(doc)) == 1
-
-
-def test_two_event_names_joined_by_and_the_stay_two(doc_of) -> None:
-    doc = doc_of(
-        "The dialogue sits beside the World Ocean Forum and the FAO Fish for Good Global Summit in Rome."
-    )
-    assert sorted(event_names(doc)) == ["ITU AI for Good Global Summit", "World Ocean Forum"]
