@@ -118,7 +118,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
     return country_only
 
 
-_TOWN_NOUNS = frozenset(("city", "town", "capital", "port", "resort", "village"))
+_TOWN_NOUNS = lexicon.words("events.json", "town_nouns")
 
 
 def city_of(of: Token) -> Token | None:

@@ -342,7 +342,7 @@ def keynote_speakers(sent: Span) -> list[str]:
 
 _DELIVER = lexicon.words("participants.json", "deliver")
 # What is said in person at an event: 'said in a statement' or 'in an interview' is said anywhere.
-_SPOKEN = frozenset(("address", "speech", "keynote", "remarks"))
+_SPOKEN = lexicon.words("participants.json", "spoken")
 
 
 def in_the_presence_of(sent: Span) -> list[str]:
@@ -365,21 +365,20 @@ def speech_givers(sent: Span) -> list[str]:
     for …' as X speaking at the event the story has just named."""
     out: list[str] = []
     for noun in (t for t in sent if t.lower_ in _SPEECH_NOUNS and t.pos_ == "NOUN"):
-        verb = noun.head
-        if noun.dep_ == "dobj" and verb.lemma_.lower() in _DELIVER:
-            pass  # 'delivered the opening speech'
-        elif (
-            noun.dep_ == "pobj"
-            and noun.lower_ in _SPOKEN
-            and verb.lower_ in ("in", "via", "through")
-            and verb.head.pos_ == "VERB"
-        ):
-            verb = verb.head  # 'X, in a video address, called for …', not 'X said in a statement'
-        else:
-            continue
-        if verb.pos_ == "VERB" and not planned(verb):
+        verb = speaking_verb(noun)
+        if verb is not None and not planned(verb):
             out.extend(who for who in actors_of(verb) if who not in out)
     return out
+
+
+def speaking_verb(noun: Token) -> Token | None:
+    """The verb whose subject gave a speech: 'delivered the opening speech', and 'X, in a video
+    address, called for …' (not 'X said in a statement', said anywhere)."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _DELIVER:
+        return head
+    spoken_in = noun.dep_ == "pobj" and noun.lower_ in _SPOKEN and head.lower_ in ("in", "via", "through")
+    return head.head if spoken_in and head.head.pos_ == "VERB" else None
 
 
 def planned(verb: Token) -> bool:
@@ -790,7 +789,7 @@ def speeches_at_events(sent: Span, events: Things) -> Iterator[tuple[Thing, str]
     for noun in (t for t in sent if t.lower_ in _SPEECH_NOUNS and t.pos_ == "NOUN"):
         # '…, with opening remarks by Deputy Prime Minister Wong': who gave the event's remarks
         # '… kicked off with opening remarks from X'
-        spoken = noun.lower_ in ("remarks", "address", "speech", "keynote")  # not 'a statement from X'
+        spoken = noun.lower_ in _SPOKEN  # not 'a statement from X'
         for prep in (
             c
             for c in noun.children

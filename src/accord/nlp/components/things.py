@@ -884,7 +884,7 @@ class ThingFinder:
 _TIME_PREPOSITIONS = lexicon.words("things.json", "time_prepositions")
 
 
-_VAGUE_MODIFIERS = frozenset(("new", "further", "additional", "more", "other", "fresh", "several", "some"))
+_VAGUE_MODIFIERS = lexicon.words("things.json", "vague_modifiers")
 
 
 _CEREMONY = re.compile(
