@@ -338,3 +338,11 @@ def test_a_state_s_missions_host_for_the_state_not_where_they_sit(facts) -> None
         ("Ocean Data Dialogue", "EC"),
     }
     assert ("Ocean Data Dialogue", "PE") not in places(facts, text)
+
+
+def test_who_will_host_the_next_one_hosts_no_event_named_beside_it(facts) -> None:
+    text = (
+        "President Ana Ruiz announced at the end of the Ocean Data Summit that Chile would host the next one."
+    )
+    assert ("Ocean Data Summit", "CL") not in chairs(facts, text)
+    assert ("Ocean Data Summit", "CL") not in places(facts, text)

@@ -303,12 +303,20 @@ def event_for(token: Token, events) -> Thing | None:
         thing = events.at(candidate.i)
         if thing is not None:
             return thing
+    if any(
+        c.dep_ in ("dobj", "nsubjpass") and any(g.lower_ in _OTHER_EDITIONS for g in c.children)
+        for c in token.children
+    ):
+        return None  # 'India would host the next one': another edition than the one named beside it
     in_sentence = [thing for thing in events.in_span(token.sent) if not another_time(thing, token)]
     if in_sentence:
         return in_sentence[0]
     if any(c.lower_ in ("session", "sessions") for c in candidates[:2]):
         return events.main()  # 'a virtual session co-chaired by A and B': a session of the story's summit
     return None
+
+
+_OTHER_EDITIONS = lexicon.words("chairs.json", "other_editions")
 
 
 def another_time(thing: Thing, verb: Token) -> bool:
