@@ -208,3 +208,22 @@ def test_two_event_names_joined_by_and_the_stay_two(facts) -> None:
         "ITU AI for Good Global Summit",
         "World Ocean Forum",
     ]
+
+
+def test_a_summit_between_two_leaders_is_a_meeting_of_its_own(facts) -> None:
+    text = (
+        "Peru and Chile signed a framework on ocean data during a summit between President Ana Ruiz "
+        "and Chilean President Luis Mora in Lima, an aide said."
+    )
+    event = "summit between Ana Ruiz and Luis Mora"
+    assert [f["event"] for f in facts(text, kind="event")] == [event]
+    assert {f["participant"] for f in facts(text, kind="participant") if f["event"] == event} >= {
+        "Ana Ruiz",
+        "Luis Mora",
+    }
+    assert [(f["event"], f["country"]) for f in facts(text, kind="event_place")] == [(event, "PE")]
+
+
+def test_a_call_between_two_leaders_is_no_meeting(facts) -> None:
+    text = "Peru and Chile agreed on data during a call between President Ana Ruiz and President Luis Mora."
+    assert facts(text, kind="event") == []

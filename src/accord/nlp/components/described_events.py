@@ -563,6 +563,30 @@ def add_meetings(doc: Doc, events: Things) -> None:
         events.by_token[token.i] = thing
 
 
+def add_meetings_between(doc: Doc, events: Things) -> None:
+    """Let 'a summit between President A and President B' introduce that meeting: a meeting noun
+    with two parties after 'between' names the meeting of the two (a call does not meet)."""
+    from accord.nlp.components.things import Thing, clean_name
+
+    for token in doc_tokens(doc):
+        if token.lower_ not in _MEETING_KINDS or token.lower_ == "call" or token.pos_ != "NOUN":
+            continue
+        if token.i in events.by_token:
+            continue
+        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+        second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+        if first is None or second is None or not (_is_party(first) and _is_party(second)):
+            continue
+        thing = Thing(
+            kind=EVENT,
+            given_name=clean_name(f"{token.lower_} between {_phrase(first)} and {_phrase(second)}"),
+        )
+        events.items.append(thing)
+        thing.references.append(doc[token.i : token.i + 1])
+        events.by_token[token.i] = thing
+
+
 _HEADLINE_MEETING = re.compile(
     r"^(?:Readout(?: of|:)\s+)?(.+?['’]s\s+(?:[A-Z][\w-]*\s+){0,2}Meeting\s+with\s+.+?)\s*$"
 )

@@ -25,6 +25,7 @@ from accord.nlp.components.agreement_names import describes, read_name, same_agr
 from accord.nlp.components.described_events import (
     add_described_events,
     add_meetings,
+    add_meetings_between,
     add_ones_held_elsewhere,
     same_place,
 )
@@ -352,6 +353,7 @@ class ThingFinder:
         add_described_events(doc, doc._.events, quoted, self.ordinals)
         add_ones_held_elsewhere(doc, doc._.events)
         add_meetings(doc, doc._.events)
+        add_meetings_between(doc, doc._.events)
         add_sittings(doc, doc._.events)
         drop_founded(doc._.events)
         self.add_references(
