@@ -189,3 +189,11 @@ def test_he_far_down_a_story_that_names_one_person_is_that_person(facts) -> None
     assert ("Maria Lopez", "This panel will give every state an equal footing on ocean data") in {
         (speaker, said) for speaker, said, _ in quotes(facts, text)
     }
+
+
+def test_a_speaker_named_after_the_verb_of_an_inverted_attribution(facts) -> None:
+    text = (
+        "Latin America and the Caribbean should become a “leading region in ocean data”, asserted "
+        "Peru's Minister of Fisheries and Mines, Maria Lopez, on Thursday in Lima."
+    )
+    assert ("Maria Lopez", "leading region in ocean data") in {(s, q) for s, q, _ in quotes(facts, text)}

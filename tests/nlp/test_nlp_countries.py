@@ -111,3 +111,8 @@ def test_ai_is_never_a_place(doc_of, text: str) -> None:
 def test_real_places_survive_beside_ai(doc_of) -> None:
     doc = doc_of("Investment in AI grew fast in Kenya.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "GPE")]
+
+
+def test_a_world_region_is_no_state(doc_of) -> None:
+    doc = doc_of("Latin America and the Caribbean should lead, and South America too.")
+    assert not any(ent.ent_id_ == "US" for ent in doc.ents)

@@ -934,7 +934,7 @@ def attribute(doc: Doc, segment: Segment, lexicon: dict) -> str | None:
             break
         if verb.i - quote.end > 12 and subject.left_edge.i - quote.end > 3:
             break
-        return resolve(subject)
+        return resolve(subject) or inverted_speaker(verb)
     if not after:
         asks_or_exclaims = doc_text(doc)[segment.start : segment.end].rstrip()[-1:] in ("?", "!")
         speaker = attribution_after(doc, quote, lexicon, bare=not asks_or_exclaims)
@@ -978,6 +978,19 @@ def clause_speaker(quote: Span, speech: Token) -> str | None:
                 if people.at(t.i):
                     return people.at(t.i)
             return None
+    return None
+
+
+def inverted_speaker(verb: Token) -> str | None:
+    """The person a speech verb names after itself when its subject is none ('…, asserted
+    Colombia's Minister of Information Technologies, Mauricio Lizcano, on Thursday')."""
+    people = verb.doc._.people
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for child in (c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj")):
+        for t in child.subtree:
+            if people.at(t.i):
+                return people.at(t.i)
     return None
 
 

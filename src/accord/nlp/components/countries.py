@@ -9,7 +9,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Span
 
 from accord.nlp.gazetteer import load_gazetteer
-from accord.nlp.lexicon import organisations
+from accord.nlp.lexicon import json_data, organisations
 
 _LABELS = {"name": "GPE", "demonym": "NORP", "capital": "GPE"}
 
@@ -41,6 +41,12 @@ def country_patterns() -> list[dict[str, Any]]:
     for name, (canonical, _key) in organisations().items():
         if name[:1].isupper():
             patterns.append({"label": "ORG", "pattern": name, "id": canonical})
+    # World regions are places of no state: the longer match keeps 'America' of 'Latin America'
+    # from being the United States.
+    for region in json_data("names.json")["world_regions"]:
+        name = region[4:] if region.startswith("the ") else region
+        if " " in name or "-" in name:
+            patterns.append({"label": "LOC", "pattern": name})
     return patterns
 
 
