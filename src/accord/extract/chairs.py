@@ -19,7 +19,7 @@ from accord.extract.data import lexicon
 from accord.extract.events import where_held, with_whole
 from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_tokens, once_per_doc
-from accord.nlp.components.things import Thing, Things, reached_through_time
+from accord.nlp.components.things import Thing, Things, another_edition, reached_through_time
 
 _CHAIR_VERBS = lexicon.words("chairs.json", "chair_verbs")
 _HOSTING_NOUNS = lexicon.words("chairs.json", "hosting_nouns")
@@ -36,14 +36,15 @@ def extract_host_places(doc: Doc) -> list[Fact]:
     ('Thailand's ministry hosted the meeting', 'forum host Japan'). Co-hosts and chairs say
     nothing of the place (a co-hosted side event meets at the UN; a chair may preside abroad)."""
     facts = []
+    hosting = chairing(doc)[1]
     for thing in doc._.events.items:
-        hosts = chairing(doc)[1].get(thing.name, {})
+        hosts = hosting.get(thing.name, {})
         # a host named as a person hosts for their country ('Teo is hosting the meeting as the chair')
         countries = {country_of_person(doc, key): where for key, where in hosts.items()}
         if len(countries) != 1 or where_held(thing) is not None:
             continue
         country, where = next(iter(countries.items()))
-        if _ACCREDITED.search(where.text):
+        if any(t.lower_ in _MISSIONS for t in where):
             continue  # a state's mission or embassy hosts where it sits, not at home
         if len(country) == 2 and country != "EU":
             facts.append(fact("event_place", where, 0.7, event=thing.name, country=country))
@@ -303,10 +304,7 @@ def event_for(token: Token, events) -> Thing | None:
         thing = events.at(candidate.i)
         if thing is not None:
             return thing
-    if any(
-        c.dep_ in ("dobj", "nsubjpass") and any(g.lower_ in _OTHER_EDITIONS for g in c.children)
-        for c in token.children
-    ):
+    if any(c.dep_ in ("dobj", "nsubjpass") and another_edition(c) for c in token.children):
         return None  # 'India would host the next one': another edition than the one named beside it
     in_sentence = [thing for thing in events.in_span(token.sent) if not another_time(thing, token)]
     if in_sentence:
@@ -314,9 +312,6 @@ def event_for(token: Token, events) -> Thing | None:
     if any(c.lower_ in ("session", "sessions") for c in candidates[:2]):
         return events.main()  # 'a virtual session co-chaired by A and B': a session of the story's summit
     return None
-
-
-_OTHER_EDITIONS = lexicon.words("chairs.json", "other_editions")
 
 
 def another_time(thing: Thing, verb: Token) -> bool:
@@ -522,14 +517,14 @@ def chair_names(root: Token) -> list[str]:
     return out
 
 
-_ACCREDITED = re.compile(r"\b(?:[Mm]issions?|[Ee]mbass(?:y|ies))\b")
+_MISSIONS = lexicon.words("chairs.json", "mission_nouns")
 
 
 def missions_of(token: Token) -> list[str]:
     """A state's mission or embassy stands for the state: 'the Chinese Permanent Mission to the
     UN in Geneva' is China, 'the Permanent Missions of Pakistan and Zambia' are both (not Geneva,
     where they sit, nor the UN, to which they are accredited)."""
-    if token.lower_ not in ("mission", "missions", "embassy", "embassies"):
+    if token.lower_ not in _MISSIONS:
         return []
     owners = [t for c in token.children if c.dep_ in ("amod", "compound", "poss") for t in c.subtree]
     owners += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]

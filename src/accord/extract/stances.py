@@ -478,13 +478,19 @@ def with_those_named(noun: Token, number: int) -> int | None:
     return number + len(keys) + len(co_agents(first))
 
 
+def accompanying(with_: Token) -> Token | None:
+    """The 'along' or 'together' a 'with' hangs on ('China, along with the US, signed'): those with
+    the subject do what the subject does."""
+    anchor = with_.head
+    return anchor if with_.lower_ == "with" and anchor.lower_ in ("along", "together") else None
+
+
 def co_agents(listed: Token) -> list[str]:
     """The parties of the clause's subject when a list stands in its 'along with' or 'together
     with' phrase: 'China, along with the US and 26 other nations, signed' counts China too."""
-    with_ = listed.head
-    if listed.dep_ != "pobj" or with_.lower_ != "with" or with_.head.lower_ not in ("along", "together"):
+    anchor = accompanying(listed.head) if listed.dep_ == "pobj" else None
+    if anchor is None:
         return []
-    anchor = with_.head
     verb = anchor.head
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # 'China, along with …' hung on the subject itself
@@ -648,12 +654,9 @@ def stance_trigger_near(noun: Token, lexicon: dict) -> Token | None:
             return clause
     head = noun.head
     for _ in range(3):
-        if (
-            head.lower_ == "with"
-            and head.head.lower_ in ("along", "together")
-            and head.head.head.i != head.head.i
-        ):
-            head = head.head.head  # 'China, along with the US and 26 other nations, signed'
+        anchor = accompanying(head)
+        if anchor is not None and anchor.head.i != anchor.i:
+            head = anchor.head  # 'China, along with the US and 26 other nations, signed'
         if trigger_polarity(head, lexicon) == "signed" or head.lemma_.lower() in ("issue", "win"):
             return head
         elided = elided_stance(head, lexicon)
@@ -993,11 +996,9 @@ def pledged_in_text(verb: Token) -> bool:
     agreements = verb.doc._.agreements
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            if agreements.at(pobj.i) is not None:
-                return True
-            if pobj.lower_ == "what" and any(agreements.at(t.i) is not None for t in pobj.subtree):
-                return True  # 'in what is called the Bletchley Declaration'
-            if pobj.dep_ == "pcomp" and any(agreements.at(t.i) is not None for t in pobj.subtree):
+            # 'in what is called the Bletchley Declaration': the text inside a free relative
+            inside = pobj.subtree if pobj.lower_ == "what" or pobj.dep_ == "pcomp" else [pobj]
+            if any(agreements.at(t.i) is not None for t in inside):
                 return True
     return False
 

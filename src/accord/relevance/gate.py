@@ -201,6 +201,7 @@ class RelevanceGate:
         self._add(self._exact, "ai", [f"{country}AI" for country in countries if country.isalpha()])
         self._label = {strings.add(name): name for name in (*FAMILIES, "countries")}
         self._modifiers = self.vocabulary.ai_modifiers | places
+        self._texts_named_again = self.vocabulary.passing_texts | {"agreement", "deal", "statement"}
         self._ends = np.array([strings.add(mark) for mark in _SENTENCE_ENDS], dtype=np.uint64)
         self._mentions_ai = compile_terms(self.vocabulary.ai)
         patterns = self.vocabulary.digest_patterns
@@ -355,7 +356,7 @@ class RelevanceGate:
         first = int(np.searchsorted(sentence, key, side="left"))
         if first + 1 >= len(doc) or doc[first].lower_ not in ("the", "this"):
             return None
-        if doc[first + 1].lower_ not in self.vocabulary.passing_texts | {"agreement", "deal", "statement"}:
+        if doc[first + 1].lower_ not in self._texts_named_again:
             return None
         before = countries.get(key - 1, [])
         if len(before) < 2 or _distinct_parties(doc, before) < 2:

@@ -914,15 +914,24 @@ def merge_ceremonies(events: Things, generic: frozenset[str]) -> None:
             events.absorb(main, thing)  # 'the opening ceremony of the forum' in a story about one
 
 
+_OTHER_EDITION_WORDS = lexicon.words("things.json", "other_edition_words")
+
+
 def of_another_year(noun: Token) -> bool:
     """Tell whether a noun's possessive puts it in another year ('last year's edition', 'next
     year's summit'): not the event the story tells of."""
     return any(
         child.dep_ == "poss"
         and child.lower_ in ("year", "month", "week")
-        and any(g.lower_ in ("last", "next", "previous", "past", "coming") for g in child.children)
+        and any(g.lower_ in _OTHER_EDITION_WORDS for g in child.children)
         for child in noun.children
     )
+
+
+def another_edition(noun: Token) -> bool:
+    """Tell whether a noun names another sitting than the one beside it: 'the next one', 'the
+    following summit', 'last year's edition'."""
+    return any(child.lower_ in _OTHER_EDITION_WORDS for child in noun.children) or of_another_year(noun)
 
 
 def listed_after(noun: Token) -> bool:
