@@ -50,6 +50,8 @@ def test_title_skips_leading_blank_lines_but_text_keeps_them() -> None:
         ("Published on May 22, 2024", "2024-05-22"),
         ("Date: Wednesday, 22 May 2024, 14:05 GMT", "2024-05-22"),
         ("Posted: 2024-05-22T09:30:00Z", "2024-05-22"),
+        ("By Ana Ruiz in Lisbon | harbournews.example | Updated: May 22, 2024", "2024-05-22"),
+        ("By Ana Ruiz | The talks closed on May 22, 2024", None),
         ("Date: 22/05/2024", "2024-05-22"),
         ("Date: 05/06/2024", None),
         ("Published: May 2024", None),

@@ -169,3 +169,13 @@ def test_a_day_written_as_the_nth_of_a_month(text: str, expected: tuple[str, str
 
 def test_a_bare_month_in_a_headline_s_plan_is_no_past_date() -> None:
     assert spans("Japan to host ministerial meeting on AI use in March", "2026-02-19") == []
+
+
+def test_a_byline_keeps_the_text_s_date_in_a_field_of_its_own() -> None:
+    from accord.nlp.dates import date_of_text
+
+    text = "Ocean talks open\nBy Ana Ruiz | harbournews.example | Updated: May 15, 2025\nThe ministers met."
+    assert date_of_text(text) == "2025-05-15"
+    assert (
+        date_of_text("Ocean talks\nBy Ana Ruiz | The summit closed on May 15, 2025 in Lisbon\nText") is None
+    )

@@ -133,3 +133,11 @@ def test_the_first_and_the_inaugural_edition_are_one_event(doc_of) -> None:
         "The first Ocean Data Dialogue will hear forty states."
     )
     assert len(event_names(doc)) == 1
+
+
+def test_a_superlative_description_ranks_an_event_and_introduces_none(doc_of) -> None:
+    doc = doc_of(
+        "The Harbour Data Forum 2026 opened on Monday in Oslo. Considered the largest data event in "
+        "the north, the forum drew ministers from nine states."
+    )
+    assert event_names(doc) == ["Harbour Data Forum 2026"]

@@ -354,3 +354,17 @@ def test_a_text_named_again_after_a_sentence_without_signing_is_not_enough(gate:
         "The message is clear: reliable technology depends on reliable inputs.\n"
     )
     assert not gate.judge(text).in_scope
+
+
+def test_a_conference_named_for_ai_counts_as_a_summit(gate: RelevanceGate) -> None:
+    opening = "The Harbour Artificial Intelligence Conference 2026 opened on Monday in Oslo.\n"
+    governance = "Officials at the forum said AI would change schools.\n"
+    assert gate.judge(opening + governance).in_scope
+    business = (
+        "Quorvel shares rose 6% on Tuesday.\nAnalysts raised their targets.\nThe stock is up 40% this year.\n"
+    )
+    assert not gate.judge(business + governance).in_scope
+    # a conference counts once, however many sentences name it
+    assert not gate.judge(
+        business + opening + "Quorvel showed AI servers at the Harbour AI Conference.\n"
+    ).in_scope

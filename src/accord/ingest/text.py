@@ -15,7 +15,9 @@ FOOTER_LINES = 10
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 
-_DATE_LINE = re.compile(r"(?:published|posted|dated?)(?:\s+on)?\s*(?:[:\-–—]\s*|\s+)(?P<value>\S.*)", re.I)
+_DATE_LINE = re.compile(
+    r"(?:published|posted|updated|dated?)(?:\s+on)?\s*(?:[:\-–—]\s*|\s+)(?P<value>\S.*)", re.I
+)
 _URL_LINE = re.compile(r"(?:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.I)
 _BYLINE = re.compile(r"By\s+(?:[A-Z]|our\b|the\b)\S*(?:\s+\S+){0,6}")
 _CLOSERS = "\"'”’»)]"
@@ -110,10 +112,12 @@ def published_date(lines: Sequence[str]) -> str | None:
     headline, or a wire dateline with its year ('ABU DHABI, 18th November, 2025 (WAM) --'); body
     text is never read for a date."""
     for line in lines[:HEADER_LINES]:
-        if match := _DATE_LINE.fullmatch(line):
-            value = re.split(r"\s+\|\s+|;", match["value"], maxsplit=1)[0]
-            if found := parse_date(value):
-                return found
+        # a byline keeps its date in a field of its own: 'By A | outlet.com | Updated: Jul 06, 2023'
+        for field in (line, *(piece.strip() for piece in line.split("|")[1:])):
+            if match := _DATE_LINE.fullmatch(field):
+                value = re.split(r"\s+\|\s+|;", match["value"], maxsplit=1)[0]
+                if found := parse_date(value):
+                    return found
     for line in lines[:_DATE_UNDER_HEADLINE]:
         if found := whole_date(line):
             return found

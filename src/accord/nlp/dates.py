@@ -282,13 +282,32 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the date a text gives itself at its top stands (see `date_of_text`)."""
     offset = 0
     for line in text[:600].splitlines(keepends=True)[:5]:
-        for mention in find_dates(line):
-            if mention.start != mention.end or len(mention.start) != 10 or not _has_year(line, mention):
-                continue
-            before, after = line[: mention.start_char], line[mention.end_char :].rstrip("\n")
-            if _label_only(before) and (_label_only(after) or after.lstrip()[:1] in ("–", "—", "-")):
-                return offset + mention.start_char, offset + mention.end_char
-            if _WIRE_DATELINE.match(before) and after.lstrip().startswith(")"):
-                return offset + mention.start_char, offset + mention.end_char
+        for start, field in _byline_fields(line):
+            span = _own_date(field)
+            if span is not None:
+                return offset + start + span[0], offset + start + span[1]
         offset += len(line)
+    return None
+
+
+def _byline_fields(line: str) -> list[tuple[int, str]]:
+    """A line cut at its bars, with where each piece starts: a byline keeps its date in a field of
+    its own ('By A in Shanghai | outlet.com | Updated: Jul 06, 2023')."""
+    fields, start = [], 0
+    for piece in line.split("|"):
+        fields.append((start, piece))
+        start += len(piece) + 1
+    return fields if len(fields) > 1 else [(0, line)]
+
+
+def _own_date(line: str) -> tuple[int, int] | None:
+    """Where a full date stands that a line (or a byline's field) gives as the text's own."""
+    for mention in find_dates(line):
+        if mention.start != mention.end or len(mention.start) != 10 or not _has_year(line, mention):
+            continue
+        before, after = line[: mention.start_char], line[mention.end_char :].rstrip("\n")
+        if _label_only(before) and (_label_only(after) or after.lstrip()[:1] in ("–", "—", "-")):
+            return mention.start_char, mention.end_char
+        if _WIRE_DATELINE.match(before) and after.lstrip().startswith(")"):
+            return mention.start_char, mention.end_char
     return None

@@ -461,7 +461,7 @@ def _is_name(words: Any) -> bool:
     Action Summit', 'Global AI Safety summit'): a summit or a text named in a story about
     something else."""
     alpha = [t for t in words if t.is_alpha]
-    if len(alpha) == 2 and alpha[-1].lower_ in ("summit", "summits"):
+    if len(alpha) == 2 and alpha[-1].lower_ in _SUMMITS:
         return alpha[0].text[:1].isupper()  # 'the AI summit': the one a story's readers know
     if " ".join(t.lower_ for t in alpha) in _WRITTEN_OUT:
         return True  # 'an artificial intelligence summit': the same, written out

@@ -130,6 +130,11 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
 
 
+def _ranked(span: Span) -> bool:
+    """Tell a superlative description, which ranks an event met elsewhere, never introduces one."""
+    return any(t.tag_ in ("JJS", "RBS") and t.lemma_ not in ("late", "new") for t in span)  # not 'the latest'
+
+
 def defines_a_body(noun: Token, events: Things) -> bool:
     """'BRICS is a … coordination forum for countries of the Global South', 'GPAI is a forum
     of 29 members': an indefinite noun that says what a body or group is names no meeting."""
@@ -255,6 +260,8 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
             match = match or predicated_of(token, events) or held_by_event(token, events)
         if match is None and defines_a_body(token, events):
             continue  # 'BRICS is a political and diplomatic coordination forum': what a body is
+        if match is None and _ranked(span):
+            continue  # 'the most high-profile AI event in Shanghai', 'the largest summit': praise of one
         if match is None and description.ordinal:
             match = next((t for t in events.items if same_edition(t, description, token.lower_)), None)
         if match is None and not description.words and definite(token) and not description.ordinal:
