@@ -301,3 +301,15 @@ def test_a_parliament_that_approves_or_enacts_a_state_s_law_adopts_it(facts, tex
 
 def test_certain_principles_are_no_text(facts) -> None:
     assert facts("Ocean firms committed to certain principles on Monday.", kind="agreement") == []
+
+
+def test_a_line_citing_a_text_and_its_event_ties_them(facts) -> None:
+    text = (
+        "Fiji agreed to the outcome documents.\n"
+        "Harbour Statement of Intent toward Cooperation on Ocean Science, Ocean Summit 2027 (Annex)\n"
+    )
+    assert [(f["agreement"], f["event"]) for f in facts(text, kind="agreement_event")] == [
+        ("Harbour Statement of Intent toward Cooperation on Ocean Science", "Ocean Summit 2027")
+    ]
+    headline = "Harbour Statement on the closing of the 2027 Ocean Summit\nThe forum ended on Friday.\n"
+    assert not facts(headline, kind="agreement_event")

@@ -207,3 +207,27 @@ def test_bare_refusal_after_a_list_of_signatures(facts) -> None:
 def test_undecided_is_no_refusal(facts) -> None:
     text = "Chile signed the Lisbon Declaration. Peru has not yet decided whether to join."
     assert stances(facts, text) == {(DECL, "CL", "signed")}
+
+
+def test_signatories_listed_before_the_attribution_s_verb(facts) -> None:
+    text = (
+        "The Harbour Declaration was adopted on Friday. Signatories include Fiji, Samoa, Tonga, "
+        "Chile and the European Union, a government statement said on Saturday."
+    )
+    assert parties(facts, text) == ["FJ", "WS", "TO", "CL", "EU"]
+
+
+def test_outcome_documents_listed_line_by_line_after_a_colon(facts) -> None:
+    text = (
+        "Fiji agreed to 3 outcome documents:\n"
+        "Harbour Declaration for open ocean data: Ocean Summit 2027\n"
+        "Harbour Statement of Intent toward Cooperation on Ocean Science, Ocean Summit 2027 (Annex)\n"
+        "Harbour Ministerial Statement: Ocean Summit 2027.\n"
+        "The agreed documents build on the Lisbon Declaration.\n"
+    )
+    assert stances(facts, text) == {
+        ("Harbour Declaration for open ocean data", "FJ", "signed"),
+        ("Harbour Statement of Intent toward Cooperation on Ocean Science", "FJ", "signed"),
+        ("Harbour Ministerial Statement", "FJ", "signed"),
+    }
+    assert not stances(facts, "Fiji agreed to three points:\nmore data\nmore ships.")

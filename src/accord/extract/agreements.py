@@ -54,7 +54,7 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
         here = events.in_span(sent) if in_sentence else []
         if in_sentence and not here and previous is not None and any(t.lower_ == "there" for t in sent):
             here = events.in_span(previous)
-        if here and any(t.lemma_.lower() in _ADOPTION_LEMMAS for t in sent):
+        if here and (any(t.lemma_.lower() in _ADOPTION_LEMMAS for t in sent) or _a_reference_line(sent)):
             for agreement in in_sentence:
                 event = closest_event(agreement, here, sent)
                 key = (agreement.name, event.name)
@@ -69,6 +69,14 @@ def extract_agreement_events(doc: Doc) -> list[Fact]:
             where = agreement.mentions()[0].sent
             facts[key] = fact("agreement_event", where, 0.5, agreement=agreement.name, event=event.name)
     return list(facts.values())
+
+
+def _a_reference_line(sent: Span) -> bool:
+    """A line that names a text and then its event, with no verb ('Harbour Statement of Intent,
+    Ocean Summit 2024 (Annex)'): how a list of a summit's outcome documents cites each."""
+    if sent.start == 0:
+        return False  # a headline: 'ITU Statement on the closing of the Summit' is a release's title
+    return "\n" not in sent.text.strip() and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def adopted_at_the_reported_event(doc: Doc) -> list[tuple[Thing, Thing]]:

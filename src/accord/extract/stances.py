@@ -700,7 +700,12 @@ def sentence_stances(sent: Span, quoted: frozenset[int]) -> Iterator[tuple[str, 
         if polarity is None or (irrealis(token, lexicon) and not declared_refusal(token, polarity, lexicon)):
             continue
         agreement = agreement_for(token, doc)
-        if agreement is None or supports_a_law(token, agreement, lexicon):
+        if agreement is None:
+            for listed in agreements_listed_after(token):
+                for key in parties_for(token, lexicon):
+                    yield listed.name, key, polarity, None
+            continue
+        if supports_a_law(token, agreement, lexicon):
             continue
         parties = parties_for(token, lexicon)
         reason = reason_for(token, lexicon) if polarity == "declined" else None
@@ -814,6 +819,32 @@ def looks_ahead(noun: Token, lexicon: dict) -> bool:
     heads = base_forms(verb) | {c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"}
     waiting = set(lexicon["irrealis_heads"]) | set(lexicon["waiting_heads"])
     return irrealis(verb, lexicon) or bool(heads & waiting)
+
+
+_LISTED_TEXTS = lexicon.words("stances.json", "listed_text_nouns")
+
+
+def agreements_listed_after(verb: Token) -> list[Thing]:
+    """'Australia agreed to three outcome documents:' with one line for each: the texts those lines
+    open with, as far as the lines go on naming one."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    noun = next((o for o in objects if o.tag_ == "NNS" and o.lemma_.lower() in _LISTED_TEXTS), None)
+    if noun is None or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ":":
+        return []
+    colon = noun.i + 1
+    text = doc_text(doc)
+    found: list[Thing] = []
+    for token in doc[colon + 1 :]:
+        if token.is_space or text[token.idx - 1] != "\n":
+            continue  # only the first word of each line
+        thing = doc._.agreements.at(token.i)
+        if thing is None:
+            break
+        if thing not in found:
+            found.append(thing)
+    return found
 
 
 def conjoined_agreements(verb: Token, first: Thing) -> list[Thing]:
@@ -1059,7 +1090,10 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         if lemma == "join" and joined_in(token) is not None:
             return None  # 'the UK joined the US in not signing it': the deed after 'in' tells the stance
         if lemma in lexicon["sign_objects_required"] and not (
-            has_agreement_object(token) or joins_those_who_signed(token) or fronted_participle_of(token)
+            has_agreement_object(token)
+            or joins_those_who_signed(token)
+            or fronted_participle_of(token)
+            or agreements_listed_after(token)
         ):
             return None
         if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
@@ -1654,6 +1688,13 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
         for name in colon_list(token):
             if name not in found:
                 found.append(name)
+        if not found:
+            # 'Signatories include A, B and C, a statement said': the parser may make the list the
+            # subject of the attribution's verb
+            for said in (c for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "say"):
+                add(
+                    [t for c in said.children if c.dep_ == "nsubj" and c.i < said.i for t in phrase_tokens(c)]
+                )
         return found
     if token.lemma_.lower() == "join":
         # 'Morocco joined the United States and 45 endorsing states to launch the Declaration':

@@ -556,8 +556,9 @@ class DomainNames:
                     and following.ent_type_ not in ("GPE", "NORP")
                     and not _a_person(following)
                     and not self.names_someone(doc, j + 1, limit)
+                    and not (token.text == "," and self.another_name(doc, j + 1, limit))
                 ):
-                    j += 1
+                    j += 1  # not '…, Ocean Summit 2024': a comma before a name with a head of its own
                     continue
                 serial = following.lower_ in ("and", "&") and self.title_goes_on(doc, j + 2, limit)
                 if token.text == "," and serial:
