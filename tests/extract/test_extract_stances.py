@@ -231,3 +231,12 @@ def test_outcome_documents_listed_line_by_line_after_a_colon(facts) -> None:
         ("Harbour Ministerial Statement", "FJ", "signed"),
     }
     assert not stances(facts, "Fiji agreed to three points:\nmore data\nmore ships.")
+
+
+def test_a_participle_clause_goes_on_about_the_text_its_verb_named(facts) -> None:
+    text = (
+        "Fiji signed the Lisbon Charter on Ocean Data on Monday, joining a pact backed by 40 states, "
+        "including Chile and Peru."
+    )
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {"Lisbon Charter on Ocean Data"}
+    assert parties(facts, text) == ["FJ", "CL", "PE"]

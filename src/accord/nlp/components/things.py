@@ -618,6 +618,9 @@ class ThingFinder:
                 if len(clean_name(phrase.text).split()) > len((earlier.given_name or "").split()):
                     earlier.given_name = clean_name(phrase.text)
                 return earlier
+        elaborated = elaborated_agreement(token, agreements)
+        if elaborated is not None:
+            return elaborated
         told = same_description(token, agreements)
         if told is not None:
             phrase = description(token)
@@ -1498,6 +1501,23 @@ def several(token: Token) -> bool:
 
 def weak_nouns() -> frozenset[str]:
     return agreement_nouns().weak
+
+
+def elaborated_agreement(token: Token, agreements: Things) -> Thing | None:
+    """The named text that a participle clause goes on about: 'declined to sign the Paris
+    Statement …, distancing themselves from a declaration backed by 61 countries' (one text, told
+    twice); 'signed the Lisbon Charter, joining a pact that 40 states back'."""
+    clause = next((a for a in token.ancestors if a.dep_ == "advcl" and a.tag_ == "VBG"), None)
+    if clause is None:
+        return None
+    noun_family = family(token.text)
+    for word in clause.head.subtree:
+        if word.i >= clause.left_edge.i:
+            break
+        thing = agreements.at(word.i)
+        if thing is not None and thing.names and compatible(head_family(thing.names[0]), noun_family):
+            return thing
+    return None
 
 
 def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
