@@ -240,3 +240,20 @@ def test_a_participle_clause_goes_on_about_the_text_its_verb_named(facts) -> Non
     )
     assert {f["agreement"] for f in facts(text, kind="agreement")} == {"Lisbon Charter on Ocean Data"}
     assert parties(facts, text) == ["FJ", "CL", "PE"]
+
+
+def test_a_participle_on_the_text_says_who_sponsored_it(facts) -> None:
+    text = "The resolution on ocean data, sponsored by Fiji and Chile, was adopted without a vote."
+    assert parties(facts, text) == ["FJ", "CL"]
+
+
+def test_a_declaration_in_the_voice_of_a_body_s_ministers_is_signed_by_the_body(facts) -> None:
+    text = (
+        "G20 Ministerial Declaration on Ocean Data\n"
+        "1. We, the G20 Ministers responsible for the Ocean Economy, convened in Suva, Fiji, on "
+        "13 September 2027. We discussed artificial intelligence and open data.\n"
+    )
+    assert stances(facts, text) == {("G20 Ministerial Declaration on Ocean Data", "G20", "signed")}
+    assert [f["event"] for f in facts(text, kind="event")] == [
+        "meeting of the G20 Ministers responsible for the Ocean Economy"
+    ]

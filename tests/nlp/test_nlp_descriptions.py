@@ -210,3 +210,16 @@ def test_a_listed_clause_stops_where_it_turns_to_when(doc_of) -> None:
         "Lima session on Friday."
     )
     assert all("after" not in name for name in names(doc))
+
+
+def test_a_weekday_after_the_description_is_when_the_verb_happened(doc_of) -> None:
+    doc = doc_of("The assembly approved the first resolution on ocean data Thursday, to loud applause.")
+    assert names(doc) == ["first resolution on ocean data"]
+
+
+def test_the_body_s_description_names_a_text_the_headline_gave_as_a_clause(doc_of) -> None:
+    doc = doc_of(
+        "Assembly adopts a resolution backing efforts to keep ocean data open\n"
+        "The assembly approved the first global resolution on ocean data on Thursday.\n"
+    )
+    assert names(doc) == ["first global resolution on ocean data"]

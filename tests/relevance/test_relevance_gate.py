@@ -368,3 +368,13 @@ def test_a_conference_named_for_ai_counts_as_a_summit(gate: RelevanceGate) -> No
     assert not gate.judge(
         business + opening + "Quorvel showed AI servers at the Harbour AI Conference.\n"
     ).in_scope
+
+
+def test_a_headline_naming_one_body_s_declaration_joins_ai_in_its_text(gate: RelevanceGate) -> None:
+    body = (
+        "1. We, the ministers, met in Suva on 13 September 2027.\n"
+        "2. We held talks on digital government and on artificial intelligence for development.\n"
+        "3. We thank the presidency.\n"
+    )
+    assert gate.judge("G20 Ministerial Declaration: 13 September 2027\n" + body).in_scope
+    assert not gate.judge("G20 ministers meet in Suva\n" + body).in_scope

@@ -133,6 +133,8 @@ def organisation_key(text: str) -> str | None:
 _AUTHORS = re.compile(
     r"\bWe,\s+the\s+(?:Leaders|Heads of State and Government|Ministers|Foreign Ministers|Members|"
     r"[A-Z][a-z]+ Ministers)(?:\s+[a-z]+)*\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w&.\- ]+?)\s*(?:\(|,)"
+    # 'We, the G20 Ministers responsible for the Digital Economy, …': the body before its members
+    r"|\bWe,\s+the\s+(?P<body>[A-Z][\w&.\-]*)\s+(?:Leaders|(?:[A-Z][a-z]+\s+)?Ministers)\b"
 )
 
 
@@ -293,7 +295,7 @@ def authors_of_the_text(doc: Doc) -> Iterator[tuple[str, str, Span]]:
         match = _AUTHORS.search(sent.text)
         if match is None:
             continue
-        who = match["who"].strip()
+        who = (match["who"] or match["body"]).strip()
         key = country_of_text(who) or organisation_key(who)
         if key:
             yield titled[0].name, key, sent
@@ -1343,6 +1345,8 @@ def has_agreement_object(token: Token) -> bool:
     countries that signed the Declaration'), but not in a clause joined to the verb ('China did not
     join them, but was among those that signed the Declaration')."""
     doc = token.doc
+    if token.dep_ == "acl" and token.tag_ == "VBN" and doc._.agreements.at(token.head.i) is not None:
+        return True  # 'the resolution, sponsored by the United States, …': the participle's noun
     return any(
         doc._.agreements.at(t.i) is not None and not in_joined_clause(t, token)
         for t in token.subtree

@@ -387,7 +387,14 @@ class RelevanceGate:
             for span in found["authorities"]
             if layout.paragraph[span[0]] == 0 and (doc[span[0]].text in named or span[1] - span[0] > 1)
         ]
-        if not in_headline or _distinct_parties(doc, parties) < 2 or len(layout.lines) == 0:
+        texts = self.vocabulary.passing_texts
+        # 'G20 Ministerial Declaration': one body's text, named as a headline names a release
+        issued = any(doc[k].lower_ in texts for start, end in in_headline for k in range(start, end))
+        if (
+            not in_headline
+            or _distinct_parties(doc, parties) < (1 if issued else 2)
+            or len(layout.lines) == 0
+        ):
             # 'Apple Could Regain Share in China Thanks to Alibaba Partnership': one state's market
             return None
         return _passage(doc, text, layout, (parties[0], in_headline[0]), 1)

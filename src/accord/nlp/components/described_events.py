@@ -527,12 +527,26 @@ def add_meetings(doc: Doc, events: Things) -> None:
 
     main = events.main()
     for token in doc_tokens(doc):
-        if token.lemma_.lower() != "meet" or token.pos_ != "VERB" or token.i in events.by_token:
+        if (
+            token.lemma_.lower() not in ("meet", "convene")
+            or token.pos_ != "VERB"
+            or token.i in events.by_token
+        ):
             continue
         if _negated(token):
             continue
-        subject = _subject(token)
-        if subject is None or subject.pos_ == "PRON":
+        if token.lemma_.lower() == "convene" and any(c.dep_ == "dobj" for c in token.children):
+            continue  # 'X convened a forum': the forum is named where it is
+        voice = _voice_of(token) if token.dep_ == "acl" else None
+        if voice is None and token.dep_ == "acl" and token.lemma_.lower() == "convene":
+            continue  # 'leaders convened in Kigali this week to endorse …' as a noun phrase: no body
+        subject = voice or _subject(token)
+        if token.lemma_.lower() == "convene" and subject is not None and not _named_before(subject):
+            continue  # 'Leaders from across the continent convened in Kigali': no body of a name
+        if subject is not None and subject.pos_ == "PRON":
+            # 'We, the G20 Ministers responsible for the Digital Economy, convened in Maceió'
+            subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+        if subject is None:
             continue
         other = next(
             (
@@ -633,6 +647,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _named_before(noun: Token) -> bool:
+    """'the G20 Ministers', 'G7 Digital Ministers': a group noun a name comes before."""
+    return any(c.i < noun.i and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _voice_of(verb: Token) -> Token | None:
+    """'We, the G20 Ministers responsible for the Digital Economy, convened in Maceió': the parser
+    may hang the verb on the appositive's last noun; the voice of the text is who convened."""
+    for node in verb.ancestors:
+        if node.dep_ == "appos" and node.head.lower_ == "we":
+            return node
+    return None
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in verb.head.children)
 
@@ -672,7 +700,7 @@ def _phrase(token: Token, keep_the: bool = False) -> str:
         start += 1
     end = start
     for t in doc[start : token.right_edge.i + 1]:
-        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos", "advcl"):
+        if t.text in (",", "(", ";") or (t.i != token.i and t.dep_ in ("relcl", "acl", "appos", "advcl")):
             break
         end = t.i + 1
     text = doc[start:end].text

@@ -322,6 +322,8 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
             if end - k > 1:
                 k = end  # 'with the Islamic World Educational, Scientific and Cultural Organization'
                 continue
+        if k > start and word.ent_type_ in ("DATE", "TIME") and word.dep_ == "npadvmod":
+            break  # '… resolution on artificial intelligence Thursday': when the verb happened
         if word.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or word.tag_ == "POS":
             k += 1
             continue

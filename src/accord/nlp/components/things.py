@@ -577,9 +577,9 @@ class ThingFinder:
             else:
                 continue
             phrase = description(token)
-            target.references.append(phrase)
-            if target.given_name and fuller(phrase, target.given_name):
+            if target.given_name and (fuller(phrase, target.given_name) or plainer(phrase, target)):
                 target.given_name = clean_name(phrase.text)  # the fullest description the text gives
+            target.references.append(phrase)
             for i in range(phrase.start, phrase.end):
                 agreements.by_token.setdefault(i, target)
 
@@ -1346,6 +1346,16 @@ def fuller(phrase: Span, name: str) -> bool:
 
     current = weight(name.split())
     return current <= 2 and weight(clean_name(phrase.text).split()) > current
+
+
+def plainer(phrase: Span, thing: Thing) -> bool:
+    """Tell a description of the body ('the first United Nations resolution on artificial
+    intelligence') that says what a text is, where the text's name so far is a headline's clause
+    ('a resolution backing efforts to ensure AI is safe'): the body's names it."""
+    first = thing.references[0] if thing.references else None
+    if first is None or first.sent.start != 0 or phrase.sent.start == 0 or len(phrase) < 3:
+        return False
+    return any(t.pos_ == "VERB" for t in first) and not any(t.pos_ == "VERB" for t in phrase)
 
 
 def headline_description(span: Span) -> bool:
