@@ -257,3 +257,26 @@ def test_a_declaration_in_the_voice_of_a_body_s_ministers_is_signed_by_the_body(
     assert [f["event"] for f in facts(text, kind="event")] == [
         "meeting of the G20 Ministers responsible for the Ocean Economy"
     ]
+
+
+def test_support_set_off_after_a_sponsor_s_clause_is_a_signature(facts) -> None:
+    text = (
+        "The General Assembly has adopted a resolution sponsored by Fiji, with support from Chile, "
+        "urging rich nations to narrow the gap with poorer countries in artificial intelligence."
+    )
+    assert parties(facts, text) == ["FJ", "CL"]
+
+
+def test_a_participle_after_a_comma_tells_of_the_last_text_before_it(facts) -> None:
+    text = (
+        "The Assembly has adopted a resolution sponsored by Fiji on ocean data. This latest resolution "
+        "passed on Monday, follows an earlier resolution on AI adopted on March 21, spearheaded by the "
+        "United States and co-sponsored by 40 countries, including Chile."
+    )
+    assert ("earlier resolution on AI", "CL", "signed") in stances(facts, text)
+    counts = {(f["agreement"], f["count"]) for f in facts(text, kind="signatory_count")}
+    assert counts == {("earlier resolution on AI", 40)}
+
+
+def test_a_body_s_kind_alone_is_no_party(facts) -> None:
+    assert not facts("The Assembly adopted the Lisbon Charter on Ocean Data.", kind="stance")

@@ -223,3 +223,10 @@ def test_the_body_s_description_names_a_text_the_headline_gave_as_a_clause(doc_o
         "The assembly approved the first global resolution on ocean data on Thursday.\n"
     )
     assert names(doc) == ["first global resolution on ocean data"]
+
+
+def test_one_issuer_s_statement_to_the_press_is_no_agreement(doc_of) -> None:
+    assert names(doc_of("The pledge was unveiled in a UK government statement on Tuesday.")) == []
+    assert names(doc_of("Fiji and Samoa issued a joint government statement on ocean data.")) == [
+        "joint government statement on ocean data"
+    ]

@@ -113,6 +113,7 @@ def _instrument_heads() -> frozenset[str]:
 
 
 _RELIGIONS = lexicon.words("common.json", "religions")
+_BARE_BODIES = lexicon.words("common.json", "bare_body_words")
 
 
 def looks_like_organisation(span: Span) -> bool:
@@ -123,6 +124,8 @@ def looks_like_organisation(span: Span) -> bool:
         return False
     if last.text in _instrument_heads() or span.text in _RELIGIONS:
         return False  # 'leaders of the three Abrahamic religions (Christianity, Islam and Judaism)'
+    if len(span) == 1 and span.text in _BARE_BODIES:
+        return False  # 'the Assembly adopted': a body's kind, whose body the text named elsewhere
     return any(t.pos_ == "PROPN" for t in span) and not all(t.is_title and t.pos_ == "NOUN" for t in span)
 
 

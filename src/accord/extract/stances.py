@@ -1437,6 +1437,9 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
     if attribute is not None:
         candidates.append(attribute)
         candidates.extend(t for t in attribute.subtree if t.i > attribute.i)
+    described_before = postposed_participle(token)
+    if described_before is not None:
+        candidates.append(described_before)
     if token.dep_ in ("relcl", "acl"):
         candidates.append(token.head)
         clause = range(token.left_edge.i, token.right_edge.i + 1)
@@ -1485,6 +1488,37 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
         if signed is not None:
             return signed
     return same_kind(agreements.latest_before(sent.start) or agreements.main(), described)
+
+
+_SUPPORT_NOUNS = frozenset(("support", "backing"))
+
+
+def support_after(token: Token) -> list[Token]:
+    """'a resolution sponsored by China, with support from the United States': who supports the
+    sponsoring, set off after the participle clause (the parser may hang it on the main verb)."""
+    doc = token.doc
+    if token.tag_ != "VBN" or not any(c.dep_ == "agent" for c in token.children):
+        return []
+    k = token.right_edge.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k + 2 >= len(doc) or doc[k].lower_ != "with" or doc[k + 1].lower_ not in _SUPPORT_NOUNS:
+        return []
+    source = next((c for c in doc[k + 1].children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return [t for c in source.children if c.dep_ == "pobj" for t in phrase_tokens(c)] if source else []
+
+
+def postposed_participle(token: Token) -> Token | None:
+    """'… follows an earlier resolution on AI adopted on March 21, spearheaded by the United States
+    and co-sponsored by 123 countries': a passive participle set off by a comma, with its agent,
+    tells of the last agreement before it, whatever verb the parser hung it on."""
+    verb = token.head if token.dep_ == "conj" and token.head.tag_ == "VBN" else token
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+        return None
+    agreements = token.doc._.agreements
+    return next((t for t in reversed(token.doc[token.sent.start : verb.i]) if agreements.at(t.i)), None)
 
 
 def something_else_before(sent: Span, agreements: Things) -> bool:
@@ -1739,7 +1773,9 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             if owner and owner not in found:
                 found.append(owner)
     for child in token.children:
-        if child.dep_ == "agent":
+        # 'co-sponsored by 40 countries': a passive participle's 'by' the parser left a preposition
+        by_agent = child.dep_ == "prep" and child.lower_ == "by" and token.tag_ in ("VBN", "VBD")
+        if child.dep_ == "agent" or (by_agent and postposed_participle(token) is not None):
             for pobj in child.children:
                 # 'signed by Director Kratsios and Japanese Minister Onoda Kimi': the people's
                 # countries, and the countries their titles name
@@ -1753,6 +1789,7 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             for with_ in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"):
                 for pobj in with_.children:
                     add(phrase_tokens(pobj))  # 'China, along with the US and 26 other nations, signed'
+    add(support_after(token))
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     # 'a memorandum of understanding with Poland': 'with' may hang on 'understanding'
     objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]

@@ -56,6 +56,8 @@ class AgreementNouns:
     topic_words: frozenset[str]
     not_agreement_words: frozenset[str]
     not_described_words: frozenset[str]
+    issuer_words: frozenset[str]
+    another_text_words: frozenset[str]
 
 
 @cache
@@ -73,6 +75,8 @@ def agreement_nouns() -> AgreementNouns:
         topic_words=frozenset(data["topic_words"]),
         not_agreement_words=frozenset(data["not_agreement_words"]),
         not_described_words=frozenset(data["not_described_words"]),
+        issuer_words=frozenset(data["issuer_words"]),
+        another_text_words=frozenset(data["another_text_words"]),
     )
 
 
@@ -446,7 +450,20 @@ def outside_governance(description: Span) -> bool:
     """Tell a description of trade, money or war ('fair trade deals') from one of an agreement of
     governance."""
     words = agreement_nouns().not_described_words
-    return money_or_business(description) or any(t.lower_ in words for t in description)
+    return (
+        money_or_business(description)
+        or any(t.lower_ in words for t in description)
+        or press_statement(description)
+    )
+
+
+def press_statement(description: Span) -> bool:
+    """'a UK government statement', 'a ministry statement': what one issuer says to the press, not
+    a text anyone signs (a 'joint' one is)."""
+    issuers = agreement_nouns().issuer_words
+    words = {t.lower_ for t in description}
+    heads = {"statement", "statements"}
+    return bool(words & heads) and bool(words & issuers) and "joint" not in words
 
 
 def money_or_business(span: Span) -> bool:

@@ -590,7 +590,10 @@ class ThingFinder:
         opening lines, where the descriptions of headline, standfirst and lede are its one
         agreement, named by the title the story gives it once it names one in a signing context."""
         noun_family = family(token.text)
-        if in_opening(token, sentences):
+        another = any(
+            c.dep_ == "amod" and c.lower_ in agreement_nouns().another_text_words for c in token.children
+        )
+        if in_opening(token, sentences) and not another:  # 'an earlier resolution' is another one
             named_before = [t for t in agreements.items if t.names and t.names[0].start < token.i]
             if not named_before:
                 later = [
