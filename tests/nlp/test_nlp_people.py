@@ -167,3 +167,13 @@ def test_one_word_name_right_after_a_hyphenated_office(doc_of) -> None:
 def test_member_states_are_no_person(doc_of) -> None:
     doc = doc_of("The charter was backed by EU Member States on Monday.")
     assert people(doc).persons == {}
+
+
+def test_an_office_vouches_for_a_name_the_model_took_for_a_region(doc_of) -> None:
+    doc = doc_of(
+        "The charter was unveiled by Crystal Rugege, the Managing Director of Peru’s Centre for "
+        "Ocean Data (COD), the summit organizer."
+    )
+    assert roles(doc) == {"Crystal Rugege": [("Managing Director", "Peru’s Centre for Ocean Data (COD)")]}
+    region = doc_of("Southeast Asia, the ASEAN Secretary-General said, needs rules.")
+    assert "Southeast Asia" not in people(region).persons

@@ -49,6 +49,7 @@ _NAME_PARTICLES = lexicon.words("people.json", "name_particles")
 # 'Salman bin Hamad' + 'Al Khalifa': a patronymic chain, then the family name after its article.
 _PATRONYMIC = lexicon.words("people.json", "patronymic_particles")
 _FAMILY_ARTICLES = frozenset(json_data("people.json")["family_articles"])
+_WORLD_REGIONS = frozenset(r.lower() for r in json_data("names.json")["world_regions"])
 _NAME_SUFFIXES = lexicon.words("people.json", "name_suffixes")
 
 if not Doc.has_extension("people"):
@@ -559,7 +560,13 @@ class PeopleFinder(OfficeReader):
         # no place the gazetteers know); an office beside vouches for them
         if token.ent_type_ == "GPE":
             return not self.known_place(token)
-        return token.ent_type_ not in ("NORP", "DATE", "EVENT", "AGREEMENT", "LOC")
+        if token.ent_type_ == "LOC":
+            # 'Crystal Rugege' LOC: a name, unless the place is a region the gazetteer knows
+            place = entity_at(token)
+            return (
+                place is not None and place.text.lower() not in _WORLD_REGIONS and not self.known_place(token)
+            )
+        return token.ent_type_ not in ("NORP", "DATE", "EVENT", "AGREEMENT")
 
     def known_place(self, token: Token) -> bool:
         place = entity_at(token)
