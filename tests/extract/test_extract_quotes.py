@@ -197,3 +197,20 @@ def test_a_speaker_named_after_the_verb_of_an_inverted_attribution(facts) -> Non
         "Peru's Minister of Fisheries and Mines, Maria Lopez, on Thursday in Lima."
     )
     assert ("Maria Lopez", "leading region in ocean data") in {(s, q) for s, q, _ in quotes(facts, text)}
+
+
+def test_a_quotation_running_over_paragraphs_is_its_closing_paragraph_s_speaker(facts) -> None:
+    text = (
+        "Ocean talks end\n"
+        "Minister Ana Ruiz said the talks had gone well.\n"
+        '"In a year when many states will vote, fake content could undercut debates.\n'
+        '"But it also holds great promise for the ocean," Ruiz noted.\n'
+        '"This paragraph is never closed and nobody claims it.\n'
+    )
+    found = quotes(facts, text)
+    assert (
+        "Ana Ruiz",
+        "In a year when many states will vote, fake content could undercut debates",
+        True,
+    ) in found
+    assert not any(t.startswith("This paragraph") for _, t, _ in found)

@@ -37,6 +37,7 @@ class Segment:
     end: int
     used: bool = False
     speaker: str | None = None
+    continued: bool = False  # left open at its paragraph's end, the next paragraph reopening it
 
 
 def quote_segments(text: str) -> list[Segment]:
@@ -64,6 +65,9 @@ def quote_segments(text: str) -> list[Segment]:
                 segments.append(Segment(open_at + 1, i))
             open_at = None
         elif ch == "\n":
+            # a quotation running on over paragraphs leaves each open and reopens the next one
+            if i - open_at > 1 and text[i + 1 : i + 2] in ('"', "“"):
+                segments.append(Segment(open_at + 1, i, continued=True))
             open_at = None
     return segments
 
@@ -283,9 +287,14 @@ class QuoteReader:
         frame, to the speaker of the quotation before, or of the reported speech before."""
         doc, text = self.doc, doc_text(self.doc)
         previous: tuple[Segment, str] | None = None
+        running_on: list[Segment] = []  # paragraphs of a quotation whose attribution comes later
         for segment in self.segments:
+            if segment.continued and not segment.used:
+                running_on.append(segment)
+                continue
             if segment.used:
                 previous = (segment, segment.speaker) if segment.speaker else None
+                self.run_on(running_on, segment.speaker)
                 continue
             words = text[segment.start : segment.end].split()
             opens_sentence = text[: segment.start - 1].rstrip()[-1:] in ("", ".", ":", "\n", "?", "!")
@@ -302,7 +311,9 @@ class QuoteReader:
                 speaker = segment.speaker or self.spoke_before_quote(segment)
             if speaker is None:
                 previous = None
+                running_on.clear()
                 continue
+            self.run_on(running_on, speaker)
             self.emit(
                 speaker,
                 text[segment.start : segment.end],
@@ -311,6 +322,14 @@ class QuoteReader:
                 0.85,
             )
             previous = (segment, speaker)
+
+    def run_on(self, paragraphs: list[Segment], speaker: str | None) -> None:
+        """Give the paragraphs a quotation ran on over the speaker of the paragraph that ends it."""
+        text = doc_text(self.doc)
+        for segment in paragraphs:
+            where = sentence_span(self.doc, segment.start, segment.end)
+            self.emit(speaker, text[segment.start : segment.end], True, where, 0.8)
+        paragraphs.clear()
 
     def spoke_before_quote(self, segment: Segment) -> str | None:
         """The speaker of reported speech in the sentence just before a quotation that opens its own."""
