@@ -378,3 +378,15 @@ def test_a_headline_naming_one_body_s_declaration_joins_ai_in_its_text(gate: Rel
     )
     assert gate.judge("G20 Ministerial Declaration: 13 September 2027\n" + body).in_scope
     assert not gate.judge("G20 ministers meet in Suva\n" + body).in_scope
+
+
+def test_a_lede_reporting_a_meeting_of_states_joins_the_ai_of_its_body(gate: RelevanceGate) -> None:
+    lede = (
+        "On the margins of the Ocean Summit, President Ana Ruiz met today with leaders of Fiji, "
+        "Samoa and Tonga to discuss the region's future.\n"
+    )
+    body = "The leaders welcomed new projects between the UN and its partners on artificial intelligence.\n"
+    filler = "They also discussed fisheries.\nThe talks ended in the evening.\n"
+    assert gate.judge("Readout of the President's Meeting\n" + lede + body + filler).in_scope
+    firm = "Quorvel is in talks with officials in Fiji and Samoa to open offices in both countries.\n"
+    assert not gate.judge("Quorvel expands\n" + firm + body + filler).in_scope

@@ -245,6 +245,13 @@ class RelevanceGate:
         headline = self._headline_passage(doc, text, layout, found) if passages and not items else None
         if headline is not None and not any(p.paragraph == headline.paragraph for p in passages):
             passages.append(headline)
+        lede = (
+            self._lede_passage(doc, text, layout, found)
+            if passages and not items and headline is None
+            else None
+        )
+        if lede is not None and not any(p.paragraph == lede.paragraph for p in passages):
+            passages.append(lede)
         if items:
             score = max(_paragraph_scores(passages).values(), default=0)
         else:
@@ -366,6 +373,43 @@ class RelevanceGate:
             return None
         return first + 1, first + 2
 
+    def _lede_passage(
+        self, doc: Doc, text: str, layout: _Layout, found: dict[str, list[Span]]
+    ) -> Passage | None:
+        """A lede that reports a meeting of two parties or more ('On the margins of the NATO Summit,
+        President Biden met leaders of Korea, Japan and Australia'): what the article is about,
+        when its body speaks of AI, as a headline naming that meeting would be."""
+        lede = next(
+            (
+                p
+                for p in range(1, min(len(layout.lines) + 1, _LEDE_SEARCH))
+                if _words_in(layout, p) >= _LEDE_WORDS
+            ),
+            None,
+        )
+        if lede is None:
+            return None
+        first = int(layout.sentence[int(np.searchsorted(layout.paragraph, lede))])
+        in_first = layout.sentence == first
+        meetings = self.vocabulary.headline_meetings
+        meeting = next(
+            (
+                k
+                for k in np.flatnonzero(in_first)
+                if doc[int(k)].lower_ in meetings and not (k > 0 and doc[int(k) - 1].lower_ == "in")
+            ),
+            None,
+        )  # 'Baidu is in talks with …': a firm negotiating, no meeting of states
+        if meeting is None:
+            return None
+        named = set(self.vocabulary.authorities.exact)
+        parties = [span for span in found["countries"] if in_first[span[0]]] + [
+            span for span in found["authorities"] if in_first[span[0]] and doc[span[0]].text in named
+        ]
+        if _distinct_parties(doc, parties) < 2:
+            return None
+        return _passage(doc, text, layout, (parties[0], (int(meeting), int(meeting) + 1)), 1)
+
     def _headline_passage(
         self, doc: Doc, text: str, layout: _Layout, found: dict[str, list[Span]]
     ) -> Passage | None:
@@ -431,6 +475,15 @@ class _Layout:
         start = int(self.lines[index - 1]) + 1 if index > 0 else 0
         end = int(self.lines[index]) if index < len(self.lines) else length
         return start, end
+
+
+_LEDE_SEARCH = 4  # the lede is among the first lines: headline, date line, standfirst, lede
+_LEDE_WORDS = 12
+
+
+def _words_in(layout: _Layout, paragraph: int) -> int:
+    """How many tokens a paragraph has."""
+    return int(np.count_nonzero(layout.paragraph == paragraph))
 
 
 def _gap(a: Span, b: Span) -> int:
