@@ -673,3 +673,16 @@ def test_opening_remarks_from_a_speaker_but_not_a_statement_from_a_spokesperson(
 def test_who_said_something_in_a_statement_is_no_participant(facts) -> None:
     text = "The Ocean Data Forum opened in Lima. The Ocean Office said in a statement that it joins."
     assert "Ocean Office" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_a_readout_of_a_meeting_with_a_group_lists_each_leader_met(facts) -> None:
+    text = (
+        "Readout of President Costa’s Meeting with the Pacific Partners\n"
+        "July 11, 2027\n"
+        "On the margins of the Ocean Summit, President Ana Costa, Jr. briefly met today with President "
+        "Tomas Berg of Fiji, Prime Minister Sione Vaka of Tonga, and Deputy Prime Minister Lia Moa of "
+        "Samoa.\n"
+    )
+    meeting = "President Costa’s Meeting with the Pacific Partners"
+    found = {f["participant"] for f in facts(text, kind="participant") if f["event"] == meeting}
+    assert found == {"Ana Costa, Jr.", "Tomas Berg", "Sione Vaka", "Lia Moa"}

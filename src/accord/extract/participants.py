@@ -831,6 +831,7 @@ def met(verb: Token) -> list[str]:
                 if pobj.lower_ in ("delegation", "delegations"):
                     country = delegation_country(pobj)
                     out.extend([country] if country and country not in out else [])
+            out.extend(n for n in people_listed_after(prep) if n not in out)
     for child in verb.children:
         if child.dep_ == "dobj":
             out.extend(n for n in named_in(child) if n not in out)

@@ -613,6 +613,9 @@ _HEADLINE_MEETING = re.compile(
 )
 
 
+_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III"))  # 'Joseph R. Biden, Jr.' is Biden
+
+
 def headline_meeting(doc: Doc, subject: Token, other: Token) -> str | None:
     """The name a readout's headline gives the meeting its body reports: 'Readout of Vice
     President Harris's Meeting with Prime Minister Sunak of the United Kingdom' names the
@@ -622,9 +625,14 @@ def headline_meeting(doc: Doc, subject: Token, other: Token) -> str | None:
     if match is None or "\n" in match.group(1):
         return None
     name = match.group(1)
-    surnames = [_phrase(side).split()[-1:] for side in (subject, other)]
-    names_both = all(last and re.sub(r"['’]s$", "", last[0]) in name for last in surnames)
-    return name if names_both else None
+    surnames = [
+        [w for w in _phrase(side).replace(",", "").split() if w not in _SUFFIXES][-1:]
+        for side in (subject, other)
+    ]
+    named = [bool(last) and re.sub(r"['’]s$", "", last[0]) in name for last in surnames]
+    # '… Meeting with NATO's Indo-Pacific Partners': the other side is a group its leaders are of
+    group = name.split(" with ")[-1].split()[-1].lower() in _GROUP_NOUNS
+    return name if named[0] and (named[1] or group) else None
 
 
 def in_headline(thing: Thing) -> bool:
