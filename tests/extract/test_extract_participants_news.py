@@ -686,3 +686,11 @@ def test_a_readout_of_a_meeting_with_a_group_lists_each_leader_met(facts) -> Non
     meeting = "President Costa’s Meeting with the Pacific Partners"
     found = {f["participant"] for f in facts(text, kind="participant") if f["event"] == meeting}
     assert found == {"Ana Costa, Jr.", "Tomas Berg", "Sione Vaka", "Lia Moa"}
+
+
+def test_a_summit_between_two_presidents_is_their_states_too(facts) -> None:
+    text = (
+        "The two countries signed an ocean data pact during a summit between Fijian President Tomas "
+        "Berg and Chilean President Ana Costa in Suva."
+    )
+    assert who(facts, text) >= {"Tomas Berg", "FJ", "Ana Costa", "CL"}

@@ -849,6 +849,10 @@ def between(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         for name in named_in(pobj):
                             yield thing, name
+                            person = sent.doc._.people.persons.get(name)
+                            country = person.country if person is not None else None
+                            if country and (len(country) == 2 or country == "EU"):
+                                yield thing, country  # a summit between two presidents is their states'
 
 
 def briefers(token: Token) -> list[str]:
