@@ -141,3 +141,11 @@ def test_a_superlative_description_ranks_an_event_and_introduces_none(doc_of) ->
         "the north, the forum drew ministers from nine states."
     )
     assert event_names(doc) == ["Harbour Data Forum 2026"]
+
+
+def test_this_meeting_is_the_meeting_just_named(doc_of) -> None:
+    doc = doc_of(
+        "Ministers spoke on the first day of the fourth Harbour Digital Ministers Meeting on Thursday.\n"
+        "Fiji is hosting this meeting of the region's ocean ministers for the first time.\n"
+    )
+    assert event_names(doc) == ["fourth Harbour Digital Ministers Meeting"]

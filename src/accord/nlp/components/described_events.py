@@ -130,6 +130,19 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
 
 
+def _last_told(token: Token, events: Things) -> Thing | None:
+    """The event named last before a token, in its sentence or the one before."""
+    sents = doc_sents(token.doc)
+    here = next((k for k, sent in enumerate(sents) if sent.start <= token.i < sent.end), 0)
+    earliest = sents[max(0, here - 1)].start
+    best: tuple[int, Thing] | None = None
+    for thing in events.items:
+        for span in thing.mentions():
+            if earliest <= span.start < token.i and (best is None or span.start > best[0]):
+                best = (span.start, thing)
+    return best[1] if best is not None else None
+
+
 def _ranked(span: Span) -> bool:
     """Tell a superlative description, which ranks an event met elsewhere, never introduces one."""
     return any(t.tag_ in ("JJS", "RBS") and t.lemma_ not in ("late", "new") for t in span)  # not 'the latest'
@@ -260,6 +273,8 @@ def add_described_events(doc: Doc, events: Things, quoted: frozenset[int], ordin
             match = match or predicated_of(token, events) or held_by_event(token, events)
         if match is None and defines_a_body(token, events):
             continue  # 'BRICS is a political and diplomatic coordination forum': what a body is
+        if match is None and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
+            match = _last_told(token, events)  # 'this meeting of the region's ministers': the one just named
         if match is None and _ranked(span):
             continue  # 'the most high-profile AI event in Shanghai', 'the largest summit': praise of one
         if match is None and description.ordinal:
