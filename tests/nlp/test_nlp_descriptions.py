@@ -230,3 +230,11 @@ def test_one_issuer_s_statement_to_the_press_is_no_agreement(doc_of) -> None:
     assert names(doc_of("Fiji and Samoa issued a joint government statement on ocean data.")) == [
         "joint government statement on ocean data"
     ]
+
+
+def test_a_text_named_inside_a_description_is_not_the_described_text(doc_of) -> None:
+    doc = doc_of(
+        "Lisbon, 27 June 2027 – Fiji and the European Commission have just signed an agreement to "
+        "accelerate implementation of the Harbour Recommendation on ocean data."
+    )
+    assert "agreement to accelerate implementation of the Harbour Recommendation on ocean data" in names(doc)

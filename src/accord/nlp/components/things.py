@@ -596,11 +596,12 @@ class ThingFinder:
         if in_opening(token, sentences) and not another:  # 'an earlier resolution' is another one
             named_before = [t for t in agreements.items if t.names and t.names[0].start < token.i]
             if not named_before:
+                own = description(token)  # 'an agreement to accelerate … of the UNESCO Recommendation'
                 later = [
                     t
                     for t in agreements.items
                     if t.names
-                    and t.names[0].start > token.i
+                    and t.names[0].start >= own.end
                     and compatible(head_family(t.names[0]), noun_family)
                     and signed_in_sentence(t.names[0])
                     and not purpose_object(t.names[0])
