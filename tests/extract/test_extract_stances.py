@@ -280,3 +280,11 @@ def test_a_participle_after_a_comma_tells_of_the_last_text_before_it(facts) -> N
 
 def test_a_body_s_kind_alone_is_no_party(facts) -> None:
     assert not facts("The Assembly adopted the Lisbon Charter on Ocean Data.", kind="stance")
+
+
+def test_signatories_listed_alongside_others_of_a_kind(facts) -> None:
+    text = (
+        "The Harbour Pledge was signed in Lisbon. Major signatories include Amazon and IBM, "
+        "alongside AI firms such as OpenAI and France’s Mistral AI."
+    )
+    assert parties(facts, text) == ["Amazon", "IBM", "OpenAI", "Mistral AI"]

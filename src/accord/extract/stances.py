@@ -1493,6 +1493,21 @@ def agreement_for(token: Token, doc: Doc) -> Thing | None:
 _SUPPORT_NOUNS = frozenset(("support", "backing"))
 
 
+def owns_a_firm(token: Token) -> bool:
+    """'France’s Mistral AI' in a list of firms: a country whose possessive stands before a name
+    says whose firm it is, and signs nothing."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (
+        token.ent_type_ == "GPE"
+        and end + 1 < len(doc)
+        and doc[end].lower_ in ("'s", "’s")
+        and doc[end + 1].pos_ == "PROPN"
+    )
+
+
 def support_after(token: Token) -> list[Token]:
     """'a resolution sponsored by China, with support from the United States': who supports the
     sponsoring, set off after the participle clause (the parser may hang it on the main verb)."""
@@ -1723,6 +1738,10 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             if child.dep_ == "prep" and child.lower_ == "from":
                 for example in bracketed_examples(child):
                     add(phrase_tokens(example))  # '… count 16 firms from across Asia including A and B'
+            if child.dep_ == "prep" and child.lower_ == "alongside":
+                for pobj in child.children:
+                    # '… include A and B, alongside AI firms such as C, France's D': not France
+                    add([t for t in phrase_tokens(pobj) if not owns_a_firm(t)])
         for name in colon_list(token):
             if name not in found:
                 found.append(name)
