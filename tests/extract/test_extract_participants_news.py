@@ -694,3 +694,11 @@ def test_a_summit_between_two_presidents_is_their_states_too(facts) -> None:
         "Berg and Chilean President Ana Costa in Suva."
     )
     assert who(facts, text) >= {"Tomas Berg", "FJ", "Ana Costa", "CL"}
+
+
+def test_the_head_of_a_delegation_to_an_event_leads_its_country_there(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Lisbon on Monday. Ana Ruiz, head of the Chilean delegation "
+        "to the Ocean Data Summit, said the talks went well."
+    )
+    assert participants(facts, text) >= {(SUMMIT, "Ana Ruiz", None), (SUMMIT, "CL", "Ana Ruiz")}

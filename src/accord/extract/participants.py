@@ -169,6 +169,11 @@ def extract_participants(doc: Doc) -> list[Fact]:
             add(who, sent, thing)
         for thing, who in between(sent, events):
             add(who, sent, thing)
+        for thing, country, leader in delegations_sent_to(sent, events):
+            if leader:
+                add(leader, sent, thing)
+            if country:
+                add(country, sent, thing, leader)
         if near is not None:
             for who in decided_together(sent):
                 add(who, sent, near)
@@ -1108,6 +1113,34 @@ def attendees_listed(verb: Token) -> list[str]:
         if child.dep_ in ("dobj", "attr") or (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"))
     ]  # the parser often hangs the list's later names on the verb
     return list(dict.fromkeys(name for child in listed for name in named_in(child)))
+
+
+_DELEGATION_HEADS = frozenset(("head", "leader", "chief"))
+
+
+def delegations_sent_to(sent: Span, events: Things) -> Iterator[tuple[Thing, str | None, str | None]]:
+    """'Ana Ruiz, head of the Chilean delegation to the Ocean Summit', 'Kratsios, head of the
+    country's delegation to a major AI summit': the delegation's country takes part, led by its
+    head, who takes part too."""
+    people = sent.doc._.people
+    for token in sent:
+        if token.lower_ != "delegation":
+            continue
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "at")), None)
+        targets = [events.at(c.i) for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        target = next((t for t in targets if t is not None), None)
+        if target is None:
+            continue
+        leader = None
+        office = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if office is not None and office.lower_ in _DELEGATION_HEADS and office.dep_ == "appos":
+            leader = people.at(office.head.i)
+        country = delegation_country(token)
+        if country is None and leader and any(c.dep_ == "poss" for c in token.children):
+            person = people.persons.get(leader)
+            owner = person.country if person is not None else None
+            country = owner if owner and (len(owner) == 2 or owner == "EU") else None  # 'the country's'
+        yield target, country, leader
 
 
 def delegation_country(delegation: Token) -> str | None:
