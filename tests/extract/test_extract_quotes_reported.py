@@ -539,9 +539,19 @@ def test_a_participle_of_the_content_is_what_was_said(facts) -> None:
     assert said.endswith("ensuring fair access to ports")
 
 
-def test_the_reporters_participle_of_saying_is_cut(facts) -> None:
+def test_a_participle_by_which_the_speaker_goes_on_is_part_of_what_was_said(facts) -> None:
     text = "Minister Ana Ruiz said the plan would work, noting that funds were ready."
+    assert quotes(facts, text) == [("Ana Ruiz", "the plan would work, noting that funds were ready", False)]
+    text = "Minister Ana Ruiz stressed the need for open ocean data, noting that many states lack it."
+    assert quotes(facts, text) == [
+        ("Ana Ruiz", "stressed the need for open ocean data, noting that many states lack it", False)
+    ]
+
+
+def test_adding_makes_a_statement_of_its_own(facts) -> None:
+    text = "Minister Ana Ruiz said the plan would work, adding that funds were ready."
     assert ("Ana Ruiz", "the plan would work", False) in quotes(facts, text)
+    assert ("Ana Ruiz", "funds were ready", False) in quotes(facts, text)
 
 
 def test_a_speech_page_as_delivered_by_its_speaker(facts) -> None:

@@ -143,6 +143,8 @@ class QuoteReader:
                 continue  # 'Beijing will urge the Global South to take part': not said yet
             if in_purpose(verb, speech_verbs):
                 continue  # 'convened leaders to discuss risks and reaffirm the commitment': what for
+            if went_on(verb, lexicon):
+                continue  # '…, noting that …' after a reported clause: read with that clause
             content = speech_content(verb, lexicon)
             if content is not None and content[0].lower_ == "to" and in_headline(verb):
                 continue  # 'X Announces New Initiatives to Advance …': what the initiatives are for
@@ -563,7 +565,9 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
             ):
                 return None
             content = before_other_speaker(doc[opening.i + telling_how : child.right_edge.i + 1])
-            return cut_participles(extend_reason(with_correlative(content, verb), verb))
+            return with_speaking_participle(
+                cut_participles(extend_reason(with_correlative(content, verb), verb)), verb
+            )
     before = fronted_content(verb) if fronted else None
     if before is not None:
         return before
@@ -598,7 +602,9 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
                 # 'underscored the nature of AI' names a topic
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
-                return with_verb(span, verb) if len(span.text.split()) >= 6 or listed else None
+                if len(span.text.split()) < 6 and not listed:
+                    return None
+                return with_speaking_participle(with_verb(span, verb), verb)
     return None
 
 
@@ -862,6 +868,18 @@ def inside_relative(verb: Token, content: Span) -> bool:
     return verb.dep_ == "relcl" and opener.tag_ == "WRB" and opener.i < verb.i < content.start
 
 
+def went_on(verb: Token, lexicon: dict) -> bool:
+    """Tell a participle that goes on from a speech verb's reported clause ('highlighted the impact
+    of AI, noting that …'): its words are part of what that verb reports."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not speaking_on(verb):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in lexicon["speech_verbs"]:
+        return False
+    content = speech_content(head, lexicon)
+    return content is not None and content.start <= verb.i < content.end
+
+
 def cut_participles(content: Span) -> Span:
     """End reported content before a trailing participle clause (', noting that …') or before the
     reporter's 'as he addressed the forum', which says when the speaker spoke, not what."""
@@ -878,8 +896,36 @@ def cut_participles(content: Span) -> Span:
             and following.dep_ == "advcl"
             and not owned_participle(following, content)
         ):
+            if speaking_on(following):
+                # '…, noting that many countries have yet to benefit': the speaker goes on; what
+                # is said runs to the end of the participle's clause
+                return content.doc[content.start : max(content.end, following.right_edge.i + 1)]
             return content.doc[content.start : token.i]
     return content
+
+
+def with_speaking_participle(content: Span, verb: Token) -> Span:
+    """'highlighted the impact of AI, noting that many countries …': the verb's participle that goes
+    on saying something runs the content on to its clause's end."""
+    doc = content.doc
+    k = content.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        following = doc[k + 1]
+        if following.tag_ == "VBG" and following.head.i == verb.i and speaking_on(following):
+            return doc[content.start : following.right_edge.i + 1]
+    return content
+
+
+def speaking_on(participle: Token) -> bool:
+    """Tell a participle by which the speaker goes on saying something ('…, noting that …',
+    '…, saying that …', '…, emphasizing the need …') from one that tells what else was done."""
+    lemma = participle.lemma_.lower()
+    # '…, adding that …' makes a statement of its own
+    return (
+        lemma in data("speech.json")["speech_verbs"]
+        and lemma != "add"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+    )
 
 
 def owned_participle(participle: Token, content: Span) -> bool:
