@@ -288,3 +288,21 @@ def test_signatories_listed_alongside_others_of_a_kind(facts) -> None:
         "alongside AI firms such as OpenAI and France’s Mistral AI."
     )
     assert parties(facts, text) == ["Amazon", "IBM", "OpenAI", "Mistral AI"]
+
+
+def test_a_group_named_by_whose_adversaries_they_are_is_not_that_state(facts) -> None:
+    text = "At least 30 countries signed onto the Harbour Pledge, but Chile’s main adversaries did not."
+    assert not [f for f in facts(text, kind="stance") if f["party"] == "CL"]
+
+
+def test_absent_from_the_list_of_those_who_signed_is_a_refusal(facts) -> None:
+    text = "Fiji and Samoa were absent from the list of countries who signed the Harbour Pledge."
+    assert stances(facts, text) == {
+        ("Harbour Pledge", "FJ", "declined"),
+        ("Harbour Pledge", "WS", "declined"),
+    }
+    headline = (
+        "Fiji, Samoa Absent From List Of Countries Who Signed Chile's Pledge For Ocean Data\n"
+        "At least 30 countries signed the pledge.\n"
+    )
+    assert {p for _, p, s in stances(facts, headline) if s == "signed"} & {"FJ", "WS"} == set()

@@ -69,3 +69,18 @@ def test_a_lone_head_noun_is_no_name(doc_of) -> None:
 def test_known_organisation_is_not_taken_for_an_initiative(doc_of) -> None:
     doc = doc_of("The Global Partnership on Artificial Intelligence met in Delhi.")
     assert "Global Partnership on Artificial Intelligence" not in [text for text, _ in names(doc)]
+
+
+def test_a_name_goes_on_across_the_glosses_inside_it(doc_of) -> None:
+    doc = doc_of(
+        "Seven states signed the Council of Europe (CoE) Framework Convention on Artificial "
+        "Intelligence (AI) and Human Rights, Democracy and the Rule of Law."
+    )
+    assert (
+        "Council of Europe (CoE) Framework Convention on Artificial Intelligence (AI) and Human Rights, "
+        "Democracy and the Rule of Law",
+        "AGREEMENT",
+    ) in names(doc)
+    assert ("Ocean Charter on Artificial Intelligence", "AGREEMENT") in names(
+        doc_of("The Ocean Charter on Artificial Intelligence (AI) and Chile signed it.")
+    )

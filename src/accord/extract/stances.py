@@ -1082,6 +1082,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None if negated else "declined"
     if (lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon)) and avoiding_verb(token, lexicon):
         return None if negated else "declined"  # 'passed up on joining the pledge', 'failed to sign it'
+    if lemma in lexicon["sign_verbs"] and token.dep_ in ("relcl", "acl") and absent_from_signers(token):
+        return None if negated else "declined"  # 'China, Russia Absent From List Of Countries Who Signed …'
     if lemma in lexicon["sign_verbs"] or is_sign_phrase(token, lexicon):
         if token.dep_ == "acl" and token.head.lower_ in _DECIDING_NOUNS:
             # 'X's decision not to sign': the choice made; 'X's decision to sign': maybe only planned
@@ -1207,6 +1209,16 @@ def absent_from(token: Token, lexicon: dict) -> Token | None:
     return None
 
 
+def absent_from_signers(verb: Token) -> bool:
+    """Tell a verb of signing that says who signed only to tell who is absent from their list,
+    read along the words, as a title-case headline leaves no parse to trust: 'absent from the
+    list of countries who signed', 'missing from the ranks of those that backed'."""
+    before = [t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 9) : verb.i]]
+    if not any(w in ("absent", "missing") for w in before) or "from" not in before:
+        return False
+    return any(w in ("list", "ranks") for w in before[before.index("from") :])
+
+
 def missing_from(word: Token, lexicon: dict) -> Token | None:
     """The signatories, or the agreement, a word of absence says someone is missing from
     ('absent from the list of signatories', 'missing from the supporters of the pact')."""
@@ -1221,7 +1233,25 @@ def missing_from(word: Token, lexicon: dict) -> Token | None:
                 found = next((g for c in of for g in c.children if g.lower_ in nouns), None)
                 if found is not None:
                     return found
+                listed = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
+                signing = signers_clause(listed, lexicon) if listed is not None else None
+                if signing is not None:
+                    # 'the list of countries who signed the pledge': the pledge, if named, else them
+                    named = next((t for t in signing.subtree if agreements.at(t.i) is not None), None)
+                    return named or listed
     return None
+
+
+def signers_clause(noun: Token, lexicon: dict) -> Token | None:
+    """The relative clause that makes a noun the signers: 'countries who signed the pledge'."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lexicon["sign_verbs"] and not is_negated(c)
+        ),
+        None,
+    )
 
 
 def missing_as_verb(token: Token, lexicon: dict) -> bool:
@@ -1910,6 +1940,9 @@ def subject_of(token: Token, lexicon: dict) -> Token | None:
     return None
 
 
+_RELATION_NOUNS = lexicon.words("stances.json", "relation_nouns")
+
+
 def phrase_tokens(root: Token) -> list[Token]:
     """The tokens of a noun phrase without its relative clauses and other attached clauses."""
     out: list[Token] = []
@@ -1924,6 +1957,8 @@ def phrase_tokens(root: Token) -> list[Token]:
                 continue
             if described_name(node, child):
                 continue  # "France's AI champion Mistral": the company, not France
+            if child.dep_ == "poss" and node.lower_ in _RELATION_NOUNS:
+                continue  # "America's main adversaries did not": they, not America
             if child.dep_ in ("pcomp", "acl") and child.pos_ in ("VERB", "AUX"):
                 continue  # '85 attending the X summit': who attended is not who signed
             if child.dep_ == "prep" and child.lower_ == "from" and _ENVOY_NOUNS & {node.lower_, root.lower_}:
@@ -2358,8 +2393,18 @@ def elliptic_refusals(
             start = t.i - 1
             while start > token.i and doc[start].lower_ not in ("but", "while", "whereas", ";"):
                 start -= 1
-            for key, _span in parties_in(list(doc[start + 1 : t.i])):
+            # "but America's main adversaries did not": they, not America
+            subject = [w for w in doc[start + 1 : t.i] if not related_by(w)]
+            for key, _span in parties_in(subject):
                 yield agreement.name, key, "declined", None
+
+
+def related_by(word: Token) -> bool:
+    """Tell a possessor that only says whose adversaries, allies or partners a group is."""
+    node = word
+    while node.dep_ in ("compound", "case") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "poss" and node.head.lower_ in _RELATION_NOUNS
 
 
 def reason_for(token: Token, lexicon: dict) -> str | None:

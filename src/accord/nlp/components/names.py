@@ -139,6 +139,8 @@ def acronym_expansion(doc: Doc, end: int, limit: int, acronym: str) -> int:
     """How many tokens, ending at token `end`, spell out an acronym by their initials (0: none):
     'Global Partnership on Artificial Intelligence' before '(GPAI)'."""
     letters = "".join(c for c in acronym if c.isalpha())
+    if any(c.islower() for c in letters[1:]):
+        letters = "".join(c for c in letters if c.isupper())  # 'CoE': the Council of Europe's initials
     spelled = ""
     k = end
     while k >= limit and len(spelled) < len(letters):
@@ -164,6 +166,13 @@ def _glossed_inside(doc: Doc, j: int, begin: int, limit: int) -> bool:
         is_name_word(after)
         or after.text == ","
         or (after.lower_ == "in" and world_region_length(doc, j + 4, limit) > 0)
+        # '… on Artificial Intelligence (AI) and Human Rights, Democracy …'
+        or (
+            after.lower_ in ("and", "&")
+            and j + 4 < limit
+            and is_name_word(doc[j + 4])
+            and doc[j + 4].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG")
+        )
     )
     return goes_on and bool(acronym_expansion(doc, j - 1, begin, doc[j + 1].text))
 
@@ -470,6 +479,13 @@ class DomainNames:
         glossed = token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper
         if glossed and not event and doc[k - 1].text in ("AI", "ICT", "IT") and is_name_word(doc[k - 3]):
             return 3  # 'Global Artificial Intelligence (AI) Governance Initiative': a gloss inside the name
+        short = doc[k - 1] if k - 1 >= limit else None
+        mixed = short is not None and sum(c.isupper() for c in short.text) >= 2 and short.text[:1].isupper()
+        if token.text == ")" and not event and mixed and k - 3 >= limit and doc[k - 2].text == "(":
+            # 'the Council of Europe (CoE) Framework Convention': the body whose text it is, glossed
+            expansion = acronym_expansion(doc, k - 3, limit, short.text)
+            if expansion:
+                return 3 + expansion
         if not event and token.lower_ != "of" and not particle:
             return 0
         if token.text == ")" and k - 3 >= limit and doc[k - 2].text == "(" and doc[k - 1].is_upper:
