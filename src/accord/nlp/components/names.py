@@ -481,7 +481,14 @@ class DomainNames:
             return 3  # 'Global Artificial Intelligence (AI) Governance Initiative': a gloss inside the name
         short = doc[k - 1] if k - 1 >= limit else None
         mixed = short is not None and sum(c.isupper() for c in short.text) >= 2 and short.text[:1].isupper()
-        if token.text == ")" and not event and mixed and k - 3 >= limit and doc[k - 2].text == "(":
+        if (
+            short is not None
+            and token.text == ")"
+            and not event
+            and mixed
+            and k - 3 >= limit
+            and doc[k - 2].text == "("
+        ):
             # 'the Council of Europe (CoE) Framework Convention': the body whose text it is, glossed
             expansion = acronym_expansion(doc, k - 3, limit, short.text)
             if expansion:
