@@ -705,3 +705,21 @@ def test_a_speaker_set_off_by_commas_before_said_speaks(facts) -> None:
     assert quotes(facts, text) == [
         ("Ana Rojas Vidal", "Chile and Peru need to work together on standards", False)
     ]
+
+
+def test_a_participle_that_opens_a_quotation_gives_the_quotation_its_speaker(facts) -> None:
+    text = (
+        'Minister Ana Ruiz emphasized the significance of the partnership, stating, "Ocean data is the '
+        'defining resource of our generation."'
+    )
+    assert quotes(facts, text) == [
+        ("Ana Ruiz", "Ocean data is the defining resource of our generation", True)
+    ]
+
+
+def test_a_platform_is_no_speaker(facts) -> None:
+    text = (
+        "In a statement shared on X, formerly Twitter, Amina Okafor emphasized Chile's commitment to "
+        "innovation and collaboration."
+    )
+    assert {speaker for speaker, _, _ in quotes(facts, text)} == {"Amina Okafor"}

@@ -182,7 +182,9 @@ class QuoteReader:
             and speaker_token.lower_ not in ("he", "she")
         ):
             return []
-        return [seat_of_government(t) or resolve(t) for t in [speaker_token, *conjuncts]]
+        # 'In a statement shared on X, formerly Twitter, Al Olama emphasized': not the platform
+        who = [t for t in [speaker_token, *conjuncts] if doc[max(0, t.i - 1)].lower_ != "formerly"]
+        return [seat_of_government(t) or resolve(t) for t in who]
 
     def read_content(self, verb: Token, content: Span, speakers: list[str | None]) -> None:
         doc = self.doc
@@ -525,7 +527,7 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from ('…, calling it X')."""
     node = verb
     people = verb.doc._.people
-    for _ in range(3):
+    for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SPEAKERS]
         if subjects:
             named = next((c for c in subjects if people.at(c.i)), None)
@@ -537,6 +539,12 @@ def speaker_of(verb: Token) -> Token | None:
             return person_above(node.head)
         if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head != node:
             node = node.head
+            continue
+        set_off = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        if set_off and node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj") and node.head != node:
+            # 'A emphasized the significance of the partnership, stating, "…"': the parser hangs
+            # the participle on the object; the one who goes on speaking is the verb's subject
+            node = node.head.head if node.dep_ == "pobj" else node.head
             continue
         break
     return None
@@ -604,6 +612,8 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
                 if len(span.text.split()) < 6 and not listed:
                     return None
+                if before_quoting_participle(span) is not span:
+                    return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
                 return with_speaking_participle(with_verb(span, verb), verb)
     return None
 
@@ -904,6 +914,18 @@ def cut_participles(content: Span) -> Span:
     return content
 
 
+def before_quoting_participle(content: Span) -> Span:
+    """End content before '…, stating, "…"': the participle introduces a quotation of its own."""
+    doc = content.doc
+    speech_verbs = data("speech.json")["speech_verbs"]
+    for token in content[1:]:
+        if token.tag_ != "VBG" or token.lemma_.lower() not in speech_verbs or doc[token.i - 1].text != ",":
+            continue
+        if any(t.is_quote for t in doc[token.i + 1 : min(len(doc), token.i + 4)]):
+            return doc[content.start : token.i - 1]
+    return content  # the same object when nothing is cut
+
+
 def with_speaking_participle(content: Span, verb: Token) -> Span:
     """'highlighted the impact of AI, noting that many countries …': the verb's participle that goes
     on saying something runs the content on to its clause's end."""
@@ -920,10 +942,12 @@ def speaking_on(participle: Token) -> bool:
     """Tell a participle by which the speaker goes on saying something ('…, noting that …',
     '…, saying that …', '…, emphasizing the need …') from one that tells what else was done."""
     lemma = participle.lemma_.lower()
-    # '…, adding that …' makes a statement of its own
+    # '…, adding that …' makes a statement of its own; so does '…, stating, "…"', a quotation
+    quoting = any(t.is_quote for t in participle.subtree)
     return (
         lemma in data("speech.json")["speech_verbs"]
         and lemma != "add"
+        and not quoting
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
     )
 
