@@ -238,3 +238,15 @@ def test_a_text_named_inside_a_description_is_not_the_described_text(doc_of) -> 
         "accelerate implementation of the Harbour Recommendation on ocean data."
     )
     assert "agreement to accelerate implementation of the Harbour Recommendation on ocean data" in names(doc)
+
+
+def test_a_name_s_family_is_its_head_s_not_its_tail_s(doc_of) -> None:
+    doc = doc_of(
+        "Fiji, Chile and Peru sign first-ever binding international treaty on ocean data\n"
+        "Fiji, Chile and Peru have signed the first-ever binding international treaty on ocean data.\n"
+        "The landmark agreement, known as the Harbour Framework Convention on Ocean Data, Human Rights, "
+        "Democracy and the Rule of Law, was unveiled in Suva.\n"
+    )
+    assert names(doc) == [
+        "Harbour Framework Convention on Ocean Data, Human Rights, Democracy and the Rule of Law"
+    ]

@@ -93,7 +93,12 @@ def compatible(one: str | None, other: str | None) -> bool:
 
 
 def head_family(span: Span) -> str | None:
-    """The family of a mention: of its last word that has one ('Seoul Declaration' → joint)."""
+    """The family of a mention: of its head when that has one ('… Framework Convention on AI, Human
+    Rights, Democracy and the Rule of Law' → convention, not the law of its tail), else of its last
+    word that has one ('Seoul Declaration' → joint)."""
+    root = family(span.root.text)
+    if root is not None:
+        return root
     for token in reversed(span):
         found = family(token.text)
         if found is not None:
