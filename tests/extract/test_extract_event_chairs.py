@@ -346,3 +346,16 @@ def test_who_will_host_the_next_one_hosts_no_event_named_beside_it(facts) -> Non
     )
     assert ("Ocean Data Summit", "CL") not in chairs(facts, text)
     assert ("Ocean Data Summit", "CL") not in places(facts, text)
+
+
+def test_a_co_chair_s_partner_after_with_wherever_it_hangs(facts) -> None:
+    text = (
+        "President Tomas Berg on May 21 co-chaired the Ocean Data Summit via videoconferencing with "
+        "Chilean President Ana Costa."
+    )
+    assert {f["chair"] for f in facts(text, kind="event_chair")} == {"Tomas Berg", "Ana Costa"}
+
+
+def test_a_government_named_by_its_people_hosts_for_its_country(facts) -> None:
+    text = "The Ocean Data Forum, solely hosted by the South Korean government, opened on Tuesday."
+    assert [f["chair"] for f in facts(text, kind="event_chair")] == ["KR"]

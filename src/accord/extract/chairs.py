@@ -359,6 +359,13 @@ def chairs_for(token: Token) -> list[str]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "with":
                     phrases.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and token.lower_.startswith("co-"):
+            # 'co-chaired the summit via videoconferencing with Prime Minister B': the partner a
+            # 'co-' verb implies, wherever the parser hung the 'with'
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for prep in pobj.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        phrases.extend(c for c in prep.children if c.dep_ == "pobj")
     owner = whose_owner(token)
     if owner:
         return [owner]
@@ -547,7 +554,8 @@ def national_body(token: Token) -> str | None:
     keys = {
         key
         for t in token.subtree
-        if t.ent_type_ == "GPE" and (ent := entity_of(t)) is not None
+        if t.ent_type_ in ("GPE", "NORP")
+        and (ent := entity_of(t)) is not None  # 'the South Korean government'
         if (key := party_key(ent)) is not None and len(key) == 2
     }
     return keys.pop() if len(keys) == 1 else None
