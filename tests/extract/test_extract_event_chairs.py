@@ -359,3 +359,13 @@ def test_a_co_chair_s_partner_after_with_wherever_it_hangs(facts) -> None:
 def test_a_government_named_by_its_people_hosts_for_its_country(facts) -> None:
     text = "The Ocean Data Forum, solely hosted by the South Korean government, opened on Tuesday."
     assert [f["chair"] for f in facts(text, kind="event_chair")] == ["KR"]
+
+
+def test_who_hosts_a_named_session_of_a_summit_hosts_the_summit(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened in Suva on Monday.\n"
+        "On May 21, the Leaders’ Session of the Ocean Data Summit, co-hosted by Fiji and Chile, was "
+        "held online.\n"
+    )
+    found = chairs(facts, text)
+    assert {("Ocean Data Summit", "FJ"), ("Ocean Data Summit", "CL")} <= found

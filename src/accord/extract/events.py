@@ -455,6 +455,9 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
     """An event, and the event it is a session of: who chairs or attends 'the summit's leaders'
     session' chairs or attends the summit. The whole is the event the session's owner names
     ('the summit's'), else the event the story is about."""
+    named_whole = whole_in_name(thing, events)
+    if named_whole is not None:
+        return [thing, named_whole]  # "the Leaders' Session of the AI Seoul Summit"
     references = [s for s in thing.references if s.root.lower_ in _PARTS]
     if thing.names or not references:
         return [thing]
@@ -466,6 +469,15 @@ def with_whole(thing: Thing, events: Things) -> list[Thing]:
     ]
     whole = owners[0] if owners else events.main()
     return [thing] if whole is None or whole is thing else [thing, whole]
+
+
+def whole_in_name(thing: Thing, events: Things) -> Thing | None:
+    """The event a session's name says it is part of ("Leaders' Session of the AI Seoul Summit"),
+    when the text names that event too."""
+    part, of, whole = thing.name.partition(" of the ")
+    if not of or not part or part.split()[-1].lower() not in _PARTS:
+        return None
+    return next((t for t in events.items if t is not thing and any(n.text == whole for n in t.names)), None)
 
 
 _ORDER = ordinals()
