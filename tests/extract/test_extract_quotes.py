@@ -214,3 +214,11 @@ def test_a_quotation_running_over_paragraphs_is_its_closing_paragraph_s_speaker(
         True,
     ) in found
     assert not any(t.startswith("This paragraph") for _, t, _ in found)
+
+
+def test_the_speaker_before_a_clause_set_off_by_commas(facts) -> None:
+    text = (
+        "Reflecting the instincts of her government, Chilean Minister Ana Costa, making her debut, "
+        "said, “The ocean data rules will be written in Santiago.”"
+    )
+    assert quotes(facts, text) == [("Ana Costa", "The ocean data rules will be written in Santiago", True)]

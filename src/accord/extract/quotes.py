@@ -168,6 +168,8 @@ class QuoteReader:
             # '…, adviser to the government, Ajay Sood, said': the parser kept no subject
             speaker_token = doc[verb.i - 2]
         if speaker_token is None:
+            speaker_token = set_off_speaker(verb)
+        if speaker_token is None:
             return []
         if in_headline(verb) and not doc._.people.at(speaker_token.i):
             return []  # a title-case headline's capitals make bodies of anything ('Ruiz Announces New')
@@ -521,6 +523,23 @@ def in_purpose(verb: Token, speech_verbs: frozenset[str]) -> bool:
     return (
         infinitive and node.dep_ in ("advcl", "xcomp", "acl") and node.head.lemma_.lower() not in speech_verbs
     )
+
+
+def set_off_speaker(verb: Token) -> Token | None:
+    """'…, US Vice President J.D. Vance, making his international debut, said, "…"': the person
+    before a clause set off by commas, when the parser left the verb no subject."""
+    doc = verb.doc
+    people = doc._.people
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    k = verb.i - 2
+    while k > verb.sent.start and doc[k].text != ",":
+        if doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") or people.at(k):
+            return None  # a clause of its own, or a person inside the set-off clause
+        k -= 1
+    if k <= verb.sent.start or not people.at(k - 1):
+        return None
+    return doc[k - 1]
 
 
 def speaker_of(verb: Token) -> Token | None:
