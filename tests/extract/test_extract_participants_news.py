@@ -702,3 +702,12 @@ def test_the_head_of_a_delegation_to_an_event_leads_its_country_there(facts) -> 
         "to the Ocean Data Summit, said the talks went well."
     )
     assert participants(facts, text) >= {(SUMMIT, "Ana Ruiz", None), (SUMMIT, "CL", "Ana Ruiz")}
+
+
+def test_who_closes_an_event_takes_part_in_it(facts) -> None:
+    text = (
+        "The Ocean Data Summit ended in Lisbon on Tuesday. Chilean President Ana Costa, closing the "
+        "summit, stressed the need for open data."
+    )
+    assert who(facts, text) == {"Ana Costa"}
+    assert not who(facts, "The Ocean Data Summit closed on Tuesday with a statement on open data.")
