@@ -390,3 +390,12 @@ def test_a_lede_reporting_a_meeting_of_states_joins_the_ai_of_its_body(gate: Rel
     assert gate.judge("Readout of the President's Meeting\n" + lede + body + filler).in_scope
     firm = "Quorvel is in talks with officials in Fiji and Samoa to open offices in both countries.\n"
     assert not gate.judge("Quorvel expands\n" + firm + body + filler).in_scope
+
+
+def test_a_state_s_named_ai_plan_is_policy(gate: RelevanceGate) -> None:
+    plan = "Chile's president presented the Chilean Artificial Intelligence Plan in Santiago on Monday.\n"
+    more = "Ministers said artificial intelligence would reach every school.\n"
+    filler = "The plan has five chapters.\nIt was drafted over two years.\nIt will be reviewed in 2028.\n"
+    assert gate.judge("Chile unveils a national plan\n" + plan + more + filler).in_scope
+    firm = "Quorvel presented its new AI Strategy for cloud customers on Monday.\n"
+    assert not gate.judge("Quorvel shares rise\n" + firm + filler).in_scope
