@@ -711,3 +711,19 @@ def test_who_closes_an_event_takes_part_in_it(facts) -> None:
     )
     assert who(facts, text) == {"Ana Costa"}
     assert not who(facts, "The Ocean Data Summit closed on Tuesday with a statement on open data.")
+
+
+def test_each_event_of_a_coordinated_pair_attended(facts) -> None:
+    text = "Officials of the Ocean Agency participated in the Ocean Data Summit and the Ocean Science Forum."
+    assert participants(facts, text) == {
+        (SUMMIT, "Ocean Agency", None),
+        ("Ocean Science Forum", "Ocean Agency", None),
+    }
+
+
+def test_they_in_a_where_clause_are_the_visitors(facts) -> None:
+    text = (
+        "The representatives of the Ocean Agency visited Lima on Monday, where they participated in "
+        "the Ocean Data Summit."
+    )
+    assert who(facts, text) == {"Ocean Agency"}

@@ -119,8 +119,14 @@ def extract_participants(doc: Doc) -> list[Fact]:
                 ):
                     target = near  # 'delegations from 21 states attended' in a sentence about a session
                 if target is not None:
+                    # 'participated in the A Meeting and the B Meeting': each of them
+                    head = audience
+                    while head is not None and head.dep_ == "compound" and head.head.i != head.i:
+                        head = head.head  # from the name's first word to its head
+                    also = [events.at(c.i) for c in head.conjuncts] if head is not None else []
                     for who in actors_of(token) + joined_by(token) + included_after(token):
-                        add(who, sent, target)  # 'A attended, joined by B': both were there
+                        for place in [target, *(t for t in also if t is not None and t is not target)]:
+                            add(who, sent, place)  # 'A attended, joined by B': both were there
             elif (
                 lemma == "be"
                 and (present := present_at(token, events, event)) is not None
@@ -412,6 +418,8 @@ def actors_of(verb: Token) -> list[str]:
     subject = next((c for c in subjects if not _datelined(c)), subjects[0] if subjects else None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "they" and where_clause(verb):
+        subject = visitor_of(verb) or subject  # 'A visited Lima, where they took part in …': A
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         person = subject.lower_ == "who"
         subject = verb.head
@@ -439,6 +447,22 @@ def actors_of(verb: Token) -> list[str]:
     if not found and subject is None and verb.dep_ == "advcl" and verb.i < verb.head.i:
         found = named_before(verb.head)  # 'Addressing the forum, …, Ana Ruiz, said': who said it
     return found or named_before(verb)
+
+
+def where_clause(verb: Token) -> bool:
+    """Tell a relative clause that opens with 'where' ('Lima, where they took part in …')."""
+    return verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children)
+
+
+def visitor_of(verb: Token) -> Token | None:
+    """The subject of the clause whose place a 'where' clause hangs on ('The representatives of
+    the Agency visited Cape Town, where they participated in …': the representatives)."""
+    node = verb.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return (
+        next((c for c in node.children if c.dep_ == "nsubj"), None) if node.pos_ in ("VERB", "AUX") else None
+    )
 
 
 def _datelined(token: Token) -> bool:
