@@ -407,3 +407,13 @@ def test_the_meeting_is_the_meeting_named_later_not_the_summit(facts) -> None:
         ("ministerial meeting", "JP", "Osaka"),
         ("Ocean Data Summit", "JP", "Tokyo"),
     }
+
+
+def test_a_where_clause_past_the_place_s_country_and_date_places_the_event(facts) -> None:
+    text = (
+        "The representatives of the Ocean Agency visited Lima, Peru, on Monday, where they "
+        "participated in the Ocean Data Summit."
+    )
+    assert [(f["event"], f["country"], f.get("city")) for f in facts(text, kind="event_place")] == [
+        ("Ocean Data Summit", "PE", "Lima")
+    ]

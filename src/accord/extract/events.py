@@ -105,7 +105,9 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 between = doc[mention.end : span.start]
                 if not any(t.text == ";" or t.lower_ in ("while", "but", "whereas") for t in between):
                     return place.city, place.country, sent
-            where_clause = len(after) == 2 and after[0].text == "," and after[1].lower_ == "where"
+            where_clause = (len(after) == 2 and after[0].text == "," and after[1].lower_ == "where") or (
+                where_after(doc, place.end, mention.start)
+            )
             if span.end <= mention.start and where_clause:
                 return place.city, place.country, sent
             if span.end <= mention.start and placed and span.start - sent.start <= 1:
@@ -116,6 +118,21 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
             if span.end <= mention.start and in_city_for:
                 return place.city, place.country, sent
     return country_only
+
+
+def where_after(doc: Doc, end: int, limit: int) -> bool:
+    """Tell whether ', where' follows a place past its country and a date ('visited Cape Town,
+    South Africa, from September 29 to 30, where they participated in …')."""
+    for k in range(end, min(limit, end + 12)):
+        token = doc[k]
+        if token.lower_ == "where":
+            return doc[k - 1].text == ","
+        filler = (
+            token.is_punct or token.ent_type_ in ("GPE", "DATE", "CARDINAL") or token.lower_ in ("on", "from")
+        )
+        if not filler:
+            return False
+    return False
 
 
 _TOWN_NOUNS = lexicon.words("events.json", "town_nouns")
