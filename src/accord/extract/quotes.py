@@ -25,6 +25,7 @@ from accord.nlp.headlines import in_headline
 _OPEN = {"“": "”", "«": "»"}
 _STRIP = " \t\n,.;:"
 _NOT_SPEAKERS = lexicon.words("speech.json", "not_speakers")
+_SPEECH_VERBS = lexicon.words("speech.json", "speech_verbs")
 _QUOTE_CHARS = re.compile(r"[\"“”«»]")
 _MARKS = re.compile(r"[\"“”«»‘’'\n]")
 
@@ -695,7 +696,7 @@ def unquoted_lead_in(doc: Doc, content: Span, verb: Token, lexicon: dict) -> Spa
 def before_other_speaker(content: Span) -> Span:
     """End content where another named speaker's clause begins ('…, while Ana Ruiz argued …')."""
     doc = content.doc
-    speech = data("speech.json")["speech_verbs"]
+    speech = _SPEECH_VERBS
     for token in content[1:]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in speech:
             continue
@@ -903,7 +904,7 @@ def went_on(verb: Token, lexicon: dict) -> bool:
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not speaking_on(verb):
         return False
     head = verb.head
-    if head.lemma_.lower() not in lexicon["speech_verbs"]:
+    if head.lemma_.lower() not in _SPEECH_VERBS:
         return False
     content = speech_content(head, lexicon)
     return content is not None and content.start <= verb.i < content.end
@@ -936,9 +937,8 @@ def cut_participles(content: Span) -> Span:
 def before_quoting_participle(content: Span) -> Span:
     """End content before '…, stating, "…"': the participle introduces a quotation of its own."""
     doc = content.doc
-    speech_verbs = data("speech.json")["speech_verbs"]
     for token in content[1:]:
-        if token.tag_ != "VBG" or token.lemma_.lower() not in speech_verbs or doc[token.i - 1].text != ",":
+        if token.tag_ != "VBG" or token.lemma_.lower() not in _SPEECH_VERBS or doc[token.i - 1].text != ",":
             continue
         if any(t.is_quote for t in doc[token.i + 1 : min(len(doc), token.i + 4)]):
             return doc[content.start : token.i - 1]
@@ -964,7 +964,7 @@ def speaking_on(participle: Token) -> bool:
     # '…, adding that …' makes a statement of its own; so does '…, stating, "…"', a quotation
     quoting = any(t.is_quote for t in participle.subtree)
     return (
-        lemma in data("speech.json")["speech_verbs"]
+        lemma in _SPEECH_VERBS
         and lemma != "add"
         and not quoting
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
@@ -976,7 +976,7 @@ def owned_participle(participle: Token, content: Span) -> bool:
     strengthening cultural values'): it hangs on a verb of the content and is no speech verb of
     the reporter's ('…, noting that …', '…, adding …')."""
     inside = content.start <= participle.head.i < content.end and participle.head.i != participle.i
-    return inside and participle.lemma_.lower() not in data("speech.json")["speech_verbs"]
+    return inside and participle.lemma_.lower() not in _SPEECH_VERBS
 
 
 def extend_reason(content: Span, verb: Token) -> Span:
@@ -995,7 +995,7 @@ def extend_reason(content: Span, verb: Token) -> Span:
         stop = max(end, clause.right_edge.i + 1, j + 1)
         while stop < sent_end and not doc[stop].is_punct:
             stop += 1
-        speech = data("speech.json")["speech_verbs"]
+        speech = _SPEECH_VERBS
         if not any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in doc[j:stop]):
             end = stop
     return doc[content.start : end]
@@ -1005,7 +1005,7 @@ def clean_content(span: Span) -> str:
     """Drop the complementiser, a parenthetical attribution and trailing attributions from content."""
     text = span.text
     for token in span:
-        if token.dep_ == "parataxis" and token.lemma_.lower() in data("speech.json")["speech_verbs"]:
+        if token.dep_ == "parataxis" and token.lemma_.lower() in _SPEECH_VERBS:
             inner = span.doc[token.left_edge.i : token.right_edge.i + 1]
             text = (
                 doc_text(span.doc)[span.start_char : inner.start_char].rstrip(" ,")

@@ -202,6 +202,8 @@ class RelevanceGate:
         self._label = {strings.add(name): name for name in (*FAMILIES, "countries")}
         self._modifiers = self.vocabulary.ai_modifiers | places
         self._texts_named_again = self.vocabulary.passing_texts | {"agreement", "deal", "statement"}
+        # a body by its name ('EU', 'NATO'), not a word ('summit', 'officials')
+        self._named_bodies = frozenset(self.vocabulary.authorities.exact)
         self._ends = np.array([strings.add(mark) for mark in _SENTENCE_ENDS], dtype=np.uint64)
         self._mentions_ai = compile_terms(self.vocabulary.ai)
         patterns = self.vocabulary.digest_patterns
@@ -402,9 +404,10 @@ class RelevanceGate:
         )  # 'Baidu is in talks with …': a firm negotiating, no meeting of states
         if meeting is None:
             return None
-        named = set(self.vocabulary.authorities.exact)
         parties = [span for span in found["countries"] if in_first[span[0]]] + [
-            span for span in found["authorities"] if in_first[span[0]] and doc[span[0]].text in named
+            span
+            for span in found["authorities"]
+            if in_first[span[0]] and doc[span[0]].text in self._named_bodies
         ]
         if _distinct_parties(doc, parties) < 2:
             return None
@@ -425,11 +428,11 @@ class RelevanceGate:
         ] + [
             (k, k + 1) for k in range(int(np.searchsorted(layout.paragraph, 1))) if doc[k].lower_ in meetings
         ]
-        named = set(self.vocabulary.authorities.exact)
         parties = [span for span in found["countries"] if layout.paragraph[span[0]] == 0] + [
             span  # a body by its name ('EU', 'the African Union'), not a word ('summit', 'officials')
             for span in found["authorities"]
-            if layout.paragraph[span[0]] == 0 and (doc[span[0]].text in named or span[1] - span[0] > 1)
+            if layout.paragraph[span[0]] == 0
+            and (doc[span[0]].text in self._named_bodies or span[1] - span[0] > 1)
         ]
         texts = self.vocabulary.passing_texts
         # 'G20 Ministerial Declaration': one body's text, named as a headline names a release
