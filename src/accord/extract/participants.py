@@ -878,9 +878,8 @@ def between(sent: Span, events: Things) -> Iterator[tuple[Thing, str]]:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         for name in named_in(pobj):
                             yield thing, name
-                            person = sent.doc._.people.persons.get(name)
-                            country = person.country if person is not None else None
-                            if country and (len(country) == 2 or country == "EU"):
+                            country = state_of(sent.doc, name)
+                            if country:
                                 yield thing, country  # a summit between two presidents is their states'
 
 
@@ -1139,6 +1138,13 @@ def attendees_listed(verb: Token) -> list[str]:
     return list(dict.fromkeys(name for child in listed for name in named_in(child)))
 
 
+def state_of(doc: Doc, name: str) -> str | None:
+    """The state (or the EU) whose offices a person holds, if the text gives one."""
+    person = doc._.people.persons.get(name)
+    country = person.country if person is not None else None
+    return country if country and (len(country) == 2 or country == "EU") else None
+
+
 _DELEGATION_HEADS = frozenset(("head", "leader", "chief"))
 
 
@@ -1161,9 +1167,7 @@ def delegations_sent_to(sent: Span, events: Things) -> Iterator[tuple[Thing, str
             leader = people.at(office.head.i)
         country = delegation_country(token)
         if country is None and leader and any(c.dep_ == "poss" for c in token.children):
-            person = people.persons.get(leader)
-            owner = person.country if person is not None else None
-            country = owner if owner and (len(owner) == 2 or owner == "EU") else None  # 'the country's'
+            country = state_of(sent.doc, leader)  # 'the country's delegation': its head's
         yield target, country, leader
 
 
