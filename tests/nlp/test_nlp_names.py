@@ -84,3 +84,13 @@ def test_a_name_goes_on_across_the_glosses_inside_it(doc_of) -> None:
     assert ("Ocean Charter on Artificial Intelligence", "AGREEMENT") in names(
         doc_of("The Ocean Charter on Artificial Intelligence (AI) and Chile signed it.")
     )
+
+
+def test_a_ministry_whose_name_has_and_in_it_stays_one_organisation(doc_of) -> None:
+    doc = doc_of(
+        "They met a delegation including the Ministry of Foreign Affairs, Ministry of Science and "
+        "Technology, Ministry of Industry and Information Technology, and the Communist Party."
+    )
+    assert "Ministry of Industry and Information Technology" in {
+        e.text for e in doc.ents if e.label_ == "ORG"
+    }

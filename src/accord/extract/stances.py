@@ -69,6 +69,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
                 list(bare_refusals(sent, last_agreement))
                 or list(joined_by(sent, last_agreement))
                 or list(signatories_including(sent, last_agreement))
+                or list(the_group_includes(sent, last_agreement))
             )
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
         where = with_colon_list(sent)
@@ -1102,6 +1103,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None
         if lemma in lexicon["direct_object_verbs"] and not has_direct_agreement_object(token):
             return None  # 'the summit concluded with a declaration' is no signature
+        if lemma == "make" and made_anew(token):
+            return None  # 'made a commitment to invest': a promise of its own, not the text's
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon["decline_verbs"]:
             return None
         held_back = token.head.head.lemma_.lower()
@@ -1358,6 +1361,15 @@ def is_sign_phrase(token: Token, lexicon: dict) -> bool:
         if noun in words and (not particle or particle in words):
             return True
     return False
+
+
+def made_anew(verb: Token) -> bool:
+    """Tell 'made a commitment' (a promise the sentence brings in) from 'made the commitment'
+    (the text the story told of, made one's own)."""
+    return any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in verb.children
+    )
 
 
 def has_direct_agreement_object(token: Token) -> bool:
@@ -2353,6 +2365,30 @@ def signatories_including(sent: Span, agreement: Thing) -> Iterator[tuple[str, s
         if including is None:
             return
         for key, _span in parties_in(list(doc[including.i + 1 : t.right_edge.i + 1])):
+            yield agreement.name, key, "signed", None
+        return
+
+
+_GROUP_NOUNS = _CLASS_WORDS | _COMPANY_NOUNS | _SIGNERS
+
+
+def the_group_includes(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read 'The eight firms -- which also include A, B and C -- promise …' or 'The companies also
+    include A and B' right after a sentence of signatures: the group told of is the signers."""
+    for verb in sent:
+        if verb.lemma_ != "include" or verb.pos_ != "VERB":
+            continue
+        group: Token | None = (
+            verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        )
+        if group is None or group.lower_ not in _GROUP_NOUNS or group.tag_ != "NNS":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in group.children):
+            continue  # 'firms which include …' is any firms; 'the firms' are the ones just told of
+        listed = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if listed is None:
+            continue
+        for key, _span in parties_in(phrase_tokens(listed)):
             yield agreement.name, key, "signed", None
         return
 

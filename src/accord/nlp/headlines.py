@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 _MIN_TITLE_WORDS = 3
 _TITLE_SHARE = 0.7
 _SMALL_WORDS = 4  # articles, prepositions and conjunctions stay lower case in title case
+_SMALL_POS = frozenset(("ADP", "CCONJ", "SCONJ", "DET"))
 
 
 def is_title_case(sent: Span) -> bool:
@@ -25,7 +26,22 @@ def is_title_case(sent: Span) -> bool:
     capitalised words as organisations or people."""
     if sent.text.rstrip().endswith((".", ":")):
         return False  # a full stop ends a sentence, a colon introduces what follows ('X said:')
-    words = [t for t in sent if t.is_alpha and len(t) >= _SMALL_WORDS and not t.ent_id_]
+    # Prepositions and conjunctions of any length may stay small ('with', 'from'), as Chicago sets them.
+    words = [
+        t
+        for t in sent
+        if t.is_alpha
+        and len(t) >= _SMALL_WORDS
+        and not t.ent_id_
+        and not (t.is_lower and t.pos_ in _SMALL_POS)
+    ]
+    if len(words) < _MIN_TITLE_WORDS:
+        # a short line mostly of names ('Nokia Signs AI Deal with Peru'): its names count too
+        words = [
+            t
+            for t in sent
+            if t.is_alpha and len(t) >= _SMALL_WORDS and not (t.is_lower and t.pos_ in _SMALL_POS)
+        ]
     if len(words) < _MIN_TITLE_WORDS:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())

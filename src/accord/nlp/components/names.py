@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from accord.nlp.components.descriptions import prepositional_tail_end
 from accord.nlp.components.offices import entity_at
 from accord.nlp.data import lexicon
+from accord.nlp.gazetteer import load_gazetteer
 from accord.nlp.headlines import VerbForms
 from accord.nlp.lexicon import edition_words, json_data, lexicon_setting, organisations, word_set
 
@@ -269,6 +270,54 @@ def lowercase_subject(doc: Doc, begin: int, limit: int) -> int:
     return end
 
 
+def companies_beside_companies(doc: Doc) -> list[Span]:
+    """In a list whose other members the model tagged as organisations ('Oracle, Cisco, Dell and
+    Siemens'), a lone capitalised word it took for a person or a place, or left untagged, is an
+    organisation too: a list names things of one kind."""
+    found: list[Span] = []
+    for first in doc:
+        if first.dep_ == "conj" or first.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in first.children):
+            continue
+        members = [first, *(t for t in first.conjuncts if t.i > first.i)]
+        spans = [member_span(m, members) for m in members]
+        organisations_listed = sum(1 for span in spans if span.label_ == "ORG")
+        if len(members) < 3 or organisations_listed < 2:
+            continue
+        found.extend(
+            Span(doc, span.start, span.end, label="ORG")
+            for span in spans
+            if mistagged_member(span) or (span.label_ == "ORG" and span != entity_at(span.root))
+        )
+    return found
+
+
+def member_span(member: Token, members: list[Token]) -> Span:
+    """A list member's name: the entity it is in, or the capitalised words ending on it; where the
+    model ran two members into one entity ('Templafy and Pleo'), the member's own words."""
+    entity = entity_at(member)
+    start = member.i
+    while start > 0 and member.doc[start - 1].pos_ == "PROPN" and member.doc[start - 1].dep_ == "compound":
+        start -= 1
+    if entity is None:
+        return member.doc[start : member.i + 1]
+    flat = not any(t.pos_ in ("ADP", "DET") for t in entity)  # not 'Ministry of Industry and IT'
+    if flat and any(other.i != member.i and entity.start <= other.i < entity.end for other in members):
+        return Span(member.doc, start, member.i + 1, label=entity.label_)
+    return entity
+
+
+def mistagged_member(span: Span) -> bool:
+    """A name in a list of organisations that the model tagged as a one-word person, as a place
+    that is no country, or not at all."""
+    if not span[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in span):
+        return False
+    if span.label_ == "PERSON":
+        return len(span) == 1
+    if span.label_ in ("GPE", "LOC"):
+        return load_gazetteer().country(span.text, capitals=True) is None
+    return span.label_ == ""
+
+
 class DomainNames:
     """Mark agreement, event and initiative names in `doc.spans["accord_names"]` and in `doc.ents`."""
 
@@ -305,7 +354,13 @@ class DomainNames:
         names = filter_spans(found)
         for span in names:
             span._.name_type = self.name_type(span)
-        entities = [e for e in doc.ents if e.text not in NOT_A_PLACE]
+        listed = companies_beside_companies(doc)
+        listed_tokens = {i for span in listed for i in range(span.start, span.end)}
+        entities = [
+            e
+            for e in doc.ents
+            if e.text not in NOT_A_PLACE and not any(i in listed_tokens for i in range(e.start, e.end))
+        ] + listed
         named = [n for n in names if n.label_ in (AGREEMENT, EVENT)]
         taken = {i for n in named for i in range(n.start, n.end)}
         others = [e for e in entities if not any(i in taken for i in range(e.start, e.end))]

@@ -1357,9 +1357,24 @@ def plainer(phrase: Span, thing: Thing) -> bool:
     intelligence') that says what a text is, where the text's name so far is a headline's clause
     ('a resolution backing efforts to ensure AI is safe'): the body's names it."""
     first = thing.references[0] if thing.references else None
-    if first is None or first.sent.start != 0 or phrase.sent.start == 0 or len(phrase) < 3:
+    if first is None or len(phrase) < 3 or not in_headlines(first) or in_headlines(phrase):
         return False
     return any(t.pos_ == "VERB" for t in first) and not any(t.pos_ == "VERB" for t in phrase)
+
+
+def in_headlines(span: Span) -> bool:
+    """Tell whether a span is in a story's headline or the standfirst under it: a line of its
+    own with no full stop, as a subtitle is set."""
+    if span.sent.start == 0:
+        return True
+    headline = span.doc[0].sent
+    line = span.sent.text.rstrip()
+    return (
+        span.sent.start == headline.end
+        and "\n" in headline.text + span.doc[headline.end - 1].whitespace_
+        and "\n" in span.sent.text + span.doc[span.sent.end - 1].whitespace_
+        and not line.endswith((".", "!", "?", '."', ".”"))
+    )
 
 
 def headline_description(span: Span) -> bool:

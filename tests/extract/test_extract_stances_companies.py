@@ -1,0 +1,77 @@
+"""Companies as parties: the lists, light verbs and back references with which stories tell
+which firms signed a code, a pledge or a set of voluntary commitments."""
+
+from __future__ import annotations
+
+COMMITMENTS = "voluntary AI commitments"
+
+
+def stances(facts, text: str) -> set[tuple[str, str, str]]:
+    return {(f["agreement"], f["party"], f["stance"]) for f in facts(text, kind="stance")}
+
+
+def test_made_the_commitment_with_a_list_after_a_colon_signs_it(facts) -> None:
+    text = (
+        "Nine software firms, including Oracle and SAP, have signed the voluntary AI commitments. "
+        "In March, six other firms made the commitment: Intel, Ericsson and Nokia."
+    )
+    assert {(COMMITMENTS, p, "signed") for p in ("Intel", "Ericsson", "Nokia")} <= stances(facts, text)
+
+
+def test_a_commitment_made_anew_is_no_signature_of_the_text(facts) -> None:
+    text = (
+        "Nine software firms, including Oracle and SAP, have signed the voluntary AI commitments. "
+        "In March, Intel made a commitment to invest $1 billion in France."
+    )
+    assert (COMMITMENTS, "Intel", "signed") not in stances(facts, text)
+
+
+def test_the_group_just_told_of_includes_more_signers(facts) -> None:
+    text = (
+        "Six tech firms, including Adobe and IBM, have signed the voluntary AI commitments. "
+        "The six firms -- which also include Cohere, Palantir and Salesforce -- promise to test "
+        "their products."
+    )
+    assert {(COMMITMENTS, p, "signed") for p in ("Cohere", "Palantir", "Salesforce")} <= stances(facts, text)
+
+
+def test_an_indefinite_group_is_not_the_signers(facts) -> None:
+    text = (
+        "Six tech firms, including Adobe and IBM, have signed the voluntary AI commitments. "
+        "Firms which include Cohere and Palantir have stayed away."
+    )
+    assert (COMMITMENTS, "Cohere", "signed") not in stances(facts, text)
+
+
+def test_every_member_of_a_list_of_companies_is_a_company(facts) -> None:
+    text = "Oracle, Cisco, Dell and Siemens have signed the voluntary AI commitments."
+    assert stances(facts, text) == {
+        (COMMITMENTS, p, "signed") for p in ("Oracle", "Cisco", "Dell", "Siemens")
+    }
+
+
+def test_two_firms_the_model_ran_together_are_two_parties(facts) -> None:
+    text = (
+        "Major Danish AI firms Corti, Templafy and Pleo are among the companies that have signed on "
+        "to the government's voluntary code of conduct for chatbots."
+    )
+    parties = {party for _a, party, _s in stances(facts, text)}
+    assert {"Templafy", "Pleo"} <= parties
+    assert "Templafy and Pleo" not in parties
+
+
+def test_a_surname_is_not_taken_for_the_company(facts) -> None:
+    text = "Michael Dell praised the voluntary AI commitments, which Adobe and IBM signed."
+    assert "Dell" not in {party for _a, party, _s in stances(facts, text)}
+
+
+def test_a_standfirst_that_says_what_the_text_does_does_not_name_it(facts) -> None:
+    text = (
+        "Oracle, SAP among tech companies joining Prime Minister's AI commitments\n"
+        "Nine more firms have signed a list of pledges to help govern the use of artificial intelligence\n"
+        "The government announced on Tuesday that nine tech firms, including Oracle, SAP and chipmaker "
+        "Intel, have signed the Prime Minister's voluntary AI commitments."
+    )
+    names = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert not any(name.startswith("pledges to help") for name in names)
+    assert ("Prime Minister's voluntary AI commitments", "Intel", "signed") in stances(facts, text)
