@@ -75,3 +75,53 @@ def test_a_standfirst_that_says_what_the_text_does_does_not_name_it(facts) -> No
     names = {f["agreement"] for f in facts(text, kind="agreement")}
     assert not any(name.startswith("pledges to help") for name in names)
     assert ("Prime Minister's voluntary AI commitments", "Intel", "signed") in stances(facts, text)
+
+
+def test_a_pledge_businesses_make_is_a_pledge_and_who_made_it_signed_it(facts) -> None:
+    text = (
+        "At the Lisbon Forum, the companies announced the Lisbon AI Business Pledge. The Lisbon pledge "
+        "was jointly made by 5 companies — Oracle, SAP, Intel, Cisco and Nokia."
+    )
+    pledge = "Lisbon AI Business Pledge"
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {pledge}
+    assert {(pledge, p, "signed") for p in ("Oracle", "SAP", "Intel", "Cisco", "Nokia")} <= stances(
+        facts, text
+    )
+    assert [f["count"] for f in facts(text, kind="signatory_count")] == [5]
+
+
+def test_a_deal_of_business_is_still_no_agreement_of_governance(facts) -> None:
+    assert facts("The firms signed the Lisbon Business Agreement.", kind="agreement") == []
+
+
+def test_the_signatories_are_of_the_text_signed_not_of_the_law_it_serves(facts) -> None:
+    text = (
+        "Some 12 companies were among the first to sign up to the Nordic Code of Practice on Chatbots. "
+        "The Code is a voluntary set of rules that touches on transparency and safety issues, aiming to "
+        "help providers comply with the Data Act. The signatories include big tech giants such as "
+        "Oracle, SAP and Intel."
+    )
+    assert {(a, p) for a, p, _s in stances(facts, text)} == {
+        ("Nordic Code of Practice on Chatbots", p) for p in ("Oracle", "SAP", "Intel")
+    }
+
+
+def test_also_on_the_list_after_the_signatories_are_signatories_not_their_countries(facts) -> None:
+    text = (
+        "Some 12 companies were among the first to sign up to the Nordic Code of Practice on Chatbots. "
+        "The signatories include big tech giants such as Oracle, SAP and Intel. Also on the list are AI "
+        "providers such as Cohere, France's Mistral AI, and German start-up Aleph Alpha."
+    )
+    parties = {p for _a, p, _s in stances(facts, text)}
+    assert {"Cohere", "Mistral AI", "Aleph Alpha"} <= parties
+    assert not parties & {"FR", "DE"}
+
+
+def test_a_state_s_government_listed_with_firms_is_the_state(facts) -> None:
+    text = "The Rome Call was co-signed in Rome by Microsoft, IBM, the FAO and the Italian Government."
+    assert ("Rome Call", "IT", "signed") in stances(facts, text)
+
+
+def test_a_firm_written_in_camel_case_is_a_firm(facts) -> None:
+    text = "xAI and Google signed the Nordic Code of Practice on Chatbots."
+    assert ("Nordic Code of Practice on Chatbots", "xAI", "signed") in stances(facts, text)

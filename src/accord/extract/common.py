@@ -177,6 +177,7 @@ def inclusion_after_clause(noun: Token) -> list[Token]:
 
 
 _INDUSTRY_HEADS = lexicon.words("stances.json", "industry_heads")
+_STATE_ORGANS = lexicon.words("common.json", "state_organs")
 
 
 def modifies_industry(span: Span) -> bool:
@@ -185,6 +186,15 @@ def modifies_industry(span: Span) -> bool:
     if span.label_ not in ("GPE", "NORP") or span.root.dep_ not in ("compound", "amod", "nmod"):
         return False
     head = span.root.head
+    if (
+        span.label_ == "NORP"
+        and head.ent_type_ == "ORG"
+        and head.pos_ == "PROPN"
+        and head.lower_ not in _STATE_ORGANS
+    ):
+        return (
+            True  # 'German start-up Aleph Alpha': where the firm is from; 'the Italian Government' is Italy
+        )
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
     return head.lower_ in _INDUSTRY_HEADS

@@ -70,6 +70,7 @@ def extract_stances(doc: Doc) -> list[Fact]:
                 or list(joined_by(sent, last_agreement))
                 or list(signatories_including(sent, last_agreement))
                 or list(the_group_includes(sent, last_agreement))
+                or list(also_on_the_list(sent, last_agreement))
             )
         last_agreement = next((doc._.agreements.items_by_name(a) for a, *_ in found), None) if found else None
         where = with_colon_list(sent)
@@ -2391,6 +2392,30 @@ def the_group_includes(sent: Span, agreement: Thing) -> Iterator[tuple[str, str,
         for key, _span in parties_in(phrase_tokens(listed)):
             yield agreement.name, key, "signed", None
         return
+
+
+def also_on_the_list(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:
+    """Read 'Also on the list are AI providers such as A, France's B and C' right after a sentence
+    of signatures: the list is the signatories'."""
+    for verb in sent:
+        if verb.lemma_ != "be" or verb.dep_ != "ROOT":
+            continue
+        on_the_list = any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(g.lower_ == "list" and determiner_is_the(g) for g in c.children)
+            for c in verb.children
+        )
+        if not on_the_list:
+            return
+        for named in (c for c in verb.children if c.dep_ in ("attr", "nsubj")):
+            for key, _span in parties_in([t for t in phrase_tokens(named) if not owns_a_firm(t)]):
+                yield agreement.name, key, "signed", None
+        return
+
+
+def determiner_is_the(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:

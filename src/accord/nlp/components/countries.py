@@ -39,7 +39,8 @@ def country_patterns() -> list[dict[str, Any]]:
                 label = "ORG" if code == "EU" and kind == "name" else _LABELS[kind]
                 patterns.append({"label": label, "pattern": form, "id": code})
     for name, (canonical, _key) in organisations().items():
-        if name[:1].isupper():
+        camel_case = " " not in name and any(c.isupper() for c in name)  # 'xAI', 'iFlytek'
+        if name[:1].isupper() or camel_case:
             patterns.append({"label": "ORG", "pattern": name, "id": canonical})
     # World regions are places of no state: the longer match keeps 'America' of 'Latin America'
     # from being the United States.

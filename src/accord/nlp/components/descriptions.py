@@ -477,6 +477,21 @@ def money_or_business(span: Span) -> bool:
     return any(t.lower_ in words or t.ent_type_ == "MONEY" for t in span)
 
 
+_PROMISE_HEADS = frozenset(
+    ("pledge", "commitment", "commitments", "code", "charter", "declaration", "accord")
+)
+
+
+def name_of_money(name: Span) -> bool:
+    """Tell whether a name is of money or business ('Investment Agreement'), where a pledge that
+    businesses make ('Seoul AI Business Pledge') is still a promise of conduct."""
+    if not money_or_business(name):
+        return False
+    words = agreement_nouns().not_agreement_words
+    said = {t.lower_ for t in name if t.lower_ in words or t.ent_type_ == "MONEY"}
+    return not (said == {"business"} and name[-1].lower_ in _PROMISE_HEADS)
+
+
 def candidate_nouns(doc: Doc) -> list[Token]:
     """The agreement nouns of a text that may describe an agreement (lower case, or 'MOU')."""
     nouns = agreement_nouns().families
@@ -508,11 +523,17 @@ def signed_in_sentence(span: Span) -> bool:
     """Tell whether a named mention stands where a text says who signed or adopted it."""
     nouns = agreement_nouns()
     return any(
-        (t.lemma_.lower() in nouns.introducing and (t.pos_ not in ("VERB", "AUX") or governs(t, span)))
+        (t.lemma_.lower() in nouns.introducing and (told_as_a_noun(t) or governs(t, span)))
         or t.lower_.startswith("signator")
         or t.lower_ in ("titled", "entitled", "dubbed", "formally", "officially")
         for t in span.sent
     )
+
+
+def told_as_a_noun(word: Token) -> bool:
+    """A signing told as a noun ('its adoption', 'the signing', 'with the support of'), not a plural
+    that means something else ('safety and security issues')."""
+    return word.pos_ not in ("VERB", "AUX", "ADV", "ADP") and word.tag_ != "NNS"
 
 
 def governs(verb: Token, span: Span) -> bool:

@@ -311,6 +311,8 @@ def mistagged_member(span: Span) -> bool:
     that is no country, or not at all."""
     if not span[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in span):
         return False
+    if any(c.ent_type_ in ("NORP", "GPE") and c.i < span.start for c in span.root.children):
+        return False  # 'the Italian Government': a state's organ, named by its state
     if span.label_ == "PERSON":
         return len(span) == 1
     if span.label_ in ("GPE", "LOC"):

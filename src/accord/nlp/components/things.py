@@ -43,6 +43,7 @@ from accord.nlp.components.descriptions import (
     in_opening,
     introduced,
     money_or_business,
+    name_of_money,
     outside_governance,
     owning_event,
     prepositional_tail_end,
@@ -325,7 +326,7 @@ class ThingFinder:
         quoted = quoted_tokens(doc)
         all_names = list(doc.spans.get("accord_names", []))
         names = [s for s in all_names if s.start not in quoted or self.whole_quote(doc, s)]
-        agreement_names = [s for s in names if s.label_ == AGREEMENT and not money_or_business(s)]
+        agreement_names = [s for s in names if s.label_ == AGREEMENT and not name_of_money(s)]
         titled_texts, titled_gatherings = self.titled_names(doc)
         agreement_names += titled_texts
         # an event a speaker names is an event the text names (a statement quoted whole, a
