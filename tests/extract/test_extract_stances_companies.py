@@ -125,3 +125,18 @@ def test_a_state_s_government_listed_with_firms_is_the_state(facts) -> None:
 def test_a_firm_written_in_camel_case_is_a_firm(facts) -> None:
     text = "xAI and Google signed the Nordic Code of Practice on Chatbots."
     assert ("Nordic Code of Practice on Chatbots", "xAI", "signed") in stances(facts, text)
+
+
+def test_what_firms_agreed_to_in_the_text_is_the_text(facts) -> None:
+    text = (
+        "Leading firms signed the Lisbon Accord to Combat Deepfakes on May 3. The accord outlines eight "
+        "specific commitments that participating companies, including Adobe, Amazon and IBM, have agreed to."
+    )
+    accord = "Lisbon Accord to Combat Deepfakes"
+    assert {f["agreement"] for f in facts(text, kind="agreement")} == {accord}
+    assert {(accord, p, "signed") for p in ("Adobe", "Amazon", "IBM")} <= stances(facts, text)
+
+
+def test_ai_alone_is_no_party(facts) -> None:
+    text = "Providers such as Open AI and Cohere signed the Nordic Code of Practice on Chatbots."
+    assert "AI" not in {p for _a, p, _s in stances(facts, text)}

@@ -1390,11 +1390,22 @@ def has_agreement_object(token: Token) -> bool:
     doc = token.doc
     if token.dep_ == "acl" and token.tag_ == "VBN" and doc._.agreements.at(token.head.i) is not None:
         return True  # 'the resolution, sponsored by the United States, …': the participle's noun
+    if (
+        token.dep_ == "relcl"
+        and doc._.agreements.at(token.head.i) is not None
+        and stranded_preposition(token)
+    ):
+        return True  # 'the commitments that the firms have agreed to': the clause's noun
     return any(
         doc._.agreements.at(t.i) is not None and not in_joined_clause(t, token)
         for t in token.subtree
         if t.dep_ in ("dobj", "pobj", "nsubjpass")
     )
+
+
+def stranded_preposition(verb: Token) -> bool:
+    """Tell whether a verb's preposition has lost its object to the relative pronoun ('agreed to')."""
+    return any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 # A purpose clause is the verb's own ('joined the US and 45 states to launch the Declaration').

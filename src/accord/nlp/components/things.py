@@ -528,6 +528,7 @@ class ThingFinder:
             indefinite = det in _INDEFINITE_OPENERS or bare
             same = (
                 apposed_agreement(token, agreements)
+                or contents_of(token, agreements)
                 or named_by_its_modifiers(token, agreements)
                 or named_by_its_words(token, agreements)
                 or named_with_its_word(token, agreements)
@@ -1548,6 +1549,24 @@ def elaborated_agreement(token: Token, agreements: Things) -> Thing | None:
         if thing is not None and thing.names and compatible(head_family(thing.names[0]), noun_family):
             return thing
     return None
+
+
+_CONTAINING = frozenset(("outline", "contain", "include", "list", "comprise", "set", "lay", "spell"))
+
+
+def contents_of(token: Token, agreements: Things) -> Thing | None:
+    """The agreement a description is the content of ('the accord outlines eight commitments that
+    the firms have agreed to'): what they agree to is the accord."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in _CONTAINING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    found = agreements.at(subject.i)
+    if found is None and family(subject.text) is not None and determiner(subject) in ("the", "this"):
+        found = latest_compatible(agreements, subject)  # 'the accord outlines …': the one told of
+    return found
 
 
 def apposed_agreement(token: Token, agreements: Things) -> Thing | None:
