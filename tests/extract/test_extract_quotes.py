@@ -222,3 +222,17 @@ def test_the_speaker_before_a_clause_set_off_by_commas(facts) -> None:
         "said, “The ocean data rules will be written in Santiago.”"
     )
     assert quotes(facts, text) == [("Ana Costa", "The ocean data rules will be written in Santiago", True)]
+
+
+def test_a_title_in_quotation_marks_is_nobody_s_words(facts) -> None:
+    text = (
+        "Secretary-General Jane Holm, who organised the 'Summit of the Oceans', described the pact as a "
+        "landmark agreement."
+    )
+    assert "Summit of the Oceans" not in {f["text"] for f in facts(text, kind="quote")}
+
+
+def test_an_administrator_s_office_is_not_part_of_the_name(facts) -> None:
+    text = '"Growth matters for all of us," said UN Development Programme (UNDP) Administrator Achim Holm.'
+    assert {f["speaker"] for f in facts(text, kind="quote")} == {"Achim Holm"}
+    assert {(f["person"], f["title"]) for f in facts(text, kind="role")} == {("Achim Holm", "Administrator")}

@@ -399,3 +399,14 @@ def test_a_state_s_named_ai_plan_is_policy(gate: RelevanceGate) -> None:
     assert gate.judge("Chile unveils a national plan\n" + plan + more + filler).in_scope
     firm = "Quorvel presented its new AI Strategy for cloud customers on Monday.\n"
     assert not gate.judge("Quorvel shares rise\n" + firm + filler).in_scope
+
+
+def test_the_global_digital_compact_is_a_text_of_ai_governance(gate: RelevanceGate) -> None:
+    text = (
+        "Despite objections, UN adopts Pact for the Future\n"
+        "World leaders adopted the Pact for the Future by consensus on Sunday, with a small group of "
+        "countries holding out.\n"
+        "Two annexes of the pact, the Global Digital Compact and the Declaration on Future Generations, "
+        "were also adopted by the member states.\n"
+    )
+    assert gate.judge(text).in_scope

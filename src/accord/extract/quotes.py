@@ -308,9 +308,9 @@ class QuoteReader:
             if len(words) < 4 and not opens_sentence:
                 previous = None
                 continue
-            if introduces_a_title(text[max(0, segment.start - 41) : segment.start - 1]):
+            if introduces_a_title(text[max(0, segment.start - 41) : segment.start - 1]) or a_title(words):
                 previous = None
-                continue  # 'a side event titled "Promoting …"': a title, nobody's words
+                continue  # 'a side event titled "Promoting …"', 'the "Summit of the Future"': a title
             speaker = attribute(doc, segment, self.lexicon)
             if speaker is None and previous is not None and continues(doc, previous[0], segment):
                 speaker = previous[1]
@@ -355,6 +355,18 @@ class QuoteReader:
 _LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):[ \t]+(\S.*)$", re.M)
 _TRANSCRIPT_END = {"END", "###", "# # #"}
 _MIN_TURN_WORDS = 10
+
+
+_LONGEST_TITLE = 8
+
+
+def a_title(words: list[str]) -> bool:
+    """Tell a quoted title ('Summit of the Future') from quoted words: a few words, every one of
+    four letters or more capitalised, and nothing that ends a sentence."""
+    if not words or len(words) > _LONGEST_TITLE or words[-1][-1:] in ".!?,;:":
+        return False
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
 
 
 def transcript_turns(doc: Doc) -> list[tuple[str, int, int]]:
