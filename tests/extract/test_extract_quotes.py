@@ -236,3 +236,13 @@ def test_an_administrator_s_office_is_not_part_of_the_name(facts) -> None:
     text = '"Growth matters for all of us," said UN Development Programme (UNDP) Administrator Achim Holm.'
     assert {f["speaker"] for f in facts(text, kind="quote")} == {"Achim Holm"}
     assert {(f["person"], f["title"]) for f in facts(text, kind="role")} == {("Achim Holm", "Administrator")}
+
+
+def test_a_quotation_according_to_a_statement_by_someone_is_theirs(facts) -> None:
+    text = (
+        '"The minister warmly welcomes the decision to set up the two new bodies," according to a '
+        "statement by his spokesperson Stephane Holm."
+    )
+    quotes = facts(text, kind="quote")
+    assert [(f["speaker"], f["direct"]) for f in quotes] == [("Stephane Holm", True)]
+    assert facts(text, kind="agreement") == []

@@ -272,13 +272,17 @@ class QuoteReader:
             if source is None:
                 continue
             content = according_content(token, source)
-            if content is None or _speech_inside(content, self.lexicon):
+            if content is None:
                 continue
+            inner, covered = self.quoted_within(content)
+            quoted = bool(inner) and covered >= 0.6 * len(content.text.split())
+            if not quoted and _speech_inside(content, self.lexicon):
+                continue  # 'According to X, Y said …': Y speaks; in quotation marks, the words are X's
+            source = statement_author(source)
             speaker = resolve(source) if source.lower_ not in _NOT_SPEAKERS else None
             if speaker is None or speaker not in doc._.people.persons:
                 continue  # 'according to the company' mostly sources a figure, not words
-            inner, covered = self.quoted_within(content)
-            if inner and covered >= 0.6 * len(content.text.split()):
+            if quoted:
                 for s in inner:
                     s.used, s.speaker = True, speaker
                     if len(text[s.start : s.end].split()) >= 3:
@@ -518,7 +522,29 @@ def according_content(according: Token, source: Token) -> Span | None:
     if end == tail and according.i > sent.start and doc[according.i - 1].text == ",":
         content = doc[sent.start : according.i - 1]
         return content if any(t.tag_ in _FINITE for t in content) else None
+    closing = according.i - 1
+    if (
+        end == tail
+        and closing > sent.start + 1
+        and doc[closing].text in _CLOSING_QUOTES
+        and doc[closing - 1].text == ","
+    ):
+        content = doc[sent.start : closing + 1]  # '"… two new bodies," according to X': the quotation
+        return content if any(t.tag_ in _FINITE for t in content) else None
     return None
+
+
+_CLOSING_QUOTES = frozenset(('"', "”", "'", "’"))
+
+
+def statement_author(source: Token) -> Token:
+    """The author of the statement a phrase cites ('according to a statement by his spokesperson X'):
+    X speaks; the statement itself is no speaker."""
+    if source.lower_ not in ("statement", "statements", "remarks", "readout", "post"):
+        return source
+    by = next((c for c in source.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return author if author is not None else source
 
 
 def _speech_inside(content: Span, lexicon: dict) -> bool:

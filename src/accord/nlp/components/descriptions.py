@@ -468,7 +468,21 @@ def press_statement(description: Span) -> bool:
     issuers = agreement_nouns().issuer_words
     words = {t.lower_ for t in description}
     heads = {"statement", "statements"}
-    return bool(words & heads) and bool(words & issuers) and "joint" not in words
+    if not words & heads or "joint" in words:
+        return False
+    return bool(words & issuers) or any(by_one_author(t) for t in description if t.lower_ in heads)
+
+
+def by_one_author(statement: Token) -> bool:
+    """'a statement by his spokesperson X', 'a statement from the ministry': one author's words
+    ('a statement by the two ministers' may be a joint text)."""
+    for prep in statement.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                plural = author.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in author.children)
+                return not plural
+    return False
 
 
 def money_or_business(span: Span) -> bool:
