@@ -727,3 +727,25 @@ def test_they_in_a_where_clause_are_the_visitors(facts) -> None:
         "the Ocean Data Summit."
     )
     assert who(facts, text) == {"Ocean Agency"}
+
+
+def test_office_holders_whose_words_a_report_of_the_meeting_gives_took_part(facts) -> None:
+    text = (
+        "The third Lisbon Forum on the Ethics of AI drew over 1,200 participants from 88 countries last "
+        "week in the Portuguese capital. Kao Kim Hourn, Secretary General of ASEAN, highlighted inclusive "
+        "AI as a cornerstone. Jane Holm, a senior analyst at a consultancy, said the forum achieved little. "
+        "Minister Pedro Costa said in a statement that the forum was a success."
+    )
+    people = {f["participant"] for f in facts(text, kind="participant")}
+    assert "Kao Kim Hourn" in people
+    assert not people & {"Jane Holm", "Pedro Costa"}
+
+
+def test_a_story_naming_a_meeting_in_passing_reports_no_speakers_of_it(facts) -> None:
+    text = (
+        "Ocean sensor maker lifts forecast\n"
+        "Shares of Marlin rose 4% on Tuesday after the company raised its forecast.\n"
+        "The company also presented at the Ocean Data Summit, which opened in Lima on Monday.\n"
+        "Chief Executive Ana Ruiz said demand from ports had doubled."
+    )
+    assert "Ana Ruiz" not in {f["participant"] for f in facts(text, kind="participant")}

@@ -159,8 +159,10 @@ def test_a_whole_article_gives_the_expected_key_facts(nairobi: dict) -> None:
     speakers = {f["speaker"] for f in facts if f["kind"] == "quote"}
     assert speakers == {"Amina Okafor"}
     participants = {(f["participant"], f.get("led_by")) for f in facts if f["kind"] == "participant"}
-    # who signed or launched something at the summit, or chaired it, was there
+    # who signed or launched something at the summit, or chaired it, was there; so was the
+    # minister whose words a report of the summit gives
     assert participants == {
+        ("Amina Okafor", None),
         ("VN", "Tran Van Minh"),
         ("Tran Van Minh", None),
         ("BR", None),

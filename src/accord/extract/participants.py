@@ -32,6 +32,7 @@ from accord.extract.common import (
 )
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
+from accord.extract.quotes import set_off_speaker
 from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
@@ -39,7 +40,7 @@ from accord.nlp.components.described_events import is_body
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.sittings import called_on, is_sitting
-from accord.nlp.components.things import Thing, Things, reached_through_time
+from accord.nlp.components.things import Thing, Things, another_edition, reached_through_time
 from accord.nlp.gazetteer import CountryGazetteer, load_gazetteer
 
 _ATTEND = lexicon.words("participants.json", "attend")
@@ -201,6 +202,8 @@ def extract_participants(doc: Doc) -> list[Fact]:
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
                 for name in gathered(sent):
                     add(name, sent, event)
+    for name, sent in speakers_of_the_report(doc, main):
+        add(name, sent, main)
     for key, span in listed_under_a_heading(doc):
         add(key, span.sent, main)
     for thing in events.items:
@@ -218,6 +221,75 @@ def extract_participants(doc: Doc) -> list[Fact]:
 
 
 _FUTURE = re.compile(lexicon.pattern("participants.json", "future"), re.I)
+_REPORTED_SPEECH = lexicon.words("participants.json", "reported_speech")
+_ONLOOKER_TITLES = lexicon.words("participants.json", "onlooker_titles")
+_ELSEWHERE = lexicon.words("participants.json", "said_elsewhere")
+_OPENING_SENTENCES = 3
+_HELD_VERBS = lexicon.words("participants.json", "held_verbs")
+
+
+def speakers_of_the_report(doc: Doc, main: Thing) -> Iterator[tuple[str, Span]]:
+    """Read a story that reports a meeting held ('The forum drew 1,200 participants …') as the
+    record of what was said there: an office-holder whose words it reports in the past tense
+    ('Kao Kim Hourn, Secretary General of ASEAN, highlighted …') spoke at it, unless the sentence
+    tells of another event or of words given elsewhere ('said in a statement', 'told reporters')."""
+    events = doc._.events
+    sents = doc_sents(doc)
+    headline_and_lede = sents[:2]
+    centred = any(s.start <= m.start < s.end for s in headline_and_lede for m in main.mentions())
+    if not centred or not told_as_held(main, sents[:_OPENING_SENTENCES]):
+        return  # a story that names the meeting in passing does not report what was said there
+    people = doc._.people
+    for sent in sents[1:]:
+        if any(thing is not main for thing in events.in_span(sent)) or _FUTURE.search(sent.text):
+            continue
+        if any(another_edition(t) for t in sent if t.pos_ == "NOUN"):
+            continue  # 'At last year's edition in Quito, X had warned …'
+        for verb in sent:
+            if verb.lemma_.lower() not in _REPORTED_SPEECH or verb.tag_ not in ("VBD", "VBN"):
+                continue
+            if any(c.dep_ == "auxpass" or c.lower_ == "had" for c in verb.children) or said_elsewhere(verb):
+                continue  # passive, or told as before the meeting ('had warned')
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or set_off_speaker(verb)
+            name = people.at(subject.i) if subject is not None else None
+            person = people.persons.get(name) if name else None
+            if person is None or not person.roles:
+                continue
+            if any(word in _ONLOOKER_TITLES for role in person.roles for word in role.title.lower().split()):
+                continue  # an analyst or a professor comments on the meeting from outside it
+            yield person.name, sent
+
+
+def told_as_held(event: Thing, opening: list[Span]) -> bool:
+    """Tell whether a story's opening reports the event as a meeting held ('The forum drew 1,200
+    participants', 'opened in Shanghai on Friday', 'At the summit, leaders …'), not planned, and
+    not a body that only acts ('the General Assembly adopted a resolution')."""
+    told = [s for s in opening if any(s.start <= m.start < s.end for m in event.mentions())]
+    if not told or any(_FUTURE.search(s.text) for s in told):
+        return False
+    for mention in event.mentions():
+        if not any(s.start <= mention.start < s.end for s in told):
+            continue
+        root = mention.root
+        verb = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _HELD_VERBS:
+            return True  # 'the forum drew …', 'the conference was held …'
+        if (
+            root.dep_ == "pobj"
+            and verb.lower_ in ("at", "during", "on")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            return True  # 'At the Munich Security Conference, firms pledged …'
+        if root.dep_ == "dobj" and verb.lemma_.lower() in _HELD_VERBS:
+            return True  # 'Thailand hosted the forum'
+    return False
+
+
+def said_elsewhere(verb: Token) -> bool:
+    """'said in a statement', 'told reporters', 'wrote on X': words not given at the meeting."""
+    return any(
+        t.lower_ in _ELSEWHERE for t in verb.subtree if t.i > verb.i and t.dep_ in ("pobj", "dobj", "dative")
+    )
 
 
 def paired_in_name(thing: Thing) -> list[tuple[str, Span]]:
