@@ -217,3 +217,19 @@ def test_a_cue_in_a_clause_before_the_events_is_about_something_else(facts) -> N
 def test_a_clause_after_the_events_may_give_its_agenda(facts) -> None:
     text = "Spain hosts the Ocean Data Summit; the agenda covers security and jobs; markets were calm."
     assert sorted(themes(facts, text)) == [("Ocean Data Summit", "jobs"), ("Ocean Data Summit", "security")]
+
+
+def test_what_a_passive_says_was_discussed_at_the_event_are_its_themes(facts) -> None:
+    text = (
+        "The Lisbon summit brought together ministers from 20 countries. During the summit, "
+        "regulatory and ethical initiatives for AI were discussed."
+    )
+    assert {f["theme"] for f in facts(text, kind="theme")} == {"ethics", "regulation"}
+
+
+def test_talks_on_an_event_s_programme_are_its_themes(facts) -> None:
+    text = (
+        "Lisbon is hosting the meeting of the region's digital ministers, with the two-day event featuring "
+        "talks on AI governance, online scams and the need to strengthen cybersecurity."
+    )
+    assert "security" in {f["theme"] for f in facts(text, kind="theme")}

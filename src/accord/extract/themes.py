@@ -40,6 +40,8 @@ def extract_themes(doc: Doc) -> list[Fact]:
         scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
         if scope is None and not in_sentence:
             scope = participants_said(sent, lexicon)
+        if in_sentence and (scope is None or not themes_in(scope, lexicon["themes"])):
+            scope = topics_discussed(sent, lexicon) or scope  # the cue ends the sentence: its subject
         if scope is None:
             continue
         event = in_sentence[0] if in_sentence else main
@@ -95,6 +97,20 @@ def participants_said(sent: Span, lexicon: dict) -> str | None:
         said = sent.doc[token.i + 1 : token.right_edge.i + 1].text.lower()
         if re.search(r"\b(?:ai|artificial intelligence|technolog(?:y|ies))\b", said):
             return said  # what they said about AI, not about the other files of a meeting
+    return None
+
+
+def topics_discussed(sent: Span, lexicon: dict) -> str | None:
+    """What a passive says was discussed at the event the sentence names ('During the summit,
+    regulatory and governance initiatives for AI were discussed'): its subject."""
+    for verb in sent:
+        if verb.lemma_.lower() not in lexicon["collective_verbs"] or verb.tag_ != "VBN":
+            continue
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return sent.doc[subject.left_edge.i : subject.right_edge.i + 1].text.lower()
     return None
 
 
