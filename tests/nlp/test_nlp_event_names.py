@@ -209,3 +209,12 @@ def test_a_serial_comma_title_goes_on_past_words_the_model_takes_for_a_person(do
 def test_two_regions_joined_by_and_inside_a_title_are_one_name(doc_of) -> None:
     doc = doc_of("Peru will host the Data Everything Middle East and Africa summit in May.")
     assert events(doc) == ["Data Everything Middle East and Africa summit"]
+
+
+def test_a_meeting_of_a_council_written_small_takes_the_council_whole(facts) -> None:
+    text = (
+        "The first meeting of the Lisbon trade and technology council took place on May 16, 2023 in Brussels."
+    )
+    assert [f["event"] for f in facts(text, kind="event")] == [
+        "first meeting of the Lisbon trade and technology council"
+    ]

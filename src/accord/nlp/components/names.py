@@ -231,6 +231,25 @@ def make_domain_names(nlp: Language, name: str, lexicon: dict[str, Any]) -> Doma
     return DomainNames(nlp, lexicon)
 
 
+_NP_INSIDE = frozenset(("compound", "nmod", "amod", "conj", "cc", "punct"))
+
+
+def whole_complement_end(doc: Doc, head: int, end: int) -> int:
+    """Where the 'of' complement of a meeting ends when the name grown so far stopped at its
+    small words: 'meeting of the EU-India trade and technology council' ends at 'council'."""
+    of = next((c for c in doc[head].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.i < end or noun.i - end > 5:
+        return end
+    if not all(t.head.i in range(end - 1, noun.i + 1) and t.dep_ in _NP_INSIDE for t in doc[end : noun.i]):
+        return end
+    whole = noun.i + 1
+    own_of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == whole), None)
+    if own_of is not None and all(t.pos_ in ("ADP", "NOUN", "PROPN", "DET") for t in own_of.subtree):
+        whole = own_of.right_edge.i + 1  # '… ministers of justice'
+    return whole
+
+
 def symbol_length(doc: Doc, i: int, limit: int) -> int:
     """How many tokens a document symbol takes at i: '78/241' (1), 'A / RES/78/265' (3), or 0."""
     if i < limit and _SYMBOL.match(doc[i].text):
@@ -434,6 +453,10 @@ class DomainNames:
             return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
         if label in (EVENT, INITIATIVE) and end < sent.end and _YEAR.match(doc[end].text) and start < head:
             end += 1  # 'GPAI Summit 2023', 'National AI Policy 2025': the edition's year
+        if lower_head and start == head and end > head + 1:
+            end = whole_complement_end(
+                doc, head, end
+            )  # 'meeting of the EU-India trade and technology council'
         if lower_head and start == head and end == head + 1:
             return None
         if lower_head and start == head and not any(t.is_title for t in doc[head + 1 : end]):
