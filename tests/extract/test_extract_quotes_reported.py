@@ -723,3 +723,10 @@ def test_a_platform_is_no_speaker(facts) -> None:
         "innovation and collaboration."
     )
     assert {speaker for speaker, _, _ in quotes(facts, text)} == {"Amina Okafor"}
+
+
+def test_praise_of_a_text_as_something_keeps_what_it_was_called(facts) -> None:
+    text = "Secretary General Jane Holm praised the convention as a robust and balanced document."
+    assert [(f["speaker"], f["text"]) for f in facts(text, kind="quote")] == [
+        ("Jane Holm", "praised the convention as a robust and balanced document")
+    ]

@@ -664,7 +664,15 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
     if lemma in lexicon["content_as_object"]:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i:
-                span = with_continuations(doc[child.left_edge.i : child.right_edge.i + 1], verb)
+                end = child.right_edge.i + 1
+                as_ = next(
+                    (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end), None
+                )
+                if as_ is not None:
+                    end = (
+                        as_.right_edge.i + 1
+                    )  # 'praised the convention as a robust document': what it is called
+                span = with_continuations(doc[child.left_edge.i : end], verb)
                 # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
                 # 'underscored the nature of AI' names a topic
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
