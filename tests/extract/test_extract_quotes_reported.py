@@ -730,3 +730,8 @@ def test_praise_of_a_text_as_something_keeps_what_it_was_called(facts) -> None:
     assert [(f["speaker"], f["text"]) for f in facts(text, kind="quote")] == [
         ("Jane Holm", "praised the convention as a robust and balanced document")
     ]
+
+
+def test_a_greeting_is_no_reported_speech(facts) -> None:
+    text = "Minister Omar Holm welcomed the dignitaries and delegates, emphasising the $11 billion fund."
+    assert facts(text, kind="quote") == []

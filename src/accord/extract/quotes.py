@@ -664,6 +664,8 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
     if lemma in lexicon["content_as_object"]:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i:
+                if child.lemma_.lower() in _GREETED or child.ent_type_ == "PERSON":
+                    return None  # 'welcomed the dignitaries and delegates': a greeting, not words
                 end = child.right_edge.i + 1
                 as_ = next(
                     (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end), None
@@ -676,15 +678,18 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
                 # 'underscored the nature of AI' names a topic
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
-                if len(span.text.split()) < 6 and not listed:
-                    return None
+                said = with_verb(span, verb)
+                full = with_speaking_participle(said, verb)
+                if len(span.text.split()) < 6 and not listed and full.end == said.end:
+                    return None  # a participle going on ('…, heralding it as a beacon') says something
                 if before_quoting_participle(span) is not span:
                     return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
-                return with_speaking_participle(with_verb(span, verb), verb)
+                return full
     return None
 
 
 _FIRST_PERSON = lexicon.words("speech.json", "first_person")
+_GREETED = lexicon.words("speech.json", "greeted_nouns")
 _OBJECT_CONTENT = lexicon.words("speech.json", "content_as_object")
 _MODALS = lexicon.words("stances.json", "modal_words")
 
