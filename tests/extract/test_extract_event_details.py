@@ -417,3 +417,8 @@ def test_a_where_clause_past_the_place_s_country_and_date_places_the_event(facts
     assert [(f["event"], f["country"], f.get("city")) for f in facts(text, kind="event_place")] == [
         ("Ocean Data Summit", "PE", "Lima")
     ]
+
+
+def test_a_described_summit_opens_where_the_sentence_says(facts) -> None:
+    text = "A two-day global summit on oceans opens in Lisbon today."
+    assert pairs(facts, text, "event_place", "country") == [("PT",)]

@@ -110,6 +110,8 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
                 venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
     if venue is not None and end == token.i + 1:
         end = venue.end
+    if place is None:
+        place = place_it_opened_in(token)  # 'a two-day global summit on AI opens in Paris today'
     if sum(1 for t in doc[start:end] if not t.is_punct) > _MAX_TOKENS:
         return None
     span = doc[start:end]
@@ -128,6 +130,22 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     # 'a global summit in Paris': a description that says nothing but where is named by its place
     text = doc[start:place_end].text if place and not (words or ordinal) and place_end > end else span.text
     return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
+
+
+_OPENING_VERBS = lexicon.words("described_events.json", "opening_verbs")
+
+
+def place_it_opened_in(noun: Token) -> str | None:
+    """Where the verb an event noun is the subject of says it opened or met ('the summit opens in
+    Paris', 'the forum was held in Bangkok'): a place the description itself leaves unsaid."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _OPENING_VERBS | _HELD_VERBS:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        where = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if where is not None and _is_place(where):
+            return str(_place_span(where).text)
+    return None
 
 
 def _last_told(token: Token, events: Things) -> Thing | None:
