@@ -410,3 +410,13 @@ def test_the_global_digital_compact_is_a_text_of_ai_governance(gate: RelevanceGa
         "were also adopted by the member states.\n"
     )
     assert gate.judge(text).in_scope
+
+
+def test_firms_working_on_an_accord_on_ai_are_in_scope(gate: RelevanceGate) -> None:
+    text = (
+        "Tech firms plan to sign accord to combat AI election trickery\n"
+        "At least six technology companies are planning to sign an accord this week.\n"
+        '"Technology companies are working on an accord to combat the deceptive use of AI targeted at '
+        'voters," said a joint statement from several companies.\n'
+    )
+    assert gate.judge(text).in_scope
