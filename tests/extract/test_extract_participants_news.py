@@ -749,3 +749,19 @@ def test_a_story_naming_a_meeting_in_passing_reports_no_speakers_of_it(facts) ->
         "Chief Executive Ana Ruiz said demand from ports had doubled."
     )
     assert "Ana Ruiz" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_delegations_a_host_welcomed_to_the_summit_took_part(facts) -> None:
+    text = (
+        "The Lisbon AI Summit opened on Monday. President Jane Holm welcomed delegations from Kenya, "
+        "Ghana and Nigeria to the summit."
+    )
+    assert {"KE", "GH", "NG"} <= {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_a_decision_welcomed_is_no_delegation(facts) -> None:
+    text = (
+        "The Lisbon AI Summit opened on Monday. President Jane Holm welcomed the decision of Kenya to "
+        "join the summit's working group."
+    )
+    assert "KE" not in {f["participant"] for f in facts(text, kind="participant")}

@@ -107,6 +107,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
             elif lemma == "join" and near is not None and is_passive(token) and not planned(token):
                 for who in actors_of_passive(token) + people_listed_after_agent(token):
                     add(who, sent, near)  # 'A, B and C were joined by D and E' in a readout
+            elif lemma == "welcome" and near is not None and not planned(token):
+                for who in delegations_welcomed(token):
+                    add(who, sent, near)  # 'the president welcomed delegations from A, B and C to the summit'
             elif (lemma in _ATTEND or called_on(token)) and not planned(token):
                 audience = attends(token, events)
                 target = (events.at(audience.i) or event) if audience is not None else None
@@ -387,12 +390,20 @@ def actors_of_passive(verb: Token) -> list[str]:
     return named_in(subject) if subject is not None else []
 
 
+def delegations_welcomed(verb: Token) -> list[str]:
+    """Who a host welcomed as delegates ('welcomed delegations from A, B and C', 'welcomed
+    ministers of A and B'), not a decision or a text it welcomed."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _WELCOMED]
+    return [name for o in objects for name in named_in(o)]
+
+
 def people_listed_after_agent(verb: Token) -> list[str]:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return people_listed_after(agent) if agent is not None else []
 
 
 _COLLECTIVES = lexicon.words("participants.json", "collectives")
+_WELCOMED = lexicon.words("participants.json", "welcomed_nouns")
 _DECISIONS = lexicon.words("participants.json", "decisions")
 
 
