@@ -535,12 +535,13 @@ def according_content(according: Token, source: Token) -> Span | None:
 
 
 _CLOSING_QUOTES = frozenset(('"', "”", "'", "’"))
+_CITED_TEXTS = lexicon.words("speech.json", "cited_texts")
 
 
 def statement_author(source: Token) -> Token:
     """The author of the statement a phrase cites ('according to a statement by his spokesperson X'):
     X speaks; the statement itself is no speaker."""
-    if source.lower_ not in ("statement", "statements", "remarks", "readout", "post"):
+    if source.lower_ not in _CITED_TEXTS:
         return source
     by = next((c for c in source.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None

@@ -26,26 +26,27 @@ def is_title_case(sent: Span) -> bool:
     capitalised words as organisations or people."""
     if sent.text.rstrip().endswith((".", ":")):
         return False  # a full stop ends a sentence, a colon introduces what follows ('X said:')
-    # Prepositions and conjunctions of any length may stay small ('with', 'from'), as Chicago sets them.
-    words = [
-        t
-        for t in sent
-        if t.is_alpha
-        and len(t) >= _SMALL_WORDS
-        and not t.ent_id_
-        and not (t.is_lower and t.pos_ in _SMALL_POS)
-    ]
+    words = title_words(sent, with_names=False)
     if len(words) < _MIN_TITLE_WORDS:
         # a short line mostly of names ('Nokia Signs AI Deal with Peru'): its names count too
-        words = [
-            t
-            for t in sent
-            if t.is_alpha and len(t) >= _SMALL_WORDS and not (t.is_lower and t.pos_ in _SMALL_POS)
-        ]
+        words = title_words(sent, with_names=True)
     if len(words) < _MIN_TITLE_WORDS:
         return False
     capitalised = sum(1 for t in words if t.text[:1].isupper())
     return capitalised / len(words) >= _TITLE_SHARE
+
+
+def title_words(sent: Span, *, with_names: bool) -> list[Token]:
+    """The words title case would capitalise: four letters or more, and not a preposition or a
+    conjunction, which may stay small at any length ('with', 'from'), as Chicago sets them."""
+    return [
+        t
+        for t in sent
+        if t.is_alpha
+        and len(t) >= _SMALL_WORDS
+        and (with_names or not t.ent_id_)
+        and not (t.is_lower and t.pos_ in _SMALL_POS)
+    ]
 
 
 def in_headline(token: Token) -> bool:

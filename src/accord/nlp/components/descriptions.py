@@ -491,9 +491,7 @@ def money_or_business(span: Span) -> bool:
     return any(t.lower_ in words or t.ent_type_ == "MONEY" for t in span)
 
 
-_PROMISE_HEADS = frozenset(
-    ("pledge", "commitment", "commitments", "code", "charter", "declaration", "accord")
-)
+_PROMISE_HEADS = lexicon.words("things.json", "promise_heads")
 
 
 def name_of_money(name: Span) -> bool:

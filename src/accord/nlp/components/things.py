@@ -1551,7 +1551,7 @@ def elaborated_agreement(token: Token, agreements: Things) -> Thing | None:
     return None
 
 
-_CONTAINING = frozenset(("outline", "contain", "include", "list", "comprise", "set", "lay", "spell"))
+_CONTAINING = lexicon.words("things.json", "containing_verbs")
 
 
 def contents_of(token: Token, agreements: Things) -> Thing | None:
