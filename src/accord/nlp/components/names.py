@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -294,8 +296,14 @@ def companies_beside_companies(doc: Doc) -> list[Span]:
     Siemens'), a lone capitalised word it took for a person or a place, or left untagged, is an
     organisation too: a list names things of one kind."""
     found: list[Span] = []
-    for first in doc:
-        if first.dep_ == "conj" or first.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in first.children):
+    conj = doc.vocab.strings["conj"]
+    array = doc.to_array([DEP, HEAD]).astype(np.int64)  # HEAD: an offset from the token
+    deps = array[:, 0]
+    conjoined = np.flatnonzero(deps == conj)
+    heads = conjoined + array[conjoined, 1]
+    firsts = np.unique(heads[deps[heads] != conj])  # the first member of each list
+    for first in (doc[int(i)] for i in firsts):
+        if first.pos_ != "PROPN":
             continue
         members = [first, *(t for t in first.conjuncts if t.i > first.i)]
         spans = [member_span(m, members) for m in members]
