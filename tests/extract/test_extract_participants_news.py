@@ -765,3 +765,11 @@ def test_a_decision_welcomed_is_no_delegation(facts) -> None:
         "join the summit's working group."
     )
     assert "KE" not in {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_the_countries_represented_at_a_meeting_took_part(facts) -> None:
+    text = (
+        "The Lisbon AI Summit opened on Monday. Countries represented at the summit included Chile, "
+        "Peru and Mexico."
+    )
+    assert {"CL", "PE", "MX"} <= {f["participant"] for f in facts(text, kind="participant")}
