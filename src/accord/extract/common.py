@@ -186,15 +186,10 @@ def modifies_industry(span: Span) -> bool:
     if span.label_ not in ("GPE", "NORP") or span.root.dep_ not in ("compound", "amod", "nmod"):
         return False
     head = span.root.head
-    if (
-        span.label_ == "NORP"
-        and head.ent_type_ == "ORG"
-        and head.pos_ == "PROPN"
-        and head.lower_ not in _STATE_ORGANS
-    ):
-        return (
-            True  # 'German start-up Aleph Alpha': where the firm is from; 'the Italian Government' is Italy
-        )
+    # 'German start-up Aleph Alpha': where the firm is from; 'the Italian Government' is Italy
+    a_firm = head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.lower_ not in _STATE_ORGANS
+    if span.label_ == "NORP" and a_firm:
+        return True
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
     return head.lower_ in _INDUSTRY_HEADS

@@ -667,15 +667,9 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
             if child.dep_ == "dobj" and child.i > verb.i:
                 if child.lemma_.lower() in _GREETED or child.ent_type_ == "PERSON":
                     return None  # 'welcomed the dignitaries and delegates': a greeting, not words
-                end = child.right_edge.i + 1
-                as_ = next(
-                    (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end), None
-                )
-                if as_ is not None:
-                    end = (
-                        as_.right_edge.i + 1
-                    )  # 'praised the convention as a robust document': what it is called
-                span = with_continuations(doc[child.left_edge.i : end], verb)
+                # 'praised the convention as a robust document': what it was called goes with it
+                called = called_as(verb, child.right_edge.i + 1)
+                span = with_continuations(doc[child.left_edge.i : called], verb)
                 # 'stressed the need for …' and 'stressed openness, safety and trust' say something;
                 # 'underscored the nature of AI' names a topic
                 listed = sum(t.dep_ == "conj" for t in span) >= 2
@@ -687,6 +681,12 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                     return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
                 return full
     return None
+
+
+def called_as(verb: Token, end: int) -> int:
+    """Where an object ends with the 'as …' that says what the speaker called it, right after it."""
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end), None)
+    return as_.right_edge.i + 1 if as_ is not None else end
 
 
 _FIRST_PERSON = lexicon.words("speech.json", "first_person")

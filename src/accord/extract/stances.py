@@ -32,6 +32,7 @@ from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_country
 from accord.nlp.components.descriptions import (
     compatible,
+    determiner,
     family,
     head_family,
     in_a_purpose,
@@ -2395,7 +2396,7 @@ def the_group_includes(sent: Span, agreement: Thing) -> Iterator[tuple[str, str,
         )
         if group is None or group.lower_ not in _GROUP_NOUNS or group.tag_ != "NNS":
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in group.children):
+        if determiner(group) not in ("the", "these"):
             continue  # 'firms which include …' is any firms; 'the firms' are the ones just told of
         listed = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if listed is None:
@@ -2414,7 +2415,7 @@ def also_on_the_list(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, s
         on_the_list = any(
             c.dep_ == "prep"
             and c.lower_ == "on"
-            and any(g.lower_ == "list" and determiner_is_the(g) for g in c.children)
+            and any(g.lower_ == "list" and determiner(g) == "the" for g in c.children)
             for c in verb.children
         )
         if not on_the_list:
@@ -2423,10 +2424,6 @@ def also_on_the_list(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, s
             for key, _span in parties_in([t for t in phrase_tokens(named) if not owns_a_firm(t)]):
                 yield agreement.name, key, "signed", None
         return
-
-
-def determiner_is_the(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def bare_refusals(sent: Span, agreement: Thing) -> Iterator[tuple[str, str, str, str | None]]:

@@ -40,12 +40,12 @@ def extract_themes(doc: Doc) -> list[Fact]:
         scope = cue_scope(sent, lexicon["cues"] if in_sentence else lexicon["strong_cues"])
         if scope is None and not in_sentence:
             scope = participants_said(sent, lexicon)
-        if in_sentence and (scope is None or not themes_in(scope, lexicon["themes"])):
-            scope = topics_discussed(sent, lexicon) or scope  # the cue ends the sentence: its subject
-        if scope is None:
-            continue
+        themes = themes_in(scope, lexicon["themes"]) if scope is not None else []
+        if in_sentence and not themes:
+            discussed = topics_discussed(sent, lexicon)  # the cue ends the sentence: its subject
+            themes = themes_in(discussed, lexicon["themes"]) if discussed is not None else []
         event = in_sentence[0] if in_sentence else main
-        for theme in themes_in(scope, lexicon["themes"]):
+        for theme in themes:
             add(event, theme, sent)
     for thing in events.items:
         if thing is not main and len(thing.mentions()) < 2:
