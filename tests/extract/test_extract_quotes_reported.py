@@ -735,3 +735,13 @@ def test_praise_of_a_text_as_something_keeps_what_it_was_called(facts) -> None:
 def test_a_greeting_is_no_reported_speech(facts) -> None:
     text = "Minister Omar Holm welcomed the dignitaries and delegates, emphasising the $11 billion fund."
     assert facts(text, kind="quote") == []
+
+
+def test_a_bodys_spokesperson_named_beside_the_office_speaks(facts) -> None:
+    text = (
+        "The Department of Fisheries and Ocean Resources spokesperson, Lindiwe Moyo, said the department "
+        "hosted two meetings of the working group in May."
+    )
+    assert quotes(facts, text) == [
+        ("Lindiwe Moyo", "the department hosted two meetings of the working group in May", False)
+    ]

@@ -218,3 +218,14 @@ def test_a_meeting_of_a_council_written_small_takes_the_council_whole(facts) -> 
     assert [f["event"] for f in facts(text, kind="event")] == [
         "first meeting of the Lisbon trade and technology council"
     ]
+
+
+def test_a_name_goes_on_past_words_the_model_took_for_a_person(doc_of) -> None:
+    doc = doc_of(
+        "Ana Ruiz chaired the Third Meeting of the Working Group on Artificial Intelligence (AI), Data "
+        "Governance, and Fisheries for Coastal Growth on 4 May 2025 in Mombasa."
+    )
+    assert events(doc) == [
+        "Third Meeting of the Working Group on Artificial Intelligence (AI), Data Governance, "
+        "and Fisheries for Coastal Growth"
+    ]

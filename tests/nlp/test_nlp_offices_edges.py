@@ -217,3 +217,15 @@ def test_a_long_office_with_an_acronym_before_a_comma_vouches_for_the_name(facts
         "(ACC), Jasem Mohamed Albudaiwi stated on Tuesday."
     )
     assert {(p, t) for p, t, _of in roles(facts, text)} == {("Jasem Mohamed Albudaiwi", "Secretary-General")}
+
+
+def test_a_body_cut_at_and_before_an_office_is_whole(facts) -> None:
+    text = "The Department of Fisheries and Ocean Resources spokesperson, Lindiwe Moyo, spoke on Monday."
+    assert roles(facts, text) == {
+        ("Lindiwe Moyo", "spokesperson", "Department of Fisheries and Ocean Resources")
+    }
+
+
+def test_the_portfolios_of_a_ministry_before_an_office_are_the_ministrys(facts) -> None:
+    text = "The Ministry of Fisheries and Ocean Resources spokesman Tomas Lind spoke on Monday."
+    assert roles(facts, text) == {("Tomas Lind", "spokesman", "Ministry of Fisheries and Ocean Resources")}

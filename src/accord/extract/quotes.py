@@ -19,6 +19,7 @@ from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
 from accord.extract.speakers import person_above, resolve
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
+from accord.nlp.components.offices import is_title_token
 from accord.nlp.components.things import introduces_a_title
 from accord.nlp.headlines import in_headline
 
@@ -175,6 +176,11 @@ class QuoteReader:
         if in_headline(verb) and not doc._.people.at(speaker_token.i):
             return []  # a title-case headline's capitals make bodies of anything ('Ruiz Announces New')
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
+        office = next((c for c in conjuncts if named_office(c)), None)
+        if office is not None and not doc._.people.at(speaker_token.i):
+            # 'The Department of Trade and Industry spokesperson, Ana Ruiz, said': the parser made
+            # the office a conjunct of the body it belongs to; the person named beside it speaks
+            speaker_token, conjuncts = office, []
         if conjuncts and not all(
             doc._.people.at(t.i) or t.lower_ in ("he", "she") for t in [speaker_token, *conjuncts]
         ):
@@ -562,6 +568,13 @@ def in_purpose(verb: Token, speech_verbs: frozenset[str]) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return (
         infinitive and node.dep_ in ("advcl", "xcomp", "acl") and node.head.lemma_.lower() not in speech_verbs
+    )
+
+
+def named_office(token: Token) -> bool:
+    """Tell whether a token is an office with its holder's name set beside it ('spokesperson, Ana Ruiz,')."""
+    return is_title_token(token) and any(
+        c.dep_ == "appos" and token.doc._.people.at(c.i) for c in token.children
     )
 
 

@@ -713,8 +713,8 @@ class DomainNames:
         for token in doc[k:limit]:
             if token.is_punct:
                 return False
-            if token.ent_type_ == "PERSON" or token.lower_ in word_set("titles.txt"):
-                return True
+            if _a_person(token) or token.lower_ in word_set("titles.txt"):
+                return True  # not 'Data Governance', which the model may take for a person
         return False
 
     @staticmethod

@@ -184,6 +184,18 @@ _APPOINTING = frozenset(json_data("offices.json")["appointing_verbs"])
 _STYLES = frozenset(json_data("offices.json")["styles"])
 
 
+def _body_across_and(tokens: list[Token], start: int) -> int:
+    """Where a body's name begins when the model cut it at 'and': 'the Department of Communications
+    and Digital Technologies spokesperson' is one department's, whose name goes on past 'of'."""
+    last = start - 2
+    if last < 0 or tokens[start - 1].lower_ not in ("and", "&") or tokens[last].ent_type_ != "ORG":
+        return start
+    first = last
+    while first > 0 and tokens[first].ent_iob_ != "B" and tokens[first - 1].ent_type_ == "ORG":
+        first -= 1
+    return first if any(t.lower_ == "of" for t in tokens[first:last]) else start
+
+
 def _join(tokens: list[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text.strip(" ,;:")
@@ -705,6 +717,7 @@ class OfficeReader:
             while opener > 0 and f"{tokens[opener - 1].lower_} {tokens[opener].lower_}" in title_words():
                 opener -= 1  # 'Federal Councillor' is one office, not a councillor of 'Federal'
             portfolios = word_set("portfolios.txt")
+            title_opener = opener
             while opener > 0 and (
                 tokens[opener - 1].lower_ in portfolios
                 or (
@@ -714,6 +727,8 @@ class OfficeReader:
                 )
             ):
                 opener -= 1  # "Electronics and IT Minister": the portfolio belongs to the office
+            if opener > 0 and tokens[opener - 1].lower_ == "of":
+                opener = title_opener  # 'Ministry of Trade and Industry spokesman': the body's portfolios
             if opener > 1 and tokens[opener - 1].ent_type_ == "ORG":
                 start = opener - 1
                 while (
@@ -722,6 +737,7 @@ class OfficeReader:
                     start -= 1
                     if tokens[start].ent_iob_ == "B":
                         break
+                start = _body_across_and(tokens, start)
                 of, lead_end = _join(tokens[start:opener]), opener
             for width in range(min(opener, 4), 0, -1):
                 lead = _join(tokens[:width])
