@@ -246,3 +246,35 @@ def test_a_quotation_according_to_a_statement_by_someone_is_theirs(facts) -> Non
     quotes = facts(text, kind="quote")
     assert [(f["speaker"], f["direct"]) for f in quotes] == [("Stephane Holm", True)]
     assert facts(text, kind="agreement") == []
+
+
+def test_a_quotation_whose_sentences_stand_on_lines_of_their_own_is_one(facts) -> None:
+    text = (
+        "Minister Ana Ruiz launched the fisheries plan.\n"
+        "“The plan was drafted with industry and academia.\n"
+        "It is unique in the region.\n"
+        "It will serve as a model for others,” Ruiz added."
+    )
+    assert quotes(facts, text) == [
+        (
+            "Ana Ruiz",
+            "The plan was drafted with industry and academia. It is unique in the region. "
+            "It will serve as a model for others",
+            True,
+        )
+    ]
+
+
+def test_a_quotation_left_open_and_never_closed_is_not_run_on(facts) -> None:
+    text = (
+        "Minister Ana Ruiz launched the fisheries plan.\n"
+        "“The plan was drafted with industry and academia.\n"
+        "Ruiz said the plan would be reviewed in May.\n"
+        "Critics called it “a missed chance” for the coast."
+    )
+    assert all("drafted" not in said for _, said, _ in quotes(facts, text))
+
+
+def test_two_single_marks_typed_for_a_double_one(facts) -> None:
+    text = "‘‘We will not sign the charter this year,’’ Minister Ana Ruiz said."
+    assert quotes(facts, text) == [("Ana Ruiz", "We will not sign the charter this year", True)]

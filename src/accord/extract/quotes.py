@@ -49,6 +49,9 @@ def quote_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     open_at: int | None = None
     closer = ""
+    # two single marks for a double one ('‘‘It will …’’'), as some outlets type them: the same
+    # offsets, the inner opening and the outer closing mark read as the double one
+    text = text.replace("‘‘", " “").replace("’’", "” ")
     for mark in _MARKS.finditer(text):  # every other character leaves the state as it is
         i, ch = mark.start(), mark.group()
         if open_at is None:
@@ -70,8 +73,29 @@ def quote_segments(text: str) -> list[Segment]:
             # a quotation running on over paragraphs leaves each open and reopens the next one
             if i - open_at > 1 and text[i + 1 : i + 2] in ('"', "“"):
                 segments.append(Segment(open_at + 1, i, continued=True))
+            elif closed_lines_later(text, i, closer):
+                continue  # one quotation whose sentences the page set on lines of their own
             open_at = None
     return segments
+
+
+_RUN_ON_LINES = 4
+
+
+def closed_lines_later(text: str, newline: int, closer: str) -> bool:
+    """Tell whether a quotation left open at a line's end is closed a few lines on, by the first
+    double mark after it, with none of the lines between opening another: '“The plan was drafted
+    with industry.⏎ It is unique.⏎ It will serve as a model,” he added.'"""
+    if closer not in ("”", '"', "»"):
+        return False
+    found = _QUOTE_CHARS.search(text, newline)
+    if found is None or text.count("\n", newline, found.start()) > _RUN_ON_LINES:
+        return False
+    at, mark = found.start(), found.group()
+    closes = mark == closer or (closer == "”" and mark == '"') or (closer == '"' and mark == "”")
+    line_start = text.rfind("\n", 0, at) + 1
+    # a straight mark closes after a word, not at a line's start where it would open one
+    return closes and at > line_start and not text[at - 1].isspace()
 
 
 def opens_single(text: str, i: int) -> bool:
@@ -108,7 +132,7 @@ class QuoteReader:
         self.spoke_before: dict[int, str] = {}
 
     def emit(self, speaker: str | None, text: str, direct: bool, where: Span, confidence: float) -> None:
-        text = _QUOTE_CHARS.sub("", text).strip(_STRIP)
+        text = " ".join(_QUOTE_CHARS.sub("", text).split()).strip(_STRIP)
         if not speaker or len(text.split()) < 1:
             return
         key = (speaker, text.lower())
