@@ -773,3 +773,42 @@ def test_the_countries_represented_at_a_meeting_took_part(facts) -> None:
         "Peru and Mexico."
     )
     assert {"CL", "PE", "MX"} <= {f["participant"] for f in facts(text, kind="participant")}
+
+
+def test_it_brought_together_the_meeting_the_sentence_before_named(facts) -> None:
+    text = (
+        "The Ministerial Roundtable on Ocean Data, chaired by Ana Ruiz, Kenya's Minister of Digital, "
+        "was held on the sidelines of the Lagos AI Summit 2025. It brought together ministers and "
+        "representatives from Ghana, Senegal, the Gambia, and Cabo Verde, alongside Pacific Dialogue "
+        "and External Partners."
+    )
+    found = participants(facts, text)
+    assert {p for e, p, _ in found if e == "Ministerial Roundtable on Ocean Data"} >= {"GH", "SN", "GM", "CV"}
+    assert not {p for e, p, _ in found if p in ("GH", "SN") and e != "Ministerial Roundtable on Ocean Data"}
+    assert "External Partners" not in {p for _, p, _ in found}
+
+
+def test_it_brought_together_no_members_of_a_fund(facts) -> None:
+    text = "The Lagos Ocean Fund was set up in May. It brought together investors from Ghana and Senegal."
+    assert who(facts, text) == set()
+
+
+def test_attending_a_long_phrase_were(facts) -> None:
+    text = (
+        "Attending the sessions of the Ocean Data Summit were Kenyan President Ana Ruiz, Danish Prime "
+        "Minister Tomas Lind and executives from OpenAI and Google."
+    )
+    assert who(facts, text) == {"Ana Ruiz", "Tomas Lind", "OpenAI", "Google"}
+
+
+def test_office_holders_who_represented_their_country(facts) -> None:
+    text = (
+        "The Ocean Data Summit was held in Nairobi on Monday. Kenya's Foreign Minister Tomas Lind and "
+        "Industry Minister Sara Odhiambo represented the country."
+    )
+    assert who(facts, text) >= {"Tomas Lind", "Sara Odhiambo", "KE"}
+
+
+def test_who_represented_a_company_brings_no_state(facts) -> None:
+    text = "The Ocean Data Summit was held in Nairobi on Monday. Tomas Lind represented the company."
+    assert "KE" not in who(facts, text)

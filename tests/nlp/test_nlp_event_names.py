@@ -229,3 +229,16 @@ def test_a_name_goes_on_past_words_the_model_took_for_a_person(doc_of) -> None:
         "Third Meeting of the Working Group on Artificial Intelligence (AI), Data Governance, "
         "and Fisheries for Coastal Growth"
     ]
+
+
+def test_an_honorific_after_a_comma_opens_a_name_not_the_events(doc_of) -> None:
+    doc = doc_of(
+        "Speaking at the Lagos Roundtable on Ocean Data, Dr Ana Ruiz, the bank's director, called for "
+        "common standards."
+    )
+    assert events(doc) == ["Lagos Roundtable on Ocean Data"]
+
+
+def test_a_meeting_of_a_body_keeps_the_kind_and_who_met(doc_of) -> None:
+    doc = doc_of("The second EU-Kenya ministerial meeting of the Ocean Council was held in Nairobi.")
+    assert events(doc) == ["second EU-Kenya ministerial meeting of the Ocean Council"]

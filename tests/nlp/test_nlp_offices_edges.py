@@ -229,3 +229,10 @@ def test_a_body_cut_at_and_before_an_office_is_whole(facts) -> None:
 def test_the_portfolios_of_a_ministry_before_an_office_are_the_ministrys(facts) -> None:
     text = "The Ministry of Fisheries and Ocean Resources spokesman Tomas Lind spoke on Monday."
     assert roles(facts, text) == {("Tomas Lind", "spokesman", "Ministry of Fisheries and Ocean Resources")}
+
+
+def test_an_office_over_a_serial_comma_of_portfolios(facts) -> None:
+    text = "Executive Vice-President for Ocean Sovereignty, Security, and Democracy Eva Berg spoke."
+    assert roles(facts, text) == {
+        ("Eva Berg", "Executive Vice-President for Ocean Sovereignty, Security, and Democracy", None)
+    }

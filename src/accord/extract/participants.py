@@ -37,6 +37,7 @@ from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, res
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
 from accord.nlp.components.described_events import is_body
+from accord.nlp.components.descriptions import determiner
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
 from accord.nlp.components.sittings import called_on, is_sitting
@@ -203,8 +204,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
         ):
             about_an_event = bool(events.in_span(sent))
             if about_an_event or not any(cue in lowered for cue in ("took part", "including")):
+                target = meeting_it_stands_for(sent, sents[n - 1], events) if n else None
                 for name in gathered(sent):
-                    add(name, sent, event)
+                    add(name, sent, target or event)
     for name, sent in speakers_of_the_report(doc, main):
         add(name, sent, main)
     for key, span in listed_under_a_heading(doc):
@@ -388,6 +390,36 @@ def is_passive(verb: Token) -> bool:
 def actors_of_passive(verb: Token) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return named_in(subject) if subject is not None else []
+
+
+_REPRESENTED_NOUNS = frozenset(("country", "nation", "government", "state"))
+_DEFINITE = frozenset(("the", "their", "his", "her"))
+
+
+def represented_by_them(verb: Token, event: Thing, add) -> None:
+    """The people an active 'represented' names as its subject, when what they represented is a
+    state: one named ('represented Kenya') or the one their offices are of ('the country')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    known = verb.doc._.people
+    # every name in the subject: the parser hangs a list of office-holders in odd ways
+    listed = [known.at(t.i) for t in subject.subtree if not _inside_clause(t, subject)] if subject else []
+    people = list(dict.fromkeys(who for who in listed if who))
+    represented = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if not people or represented is None:
+        return
+    named = [key for key, _span in parties_in([represented]) if len(key) == 2]
+    state: str | None = None
+    if named:
+        state = named[0]
+    elif represented.lower_ in _REPRESENTED_NOUNS and determiner(represented) in _DEFINITE:
+        states = {state_of(verb.doc, who) for who in people} - {None}
+        state = states.pop() if len(states) == 1 else None  # the one state their offices name
+    else:
+        return  # 'represented the company', 'represented the interests of …'
+    for who in people:
+        add(who, verb.sent, event)
+    if state:
+        add(state, verb.sent, event)
 
 
 def delegations_welcomed(verb: Token) -> list[str]:
@@ -1021,7 +1053,8 @@ def gathered(sent: Span) -> list[str]:
                 t.i
                 for t in tokens
                 if t.text in (";", ".")
-                or t.lower_ in ("while", "which")  # '…, which supports the X Process': no attendee
+                or t.lower_
+                in ("while", "which", "alongside")  # '…, which supports the X Process': no attendee
                 or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
             ),
             sent.end,
@@ -1046,6 +1079,19 @@ _BROUGHT_TOGETHER_BY = lexicon.words("participants.json", "brought_together_by")
 _LIST_CUES = tuple(sorted(lexicon.words("participants.json", "list_cues")))
 
 
+def meeting_it_stands_for(sent: Span, before: Span, events: Things) -> Thing | None:
+    """The event a sentence's opening 'It' stands for: the subject of the sentence before, when
+    that names an event ('The Roundtable, chaired by X, was held on the sidelines of the Summit.
+    It brought together …' is the roundtable's), else the first event named there."""
+    if not len(sent) or sent[0].lower_ != "it" or sent[0].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is not None and events.at(subject.i) is not None:
+        return events.at(subject.i)
+    named = events.in_span(before)
+    return named[0] if named else None
+
+
 def _a_gathering_brings(doc: Doc, char: int) -> bool:
     """Whether what 'brought together' its list is a meeting or its text ('the forum brought together
     ministers from A and B', 'the agreement brought together …'), not a coalition or a fund
@@ -1061,6 +1107,10 @@ def _a_gathering_brings(doc: Doc, char: int) -> bool:
     )
     if subject is None:
         return False
+    if subject.lower_ == "it" and subject.sent.start > 0:
+        # 'The X Roundtable opened on Monday. It brought together ministers from A and B': the
+        # meeting the sentence before named
+        return bool(doc._.events.in_span(doc[subject.sent.start - 1].sent))
     return doc._.events.at(subject.i) is not None or subject.lemma_.lower() in _BROUGHT_TOGETHER_BY
 
 
@@ -1270,7 +1320,11 @@ def delegation_country(delegation: Token) -> str | None:
 
 
 def represented(token: Token, event: Thing, add) -> None:
-    """Read 'Washington was represented by Vice President Kamala Harris'."""
+    """Read 'Washington was represented by Vice President Kamala Harris', and 'Foreign Minister A
+    and Trade Minister B represented the country': its office-holders are there, and so is it."""
+    if not is_passive(token):
+        represented_by_them(token, event, add)
+        return
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if agent is None:

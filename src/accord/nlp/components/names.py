@@ -252,6 +252,29 @@ def whole_complement_end(doc: Doc, head: int, end: int) -> int:
     return whole
 
 
+_KIND_ADJECTIVES = lexicon.words("described_events.json", "kind_adjectives")
+
+
+def kind_of_meeting_start(doc: Doc, head: int, limit: int) -> int:
+    """Where a meeting named by its body begins when words before it say which kind it is and
+    who met: 'the second EU-India ministerial meeting of the Trade and Technology Council' (not
+    'meeting of the …' alone, which would be any of the council's meetings)."""
+    k = head - 1
+    if k < limit or doc[k].lower_ not in _KIND_ADJECTIVES or doc[k].head.i != head:
+        return head
+    start = k
+    k -= 1
+    while (
+        k >= limit
+        and (doc[k].text == "-" or doc[k].is_title or doc[k].is_upper)
+        and doc[k].ent_type_ != "DATE"
+    ):
+        if doc[k].text != "-":
+            start = k  # 'EU-India': who met
+        k -= 1
+    return start
+
+
 def symbol_length(doc: Doc, i: int, limit: int) -> int:
     """How many tokens a document symbol takes at i: '78/241' (1), 'A / RES/78/265' (3), or 0."""
     if i < limit and _SYMBOL.match(doc[i].text):
@@ -465,6 +488,7 @@ class DomainNames:
             end = whole_complement_end(
                 doc, head, end
             )  # 'meeting of the EU-India trade and technology council'
+            start = kind_of_meeting_start(doc, head, sent.start)
         if lower_head and start == head and end == head + 1:
             return None
         if lower_head and start == head and not any(t.is_title for t in doc[head + 1 : end]):
@@ -710,6 +734,8 @@ class DomainNames:
     def names_someone(doc: Doc, k: int, limit: int) -> bool:
         """Tell whether the words after a comma name a person ('…, Vice President Ana Ruiz
         announced'): the name before the comma ends there."""
+        if k < limit and doc[k].lower_ in word_set("honorifics.txt"):
+            return True  # '…, Dr Ana Ruiz': an honorific opens a person's name
         for token in doc[k:limit]:
             if token.is_punct:
                 return False
