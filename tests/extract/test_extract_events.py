@@ -215,7 +215,7 @@ def test_a_summit_between_two_leaders_is_a_meeting_of_its_own(facts) -> None:
         "Peru and Chile signed a framework on ocean data during a summit between President Ana Ruiz "
         "and Chilean President Luis Mora in Lima, an aide said."
     )
-    event = "summit between Ana Ruiz and Luis Mora"
+    event = "summit between President Ana Ruiz and Chilean President Luis Mora"  # as written
     assert [f["event"] for f in facts(text, kind="event")] == [event]
     assert {f["participant"] for f in facts(text, kind="participant") if f["event"] == event} >= {
         "Ana Ruiz",

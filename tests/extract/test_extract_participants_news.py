@@ -812,3 +812,11 @@ def test_office_holders_who_represented_their_country(facts) -> None:
 def test_who_represented_a_company_brings_no_state(facts) -> None:
     text = "The Ocean Data Summit was held in Nairobi on Monday. Tomas Lind represented the company."
     assert "KE" not in who(facts, text)
+
+
+def test_who_held_the_talks_took_part_in_them(facts) -> None:
+    text = "President Ana Ruiz held talks with Prime Minister Tomas Lind in Oslo on Monday."
+    assert participants(facts, text) == {
+        ("talks between Ana Ruiz and Tomas Lind", "Ana Ruiz", None),
+        ("talks between Ana Ruiz and Tomas Lind", "Tomas Lind", None),
+    }

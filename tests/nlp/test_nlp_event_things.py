@@ -149,3 +149,45 @@ def test_this_meeting_is_the_meeting_just_named(doc_of) -> None:
         "Fiji is hosting this meeting of the region's ocean ministers for the first time.\n"
     )
     assert event_names(doc) == ["fourth Harbour Digital Ministers Meeting"]
+
+
+def test_talks_two_leaders_held_are_the_talks_between_them(doc_of) -> None:
+    doc = doc_of(
+        "President Ana Ruiz arrived in Oslo on Monday, where Prime Minister Tomas Lind welcomed her. "
+        "Ruiz and Lind held wide-ranging talks on fisheries."
+    )
+    assert "talks between Ana Ruiz and Tomas Lind" in event_names(doc)
+
+
+def test_talks_held_with_a_leader(doc_of) -> None:
+    doc = doc_of("President Ana Ruiz held talks with Prime Minister Tomas Lind in Oslo on Monday.")
+    assert event_names(doc) == ["talks between Ana Ruiz and Tomas Lind"]
+
+
+def test_phone_talks_are_no_meeting(doc_of) -> None:
+    doc = doc_of("President Ana Ruiz held phone talks with Prime Minister Tomas Lind on Monday.")
+    assert event_names(doc) == []
+
+
+def test_talks_far_down_a_story_are_a_side_meeting_not_introduced(doc_of) -> None:
+    doc = doc_of(
+        "Kenya hosts ocean forum\n"
+        "The Ocean Data Forum opened in Mombasa on Monday.\n"
+        "Ministers from twelve states attended.\n"
+        "The forum adopted a plan on fisheries data.\n"
+        "Delegates also discussed ports.\n"
+        "Separately, President Ana Ruiz held talks with Prime Minister Tomas Lind."
+    )
+    assert not [name for name in event_names(doc) if name.startswith("talks")]
+
+
+def test_a_meeting_between_office_holders_as_written(doc_of) -> None:
+    doc = doc_of(
+        "Trade rose after a meeting between Prime Minister Ana Ruiz and President Tomas Lind in Oslo."
+    )
+    assert event_names(doc) == ["meeting between Prime Minister Ana Ruiz and President Tomas Lind"]
+
+
+def test_a_summit_between_two_states_names_each_once(doc_of) -> None:
+    doc = doc_of("The summit between Kenya and Ghana opened.")
+    assert event_names(doc) == ["summit between Kenya and Ghana"]

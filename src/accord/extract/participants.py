@@ -955,7 +955,22 @@ def held_by(verb: Token, events: Things) -> list[tuple[Thing, str]]:
     if thing is None or subject is None:
         return []
     found = [key for key, _span in parties_in(list(subject.subtree)) if len(key) == 2 or key == "EU"]
-    return [(thing, key) for key in found] if len(found) >= 2 else []
+    if len(found) >= 2:
+        return [(thing, key) for key in found]
+    talks = next((c for c in verb.children if c.dep_ == "dobj" and events.at(c.i) is thing), None)
+    if talks is not None and thing.name.startswith(("talks between", "meeting between")):
+        # 'A and B held talks', 'A held talks with B'
+        sides = actors_of(verb) + [
+            name
+            for head in (verb, talks)
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for name in named_in(pobj)
+        ]
+        return [(thing, who) for who in dict.fromkeys(sides)]
+    return []
 
 
 def met(verb: Token) -> list[str]:

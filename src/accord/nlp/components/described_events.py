@@ -632,13 +632,72 @@ def add_meetings_between(doc: Doc, events: Things) -> None:
         second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
         if first is None or second is None or not (_is_party(first) and _is_party(second)):
             continue
-        thing = Thing(
-            kind=EVENT,
-            given_name=clean_name(f"{token.lower_} between {_phrase(first)} and {_phrase(second)}"),
-        )
+        sides = as_written(first, second) or f"{_phrase(first, first_side=True)} and {_phrase(second)}"
+        thing = Thing(kind=EVENT, given_name=clean_name(f"{token.lower_} between {sides}"))
         events.items.append(thing)
         thing.references.append(doc[token.i : token.i + 1])
         events.by_token[token.i] = thing
+
+
+_TALKS = frozenset(("talks", "meeting"))
+_OPENING_SENTENCES = 4  # the headline, a date line and the lede's first sentences
+
+
+def add_talks_held(doc: Doc, events: Things) -> None:
+    """Let 'A and B held talks' and 'A held talks with B' introduce the talks between the two,
+    as 'A met with B' does: when the story opens with them (talks told further down are a side
+    meeting of something larger), the sentence names no other event they could be held at and
+    the talks are not a phone call."""
+    from accord.nlp.components.things import Thing, clean_name
+
+    people = doc._.people
+    sentences = doc_sents(doc)
+    opening_end = sentences[min(len(sentences), _OPENING_SENTENCES) - 1].end if sentences else 0
+    for token in doc_tokens(doc):
+        if token.i >= opening_end:
+            break
+        if token.lemma_.lower() != "hold" or token.pos_ != "VERB" or _negated(token):
+            continue
+        talks = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _TALKS), None)
+        if talks is None or talks.i in events.by_token or events.in_span(token.sent):
+            continue
+        if any(c.lower_ in _NOT_EVENTS or c.lower_ == "between" for c in talks.children):
+            continue  # 'held phone talks'; 'talks between …' name themselves
+        subject = _subject(token)
+        if subject is None:
+            continue
+        sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        sides += [
+            c
+            for head in (token, talks)
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
+        if len(sides) != 2 or not all(people.at(t.i) for t in sides):
+            continue
+        thing = Thing(
+            kind=EVENT,
+            given_name=clean_name(f"{talks.lower_} between {_phrase(sides[0])} and {_phrase(sides[1])}"),
+        )
+        events.items.append(thing)
+        thing.references.append(doc[talks.i : talks.i + 1])
+        events.by_token[talks.i] = thing
+
+
+def as_written(first: Token, second: Token) -> str | None:
+    """The two sides of 'a meeting between Prime Minister A and President B' as the text writes
+    them, offices and all, when both are people named after their offices and nothing else."""
+    doc = first.doc
+    people = doc._.people
+    if not (people.at(first.i) and people.at(second.i)):
+        return None
+    words = doc[first.left_edge.i : second.i + 1]
+    if any(t.is_punct or t.dep_ in ("relcl", "acl", "appos", "prep") for t in words):
+        return None
+    titled = [t for t in words if is_title_token(t)]
+    return words.text if titled else None
 
 
 _HEADLINE_MEETING = re.compile(
@@ -723,7 +782,7 @@ def is_body(token: Token) -> bool:
     return named and any(h.lower_ in _BODY_NOUNS for h in heads)
 
 
-def _phrase(token: Token, keep_the: bool = False) -> str:
+def _phrase(token: Token, keep_the: bool = False, first_side: bool = False) -> str:
     """The name a meeting takes from a participant: the person's full name, else the phrase
     without its clauses ('G7 Digital and Tech Ministers', 'the White House AI Council')."""
     doc = token.doc
@@ -743,6 +802,8 @@ def _phrase(token: Token, keep_the: bool = False) -> str:
     for t in doc[start : token.right_edge.i + 1]:
         if t.text in (",", "(", ";") or (t.i != token.i and t.dep_ in ("relcl", "acl", "appos", "advcl")):
             break
+        if first_side and t.head.i == token.i and t.dep_ in ("cc", "conj") and t.i > token.i:
+            break  # 'between Kenya and Ghana': the first side ends before the second
         end = t.i + 1
     text = doc[start:end].text
     return f"the {text}" if keep_the and doc[token.left_edge.i].lower_ == "the" else text

@@ -27,6 +27,7 @@ from accord.nlp.components.described_events import (
     add_meetings,
     add_meetings_between,
     add_ones_held_elsewhere,
+    add_talks_held,
     same_place,
 )
 from accord.nlp.components.descriptions import (
@@ -355,6 +356,7 @@ class ThingFinder:
         add_ones_held_elsewhere(doc, doc._.events)
         add_meetings(doc, doc._.events)
         add_meetings_between(doc, doc._.events)
+        add_talks_held(doc, doc._.events)
         add_sittings(doc, doc._.events)
         drop_founded(doc._.events)
         self.add_references(
