@@ -116,3 +116,10 @@ def test_real_places_survive_beside_ai(doc_of) -> None:
 def test_a_world_region_is_no_state(doc_of) -> None:
     doc = doc_of("Latin America and the Caribbean should lead, and South America too.")
     assert not any(ent.ent_id_ == "US" for ent in doc.ents)
+
+
+def test_a_state_pycountry_lacks_is_known_by_the_code_in_common_use() -> None:
+    from accord.resolve.kb import country_name
+
+    assert load_gazetteer().country("Kosovo") == "XK"
+    assert country_name("XK") == "Kosovo"

@@ -94,3 +94,13 @@ def test_a_ministry_whose_name_has_and_in_it_stays_one_organisation(doc_of) -> N
     assert "Ministry of Industry and Information Technology" in {
         e.text for e in doc.ents if e.label_ == "ORG"
     }
+
+
+def test_a_capital_word_of_a_description_after_on_is_no_part_of_the_title(doc_of) -> None:
+    doc = doc_of("The Lagos Declaration on AI safety cooperation was signed by 28 countries.")
+    assert names(doc) == [("Lagos Declaration", AGREEMENT)]
+
+
+def test_a_title_tail_in_capitals_stays(doc_of) -> None:
+    doc = doc_of("The Lagos Declaration on AI Safety was signed by 28 countries.")
+    assert names(doc) == [("Lagos Declaration on AI Safety", AGREEMENT)]

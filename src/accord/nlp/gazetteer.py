@@ -57,6 +57,15 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=1)
+def table_countries() -> dict[str, str]:
+    """Each code of the curated table with the first name it gives: the states pycountry lacks
+    ('XK' Kosovo, a code in common use) are known through it."""
+    return {
+        row[0]: _split(row[1])[0] for row in lexicon.rows("countries.tsv") if len(row) > 1 and _split(row[1])
+    }
+
+
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 

@@ -368,5 +368,7 @@ def country_name(code: str) -> str:
 
     found = pycountry.countries.get(alpha_2=code)
     if found is None:
-        return code
+        from accord.nlp.gazetteer import table_countries
+
+        return table_countries().get(code, code)  # 'XK': Kosovo, which pycountry lacks
     return getattr(found, "common_name", None) or found.name

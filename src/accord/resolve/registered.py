@@ -228,7 +228,10 @@ def country_names(code: str | None) -> frozenset[str]:
 
     found = pycountry.countries.get(alpha_2=code)
     if found is None:
-        return frozenset()
+        from accord.nlp.gazetteer import table_countries
+
+        named = table_countries().get(code)  # 'XK': Kosovo, which pycountry lacks
+        return frozenset({fold_name(named)}) if named else frozenset()
     names = {getattr(found, a, None) for a in ("name", "common_name", "official_name")}
     return frozenset(fold_name(n) for n in names if n)
 

@@ -472,7 +472,9 @@ def valid_date(value: str) -> bool:
 def _alpha2() -> frozenset[str]:
     import pycountry
 
-    return frozenset(c.alpha_2 for c in pycountry.countries) | {"EU"}
+    from accord.nlp.gazetteer import table_countries
+
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"EU"} | frozenset(table_countries())
 
 
 def valid_country(code: str) -> bool:

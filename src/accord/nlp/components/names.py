@@ -252,6 +252,19 @@ def whole_complement_end(doc: Doc, head: int, end: int) -> int:
     return whole
 
 
+def _modifies_what_follows(last: Token, end: int) -> bool:
+    """Whether a name's last word modifies a lower-case noun after it ('on AI safety cooperation'):
+    the capitalised word is then a word of a description, which the name does not take."""
+    head = last.head
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and head.i >= end
+        and head.pos_ == "NOUN"
+        and head.is_lower
+        and all(t.is_lower or t.dep_ in ("compound", "amod") for t in last.doc[end : head.i + 1])
+    )
+
+
 _KIND_ADJECTIVES = lexicon.words("described_events.json", "kind_adjectives")
 
 
@@ -659,8 +672,11 @@ class DomainNames:
         end = begin
         j = begin
         in_tail = False
+        tail_opens = begin
         while j < limit and j - begin < _MAX_NAME_TOKENS:
             token = doc[j]
+            if token.lower_ in _PREPOSITIONS and end == j:
+                tail_opens = j
             if token.lower_ in self.connectors and not (token.is_title and token.lower_ not in _PREPOSITIONS):
                 region = world_region_length(doc, j + 1, limit) if token.lower_ == "in" and in_tail else 0
                 if region:
@@ -712,6 +728,8 @@ class DomainNames:
                 j += 1
                 end = j
             break
+        if in_tail and end > tail_opens and _modifies_what_follows(doc[end - 1], end):
+            return tail_opens  # 'Declaration on AI safety cooperation': a description, not a title's tail
         return end
 
     def another_name(self, doc: Doc, k: int, limit: int) -> bool:
