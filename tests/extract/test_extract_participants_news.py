@@ -820,3 +820,11 @@ def test_who_held_the_talks_took_part_in_them(facts) -> None:
         ("talks between Ana Ruiz and Tomas Lind", "Ana Ruiz", None),
         ("talks between Ana Ruiz and Tomas Lind", "Tomas Lind", None),
     }
+
+
+def test_who_unveiled_something_at_the_event_in_a_passive(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened on Monday. The initiatives were unveiled by Digital Minister "
+        "Ana Ruiz at the Ocean Data Summit in Lagos on 10-11 February."
+    )
+    assert who(facts, text) == {"Ana Ruiz"}

@@ -191,3 +191,8 @@ def test_a_meeting_between_office_holders_as_written(doc_of) -> None:
 def test_a_summit_between_two_states_names_each_once(doc_of) -> None:
     doc = doc_of("The summit between Kenya and Ghana opened.")
     assert event_names(doc) == ["summit between Kenya and Ghana"]
+
+
+def test_a_writers_praise_is_no_part_of_a_described_meeting(doc_of) -> None:
+    doc = doc_of("President Ana Ruiz and Tomas Lind discussed trade during a significant meeting in Oslo.")
+    assert event_names(doc) == ["meeting in Oslo"]

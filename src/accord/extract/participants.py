@@ -879,6 +879,8 @@ def _verb_at(noun: Token) -> Token | None:
             return verb if verb.lemma_.lower() in _GATHER_FOR else None
         elif prep.lower_ == "to" and holder.lower_ == "delegation" and holder.head.lemma_.lower() in _LEAD:
             return holder.head
+        elif prep.dep_ == "agent" and node is not noun and holder.pos_ == "VERB":
+            return holder  # 'unveiled by Minister X at the summit': the parser hung 'at' on X
         elif prep.lower_ not in _AT and not (prep.lower_ == "in" and node.lower_ in _SPEECH_NOUNS):
             return None  # 'said in a speech during the summit' reads as 'said during the summit'
         if holder.pos_ in ("VERB", "AUX"):
