@@ -745,3 +745,21 @@ def test_a_bodys_spokesperson_named_beside_the_office_speaks(facts) -> None:
     assert quotes(facts, text) == [
         ("Lindiwe Moyo", "the department hosted two meetings of the working group in May", False)
     ]
+
+
+def test_what_a_minister_revealed_is_reported_speech(facts) -> None:
+    text = (
+        "Minister Ana Ruiz launched the plan. She revealed that the government funds research on fisheries."
+    )
+    assert quotes(facts, text) == [("Ana Ruiz", "the government funds research on fisheries", False)]
+
+
+def test_what_a_plan_revealed_is_no_speech(facts) -> None:
+    assert quotes(facts, "Minister Ana Ruiz revealed a new strategy for the coast on Monday.") == []
+
+
+def test_what_someone_termed_a_visit_is_quoted(facts) -> None:
+    text = (
+        "Foreign Secretary Tomas Lind termed the visit as “an exceptional gesture of trust between leaders.”"
+    )
+    assert quotes(facts, text) == [("Tomas Lind", "an exceptional gesture of trust between leaders", True)]

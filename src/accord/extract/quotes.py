@@ -171,6 +171,10 @@ class QuoteReader:
                 continue  # 'convened leaders to discuss risks and reaffirm the commitment': what for
             if went_on(verb, lexicon):
                 continue  # '…, noting that …' after a reported clause: read with that clause
+            if verb.lemma_.lower() in lexicon["clause_only"] and not any(
+                c.dep_ == "ccomp" for c in verb.children
+            ):
+                continue  # 'revealed that …' reports words; 'revealed the plan' shows a thing
             content = speech_content(verb, lexicon)
             if content is not None and content[0].lower_ == "to" and in_headline(verb):
                 continue  # 'X Announces New Initiatives to Advance …': what the initiatives are for
