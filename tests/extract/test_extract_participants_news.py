@@ -828,3 +828,11 @@ def test_who_unveiled_something_at_the_event_in_a_passive(facts) -> None:
         "Ana Ruiz at the Ocean Data Summit in Lagos on 10-11 February."
     )
     assert who(facts, text) == {"Ana Ruiz"}
+
+
+def test_the_head_of_the_countrys_delegation_when_to_hangs_on_the_head(facts) -> None:
+    text = (
+        "White House adviser Tomas Lind spoke on Friday. Lind, head of the country's delegation to "
+        "a major ocean summit in Lagos, made the comments ahead of a leaders' statement."
+    )
+    assert ("US", "Tomas Lind") in {(p, led) for _, p, led in participants(facts, text)}

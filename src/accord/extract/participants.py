@@ -1292,10 +1292,12 @@ def state_of(doc: Doc, name: str) -> str | None:
     """The state (or the EU) whose offices a person holds, if the text gives one."""
     person = doc._.people.persons.get(name)
     country = person.country if person is not None else None
+    country = _SEATS_OF_GOVERNMENT.get(country or "", country)  # 'White House adviser X': the US's
     return country if country and (len(country) == 2 or country == "EU") else None
 
 
 _DELEGATION_HEADS = frozenset(("head", "leader", "chief"))
+_SEATS_OF_GOVERNMENT: dict[str, str] = data("participants.json")["seats_of_government"]
 
 
 def delegations_sent_to(sent: Span, events: Things) -> Iterator[tuple[Thing, str | None, str | None]]:
@@ -1306,13 +1308,17 @@ def delegations_sent_to(sent: Span, events: Things) -> Iterator[tuple[Thing, str
     for token in sent:
         if token.lower_ != "delegation":
             continue
-        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "at")), None)
+        office = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        # 'head of the delegation to the summit': the parser may hang 'to' on the head
+        holders = [token] + ([office] if office is not None and office.lower_ in _DELEGATION_HEADS else [])
+        to = next(
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "at")), None
+        )
         targets = [events.at(c.i) for c in to.children if c.dep_ == "pobj"] if to is not None else []
         target = next((t for t in targets if t is not None), None)
         if target is None:
             continue
         leader = None
-        office = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
         if office is not None and office.lower_ in _DELEGATION_HEADS and office.dep_ == "appos":
             leader = people.at(office.head.i)
         country = delegation_country(token)
