@@ -196,3 +196,12 @@ def test_a_summit_between_two_states_names_each_once(doc_of) -> None:
 def test_a_writers_praise_is_no_part_of_a_described_meeting(doc_of) -> None:
     doc = doc_of("President Ana Ruiz and Tomas Lind discussed trade during a significant meeting in Oslo.")
     assert event_names(doc) == ["meeting in Oslo"]
+
+
+def test_a_body_whose_name_lists_words_across_commas_meets_whole(doc_of) -> None:
+    doc = doc_of(
+        "The International Network for Ocean Measurement, Evaluation and Science met in Lima this week."
+    )
+    assert event_names(doc) == [
+        "meeting of the International Network for Ocean Measurement, Evaluation and Science"
+    ]

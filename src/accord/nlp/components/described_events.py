@@ -686,6 +686,20 @@ def add_talks_held(doc: Doc, events: Things) -> None:
         events.by_token[talks.i] = thing
 
 
+def title_list_goes_on(doc: Doc, comma: int, limit: int) -> bool:
+    """Whether a comma parts words of one title-case list inside a name ('…, Evaluation and
+    Science'): capitalised words, and more commas, up to an 'and' before a last capitalised word."""
+    k = comma + 1
+    while k < min(limit, comma + 8):
+        token = doc[k]
+        if token.lower_ in ("and", "&"):
+            return k + 1 < limit and doc[k + 1].is_title
+        if not (token.is_title or token.text == ","):
+            return False
+        k += 1
+    return False
+
+
 def as_written(first: Token, second: Token) -> str | None:
     """The two sides of 'a meeting between Prime Minister A and President B' as the text writes
     them, offices and all, when both are people named after their offices and nothing else."""
@@ -800,6 +814,9 @@ def _phrase(token: Token, keep_the: bool = False, first_side: bool = False) -> s
         start += 1
     end = start
     for t in doc[start : token.right_edge.i + 1]:
+        if t.text == "," and title_list_goes_on(doc, t.i, token.right_edge.i + 1):
+            end = t.i + 1  # 'the Network for Advanced Measurement, Evaluation and Science'
+            continue
         if t.text in (",", "(", ";") or (t.i != token.i and t.dep_ in ("relcl", "acl", "appos", "advcl")):
             break
         if first_side and t.head.i == token.i and t.dep_ in ("cc", "conj") and t.i > token.i:
