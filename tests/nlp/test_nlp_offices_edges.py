@@ -236,3 +236,8 @@ def test_an_office_over_a_serial_comma_of_portfolios(facts) -> None:
     assert roles(facts, text) == {
         ("Eva Berg", "Executive Vice-President for Ocean Sovereignty, Security, and Democracy", None)
     }
+
+
+def test_a_bodys_short_form_in_brackets_is_not_cut_open(facts) -> None:
+    text = "Ana Ruiz, Director-General of the Department of Fisheries (DF), chaired the meeting."
+    assert roles(facts, text) == {("Ana Ruiz", "Director-General", "Department of Fisheries")}

@@ -184,6 +184,9 @@ _APPOINTING = frozenset(json_data("offices.json")["appointing_verbs"])
 _STYLES = frozenset(json_data("offices.json")["styles"])
 
 
+_UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
+
+
 def _body_across_and(tokens: list[Token], start: int) -> int:
     """Where a body's name begins when the model cut it at 'and': 'the Department of Communications
     and Digital Technologies spokesperson' is one department's, whose name goes on past 'of'."""
@@ -773,6 +776,8 @@ class OfficeReader:
         if plural:
             title = title[:-1]  # 'Executive Vice Presidents Ana Lind and Eva Berg': each a Vice President
         title = written_out(title)
+        if of is not None:
+            of = _UNCLOSED_BRACKET.sub("", of) or None  # 'Department of Fisheries (DF' cut before ')'
         return Role(title=title, of=of, sentence=sentence, shared=plural)
 
     def body_after_comma(self, tokens: list[Token]) -> tuple[list[Token], str | None]:
