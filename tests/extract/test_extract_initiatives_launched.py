@@ -197,3 +197,21 @@ def test_a_name_the_model_takes_for_a_person_still_grows_to_its_head(facts) -> N
     assert [f["initiative"] for f in facts(text, kind="initiative")] == [
         "Global Artificial Intelligence (AI) Governance Initiative"
     ]
+
+
+def test_the_establishment_of_a_council_described_in_lower_case(facts) -> None:
+    text = (
+        "Ocean ministers meet in Lagos\n"
+        "The ministers announced the establishment of a council on fisheries and ocean data on Monday."
+    )
+    assert initiatives(facts, text) == [("council on fisheries and ocean data", "council")]
+
+
+def test_a_council_named_as_a_meeting_is_no_initiative(facts) -> None:
+    text = "Ocean ministers meet in Lagos\nThe ministers met the council on Monday."
+    assert initiatives(facts, text) == []
+
+
+def test_when_a_fund_was_launched_is_no_part_of_it(facts) -> None:
+    text = "Ocean ministers meet in Lagos\nThe ministers launched a new fund for ocean research on Monday."
+    assert names(facts, text) == ["new fund for ocean research"]

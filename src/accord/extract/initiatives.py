@@ -36,6 +36,7 @@ _ORDER_VERBS = lexicon.words("initiatives.json", "order_verbs")
 _INSTRUMENTS = lexicon.table("initiatives.json", "instruments")
 _INSTRUMENT_VERBS = lexicon.words("initiatives.json", "instrument_verbs")
 _KIND_NOUNS = lexicon.words("initiatives.json", "kind_nouns")
+_DESCRIBED_HEADS = lexicon.table("initiatives.json", "described_heads")
 _BODY_KINDS = _BODIES | {"platform"}
 
 
@@ -60,6 +61,9 @@ class InitiativeReader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.heads = {k.lower(): v for k, v in json_data("names.json")["initiative_heads"].items()}
+        # bodies a launch may describe in lower case only ('the establishment of a council on …'):
+        # written as a name, a council or a committee is a meeting or an organisation
+        self.described_heads = {**self.heads, **_DESCRIBED_HEADS}
         self.orgs = organisations()
         self.events = doc._.events
         self.main = self.events.main()
@@ -190,7 +194,7 @@ class InitiativeReader:
             self.add(named[0], named[1], verb.sent)
             return
         if (
-            obj.lower_ in self.heads
+            obj.lower_ in self.described_heads
             and obj.is_lower
             and not any(c.lower_ == "own" for c in obj.children)
             and not is_headline(verb.sent)
@@ -198,7 +202,7 @@ class InitiativeReader:
             phrase = described(obj)
             content = [t for t in phrase if t.dep_ not in ("det", "poss")]
             if len(content) >= 3 and len(phrase) <= 12:
-                self.add(phrase.text, self.heads[obj.lower_], verb.sent)
+                self.add(phrase.text, self.described_heads[obj.lower_], verb.sent)
 
     def read_orders(self) -> None:
         """Executive orders signed, issued or introduced: 'signed an executive order', 'the executive
@@ -324,6 +328,8 @@ def described(obj: Token) -> Span:
     ):
         if doc[end].lower_ == "at" and not hosts(doc[end]):
             break
+        if end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME"):
+            break  # 'a new fund for ocean research on Monday': when, not what
         end = doc[end].right_edge.i + 1
     phrase = doc[obj.left_edge.i : end]
     for t in phrase:
