@@ -1070,8 +1070,8 @@ def gathered(sent: Span) -> list[str]:
                 t.i
                 for t in tokens
                 if t.text in (";", ".")
-                or t.lower_
-                in ("while", "which", "alongside")  # '…, which supports the X Process': no attendee
+                # '…, which supports the X Process', '…, alongside dialogue partners': no attendee
+                or t.lower_ in ("while", "which", "alongside")
                 or (t.lower_ in ("were", "was", "who") and t.idx > start + 2)
             ),
             sent.end,
@@ -1125,9 +1125,9 @@ def _a_gathering_brings(doc: Doc, char: int) -> bool:
     if subject is None:
         return False
     if subject.lower_ == "it" and subject.sent.start > 0:
-        # 'The X Roundtable opened on Monday. It brought together ministers from A and B': the
-        # meeting the sentence before named
-        return bool(doc._.events.in_span(doc[subject.sent.start - 1].sent))
+        # 'The X Roundtable opened on Monday. It brought together ministers from A and B'
+        before = doc[subject.sent.start - 1].sent
+        return meeting_it_stands_for(subject.sent, before, doc._.events) is not None
     return doc._.events.at(subject.i) is not None or subject.lemma_.lower() in _BROUGHT_TOGETHER_BY
 
 
@@ -1292,12 +1292,13 @@ def state_of(doc: Doc, name: str) -> str | None:
     """The state (or the EU) whose offices a person holds, if the text gives one."""
     person = doc._.people.persons.get(name)
     country = person.country if person is not None else None
-    country = _SEATS_OF_GOVERNMENT.get(country or "", country)  # 'White House adviser X': the US's
+    country = _STATE_OF_SEAT.get(country or "", country)
     return country if country and (len(country) == 2 or country == "EU") else None
 
 
 _DELEGATION_HEADS = frozenset(("head", "leader", "chief"))
-_SEATS_OF_GOVERNMENT: dict[str, str] = data("participants.json")["seats_of_government"]
+# the state whose government sits there: a 'White House adviser' holds an office of the US
+_STATE_OF_SEAT: dict[str, str] = data("participants.json")["state_of_seat"]
 
 
 def delegations_sent_to(sent: Span, events: Things) -> Iterator[tuple[Thing, str | None, str | None]]:

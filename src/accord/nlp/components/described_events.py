@@ -710,8 +710,7 @@ def as_written(first: Token, second: Token) -> str | None:
     words = doc[first.left_edge.i : second.i + 1]
     if any(t.is_punct or t.dep_ in ("relcl", "acl", "appos", "prep") for t in words):
         return None
-    titled = [t for t in words if is_title_token(t)]
-    return words.text if titled else None
+    return words.text if any(is_title_token(t) for t in words) else None
 
 
 _HEADLINE_MEETING = re.compile(
