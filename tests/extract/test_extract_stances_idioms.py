@@ -352,3 +352,16 @@ def test_who_pledged_in_a_declaration_signed_it(facts) -> None:
 def test_a_pledge_made_elsewhere_is_no_stance(facts) -> None:
     text = "The Lima Ocean Data Declaration was adopted in May. Peru pledged in June to share sensor data."
     assert ("Lima Ocean Data Declaration", "PE", "signed") not in stances(facts, text)
+
+
+def test_joined_by_representatives_on_a_resolution_is_no_signature(facts) -> None:
+    text = (
+        "Joint stakeout Ana Ruiz, Representative of Kenya to the United Nations, joined by representatives "
+        "from Japan, Morocco and Singapore on the UN General Assembly resolution on Ocean Data."
+    )
+    assert facts(text, kind="stance") == []
+
+
+def test_a_declaration_joined_by_states_is_signed_by_them(facts) -> None:
+    text = "The Lagos Declaration on Ocean Data was joined by Japan and Morocco on Monday."
+    assert {f["party"] for f in facts(text, kind="stance")} == {"JP", "MA"}

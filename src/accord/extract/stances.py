@@ -1096,6 +1096,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
             return None  # 'Peru signed nothing': no signature, and no refusal of any one text
         if lemma == "join" and joined_in(token) is not None:
             return None  # 'the UK joined the US in not signing it': the deed after 'in' tells the stance
+        if lemma == "join" and joined_by_people(token):
+            return None  # 'X, joined by representatives of A and B on the resolution': they came with X
         if lemma in lexicon["sign_objects_required"] and not (
             has_agreement_object(token)
             or joins_those_who_signed(token)
@@ -1402,6 +1404,19 @@ def has_agreement_object(token: Token) -> bool:
         for t in token.subtree
         if t.dep_ in ("dobj", "pobj", "nsubjpass")
     )
+
+
+def joined_by_people(verb: Token) -> bool:
+    """Tell whether a passive 'joined by' has someone, not a text, as what was joined ('Ambassador
+    X, joined by representatives from A and B, on the resolution'): a text joined by states is
+    the participle's noun or the passive's subject ('the declaration was joined by 40 states')."""
+    doc = verb.doc
+    if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    joined = (
+        verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    )
+    return joined is not None and doc._.agreements.at(joined.i) is None
 
 
 def stranded_preposition(verb: Token) -> bool:
