@@ -205,3 +205,11 @@ def test_a_body_whose_name_lists_words_across_commas_meets_whole(doc_of) -> None
     assert event_names(doc) == [
         "meeting of the International Network for Ocean Measurement, Evaluation and Science"
     ]
+
+
+def test_a_dateline_the_parser_made_a_subject_names_no_meeting(doc_of) -> None:
+    doc = doc_of(
+        "Ocean body meets\n"
+        "UNITED NATIONS: The United Nations Ocean Council (UNOC) held its inaugural meeting on fisheries."
+    )
+    assert event_names(doc) == ["inaugural meeting of United Nations Ocean Council"]

@@ -177,3 +177,10 @@ def test_an_office_vouches_for_a_name_the_model_took_for_a_region(doc_of) -> Non
     assert roles(doc) == {"Crystal Rugege": [("Managing Director", "Peru’s Centre for Ocean Data (COD)")]}
     region = doc_of("Southeast Asia, the ASEAN Secretary-General said, needs rules.")
     assert "Southeast Asia" not in people(region).persons
+
+
+def test_a_given_name_before_a_middle_initial_the_model_left_out(facts) -> None:
+    text = "US Secretary of State Tomas J. Lindqvist addressed the council on Thursday."
+    assert [(f["person"], f["title"]) for f in facts(text, kind="role")] == [
+        ("Tomas J. Lindqvist", "Secretary of State")
+    ]

@@ -809,6 +809,9 @@ def _phrase(token: Token, keep_the: bool = False, first_side: bool = False) -> s
     if len(named) == 1:
         return named.pop()  # "Ukraine's Deputy Minister of Digital Transformation Oleksandr Bornyakov"
     start = token.left_edge.i
+    colon = next((t.i for t in reversed(doc[start : token.i]) if t.text in (":", "--", "—")), None)
+    if colon is not None:
+        start = colon + 1  # 'UNITED NATIONS: The Security Council …': a dateline is no part of it
     if doc[start].lower_ == "the":
         start += 1
     end = start

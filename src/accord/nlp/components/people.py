@@ -9,6 +9,7 @@ text gives ("Joe Biden", "Joseph R. Biden Jr.", "President Biden"). Offices are 
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -187,7 +188,9 @@ class PeopleFinder(OfficeReader):
         spans = [
             join_given_name(
                 join_hyphenated_given_name(
-                    join_initial(self.join_suffixes(self.join_particles(self.join_surname(s))))
+                    join_name_before_initial(
+                        join_initial(self.join_suffixes(self.join_particles(self.join_surname(s))))
+                    )
                 )
             )
             for s in found
@@ -716,6 +719,26 @@ def join_initial(span: Span) -> Span:
     ):
         return Span(doc, span.start - 1, span.end, label="PERSON")
     return span
+
+
+def join_name_before_initial(span: Span) -> Span:
+    """Mend a name the model began at its middle initial ('J. Blinken' of 'Secretary of State
+    Antony J. Blinken'): the capitalised word before the initial is the given name, unless it
+    is an office's word, a portfolio or a place."""
+    doc = span.doc
+    if span.start < 1 or not _INITIAL.match(span[0].text):
+        return span
+    given = doc[span.start - 1]
+    if not (given.is_title and given.is_alpha and given.pos_ == "PROPN") or is_title_token(given):
+        return span
+    if given.lower_ in word_set("portfolios.txt") or given.lower_ in word_set("organisation_words.txt"):
+        return span
+    if load_gazetteer().country(given.text, capitals=True) or given.text in cities():
+        return span
+    return Span(doc, span.start - 1, span.end, label="PERSON")
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def office_before(doc: Doc, comma: int) -> bool:

@@ -668,7 +668,15 @@ class ThingFinder:
             if not det or det[0].lower_ not in ("its", "their", "a", "an"):
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            # 'UNITED NATIONS: The Security Council held its …': a dateline the parser made a subject
+            subject = next(
+                (
+                    c
+                    for c in token.head.children
+                    if c.dep_ == "nsubj" and not any(t.text == ":" for t in c.subtree)
+                ),
+                None,
+            )
             if det[0].lower_ not in ("its", "their") or subject is None:
                 continue  # 'held a ministerial meeting': a description (described_events)
             end = subject.right_edge.i + 1
