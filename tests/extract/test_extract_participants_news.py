@@ -836,3 +836,11 @@ def test_the_head_of_the_countrys_delegation_when_to_hangs_on_the_head(facts) ->
         "a major ocean summit in Lagos, made the comments ahead of a leaders' statement."
     )
     assert ("US", "Tomas Lind") in {(p, led) for _, p, led in participants(facts, text)}
+
+
+def test_key_figures_a_host_welcomed_are_the_people_not_their_offices_states(facts) -> None:
+    text = (
+        "The Ocean Data Summit opened on Monday. Kenyan President Ana Ruiz welcomed key figures, including "
+        "Ghanaian President Tomas Lind and Senegal's Prime Minister Sara Diop."
+    )
+    assert who(facts, text) == {"Ana Ruiz", "Tomas Lind", "Sara Diop"}

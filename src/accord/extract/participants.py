@@ -426,7 +426,15 @@ def delegations_welcomed(verb: Token) -> list[str]:
     """Who a host welcomed as delegates ('welcomed delegations from A, B and C', 'welcomed
     ministers of A and B'), not a decision or a text it welcomed."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _WELCOMED]
-    return [name for o in objects for name in named_in(o)]
+    persons = verb.doc._.people.persons
+    out = []
+    for welcomed in objects:
+        names = named_in(welcomed)
+        people = [n for n in names if n in persons]
+        # 'welcomed key figures, including Senegal's Prime Minister X': X, not the state of the office
+        by_person = people and welcomed.lemma_.lower() not in ("delegation", "delegate")
+        out += people if by_person else names
+    return out
 
 
 def people_listed_after_agent(verb: Token) -> list[str]:
