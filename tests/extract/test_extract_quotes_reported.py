@@ -763,3 +763,12 @@ def test_what_someone_termed_a_visit_is_quoted(facts) -> None:
         "Foreign Secretary Tomas Lind termed the visit as “an exceptional gesture of trust between leaders.”"
     )
     assert quotes(facts, text) == [("Tomas Lind", "an exceptional gesture of trust between leaders", True)]
+
+
+def test_gerunds_that_go_on_a_list_of_what_was_stressed(facts) -> None:
+    text = (
+        "Minister Ana Ruiz emphasised the need for balanced rules, greater investments in research, "
+        "strengthening digital talent, and ensuring fisheries data are open."
+    )
+    [(_, said, _)] = quotes(facts, text)
+    assert said.endswith("strengthening digital talent, and ensuring fisheries data are open")

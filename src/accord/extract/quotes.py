@@ -967,10 +967,12 @@ def with_continuations(content: Span, verb: Token) -> Span:
             and child.lower_ in ("for", "over", "about")
             and verb.lemma_.lower() in _OBJECT_CONTENT
         )
+        # 'stressed A, B, strengthening C, and ensuring D': gerunds that go on the list
+        gerund = child.dep_ == "advcl" and child.tag_ == "VBG" and listed_gerund(child)
         if (
             child.dep_ in ("npadvmod", "dobj", "appos", "xcomp")
             or reason
-            or ((listed or infinitive) and not own_subject)
+            or ((listed or infinitive or gerund) and not own_subject)
         ):
             end = child.right_edge.i + 1
             continue
@@ -1018,6 +1020,7 @@ def cut_participles(content: Span) -> Span:
             and following.tag_ == "VBG"
             and following.dep_ == "advcl"
             and not owned_participle(following, content)
+            and not listed_gerund(following)
         ):
             if speaking_on(following):
                 # '…, noting that many countries have yet to benefit': the speaker goes on; what
@@ -1025,6 +1028,16 @@ def cut_participles(content: Span) -> Span:
                 return content.doc[content.start : max(content.end, following.right_edge.i + 1)]
             return content.doc[content.start : token.i]
     return content
+
+
+def listed_gerund(participle: Token) -> bool:
+    """Tell whether a participle after a comma is an item of a list going on ('greater investments,
+    strengthening digital talent, and ensuring …'): a list's item, not a clause of the reporter's."""
+    doc = participle.doc
+    after = doc[participle.right_edge.i + 1 : participle.right_edge.i + 3]
+    return any(t.lower_ == "and" for t in after) or any(
+        c.dep_ == "conj" and c.tag_ == "VBG" for c in participle.children
+    )
 
 
 def before_quoting_participle(content: Span) -> Span:
