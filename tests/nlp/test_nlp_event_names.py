@@ -242,3 +242,10 @@ def test_an_honorific_after_a_comma_opens_a_name_not_the_events(doc_of) -> None:
 def test_a_meeting_of_a_body_keeps_the_kind_and_who_met(doc_of) -> None:
     doc = doc_of("The second EU-Kenya ministerial meeting of the Ocean Council was held in Nairobi.")
     assert events(doc) == ["second EU-Kenya ministerial meeting of the Ocean Council"]
+
+
+def test_a_slash_inside_a_title(doc_of) -> None:
+    doc = doc_of(
+        "Kenya attended the Ministerial Conference on Ocean Data/Digital Fisheries and Democracy in Seoul."
+    )
+    assert events(doc) == ["Ministerial Conference on Ocean Data/Digital Fisheries and Democracy"]

@@ -694,6 +694,9 @@ class DomainNames:
                 j += 2
                 end = j
                 continue
+            if token.text == "/" and in_tail and end == j and j + 1 < limit and is_name_word(doc[j + 1]):
+                j += 1  # '… on Artificial Intelligence/Digital Technologies and Democracy': one title
+                continue
             if in_tail and end == j and _dash_joins_names(doc, j):
                 j += 1  # '… of the Canada–European Union (EU) Digital Partnership Council'
                 continue
