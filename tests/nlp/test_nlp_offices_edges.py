@@ -241,3 +241,8 @@ def test_an_office_over_a_serial_comma_of_portfolios(facts) -> None:
 def test_a_bodys_short_form_in_brackets_is_not_cut_open(facts) -> None:
     text = "Ana Ruiz, Director-General of the Department of Fisheries (DF), chaired the meeting."
     assert roles(facts, text) == {("Ana Ruiz", "Director-General", "Department of Fisheries")}
+
+
+def test_a_cyber_portfolio_after_of_is_the_offices(facts) -> None:
+    text = "The delegation was led by Ana Ruiz, Head of Cyber Security, on Monday."
+    assert roles(facts, text) == {("Ana Ruiz", "Head of Cyber Security", None)}
