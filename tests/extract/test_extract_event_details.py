@@ -422,3 +422,20 @@ def test_a_where_clause_past_the_place_s_country_and_date_places_the_event(facts
 def test_a_described_summit_opens_where_the_sentence_says(facts) -> None:
     text = "A two-day global summit on oceans opens in Lisbon today."
     assert pairs(facts, text, "event_place", "country") == [("PT",)]
+
+
+def test_an_opening_day_and_the_day_it_goes_on_to_in_another_sentence(facts) -> None:
+    text = (
+        "Ocean news\nThe Lagos Ocean Summit opened in Lagos on Tuesday, March 24. The summit will continue "
+        "on Wednesday, March 25, at the State House."
+    )
+    assert pairs(facts, text, "event_date", "start", "end", published="2026-03-24") == [
+        ("2026-03-24", "2026-03-25")
+    ]
+
+
+def test_a_day_of_something_else_closes_no_event(facts) -> None:
+    text = "Ocean news\nThe Lagos Ocean Summit opened on March 24. Delegates left on March 30."
+    assert pairs(facts, text, "event_date", "start", "end", published="2026-03-24") == [
+        ("2026-03-24", "2026-03-24")
+    ]

@@ -309,6 +309,7 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
     events = doc._.events
     own = dateline_span(doc_text(doc))
     best: dict[int, tuple[tuple[int, int, int, int, int], Thing, DateMention, Span]] = {}
+    edges: dict[int, dict[str, tuple[DateMention, Span]]] = {}  # each event's opening and closing day
     for sent in doc_sents(doc):
         in_sentence = [t for t in events.items if any(sent.start <= s.start < sent.end for s in t.mentions())]
         if not in_sentence:
@@ -327,6 +328,9 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
                     continue
             thing = thing or nearest(in_sentence, mention.start_char, sent)
             by_thing.setdefault(id(thing), []).append(mention)
+            edge = day_edge(doc, mention)
+            if edge is not None:
+                edges.setdefault(id(thing), {}).setdefault(edge, (mention, sent))
             distance = min(
                 abs(s.start_char - mention.start_char)
                 for s in thing.mentions()
@@ -343,6 +347,18 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
             span_mention = opening_and_closing(sent, by_thing.get(id(thing), []))
             if span_mention is not None:
                 best[id(thing)] = ((1, 1, 1, 10, 0), thing, span_mention, sent)
+    for key, found_edges in edges.items():
+        if (
+            "open" in found_edges
+            and "close" in found_edges
+            and key in best
+            and best[key][2].start == best[key][2].end
+        ):
+            (opening, sent), (closing, _) = found_edges["open"], found_edges["close"]
+            if opening.start < closing.start <= (shift(opening.start, _LONGEST_MEETING) or ""):
+                # 'opened on Tuesday, March 24. … will continue on Wednesday, March 25': one range
+                span = DateMention(opening.start_char, closing.end_char, opening.start, closing.start)
+                best[key] = ((1, 1, 1, 10, 0), best[key][1], span, sent)
     facts = []
     for rank, thing, mention, sent in best.values():
         start, end = mention.start, mention.end
@@ -388,6 +404,28 @@ def opening_and_closing(sent: Span, mentions: list[DateMention]) -> DateMention 
     if set(lead_in[0]) & _OPENING and set(lead_in[1]) & _CLOSING:
         return DateMention(days[0].start_char, days[1].end_char, days[0].start, days[1].start)
     return None
+
+
+_OPENING_VERBS = lexicon.words("events.json", "opening_verbs")
+_CLOSING_VERBS = lexicon.words("events.json", "closing_verbs")
+_LONGEST_MEETING = 14  # days: an opening and a closing further apart are two events' days
+
+
+def day_edge(doc: Doc, mention: DateMention) -> str | None:
+    """Whether a single day is when an event opened ('opened on Tuesday, March 24') or when it
+    closed or went on to ('will continue on Wednesday, March 25'), by the verb it hangs on."""
+    if mention.start != mention.end or len(mention.start) != 10:
+        return None
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    node = span.root if span is not None else None
+    for _ in range(3):
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    if node is None or node.pos_ != "VERB":
+        return None
+    lemma = node.lemma_.lower()
+    return "open" if lemma in _OPENING_VERBS else "close" if lemma in _CLOSING_VERBS else None
 
 
 def lasted(thing: Thing) -> int | None:
