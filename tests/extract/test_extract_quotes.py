@@ -278,3 +278,10 @@ def test_a_quotation_left_open_and_never_closed_is_not_run_on(facts) -> None:
 def test_two_single_marks_typed_for_a_double_one(facts) -> None:
     text = "‘‘We will not sign the charter this year,’’ Minister Ana Ruiz said."
     assert quotes(facts, text) == [("Ana Ruiz", "We will not sign the charter this year", True)]
+
+
+def test_two_straight_apostrophes_typed_for_a_double_mark(facts) -> None:
+    text = "''We will not cede authority over ocean data to other bodies,'' Minister Ana Ruiz said."
+    assert quotes(facts, text) == [
+        ("Ana Ruiz", "We will not cede authority over ocean data to other bodies", True)
+    ]

@@ -52,6 +52,7 @@ def quote_segments(text: str) -> list[Segment]:
     # two single marks for a double one ('‘‘It will …’’'), as some outlets type them: the same
     # offsets, the inner opening and the outer closing mark read as the double one
     text = text.replace("‘‘", " “").replace("’’", "” ")
+    text = _OPENING_PAIR.sub(' "', _CLOSING_PAIR.sub('" ', text))  # "''We will …,'' she said"
     for mark in _MARKS.finditer(text):  # every other character leaves the state as it is
         i, ch = mark.start(), mark.group()
         if open_at is None:
@@ -80,6 +81,10 @@ def quote_segments(text: str) -> list[Segment]:
 
 
 _RUN_ON_LINES = 4
+
+
+_OPENING_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))''(?=\w)", re.M)
+_CLOSING_PAIR = re.compile(r"(?<=[^\s'])''(?=[\s,.;:!?)\]]|$)", re.M)
 
 
 def closed_lines_later(text: str, newline: int, closer: str) -> bool:
