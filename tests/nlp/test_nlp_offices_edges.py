@@ -246,3 +246,8 @@ def test_a_bodys_short_form_in_brackets_is_not_cut_open(facts) -> None:
 def test_a_cyber_portfolio_after_of_is_the_offices(facts) -> None:
     text = "The delegation was led by Ana Ruiz, Head of Cyber Security, on Monday."
     assert roles(facts, text) == {("Ana Ruiz", "Head of Cyber Security", None)}
+
+
+def test_a_counselor_is_an_office(facts) -> None:
+    text = "UN news\nU.S. Mission counselor Lauren Lindqvist spoke on Monday."
+    assert ("Lauren Lindqvist", "counselor") in {(p, t) for p, t, _ in roles(facts, text)}
