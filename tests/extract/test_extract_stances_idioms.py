@@ -365,3 +365,11 @@ def test_joined_by_representatives_on_a_resolution_is_no_signature(facts) -> Non
 def test_a_declaration_joined_by_states_is_signed_by_them(facts) -> None:
     text = "The Lagos Declaration on Ocean Data was joined by Japan and Morocco on Monday."
     assert {f["party"] for f in facts(text, kind="stance")} == {"JP", "MA"}
+
+
+def test_the_outlets_credited_after_a_datelines_place_are_no_parties(facts) -> None:
+    text = (
+        "Ocean news\nACCRA, (OceanPoint / Kenya Coast News - 20th May, 2025) Ghana and Senegal signed "
+        "the Accra Declaration on ocean data on Tuesday."
+    )
+    assert {f["party"] for f in facts(text, kind="stance")} == {"GH", "SN"}

@@ -333,6 +333,8 @@ def dateline_credit(span: Span) -> bool:
         return True  # 'New Delhi, Feb 21 (PTI) The US …': the dateline's place, no party
     if span.start == span.sent.start and span.label_ == "GPE" and doc[span.end].text == ":":
         return True  # 'Riyadh : Mohammed Ali Al Qaed … participated': a dateline's place
+    if inside_credit_brackets(span):
+        return True  # 'ISLAMABAD, (UrduPoint / Pakistan Point News - 20th May, 2025) The …': the credits
     if span.start == 0 or doc[span.start - 1].text not in ("(", "[") or doc[span.end].text not in (")", "]"):
         return False
     following = doc[span.end + 1 : span.end + 3]
@@ -341,6 +343,20 @@ def dateline_credit(span: Span) -> bool:
     # 'New Delhi, Feb 21 (PTI) The US …': a credit after the dateline's date, no dash after it
     place = entity_of(doc[span.sent.start])
     return span.start >= 2 and place is not None and place.label_ == "GPE" and _date_follows(doc, place.end)
+
+
+def inside_credit_brackets(span: Span) -> bool:
+    """Whether a name stands in the brackets right after a dateline's place in capitals, where
+    outlets and agencies are credited ('ISLAMABAD, (UrduPoint / Pakistan Point News - …)')."""
+    doc = span.doc
+    opening = span.sent.start
+    if opening + 3 >= len(doc) or not (doc[opening].is_upper and doc[opening].is_alpha):
+        return False
+    if doc[opening + 1].text != "," or doc[opening + 2].text not in ("(", "["):
+        return False
+    closer = ")" if doc[opening + 2].text == "(" else "]"
+    close = next((t.i for t in doc[opening + 3 : min(len(doc), opening + 25)] if t.text == closer), None)
+    return close is not None and opening + 2 < span.start and span.end <= close
 
 
 @cache
