@@ -373,3 +373,11 @@ def test_the_outlets_credited_after_a_datelines_place_are_no_parties(facts) -> N
         "the Accra Declaration on ocean data on Tuesday."
     )
     assert {f["party"] for f in facts(text, kind="stance")} == {"GH", "SN"}
+
+
+def test_a_body_named_by_the_acronym_the_text_spelled_out(facts) -> None:
+    text = (
+        "Ocean news\nThe Coastal Data Alliance (CDA) met in Accra on Monday. The CDA endorsed the Accra "
+        "Declaration on ocean data on Tuesday."
+    )
+    assert {f["party"] for f in facts(text, kind="stance")} == {"Coastal Data Alliance"}

@@ -100,8 +100,30 @@ def party_key(span: Span, *, capitals: bool = True) -> str | None:
     if text in orgs:
         return orgs[text][1] or orgs[text][0]
     if span.label_ == "ORG" and looks_like_organisation(span):
-        return text
+        full = spelled_out_acronyms(span.doc).get(text) if text.isupper() else None
+        return (orgs[full][1] or orgs[full][0]) if full in orgs else full or text
     return None
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+@once_per_doc
+def spelled_out_acronyms(doc: Doc) -> dict[str, str]:
+    """The acronyms a text spells out in brackets after a body's name ('the National Information
+    Society Agency (NIA)'): a party the text then calls 'NIA' is that agency, by its name."""
+    from accord.nlp.components.names import acronym_expansion
+
+    found: dict[str, str] = {}
+    for match in _BRACKETED_ACRONYM.finditer(doc_text(doc)):
+        opening = doc.char_span(match.start(), match.start() + 1)
+        if opening is None or opening.start < 1:
+            continue
+        end = opening.start - 1
+        length = acronym_expansion(doc, end, doc[end].sent.start, match.group(1))
+        if length:
+            found.setdefault(match.group(1), _strip_the(doc[end - length + 1 : end + 1].text))
+    return found
 
 
 @cache
