@@ -61,9 +61,7 @@ class InitiativeReader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.heads = {k.lower(): v for k, v in json_data("names.json")["initiative_heads"].items()}
-        # bodies a launch may describe in lower case only ('the establishment of a council on …'):
-        # written as a name, a council or a committee is a meeting or an organisation
-        self.described_heads = {**self.heads, **_DESCRIBED_HEADS}
+        self.described_heads = described_heads()
         self.orgs = organisations()
         self.events = doc._.events
         self.main = self.events.main()
@@ -396,6 +394,15 @@ def joint(span: Span) -> bool:
 def head_words() -> frozenset[str]:
     """The words that head an initiative's or a government instrument's name."""
     return frozenset(k.lower() for k in json_data("names.json")["initiative_heads"]) | frozenset(_INSTRUMENTS)
+
+
+@cache
+def described_heads() -> dict[str, str]:
+    """The heads of a launched description: an initiative's, and the bodies a launch may describe
+    in lower case only ('the establishment of a council on …'); written as a name, a council or a
+    committee is a meeting or an organisation."""
+    named = {k.lower(): v for k, v in json_data("names.json")["initiative_heads"].items()}
+    return {**named, **_DESCRIBED_HEADS}
 
 
 def initials(name: str) -> str:

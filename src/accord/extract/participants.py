@@ -36,7 +36,7 @@ from accord.extract.quotes import set_off_speaker
 from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
-from accord.nlp.components.described_events import is_body
+from accord.nlp.components.described_events import is_body, talked_with
 from accord.nlp.components.descriptions import determiner
 from accord.nlp.components.names import is_name_word
 from accord.nlp.components.people import is_title_token, opens_title
@@ -970,15 +970,7 @@ def held_by(verb: Token, events: Things) -> list[tuple[Thing, str]]:
     talks = next((c for c in verb.children if c.dep_ == "dobj" and events.at(c.i) is thing), None)
     if talks is not None and thing.name.startswith(("talks between", "meeting between")):
         # 'A and B held talks', 'A held talks with B'
-        sides = actors_of(verb) + [
-            name
-            for head in (verb, talks)
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for name in named_in(pobj)
-        ]
+        sides = actors_of(verb) + [name for other in talked_with(verb, talks) for name in named_in(other)]
         return [(thing, who) for who in dict.fromkeys(sides)]
     return []
 

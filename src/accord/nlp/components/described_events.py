@@ -666,15 +666,7 @@ def add_talks_held(doc: Doc, events: Things) -> None:
         subject = _subject(token)
         if subject is None:
             continue
-        sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-        sides += [
-            c
-            for head in (token, talks)
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        ]
+        sides = [subject, *(c for c in subject.children if c.dep_ == "conj"), *talked_with(token, talks)]
         if len(sides) != 2 or not all(people.at(t.i) for t in sides):
             continue
         thing = Thing(
@@ -684,6 +676,19 @@ def add_talks_held(doc: Doc, events: Things) -> None:
         events.items.append(thing)
         thing.references.append(doc[talks.i : talks.i + 1])
         events.by_token[talks.i] = thing
+
+
+def talked_with(verb: Token, talks: Token) -> list[Token]:
+    """Who the talks were held with ('A held talks with B'), the parser hanging
+    'with' on the verb or on the talks."""
+    return [
+        c
+        for head in (verb, talks)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
 
 
 def title_list_goes_on(doc: Doc, comma: int, limit: int) -> bool:
