@@ -377,7 +377,7 @@ def test_a_headline_naming_one_body_s_declaration_joins_ai_in_its_text(gate: Rel
         "3. We thank the presidency.\n"
     )
     assert gate.judge("G20 Ministerial Declaration: 13 September 2027\n" + body).in_scope
-    assert not gate.judge("G20 ministers meet in Suva\n" + body).in_scope
+    assert not gate.judge("G20 week opens in Suva\n" + body).in_scope
 
 
 def test_a_lede_reporting_a_meeting_of_states_joins_the_ai_of_its_body(gate: RelevanceGate) -> None:
@@ -390,6 +390,34 @@ def test_a_lede_reporting_a_meeting_of_states_joins_the_ai_of_its_body(gate: Rel
     assert gate.judge("Readout of the President's Meeting\n" + lede + body + filler).in_scope
     firm = "Quorvel is in talks with officials in Fiji and Samoa to open offices in both countries.\n"
     assert not gate.judge("Quorvel expands\n" + firm + body + filler).in_scope
+
+
+def test_a_meeting_of_office_holders_naming_one_state_joins_the_ai_of_its_body(
+    gate: RelevanceGate,
+) -> None:
+    body = (
+        "The two countries agreed to deepen cooperation in trade and artificial intelligence.\n"
+        "They also discussed fisheries.\nThe visit ends on Friday.\nA dinner followed.\n"
+    )
+    assert gate.judge("Ruiz holds meeting with Chilean President Vega\n" + body).in_scope
+    assert not gate.judge("Ruiz holds meeting with Chilean shipping firm\n" + body).in_scope
+    session = (
+        "Fiji took part in the 12th session of the Council of Pacific Ministers of Transport, held "
+        "in Suva yesterday.\n"
+    )
+    assert gate.judge("Pacific transport talks\n" + session + body).in_scope
+    trading = "Fiji shares gained in the second session of the week, led by Suva-listed banks.\n"
+    assert not gate.judge("Markets today\n" + trading + body).in_scope
+
+
+def test_parliamentarians_make_law_as_lawmakers_do(gate: RelevanceGate) -> None:
+    text = (
+        "Nordic parliamentarians focus on AI and on democracy\n"
+        "The annual session of the assembly was held in Bergen.\n"
+        "During the session, the parliamentarians discussed the role of AI in public services.\n"
+        "They also elected a new board.\nThe next session will be in Tartu.\n"
+    )
+    assert gate.judge(text).in_scope
 
 
 def test_a_state_s_named_ai_plan_is_policy(gate: RelevanceGate) -> None:

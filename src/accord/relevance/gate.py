@@ -393,7 +393,8 @@ class RelevanceGate:
             return None
         first = int(layout.sentence[int(np.searchsorted(layout.paragraph, lede))])
         in_first = layout.sentence == first
-        meetings = self.vocabulary.headline_meetings
+        officials = self._officials_in(doc, np.flatnonzero(in_first))
+        meetings = self._meeting_words(officials)
         meeting = next(
             (
                 k
@@ -409,7 +410,7 @@ class RelevanceGate:
             for span in found["authorities"]
             if in_first[span[0]] and doc[span[0]].text in self._named_bodies
         ]
-        if _distinct_parties(doc, parties) < 2:
+        if _distinct_parties(doc, parties) < (1 if officials else 2):
             return None
         return _passage(doc, text, layout, (parties[0], (int(meeting), int(meeting) + 1)), 1)
 
@@ -419,15 +420,15 @@ class RelevanceGate:
         """A headline that names a text, a governance step or a meeting of states ('Republic of Korea
         - EU Joint Statement', 'UK-India tech security initiative', 'TTC meeting: India, EU to work on
         …'): what the article is about, when its body speaks of AI."""
-        meetings = self.vocabulary.headline_meetings
+        headline = range(int(np.searchsorted(layout.paragraph, 1)))
+        officials = self._officials_in(doc, headline)
+        meetings = self._meeting_words(officials)
         in_headline = [
             span
             for name in ("governance", "instruments")
             for span in found[name]
             if layout.paragraph[span[0]] == 0
-        ] + [
-            (k, k + 1) for k in range(int(np.searchsorted(layout.paragraph, 1))) if doc[k].lower_ in meetings
-        ]
+        ] + [(k, k + 1) for k in headline if doc[k].lower_ in meetings]
         parties = [span for span in found["countries"] if layout.paragraph[span[0]] == 0] + [
             span  # a body by its name ('EU', 'the African Union'), not a word ('summit', 'officials')
             for span in found["authorities"]
@@ -439,12 +440,23 @@ class RelevanceGate:
         issued = any(doc[k].lower_ in texts for start, end in in_headline for k in range(start, end))
         if (
             not in_headline
-            or _distinct_parties(doc, parties) < (1 if issued else 2)
+            or _distinct_parties(doc, parties) < (1 if issued or officials else 2)
             or len(layout.lines) == 0
         ):
             # 'Apple Could Regain Share in China Thanks to Alibaba Partnership': one state's market
             return None
         return _passage(doc, text, layout, (parties[0], in_headline[0]), 1)
+
+    def _officials_in(self, doc: Doc, tokens: Iterable[Any]) -> bool:
+        """Whether office-holders ('ministers', 'President Lula', 'a delegation') stand among the
+        tokens: their meeting is one of governments, though it names a single state."""
+        officials = self.vocabulary.meeting_officials
+        return any(doc[int(k)].lower_ in officials for k in tokens)
+
+    def _meeting_words(self, officials: bool) -> frozenset[str]:
+        """The words that name a meeting: with office-holders, a 'session' or 'convened' too."""
+        meetings = self.vocabulary.headline_meetings
+        return meetings | self.vocabulary.officials_meetings if officials else meetings
 
 
 @dataclass(frozen=True, slots=True)

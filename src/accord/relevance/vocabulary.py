@@ -53,6 +53,10 @@ class Vocabulary:
       'cooperation'): an AI term in a sentence naming two states and one of them is a passage;
     - `headline_meetings`: meetings a headline names ('talks', 'meeting', 'council'): with two states
       or authorities in it, the headline says what the article is about;
+    - `meeting_officials` and `officials_meetings`: office-holders ('ministers', 'president',
+      'delegation') and what only they hold ('session', 'convene'): a meeting of office-holders
+      is one of governments with a single state named ('Xi holds meeting with Brazilian
+      President Lula', 'Qatar takes part in session of Arab ministers');
     - `technology` and `never_governance`: for the scope of facts (`accord.extract.scope`): what
       makes a thing's name or sentence one of technology, and names that never are governance
       (securities acts, share plans, credit agreements, earnings calls).
@@ -74,6 +78,8 @@ class Vocabulary:
     cooperation_cues: frozenset[str] = frozenset()
     signing_words: frozenset[str] = frozenset()
     headline_meetings: frozenset[str] = frozenset()
+    meeting_officials: frozenset[str] = frozenset()
+    officials_meetings: frozenset[str] = frozenset()
 
     def family(self, name: str) -> Terms:
         terms: Terms = getattr(self, name)
@@ -106,6 +112,8 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             cooperation_cues=frozenset(word.lower() for word in data.get("cooperation_cues", ())),
             signing_words=frozenset(word.lower() for word in data.get("signing_words", ())),
             headline_meetings=frozenset(word.lower() for word in data.get("headline_meetings", ())),
+            meeting_officials=frozenset(word.lower() for word in data.get("meeting_officials", ())),
+            officials_meetings=frozenset(word.lower() for word in data.get("officials_meetings", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise VocabularyError(f"relevance vocabulary: missing or malformed {error}") from None
