@@ -943,3 +943,34 @@ def test_firms_that_pledged_in_a_declaration_named_later_signed_it(facts) -> Non
     )
     found = {(f["party"], f["stance"]) for f in facts(text, kind="stance")}
     assert {("Amazon", "signed"), ("Google", "signed"), ("Meta", "signed")} <= found
+
+
+def test_each_recorded_vote_belongs_to_the_text_named_before_its_tally(facts) -> None:
+    text = (
+        "A resolution titled “towards seas free of plastic” (A/C.2/81/L.7) was adopted with 150 "
+        "votes in favour, 2 against (Chile, Peru). Then the resolution on “Drones in Civil Airspace” "
+        "(A/C.2/81/L.9) passed with 160 votes in favour, 2 against (Belarus, Israel)."
+    )
+    assert stances(facts, text) == {
+        ("towards seas free of plastic", "CL", "declined"),
+        ("towards seas free of plastic", "PE", "declined"),
+        ("resolution on Drones in Civil Airspace", "BY", "declined"),
+        ("resolution on Drones in Civil Airspace", "IL", "declined"),
+    }
+
+
+def test_a_vote_list_reads_states_typed_in_lower_case_or_with_curly_apostrophes(facts) -> None:
+    text = (
+        "The assembly adopted a resolution on drone exports by 120 in favour to 3 against "
+        "(Democratic People’s Republic of korea, Saudi arabia, Cuba)."
+    )
+    assert {p for _a, p, _s in stances(facts, text)} == {"KP", "SA", "CU"}
+    signed = "Chile and the Democratic People’s Republic of Korea signed the Lima Charter on Data."
+    assert stances(facts, signed) == {("Lima Charter on Data", p, "signed") for p in ("CL", "KP")}
+
+
+def test_a_word_set_in_quotation_marks_is_no_title(facts) -> None:
+    text = "Chile signed the declaration on “responsible” drone use in May."
+    assert all(
+        "responsible”" not in a and a != "declaration on responsible" for a, _p, _s in stances(facts, text)
+    )

@@ -114,17 +114,40 @@ def vote_tallies(sent: Span) -> Iterator[tuple[str, str, str, str | None]]:
     if not matches:
         return
     agreements = doc._.agreements
+    tallied = doc.char_span(sent.start_char + matches[0].start(), sent.end_char, alignment_mode="expand")
+    before_tally = agreements.in_span(doc[sent.start : tallied.start]) if tallied is not None else []
+    # 'A resolution titled "…" was adopted with 147 votes …': the text named last before the tally;
+    # 'By a recorded vote of … (…), the Assembly, further to the text (…), would …': the one after it
     in_sentence = agreements.in_span(sent)
-    agreement = in_sentence[0] if in_sentence else agreements.latest_before(sent.start)
+    agreement = (
+        before_tally[-1]
+        if before_tally
+        else in_sentence[0]
+        if in_sentence
+        else agreements.latest_before(sent.start)
+    )
     if agreement is None:
         return
     for match in matches:
         polarity = "signed" if match["side"].lower().startswith("in") else "declined"
         for chunk in re.split(r",\s*|;\s*|\s+and\s+", match["names"]):
             chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())  # '…, Mali, and Russian Federation'
-            key = country_of_text(chunk) or organisation_key(chunk)
+            key = country_of_text(chunk) or organisation_key(chunk) or _country_miscased(chunk)
             if key:
                 yield agreement.name, key, polarity, None
+
+
+_SMALL_WORDS = frozenset(("of", "the", "and"))
+
+
+def _country_miscased(chunk: str) -> str | None:
+    """A state of a vote's list typed with a word in lower case ('Saudi arabia', 'Democratic
+    People's Republic of korea'): the list holds nothing but states, so the name is read as one."""
+    if not chunk[:1].isupper() or " " not in chunk:
+        return None
+    words = chunk.split()
+    fixed = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words)
+    return country_of_text(fixed) if fixed != chunk else None
 
 
 def organisation_key(text: str) -> str | None:

@@ -37,7 +37,9 @@ def country_patterns() -> list[dict[str, Any]]:
             code = gazetteer.country(form, capitals=kind == "capital")
             if code and form[:1].isupper():
                 label = "ORG" if code == "EU" and kind == "name" else _LABELS[kind]
-                patterns.append({"label": label, "pattern": form, "id": code})
+                # 'Democratic People’s Republic of Korea' as typeset, with a curly apostrophe
+                for variant in dict.fromkeys((form, form.replace("'", "’"))):
+                    patterns.append({"label": label, "pattern": variant, "id": code})
     for name, (canonical, _key) in organisations().items():
         camel_case = " " not in name and any(c.isupper() for c in name)  # 'xAI', 'iFlytek'
         if name[:1].isupper() or camel_case:

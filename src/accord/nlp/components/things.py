@@ -85,6 +85,12 @@ def introduces_a_title(before: str) -> bool:
     return _TITLED.search(before) is not None
 
 
+# 'the resolution on "Lethal Autonomous Weapons Systems"': a text's noun and the title it is on
+_TEXT_ON = re.compile(
+    r"\b(?P<noun>" + "|".join(sorted(lexicon.words("things.json", "texts_on_a_title"))) + r")\s+on\s*$",
+    re.IGNORECASE,
+)
+
 # 'a plenary session entitled "…"': nouns whose title is not a text's
 _GATHERING_TITLED = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon.words("things.json", "titled_not_texts"))) + r")"
@@ -262,6 +268,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(\S+) such\s+", r"\1 ", text)  # 'next such summit' names the 'next summit'
+    text = re.sub(r"(?<=\bon )[\"“]([^\"”]+)[\"”]", r"\1", text)  # 'resolution on "…"' (a title)
     return text.strip(" \"'“”‘’,.")
 
 
@@ -395,6 +402,18 @@ class ThingFinder:
                 span = doc.char_span(match.start(1), match.end(1), label=EVENT, alignment_mode="expand")
                 if span is not None:
                     gatherings.append(span)
+                continue
+            text_on = _TEXT_ON.search(before)
+            title = match.group(1)
+            # a title in capitals, not a word set in quotation marks ('the declaration on "responsible" AI')
+            if text_on and not titled and title[:1].isupper() and len(title.split()) > 1:
+                # 'the resolution on "Lethal Autonomous Weapons Systems"': the text is named with its noun
+                start = match.start() - len(before) + text_on.start("noun")
+                span = doc.char_span(start, match.end(), label=AGREEMENT, alignment_mode="expand")
+                if span is not None:
+                    noun = text_on["noun"].lower()
+                    span._.name_type = json_data("names.json")["generic_agreements"].get(noun)
+                    found.append(span)
                 continue
             if titled or endorsed:
                 span = doc.char_span(match.start(1), match.end(1), label=AGREEMENT, alignment_mode="expand")
