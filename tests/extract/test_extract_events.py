@@ -179,6 +179,21 @@ def test_a_title_before_a_forum_names_the_forum(facts) -> None:
     assert facts(text, kind="agreement") == []
 
 
+def test_the_title_of_a_side_event_or_a_conference_names_it(facts) -> None:
+    side = (
+        "The ministry held an event at the sidelines of the Second Session of the Ocean Panel "
+        "entitled “Mapping Drone Rules: Voices from the Pacific”, on 4 March 2025."
+    )
+    assert "Mapping Drone Rules: Voices from the Pacific" in {f["event"] for f in facts(side, kind="event")}
+    assert facts(side, kind="agreement") == []
+    conference = 'The international conference "Oceans at the Crossroads: Drones and Rules" opened in Lima.'
+    assert "Oceans at the Crossroads: Drones and Rules" in {
+        f["event"] for f in facts(conference, kind="event")
+    }
+    quotation = 'Peru called the conference "A turning point for us all," and left.'
+    assert "A turning point for us all" not in {f["event"] for f in facts(quotation, kind="event")}
+
+
 def test_a_capitalised_word_and_its_small_hyphenated_partner_open_a_name(facts) -> None:
     text = "Ministers attended the High-level Meeting on Data Sharing in Lima on Monday."
     assert "High-level Meeting on Data Sharing" in {f["event"] for f in facts(text, kind="event")}

@@ -98,6 +98,11 @@ _GATHERING_TITLED = re.compile(
     re.IGNORECASE,
 )
 
+# 'a side event … entitled "…"', 'the international conference "Humanity at the Crossroads"': the
+# gatherings whose title names them
+_GATHERINGS = lexicon.words("things.json", "titled_gatherings")
+_GATHERING_BEFORE_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_GATHERINGS)) + r")\s*$", re.IGNORECASE)
+
 # 'Titled "…", the two-day forum': a gathering the title stands before
 _GATHERING_AFTER = re.compile(
     r"\s*,\s*(?:the|this|a)\s+(?:[\w-]+\s+){0,3}(?:"
@@ -394,8 +399,12 @@ class ThingFinder:
             before = doc_text(doc)[max(0, match.start() - 40) : match.start()]
             endorsed = _ENDORSED.search(before) and len(match.group(1).split()) <= 8
             titled = _TITLED.search(before)
+            gathering = self.titled_gathering(doc, match, before, titled)
+            if gathering is not None:
+                gatherings.append(gathering)
+                continue
             if titled and _GATHERING_TITLED.search(before[: titled.start()]):
-                continue  # 'a plenary session entitled "…"': the title of a session, not of a text
+                continue  # 'a book entitled "…"': the title of a work, not of a text
             after = doc_text(doc)[match.end() : match.end() + 60]
             if titled and _GATHERING_AFTER.match(after):
                 # 'Titled "AI Ethics for Peace", the two-day forum …': the forum's title
@@ -420,6 +429,38 @@ class ThingFinder:
                 if span is not None:
                     found.append(span)
         return found, gatherings
+
+    @staticmethod
+    def titled_gathering(
+        doc: Doc, match: re.Match[str], before: str, titled: re.Match[str] | None
+    ) -> Span | None:
+        """The title of a gathering, as its name: 'a panel entitled "…"', 'held an event at the
+        sidelines of the session entitled "…"' (the participle on the verb whose object is the
+        event), 'the international conference "Humanity at the Crossroads: …"' (a title in
+        capitals right after the noun, not a quotation: no closing comma or stop inside)."""
+        title = match.group(1)
+        if titled is not None:
+            words = doc.char_span(
+                match.start() - len(before) + titled.start(), match.start(), alignment_mode="expand"
+            )
+            participle = next((t for t in words or () if t.lower_ in ("titled", "entitled")), None)
+            if participle is None:
+                return None
+            head = participle.head
+            named = head if head.lower_ in _GATHERINGS else None
+            if named is None and head.pos_ in ("VERB", "AUX"):
+                named = next((c for c in head.children if c.dep_ == "dobj" and c.lower_ in _GATHERINGS), None)
+            if named is None or named.i > participle.i:
+                return None
+        elif not (
+            (noun := _GATHERING_BEFORE_TITLE.search(before))
+            and noun.group()[:1].islower()  # 'the Parliamentary Legislative Forum "…"' has its name
+            and title[:1].isupper()
+            and len(title.split()) > 2
+            and title.rstrip()[-1:] not in ",.!?"
+        ):
+            return None
+        return doc.char_span(match.start(1), match.end(1), label=EVENT, alignment_mode="expand")
 
     def cluster(self, spans: list[Span], kind: str) -> Things:
         things = Things()
