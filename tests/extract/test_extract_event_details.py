@@ -88,6 +88,11 @@ def test_an_opening_day_of_a_three_day_event(facts) -> None:
     assert dates(facts, text) == {("Ocean Data Summit", "2025-05-16", "2025-05-18")}
 
 
+def test_the_closing_day_of_a_two_day_event_is_its_last(facts) -> None:
+    text = "A two-day Ocean Data Conference ended in Lisbon on Thursday 18th April, 2024."
+    assert dates(facts, text, "2024-04-20") == {("Ocean Data Conference", "2024-04-17", "2024-04-18")}
+
+
 def test_a_weekday_in_the_possessive(facts) -> None:
     text = "Ministers attended Wednesday's Ocean Data Summit in Lisbon."
     assert dates(facts, text, "2025-05-16") == {("Ocean Data Summit", "2025-05-14", "2025-05-14")}

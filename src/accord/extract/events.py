@@ -364,7 +364,10 @@ def extract_event_dates(doc: Doc) -> list[Fact]:
         start, end = mention.start, mention.end
         days = lasted(thing)
         if days and start == end and len(start) == 10:
-            end = shift(start, days - 1) or end
+            if day_edge(doc, mention) == "close" and _ended(doc, mention):
+                start = shift(end, 1 - days) or start  # 'a two-day conference ended on Thursday 18th'
+            else:
+                end = shift(start, days - 1) or end
         confidence = 0.7 if rank[1] else 0.5
         facts.append(fact("event_date", sent, confidence, event=thing.name, start=start, end=end))
     return facts
@@ -416,16 +419,31 @@ def day_edge(doc: Doc, mention: DateMention) -> str | None:
     closed or went on to ('will continue on Wednesday, March 25'), by the verb it hangs on."""
     if mention.start != mention.end or len(mention.start) != 10:
         return None
+    verb = _verb_of(doc, mention)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    return "open" if lemma in _OPENING_VERBS else "close" if lemma in _CLOSING_VERBS else None
+
+
+def _verb_of(doc: Doc, mention: DateMention) -> Token | None:
+    """The verb a date hangs on, at most three steps up the parse."""
     span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
     node = span.root if span is not None else None
     for _ in range(3):
         if node is None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    if node is None or node.pos_ != "VERB":
-        return None
-    lemma = node.lemma_.lower()
-    return "open" if lemma in _OPENING_VERBS else "close" if lemma in _CLOSING_VERBS else None
+    return node if node is not None and node.pos_ == "VERB" else None
+
+
+_ENDING_VERBS = frozenset(("conclude", "end", "close", "wrap"))
+
+
+def _ended(doc: Doc, mention: DateMention) -> bool:
+    """Whether a closing day is the event's last ('ended on Thursday'), not one it went on to."""
+    verb = _verb_of(doc, mention)
+    return verb is not None and verb.lemma_.lower() in _ENDING_VERBS
 
 
 def lasted(thing: Thing) -> int | None:
