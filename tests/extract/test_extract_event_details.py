@@ -93,6 +93,16 @@ def test_the_closing_day_of_a_two_day_event_is_its_last(facts) -> None:
     assert dates(facts, text, "2024-04-20") == {("Ocean Data Conference", "2024-04-17", "2024-04-18")}
 
 
+def test_a_weekday_before_an_ordinal_day_and_a_duration_the_parser_made_a_head(facts) -> None:
+    text = (
+        "A two-day Regional Conference on the Peace Aspect of Ocean Drones ended in Accra on "
+        "Thursday 18th April, 2024 in Accra, Ghana."
+    )
+    assert dates(facts, text) == {
+        ("Regional Conference on the Peace Aspect of Ocean Drones", "2024-04-17", "2024-04-18")
+    }
+
+
 def test_a_weekday_in_the_possessive(facts) -> None:
     text = "Ministers attended Wednesday's Ocean Data Summit in Lisbon."
     assert dates(facts, text, "2025-05-16") == {("Ocean Data Summit", "2025-05-14", "2025-05-14")}

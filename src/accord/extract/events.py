@@ -454,6 +454,12 @@ def lasted(thing: Thing) -> int | None:
                 days = duration_days(child.doc[child.left_edge.i : child.i + 1].text)
                 if days:
                     return days
+        before = span.doc[max(0, span.start - 3) : span.start]
+        if len(before) == 3 and before[1].text == "-" and before[2].lower_ == "day":
+            # 'A two-day ECOWAS Regional Conference …' the parser made the head of the sentence
+            days = duration_days(before.text)
+            if days:
+                return days
     return None
 
 
@@ -507,8 +513,10 @@ def attached(doc: Doc, mention: DateMention, things: list[Thing]) -> Thing | Non
         thing = doc._.events.at(token.i)
         if thing is not None:
             return thing if thing in things else None
-        if token.pos_ == "NOUN" and token.dep_ != "pobj":
-            return _NOT_AN_EVENT  # 'their April 2, 2024, telephone call': the date of a call
+        if token.pos_ == "NOUN" and token.dep_ != "pobj" and token.ent_type_ != "DATE":
+            # 'their April 2, 2024, telephone call': the date of a call ('18th' of 'Thursday 18th
+            # April' is the date itself)
+            return _NOT_AN_EVENT
     return None
 
 
