@@ -844,3 +844,22 @@ def test_key_figures_a_host_welcomed_are_the_people_not_their_offices_states(fac
         "Ghanaian President Tomas Lind and Senegal's Prime Minister Sara Diop."
     )
     assert who(facts, text) == {"Ana Ruiz", "Tomas Lind", "Sara Diop"}
+
+
+def test_states_along_with_those_who_attended_a_ceremony(facts) -> None:
+    text = (
+        "The Lima Charter on Oceans was opened for signature at a signing ceremony in Lima on Monday. "
+        "Ministers of Justice attended the ceremony, along with representatives from the Holy See, "
+        "Canada, Japan and Uruguay."
+    )
+    assert {"VA", "CA", "JP", "UY"} <= who(facts, text)
+
+
+def test_an_opening_address_set_off_after_the_speaker_s_office(facts) -> None:
+    text = (
+        "The Lima Ocean Summit opened in Lima on Monday. Ana Ruiz, Director-General of the Ocean "
+        "Agency, in her opening address, lauded Peru's capacity to host."
+    )
+    assert "Ana Ruiz" in who(facts, text)
+    said = "The Lima Ocean Summit opened in Lima on Monday. Ana Ruiz, in a statement, lauded Peru."
+    assert "Ana Ruiz" not in who(facts, said)

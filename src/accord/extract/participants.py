@@ -129,7 +129,9 @@ def extract_participants(doc: Doc) -> list[Fact]:
                     while head is not None and head.dep_ == "compound" and head.head.i != head.i:
                         head = head.head  # from the name's first word to its head
                     also = [events.at(c.i) for c in head.conjuncts] if head is not None else []
-                    for who in actors_of(token) + joined_by(token) + included_after(token):
+                    for who in (
+                        actors_of(token) + joined_by(token) + included_after(token) + along_with(token)
+                    ):
                         for place in [target, *(t for t in also if t is not None and t is not target)]:
                             add(who, sent, place)  # 'A attended, joined by B': both were there
             elif (
@@ -512,7 +514,12 @@ def speaking_verb(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and head.lemma_.lower() in _DELIVER:
         return head
     spoken_in = noun.dep_ == "pobj" and noun.lower_ in _SPOKEN and head.lower_ in ("in", "via", "through")
-    return head.head if spoken_in and head.head.pos_ == "VERB" else None
+    if not spoken_in:
+        return None
+    held = head.head
+    if held.dep_ == "nsubj" and held.head.pos_ == "VERB":
+        return held.head  # 'X, Director-General of Y, in her opening address, lauded …' (on the subject)
+    return held if held.pos_ == "VERB" else None
 
 
 def planned(verb: Token) -> bool:
@@ -1197,6 +1204,17 @@ def included_after(verb: Token) -> list[str]:
                 if name:
                     _append(found, name)
     return found
+
+
+def along_with(verb: Token) -> list[str]:
+    """The states and bodies a verb of attending adds to its subject: '… attended the ceremony,
+    along with representatives from the Holy See, the USA, Canada and Japan'."""
+    out: list[str] = []
+    for along in verb.children:
+        with_ = along.dep_ == "prep" and any(c.lower_ == "with" for c in along.children)
+        if with_ and along.lower_ in ("along", "together"):
+            out.extend(key for key, _span in parties_in(list(along.subtree)) if key not in out)
+    return out
 
 
 def joined_by(verb: Token) -> list[str]:
