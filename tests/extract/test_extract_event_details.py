@@ -454,3 +454,10 @@ def test_a_day_of_something_else_closes_no_event(facts) -> None:
     assert pairs(facts, text, "event_date", "start", "end", published="2026-03-24") == [
         ("2026-03-24", "2026-03-24")
     ]
+
+
+def test_a_city_after_the_venue_the_event_is_at(facts) -> None:
+    text = "Talks came amid the Ocean Data Summit 2026, underway at Bharat Mandapam, New Delhi, this week."
+    assert {(f["event"], f["country"]) for f in facts(text, kind="event_place")} == {
+        ("Ocean Data Summit 2026", "IN")
+    }

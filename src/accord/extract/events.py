@@ -100,7 +100,7 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
                 if before.lower_ == "in" and names_where(before, mention) and country_only is None:
                     country_only = (None, place.country, sent)  # a city said elsewhere says more
                 continue
-            placed = before.lower_ in ("in", "at")
+            placed = before.lower_ in ("in", "at") or after_a_venue(before)
             if span.start >= mention.end and placed and span.start - mention.end <= 30:
                 between = doc[mention.end : span.start]
                 if not any(t.text == ";" or t.lower_ in ("while", "but", "whereas") for t in between):
@@ -118,6 +118,18 @@ def held_in(thing: Thing) -> tuple[str | None, str, Span] | None:
             if span.end <= mention.start and in_city_for:
                 return place.city, place.country, sent
     return country_only
+
+
+def after_a_venue(comma: Token) -> bool:
+    """Whether a city follows the venue the event is at ('underway at Bharat Mandapam, New
+    Delhi'): a comma after capitalised words that 'at' or 'in' opens."""
+    doc = comma.doc
+    if comma.text != "," or comma.i == 0:
+        return False
+    k = comma.i - 1
+    while k > comma.sent.start and comma.i - k <= 5 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k -= 1
+    return k < comma.i - 1 and doc[k].lower_ in ("in", "at")
 
 
 def where_after(doc: Doc, end: int, limit: int) -> bool:
