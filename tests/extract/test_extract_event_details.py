@@ -461,3 +461,9 @@ def test_a_city_after_the_venue_the_event_is_at(facts) -> None:
     assert {(f["event"], f["country"]) for f in facts(text, kind="event_place")} == {
         ("Ocean Data Summit 2026", "IN")
     }
+
+
+def test_a_high_level_event_is_named_by_its_head(facts) -> None:
+    text = "The Ocean Data High-Level Event 2025 is taking place from July 7 to 11 in Geneva."
+    assert {f["event"] for f in facts(text, kind="event")} == {"Ocean Data High-Level Event 2025"}
+    assert dates(facts, text) == {("Ocean Data High-Level Event 2025", "2025-07-07", "2025-07-11")}
