@@ -448,3 +448,15 @@ def test_firms_working_on_an_accord_on_ai_are_in_scope(gate: RelevanceGate) -> N
         'voters," said a joint statement from several companies.\n'
     )
     assert gate.judge(text).in_scope
+
+
+def test_ai_named_again_and_again_under_a_headline_of_two_states_text(gate: RelevanceGate) -> None:
+    body = (
+        "The new partnership will help both sides invest in AI.\n"
+        "Researchers will share AI testing tools.\n"
+        "A joint fund will back AI start-ups.\n"
+    )
+    assert gate.judge("Chile and Peru launch digital partnership\n" + body).in_scope
+    assert not gate.judge("Quorvel launches digital platform\n" + body).in_scope
+    once = "The new partnership will help both sides invest in AI.\nIt also covers ports.\nAnd fisheries.\n"
+    assert not gate.judge("Chile and Peru launch digital partnership\n" + once).in_scope

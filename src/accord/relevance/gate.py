@@ -244,16 +244,21 @@ class RelevanceGate:
         ]
         passages = self._passages(doc, text, layout, ai, found)
         items = self._digest_items(text, layout)
-        headline = self._headline_passage(doc, text, layout, found) if passages and not items else None
+        # AI named again and again in a story whose headline or lede is a meeting or a text of
+        # states ('EU and Canada launch digital partnership', '… skip Paris meeting') is what that
+        # meeting or text is about, though no sentence joins AI to a governance word
+        repeated = not passages and len(ai) >= _REPEATED_AI
+        framed = bool(passages) or repeated
+        headline = self._headline_passage(doc, text, layout, found) if framed and not items else None
         if headline is not None and not any(p.paragraph == headline.paragraph for p in passages):
-            passages.append(headline)
+            passages.append(replace(headline, weight=2) if repeated else headline)
         lede = (
             self._lede_passage(doc, text, layout, found)
-            if passages and not items and headline is None
+            if framed and not items and headline is None
             else None
         )
         if lede is not None and not any(p.paragraph == lede.paragraph for p in passages):
-            passages.append(lede)
+            passages.append(replace(lede, weight=2) if repeated else lede)
         if items:
             score = max(_paragraph_scores(passages).values(), default=0)
         else:
@@ -493,6 +498,7 @@ class _Layout:
 
 
 _LEDE_SEARCH = 4  # the lede is among the first lines: headline, date line, standfirst, lede
+_REPEATED_AI = 3  # AI named this often is a subject of the story, not a word in passing
 _LEDE_WORDS = 12
 
 
