@@ -772,3 +772,12 @@ def test_gerunds_that_go_on_a_list_of_what_was_stressed(facts) -> None:
     )
     [(_, said, _)] = quotes(facts, text)
     assert said.endswith("strengthening digital talent, and ensuring fisheries data are open")
+
+
+def test_what_a_message_said_when_the_parser_hangs_the_clause_on_the_message(facts) -> None:
+    text = (
+        "Secretary-General Ana Ruiz stressed in a message delivered in the two-day conference that "
+        "ocean drones are politically unacceptable."
+    )
+    assert quotes(facts, text) == [("Ana Ruiz", "ocean drones are politically unacceptable", False)]
+    assert quotes(facts, "Ana Ruiz stressed the point in a message that her deputy read out.") == []

@@ -681,6 +681,9 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
             return with_speaking_participle(
                 cut_participles(extend_reason(with_correlative(content, verb), verb)), verb
             )
+    in_message = content_of_message(verb)
+    if in_message is not None:
+        return with_speaking_participle(cut_participles(in_message), verb)
     before = fronted_content(verb) if fronted else None
     if before is not None:
         return before
@@ -726,6 +729,31 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 if before_quoting_participle(span) is not span:
                     return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
                 return full
+    return None
+
+
+_MESSAGES = frozenset(("message", "statement", "speech", "address", "remarks", "letter", "keynote"))
+
+
+def content_of_message(verb: Token) -> Span | None:
+    """'X stressed in a message delivered to the conference that …': the parser hangs the clause
+    on the message, whose content it is (a 'that' marking a clause, not a relative pronoun)."""
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via") or prep.i < verb.i:
+            continue
+        for message in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MESSAGES):
+            for clause in (
+                c for c in message.subtree if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+            ):
+                mark = clause.left_edge
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # 'a message that his deputy read': the pronoun fills a gap of the relative clause
+                relative = mark.dep_ in ("nsubj", "nsubjpass") or (
+                    mark.dep_ == "dobj" and clause.pos_ == "VERB"
+                )
+                if mark.lower_ == "that" and not relative and subject is not None:
+                    return doc[mark.i + 1 : clause.right_edge.i + 1]
     return None
 
 
