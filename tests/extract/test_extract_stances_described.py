@@ -974,3 +974,17 @@ def test_a_word_set_in_quotation_marks_is_no_title(facts) -> None:
     assert all(
         "responsible”" not in a and a != "declaration on responsible" for a, _p, _s in stances(facts, text)
     )
+
+
+def test_a_quoted_title_with_its_stop_inside_the_closing_mark_is_the_text_adopted(facts) -> None:
+    text = (
+        "The leaders used their 9th annual summit in Lima to issue a unified call for a more inclusive "
+        "system of global fisheries governance. The call puts the South first.\n"
+        "In a sweeping joint declaration, the heads of state adopted the “Ocean Leaders’ Statement on "
+        "the Global Governance of Fisheries.” The document signals a push.\n"
+        "“We recognize that fisheries represent a milestone opportunity,” the declaration stated. The "
+        "report says rules must align with the principles of the United Nations Charter."
+    )
+    agreements = {f["agreement"] for f in facts(text, kind="agreement")}
+    assert "Ocean Leaders’ Statement on the Global Governance of Fisheries" in agreements
+    assert not any(a.startswith("unified call") for a in agreements)

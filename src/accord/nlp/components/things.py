@@ -387,8 +387,11 @@ class ThingFinder:
     def whole_quote(doc: Doc, span: Span) -> bool:
         """Tell whether the marks enclose just the name (a "Blueprint for Action"), not a quotation."""
         before = doc_text(doc)[max(0, span.start_char - 1) : span.start_char]
-        after = doc_text(doc)[span.end_char : span.end_char + 1]
-        return before in ('"', "“") and after in ('"', "”")
+        after = doc_text(doc)[span.end_char : span.end_char + 2]
+        # 'adopted the "X Statement on Y."': a stop or comma set inside the closing mark
+        return before in ('"', "“") and (
+            after[:1] in ('"', "”") or (after[:1] in ".," and after[1:] in ('"', "”"))
+        )
 
     def titled_names(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         """Take a quoted title as a name: 'formally titled "Seizing …"', 'endorsed a "call to action"';
