@@ -603,7 +603,8 @@ def test_a_decision_to_sign_may_be_a_plan(facts) -> None:
 def test_a_clause_cut_before_its_quotation_is_no_part_of_the_name(facts) -> None:
     text = (
         "The Ocean Data Summit met in Lisbon. The meeting resulted in a joint declaration calling for an "
-        '"open and fair" sensor market, and Peru and Chile signed it.'
+        '"open, fair, safe and trustworthy, taking into account the law of the sea and the rights of '
+        'coastal states, sensor market," and Peru and Chile signed it.'
     )
     assert {a for a, _p, _s in stances(facts, text)} == {"joint declaration"}
 
@@ -988,3 +989,18 @@ def test_a_quoted_title_with_its_stop_inside_the_closing_mark_is_the_text_adopte
     agreements = {f["agreement"] for f in facts(text, kind="agreement")}
     assert "Ocean Leaders’ Statement on the Global Governance of Fisheries" in agreements
     assert not any(a.startswith("unified call") for a in agreements)
+
+
+def test_a_statement_described_with_quoted_words_and_last_year_s_declaration(facts) -> None:
+    text = (
+        "Dozens of states sign 'safe and fair' ocean statement\n"
+        "Dozens of states, including Chile and Peru, have issued a joint statement calling for "
+        '"safe, fair, and open" ocean data following a summit held in Lima, Peru.\n'
+        "Notably, Peru had declined to sign the declaration at the previous ocean summit in Oslo in 2025."
+    )
+    statement = 'joint statement calling for "safe, fair, and open" ocean data'
+    assert stances(facts, text) == {
+        (statement, "CL", "signed"),
+        (statement, "PE", "signed"),
+        ("declaration at the previous ocean summit in Oslo", "PE", "declined"),
+    }

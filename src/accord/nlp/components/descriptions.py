@@ -236,11 +236,18 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
                 not _ends_clause(doc[k])
                 or (doc[k].text == "," and _listed_after_comma(doc, k, j, limit))
                 or _bracketed_acronym(doc, k, limit)
+                or _quoted_words_in_clause(doc, k, j, limit) is not None
             ):
                 if _bracketed_acronym(doc, k, limit):
                     k += 3  # '… artificial intelligence (AI) technologies'
                     continue
+                closing = _quoted_words_in_clause(doc, k, j, limit)
+                if closing is not None:
+                    k = closing + 1  # 'calling for "safe, trustworthy and robust" AI': its words
+                    continue
                 listed = listed or doc[k].text == ","
+                if doc[k].pos_ in ("ADP", "VERB") and doc[k].lower_ in _ALWAYS_WHEN:
+                    break  # '… following a summit held in New Delhi': when
                 if doc[k].pos_ == "ADP" and (
                     (listed and doc[k].lower_ in _WHEN)
                     or _turns_to_date(doc, k, limit)
@@ -259,6 +266,25 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
             break
         break
     return end
+
+
+_ALWAYS_WHEN = frozenset(("following", "during", "ahead"))
+_OPENING_MARKS = frozenset(('"', "“"))
+_CLOSING_MARKS = frozenset(('"', "”"))
+
+
+def _quoted_words_in_clause(doc: Doc, k: int, opening: int, limit: int) -> int | None:
+    """Where the quotation closes that a clause's words set in quotation marks open, inside the
+    clause and with a word of it after ('calling for "safe and robust" AI'); None otherwise."""
+    if doc[k].text not in _OPENING_MARKS or k - opening < 2 or doc[k - 1].pos_ not in ("ADP", "VERB", "DET"):
+        return None
+    for m in range(k + 1, min(limit, k + 12)):
+        if doc[m].text in _CLOSING_MARKS and m > k + 2:  # words, not one scare-quoted word
+            after = doc[m + 1] if m + 1 < limit else None
+            return m if after is not None and after.is_alpha and not after.is_sent_start else None
+        if doc[m].text in (".", ";", ":", "!", "?"):
+            return None
+    return None
 
 
 def _bracketed_acronym(doc: Doc, k: int, limit: int) -> bool:

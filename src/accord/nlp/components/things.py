@@ -928,6 +928,16 @@ class ThingFinder:
             if of_another_year(token):
                 continue  # 'at last year's edition in Paris': another sitting than the story's
             determined = any(child.lower_ in determiners or child.dep_ == "poss" for child in token.children)
+            elsewhere = of_another_sitting(token) if referent is not None and determined else None
+            if elsewhere is not None:
+                # 'declined to sign the declaration at the previous AI summit in Paris': that
+                # summit's text, not the one the story is about
+                other = Thing(kind=things.items[0].kind if things.items else AGREEMENT, given_name=elsewhere)
+                other.type = nouns.get(token.lower_)
+                other.references.append(doc[token.i : token.i + 1])
+                things.items.append(other)
+                things.by_token[token.i] = other
+                continue
             if not determined and not (bare_in_headlines and telegraphic(token)):
                 continue
             if token.i > 1 and doc[token.i - 2].lower_ == "in" and doc[token.i - 1].lower_ == "a":
@@ -1008,6 +1018,31 @@ def of_another_year(noun: Token) -> bool:
         and any(g.lower_ in _OTHER_EDITION_WORDS for g in child.children)
         for child in noun.children
     )
+
+
+_GATHERING_NOUNS = frozenset(("summit", "conference", "meeting", "forum", "session", "edition", "gathering"))
+
+
+def of_another_sitting(noun: Token) -> str | None:
+    """The description of a text that the noun places at another sitting than the story's ('the
+    declaration at the previous AI summit in Paris'), without a date after it; None otherwise."""
+    # the parser often hangs 'at the previous summit' on the verb: the words right after the noun
+    after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1] if noun.head is not noun else []
+    for prep in (
+        c for c in [*noun.children, *after] if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")
+    ):
+        sitting = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if sitting is None or sitting.lower_ not in _GATHERING_NOUNS:
+            continue
+        if not any(c.lower_ in _OTHER_EDITION_WORDS for c in sitting.children):
+            continue
+        end = prep.right_edge.i + 1
+        for t in noun.doc[prep.i : end]:
+            if t.ent_type_ == "DATE" and t.i > sitting.i:
+                end = t.i - 1 if noun.doc[t.i - 1].lower_ in ("in", "on") else t.i
+                break
+        return clean_name(noun.doc[noun.i : end].text)
+    return None
 
 
 def another_edition(noun: Token) -> bool:
