@@ -1004,3 +1004,17 @@ def test_a_statement_described_with_quoted_words_and_last_year_s_declaration(fac
         (statement, "PE", "signed"),
         ("declaration at the previous ocean summit in Oslo", "PE", "declined"),
     }
+
+
+def test_the_office_holder_a_definite_title_stands_for_signs_for_their_state(facts) -> None:
+    one = (
+        "Chilean Prime Minister Ana Ruiz attended the Ocean Summit in Lima. At the summit, the Prime "
+        "Minister endorsed the Lima Declaration for Safe Oceans."
+    )
+    assert stances(facts, one) == {("Lima Declaration for Safe Oceans", "CL", "signed")}
+    two = (
+        "Chilean Prime Minister Ana Ruiz attended the Ocean Summit in Lima, hosted by Peru's Prime "
+        "Minister Jorge Vega. At the summit, the Prime Minister endorsed the Lima Declaration for Safe "
+        "Oceans."
+    )
+    assert stances(facts, two) == set()

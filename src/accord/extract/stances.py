@@ -28,6 +28,7 @@ from accord.extract.common import (
     party_key,
 )
 from accord.extract.data import lexicon
+from accord.extract.speakers import resolve
 from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_country
 from accord.nlp.components.descriptions import (
@@ -1870,6 +1871,11 @@ def parties_for(token: Token, lexicon: dict) -> list[str]:
             add(previous_party_list(subject))
         elif people.at(subject.i):
             add_person_parties(subject, found)
+        elif (office_holder := titled_person(subject)) is not None:
+            # 'At the summit, the Prime Minister endorsed …': the office-holder the story named
+            key = officials().get(office_holder) or people.persons[office_holder].country
+            if key and len(key) == 2 and key not in found:
+                found.append(key)
         else:
             add(headline_list_before(subject))
             for other in (c for c in subjects_of(token) if c.i < subject.i):
@@ -2175,6 +2181,23 @@ def misattached_conjuncts(prep: Token) -> list[Token]:
             continue
         out.extend(c for c in pobj.children if c.dep_ == "conj" and c.ent_type_ in ("ORG", "GPE"))
     return out
+
+
+def titled_person(subject: Token) -> str | None:
+    """The person a definite title stands for ('the Prime Minister', 'the President'), when the
+    title is all the subject says and the story has named its holder."""
+    if determiner(subject) != "the" or not subject.text[:1].isupper() or subject.ent_type_:
+        return None
+    if any(c.dep_ in ("poss", "prep", "appos", "compound") and c.i > subject.i for c in subject.children):
+        return None
+    persons = subject.doc._.people.persons
+    name = resolve(subject)
+    if name is None or name not in persons:
+        return None
+    # 'the Prime Minister' in a story that names two prime ministers is either of them
+    title = subject.lower_
+    holders = [p for p in persons.values() if any(title in r.title.lower() for r in p.roles)]
+    return name if len(holders) == 1 else None
 
 
 def add_person_parties(root: Token, found: list[str]) -> None:
