@@ -242,3 +242,11 @@ def test_an_office_stops_where_the_next_person_s_description_begins(doc_of) -> N
 def test_words_after_an_office_of_a_company_are_no_person(doc_of) -> None:
     doc = doc_of("Akiko Sato, chief digital officer of Sompo Japan Insurance Inc., will lead the institute.")
     assert persons(doc) == {"Akiko Sato"}
+
+
+def test_a_portfolio_before_the_office_is_not_the_end_of_a_name(doc_of) -> None:
+    doc = doc_of(
+        "Canada Evan Solomon AI Minister Germany Saudi India Investment Tour\n"
+        "Canadian Artificial Intelligence Minister Evan Solomon is touring Germany."
+    )
+    assert persons(doc) == {"Evan Solomon"}

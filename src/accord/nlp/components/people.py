@@ -337,6 +337,14 @@ class PeopleFinder(OfficeReader):
             start += 1  # '… for Electronics and IT Jitin Prasada': the portfolio ends the office
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
+        while (
+            end - start > 2
+            and end < len(doc)
+            and doc[end - 1].is_upper
+            and doc[end - 1].lower_ in word_set("portfolios.txt")
+            and is_title_token(doc[end])
+        ):
+            end -= 1  # 'Evan Solomon AI Minister': the portfolio of the office after the name
         return Span(doc, start, end, label="PERSON") if end > start else None
 
     @staticmethod
