@@ -242,3 +242,15 @@ def test_a_summit_between_two_leaders_is_a_meeting_of_its_own(facts) -> None:
 def test_a_call_between_two_leaders_is_no_meeting(facts) -> None:
     text = "Peru and Chile agreed on data during a call between President Ana Ruiz and President Luis Mora."
     assert facts(text, kind="event") == []
+
+
+def test_ministers_who_adopt_a_text_in_a_city_met_there(facts) -> None:
+    text = (
+        "G7 ocean ministers back open data\n"
+        "G7 ocean and fisheries ministers adopted a joint declaration in Lisbon outlining their priorities."
+    )
+    assert {(f["event"], f["country"]) for f in facts(text, kind="event_place")} == {
+        ("meeting of G7 ocean and fisheries ministers", "PT")
+    }
+    elsewhere = "The Lisbon Ocean Forum met on Monday. G7 ocean ministers adopted a declaration in Lisbon."
+    assert "meeting of G7 ocean ministers" not in {f["event"] for f in facts(elsewhere, kind="event")}

@@ -617,6 +617,42 @@ def add_meetings(doc: Doc, events: Things) -> None:
         events.by_token[token.i] = thing
 
 
+_ADOPTING = frozenset(("adopt", "agree", "sign", "endorse", "issue"))
+
+
+def add_ministers_adopting(doc: Doc, events: Things) -> None:
+    """'G7 digital and technology ministers adopted a joint declaration in Paris': ministers who
+    adopt a text in a city met there, though no sentence names their meeting; the story's
+    meeting of them is 'meeting of G7 digital and technology ministers'."""
+    from accord.nlp.components.things import Thing
+
+    if events.items:
+        return  # a story that names its events has them
+    for token in doc_tokens(doc):
+        if token.lemma_.lower() not in _ADOPTING or token.pos_ != "VERB" or _negated(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() != "minister" or not is_body(subject):
+            continue
+        place = next(
+            (
+                p
+                for p in token.subtree
+                if p.dep_ == "prep"
+                and p.lower_ == "in"
+                and any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for c in p.children)
+            ),
+            None,
+        )
+        if place is None or not doc._.agreements.in_span(token.sent):
+            continue
+        thing = Thing(kind=EVENT, given_name=f"meeting of {_phrase(subject)}")
+        thing.references.append(doc[token.i : token.i + 1])
+        events.items.append(thing)
+        events.by_token[token.i] = thing
+        return
+
+
 def add_meetings_between(doc: Doc, events: Things) -> None:
     """Let 'a summit between President A and President B' introduce that meeting: a meeting noun
     with two parties after 'between' names the meeting of the two (a call does not meet)."""

@@ -26,6 +26,7 @@ from accord.nlp.components.described_events import (
     add_described_events,
     add_meetings,
     add_meetings_between,
+    add_ministers_adopting,
     add_ones_held_elsewhere,
     add_talks_held,
     same_place,
@@ -367,6 +368,7 @@ class ThingFinder:
         add_described_events(doc, doc._.events, quoted, self.ordinals)
         add_ones_held_elsewhere(doc, doc._.events)
         add_meetings(doc, doc._.events)
+        add_ministers_adopting(doc, doc._.events)
         add_meetings_between(doc, doc._.events)
         add_talks_held(doc, doc._.events)
         add_sittings(doc, doc._.events)
