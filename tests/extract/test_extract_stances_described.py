@@ -1018,3 +1018,23 @@ def test_the_office_holder_a_definite_title_stands_for_signs_for_their_state(fac
         "Oceans."
     )
     assert stances(facts, two) == set()
+
+
+def test_a_national_agency_is_a_party_of_its_own_name(facts) -> None:
+    text = (
+        "The Japan Science and Technology Agency (JST), the U.S. National Science Foundation and the "
+        "Indian Council of Ocean Research signed a memorandum of cooperation on the Advancing "
+        "Innovations for Empowering NextGen OceaN (AI-OCEAN) Initiative on Monday."
+    )
+    name = (
+        "memorandum of cooperation on the Advancing Innovations for Empowering NextGen OceaN (AI-OCEAN) "
+        "Initiative"
+    )
+    assert stances(facts, text) == {
+        (name, "Japan Science and Technology Agency", "signed"),
+        (name, "U.S. National Science Foundation", "signed"),
+        (name, "Indian Council of Ocean Research", "signed"),
+    }
+    states = "Japan and the United States signed the Lima Charter on Data."
+    charter = "Lima Charter on Data"
+    assert stances(facts, states) == {(charter, "JP", "signed"), (charter, "US", "signed")}

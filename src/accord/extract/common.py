@@ -170,10 +170,59 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
         if acronym_of_a_thing(ent):
             continue
         seen_ents.add(ent.start)
+        body = national_body(ent)
+        if body is not None:
+            # 'the Japan Science and Technology Agency (JST)': the agency, not Japan, nor its pieces
+            bracket = (
+                body.end + 3 if body.end + 2 < len(body.doc) and body.doc[body.end].text == "(" else body.end
+            )
+            for t in body.doc[body.start : bracket]:
+                inner = entity_of(t)
+                if inner is not None:
+                    seen_ents.add(inner.start)
+            if body.text not in [k for k, _ in found]:
+                found.append((body.text, body))
+            continue
         key = party_key(ent, capitals=capitals)
         if key and key not in [k for k, _ in found]:
             found.append((key, ent))
     return found
+
+
+_NATIONAL_BODY_HEADS = frozenset(
+    (
+        "agency",
+        "foundation",
+        "council",
+        "institute",
+        "organisation",
+        "organization",
+        "academy",
+        "centre",
+        "center",
+    )
+)
+_NAME_JOINERS = frozenset(("of", "and", "for", "&"))
+
+
+def national_body(ent: Span) -> Span | None:
+    """The research or funding body a country's name opens ('Japan Science and Technology Agency',
+    'U.S. National Science Foundation', 'Indian Council of Agricultural Research'): capitalised
+    words after the country, one of them a body's head, ending on a capitalised word."""
+    if ent.label_ not in ("GPE", "NORP") or span_country(ent) is None:
+        return None
+    doc = ent.doc
+    end, headed = None, False
+    k = ent.end
+    while k < len(doc) and k - ent.end < 9:
+        word = doc[k]
+        if word.is_alpha and word.text[:1].isupper():
+            headed = headed or word.lower_ in _NATIONAL_BODY_HEADS
+            end = k + 1 if headed else end
+        elif word.lower_ not in _NAME_JOINERS:
+            break
+        k += 1
+    return doc[ent.start : end] if end is not None and end - ent.end >= 2 else None
 
 
 def inclusion_after_clause(noun: Token) -> list[Token]:

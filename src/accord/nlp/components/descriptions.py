@@ -287,6 +287,26 @@ def _quoted_words_in_clause(doc: Doc, k: int, opening: int, limit: int) -> int |
     return None
 
 
+def _bracketed_hyphenated_acronym(doc: Doc, k: int, limit: int) -> int | None:
+    """The closing bracket of a hyphenated acronym inside a name, a noun after it: '(AI-ENGAGE)
+    Initiative'."""
+    if doc[k].text != "(":
+        return None
+    m = k + 1
+    while m < limit and m - k <= 6 and (doc[m].is_upper or doc[m].text == "-"):
+        m += 1
+    hyphenated = any(t.text == "-" for t in doc[k + 1 : m])
+    if (
+        m + 1 < limit
+        and m > k + 2
+        and hyphenated
+        and doc[m].text == ")"
+        and doc[m + 1].pos_ in ("NOUN", "PROPN")
+    ):
+        return m
+    return None
+
+
 def _bracketed_acronym(doc: Doc, k: int, limit: int) -> bool:
     """An acronym in brackets inside a noun phrase, a noun after it: '(AI) technologies'."""
     return (
@@ -371,6 +391,10 @@ def _noun_phrase_end(doc: Doc, k: int, limit: int) -> int:
             continue
         if k > start and _bracketed_acronym(doc, k, limit):
             k += 3  # 'of artificial intelligence (AI) technologies': the gloss inside the phrase
+            continue
+        closing = _bracketed_hyphenated_acronym(doc, k, limit) if k > start else None
+        if closing is not None:
+            k = closing + 1  # '… NextGen AGriculturE (AI-ENGAGE) Initiative'
             continue
         if word.tag_ in ("VBN", "VBG") and k > start and doc[k - 1].text == "-":
             k += 1
