@@ -1038,3 +1038,16 @@ def test_a_national_agency_is_a_party_of_its_own_name(facts) -> None:
     states = "Japan and the United States signed the Lima Charter on Data."
     charter = "Lima Charter on Data"
     assert stances(facts, states) == {(charter, "JP", "signed"), (charter, "US", "signed")}
+
+
+def test_a_draft_resolution_s_symbol_cut_at_its_slash_names_it(facts) -> None:
+    text = (
+        "The General Assembly adopted the Resolution 79/L.80 on ocean drones, with 166 countries in "
+        "favor. Countries like Belarus, North Korea, and Russia opposed the resolution."
+    )
+    name = "Resolution 79/L.80 on ocean drones"
+    assert stances(facts, text) == {
+        (name, "BY", "declined"),
+        (name, "KP", "declined"),
+        (name, "RU", "declined"),
+    }

@@ -295,6 +295,10 @@ def symbol_length(doc: Doc, i: int, limit: int) -> int:
     prefixed = i + 2 < limit and doc[i].text in ("A", "S", "E") and doc[i + 1].text == "/"
     if prefixed and _SYMBOL.match(doc[i + 2].text):
         return 3
+    # '79/L.77', a draft's symbol, which the tokenizer cuts at its slash
+    split = i + 2 < limit and doc[i].text.isdigit() and doc[i + 1].text == "/"
+    if split and re.fullmatch(r"L\.\d+", doc[i + 2].text):
+        return 3
     return 0
 
 
