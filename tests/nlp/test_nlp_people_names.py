@@ -250,3 +250,11 @@ def test_a_portfolio_before_the_office_is_not_the_end_of_a_name(doc_of) -> None:
         "Canadian Artificial Intelligence Minister Evan Solomon is touring Germany."
     )
     assert persons(doc) == {"Evan Solomon"}
+
+
+def test_a_release_s_surname_in_capitals_with_or_without_the_given_name(doc_of) -> None:
+    doc = doc_of(
+        "From Japan, Vice Minister HORIUCHI Noriko attended the meeting. "
+        "Minister for Ocean Affairs TANAKA stated that fisheries matter."
+    )
+    assert {name.lower() for name in persons(doc)} == {"horiuchi noriko", "tanaka"}

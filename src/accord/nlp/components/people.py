@@ -658,24 +658,36 @@ def surnames_after_portfolios(doc: Doc, taken: set[int]) -> list[Span]:
     office holder's surname, as government releases write their ministers. (A capitalised word
     there may as well end the office: 'Minister for Digital Transformation, Masaaki Taira'.)"""
     return [
-        Span(doc, token.i, token.i + 1, label="PERSON")
+        Span(doc, token.i, token.i + length, label="PERSON")
         for token in doc_tokens(doc)
-        if token.is_upper and token.i not in taken and surname_in_capitals(doc, token.i)
+        if token.is_upper and token.i not in taken and (length := surname_in_capitals(doc, token.i))
     ]
 
 
-def surname_in_capitals(doc: Doc, i: int) -> bool:
+def surname_in_capitals(doc: Doc, i: int) -> int:
+    """How many words a name in a government release's style takes at i, after an office: the
+    surname in capitals ('Minister KONO,', 'Vice Minister IMAGAWA stated'), with the given name
+    after it ('Vice Minister HORIUCHI Noriko attended'); 0 when none stands there."""
     token = doc[i]
     if i < 2 or i + 1 >= len(doc) or not (token.is_upper and token.is_alpha and len(token) > 2):
-        return False
+        return 0
     if token.ent_type_ in ("GPE", "NORP", "LOC") or token.lower_ in word_set("portfolios.txt"):
-        return False
+        return 0
     if token.text in organisations() or load_gazetteer().country(token.text, capitals=True):
-        return False  # 'Secretary General of NATO', 'Minister of Trade UAE'
+        return 0  # 'Secretary General of NATO', 'Minister of Trade UAE'
     before, after = doc[i - 1], doc[i + 1]
     if not (before.is_title and office_leads_to(doc, before.i)):
-        return False
-    return after.text in (",", ";", ".", ")") or after.lower_ in ("and", "&")
+        return 0
+    if after.text in (",", ";", ".", ")") or after.lower_ in ("and", "&"):
+        return 1
+    if after.pos_ in ("VERB", "AUX") and after.is_lower:
+        return 1  # 'Vice Minister IMAGAWA stated'
+    given = after.is_title and after.is_alpha and i + 2 < len(doc)
+    if given and (
+        doc[i + 2].text in (",", ".", ";") or (doc[i + 2].pos_ in ("VERB", "AUX") and doc[i + 2].is_lower)
+    ):
+        return 2  # 'Vice Minister HORIUCHI Noriko attended'
+    return 0
 
 
 def join_hyphenated_given_name(span: Span) -> Span:
