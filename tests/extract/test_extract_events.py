@@ -254,3 +254,13 @@ def test_ministers_who_adopt_a_text_in_a_city_met_there(facts) -> None:
     }
     elsewhere = "The Lisbon Ocean Forum met on Monday. G7 ocean ministers adopted a declaration in Lisbon."
     assert "meeting of G7 ocean ministers" not in {f["event"] for f in facts(elsewhere, kind="event")}
+
+
+def test_a_forum_the_text_calls_an_organisation_is_no_event(facts) -> None:
+    text = (
+        "Quorvel and Lumen have joined the Frontier Ocean Forum (FOF), an industry-led non-profit "
+        "organization set up to keep ocean data safe."
+    )
+    assert facts(text, kind="event") == []
+    gathering = "The Lima Ocean Forum, a yearly gathering of ministers, opened on Monday."
+    assert {f["event"] for f in facts(gathering, kind="event")} == {"Lima Ocean Forum"}

@@ -1112,15 +1112,47 @@ def founded(span: Span) -> bool:
     return False
 
 
+_BODY_APPOSITIVES = frozenset(
+    (
+        "organization",
+        "organisation",
+        "nonprofit",
+        "non-profit",
+        "coalition",
+        "alliance",
+        "association",
+        "consortium",
+    )
+)
+
+
+def said_to_be_a_body(span: Span) -> bool:
+    """'the Frontier Model Forum (FMF), an industry-led non-profit organization': a name the text
+    itself calls an organisation in the apposition after it."""
+    doc = span.doc
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+        return False
+    return any(t.lower_ in _BODY_APPOSITIVES for t in doc[k + 2 : min(len(doc), k + 10)])
+
+
 def drop_founded(events: Things) -> None:
-    """Take out the 'events' the text only ever founds: a forum or council set up as a body."""
+    """Take out the 'events' the text only ever founds, or calls an organisation: a forum or
+    council set up as a body."""
     for thing in list(events.items):
-        if thing.names and all(founded(span) for span in thing.names) and not thing.references:
-            events.items.remove(thing)
-            for span in thing.names:
-                for i in range(span.start, span.end):
-                    if events.by_token.get(i) is thing:
-                        del events.by_token[i]
+        if not thing.names:
+            continue
+        called_a_body = any(said_to_be_a_body(span) for span in thing.names)
+        only_founded = all(founded(span) for span in thing.names) and not thing.references
+        if not (called_a_body or only_founded):
+            continue
+        events.items.remove(thing)
+        for mention in thing.mentions():
+            for i in range(mention.start, mention.end):
+                if events.by_token.get(i) is thing:
+                    del events.by_token[i]
 
 
 # What introduces the title of a thing the sentence told of: 'formally the …', 'known as the …',
