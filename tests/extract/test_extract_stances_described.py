@@ -1051,3 +1051,14 @@ def test_a_draft_resolution_s_symbol_cut_at_its_slash_names_it(facts) -> None:
         (name, "KP", "declined"),
         (name, "RU", "declined"),
     }
+
+
+def test_a_restrictive_relative_clause_says_which_and_stays_in_the_description(facts) -> None:
+    text = (
+        "On Monday, the G7 countries (Canada and Japan) agreed on a code of conduct for firms that "
+        "build ocean drone (OD) systems."
+    )
+    name = "code of conduct for firms that build ocean drone (OD) systems"
+    assert {a for a, _p, _s in stances(facts, text)} == {name}
+    aside = "Chile signed a charter on ocean data, which was drafted in Lima."
+    assert {a for a, _p, _s in stances(facts, aside)} == {"charter on ocean data"}

@@ -229,6 +229,12 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
                 break  # 'in the' with no noun after it ends the tail before the preposition
             j = end = k
             continue
+        if j == end and _restrictive_relative(doc, j, limit):
+            # 'a code of conduct for companies that develop AI systems': which companies
+            k = _noun_phrase_end(doc, j + 2, limit)
+            if k > j + 2:
+                end = k
+            break
         if clauses and j == end and _opens_clause(doc, j, limit):
             k = j
             listed = False  # past a comma of a list: 'to align standards, research, and ethics'
@@ -316,6 +322,14 @@ def _bracketed_acronym(doc: Doc, k: int, limit: int) -> bool:
         and doc[k + 1].is_upper
         and doc[k + 3].pos_ in ("NOUN", "PROPN")
     )
+
+
+def _restrictive_relative(doc: Doc, j: int, limit: int) -> bool:
+    """'that develop …' with no comma before it: a clause that says which, in the present."""
+    if doc[j].lower_ != "that" or j + 2 >= limit or doc[j - 1].text == ",":
+        return False
+    verb = doc[j + 1]
+    return verb.tag_ in ("VBP", "VBZ") and verb.pos_ == "VERB"
 
 
 def _opens_clause(doc: Doc, j: int, limit: int) -> bool:
