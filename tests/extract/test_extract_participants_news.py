@@ -863,3 +863,16 @@ def test_an_opening_address_set_off_after_the_speaker_s_office(facts) -> None:
     assert "Ana Ruiz" in who(facts, text)
     said = "The Lima Ocean Summit opened in Lima on Monday. Ana Ruiz, in a statement, lauded Peru."
     assert "Ana Ruiz" not in who(facts, said)
+
+
+def test_who_held_a_meeting_with_whom_took_part_in_it(facts) -> None:
+    text = (
+        "Minister Ana Ruiz held a trilateral meeting with Minister for Fisheries Jorge Vega and "
+        "Australia's Assistant Minister for Science Tom Cole."
+    )
+    assert {"Ana Ruiz", "Jorge Vega", "Tom Cole"} <= who(facts, text)
+    convened = (
+        "The Ocean Department, with participation from the departments of Science and Trade, convened "
+        "the first meeting of the Ocean Task Force on Monday."
+    )
+    assert not {"Science", "Trade"} & who(facts, convened)

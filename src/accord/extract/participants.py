@@ -975,10 +975,13 @@ def held_by(verb: Token, events: Things) -> list[tuple[Thing, str]]:
     if len(found) >= 2:
         return [(thing, key) for key in found]
     talks = next((c for c in verb.children if c.dep_ == "dobj" and events.at(c.i) is thing), None)
-    if talks is not None and thing.name.startswith(("talks between", "meeting between")):
-        # 'A and B held talks', 'A held talks with B'
-        sides = actors_of(verb) + [name for other in talked_with(verb, talks) for name in named_in(other)]
-        return [(thing, who) for who in dict.fromkeys(sides)]
+    if talks is None:
+        return []
+    others = [name for other in talked_with(verb, talks) for name in named_in(other)]
+    held_with = others and verb.lemma_.lower() in ("hold", "have") and not planned(verb)
+    if thing.name.startswith(("talks between", "meeting between")) or held_with:
+        # 'A and B held talks', 'A held talks with B', 'A held a trilateral meeting with B and C'
+        return [(thing, who) for who in dict.fromkeys(actors_of(verb) + others)]
     return []
 
 
