@@ -189,19 +189,7 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
     return found
 
 
-_NATIONAL_BODY_HEADS = frozenset(
-    (
-        "agency",
-        "foundation",
-        "council",
-        "institute",
-        "organisation",
-        "organization",
-        "academy",
-        "centre",
-        "center",
-    )
-)
+_NATIONAL_BODY_HEADS = lexicon.words("common.json", "national_body_heads")
 _NAME_JOINERS = frozenset(("of", "and", "for", "&"))
 
 
@@ -209,9 +197,11 @@ def national_body(ent: Span) -> Span | None:
     """The research or funding body a country's name opens ('Japan Science and Technology Agency',
     'U.S. National Science Foundation', 'Indian Council of Agricultural Research'): capitalised
     words after the country, one of them a body's head, ending on a capitalised word."""
-    if ent.label_ not in ("GPE", "NORP") or span_country(ent) is None:
-        return None
     doc = ent.doc
+    if ent.label_ not in ("GPE", "NORP") or ent.end + 1 >= len(doc) or not doc[ent.end].text[:1].isupper():
+        return None  # most countries stand before a small word or a stop: no gazetteer lookup then
+    if span_country(ent) is None:
+        return None
     end, headed = None, False
     k = ent.end
     while k < len(doc) and k - ent.end < 9:

@@ -449,7 +449,7 @@ def _verb_of(doc: Doc, mention: DateMention) -> Token | None:
     return node if node is not None and node.pos_ == "VERB" else None
 
 
-_ENDING_VERBS = frozenset(("conclude", "end", "close", "wrap"))
+_ENDING_VERBS = lexicon.words("events.json", "ending_verbs")
 
 
 def _ended(doc: Doc, mention: DateMention) -> bool:

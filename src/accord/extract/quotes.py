@@ -732,7 +732,7 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
     return None
 
 
-_MESSAGES = frozenset(("message", "statement", "speech", "address", "remarks", "letter", "keynote"))
+_MESSAGES = lexicon.words("speech.json", "message_nouns")
 
 
 def content_of_message(verb: Token) -> Span | None:

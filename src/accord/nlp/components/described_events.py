@@ -617,7 +617,7 @@ def add_meetings(doc: Doc, events: Things) -> None:
         events.by_token[token.i] = thing
 
 
-_ADOPTING = frozenset(("adopt", "agree", "sign", "endorse", "issue"))
+_ADOPTING = frozenset(json_data("names.json")["adopting_verbs"])
 
 
 def add_ministers_adopting(doc: Doc, events: Things) -> None:

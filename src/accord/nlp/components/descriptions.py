@@ -274,7 +274,7 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
     return end
 
 
-_ALWAYS_WHEN = frozenset(("following", "during", "ahead"))
+_ALWAYS_WHEN = lexicon.words("things.json", "clause_ending_when")
 _OPENING_MARKS = frozenset(('"', "“"))
 _CLOSING_MARKS = frozenset(('"', "”"))
 

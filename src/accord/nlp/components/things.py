@@ -1022,9 +1022,6 @@ def of_another_year(noun: Token) -> bool:
     )
 
 
-_GATHERING_NOUNS = frozenset(("summit", "conference", "meeting", "forum", "session", "edition", "gathering"))
-
-
 def of_another_sitting(noun: Token) -> str | None:
     """The description of a text that the noun places at another sitting than the story's ('the
     declaration at the previous AI summit in Paris'), without a date after it; None otherwise."""
@@ -1034,7 +1031,7 @@ def of_another_sitting(noun: Token) -> str | None:
         c for c in [*noun.children, *after] if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")
     ):
         sitting = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if sitting is None or sitting.lower_ not in _GATHERING_NOUNS:
+        if sitting is None or sitting.lower_ not in _GATHERINGS:
             continue
         if not any(c.lower_ in _OTHER_EDITION_WORDS for c in sitting.children):
             continue
@@ -1112,18 +1109,7 @@ def founded(span: Span) -> bool:
     return False
 
 
-_BODY_APPOSITIVES = frozenset(
-    (
-        "organization",
-        "organisation",
-        "nonprofit",
-        "non-profit",
-        "coalition",
-        "alliance",
-        "association",
-        "consortium",
-    )
-)
+_BODY_APPOSITIVES = lexicon.words("things.json", "body_appositives")
 
 
 def said_to_be_a_body(span: Span) -> bool:
