@@ -781,3 +781,28 @@ def test_what_a_message_said_when_the_parser_hangs_the_clause_on_the_message(fac
     )
     assert quotes(facts, text) == [("Ana Ruiz", "ocean drones are politically unacceptable", False)]
     assert quotes(facts, "Ana Ruiz stressed the point in a message that her deputy read out.") == []
+
+
+def test_the_office_holder_set_off_after_a_hyphenated_office(facts) -> None:
+    text = (
+        "Co-Chairman of the Fisheries Committee, Tomas P. Lind, emphasized the importance of "
+        "developing strong rules for ocean drones in the region."
+    )
+    [(who, said, _)] = quotes(facts, text)
+    assert who == "Tomas P. Lind" and said.endswith("strong rules for ocean drones in the region")
+
+
+def test_the_office_named_again_stands_for_its_one_holder(facts) -> None:
+    text = (
+        "Chile's Deputy Minister of Fisheries, Ana Ruiz, opened the conference in Valparaiso. "
+        "The Deputy Minister emphasized the significance of hosting the conference for the coast."
+    )
+    assert [who for who, _, _ in quotes(facts, text)] == ["Ana Ruiz"]
+
+
+def test_an_office_two_people_hold_names_no_speaker(facts) -> None:
+    text = (
+        "Prime Minister Ana Ruiz met Prime Minister Tomas Lind in Lima. "
+        "The Prime Minister emphasized the significance of the visit for both coasts."
+    )
+    assert quotes(facts, text) == []

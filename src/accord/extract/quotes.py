@@ -222,11 +222,12 @@ class QuoteReader:
             verb.lemma_.lower() in self.lexicon["content_as_object"]
             and not doc._.people.at(speaker_token.i)
             and speaker_token.lower_ not in ("he", "she")
+            and sole_holder(speaker_token) is None
         ):
             return []
         # 'In a statement shared on X, formerly Twitter, Al Olama emphasized': not the platform
         who = [t for t in [speaker_token, *conjuncts] if doc[max(0, t.i - 1)].lower_ != "formerly"]
-        return [seat_of_government(t) or resolve(t) for t in who]
+        return [seat_of_government(t) or sole_holder(t) or resolve(t) for t in who]
 
     def read_content(self, verb: Token, content: Span, speakers: list[str | None]) -> None:
         doc = self.doc
@@ -628,6 +629,39 @@ def set_off_speaker(verb: Token) -> Token | None:
     return doc[k - 1]
 
 
+def sole_holder(token: Token) -> str | None:
+    """'The Deputy Minister emphasized …': the one person the story gave an office opening with those
+    words ('Deputy Minister of Foreign Affairs'); none when two hold it or the office is bare."""
+    if not is_title_token(token) or not any(c.lower_ == "the" for c in token.children):
+        return None
+    words = [token.lower_]
+    k = token.i - 1
+    while k >= 0 and token.doc[k].dep_ == "compound" and token.doc[k].head.i == token.i:
+        words.insert(0, token.doc[k].lower_)
+        k -= 1
+    if len(words) < 2:
+        return None  # 'the Minister' may be any of the story's ministers
+    office = " ".join(words)
+    holders = {
+        person.name
+        for person in token.doc._.people.persons.values()
+        if any(f"{role.title.lower()} ".startswith(f"{office} ") for role in person.roles)
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
+def apposed_to(token: Token, depth: int = 3) -> list[Token]:
+    """The words set beside a noun in apposition, and theirs in turn: the parser hangs 'Co-Chairman
+    of the Committee, Ana Ruiz, said' as 'Co' ← 'Chairman' ← 'Ruiz'."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "appos":
+            found.append(child)
+            if depth > 1:
+                found.extend(apposed_to(child, depth - 1))
+    return found
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from ('…, calling it X')."""
     node = verb
@@ -637,7 +671,7 @@ def speaker_of(verb: Token) -> Token | None:
         if subjects:
             named = next((c for c in subjects if people.at(c.i)), None)
             # "South Africa's Minister of Science, Dr. A, praised …": the office's apposed holder
-            apposed = (g for c in subjects for g in c.children if g.dep_ == "appos" and people.at(g.i))
+            apposed = (g for c in subjects for g in apposed_to(c) if people.at(g.i))
             return named or next(apposed, subjects[0])
         if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children):
             # 'Ana Ruiz, Director General, who stressed that …': the one the clause is about
