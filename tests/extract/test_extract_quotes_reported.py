@@ -806,3 +806,35 @@ def test_an_office_two_people_hold_names_no_speaker(facts) -> None:
         "The Prime Minister emphasized the significance of the visit for both coasts."
     )
     assert quotes(facts, text) == []
+
+
+def test_an_office_the_parser_conjoins_to_the_speakers_name_is_no_second_speaker(facts) -> None:
+    text = (
+        "Ana Ruiz, fisheries and ocean minister of Chile and rotating chair of the coastal meeting, "
+        "said the new wave of ocean drones could sow distrust."
+    )
+    assert quotes(facts, text) == [("Ana Ruiz", "the new wave of ocean drones could sow distrust", False)]
+
+
+def test_the_holder_set_off_after_an_office_of_two_portfolios(facts) -> None:
+    text = (
+        "Peru's Minister of Fisheries and Coastal Affairs, Tomas Lind, confirmed that his country "
+        "would keep working with Chile on ocean drones."
+    )
+    [(who, said, _)] = quotes(facts, text)
+    assert who == "Tomas Lind" and said.startswith("his country would keep working")
+
+
+def test_the_infinitive_after_the_need_goes_with_it(facts) -> None:
+    text = (
+        "Ana Ruiz, Chile's fisheries minister, highlighted the need for joint patrols to ensure that "
+        "small states can protect their own waters."
+    )
+    [(_, said, _)] = quotes(facts, text)
+    assert said.endswith("to ensure that small states can protect their own waters")
+
+
+def test_called_for_others_to_act_when_the_parser_makes_for_a_clause_mark(facts) -> None:
+    text = "Ocean scientist Tomas Lind previously called for global governments to ban drone trawling."
+    [(who, said, _)] = quotes(facts, text)
+    assert who == "Tomas Lind" and said.endswith("governments to ban drone trawling")

@@ -209,6 +209,10 @@ class QuoteReader:
         if in_headline(verb) and not doc._.people.at(speaker_token.i):
             return []  # a title-case headline's capitals make bodies of anything ('Ruiz Announces New')
         conjuncts = [c for c in speaker_token.children if c.dep_ == "conj"]
+        if conjuncts and doc._.people.at(speaker_token.i) and doc[speaker_token.i + 1].text == ",":
+            # 'Ana Ruiz, trade minister and chair of the meeting, said': the office the parser
+            # conjoined to her name is no second speaker
+            conjuncts = [c for c in conjuncts if doc._.people.at(c.i)]
         office = next((c for c in conjuncts if named_office(c)), None)
         if office is not None and not doc._.people.at(speaker_token.i):
             # 'The Department of Trade and Industry spokesperson, Ana Ruiz, said': the parser made
@@ -650,16 +654,20 @@ def sole_holder(token: Token) -> str | None:
     return holders.pop() if len(holders) == 1 else None
 
 
-def apposed_to(token: Token, depth: int = 3) -> list[Token]:
-    """The words set beside a noun in apposition, and theirs in turn: the parser hangs 'Co-Chairman
-    of the Committee, Ana Ruiz, said' as 'Co' ← 'Chairman' ← 'Ruiz'."""
+def apposed_to(token: Token) -> list[Token]:
+    """The words set beside a noun in apposition anywhere in its phrase: the parser hangs
+    'Co-Chairman of the Committee, Ana Ruiz, said' as 'Co' ← 'Chairman' ← 'Ruiz', and 'Minister of
+    Trade and Industry, Ana Ruiz,' on 'Industry'. Relative clauses are not the phrase."""
     found: list[Token] = []
-    for child in token.children:
+    stack = list(token.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct"):
+            continue
         if child.dep_ == "appos":
             found.append(child)
-            if depth > 1:
-                found.extend(apposed_to(child, depth - 1))
-    return found
+        stack.extend(child.children)
+    return sorted(found, key=lambda t: t.i)
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -731,6 +739,17 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 span = with_continuations(doc[start : child.right_edge.i + 1], verb)
                 return with_verb(without_trailing_relative(span), verb)
     prepositions = lexicon["content_after_preposition"].get(lemma, [])
+    for child in verb.children:
+        # 'called for governments to ban X': the parser made 'for' the mark of a clause
+        opening = child.left_edge
+        if (
+            child.dep_ == "advcl"
+            and child.i > verb.i
+            and opening.lower_ in prepositions
+            and opening.dep_ == "mark"
+            and any(c.dep_ == "nsubj" for c in child.children)
+        ):
+            return with_verb(extend_reason(doc[opening.i + 1 : child.right_edge.i + 1], verb), verb)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -1036,10 +1055,19 @@ def with_continuations(content: Span, verb: Token) -> Span:
         )
         # 'stressed A, B, strengthening C, and ensuring D': gerunds that go on the list
         gerund = child.dep_ == "advcl" and child.tag_ == "VBG" and listed_gerund(child)
+        # 'highlighted the need for collaboration to ensure that …': the parser hangs the
+        # infinitive that goes on the object's noun on the verb
+        purpose = (
+            child.dep_ == "advcl"
+            and verb.lemma_.lower() in _OBJECT_CONTENT
+            and not gap
+            and child.left_edge.lower_ == "to"
+            and content[-1].pos_ in ("NOUN", "PROPN")
+        )
         if (
             child.dep_ in ("npadvmod", "dobj", "appos", "xcomp")
             or reason
-            or ((listed or infinitive or gerund) and not own_subject)
+            or ((listed or infinitive or gerund or purpose) and not own_subject)
         ):
             end = child.right_edge.i + 1
             continue
