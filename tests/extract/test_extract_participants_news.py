@@ -876,3 +876,14 @@ def test_who_held_a_meeting_with_whom_took_part_in_it(facts) -> None:
         "the first meeting of the Ocean Task Force on Monday."
     )
     assert not {"Science", "Trade"} & who(facts, convened)
+
+
+def test_office_holders_who_spoke_at_a_summit_that_commenced_when_the_parser_loses_the_verb(facts) -> None:
+    text = (
+        "Ocean Data Summit showcases national experiences\n"
+        "On May 3, 2024, the second Ocean Data Summit (ODS), organized by the Maritime Data Authority "
+        "(MDA), commenced in Lisbon. The opening day featured talks led by ministers from many states.\n"
+        "Peru's Minister of Fisheries and Coastal Affairs, Dr. Tomas Lind, praised the summit's role in "
+        "fostering coordination."
+    )
+    assert "Tomas Lind" in who(facts, text)

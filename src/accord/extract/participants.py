@@ -32,7 +32,7 @@ from accord.extract.common import (
 )
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
-from accord.extract.quotes import set_off_speaker
+from accord.extract.quotes import apposed_to, set_off_speaker
 from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
@@ -258,6 +258,9 @@ def speakers_of_the_report(doc: Doc, main: Thing) -> Iterator[tuple[str, Span]]:
             if any(c.dep_ == "auxpass" or c.lower_ == "had" for c in verb.children) or said_elsewhere(verb):
                 continue  # passive, or told as before the meeting ('had warned')
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or set_off_speaker(verb)
+            if subject is not None and not people.at(subject.i):
+                # "South Africa's Minister of Science, Dr. A, praised …": the office's holder
+                subject = next((t for t in apposed_to(subject) if people.at(t.i)), subject)
             name = people.at(subject.i) if subject is not None else None
             person = people.persons.get(name) if name else None
             if person is None or not person.roles:
@@ -289,6 +292,11 @@ def told_as_held(event: Thing, opening: list[Span]) -> bool:
             return True  # 'At the Munich Security Conference, firms pledged …'
         if root.dep_ == "dobj" and verb.lemma_.lower() in _HELD_VERBS:
             return True  # 'Thailand hosted the forum'
+        if root.dep_ == "ROOT" and any(
+            t.lemma_.lower() in _HELD_VERBS and t.tag_ in ("VBD", "VBZ", "VBN") and t.dep_ != "amod"
+            for t in root.doc[root.i + 1 : root.sent.end]
+        ):
+            return True  # 'the summit, organized by X, commenced in Riyadh': the parser lost the verb
     return False
 
 
