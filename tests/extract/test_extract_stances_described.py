@@ -1062,3 +1062,26 @@ def test_a_restrictive_relative_clause_says_which_and_stays_in_the_description(f
     assert {a for a, _p, _s in stances(facts, text)} == {name}
     aside = "Chile signed a charter on ocean data, which was drafted in Lima."
     assert {a for a, _p, _s in stances(facts, aside)} == {"charter on ocean data"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Chile said in a joint statement on Monday that they will share ocean data.",
+        "In a joint statement, Peru and Chile said they will share ocean data.",
+    ],
+)
+def test_parties_that_speak_through_a_joint_statement_are_its_authors(facts, text: str) -> None:
+    assert {(p, s) for _a, p, s in stances(facts, text)} == {("PE", "signed"), ("CL", "signed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said in a statement on Monday that it will share ocean data.",
+        "Peru and Chile will say in a joint statement that they share ocean data.",
+        "Peru and Chile did not say in a joint statement that they share ocean data.",
+    ],
+)
+def test_one_government_s_statement_or_a_joint_one_not_yet_made_has_no_authors(facts, text: str) -> None:
+    assert stances(facts, text) == set()

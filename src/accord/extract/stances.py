@@ -38,6 +38,7 @@ from accord.nlp.components.descriptions import (
     head_family,
     in_a_purpose,
     in_opening,
+    said_in_it_jointly,
     signed_in_sentence,
 )
 from accord.nlp.components.people import quoted_tokens
@@ -1089,6 +1090,8 @@ def trigger_polarity(token: Token, lexicon: dict) -> str | None:
         return None if is_negated(token) else "signed"  # 'Japan and Korea issued a joint statement'
     if lemma in _PLEDGE_VERBS and pledged_in_text(token):
         return None if is_negated(token) else "signed"  # 'A and B pledged in the declaration to …'
+    if any(said_in_it_jointly(t) for c in token.children if c.dep_ == "prep" for t in c.children):
+        return None if is_negated(token) else "signed"  # 'Japan and the EU said in a joint statement
     if lemma not in trigger_lemmas():
         return None
     negated = is_negated(token)

@@ -58,6 +58,7 @@ class AgreementNouns:
     not_described_words: frozenset[str]
     issuer_words: frozenset[str]
     another_text_words: frozenset[str]
+    joint_saying: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def agreement_nouns() -> AgreementNouns:
         not_described_words=frozenset(data["not_described_words"]),
         issuer_words=frozenset(data["issuer_words"]),
         another_text_words=frozenset(data["another_text_words"]),
+        joint_saying=frozenset(data["joint_saying_lemmas"]),
     )
 
 
@@ -481,6 +483,8 @@ def introduced(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and child.lemma_.lower() in lemmas:
             return True
+    if said_in_it_jointly(token):
+        return True
     node = token
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "agent", "conj", "appos", "attr", "oprd"):
@@ -489,6 +493,21 @@ def introduced(token: Token) -> bool:
         if node.lemma_.lower() in lemmas and node.pos_ in ("VERB", "AUX", "NOUN"):
             return True
     return False
+
+
+def said_in_it_jointly(token: Token) -> bool:
+    """'Japan and the EU said in a joint statement that …', 'In a joint declaration, A and B
+    agreed …': two or more parties speaking through one joint text are its authors. One
+    government's 'statement' is no such text."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in agreement_nouns().joint_saying:
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in ("joint", "common") for c in token.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
 def strongly_modified(token: Token) -> bool:
