@@ -887,3 +887,13 @@ def test_office_holders_who_spoke_at_a_summit_that_commenced_when_the_parser_los
         "fostering coordination."
     )
     assert "Tomas Lind" in who(facts, text)
+
+
+def test_a_headline_s_title_case_event_written_in_lower_case_in_the_body(facts) -> None:
+    text = (
+        "Participation of Vice Minister ORTIZ Lena in Chile-Peru Joint Event on Ocean Data\n"
+        "Ms. ORTIZ Lena, Vice Minister for Fisheries of Chile, participated in a Chile-Peru joint "
+        "event on Ocean Data hosted by the University of Lima."
+    )
+    found = participants(facts, text)
+    assert ("Chile-Peru Joint Event on Ocean Data", "Ortiz Lena", None) in found

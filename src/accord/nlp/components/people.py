@@ -676,17 +676,21 @@ def surname_in_capitals(doc: Doc, i: int) -> int:
     if token.text in organisations() or load_gazetteer().country(token.text, capitals=True):
         return 0  # 'Secretary General of NATO', 'Minister of Trade UAE'
     before, after = doc[i - 1], doc[i + 1]
-    if not (before.is_title and office_leads_to(doc, before.i)):
+    courtesy = before.lower_ in word_set("honorifics.txt")  # 'Mr. TSUJI Kiyoto, State Minister …'
+    if not (courtesy or (before.is_title and office_leads_to(doc, before.i))):
         return 0
-    if after.text in (",", ";", ".", ")") or after.lower_ in ("and", "&"):
+    if not courtesy and (after.text in (",", ";", ".", ")") or after.lower_ in ("and", "&")):
         return 1
-    if after.pos_ in ("VERB", "AUX") and after.is_lower:
+    if not courtesy and after.pos_ in ("VERB", "AUX") and after.is_lower:
         return 1  # 'Vice Minister IMAGAWA stated'
-    given = after.is_title and after.is_alpha and i + 2 < len(doc)
-    if given and (
-        doc[i + 2].text in (",", ".", ";") or (doc[i + 2].pos_ in ("VERB", "AUX") and doc[i + 2].is_lower)
+    given = after.is_title and after.is_alpha and not after.is_upper and i + 2 < len(doc)
+    then = doc[i + 2] if given else None
+    if then is not None and (
+        then.text in (",", ".", ";")
+        or (then.pos_ in ("VERB", "AUX") and then.is_lower)
+        or (then.pos_ == "ADP" and then.is_lower)
     ):
-        return 2  # 'Vice Minister HORIUCHI Noriko attended'
+        return 2  # 'Vice Minister HORIUCHI Noriko attended', 'State Minister TSUJI Kiyoto in …'
     return 0
 
 

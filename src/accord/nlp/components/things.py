@@ -382,6 +382,7 @@ class ThingFinder:
         )
         add_head_references(doc, doc._.events, quoted)
         add_acronym_references(doc, doc._.events)
+        add_lowercased_repeats(doc, doc._.events)
         merge_ceremonies(doc._.events, frozenset(self.generic_events))
         return doc
 
@@ -1173,6 +1174,25 @@ def add_head_references(doc: Doc, events: Things, quoted: frozenset[int]) -> Non
             thing = max(named, key=lambda pair: pair[0])[1]
             thing.references.append(doc[token.i : token.i + 1])
             events.by_token[token.i] = thing
+
+
+def add_lowercased_repeats(doc: Doc, events: Things) -> None:
+    """A title-case headline's 'Japan-U.S. Joint Event on Artificial Intelligence' is the body's 'a
+    Japan-U.S. joint event on Artificial Intelligence': the same words, whatever their case."""
+    text = doc_text(doc).lower()
+    for thing in events.items:
+        for span in [s for s in thing.names if in_title_headline(s) and len(s) >= 4]:
+            wanted = span.text.lower()
+            at = text.find(wanted, span.end_char)
+            while at >= 0:
+                repeat = doc.char_span(at, at + len(wanted))
+                if repeat is not None and not any(
+                    i in events.by_token for i in range(repeat.start, repeat.end)
+                ):
+                    thing.references.append(repeat)
+                    for i in range(repeat.start, repeat.end):
+                        events.by_token[i] = thing
+                at = text.find(wanted, at + len(wanted))
 
 
 def heads_on(span: Span, word: str) -> bool:
