@@ -140,3 +140,13 @@ def test_what_firms_agreed_to_in_the_text_is_the_text(facts) -> None:
 def test_ai_alone_is_no_party(facts) -> None:
     text = "Providers such as Open AI and Cohere signed the Nordic Code of Practice on Chatbots."
     assert "AI" not in {p for _a, p, _s in stances(facts, text)}
+
+
+def test_a_company_s_national_arm_is_one_party_not_its_country(facts) -> None:
+    found = facts("Ocean news\nMicrosoft Japan signed the Ocean Data Pledge on Monday.", kind="stance")
+    assert {f["party"] for f in found} == {"Microsoft Japan"}
+
+
+def test_a_company_and_a_state_listed_together_are_two_parties(facts) -> None:
+    found = facts("Ocean news\nGoogle and India signed the Ocean Data Pledge on Monday.", kind="stance")
+    assert {f["party"] for f in found} == {"Google", "IN"}

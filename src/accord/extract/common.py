@@ -170,6 +170,13 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
         if acronym_of_a_thing(ent):
             continue
         seen_ents.add(ent.start)
+        arm = national_arm(ent)
+        if arm is not None:
+            # 'Google India and the Bhashini Division signed': the firm's Indian arm, not India
+            seen_ents.update(t.i for t in arm)
+            if arm.text not in [k for k, _ in found]:
+                found.append((arm.text, arm))
+            continue
         body = national_body(ent)
         if body is not None:
             # 'the Japan Science and Technology Agency (JST)': the agency, not Japan, nor its pieces
@@ -191,6 +198,29 @@ def parties_in(tokens: list[Token], *, capitals: bool = True) -> list[tuple[str,
 
 _NATIONAL_BODY_HEADS = lexicon.words("common.json", "national_body_heads")
 _NAME_JOINERS = frozenset(("of", "and", "for", "&"))
+
+
+def national_arm(ent: Span) -> Span | None:
+    """A company's national arm, named as the company with a country after it ('IBM India',
+    'Microsoft Japan'): one party under that name. Bodies that stand for a state (the EU) and names
+    that go on after the country ('Google India Digital Fund') are not such arms."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.end >= len(doc) or ent.text not in organisations():
+        return None
+    if organisations()[ent.text][1]:
+        return None  # 'the EU', 'the Commission': a body with a state's key
+    country = entity_of(doc[ent.end])
+    if (
+        country is None
+        or country.start != ent.end
+        or country.label_ != "GPE"
+        or span_country(country) is None
+    ):
+        return None
+    after = doc[country.end] if country.end < len(doc) else None
+    if after is not None and ((after.text[:1].isupper() and after.is_alpha) or after.text in ("'s", "’s")):
+        return None
+    return doc[ent.start : country.end]
 
 
 def national_body(ent: Span) -> Span | None:
