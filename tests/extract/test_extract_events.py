@@ -264,3 +264,13 @@ def test_a_forum_the_text_calls_an_organisation_is_no_event(facts) -> None:
     assert facts(text, kind="event") == []
     gathering = "The Lima Ocean Forum, a yearly gathering of ministers, opened on Monday."
     assert {f["event"] for f in facts(gathering, kind="event")} == {"Lima Ocean Forum"}
+
+
+def test_a_series_edition_named_by_its_country_and_year(facts) -> None:
+    text = "Ocean news\nThe ministry signed partnerships on the sidelines of the Ocean Summit AI Chile 2025."
+    assert [f["event"] for f in facts(text, kind="event")] == ["Ocean Summit AI Chile 2025"]
+
+
+def test_a_country_after_an_event_without_a_year_is_where_it_met(facts) -> None:
+    text = "Ocean news\nLeaders met at the Ocean Summit in Chile in 2024."
+    assert [f["event"] for f in facts(text, kind="event")] == ["Ocean Summit"]

@@ -236,6 +236,19 @@ def make_domain_names(nlp: Language, name: str, lexicon: dict[str, Any]) -> Doma
 _NP_INSIDE = frozenset(("compound", "nmod", "amod", "conj", "cc", "punct"))
 
 
+def edition_place_end(doc: Doc, end: int, limit: int) -> int:
+    """Where a series' edition named by its country and year ends: 'Web Summit Qatar 2025', 'World
+    Summit AI Qatar 2025' (the series, then the place, then the year: all one name). Without the
+    year the place says where the event was, not which edition: 'the Ocean Summit in Chile'."""
+    k = end + (end < limit and doc[end].text == "AI")
+    gazetteer = load_gazetteer()
+    for length in (3, 2, 1):
+        place = doc[k : k + length]
+        if k + length < limit and _YEAR.match(doc[k + length].text) and gazetteer.country(place.text):
+            return k + length
+    return end
+
+
 def whole_complement_end(doc: Doc, head: int, end: int) -> int:
     """Where the 'of' complement of a meeting ends when the name grown so far stopped at its
     small words: 'meeting of the EU-India trade and technology council' ends at 'council'."""
@@ -499,6 +512,8 @@ class DomainNames:
         paired = any("-" in t.text for t in doc[start:head]) or head - start > 1
         if doc[head].lower_ == "talks" and end == head + 1 and not paired:
             return None  # 'China Talks Tough': talks are named by a pair, two words or a tail
+        if label == EVENT and not lower_head and start < head:
+            end = edition_place_end(doc, end, sent.end)  # 'World Summit AI Qatar 2025'
         if label in (EVENT, INITIATIVE) and end < sent.end and _YEAR.match(doc[end].text) and start < head:
             end += 1  # 'GPAI Summit 2023', 'National AI Policy 2025': the edition's year
         if lower_head and start == head and end > head + 1:
