@@ -150,3 +150,11 @@ def test_a_company_s_national_arm_is_one_party_not_its_country(facts) -> None:
 def test_a_company_and_a_state_listed_together_are_two_parties(facts) -> None:
     found = facts("Ocean news\nGoogle and India signed the Ocean Data Pledge on Monday.", kind="stance")
     assert {f["party"] for f in found} == {"Google", "IN"}
+
+
+def test_the_signing_of_a_number_of_partnerships_with_unnamed_firms(facts) -> None:
+    text = (
+        "Ocean news\nThe Ministry of Fisheries has announced the signing of a number of strategic "
+        "partnerships with a group of local companies, on the sidelines of the Ocean Summit."
+    )
+    assert [f["agreement"] for f in facts(text, kind="agreement")] == ["strategic partnerships"]

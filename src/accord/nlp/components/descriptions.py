@@ -59,6 +59,7 @@ class AgreementNouns:
     issuer_words: frozenset[str]
     another_text_words: frozenset[str]
     joint_saying: frozenset[str]
+    quantity_heads: frozenset[str]
 
 
 @cache
@@ -79,6 +80,7 @@ def agreement_nouns() -> AgreementNouns:
         issuer_words=frozenset(data["issuer_words"]),
         another_text_words=frozenset(data["another_text_words"]),
         joint_saying=frozenset(data["joint_saying_lemmas"]),
+        quantity_heads=frozenset(data["quantity_heads"]),
     )
 
 
@@ -224,7 +226,7 @@ def _tail_end(doc: Doc, begin: int, limit: int, clauses: bool = True) -> int:
         word = doc[j]
         if word.lower_ in nouns.prepositions and word.pos_ in ("ADP", "SCONJ", "VERB"):
             in_particular = j + 1 < limit and doc[j + 1].lower_ == "particular"
-            if _turns_to_place_or_time(doc, j, limit) or in_particular:
+            if _turns_to_place_or_time(doc, j, limit) or in_particular or _unnamed_partners(doc, j, limit):
                 break  # 'the charter in particular' is no part of its name
             k = _noun_phrase_end(doc, j + 1, limit)
             if k == j + 1 or all(t.pos_ == "DET" for t in doc[j + 1 : k]):
@@ -373,6 +375,17 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
     return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
 
 
+def _unnamed_partners(doc: Doc, j: int, limit: int) -> bool:
+    """'partnerships with a group of companies', 'MoUs with several firms': partners the text does
+    not name say nothing of which text it is; 'a deal with the UAE' names its other side."""
+    if doc[j].lower_ != "with" or j + 1 >= limit:
+        return False
+    following = doc[j + 1]
+    return following.lower_ in ("a", "an", "several", "some", "many", "various", "numerous") or (
+        following.like_num and following.ent_type_ != "DATE"
+    )
+
+
 def _turns_to_date(doc: Doc, j: int, limit: int) -> bool:
     """'… signed between the US and the UAE on Monday': a date after a preposition ends a clause."""
     k = j + 1
@@ -490,6 +503,8 @@ def introduced(token: Token) -> bool:
         if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "agent", "conj", "appos", "attr", "oprd"):
             return False
         node = node.head
+        if node.lower_ == "of" and node.head.lower_ in nouns.quantity_heads:
+            node = node.head  # 'the signing of a number of partnerships': what is counted is signed
         if node.lemma_.lower() in lemmas and node.pos_ in ("VERB", "AUX", "NOUN"):
             return True
     return False
