@@ -215,3 +215,11 @@ def test_a_council_named_as_a_meeting_is_no_initiative(facts) -> None:
 def test_when_a_fund_was_launched_is_no_part_of_it(facts) -> None:
     text = "Ocean ministers meet in Lagos\nThe ministers launched a new fund for ocean research on Monday."
     assert names(facts, text) == ["new fund for ocean research"]
+
+
+def test_the_office_after_an_inverted_announced_is_who_announced_it(facts) -> None:
+    text = (
+        "Ocean news\nChile will launch the second edition of its ocean strategy in 2025, announced "
+        "Minister of Fisheries and Ocean Affairs, Tomas Lind, during the Ocean Data Summit."
+    )
+    assert facts(text, kind="initiative") == []

@@ -9,8 +9,10 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, country_of_text, data, entity_of, fact
 from accord.extract.data import lexicon
+from accord.extract.quotes import apposed_to
 from accord.nlp.cache import doc_text, doc_tokens
 from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE, is_name_word, joins_hyphenated
+from accord.nlp.components.people import is_title_token
 from accord.nlp.headlines import in_headline
 from accord.nlp.lexicon import json_data, organisations
 
@@ -125,6 +127,7 @@ class InitiativeReader:
         """The objects of launching verbs and nouns: proper names, quoted names, and descriptions
         whose head is an initiative's ('a joint benchmarking taskforce', 'a new fund at the World Bank')."""
         doc = self.doc
+        people = doc._.people
         for token in doc_tokens(doc):
             lemma = token.lemma_.lower()
             launching = token.pos_ == "VERB" and lemma in _LAUNCH and with_particle(token)
@@ -147,6 +150,10 @@ class InitiativeReader:
             for obj in objects:
                 if obj.i in self.covered or names_a_place_or_person(obj) or self.acronym_of_named(obj):
                     continue
+                if is_title_token(obj) and any(
+                    people.at(t.i) or t.ent_type_ == "PERSON" for t in apposed_to(obj)
+                ):
+                    continue  # '…, announced Minister of Trade, Ana Ruiz,': who announced, inverted
                 if not self.joins_named(obj):
                     self.read_object(token, obj)
 
