@@ -838,3 +838,12 @@ def test_called_for_others_to_act_when_the_parser_makes_for_a_clause_mark(facts)
     text = "Ocean scientist Tomas Lind previously called for global governments to ban drone trawling."
     [(who, said, _)] = quotes(facts, text)
     assert who == "Tomas Lind" and said.endswith("governments to ban drone trawling")
+
+
+def test_a_participle_that_says_what_the_importance_is_goes_with_it(facts) -> None:
+    text = (
+        "Minister Tomas Lind emphasized the importance of data governance, striking a balance between "
+        "data access and privacy."
+    )
+    [(_, said, _)] = quotes(facts, text)
+    assert said.endswith("striking a balance between data access and privacy")

@@ -778,7 +778,11 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                 said = with_verb(span, verb)
                 full = with_speaking_participle(said, verb)
                 if len(span.text.split()) < 6 and not listed and full.end == said.end:
-                    return None  # a participle going on ('…, heralding it as a beacon') says something
+                    # 'stressed the importance of data governance, striking a balance …': the
+                    # participle says what the importance is; '…, heralding it as a beacon' says
+                    # something of its own
+                    going_on = elaborating_participle(said, verb)
+                    return going_on if going_on is not None else None
                 if before_quoting_participle(span) is not span:
                     return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
                 return full
@@ -1156,6 +1160,23 @@ def with_speaking_participle(content: Span, verb: Token) -> Span:
         if following.tag_ == "VBG" and following.head.i == verb.i and speaking_on(following):
             return doc[content.start : following.right_edge.i + 1]
     return content
+
+
+def elaborating_participle(content: Span, verb: Token) -> Span | None:
+    """'the importance of X, striking a balance between A and B': after an object that names what
+    matters (importance, need, role), a participle clause set off by a comma says what it is."""
+    doc = content.doc
+    k = content.end
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.lemma_.lower() not in _WEIGHED or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    following = doc[k + 1]
+    if following.tag_ != "VBG" or following.head.i != verb.i or following.dep_ != "advcl":
+        return None
+    return doc[content.start : following.right_edge.i + 1]
+
+
+_WEIGHED = lexicon.words("speech.json", "weighed_nouns")
 
 
 def speaking_on(participle: Token) -> bool:
