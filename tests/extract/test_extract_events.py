@@ -274,3 +274,11 @@ def test_a_series_edition_named_by_its_country_and_year(facts) -> None:
 def test_a_country_after_an_event_without_a_year_is_where_it_met(facts) -> None:
     text = "Ocean news\nLeaders met at the Ocean Summit in Chile in 2024."
     assert [f["event"] for f in facts(text, kind="event")] == ["Ocean Summit"]
+
+
+def test_a_headline_s_ai_summit_is_the_body_s_artificial_intelligence_summit(facts) -> None:
+    text = (
+        "Chile charts its future at first national AI summit\n"
+        "Chile held its first National Artificial Intelligence Summit on July 1 in Valparaiso."
+    )
+    assert len(facts(text, kind="event")) == 1

@@ -223,3 +223,11 @@ def test_the_office_after_an_inverted_announced_is_who_announced_it(facts) -> No
         "Minister of Fisheries and Ocean Affairs, Tomas Lind, during the Ocean Data Summit."
     )
     assert facts(text, kind="initiative") == []
+
+
+def test_the_launch_of_a_summit_held_on_a_day_is_no_initiative(facts) -> None:
+    text = (
+        "Ocean news\nChile took a decisive step with the launch of its first National Ocean Data "
+        "Summit, held on July 1 in Valparaiso."
+    )
+    assert facts(text, kind="initiative") == []

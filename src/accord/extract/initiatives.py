@@ -11,7 +11,14 @@ from accord.extract.common import Fact, country_of_text, data, entity_of, fact
 from accord.extract.data import lexicon
 from accord.extract.quotes import apposed_to
 from accord.nlp.cache import doc_text, doc_tokens
-from accord.nlp.components.names import AGREEMENT, EVENT, INITIATIVE, is_name_word, joins_hyphenated
+from accord.nlp.components.names import (
+    AGREEMENT,
+    EVENT,
+    INITIATIVE,
+    event_heads,
+    is_name_word,
+    joins_hyphenated,
+)
 from accord.nlp.components.people import is_title_token
 from accord.nlp.headlines import in_headline
 from accord.nlp.lexicon import json_data, organisations
@@ -598,9 +605,19 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
     span = doc[span.start : end]
     if doc._.agreements.in_span(span) or (doc._.events.in_span(span) and not allow_events):
         return None
+    if doc._.events.in_span(span) and span[-1].text in event_heads() and told_as_held(span):
+        return None  # 'the launch of its first National AI Summit, held on July 1': a gathering
     if len(span) == 1 and not span[0].ent_type_:
         return None
     return span.text, appositive_noun(obj)
+
+
+def told_as_held(span: Span) -> bool:
+    """'… Summit, held on July 1 in Rabat': the name of a gathering that met, told by a participle."""
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("hold", "convene", "open")
+        for c in span.root.children
+    )
 
 
 def appositive_noun(obj: Token) -> str | None:

@@ -1856,6 +1856,8 @@ def said_in_other_words(words: list[Token], thing: Thing, gazetteer: CountryGaze
     """Tell whether a headline's words name a thing: its head, and each other word one of its
     names' words or the country of its city."""
     named = {t.lower_ for s in thing.names for t in s if t.is_alpha}
+    if {"artificial", "intelligence"} <= named:
+        named.add("ai")  # 'national AI summit' over the 'National Artificial Intelligence Summit'
     if words[-1].lower_ not in {s[-1].lower_ for s in thing.names}:
         return False
     city = thing.city()
