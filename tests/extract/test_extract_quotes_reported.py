@@ -847,3 +847,12 @@ def test_a_participle_that_says_what_the_importance_is_goes_with_it(facts) -> No
     )
     [(_, said, _)] = quotes(facts, text)
     assert said.endswith("striking a balance between data access and privacy")
+
+
+def test_an_opening_mark_typed_where_a_closing_one_belongs_closes_the_quotation(facts) -> None:
+    text = (
+        "The forum met under the theme “Our Ocean Future.“\n"
+        "In his message, Secretary-General Tomas Lind underscored the power of ocean data. "
+        "He stated: “Ocean data has reshaped our coasts and holds enormous potential for fisheries”."
+    )
+    assert ("Tomas Lind", True) in {(who, direct) for who, _, direct in quotes(facts, text)}

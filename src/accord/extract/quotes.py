@@ -66,7 +66,12 @@ def quote_segments(text: str) -> list[Segment]:
             continue  # an apostrophe inside the quotation ('don’t')
         elif closer == "'" and ch == "'" and (text[i - 1].isspace() or i == open_at + 1):
             open_at = None  # a straight mark after a space opens nothing it could close
-        elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
+        elif (
+            ch == closer
+            or (closer == '"' and ch == "”")
+            or (closer == "”" and ch == '"')
+            or (closer == "”" and ch == "“" and closes_as_typed(text, i))
+        ):
             if i - open_at > 1:
                 segments.append(Segment(open_at + 1, i))
             open_at = None
@@ -101,6 +106,13 @@ def closed_lines_later(text: str, newline: int, closer: str) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     # a straight mark closes after a word, not at a line's start where it would open one
     return closes and at > line_start and not text[at - 1].isspace()
+
+
+def closes_as_typed(text: str, i: int) -> bool:
+    """An opening curly mark typed where a closing one belongs ('the theme “Our Future.“ The …'):
+    right after a word or a stop, before a space, a stop or the line's end."""
+    after = text[i + 1 : i + 2]
+    return i > 0 and not text[i - 1].isspace() and (after == "" or after.isspace() or after in ".,;:)")
 
 
 def opens_single(text: str, i: int) -> bool:

@@ -819,7 +819,19 @@ def _scan_quoted(doc: Doc) -> set[int]:
     found: set[int] = set()
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if orth in openers:
-            inside = True
+            # an opening mark typed where a closing one belongs ('the theme “Our Future.“ The …')
+            typed_closing = (
+                inside
+                and i > 0
+                and not doc[i - 1].whitespace_
+                and (
+                    i + 1 == len(doc)
+                    or bool(doc[i].whitespace_)
+                    or doc[i + 1].is_space
+                    or doc[i + 1].is_punct
+                )
+            )
+            inside = not typed_closing
         elif orth in closers:
             inside = False
         elif orth == straight:
