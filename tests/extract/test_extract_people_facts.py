@@ -276,3 +276,9 @@ def test_two_offices_each_of_its_own_body_are_two_roles(facts) -> None:
 def test_a_compound_office_of_one_body_stays_whole(facts) -> None:
     text = "Ana Lind, co-founder and CEO of Lumen Labs, spoke."
     assert [title for _, title, _ in roles(facts, text)] == ["co-founder and CEO"]
+
+
+def test_managing_and_regional_offices_written_small_before_a_name(facts) -> None:
+    text = "Ocean news\nAquaTech regional managing director Magdi Lind said the deal matters."
+    [role] = facts(text, kind="role")
+    assert role["person"] == "Magdi Lind" and role["title"].endswith("regional managing director")
