@@ -282,3 +282,12 @@ def test_a_headline_s_ai_summit_is_the_body_s_artificial_intelligence_summit(fac
         "Chile held its first National Artificial Intelligence Summit on July 1 in Valparaiso."
     )
     assert len(facts(text, kind="event")) == 1
+
+
+def test_a_headline_s_initials_name_the_body_s_event(facts) -> None:
+    text = (
+        "UN Forum Sets Out Vision for Oceans\n"
+        "The 19th United Nations Ocean Governance Forum has convened in Lima, Peru."
+    )
+    [event] = facts(text, kind="event")
+    assert event["event"] == "19th United Nations Ocean Governance Forum"

@@ -233,3 +233,13 @@ def test_talks_on_an_event_s_programme_are_its_themes(facts) -> None:
         "talks on AI governance, online scams and the need to strengthen cybersecurity."
     )
     assert "security" in {f["theme"] for f in facts(text, kind="theme")}
+
+
+def test_a_list_a_colon_opens_runs_past_its_semicolons(facts) -> None:
+    text = (
+        "Ocean news\nThe Ocean Data Forum opened in Lima on Monday. The programme features 90 sessions, "
+        "with three sub-themes: (1) harnessing innovation at sea; (2) climate and sustainability; "
+        "(3) human rights and inclusion on the coast."
+    )
+    themes = {f["theme"] for f in facts(text, kind="theme")}
+    assert {"innovation", "sustainability", "human_rights", "inclusion"} <= themes

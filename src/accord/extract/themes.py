@@ -143,6 +143,11 @@ def cue_scope(sent: Span, cues: list[str]) -> str | None:
         end = text.find(";", match.end())
         if named and 0 <= end < min(named):
             continue
+        colon = text.find(":", match.end())
+        if colon >= 0 and (end < 0 or colon < end):
+            end = (
+                -1
+            )  # 'with four sub-themes: (1) …; (2) …; (3) …': a list the colon opens, semicolons and all
         return text[match.start() : end if end >= 0 else len(text)]
     return None
 

@@ -1858,6 +1858,7 @@ def said_in_other_words(words: list[Token], thing: Thing, gazetteer: CountryGaze
     named = {t.lower_ for s in thing.names for t in s if t.is_alpha}
     if {"artificial", "intelligence"} <= named:
         named.add("ai")  # 'national AI summit' over the 'National Artificial Intelligence Summit'
+    named |= {initials for s in thing.names for initials in initials_in(s)}  # 'UN Forum'
     if words[-1].lower_ not in {s[-1].lower_ for s in thing.names}:
         return False
     city = thing.city()
@@ -1865,6 +1866,22 @@ def said_in_other_words(words: list[Token], thing: Thing, gazetteer: CountryGaze
     return all(
         w.lower_ in named or (country is not None and gazetteer.country(w.text) == country) for w in words
     )
+
+
+def initials_in(span: Span) -> set[str]:
+    """The initials of each run of two to four capitalised words in a name, lower case: 'un' and
+    'igf' of 'United Nations Internet Governance Forum', as a headline shortens them."""
+    found: set[str] = set()
+    run: list[str] = []
+    for token in [*span, None]:
+        if token is not None and token.is_title and token.is_alpha:
+            run.append(token.lower_[0])
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 4) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return found
 
 
 def _country_of(city: str | None) -> str | None:
