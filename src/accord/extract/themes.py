@@ -145,9 +145,8 @@ def cue_scope(sent: Span, cues: list[str]) -> str | None:
             continue
         colon = text.find(":", match.end())
         if colon >= 0 and (end < 0 or colon < end):
-            end = (
-                -1
-            )  # 'with four sub-themes: (1) …; (2) …; (3) …': a list the colon opens, semicolons and all
+            # 'with four sub-themes: (1) …; (2) …; (3) …': a list the colon opens, semicolons and all
+            end = -1
         return text[match.start() : end if end >= 0 else len(text)]
     return None
 
