@@ -1085,3 +1085,11 @@ def test_parties_that_speak_through_a_joint_statement_are_its_authors(facts, tex
 )
 def test_one_government_s_statement_or_a_joint_one_not_yet_made_has_no_authors(facts, text: str) -> None:
     assert stances(facts, text) == set()
+
+
+def test_a_roadmap_set_beside_a_national_policy_is_that_policy_not_an_agreement(facts) -> None:
+    text = (
+        "The Peruvian government has approved the National Ocean Data Policy (Document 4144), a "
+        "strategic roadmap that outlines 106 actions to accelerate ocean data."
+    )
+    assert stances(facts, text) == set() and facts(text, kind="agreement") == []

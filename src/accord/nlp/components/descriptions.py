@@ -498,6 +498,8 @@ def introduced(token: Token) -> bool:
             return True
     if said_in_it_jointly(token):
         return True
+    if token.dep_ == "appos" and token.head.is_title and token.head.lower_ in _NATIONAL_PLAN_HEADS:
+        return False  # 'approved the National AI Policy, a strategic roadmap …': the policy, a plan
     node = token
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "nsubjpass", "prep", "agent", "conj", "appos", "attr", "oprd"):
@@ -508,6 +510,9 @@ def introduced(token: Token) -> bool:
         if node.lemma_.lower() in lemmas and node.pos_ in ("VERB", "AUX", "NOUN"):
             return True
     return False
+
+
+_NATIONAL_PLAN_HEADS = lexicon.words("things.json", "national_plan_heads")
 
 
 def said_in_it_jointly(token: Token) -> bool:
