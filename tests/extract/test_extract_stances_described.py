@@ -1093,3 +1093,15 @@ def test_a_roadmap_set_beside_a_national_policy_is_that_policy_not_an_agreement(
         "strategic roadmap that outlines 106 actions to accelerate ocean data."
     )
     assert stances(facts, text) == set() and facts(text, kind="agreement") == []
+
+
+def test_ministers_who_exchanged_a_memorandum_signed_it_for_their_states(facts) -> None:
+    text = (
+        "Chile's fisheries minister Ana Ruiz and Peru's ocean minister Tomas Lind held talks and "
+        "exchanged a memorandum of cooperation on submarine cables."
+    )
+    assert {(p, s) for _a, p, s in stances(facts, text)} == {("CL", "signed"), ("PE", "signed")}
+
+
+def test_exchanging_views_signs_nothing(facts) -> None:
+    assert stances(facts, "Chile and Peru exchanged views on ocean data.") == set()
