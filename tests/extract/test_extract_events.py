@@ -291,3 +291,12 @@ def test_a_headline_s_initials_name_the_body_s_event(facts) -> None:
     )
     [event] = facts(text, kind="event")
     assert event["event"] == "19th United Nations Ocean Governance Forum"
+
+
+def test_an_event_which_took_place_in_a_venue_is_named_by_it(facts) -> None:
+    text = (
+        "Chile launches ocean policy\n"
+        "The policy was introduced in an important event which took place on Thursday 2 May in La "
+        "Casona in the presence of Minister Tomas Lind."
+    )
+    assert [f["event"] for f in facts(text, kind="event")] == ["event in La Casona"]

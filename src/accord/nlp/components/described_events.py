@@ -110,8 +110,12 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
                 venue = _place_span(where)  # 'a historic meeting at La Moneda Palace'
     if venue is not None and end == token.i + 1:
         end = venue.end
+    in_clause = None
     if place is None:
         place = place_it_opened_in(token)  # 'a two-day global summit on AI opens in Paris today'
+    if place is None:
+        in_clause = place_told_after(token)  # 'an event which took place on 2 May in Valparaiso'
+        place = in_clause if in_clause is not None and in_clause in cities() else None
     if sum(1 for t in doc[start:end] if not t.is_punct) > _MAX_TOKENS:
         return None
     span = doc[start:end]
@@ -129,10 +133,33 @@ def describe(token: Token, ordinals: set[str]) -> Description | None:
     )
     # 'a global summit in Paris': a description that says nothing but where is named by its place
     text = doc[start:place_end].text if place and not (words or ordinal) and place_end > end else span.text
-    return Description(span, text, words, place, ordinal, venue is not None and end == venue.end)
+    if in_clause is not None and not (words or ordinal):
+        text = f"{span.text} in {in_clause}"
+    at_venue = (venue is not None and end == venue.end) or (in_clause is not None and place is None)
+    return Description(span, text, words, place, ordinal, at_venue)
 
 
 _OPENING_VERBS = lexicon.words("described_events.json", "opening_verbs")
+
+
+def place_told_after(noun: Token) -> str | None:
+    """'an event which took place on Thursday 2 May in Valparaiso', 'a meeting that was held in
+    Lima': the place the noun's relative clause says it met in."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.i < noun.i:
+            continue
+        took_place = clause.lemma_ == "take" and any(c.lower_ == "place" for c in clause.children)
+        if not (took_place or clause.lemma_ == "hold"):
+            continue
+        for prep in clause.subtree:  # 'on Thursday 2 May in Valparaiso': the parser may hang it on the date
+            if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < clause.i:
+                continue
+            where = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if where is not None and (
+                _is_place(where) or (where.pos_ == "PROPN" and where.ent_type_ != "DATE")
+            ):
+                return _place_span(where).text  # a city, or a venue ('in La Moneda')
+    return None
 
 
 def place_it_opened_in(noun: Token) -> str | None:
