@@ -605,14 +605,14 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
     span = doc[span.start : end]
     if doc._.agreements.in_span(span) or (doc._.events.in_span(span) and not allow_events):
         return None
-    if doc._.events.in_span(span) and span[-1].text in event_heads() and told_as_held(span):
+    if doc._.events.in_span(span) and span[-1].text in event_heads() and met_as_told(span):
         return None  # 'the launch of its first National AI Summit, held on July 1': a gathering
     if len(span) == 1 and not span[0].ent_type_:
         return None
     return span.text, appositive_noun(obj)
 
 
-def told_as_held(span: Span) -> bool:
+def met_as_told(span: Span) -> bool:
     """'… Summit, held on July 1 in Rabat': the name of a gathering that met, told by a participle."""
     return any(
         c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("hold", "convene", "open")

@@ -32,7 +32,7 @@ from accord.extract.common import (
 )
 from accord.extract.data import lexicon
 from accord.extract.events import with_whole
-from accord.extract.quotes import apposed_to, set_off_speaker
+from accord.extract.quotes import apposed_person, set_off_speaker
 from accord.extract.speakers import PRONOUNS, person_above, person_in_focus, resolve
 from accord.extract.stances import irrealis, is_negated
 from accord.nlp.cache import doc_sents, doc_text, span_tokens
@@ -259,8 +259,7 @@ def speakers_of_the_report(doc: Doc, main: Thing) -> Iterator[tuple[str, Span]]:
                 continue  # passive, or told as before the meeting ('had warned')
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or set_off_speaker(verb)
             if subject is not None and not people.at(subject.i):
-                # "South Africa's Minister of Science, Dr. A, praised …": the office's holder
-                subject = next((t for t in apposed_to(subject) if people.at(t.i)), subject)
+                subject = apposed_person(subject) or subject  # the office's holder set beside it
             name = people.at(subject.i) if subject is not None else None
             person = people.persons.get(name) if name else None
             if person is None or not person.roles:

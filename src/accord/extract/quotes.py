@@ -682,6 +682,11 @@ def apposed_to(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def apposed_person(token: Token) -> Token | None:
+    """The person an office is set beside ("South Africa's Minister of Science, Dr. A,")."""
+    return next((t for t in apposed_to(token) if token.doc._.people.at(t.i)), None)
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from ('…, calling it X')."""
     node = verb
@@ -691,7 +696,7 @@ def speaker_of(verb: Token) -> Token | None:
         if subjects:
             named = next((c for c in subjects if people.at(c.i)), None)
             # "South Africa's Minister of Science, Dr. A, praised …": the office's apposed holder
-            apposed = (g for c in subjects for g in apposed_to(c) if people.at(g.i))
+            apposed = (g for g in map(apposed_person, subjects) if g is not None)
             return named or next(apposed, subjects[0])
         if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in node.children):
             # 'Ana Ruiz, Director General, who stressed that …': the one the clause is about
@@ -793,8 +798,7 @@ def speech_content(verb: Token, lexicon: dict, fronted: bool = True) -> Span | N
                     # 'stressed the importance of data governance, striking a balance …': the
                     # participle says what the importance is; '…, heralding it as a beacon' says
                     # something of its own
-                    going_on = elaborating_participle(said, verb)
-                    return going_on if going_on is not None else None
+                    return elaborating_participle(said, verb)
                 if before_quoting_participle(span) is not span:
                     return None  # 'emphasised the importance of X, stating, "…"': the quotation says it
                 return full

@@ -1179,20 +1179,20 @@ def add_head_references(doc: Doc, events: Things, quoted: frozenset[int]) -> Non
 def add_lowercased_repeats(doc: Doc, events: Things) -> None:
     """A title-case headline's 'Japan-U.S. Joint Event on Artificial Intelligence' is the body's 'a
     Japan-U.S. joint event on Artificial Intelligence': the same words, whatever their case."""
+    named = [(t, s) for t in events.items for s in t.names if len(s) >= 4 and in_title_headline(s)]
+    if not named:
+        return  # most stories name no event in a title-case headline: no need to lower the text
     text = doc_text(doc).lower()
-    for thing in events.items:
-        for span in [s for s in thing.names if in_title_headline(s) and len(s) >= 4]:
-            wanted = span.text.lower()
-            at = text.find(wanted, span.end_char)
-            while at >= 0:
-                repeat = doc.char_span(at, at + len(wanted))
-                if repeat is not None and not any(
-                    i in events.by_token for i in range(repeat.start, repeat.end)
-                ):
-                    thing.references.append(repeat)
-                    for i in range(repeat.start, repeat.end):
-                        events.by_token[i] = thing
-                at = text.find(wanted, at + len(wanted))
+    for thing, span in named:
+        wanted = span.text.lower()
+        at = text.find(wanted, span.end_char)
+        while at >= 0:
+            repeat = doc.char_span(at, at + len(wanted))
+            if repeat is not None and not any(i in events.by_token for i in range(repeat.start, repeat.end)):
+                thing.references.append(repeat)
+                for i in range(repeat.start, repeat.end):
+                    events.by_token[i] = thing
+            at = text.find(wanted, at + len(wanted))
 
 
 def heads_on(span: Span, word: str) -> bool:
