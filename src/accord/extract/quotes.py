@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.common import Fact, data, fact
 from accord.extract.data import lexicon
-from accord.extract.speakers import person_above, resolve
+from accord.extract.speakers import person_above, resolve, sole_holder
 from accord.nlp.cache import doc_sents, doc_text, doc_tokens
 from accord.nlp.components.offices import is_title_token
 from accord.nlp.components.things import introduces_a_title
@@ -643,27 +643,6 @@ def set_off_speaker(verb: Token) -> Token | None:
     if k <= verb.sent.start or not people.at(k - 1):
         return None
     return doc[k - 1]
-
-
-def sole_holder(token: Token) -> str | None:
-    """'The Deputy Minister emphasized …': the one person the story gave an office opening with those
-    words ('Deputy Minister of Foreign Affairs'); none when two hold it or the office is bare."""
-    if not is_title_token(token) or not any(c.lower_ == "the" for c in token.children):
-        return None
-    words = [token.lower_]
-    k = token.i - 1
-    while k >= 0 and token.doc[k].dep_ == "compound" and token.doc[k].head.i == token.i:
-        words.insert(0, token.doc[k].lower_)
-        k -= 1
-    if len(words) < 2:
-        return None  # 'the Minister' may be any of the story's ministers
-    office = " ".join(words)
-    holders = {
-        person.name
-        for person in token.doc._.people.persons.values()
-        if any(f"{role.title.lower()} ".startswith(f"{office} ") for role in person.roles)
-    }
-    return holders.pop() if len(holders) == 1 else None
 
 
 def apposed_to(token: Token) -> list[Token]:

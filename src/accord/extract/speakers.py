@@ -216,3 +216,27 @@ def person_above(token: Token) -> Token | None:
             break
         node = node.head
     return None
+
+
+def sole_holder(token: Token, bare: bool = False) -> str | None:
+    """'The Deputy Minister emphasized …', 'the Prime Minister endorsed …': the one person the story
+    gave an office opening with those words ('Deputy Minister of Foreign Affairs'); none when two
+    hold it. A bare office ('the Minister') names its holder only when asked for (`bare`) and the
+    story gave that office word to one person."""
+    if not is_title_token(token) or not any(c.lower_ == "the" for c in token.children):
+        return None
+    words = [token.lower_]
+    k = token.i - 1
+    while k >= 0 and token.doc[k].dep_ == "compound" and token.doc[k].head.i == token.i:
+        words.insert(0, token.doc[k].lower_)
+        k -= 1
+    if len(words) < 2 and not bare:
+        return None  # 'the Minister' may be any of the story's ministers
+    office = " ".join(words)
+
+    def holds(title: str) -> bool:
+        title = title.lower()
+        return f"{title} ".startswith(f"{office} ") if len(words) > 1 else office in title
+
+    holders = {p.name for p in token.doc._.people.persons.values() if any(holds(r.title) for r in p.roles)}
+    return holders.pop() if len(holders) == 1 else None

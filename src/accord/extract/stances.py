@@ -28,7 +28,7 @@ from accord.extract.common import (
     party_key,
 )
 from accord.extract.data import lexicon
-from accord.extract.speakers import resolve
+from accord.extract.speakers import sole_holder
 from accord.nlp.cache import doc_sents, doc_text, once_per_doc
 from accord.nlp.components.countries import span_country
 from accord.nlp.components.descriptions import (
@@ -2188,19 +2188,12 @@ def misattached_conjuncts(prep: Token) -> list[Token]:
 
 def titled_person(subject: Token) -> str | None:
     """The person a definite title stands for ('the Prime Minister', 'the President'), when the
-    title is all the subject says and the story has named its holder."""
+    title is all the subject says and the story has named its one holder."""
     if determiner(subject) != "the" or not subject.text[:1].isupper() or subject.ent_type_:
         return None
     if any(c.dep_ in ("poss", "prep", "appos", "compound") and c.i > subject.i for c in subject.children):
         return None
-    persons = subject.doc._.people.persons
-    name = resolve(subject)
-    if name is None or name not in persons:
-        return None
-    # 'the Prime Minister' in a story that names two prime ministers is either of them
-    title = subject.lower_
-    holders = [p for p in persons.values() if any(title in r.title.lower() for r in p.roles)]
-    return name if len(holders) == 1 else None
+    return sole_holder(subject, bare=True)
 
 
 def add_person_parties(root: Token, found: list[str]) -> None:
