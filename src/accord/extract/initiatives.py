@@ -612,11 +612,13 @@ def quoted_or_named(obj: Token, allow_events: bool = False) -> tuple[str, str | 
     return span.text, appositive_noun(obj)
 
 
+_MET_PARTICIPLES = lexicon.words("initiatives.json", "met_participles")
+
+
 def met_as_told(span: Span) -> bool:
     """'… Summit, held on July 1 in Rabat': the name of a gathering that met, told by a participle."""
     return any(
-        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("hold", "convene", "open")
-        for c in span.root.children
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _MET_PARTICIPLES for c in span.root.children
     )
 
 

@@ -375,13 +375,16 @@ def _turns_to_place_or_time(doc: Doc, j: int, limit: int) -> bool:
     return word.lower_ in ("in", "among") and following.pos_ == "PROPN"
 
 
+_UNNAMED_PARTNER_OPENERS = lexicon.words("things.json", "unnamed_partner_openers")
+
+
 def _unnamed_partners(doc: Doc, j: int, limit: int) -> bool:
     """'partnerships with a group of companies', 'MoUs with several firms': partners the text does
     not name say nothing of which text it is; 'a deal with the UAE' names its other side."""
     if doc[j].lower_ != "with" or j + 1 >= limit:
         return False
     following = doc[j + 1]
-    return following.lower_ in ("a", "an", "several", "some", "many", "various", "numerous") or (
+    return following.lower_ in _UNNAMED_PARTNER_OPENERS or (
         following.like_num and following.ent_type_ != "DATE"
     )
 
